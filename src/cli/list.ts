@@ -1,0 +1,42 @@
+// `wangxin list`: the built-in checklists with id, version, title and item count.
+import { t } from '../i18n/messages.js';
+import type { CommandContext } from './io.js';
+import type { AddCommand } from './registry.js';
+
+/** Registers `list`. */
+export function registerList(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
+  add('list')
+    .description(t(ctx.lang, 'list.description'))
+    .action(async () => setExit(await runList(ctx)));
+}
+
+/** Prints the built-in checklists; exit 2 if one of them is broken (an installation problem). */
+export async function runList(ctx: CommandContext): Promise<number> {
+  const { builtinIds, builtinFile, loadChecklist } = await import('../load/resolve-checklist.js');
+  const { listItems } = await import('../model/checklist.js');
+  const { pickText } = await import('../model/text.js');
+  const { io, lang, paint } = ctx;
+  const ids = builtinIds();
+  if (ids.length === 0) {
+    io.stdout.write(t(lang, 'list.none') + '\n');
+    return 0;
+  }
+  const rows: string[][] = [];
+  let broken = false;
+  for (const id of ids) {
+    const loaded = await loadChecklist(builtinFile(id)!);
+    if (!loaded.checklist) {
+      broken = true;
+      io.stderr.write(t(lang, 'list.broken', { file: loaded.file }) + '\n');
+      continue;
+    }
+    const c = loaded.checklist;
+    rows.push([c.id, c.version, String(listItems(c).length), pickText(c.title, lang)]);
+  }
+  const header = t(lang, 'list.header').split('\t');
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]): string => cells.map((c, i) => (i < cells.length - 1 ? c.padEnd(widths[i]) : c)).join('  ');
+  io.stdout.write(paint.bold(line(header)) + '\n');
+  for (const row of rows) io.stdout.write(line(row) + '\n');
+  return broken ? 2 : 0;
+}

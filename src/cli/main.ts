@@ -1,0 +1,128 @@
+// The CLI entry: builds the commander program, runs one command, and returns its exit code (never exits itself).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command, CommanderError, Help } from 'commander';
+import { detectLang, isLang, type Lang } from '../i18n/lang.js';
+import { t } from '../i18n/messages.js';
+import { PACKAGE_ROOT } from '../paths.js';
+import { makePaint, wantsColor, type CommandContext, type Io } from './io.js';
+import { UsageError } from './usage-error.js';
+import { registerValidate } from './validate.js';
+import { registerList } from './list.js';
+import { registerExtraCommands } from './registry.js';
+
+/** Exit codes (formats.md §6). */
+export const EXIT = { OK: 0, FINDINGS: 1, USAGE: 2, INTERRUPTED: 130 } as const;
+
+const HEADINGS: Record<string, Record<Lang, string>> = {
+  'Usage:': { zh: '用法：', en: 'Usage:' },
+  'Arguments:': { zh: '参数：', en: 'Arguments:' },
+  'Options:': { zh: '选项：', en: 'Options:' },
+  'Global Options:': { zh: '通用选项：', en: 'Global Options:' },
+  'Commands:': { zh: '命令：', en: 'Commands:' },
+  'Examples:': { zh: '示例：', en: 'Examples:' },
+};
+
+/** Reads `--lang` and `--no-color` before commander runs, so help text is already in the right language. */
+function prescan(argv: readonly string[], env: NodeJS.ProcessEnv): { lang: Lang; badLang?: string; noColor: boolean } {
+  let lang = detectLang(env);
+  let badLang: string | undefined;
+  let noColor = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') break;
+    const value = arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice(7) : undefined;
+    if (value !== undefined) {
+      if (isLang(value)) lang = value;
+      else badLang = value;
+    }
+    if (arg === '--no-color') noColor = true;
+  }
+  return { lang, badLang, noColor };
+}
+
+function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/**
+ * Runs the CLI with `argv` (without node and script) and returns the exit code. All output goes
+ * through `io`; nothing here calls process.exit.
+ */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const { lang, badLang, noColor } = prescan(argv, io.env);
+  const ctx: CommandContext = {
+    io,
+    lang,
+    paint: makePaint(wantsColor(io.stdout, io.env, noColor)),
+    paintErr: makePaint(wantsColor(io.stderr, io.env, noColor)),
+  };
+  const fail = (message: string): number => {
+    io.stderr.write(`wangxin: ${ctx.paintErr.red(t(lang, 'cli.error.prefix'))}: ${message}\n`);
+    return EXIT.USAGE;
+  };
+  if (badLang !== undefined) return fail(t(lang, 'cli.error.badLang'));
+
+  let exitCode: number = EXIT.OK;
+  const setExit = (code: number): void => {
+    exitCode = code;
+  };
+  const program = buildProgram(ctx, setExit);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+        return error.code === 'commander.help' && argv.length === 0 ? EXIT.USAGE : EXIT.OK;
+      }
+      return fail(t(lang, 'cli.error.usage', { detail: error.message.replace(/^error: /, '') }));
+    }
+    if (error instanceof UsageError) return fail(error.localized[lang]);
+    const detail = error instanceof Error ? error.message : String(error);
+    if (io.env.WANGXIN_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`);
+    return fail(t(lang, 'cli.error.internal', { detail }));
+  }
+}
+
+/** Builds the commander program with every command registered. */
+export function buildProgram(ctx: CommandContext, setExit: (code: number) => void): Command {
+  const { lang, io } = ctx;
+  const program = new Command('wangxin');
+  const configure = (cmd: Command): void => {
+    cmd.exitOverride();
+    cmd.configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: () => undefined, // main() prints usage errors itself, localised
+      getOutHelpWidth: () => io.stdout.columns ?? 100,
+      getErrHelpWidth: () => io.stderr.columns ?? 100,
+    });
+    cmd.configureHelp({
+      showGlobalOptions: true,
+      styleTitle: (title: string) => HEADINGS[title]?.[lang] ?? title,
+    } as Partial<Help>);
+    cmd.helpOption('-h, --help', t(lang, 'cli.opt.help'));
+  };
+  configure(program);
+  program
+    .description(t(lang, 'cli.description'))
+    .version(packageVersion(), '-V, --version', t(lang, 'cli.opt.version'))
+    .option('--lang <lang>', t(lang, 'cli.opt.lang'))
+    .option('--no-color', t(lang, 'cli.opt.noColor'))
+    .helpCommand('help [command]', t(lang, 'cli.help.command'))
+    .showHelpAfterError(false);
+  const add = (name: string): Command => {
+    const cmd = program.command(name);
+    configure(cmd);
+    return cmd;
+  };
+  registerList(add, ctx, setExit);
+  registerValidate(add, ctx, setExit);
+  registerExtraCommands(add, ctx, setExit);
+  return program;
+}

@@ -1,0 +1,65 @@
+// `wangxin validate FILE...`: checks checklists and answer files, prints located diagnostics.
+import { t } from '../i18n/messages.js';
+import { renderDiagnostics, toJsonDiagnostic, makeVisible } from '../diagnostics/render.js';
+import type { CommandContext } from './io.js';
+import type { AddCommand } from './registry.js';
+import { parseFormat } from './options.js';
+
+/** Registers `validate`. */
+export function registerValidate(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
+  const { lang } = ctx;
+  add('validate')
+    .description(t(lang, 'validate.description'))
+    .argument('<files...>', t(lang, 'validate.arg.files'))
+    .option('--checklist <idOrPath>', t(lang, 'cli.opt.checklist'))
+    .option('--format <format>', t(lang, 'validate.opt.format'), 'text')
+    .action(async (files: string[], options: { checklist?: string; format: string }) => {
+      const format = parseFormat(options.format, ['text', 'json'] as const);
+      setExit(await runValidate(files, { checklist: options.checklist, format }, ctx));
+    });
+}
+
+/** Validates `files` and prints the result; returns the exit code (0 valid, 1 invalid, 2 unreadable). */
+export async function runValidate(
+  files: string[],
+  options: { checklist?: string; format: 'text' | 'json' },
+  ctx: CommandContext,
+): Promise<number> {
+  const { checkFiles } = await import('../validate/check-files.js');
+  const { checks, sources } = await checkFiles(files, { ref: options.checklist });
+  const { io, lang, paint } = ctx;
+  const errors = checks.reduce((n, c) => n + c.errors.length, 0);
+  const warnings = checks.reduce((n, c) => n + c.warnings.length, 0);
+  const invalid = checks.filter((c) => c.errors.length > 0).length;
+  if (options.format === 'json') {
+    const out = {
+      files: checks.map((c) => ({
+        file: c.file,
+        kind: c.kind ?? null,
+        valid: c.errors.length === 0,
+        unreadable: c.unreadable,
+        errors: c.errors.map((d) => toJsonDiagnostic(d, lang)),
+        warnings: c.warnings.map((d) => toJsonDiagnostic(d, lang)),
+      })),
+      summary: { files: checks.length, valid: checks.length - invalid, invalid, errors, warnings },
+    };
+    io.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  } else {
+    for (const check of checks) {
+      const list = [...check.errors, ...check.warnings];
+      if (check.unreadable) {
+        io.stderr.write(renderDiagnostics(check.errors, { lang, paint: ctx.paintErr }) + '\n');
+        continue;
+      }
+      if (list.length > 0) io.stdout.write(renderDiagnostics(list, { lang, paint, sources }) + '\n\n');
+      if (check.errors.length === 0) {
+        const kind = check.kind ? t(lang, check.kind === 'checklist' ? 'validate.kind.checklist' : 'validate.kind.answers') : '';
+        io.stdout.write(`${paint.green('✓')} ${t(lang, 'validate.ok', { file: makeVisible(check.file), kind })}\n`);
+      }
+    }
+    const summary = t(lang, 'validate.summary', { files: checks.length, valid: checks.length - invalid, invalid, errors, warnings });
+    io.stdout.write((invalid > 0 ? paint.red(summary) : paint.green(summary)) + '\n');
+  }
+  if (checks.some((c) => c.unreadable)) return 2;
+  return invalid > 0 ? 1 : 0;
+}

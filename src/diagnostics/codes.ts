@@ -1,0 +1,168 @@
+// The closed set of diagnostic codes and their message templates in both languages.
+import type { Localized } from '../i18n/lang.js';
+
+/**
+ * Every diagnostic the tool can report. Codes are stable: tools and CI scripts may match on them.
+ * `{name}` placeholders are filled from the diagnostic's parameters.
+ */
+export const CODES = {
+  // Reading the file (exit 2 in validate/score/run; a finding in batch).
+  FILE_NOT_FOUND: { zh: '文件不存在', en: 'file not found' },
+  FILE_IS_DIRECTORY: { zh: '这是一个文件夹，不是文件', en: 'this is a folder, not a file' },
+  FILE_UNREADABLE: { zh: '无法读取文件：{reason}', en: 'cannot read the file: {reason}' },
+  FILE_TOO_LARGE: {
+    zh: '文件过大（{size}），上限为 {limit}',
+    en: 'file too large ({size}); the limit is {limit}',
+  },
+  ENCODING_NOT_UTF8: {
+    zh: '文件不是 UTF-8 编码（第 {line} 行第 {column} 列起出现无效字节，可能是 GBK）。请在编辑器中“另存为 UTF-8”后重试',
+    en: 'the file is not UTF-8 (invalid bytes from line {line}, column {column}; GBK perhaps). Re-save it as UTF-8 and try again',
+  },
+  ENCODING_UTF16: {
+    zh: '文件是 UTF-16 编码。请在编辑器中“另存为 UTF-8”后重试',
+    en: 'the file is UTF-16. Re-save it as UTF-8 and try again',
+  },
+  BINARY_FILE: {
+    zh: '这不是文本文件（含有 NUL 字节）',
+    en: 'this is not a text file (it contains NUL bytes)',
+  },
+  // YAML syntax and structure.
+  YAML_EMPTY: { zh: '文件为空（没有任何内容）', en: 'the file is empty (no content)' },
+  YAML_SYNTAX: { zh: 'YAML 语法错误：{detail}', en: 'YAML syntax error: {detail}' },
+  YAML_DUPLICATE_KEY: { zh: '键“{key}”重复出现', en: 'the key "{key}" appears twice' },
+  YAML_TAB_INDENT: {
+    zh: '不能用 Tab 缩进，请改用空格',
+    en: 'tabs cannot indent YAML; use spaces',
+  },
+  YAML_TAG: {
+    zh: '不允许使用 YAML 标签 {tag}（请写普通的值）',
+    en: 'YAML tags such as {tag} are not allowed (write a plain value)',
+  },
+  YAML_MULTIPLE_DOCUMENTS: {
+    zh: '一个文件只能包含一个 YAML 文档（此处出现了第二个“---”文档）',
+    en: 'a file holds one YAML document only (a second "---" document starts here)',
+  },
+  YAML_ALIAS_LIMIT: {
+    zh: '别名（*引用）展开过多，超过上限 {limit}，疑似“别名炸弹”',
+    en: 'aliases (*refs) expand too many times (limit {limit}): an alias bomb?',
+  },
+  YAML_TOO_DEEP: {
+    zh: '嵌套层级过深（超过 {limit} 层）',
+    en: 'nesting is too deep (over {limit} levels)',
+  },
+  UNKNOWN_DOCUMENT: {
+    zh: '无法判断这是检查表还是答卷（检查表有 areas，答卷有 answers）',
+    en: 'cannot tell whether this is a checklist or an answer file (checklists have areas, answer files have answers)',
+  },
+  // JSON Schema (the detail comes from ajv, localised through ajv-i18n).
+  SCHEMA_REQUIRED: { zh: '{path}缺少必填字段“{property}”', en: '{path}missing required field "{property}"' },
+  SCHEMA_UNKNOWN_PROPERTY: {
+    zh: '未知字段“{property}”{hint}',
+    en: 'unknown field "{property}"{hint}',
+  },
+  SCHEMA_TYPE: { zh: '{path}：{detail}', en: '{path}: {detail}' },
+  SCHEMA_ENUM: { zh: '{path}：{detail}', en: '{path}: {detail}' },
+  SCHEMA_PATTERN: { zh: '{path}：格式不正确，{detail}', en: '{path}: wrong format, {detail}' },
+  SCHEMA_RANGE: { zh: '{path}：{detail}', en: '{path}: {detail}' },
+  SCHEMA_INVALID: { zh: '{path}：{detail}', en: '{path}: {detail}' },
+  // Checklist semantics (formats.md §2).
+  DUPLICATE_ID: {
+    zh: '{what}编号“{id}”重复（第一次出现在第 {firstLine} 行）',
+    en: '{what} id "{id}" is used twice (first on line {firstLine})',
+  },
+  UNKNOWN_UNIT_TYPE: {
+    zh: '适用单位类型“{type}”未在 unitTypes 中声明（已声明：{known}）',
+    en: 'unit type "{type}" is not declared in unitTypes (declared: {known})',
+  },
+  GRADES_NOT_DESCENDING: {
+    zh: '等级必须按 min 从高到低排列：{min} 不低于前一项 {previous}',
+    en: 'grades must be in descending order of min: {min} is not below the previous {previous}',
+  },
+  GRADES_NOT_ENDING_AT_ZERO: {
+    zh: '最后一个等级的 min 必须为 0（现为 {min}）',
+    en: 'the last grade must have min 0 (it has {min})',
+  },
+  DEDUCTIONS_NOT_ALLOWED: {
+    zh: '只有 kind: deduct 的条目才能有 deductions（本条目为 {kind}）',
+    en: 'only kind: deduct items may have deductions (this one is {kind})',
+  },
+  DEDUCTIONS_MISSING: {
+    zh: 'kind: deduct 的条目必须列出 deductions（扣分规则）',
+    en: 'a kind: deduct item must list its deductions',
+  },
+  VETO_NOT_STATUS: {
+    zh: '一票否决项必须是 kind: status（本条目为 {kind}）',
+    en: 'a veto item must be kind: status (this one is {kind})',
+  },
+  BONUS_IN_WEIGHTED_AREA: {
+    zh: '加分项不能放在显式给出 weight 的一级指标中（加分不计入权重）',
+    en: 'a bonus item cannot sit in an area whose weight is given explicitly (bonus never counts toward weight)',
+  },
+  PARTIAL_CREDIT_RANGE: {
+    zh: 'partialCredit 必须在 0 到 1 之间（现为 {value}）',
+    en: 'partialCredit must be between 0 and 1 (it is {value})',
+  },
+  POINTS_ZERO: {
+    zh: '分值必须大于 0（只有一票否决项可以为 0）',
+    en: 'points must be above 0 (only veto items may have 0)',
+  },
+  // Answer files against their checklist (formats.md §3).
+  UNKNOWN_CHECKLIST: {
+    zh: '找不到检查表“{id}”（内置：{known}）。可用 --checklist 指定文件',
+    en: 'no checklist "{id}" (built-in: {known}). Use --checklist to name a file',
+  },
+  CHECKLIST_ID_MISMATCH: {
+    zh: '答卷对应检查表“{id}”，但指定的检查表是“{actual}”',
+    en: 'the answers are for checklist "{id}", but the checklist given is "{actual}"',
+  },
+  CHECKLIST_VERSION_MISMATCH: {
+    zh: '答卷对应检查表版本 {version}，但检查表“{id}”的版本是 {actual}',
+    en: 'the answers are for version {version}, but checklist "{id}" is version {actual}',
+  },
+  UNKNOWN_ITEM: {
+    zh: '检查表中没有条目“{id}”',
+    en: 'the checklist has no item "{id}"',
+  },
+  UNIT_TYPE_UNDECLARED: {
+    zh: '单位类型“{type}”未在检查表中声明（可选：{known}）',
+    en: 'unit type "{type}" is not declared by the checklist (one of: {known})',
+  },
+  ANSWER_WRONG_KIND: {
+    zh: '条目 {id} 是{kindName}，应以 {expected} 作答',
+    en: 'item {id} is a {kindName} item; answer it with {expected}',
+  },
+  VALUE_OUT_OF_RANGE: {
+    zh: 'value 必须在 0 到 1 之间（现为 {value}）',
+    en: 'value must be between 0 and 1 (it is {value})',
+  },
+  UNKNOWN_DEDUCTION: {
+    zh: '条目 {item} 没有扣分规则“{id}”（可选：{known}）',
+    en: 'item {item} has no deduction "{id}" (one of: {known})',
+  },
+  DEDUCTION_COUNT_INVALID: {
+    zh: '扣分次数必须是不小于 0 的整数（现为 {value}）',
+    en: 'a deduction count must be a whole number >= 0 (it is {value})',
+  },
+  NA_WITHOUT_NOTE: {
+    zh: '“不适用”必须在 note 中说明理由',
+    en: '"na" (not applicable) needs a note saying why',
+  },
+  ANSWER_NOT_APPLICABLE: {
+    zh: '条目 {id} 不适用于单位类型“{type}”，此答案将被忽略',
+    en: 'item {id} does not apply to unit type "{type}"; this answer is ignored',
+  },
+} as const satisfies Record<string, Localized>;
+
+/** A diagnostic code: one of the keys of {@link CODES}. */
+export type DiagnosticCode = keyof typeof CODES;
+
+/** Codes that mean the file could not be read at all (exit 2 outside batch). */
+export const READ_FAILURE_CODES: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([
+  'FILE_NOT_FOUND',
+  'FILE_IS_DIRECTORY',
+  'FILE_UNREADABLE',
+  'FILE_TOO_LARGE',
+  'ENCODING_NOT_UTF8',
+  'ENCODING_UTF16',
+  'BINARY_FILE',
+]);

@@ -1,0 +1,47 @@
+// The core CLI strings in both languages; each command keeps its own catalogue beside it (see catalog.ts).
+import { defineMessages } from './catalog.js';
+
+/** The message catalogue. Keys are dotted by command; every key has zh and en (a test checks). */
+export const MESSAGES = {
+  'cli.description': {
+    zh: '网信自查：网络安全和信息化工作自查、评分与汇总工具',
+    en: 'wangxin: cybersecurity and informatization compliance self-checks, scoring and summaries',
+  },
+  'cli.opt.lang': { zh: '界面语言：zh（中文）或 en（英文）', en: 'language: zh (Chinese) or en (English)' },
+  'cli.opt.noColor': { zh: '不使用颜色（也可设置 NO_COLOR）', en: 'no colours (NO_COLOR works too)' },
+  'cli.opt.version': { zh: '显示版本号', en: 'show the version' },
+  'cli.opt.help': { zh: '显示帮助', en: 'show help' },
+  'cli.help.command': { zh: '显示某个命令的帮助', en: 'show help for a command' },
+  'cli.opt.checklist': { zh: '检查表：内置编号或文件路径', en: 'checklist: a built-in id or a file path' },
+  'cli.error.prefix': { zh: '错误', en: 'error' },
+  'cli.error.usage': { zh: '用法错误：{detail}（用 --help 查看用法）', en: 'usage error: {detail} (see --help)' },
+  'cli.error.internal': {
+    zh: '内部错误：{detail}。这是 wangxin 的缺陷，请报告此信息',
+    en: 'internal error: {detail}. This is a bug in wangxin; please report it',
+  },
+  'cli.error.badLang': { zh: '--lang 只能是 zh 或 en', en: '--lang must be zh or en' },
+  'cli.error.badFormat': { zh: '--format 只能是 {allowed}', en: '--format must be one of {allowed}' },
+  'validate.description': {
+    zh: '校验检查表和答卷（按内容自动区分），报告 文件:行:列 的问题',
+    en: 'validate checklists and answer files (told apart by content), with file:line:col diagnostics',
+  },
+  'validate.arg.files': { zh: '要校验的 YAML 文件', en: 'YAML files to validate' },
+  'validate.opt.format': { zh: '输出格式：text 或 json', en: 'output format: text or json' },
+  'validate.ok': { zh: '{file}：通过（{kind}）', en: '{file}: valid ({kind})' },
+  'validate.kind.checklist': { zh: '检查表', en: 'checklist' },
+  'validate.kind.answers': { zh: '答卷', en: 'answer file' },
+  'validate.summary': {
+    zh: '共 {files} 个文件：{valid} 个通过，{invalid} 个有错误；{errors} 个错误，{warnings} 个警告',
+    en: '{files} file(s): {valid} valid, {invalid} invalid; {errors} error(s), {warnings} warning(s)',
+  },
+  'list.description': { zh: '列出内置检查表（编号、版本、标题、条目数）', en: 'list the built-in checklists (id, version, title, item count)' },
+  'list.header': { zh: '编号\t版本\t条目数\t标题', en: 'id\tversion\titems\ttitle' },
+  'list.none': { zh: '没有内置检查表', en: 'no built-in checklists' },
+  'list.broken': { zh: '{file}：内置检查表无效', en: '{file}: built-in checklist is invalid' },
+} as const;
+
+/** The core CLI messages in `lang`, with `{name}` placeholders filled. */
+export const t = defineMessages('core', MESSAGES);
+
+/** A key of the core catalogue. */
+export type MessageKey = keyof typeof MESSAGES;

@@ -1,0 +1,91 @@
+// Maps a path inside a parsed YAML document (e.g. ajv's instancePath) to line:col in the file.
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+
+/** A located span: 1-based start and end. */
+export interface Span {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** Splits a JSON pointer (`/answers/A1.1.1/status`) into its segments. */
+export function splitPointer(pointer: string): string[] {
+  if (pointer === '' || pointer === '/') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** Joins segments into a JSON pointer. */
+export function joinPointer(segments: readonly (string | number)[]): string {
+  return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+
+/**
+ * Finds the node at `segments` and returns its span; with `key: true` the span of the map key
+ * holding it. Where the path leaves the document (a missing property), the deepest node reached
+ * is used, so a "required" error points at the map that lacks the property.
+ */
+export function locate(
+  doc: Document,
+  lineCounter: LineCounter,
+  segments: readonly (string | number)[],
+  options: { key?: boolean } = {},
+): Span | undefined {
+  let node: Node | null | undefined = doc.contents as Node | null;
+  let keyNode: Node | undefined;
+  for (const segment of segments) {
+    node = resolve(doc, node);
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && keyText(p.key) === String(segment));
+      if (!pair) break;
+      keyNode = (pair.key as Node | null) ?? undefined;
+      node = pair.value as Node | null;
+      if (node === null || node === undefined) {
+        // `key:` with no value: point at the key.
+        node = keyNode;
+      }
+    } else if (isSeq(node)) {
+      const index = Number(segment);
+      const item = node.items[index] as Node | undefined;
+      if (item === undefined) break;
+      keyNode = undefined;
+      node = item;
+    } else {
+      break;
+    }
+  }
+  const target = options.key && keyNode ? keyNode : node;
+  return spanOf(target ?? undefined, lineCounter);
+}
+
+function resolve(doc: Document, node: Node | null | undefined): Node | null | undefined {
+  // Aliases are followed so a path through `*ref` still finds its value.
+  let seen = 0;
+  while (node && isAlias(node) && seen++ < 100) node = node.resolve(doc) as Node | undefined;
+  return node;
+}
+
+function keyText(key: unknown): string | undefined {
+  if (isScalar(key)) return String(key.value);
+  if (key === null || key === undefined) return undefined;
+  return String(key);
+}
+
+/** The span of a node, from its source range. */
+export function spanOf(node: Node | undefined, lineCounter: LineCounter): Span | undefined {
+  const range = node?.range;
+  if (!range) return undefined;
+  const start = lineCounter.linePos(range[0]);
+  // A block collection's range may run to the start of the next line: end the span at its value end.
+  const end = lineCounter.linePos(Math.max(range[0], range[1]));
+  return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
+}
+
+/** The 1-based position of a character offset. */
+export function positionAt(lineCounter: LineCounter, offset: number): { line: number; column: number } {
+  const pos = lineCounter.linePos(offset);
+  return { line: pos.line, column: pos.col };
+}

@@ -1,0 +1,98 @@
+// Reads a file as UTF-8 text with size, encoding and binary checks, returning diagnostics instead of throwing.
+import { readFile, stat } from 'node:fs/promises';
+import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+
+/** Files larger than this are refused (answer files are a few KiB; big checklists a few hundred). */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+/** The text of a file, or why it could not be had. */
+export type ReadResult = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic };
+
+/** Formats a byte count for messages. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${bytes} B`;
+}
+
+/**
+ * Reads `file` and decodes it as UTF-8. A UTF-8 BOM is dropped; UTF-16, NUL bytes, invalid UTF-8
+ * (typically GBK from office software) and oversized files are refused with a diagnostic.
+ */
+export async function readText(file: string, maxBytes = MAX_FILE_BYTES): Promise<ReadResult> {
+  let bytes: Buffer;
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) return fail('FILE_IS_DIRECTORY', file);
+    if (info.size > maxBytes) {
+      return fail('FILE_TOO_LARGE', file, { size: formatBytes(info.size), limit: formatBytes(maxBytes) });
+    }
+    bytes = await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return fail('FILE_NOT_FOUND', file);
+    if (code === 'EISDIR') return fail('FILE_IS_DIRECTORY', file);
+    return fail('FILE_UNREADABLE', file, { reason: code ?? String(error) });
+  }
+  if (bytes.length > maxBytes) {
+    // The file grew between stat and read (or is a device): same refusal.
+    return fail('FILE_TOO_LARGE', file, { size: formatBytes(bytes.length), limit: formatBytes(maxBytes) });
+  }
+  return decodeText(bytes, file);
+}
+
+/** Decodes bytes as strict UTF-8 (see {@link readText}). */
+export function decodeText(bytes: Uint8Array, file: string): ReadResult {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return fail('ENCODING_UTF16', file);
+  }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    // UTF-16 without a BOM shows as every other byte NUL; say so rather than "binary".
+    const looksUtf16 = bytes.length >= 4 && (bytes[1] === 0 || bytes[0] === 0) && (bytes[3] === 0 || bytes[2] === 0);
+    return fail(looksUtf16 ? 'ENCODING_UTF16' : 'BINARY_FILE', file);
+  }
+  let start = 0;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start));
+    return { ok: true, text };
+  } catch {
+    const at = firstInvalidUtf8(bytes, start);
+    const before = new TextDecoder('utf-8').decode(bytes.subarray(start, at));
+    const lines = before.split('\n');
+    return fail(
+      'ENCODING_NOT_UTF8',
+      file,
+      { line: lines.length, column: lines[lines.length - 1].length + 1 },
+      { line: lines.length, column: lines[lines.length - 1].length + 1 },
+    );
+  }
+}
+
+/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Uint8Array, from: number): number {
+  let i = from;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    const len = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+    if (len === 0 || i + len > bytes.length) return i;
+    for (let k = 1; k < len; k++) if ((bytes[i + k] & 0xc0) !== 0x80) return i;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(i, i + len));
+    } catch {
+      return i;
+    }
+    i += len;
+  }
+  return i;
+}
+
+function fail(
+  code: Parameters<typeof createDiagnostic>[0],
+  file: string,
+  params: Record<string, unknown> = {},
+  where: { line?: number; column?: number } = {},
+): ReadResult {
+  return { ok: false, diagnostic: createDiagnostic(code, file, params, where) };
+}

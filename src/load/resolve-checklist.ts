@@ -1,0 +1,64 @@
+// Finds the checklist to use: a path, a built-in id, or the id an answer file names.
+import { readdirSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { CHECKLISTS_DIR } from '../paths.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Checklist } from '../model/checklist.js';
+import { validateChecklist } from '../validate/validate.js';
+import { loadYamlFile } from './load-yaml-file.js';
+import type { ParsedYaml } from './parse-yaml.js';
+
+/** A checklist that was loaded and validated, or the diagnostics that stopped it. */
+export interface LoadedChecklist {
+  file: string;
+  checklist?: Checklist;
+  parsed?: ParsedYaml;
+  /** Every diagnostic: read failures, YAML, schema and semantic errors, warnings. */
+  diagnostics: Diagnostic[];
+}
+
+const cache = new Map<string, Promise<LoadedChecklist>>();
+
+/** Loads and validates a checklist file; each file is read once per process. */
+export function loadChecklist(file: string): Promise<LoadedChecklist> {
+  const key = resolve(file);
+  let pending = cache.get(key);
+  if (!pending) {
+    pending = (async () => {
+      const loaded = await loadYamlFile(file);
+      if (!loaded.ok) return { file, diagnostics: [loaded.diagnostic] };
+      const result = validateChecklist(loaded.parsed);
+      return { file, checklist: result.value, parsed: loaded.parsed, diagnostics: [...result.errors, ...result.warnings] };
+    })();
+    cache.set(key, pending);
+  }
+  return pending;
+}
+
+/** The ids of the built-in checklists (file names in `checklists/`). */
+export function builtinIds(): string[] {
+  if (!existsSync(CHECKLISTS_DIR)) return [];
+  return readdirSync(CHECKLISTS_DIR)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .map((name) => name.replace(/\.ya?ml$/, ''))
+    .sort();
+}
+
+/** The file of a built-in checklist, by id. */
+export function builtinFile(id: string): string | undefined {
+  for (const ext of ['.yaml', '.yml']) {
+    const file = join(CHECKLISTS_DIR, id + ext);
+    if (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id) && existsSync(file)) return file;
+  }
+  return undefined;
+}
+
+/** Whether `--checklist` names a file rather than a built-in id. */
+export function looksLikePath(ref: string): boolean {
+  return /[\\/]/.test(ref) || /\.ya?ml$/i.test(ref) || (existsSync(ref) && !builtinFile(ref));
+}
+
+/** Resolves `--checklist ID|PATH` to a file, or undefined for an unknown id. */
+export function checklistFileFor(ref: string): string | undefined {
+  return looksLikePath(ref) ? ref : builtinFile(ref);
+}

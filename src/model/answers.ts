@@ -1,0 +1,36 @@
+// Typed answer file, as defined in formats.md §3 (after schema validation).
+
+/** An answer status: 符合 / 部分符合 / 不符合 / 不适用. */
+export type Status = 'pass' | 'partial' | 'fail' | 'na';
+
+/** Every status in display order. */
+export const STATUSES: readonly Status[] = ['pass', 'partial', 'fail', 'na'];
+
+/** A piece of evidence: a path or URL, or a path with its recorded SHA-256. */
+export type Evidence = string | { path: string; sha256: string };
+
+/** One answer; which fields are used depends on the item's kind. */
+export interface Answer {
+  status?: Status;
+  value?: number;
+  deductions?: Record<string, number>;
+  note?: string;
+  evidence?: Evidence[];
+}
+
+/** The unit that answered. */
+export interface Unit {
+  name: string;
+  type: string;
+  code?: string;
+}
+
+/** A whole answer file. */
+export interface Answers {
+  schemaVersion: 1;
+  checklist: { id: string; version: string };
+  unit: Unit;
+  assessor?: { name?: string; role?: string; contact?: string };
+  period?: string;
+  answers: Record<string, Answer>;
+}

@@ -1,0 +1,118 @@
+// Typed checklist, as defined in formats.md §2 (after schema validation).
+import type { Text } from './text.js';
+
+/** Item kinds: how an item is answered and scored. */
+export type ItemKind = 'status' | 'ratio' | 'deduct';
+
+/** One deduction rule of a `deduct` item: `points` off per occurrence. */
+export interface Deduction {
+  id: string;
+  text: Text;
+  points: number;
+}
+
+/** A checkable item (考核内容). */
+export interface Item {
+  id: string;
+  text: Text;
+  basis?: Text;
+  guidance?: Text;
+  evidence?: Text[];
+  points: number;
+  /** Defaults to `status`. */
+  kind?: ItemKind;
+  /** Unit type ids; absent means every unit type. */
+  appliesTo?: string[];
+  veto?: boolean;
+  bonus?: boolean;
+  deductions?: Deduction[];
+}
+
+/** A section (二级指标) grouping items inside an area. */
+export interface Section {
+  id: string;
+  title: Text;
+  description?: Text;
+  items: Item[];
+}
+
+/** An area (一级指标): either `items` or `sections`. */
+export interface Area {
+  id: string;
+  title: Text;
+  description?: Text;
+  weight?: number;
+  items?: Item[];
+  sections?: Section[];
+}
+
+/** A grade band; grades are listed by descending `min`. */
+export interface Grade {
+  min: number;
+  label: Text;
+}
+
+/** Scoring settings; every key optional in the file. */
+export interface Scoring {
+  partialCredit?: number;
+  grades?: Grade[];
+  bonus?: { cap: number; minBase: number };
+}
+
+/** A category of units the checklist declares. */
+export interface UnitType {
+  id: string;
+  label: Text;
+}
+
+/** A whole checklist file. */
+export interface Checklist {
+  schemaVersion: 1;
+  id: string;
+  version: string;
+  title: Text;
+  source?: Text;
+  unitTypes: UnitType[];
+  scoring?: Scoring;
+  areas: Area[];
+}
+
+/** Default grades when a checklist gives none (formats.md §2). */
+export const DEFAULT_GRADES: Grade[] = [
+  { min: 90, label: { zh: '优秀', en: 'Excellent' } },
+  { min: 80, label: { zh: '良好', en: 'Good' } },
+  { min: 60, label: { zh: '合格', en: 'Pass' } },
+  { min: 0, label: { zh: '不合格', en: 'Fail' } },
+];
+
+/** Default credit of a `partial` answer. */
+export const DEFAULT_PARTIAL_CREDIT = 0.5;
+
+/** An item with where it sits: its area and (optional) section. */
+export interface PlacedItem {
+  item: Item;
+  area: Area;
+  section?: Section;
+}
+
+/** Lists every item of a checklist in document order with its area and section. */
+export function listItems(checklist: Checklist): PlacedItem[] {
+  const out: PlacedItem[] = [];
+  for (const area of checklist.areas) {
+    for (const item of area.items ?? []) out.push({ item, area });
+    for (const section of area.sections ?? []) {
+      for (const item of section.items) out.push({ item, area, section });
+    }
+  }
+  return out;
+}
+
+/** The kind of an item, with the default applied. */
+export function kindOf(item: Item): ItemKind {
+  return item.kind ?? 'status';
+}
+
+/** Whether an item applies to a unit type (no `appliesTo` = every type). */
+export function appliesTo(item: Item, unitType: string): boolean {
+  return item.appliesTo === undefined || item.appliesTo.includes(unitType);
+}

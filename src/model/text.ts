@@ -1,0 +1,14 @@
+// Localised text as written in YAML files, and how to pick one language from it.
+
+/** The languages the tool speaks. Chinese is the default and always present. */
+export type Lang = 'zh' | 'en';
+
+/** A text field: a plain string (Chinese) or a map of locale to string with `zh` required. */
+export type Text = string | ({ zh: string } & Record<string, string>);
+
+/** Picks the text in `lang`, falling back to Chinese (every text field has Chinese). */
+export function pickText(text: Text | undefined, lang: Lang): string {
+  if (text === undefined) return '';
+  if (typeof text === 'string') return text;
+  return text[lang] ?? text.zh;
+}

@@ -1,0 +1,82 @@
+// Semantic rules for answer files against their checklist (formats.md §3), one small function each.
+import { appliesTo, kindOf, listItems, type Checklist, type Item, type ItemKind } from '../model/checklist.js';
+import type { Answer, Answers } from '../model/answers.js';
+import type { RuleContext } from './rule-context.js';
+
+/** A semantic rule over a schema-valid answer file and the checklist it names. */
+export type AnswersRule = (answers: Answers, checklist: Checklist, ctx: RuleContext) => void;
+
+const KIND_NAMES: Record<ItemKind, { zh: string; en: string }> = {
+  status: { zh: '状态类（status）', en: 'status' },
+  ratio: { zh: '比例类（ratio）', en: 'ratio' },
+  deduct: { zh: '扣分类（deduct）', en: 'deduct' },
+};
+
+const EXPECTED: Record<ItemKind, { zh: string; en: string }> = {
+  status: { zh: 'status（pass/partial/fail/na）', en: 'status (pass/partial/fail/na)' },
+  ratio: { zh: 'value（0 到 1）或 status: na', en: 'value (0 to 1) or status: na' },
+  deduct: { zh: 'deductions（各扣分规则的次数）或 status: na', en: 'deductions (a count per rule) or status: na' },
+};
+
+function itemIndex(checklist: Checklist): Map<string, Item> {
+  return new Map(listItems(checklist).map(({ item }) => [item.id, item]));
+}
+
+const unitTypeDeclared: AnswersRule = (answers, checklist, ctx) => {
+  const known = checklist.unitTypes.map((u) => u.id);
+  if (!known.includes(answers.unit.type)) {
+    ctx.report('UNIT_TYPE_UNDECLARED', ['unit', 'type'], { type: answers.unit.type, known: known.join(', ') });
+  }
+};
+
+/** Whether an answer has the shape its item's kind asks for. */
+export function answerFitsKind(answer: Answer, kind: ItemKind): boolean {
+  const na = answer.status === 'na';
+  switch (kind) {
+    case 'status':
+      return answer.status !== undefined && answer.value === undefined && answer.deductions === undefined;
+    case 'ratio':
+      return answer.deductions === undefined && (na ? answer.value === undefined : answer.status === undefined && answer.value !== undefined);
+    case 'deduct':
+      return answer.value === undefined && (na ? answer.deductions === undefined : answer.status === undefined && answer.deductions !== undefined);
+  }
+}
+
+const answersMatchItems: AnswersRule = (answers, checklist, ctx) => {
+  const items = itemIndex(checklist);
+  const typeKnown = checklist.unitTypes.some((u) => u.id === answers.unit.type);
+  for (const [id, answer] of Object.entries(answers.answers)) {
+    const path = ['answers', id];
+    const item = items.get(id);
+    if (!item) {
+      ctx.report('UNKNOWN_ITEM', path, { id }, { onKey: true });
+      continue;
+    }
+    const kind = kindOf(item);
+    if (!answerFitsKind(answer, kind)) {
+      ctx.report('ANSWER_WRONG_KIND', path, { id, kindName: KIND_NAMES[kind], expected: EXPECTED[kind] }, { onKey: true });
+    }
+    if (kind === 'ratio' && answer.value !== undefined && !(answer.value >= 0 && answer.value <= 1)) {
+      ctx.report('VALUE_OUT_OF_RANGE', [...path, 'value'], { value: answer.value });
+    }
+    if (kind === 'deduct' && answer.deductions) {
+      const rules = item.deductions ?? [];
+      for (const [ruleId, count] of Object.entries(answer.deductions)) {
+        if (!rules.some((r) => r.id === ruleId)) {
+          ctx.report('UNKNOWN_DEDUCTION', [...path, 'deductions', ruleId], { item: id, id: ruleId, known: rules.map((r) => r.id).join(', ') }, { onKey: true });
+        } else if (!(Number.isInteger(count) && count >= 0)) {
+          ctx.report('DEDUCTION_COUNT_INVALID', [...path, 'deductions', ruleId], { value: count });
+        }
+      }
+    }
+    if (answer.status === 'na' && !(answer.note ?? '').trim()) {
+      ctx.report('NA_WITHOUT_NOTE', [...path, 'status']);
+    }
+    if (typeKnown && !appliesTo(item, answers.unit.type)) {
+      ctx.report('ANSWER_NOT_APPLICABLE', path, { id, type: answers.unit.type }, { onKey: true, severity: 'warning' });
+    }
+  }
+};
+
+/** Every answer-file rule, run in this order. */
+export const ANSWERS_RULES: readonly AnswersRule[] = [unitTypeDeclared, answersMatchItems];

@@ -1,0 +1,107 @@
+// Validates one file of either kind end to end: read, parse, tell apart, schema, rules, checklist lookup.
+import { isReadFailure, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { loadYamlFile } from '../load/load-yaml-file.js';
+import type { ParsedYaml } from '../load/parse-yaml.js';
+import { builtinIds, checklistFileFor, loadChecklist, type LoadedChecklist } from '../load/resolve-checklist.js';
+import type { Checklist } from '../model/checklist.js';
+import type { Answers } from '../model/answers.js';
+import { detectKind, splitSeverity, unknownDocument, validateAnswers, validateAnswersShape, validateChecklist, type DocumentKind } from './validate.js';
+import { RuleContext } from './rule-context.js';
+
+/** Everything known about one checked file. */
+export interface FileCheck {
+  file: string;
+  kind?: DocumentKind;
+  /** The file could not be read or decoded (missing, folder, encoding, size). */
+  unreadable: boolean;
+  parsed?: ParsedYaml;
+  checklist?: Checklist;
+  /** The checklist file an answer file was checked against. */
+  checklistFile?: string;
+  answers?: Answers;
+  errors: Diagnostic[];
+  warnings: Diagnostic[];
+}
+
+/** How to find the checklist of an answer file. */
+export interface ChecklistChoice {
+  /** `--checklist ID|PATH`, used for every answer file when given. */
+  ref?: string;
+  /** Checklists already loaded (e.g. given on the same command line), by id. */
+  known?: ReadonlyMap<string, LoadedChecklist>;
+}
+
+/** Whether a file checked clean (warnings allowed). */
+export function isValid(check: FileCheck): boolean {
+  return check.errors.length === 0;
+}
+
+/**
+ * Checks one file. `expect` forces the kind (e.g. `score` takes answer files only); otherwise the
+ * kind is told from the content.
+ */
+export async function checkFile(file: string, choice: ChecklistChoice = {}, expect?: DocumentKind): Promise<FileCheck> {
+  const loaded = await loadYamlFile(file);
+  if (!loaded.ok) return { file, unreadable: true, errors: [loaded.diagnostic], warnings: [] };
+  return checkParsed(loaded.parsed, choice, expect);
+}
+
+/** Checks an already parsed file (see {@link checkFile}). */
+export async function checkParsed(parsed: ParsedYaml, choice: ChecklistChoice = {}, expect?: DocumentKind): Promise<FileCheck> {
+  const base = { file: parsed.file, unreadable: false, parsed };
+  if (parsed.value === undefined) return { ...base, ...splitSeverity(parsed.diagnostics) };
+  const kind = expect ?? detectKind(parsed.value);
+  if (!kind) return { ...base, errors: [...parsed.diagnostics, unknownDocument(parsed)], warnings: [] };
+  if (kind === 'checklist') {
+    const result = validateChecklist(parsed);
+    return { ...base, kind, checklist: result.value, errors: result.errors, warnings: result.warnings };
+  }
+  const shape = validateAnswersShape(parsed);
+  if (!shape.value) return { ...base, kind, errors: shape.errors, warnings: shape.warnings };
+  const found = await findChecklist(shape.value, parsed, choice);
+  if (!found.loaded) return { ...base, kind, errors: [...shape.errors, ...found.errors], warnings: shape.warnings };
+  if (!found.loaded.checklist) {
+    // The checklist itself is broken: its own diagnostics explain why the answers cannot be checked.
+    return { ...base, kind, checklistFile: found.loaded.file, ...splitSeverity(found.loaded.diagnostics) };
+  }
+  const result = validateAnswers(parsed, found.loaded.checklist);
+  return {
+    ...base,
+    kind,
+    checklist: found.loaded.checklist,
+    checklistFile: found.loaded.file,
+    answers: result.value,
+    errors: result.errors,
+    warnings: result.warnings,
+  };
+}
+
+async function findChecklist(
+  answers: Answers,
+  parsed: ParsedYaml,
+  choice: ChecklistChoice,
+): Promise<{ loaded?: LoadedChecklist; errors: Diagnostic[] }> {
+  if (choice.ref) {
+    const file = checklistFileFor(choice.ref);
+    if (file) return { loaded: await loadChecklist(file), errors: [] };
+    return { errors: [unknownChecklist(parsed, choice.ref)] };
+  }
+  const id = answers.checklist.id;
+  const known = choice.known?.get(id);
+  if (known) return { loaded: known, errors: [] };
+  const file = checklistFileFor(id);
+  if (file && !/[\\/]/.test(id)) return { loaded: await loadChecklist(file), errors: [] };
+  return { errors: [unknownChecklist(parsed, id)] };
+}
+
+function unknownChecklist(parsed: ParsedYaml, id: string): Diagnostic {
+  const ctx = new RuleContext(parsed);
+  ctx.report('UNKNOWN_CHECKLIST', ['checklist', 'id'], { id, known: builtinIds().join(', ') || '—' });
+  return ctx.diagnostics[0];
+}
+
+/** A FileCheck for a file that could not be read, for callers that build one themselves. */
+export function unreadableCheck(file: string, diagnostic: Diagnostic): FileCheck {
+  return { file, unreadable: isReadFailure([diagnostic]), errors: [diagnostic], warnings: [] };
+}
+

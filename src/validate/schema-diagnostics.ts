@@ -1,0 +1,139 @@
+// Turns ajv errors into located diagnostics, with messages localised through ajv-i18n.
+import { createRequire } from 'node:module';
+import type { ErrorObject } from 'ajv';
+import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { DiagnosticCode } from '../diagnostics/codes.js';
+import { locate, splitPointer, joinPointer } from '../load/locate.js';
+import type { ParsedYaml } from '../load/parse-yaml.js';
+
+const require = createRequire(import.meta.url);
+type Localize = (errors: ErrorObject[]) => void;
+let localizers: { zh: Localize; en: Localize } | undefined;
+
+function getLocalizers(): { zh: Localize; en: Localize } {
+  localizers ??= {
+    zh: require('ajv-i18n/localize/zh') as Localize,
+    en: require('ajv-i18n/localize/en') as Localize,
+  };
+  return localizers;
+}
+
+/** Shows a JSON pointer as a readable path: `/areas/0/items/2/points` → `areas[0].items[2].points`. */
+export function displayPath(pointer: string): string {
+  const parts = splitPointer(pointer);
+  if (parts.length === 0) return '/';
+  let out = '';
+  for (const p of parts) out += /^\d+$/.test(p) ? `[${p}]` : out === '' ? p : `.${p}`;
+  return out;
+}
+
+const RANGE_KEYWORDS = new Set([
+  'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength',
+  'minItems', 'maxItems', 'minProperties', 'maxProperties', 'uniqueItems', 'const',
+]);
+
+/** Maps ajv's keyword to our closed set of codes. */
+function codeFor(keyword: string): DiagnosticCode {
+  switch (keyword) {
+    case 'required': return 'SCHEMA_REQUIRED';
+    case 'additionalProperties': return 'SCHEMA_UNKNOWN_PROPERTY';
+    case 'type': return 'SCHEMA_TYPE';
+    case 'enum': return 'SCHEMA_ENUM';
+    case 'pattern': case 'propertyNames': case 'format': return 'SCHEMA_PATTERN';
+    default: return RANGE_KEYWORDS.has(keyword) ? 'SCHEMA_RANGE' : 'SCHEMA_INVALID';
+  }
+}
+
+/** The closest known name, for "did you mean" hints on misspelt keys. */
+function closest(name: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = distance(name.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) { bestDistance = d; best = c; }
+  }
+  return bestDistance <= Math.max(1, Math.floor(name.length / 3)) ? best : undefined;
+}
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length];
+}
+
+/**
+ * Converts ajv errors (run with `allErrors`) into diagnostics located in the YAML source.
+ * Branch errors of `anyOf`/`oneOf` are folded into one message naming the alternatives.
+ */
+export function schemaDiagnostics(errors: readonly ErrorObject[], parsed: ParsedYaml): Diagnostic[] {
+  const { zh, en } = getLocalizers();
+  const zhErrors = errors.map((e) => ({ ...e }));
+  const enErrors = errors.map((e) => ({ ...e }));
+  zh(zhErrors);
+  en(enErrors);
+
+  // Errors under a failed anyOf/oneOf branch are folded into that anyOf/oneOf.
+  const combinators = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
+  const underCombinator = (e: ErrorObject): ErrorObject | undefined =>
+    combinators.find((c) => c !== e && e.schemaPath.startsWith(c.schemaPath + '/') && e.instancePath === c.instancePath);
+
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  errors.forEach((error, index) => {
+    if (underCombinator(error)) return;
+    const segments = splitPointer(error.instancePath);
+    const pointer = error.instancePath;
+    const path = displayPath(pointer);
+    let code = codeFor(error.keyword);
+    let params: Record<string, unknown> = {
+      path,
+      detail: { zh: zhErrors[index].message, en: enErrors[index].message },
+    };
+    let target = segments;
+    let onKey = false;
+    if (error.keyword === 'required') {
+      params = { property: error.params.missingProperty, path: segments.length ? { zh: `${path} `, en: `${path}: ` } : '' };
+      onKey = true;
+    } else if (error.keyword === 'additionalProperties') {
+      const extra = String(error.params.additionalProperty);
+      const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      const guess = closest(extra, known);
+      params = { property: extra, hint: guess ? { zh: `，是否应为“${guess}”？`, en: `; did you mean "${guess}"?` } : '' };
+      target = [...segments, extra];
+      onKey = true;
+    } else if (error.keyword === 'propertyNames') {
+      const name = String(error.params.propertyName);
+      target = [...segments, name];
+      onKey = true;
+      params = { path: displayPath(joinPointer(target)), detail: { zh: `名称“${name}”不符合要求`, en: `the name "${name}" is not allowed` } };
+    } else if (error.keyword === 'enum') {
+      const allowed = (error.params.allowedValues as unknown[]).join(' | ');
+      params = { path, detail: { zh: `应为以下之一：${allowed}`, en: `must be one of: ${allowed}` } };
+    } else if (error.keyword === 'anyOf' || error.keyword === 'oneOf') {
+      const branches = errors.filter((e) => e.keyword === 'required' && underCombinator(e) === error);
+      const names = [...new Set(branches.map((e) => String(e.params.missingProperty)))];
+      if (names.length > 0) {
+        const list = names.join(error.keyword === 'oneOf' ? ' / ' : '、');
+        params = error.keyword === 'oneOf'
+          ? { path, detail: { zh: `必须有且只有以下之一：${list}`, en: `must have exactly one of: ${names.join(', ')}` } }
+          : { path, detail: { zh: `至少需要以下之一：${list}`, en: `needs at least one of: ${names.join(', ')}` } };
+      } else {
+        code = 'SCHEMA_INVALID';
+      }
+    }
+    const span = locate(parsed.doc!, parsed.lineCounter, target, { key: onKey });
+    const key = `${code}|${error.instancePath}|${JSON.stringify(params)}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(createDiagnostic(code, parsed.file, params, { ...span, pointer }));
+  });
+  return out;
+}

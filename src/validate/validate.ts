@@ -1,0 +1,95 @@
+// Validation = JSON Schema (all errors) + semantic rules, returning { value, errors, warnings }.
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { createDiagnostic } from '../diagnostics/diagnostic.js';
+import type { ParsedYaml } from '../load/parse-yaml.js';
+import type { Checklist } from '../model/checklist.js';
+import type { Answers } from '../model/answers.js';
+import { getValidator, type SchemaName } from './ajv-factory.js';
+import { schemaDiagnostics } from './schema-diagnostics.js';
+import { RuleContext } from './rule-context.js';
+import { CHECKLIST_RULES } from './checklist-rules.js';
+import { ANSWERS_RULES } from './answers-rules.js';
+
+/** The outcome of validating one document. `value` is set only when there are no errors. */
+export interface ValidationResult<T> {
+  value?: T;
+  errors: Diagnostic[];
+  warnings: Diagnostic[];
+}
+
+/** What a document is, told apart by content. */
+export type DocumentKind = 'checklist' | 'answers';
+
+/** Tells a checklist (`areas`/`unitTypes`) from an answer file (`answers`/`unit`). */
+export function detectKind(value: unknown): DocumentKind | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  if ('areas' in value || 'unitTypes' in value) return 'checklist';
+  if ('answers' in value || 'unit' in value) return 'answers';
+  return undefined;
+}
+
+/** Splits diagnostics into errors and warnings. */
+export function splitSeverity(list: readonly Diagnostic[]): { errors: Diagnostic[]; warnings: Diagnostic[] } {
+  return {
+    errors: list.filter((d) => d.severity === 'error'),
+    warnings: list.filter((d) => d.severity === 'warning'),
+  };
+}
+
+/** Runs a schema over a parsed document; returns located diagnostics. */
+export function checkSchema(name: SchemaName, parsed: ParsedYaml): Diagnostic[] {
+  const validate = getValidator(name);
+  if (validate(parsed.value)) return [];
+  return schemaDiagnostics(validate.errors ?? [], parsed);
+}
+
+/** Validates a parsed checklist: YAML problems, then the schema, then the semantic rules. */
+export function validateChecklist(parsed: ParsedYaml): ValidationResult<Checklist> {
+  const found = [...parsed.diagnostics];
+  if (parsed.value === undefined || found.some((d) => d.severity === 'error')) return splitSeverity(found);
+  found.push(...checkSchema('checklist', parsed));
+  if (found.some((d) => d.severity === 'error')) return splitSeverity(found);
+  const checklist = parsed.value as Checklist;
+  const ctx = new RuleContext(parsed);
+  for (const rule of CHECKLIST_RULES) rule(checklist, ctx);
+  found.push(...ctx.diagnostics);
+  const result = splitSeverity(found);
+  return result.errors.length === 0 ? { ...result, value: checklist } : result;
+}
+
+/** Only the schema part of answer validation: for when the checklist is not known yet. */
+export function validateAnswersShape(parsed: ParsedYaml): ValidationResult<Answers> {
+  const found = [...parsed.diagnostics];
+  if (parsed.value === undefined || found.some((d) => d.severity === 'error')) return splitSeverity(found);
+  found.push(...checkSchema('answers', parsed));
+  const result = splitSeverity(found);
+  return result.errors.length === 0 ? { ...result, value: parsed.value as Answers } : result;
+}
+
+/**
+ * Validates a parsed answer file against its checklist: the schema, that it names this checklist
+ * and version, then the semantic rules.
+ */
+export function validateAnswers(parsed: ParsedYaml, checklist: Checklist): ValidationResult<Answers> {
+  const shape = validateAnswersShape(parsed);
+  if (!shape.value) return shape;
+  const answers = shape.value;
+  const ctx = new RuleContext(parsed);
+  if (answers.checklist.id !== checklist.id) {
+    ctx.report('CHECKLIST_ID_MISMATCH', ['checklist', 'id'], { id: answers.checklist.id, actual: checklist.id });
+  } else if (answers.checklist.version !== checklist.version) {
+    ctx.report('CHECKLIST_VERSION_MISMATCH', ['checklist', 'version'], {
+      id: checklist.id,
+      version: answers.checklist.version,
+      actual: checklist.version,
+    });
+  }
+  for (const rule of ANSWERS_RULES) rule(answers, checklist, ctx);
+  const result = splitSeverity([...shape.warnings, ...ctx.diagnostics]);
+  return result.errors.length === 0 ? { ...result, value: answers } : result;
+}
+
+/** A diagnostic for a document that is neither a checklist nor an answer file. */
+export function unknownDocument(parsed: ParsedYaml): Diagnostic {
+  return createDiagnostic('UNKNOWN_DOCUMENT', parsed.file, {}, { line: 1, column: 1 });
+}
