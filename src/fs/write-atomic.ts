@@ -1,0 +1,54 @@
+// Writes files so that a crash leaves either the old complete file or the new one, never half of either.
+import { open, rename, unlink } from 'node:fs/promises';
+import { openSync, writeSync, fsyncSync, closeSync, renameSync, unlinkSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+function tempNameFor(file: string): string {
+  // Same folder as the target, so the rename never crosses file systems.
+  return join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+/** Writes `content` to a temporary file beside `file`, flushes it to disk, then renames it over `file`. */
+export async function writeFileAtomic(file: string, content: string | Uint8Array): Promise<void> {
+  const temp = tempNameFor(file);
+  const handle = await open(temp, 'wx', 0o644);
+  try {
+    await handle.writeFile(content);
+    await handle.sync();
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  await handle.close();
+  try {
+    await rename(temp, file);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Synchronous {@link writeFileAtomic}, for saving from signal handlers and exit paths. */
+export function writeFileAtomicSync(file: string, content: string | Uint8Array): void {
+  const temp = tempNameFor(file);
+  const fd = openSync(temp, 'wx', 0o644);
+  try {
+    const data = typeof content === 'string' ? Buffer.from(content) : content;
+    let offset = 0;
+    while (offset < data.length) offset += writeSync(fd, data, offset);
+    fsyncSync(fd);
+  } catch (error) {
+    closeSync(fd);
+    try { unlinkSync(temp); } catch { /* already gone */ }
+    throw error;
+  }
+  closeSync(fd);
+  try {
+    renameSync(temp, file);
+  } catch (error) {
+    try { unlinkSync(temp); } catch { /* already gone */ }
+    throw error;
+  }
+}
