@@ -1,6 +1,7 @@
 // `wangxin list`: the built-in checklists with id, version, title and item count.
 import { t } from '../i18n/messages.js';
 import type { CommandContext } from './io.js';
+import { displayWidth, makeVisible } from '../diagnostics/render.js';
 import type { AddCommand } from './registry.js';
 
 /** Registers `list`. */
@@ -31,11 +32,13 @@ export async function runList(ctx: CommandContext): Promise<number> {
       continue;
     }
     const c = loaded.checklist;
-    rows.push([c.id, c.version, String(listItems(c).length), pickText(c.title, lang)]);
+    rows.push([c.id, c.version, String(listItems(c).length), makeVisible(pickText(c.title, lang))]);
   }
   const header = t(lang, 'list.header').split('\t');
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]): string => cells.map((c, i) => (i < cells.length - 1 ? c.padEnd(widths[i]) : c)).join('  ');
+  const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]))));
+  // Pad by terminal columns, not string length: Chinese headers are two columns a character.
+  const pad = (c: string, w: number): string => c + ' '.repeat(Math.max(0, w - displayWidth(c)));
+  const line = (cells: string[]): string => cells.map((c, i) => (i < cells.length - 1 ? pad(c, widths[i]) : c)).join('  ');
   io.stdout.write(paint.bold(line(header)) + '\n');
   for (const row of rows) io.stdout.write(line(row) + '\n');
   return broken ? 2 : 0;

@@ -115,7 +115,8 @@ function fromYamlError(
   const [from, to] = error.pos;
   const where = { ...positionAt(lineCounter, from), ...endOf(lineCounter, Math.max(to, from + 1)) };
   if (error.code === 'DUPLICATE_KEY') {
-    const key = source.slice(from, to).split(/[:\n]/)[0].trim() || '?';
+    const lineEnd = source.indexOf('\n', from);
+    const key = source.slice(from, lineEnd === -1 ? undefined : lineEnd).split(/:(?:\s|$)/)[0].trim() || '?';
     return createDiagnostic('YAML_DUPLICATE_KEY', file, { key }, where, severity);
   }
   if (error.code === 'TAB_AS_INDENT') return createDiagnostic('YAML_TAB_INDENT', file, {}, where, severity);

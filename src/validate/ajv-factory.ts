@@ -26,13 +26,14 @@ export function readSchema(name: SchemaName): Record<string, unknown> {
 
 /**
  * Creates an Ajv instance configured as every validator of the tool needs: draft 2020-12, all
- * errors (a user fixes them all in one go), strict schemas, formats.
+ * errors (a user fixes them all in one go), strict schemas, formats, and `verbose` so errors
+ * carry their parent schema (for "did you mean" hints).
  */
 export function createAjv(): import('ajv').default {
   // Loaded through require: ajv is CommonJS and this keeps start-up free of ESM interop cost.
   const Ajv2020 = require('ajv/dist/2020.js').default as typeof import('ajv').default;
   const addFormats = require('ajv-formats').default as (ajv: unknown) => void;
-  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
   addFormats(ajv);
   return ajv;
 }

@@ -80,15 +80,32 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], parsed: Parsed
   zh(zhErrors);
   en(enErrors);
 
-  // Errors under a failed anyOf/oneOf branch are folded into that anyOf/oneOf.
-  const combinators = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
+  // Errors under a failed anyOf/oneOf branch are folded into that anyOf/oneOf — except where the
+  // value's type picks one branch (a text given as a map, say): then that branch's own errors say
+  // more than "must match one of", and they are reported instead.
+  const allCombinators = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
+  const branchOf = (c: ErrorObject, e: ErrorObject): string | undefined =>
+    e !== c && e.schemaPath.startsWith(c.schemaPath + '/') ? e.schemaPath.slice(c.schemaPath.length + 1).split('/')[0] : undefined;
+  const chosenBranch = new Map<ErrorObject, string>();
+  for (const c of allCombinators) {
+    const branches = new Map<string, ErrorObject[]>();
+    for (const e of errors) {
+      const b = branchOf(c, e);
+      if (b !== undefined) branches.set(b, [...(branches.get(b) ?? []), e]);
+    }
+    const typeFits = [...branches].filter(([, list]) => !list.some((e) => e.keyword === 'type' && e.instancePath === c.instancePath));
+    if (typeFits.length === 1 && typeFits.length < branches.size) chosenBranch.set(c, typeFits[0][0]);
+  }
+  const combinators = allCombinators.filter((c) => !chosenBranch.has(c));
   const underCombinator = (e: ErrorObject): ErrorObject | undefined =>
     combinators.find((c) => c !== e && e.schemaPath.startsWith(c.schemaPath + '/') && e.instancePath === c.instancePath);
+  const inDiscardedBranch = (e: ErrorObject): boolean =>
+    [...chosenBranch].some(([c, b]) => { const eb = branchOf(c, e); return eb !== undefined && eb !== b; });
 
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   errors.forEach((error, index) => {
-    if (underCombinator(error)) return;
+    if (chosenBranch.has(error) || inDiscardedBranch(error) || underCombinator(error)) return;
     const segments = splitPointer(error.instancePath);
     const pointer = error.instancePath;
     const path = displayPath(pointer);

@@ -1,0 +1,101 @@
+// Every diagnostic code has a fixture, and each fixture yields its code at the expected line and column.
+import { describe, expect, it, beforeAll, afterAll } from 'vitest';
+import { mkdtempSync, writeFileSync, symlinkSync, rmSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CODES, type DiagnosticCode } from '../../src/diagnostics/codes.js';
+import { checkFile } from '../../src/validate/check-file.js';
+import { MAX_FILE_BYTES } from '../../src/load/read-text.js';
+import { ROOT } from '../helpers/run-cli.js';
+
+const dir = join(ROOT, 'test/fixtures/diagnostics');
+let tmp = '';
+
+interface Case {
+  code: DiagnosticCode;
+  file: () => string;
+  line?: number;
+  column?: number;
+  ref?: string;
+  severity?: 'error' | 'warning';
+}
+
+const f = (name: string) => () => join(dir, name);
+const CASES: Case[] = [
+  { code: 'FILE_NOT_FOUND', file: f('does-not-exist.yaml') },
+  { code: 'FILE_IS_DIRECTORY', file: () => dir },
+  { code: 'FILE_UNREADABLE', file: () => join(tmp, 'loop.yaml') },
+  { code: 'FILE_TOO_LARGE', file: () => join(tmp, 'big.yaml') },
+  { code: 'ENCODING_NOT_UTF8', file: f('encoding-gbk.yaml'), line: 2, column: 11 },
+  { code: 'ENCODING_UTF16', file: f('encoding-utf16.yaml') },
+  { code: 'BINARY_FILE', file: f('binary.yaml') },
+  { code: 'YAML_EMPTY', file: f('yaml-empty.yaml'), line: 1, column: 1 },
+  { code: 'YAML_SYNTAX', file: f('yaml-syntax.yaml'), line: 2, column: 1 },
+  { code: 'YAML_DUPLICATE_KEY', file: f('yaml-duplicate-key.yaml'), line: 6, column: 3 },
+  { code: 'YAML_TAB_INDENT', file: f('yaml-tab-indent.yaml'), line: 3, column: 1 },
+  { code: 'YAML_TAG', file: f('yaml-tag-binary.yaml'), line: 5, column: 21 },
+  { code: 'YAML_TAG', file: f('yaml-tag-js.yaml'), line: 5, column: 33 },
+  { code: 'YAML_MULTIPLE_DOCUMENTS', file: f('yaml-multiple-documents.yaml'), line: 6, column: 1 },
+  { code: 'YAML_ALIAS_LIMIT', file: f('yaml-alias-bomb.yaml'), line: 2, column: 8 },
+  { code: 'YAML_TOO_DEEP', file: f('yaml-too-deep.yaml'), line: 2, column: 74 },
+  { code: 'UNKNOWN_DOCUMENT', file: f('unknown-document.yaml'), line: 1, column: 1 },
+  { code: 'SCHEMA_REQUIRED', file: f('schema-required.yaml'), line: 3, column: 1 },
+  { code: 'SCHEMA_REQUIRED', file: f('schema-text-map.yaml'), line: 4, column: 1 },
+  { code: 'SCHEMA_UNKNOWN_PROPERTY', file: f('schema-unknown-property.yaml'), line: 5, column: 27 },
+  { code: 'SCHEMA_TYPE', file: f('schema-type.yaml'), line: 2, column: 46 },
+  { code: 'SCHEMA_ENUM', file: f('schema-enum.yaml'), line: 5, column: 21 },
+  { code: 'SCHEMA_PATTERN', file: f('schema-pattern.yaml'), line: 2, column: 5 },
+  { code: 'SCHEMA_RANGE', file: f('schema-range.yaml'), line: 13, column: 17 },
+  { code: 'SCHEMA_INVALID', file: f('schema-invalid.yaml'), line: 5, column: 11 },
+  { code: 'DUPLICATE_ID', file: f('checklist-duplicate-id.yaml'), line: 14, column: 13 },
+  { code: 'UNKNOWN_UNIT_TYPE', file: f('checklist-unknown-unit-type.yaml'), line: 14, column: 31 },
+  { code: 'GRADES_NOT_DESCENDING', file: f('checklist-grades-not-descending.yaml'), line: 10, column: 14 },
+  { code: 'GRADES_NOT_ENDING_AT_ZERO', file: f('checklist-grades-not-ending-at-zero.yaml'), line: 10, column: 14 },
+  { code: 'DEDUCTIONS_NOT_ALLOWED', file: f('checklist-deductions-not-allowed.yaml'), line: 14, column: 9 },
+  { code: 'DEDUCTIONS_MISSING', file: f('checklist-deductions-missing.yaml'), line: 14, column: 15 },
+  { code: 'VETO_NOT_STATUS', file: f('checklist-veto-not-status.yaml'), line: 15, column: 9 },
+  { code: 'BONUS_IN_WEIGHTED_AREA', file: f('checklist-bonus-in-weighted-area.yaml'), line: 18, column: 9 },
+  { code: 'PARTIAL_CREDIT_RANGE', file: f('checklist-partial-credit-range.yaml'), line: 8, column: 18 },
+  { code: 'POINTS_ZERO', file: f('checklist-points-zero.yaml'), line: 13, column: 17 },
+  { code: 'UNKNOWN_CHECKLIST', file: f('answers-unknown-checklist.yaml'), line: 2, column: 18 },
+  { code: 'CHECKLIST_ID_MISMATCH', file: f('answers-id-mismatch.yaml'), line: 2, column: 18, ref: 'county-cyber-2018' },
+  { code: 'CHECKLIST_VERSION_MISMATCH', file: f('answers-version-mismatch.yaml'), line: 2, column: 46 },
+  { code: 'UNKNOWN_ITEM', file: f('answers-unknown-item.yaml'), line: 6, column: 3 },
+  { code: 'UNIT_TYPE_UNDECLARED', file: f('answers-unit-type-undeclared.yaml'), line: 3, column: 28 },
+  { code: 'ANSWER_WRONG_KIND', file: f('answers-wrong-kind.yaml'), line: 5, column: 3 },
+  { code: 'VALUE_OUT_OF_RANGE', file: f('answers-value-out-of-range.yaml'), line: 5, column: 20 },
+  { code: 'UNKNOWN_DEDUCTION', file: f('answers-unknown-deduction.yaml'), line: 5, column: 27 },
+  { code: 'DEDUCTION_COUNT_INVALID', file: f('answers-deduction-count-invalid.yaml'), line: 5, column: 31 },
+  { code: 'NA_WITHOUT_NOTE', file: f('answers-na-without-note.yaml'), line: 5, column: 21 },
+  { code: 'ANSWER_NOT_APPLICABLE', file: f('answers-not-applicable.yaml'), line: 6, column: 3, severity: 'warning' },
+];
+
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'wangxin-codes-'));
+  symlinkSync(join(tmp, 'loop.yaml'), join(tmp, 'loop.yaml'));
+  writeFileSync(join(tmp, 'big.yaml'), Buffer.alloc(MAX_FILE_BYTES + 1, 0x61));
+  mkdirSync(join(tmp, 'sub'));
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('diagnostic codes', () => {
+  it('every code in the catalogue has at least one fixture case', () => {
+    const covered = new Set(CASES.map((c) => c.code));
+    expect(Object.keys(CODES).filter((code) => !covered.has(code as DiagnosticCode))).toEqual([]);
+  });
+
+  it.each(CASES.map((c) => [c.code, c] as const))('%s is reported at its position', async (_code, c) => {
+    const check = await checkFile(c.file(), { ref: c.ref });
+    const all = [...check.errors, ...check.warnings];
+    const found = all.filter((d) => d.code === c.code);
+    expect(found.length, JSON.stringify(all.map((d) => d.code))).toBeGreaterThan(0);
+    const d = found[0];
+    expect(d.line).toBe(c.line);
+    expect(d.column).toBe(c.column);
+    expect(d.severity).toBe(c.severity ?? 'error');
+    expect(d.message.zh.length).toBeGreaterThan(0);
+    expect(d.message.en.length).toBeGreaterThan(0);
+    // Exactly the one intended problem: fixtures are minimal.
+    expect(all.map((x) => x.code)).toEqual([c.code]);
+  });
+});
