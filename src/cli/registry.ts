@@ -1,13 +1,12 @@
 // Commands beyond list and validate register here, one file each, so main.ts stays small.
 import type { Command } from 'commander';
 import type { CommandContext } from './io.js';
+import { registerScore } from './score.js';
 
 /** Adds a subcommand to the program, configured like every other. */
 export type AddCommand = (name: string) => Command;
 
 /** Registers the remaining commands (score, run, batch, schema, …). */
 export function registerExtraCommands(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
-  void add;
-  void ctx;
-  void setExit;
+  registerScore(add, ctx, setExit);
 }

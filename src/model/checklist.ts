@@ -56,7 +56,8 @@ export interface Grade {
 export interface Scoring {
   partialCredit?: number;
   grades?: Grade[];
-  bonus?: { cap: number; minBase: number };
+  /** Each key defaults to {@link DEFAULT_BONUS}. */
+  bonus?: { cap?: number; minBase?: number };
 }
 
 /** A category of units the checklist declares. */
@@ -84,6 +85,9 @@ export const DEFAULT_GRADES: Grade[] = [
   { min: 60, label: { zh: '合格', en: 'Pass' } },
   { min: 0, label: { zh: '不合格', en: 'Fail' } },
 ];
+
+/** Bonus rule when a checklist gives none (formats.md §2: "every key optional; defaults shown"). */
+export const DEFAULT_BONUS = { cap: 10, minBase: 80 } as const;
 
 /** Default credit of a `partial` answer. */
 export const DEFAULT_PARTIAL_CREDIT = 0.5;

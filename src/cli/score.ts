@@ -1,0 +1,120 @@
+// `wangxin score ANSWERS`: validates one answer file, scores it and writes its report (Markdown, JSON or HTML).
+import { isAbsolute, resolve } from 'node:path';
+import { fill } from '../i18n/lang.js';
+import { t } from '../i18n/messages.js';
+import { SCORE_MESSAGES, ts } from '../i18n/score-messages.js';
+import type { CommandContext } from './io.js';
+import { parseFormat } from './options.js';
+import type { AddCommand } from './registry.js';
+import { UsageError } from './usage-error.js';
+
+/** Options of `score` after parsing. */
+export interface ScoreOptions {
+  checklist?: string;
+  format?: 'md' | 'json' | 'html';
+  out?: string;
+  failUnder?: number;
+  /** Fixed time stamp for reproducible reports (tests). */
+  generatedAt?: string;
+}
+
+/** A usage error from the `score` catalogue, in both languages. */
+function usage(key: keyof typeof SCORE_MESSAGES, params: Record<string, unknown>): UsageError {
+  const m = SCORE_MESSAGES[key];
+  return new UsageError({ zh: fill(m.zh, params), en: fill(m.en, params) });
+}
+
+/** Parses `--fail-under`: a plain non-negative decimal number (no "", "1e2", "Infinity"). */
+export function parseFailUnder(value: string): number {
+  const trimmed = value.trim();
+  if (!/^\d+(\.\d+)?$/.test(trimmed) || !Number.isFinite(Number(trimmed))) throw usage('score.error.badFailUnder', { value });
+  return Number(trimmed);
+}
+
+/** Registers `score`. */
+export function registerScore(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
+  const { lang } = ctx;
+  const examples = [
+    `  wangxin score answers/township.yaml                 # ${ts(lang, 'score.example.basic')}`,
+    `  wangxin score answers/township.yaml --out r.html    # ${ts(lang, 'score.example.html')}`,
+    `  wangxin score answers/township.yaml --format json --fail-under 80   # ${ts(lang, 'score.example.ci')}`,
+  ];
+  add('score')
+    .description(ts(lang, 'score.description'))
+    .argument('<answers>', ts(lang, 'score.arg.answers'))
+    .option('--checklist <idOrPath>', t(lang, 'cli.opt.checklist'))
+    .option('--format <format>', ts(lang, 'score.opt.format'))
+    .option('--out <file>', ts(lang, 'score.opt.out'))
+    .option('--fail-under <n>', ts(lang, 'score.opt.failUnder'))
+    .addHelpText('after', `\n${lang === 'zh' ? '示例：' : 'Examples:'}\n${examples.join('\n')}\n`)
+    .action(async (answers: string, options: { checklist?: string; format?: string; out?: string; failUnder?: string }) => {
+      const format = options.format === undefined ? undefined : parseFormat(options.format, ['md', 'json', 'html'] as const);
+      const failUnder = options.failUnder === undefined ? undefined : parseFailUnder(options.failUnder);
+      setExit(await runScore(answers, { checklist: options.checklist, format, out: options.out, failUnder }, ctx));
+    });
+}
+
+/**
+ * Scores one answer file and writes its report; returns the exit code: 0 scored; 1 invalid
+ * answer file (no report written) or, with `failUnder`, below it or vetoed; 2 unreadable input
+ * or a report that cannot be written.
+ */
+export async function runScore(file: string, options: ScoreOptions, ctx: CommandContext): Promise<number> {
+  const { checkFile } = await import('../validate/check-file.js');
+  const { renderDiagnostics, makeVisible } = await import('../diagnostics/render.js');
+  const { produceReport } = await import('../report/produce.js');
+  const { formatForFile } = await import('../report/formatters.js');
+  const { roundHalfAway, formatFixed } = await import('../score/round.js');
+  const { pickText } = await import('../model/text.js');
+  const { io, lang } = ctx;
+  const paint = ctx.paintErr;
+  const at = (p: string): string => (isAbsolute(p) || io.cwd === process.cwd() ? p : resolve(io.cwd, p));
+
+  const check = await checkFile(at(file), { ref: options.checklist }, 'answers');
+  const sources = new Map<string, string>();
+  if (check.parsed) sources.set(check.parsed.file, check.parsed.source);
+  if (check.unreadable) {
+    io.stderr.write(renderDiagnostics(check.errors, { lang, paint }) + '\n');
+    return 2;
+  }
+  if (check.errors.length > 0 || !check.checklist || !check.answers) {
+    const list = [...check.errors, ...check.warnings];
+    io.stderr.write(renderDiagnostics(list, { lang, paint, sources }) + '\n\n');
+    io.stderr.write(paint.red(ts(lang, 'score.invalid', { file: makeVisible(check.file), count: Math.max(1, check.errors.length) })) + '\n');
+    return 1;
+  }
+  if (check.warnings.length > 0) io.stderr.write(renderDiagnostics(check.warnings, { lang, paint, sources }) + '\n\n');
+
+  const format = options.format ?? (options.out ? formatForFile(options.out) : undefined) ?? 'md';
+  const { result, report, text } = produceReport(check.checklist, check.answers, format, { lang, generatedAt: options.generatedAt });
+
+  const unit = makeVisible(result.unit.name);
+  if (options.out) {
+    try {
+      const { writeFileAtomic } = await import('../fs/write-atomic.js');
+      await writeFileAtomic(at(options.out), text);
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+      io.stderr.write(`wangxin: ${paint.red(ts(lang, 'score.error.write', { file: makeVisible(options.out), reason }))}\n`);
+      return 2;
+    }
+    const summary = ts(lang, 'score.summary', { unit, score: formatFixed(result.score, 1), grade: pickText(result.grade.label, lang) });
+    io.stderr.write(`${paint.green('✓')} ${summary} — ${ts(lang, 'score.written', { file: makeVisible(options.out) })}\n`);
+  } else {
+    io.stdout.write(text.endsWith('\n') ? text : text + '\n');
+  }
+  if (!result.complete) io.stderr.write(paint.yellow(ts(lang, 'score.incomplete', { count: result.unanswered.length })) + '\n');
+
+  if (options.failUnder === undefined) return 0;
+  let failed = false;
+  if (result.vetoed) {
+    io.stderr.write(paint.red(ts(lang, 'score.vetoed', { unit, items: result.vetoItems.join(', ') })) + '\n');
+    failed = true;
+  }
+  // Compared as the JSON report shows it (2 decimals), so CI and the report never disagree.
+  if (report.score < options.failUnder) {
+    io.stderr.write(paint.red(ts(lang, 'score.below', { unit, score: formatFixed(roundHalfAway(result.score, 2), 2), min: options.failUnder })) + '\n');
+    failed = true;
+  }
+  return failed ? 1 : 0;
+}

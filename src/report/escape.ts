@@ -1,0 +1,57 @@
+// Escaping of text from answer and checklist files for Markdown and HTML, so it shows as written and breaks nothing.
+
+/** C0/C1 control characters (except tab and newlines) and bidi controls, which could hide or reorder text. */
+const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Makes invisible control and bidi characters visible as `\u{…}` (a "Trojan Source" note cannot reorder a report). */
+export function showControls(text: string): string {
+  return text.replace(UNSAFE, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`).replace(/\t/g, ' ');
+}
+
+/**
+ * Escapes text for use inside a line of GitHub-flavoured Markdown (a table cell, a list item
+ * after its marker, a heading after its `#`): HTML shows as text (`<` → `&lt;`), emphasis,
+ * code, link, math and table characters are backslash-escaped, and newlines become `<br>` so
+ * the text stays inside its cell, list item or paragraph.
+ */
+export function escapeInline(text: string): string {
+  return showControls(text)
+    .split(/\r\n|\r|\n/)
+    .map((line) =>
+      line
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/([\\`*_[\]{}|~#!$])/g, '\\$1'),
+    )
+    .join('<br>');
+}
+
+/**
+ * Escapes text that may start a Markdown line: {@link escapeInline}, and characters that would
+ * open a block there (`- `, `+ `, `=`, `1.`, `1)`) are neutralised too.
+ */
+export function escapeMarkdown(text: string): string {
+  return escapeInline(text).replace(/^(\s*)([-+=])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
+}
+
+/** Escapes text for one Markdown table cell: `|` and newlines cannot break the row; an empty cell stays a cell. */
+export function escapeTableCell(text: string): string {
+  const escaped = escapeInline(text).trim();
+  return escaped === '' ? ' ' : escaped;
+}
+
+/** Escapes text for HTML element content and quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return showControls(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/** Escapes text for HTML and keeps its line breaks as `<br>`. */
+export function escapeHtmlLines(text: string): string {
+  return text.split(/\r\n|\r|\n/).map(escapeHtml).join('<br>');
+}

@@ -1,0 +1,139 @@
+// The Markdown report for a person: header, score, veto banner, area table with bars, items, rectification, gains, method.
+import type { Report } from '../model/report.js';
+import { tr } from '../i18n/report-messages.js';
+// Every text is placed after a line marker ("| ", "- ", "### "), so inline escaping is enough.
+import { escapeInline as esc, escapeTableCell as cell } from './escape.js';
+import {
+  one,
+  fmtPlain,
+  groupItems,
+  itemDetail,
+  itemPoints,
+  itemText,
+  methodLines,
+  rectifyEntries,
+  reportDate,
+  statusLabel,
+  textBar,
+  type FormatContext,
+} from './view.js';
+
+/** How many improvements the report lists before "N more". */
+export const MAX_GAINS = 10;
+
+const STATUS_ICON: Record<string, string> = { pass: '✅', partial: '🟡', fail: '❌', na: '➖', unanswered: '⬜' };
+
+/** Renders the Markdown report (GitHub-flavoured). Every text from answer and checklist files is escaped. */
+export function formatMarkdown(report: Report, ctx: FormatContext): string {
+  const { lang } = ctx;
+  const sep = lang === 'zh' ? '，' : ', ';
+  const paren = (s: string): string => (lang === 'zh' ? `（${s}）` : ` (${s})`);
+  const out: string[] = [];
+
+  out.push(`# ${tr(lang, 'title')}${lang === 'zh' ? '：' : ': '}${esc(report.unit.name)}`, '');
+  out.push(`| | |`, `| --- | --- |`);
+  out.push(`| ${tr(lang, 'field.unit')} | ${cell(report.unit.name)}${report.unit.code ? paren(`${tr(lang, 'field.code')} ${cell(report.unit.code)}`) : ''} |`);
+  out.push(`| ${tr(lang, 'field.unitType')} | ${cell(report.unit.typeLabel)}${paren(cell(report.unit.type))} |`);
+  out.push(`| ${tr(lang, 'field.checklist')} | ${cell(report.checklist.title)}${paren(`${cell(report.checklist.id)}${sep}${tr(lang, 'field.version')} ${cell(report.checklist.version)}`)} |`);
+  if (report.assessor && report.assessor.name) {
+    const extra = [report.assessor.role, report.assessor.contact].filter((x): x is string => !!x).map(cell).join(sep);
+    out.push(`| ${tr(lang, 'field.assessor')} | ${cell(report.assessor.name)}${extra ? paren(extra) : ''} |`);
+  }
+  if (report.period) out.push(`| ${tr(lang, 'field.period')} | ${cell(report.period)} |`);
+  out.push(`| ${tr(lang, 'field.generatedAt')} | ${reportDate(report)} |`, '');
+
+  const parts = tr(lang, 'summary.parts', { base: one(report, 'baseScore'), bonus: one(report, 'bonusScore') });
+  out.push(`**${tr(lang, 'summary.line', { score: one(report, 'score'), grade: esc(report.grade.label) })}**${paren(parts)}`, '');
+
+  if (report.vetoed) {
+    const items = report.vetoItems.map((id) => `${esc(id)} ${esc(itemText(report, id))}`).join(lang === 'zh' ? '；' : '; ');
+    out.push('> [!CAUTION]', `> ⛔ **${tr(lang, 'veto.banner', { items, grade: esc(report.grade.label) })}**`, '');
+  }
+  if (!report.complete) {
+    out.push('> [!WARNING]', `> ${tr(lang, 'incomplete.banner', { count: report.unanswered.length, items: report.unanswered.map(esc).join(sep) })}`, '');
+  }
+  const c = report.counts;
+  out.push(tr(lang, 'summary.counts', c), '');
+  if (report.ignored.length > 0) out.push(tr(lang, 'ignored.note', { items: report.ignored.map(esc).join(sep) }), '');
+
+  // Areas.
+  out.push(`## ${tr(lang, 'section.areas')}`, '');
+  out.push(
+    `| ${tr(lang, 'areas.col.area')} | ${tr(lang, 'areas.col.weight')} | ${tr(lang, 'areas.col.points')} | ${tr(lang, 'areas.col.score')} |`,
+    '| --- | ---: | ---: | --- |',
+  );
+  for (const a of report.areas) {
+    const score = a.score === null ? tr(lang, 'areas.allNa') : `${textBar(a.ratio)} ${one(a, 'score')}`;
+    out.push(`| ${cell(a.title)} | ${fmtPlain(a.weight)} | ${fmtPlain(a.earned)}/${fmtPlain(a.max)} | ${score} |`);
+  }
+  out.push('');
+  if (report.bonus.items.length > 0) {
+    const names = report.bonus.items.map((id) => {
+      const item = report.items.find((i) => i.id === id)!;
+      return `${esc(id)} ${statusLabel(lang, item.status)} ${itemPoints(item)}`;
+    });
+    out.push(`${tr(lang, 'section.bonus')}${lang === 'zh' ? '：' : ': '}${names.join(sep)}${paren(tr(lang, 'bonus.summary', { earned: one(report.bonus, 'earned'), counted: one(report, 'bonusScore') }))}`, '');
+  }
+
+  // Items by area and section.
+  out.push(`## ${tr(lang, 'section.items')}`, '');
+  for (const area of groupItems(report, ctx)) {
+    const head = area.score && area.score.score !== null ? ` — ${one(area.score, 'score')}` : '';
+    out.push(`### ${esc(area.title)}${head}`, '');
+    for (const section of area.sections) {
+      if (section.title) out.push(`#### ${esc(section.id ?? '')} ${esc(section.title)}`, '');
+      out.push(
+        `| ${tr(lang, 'items.col.id')} | ${tr(lang, 'items.col.text')} | ${tr(lang, 'items.col.status')} | ${tr(lang, 'items.col.points')} | ${tr(lang, 'items.col.note')} |`,
+        '| --- | --- | --- | ---: | --- |',
+      );
+      for (const item of section.items) {
+        const tags = [item.veto ? tr(lang, 'tag.veto') : '', item.bonus ? tr(lang, 'tag.bonus') : ''].filter(Boolean);
+        const text = cell(item.text) + (tags.length ? ` *${paren(tags.join(sep)).trim()}*` : '');
+        const detail = itemDetail(item, lang);
+        const noteParts = [detail ? esc(detail) : '', item.note ? esc(item.note) : ''].filter(Boolean);
+        out.push(
+          `| ${esc(item.id)} | ${text} | ${STATUS_ICON[item.status]} ${statusLabel(lang, item.status)} | ${itemPoints(item)} | ${noteParts.join('<br>') || ' '} |`,
+        );
+      }
+      out.push('');
+    }
+  }
+
+  // Rectification list.
+  out.push(`## ${tr(lang, 'section.rectify')}`, '');
+  const entries = rectifyEntries(report, ctx);
+  if (entries.length === 0) out.push(tr(lang, 'rectify.none'), '');
+  entries.forEach((e, n) => {
+    const points = tr(lang, 'rectify.points', { earned: fmtPlain(e.item.earned), max: fmtPlain(e.item.max) });
+    out.push(`${n + 1}. **${esc(e.item.id)}** ${esc(e.item.text)}${paren(`${statusLabel(lang, e.item.status)}${sep}${points}`)}`);
+    const detail = itemDetail(e.item, lang);
+    if (detail) out.push(`   - ${esc(detail)}`);
+    if (e.item.note) out.push(`   - ${tr(lang, 'rectify.note')}${lang === 'zh' ? '：' : ': '}${esc(e.item.note)}`);
+    if (e.guidance) out.push(`   - ${tr(lang, 'rectify.guidance')}${lang === 'zh' ? '：' : ': '}${esc(e.guidance)}`);
+    if (e.expected.length) out.push(`   - ${tr(lang, 'rectify.evidence')}${lang === 'zh' ? '：' : ': '}${e.expected.map(esc).join(lang === 'zh' ? '、' : ', ')}`);
+    if (e.item.evidence.length) {
+      const given = e.item.evidence.map((ev) => esc(typeof ev === 'string' ? ev : ev.path)).join(sep);
+      out.push(`   - ${tr(lang, 'rectify.given')}${lang === 'zh' ? '：' : ': '}${given}`);
+    }
+  });
+  if (entries.length) out.push('');
+
+  // Gains.
+  out.push(`## ${tr(lang, 'section.gains')}`, '');
+  if (report.improvements.length === 0) out.push(tr(lang, 'gains.none'), '');
+  else {
+    out.push(tr(lang, 'gains.intro'), '');
+    report.improvements.slice(0, MAX_GAINS).forEach((g, n) => {
+      const what = g.liftsVeto ? `⛔ ${tr(lang, 'gains.veto')}` : tr(lang, 'gains.row', { gain: one(g, 'gain'), after: one(g, 'scoreIfMet') });
+      out.push(`${n + 1}. **${esc(g.id)}** ${esc(itemText(report, g.id))} — ${what}`);
+    });
+    if (report.improvements.length > MAX_GAINS) out.push('', tr(lang, 'gains.more', { count: report.improvements.length - MAX_GAINS }));
+    out.push('');
+  }
+
+  // Method.
+  out.push(`## ${tr(lang, 'section.method')}`, '');
+  for (const line of methodLines(report, ctx)) out.push(`- ${esc(line)}`);
+  out.push('', `---`, '', `*${tr(lang, 'footer', { version: report.tool.version, date: reportDate(report) })}*`, '');
+  return out.join('\n');
+}

@@ -1,0 +1,154 @@
+// What the Markdown and HTML reporters share: grouping, labels, number formats and the computation shown.
+import { listItems, type Checklist } from '../model/checklist.js';
+import type { Report, ReportArea, ReportItem } from '../model/report.js';
+import type { ItemOutcome } from '../model/score-result.js';
+import { pickText, type Lang } from '../model/text.js';
+import { tr } from '../i18n/report-messages.js';
+import { formatFixed } from '../score/round.js';
+import { gradesOf } from '../score/score.js';
+import { exactValue } from './exact.js';
+
+/** What a Markdown or HTML formatter needs besides the report: the language and the checklist (guidance, evidence, section titles). */
+export interface FormatContext {
+  lang: Lang;
+  checklist: Checklist;
+}
+
+/** A number as people read it in the report: rounded half away from zero to 1 decimal. */
+export function fmt1(x: number): string {
+  return formatFixed(x, 1);
+}
+
+/** A field of a report object shown with 1 decimal, rounded once from its exact value (see exact.ts). */
+export function one(target: object, key: string): string {
+  return fmt1(exactValue(target, key));
+}
+
+/** A number without needless zeros (weights, points): 13 → "13", 0.5 → "0.5", 1.25 → "1.25". */
+export function fmtPlain(x: number): string {
+  return String(Number(formatFixed(x, 2)));
+}
+
+/** The label of an item outcome. */
+export function statusLabel(lang: Lang, status: ItemOutcome): string {
+  return tr(lang, `status.${status}`);
+}
+
+/** A 10-cell text bar for a ratio 0..1, e.g. `████████░░`. */
+export function textBar(ratio: number | null, cells = 10): string {
+  if (ratio === null) return '░'.repeat(cells);
+  const full = Math.min(cells, Math.max(0, Math.round(ratio * cells)));
+  return '█'.repeat(full) + '░'.repeat(cells - full);
+}
+
+/** Items of one section (or the area's own items when `id` is undefined). */
+export interface SectionView {
+  id?: string;
+  title?: string;
+  items: ReportItem[];
+}
+
+/** An area with its items grouped by section, in checklist order. */
+export interface AreaView {
+  id: string;
+  title: string;
+  score?: ReportArea;
+  sections: SectionView[];
+}
+
+/** Groups the report's items by area and section in checklist order, leaving out empty groups. */
+export function groupItems(report: Report, ctx: FormatContext): AreaView[] {
+  const byId = new Map(report.items.map((i) => [i.id, i]));
+  const out: AreaView[] = [];
+  for (const area of ctx.checklist.areas) {
+    const sections: SectionView[] = [];
+    const own = (area.items ?? []).map((i) => byId.get(i.id)).filter((i): i is ReportItem => i !== undefined);
+    if (own.length > 0) sections.push({ items: own });
+    for (const section of area.sections ?? []) {
+      const items = section.items.map((i) => byId.get(i.id)).filter((i): i is ReportItem => i !== undefined);
+      if (items.length > 0) sections.push({ id: section.id, title: pickText(section.title, ctx.lang), items });
+    }
+    if (sections.length === 0) continue;
+    out.push({ id: area.id, title: pickText(area.title, ctx.lang), score: report.areas.find((a) => a.id === area.id), sections });
+  }
+  return out;
+}
+
+/** One entry of the rectification list (整改清单). */
+export interface RectifyEntry {
+  item: ReportItem;
+  guidance: string;
+  expected: string[];
+}
+
+/** Every fail, partial and unanswered item with how it is checked and what evidence it needs. */
+export function rectifyEntries(report: Report, ctx: FormatContext): RectifyEntry[] {
+  const placed = new Map(listItems(ctx.checklist).map((p) => [p.item.id, p.item]));
+  return report.items
+    .filter((i) => i.status === 'fail' || i.status === 'partial' || i.status === 'unanswered')
+    .map((item) => {
+      const source = placed.get(item.id);
+      return {
+        item,
+        guidance: pickText(source?.guidance, ctx.lang),
+        expected: (source?.evidence ?? []).map((e) => pickText(e, ctx.lang)),
+      };
+    });
+}
+
+/** How an item's answer reads beyond its status: the ratio given, or the deductions. */
+export function itemDetail(item: ReportItem, lang: Lang): string {
+  if (item.kind === 'ratio' && item.value !== undefined) return tr(lang, 'detail.value', { value: `${fmtPlain(item.value * 100)}%` });
+  if (item.kind === 'deduct' && item.deductions !== undefined) {
+    if (item.deductions.length === 0) return tr(lang, 'detail.noDeduction');
+    return item.deductions
+      .map((d) => tr(lang, 'detail.deduction', { text: d.text, count: d.count, points: fmtPlain(d.points) }))
+      .join(lang === 'zh' ? '；' : '; ');
+  }
+  return '';
+}
+
+/** The points column of an item: "3/3", or "—" for N/A. */
+export function itemPoints(item: ReportItem): string {
+  if (!item.counted) return '—';
+  return `${fmtPlain(item.earned)}/${fmtPlain(item.max)}`;
+}
+
+/** The lines of "how this score was computed", with this unit's numbers (plain text, not yet escaped). */
+export function methodLines(report: Report, ctx: FormatContext): string[] {
+  const { lang } = ctx;
+  const lines: string[] = [];
+  lines.push(tr(lang, 'method.items', { partial: fmtPlain(report.partialCredit) }));
+  lines.push(tr(lang, 'method.areas'));
+  const counting = report.areas.filter((a) => a.ratio !== null);
+  if (counting.length === 0) {
+    lines.push(tr(lang, 'method.noAreas'));
+  } else {
+    const terms = counting.map((a) => `${fmtPlain(a.weight)} × ${formatFixed(a.ratio!, 4)}`).join(' + ');
+    const weights = counting.map((a) => fmtPlain(a.weight)).join(' + ');
+    lines.push(`${tr(lang, 'method.base')} = 100 × (${terms}) ÷ (${weights}) = ${one(report, 'baseScore')}`);
+  }
+  const b = report.bonus;
+  if (b.items.length > 0 || report.bonusScore > 0) {
+    let line = `${tr(lang, 'method.bonusRule', { earned: one(b, 'earned'), cap: fmtPlain(b.cap), minBase: fmtPlain(b.minBase) })} = ${one(report, 'bonusScore')}`;
+    if (!b.applied) line += lang === 'zh' ? `（${tr(lang, 'method.bonusNotApplied', { base: one(report, 'baseScore'), minBase: fmtPlain(b.minBase) })}）` : ` (${tr(lang, 'method.bonusNotApplied', { base: one(report, 'baseScore'), minBase: fmtPlain(b.minBase) })})`;
+    lines.push(line);
+  }
+  lines.push(`${tr(lang, 'method.total')} = ${one(report, 'baseScore')} + ${one(report, 'bonusScore')} = ${one(report, 'score')}`);
+  const grades = gradesOf(ctx.checklist)
+    .map((g) => `${pickText(g.label, lang)} ≥ ${fmtPlain(g.min)}`)
+    .join(lang === 'zh' ? '，' : ', ');
+  lines.push(tr(lang, 'method.grade', { grades }));
+  lines.push(tr(lang, 'method.rounding'));
+  return lines;
+}
+
+/** The date part of the report's time stamp (YYYY-MM-DD). */
+export function reportDate(report: Report): string {
+  return report.generatedAt.slice(0, 10);
+}
+
+/** Text of an item by id (for lists that name items). */
+export function itemText(report: Report, id: string): string {
+  return report.items.find((i) => i.id === id)?.text ?? '';
+}

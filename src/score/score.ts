@@ -1,0 +1,196 @@
+// The scoring engine of formats.md §4: pure, no I/O; the same numbers for `score`, `run` and `batch`.
+import type { Answer, Answers } from '../model/answers.js';
+import {
+  DEFAULT_BONUS,
+  appliesTo,
+  DEFAULT_GRADES,
+  DEFAULT_PARTIAL_CREDIT,
+  kindOf,
+  listItems,
+  type Checklist,
+  type Grade,
+  type Item,
+} from '../model/checklist.js';
+import type { AreaScore, ItemOutcome, ItemScore, ScoreResult } from '../model/score-result.js';
+
+/**
+ * Tolerance for comparisons against thresholds (grade `min`, bonus `minBase`): sums of
+ * fractional points such as 0.1 + 0.2 land a hair below the value they stand for, and a unit
+ * whose score is 80 on paper must not be graded below 80 because of binary arithmetic.
+ */
+export const SCORE_EPSILON = 1e-9;
+
+/** The grades a checklist uses (its own, or the defaults). */
+export function gradesOf(checklist: Checklist): Grade[] {
+  const grades = checklist.scoring?.grades;
+  return grades && grades.length > 0 ? grades : DEFAULT_GRADES;
+}
+
+/** The credit of a `partial` answer (0..1). */
+export function partialCreditOf(checklist: Checklist): number {
+  return checklist.scoring?.partialCredit ?? DEFAULT_PARTIAL_CREDIT;
+}
+
+/**
+ * Scores one item (formats.md §4 step 1). `answer` may be undefined (unanswered). Answers of the
+ * wrong shape for the item's kind (which validation rejects) are treated as unanswered.
+ */
+export function scoreItem(
+  item: Item,
+  answer: Answer | undefined,
+  partialCredit: number,
+): Pick<ItemScore, 'status' | 'earned' | 'max' | 'counted' | 'value' | 'deductions'> {
+  const points = item.points;
+  const kind = kindOf(item);
+  const na = { status: 'na' as const, earned: 0, max: 0, counted: false };
+  const unanswered = { status: 'unanswered' as const, earned: 0, max: points, counted: true };
+  if (answer === undefined) return unanswered;
+  if (answer.status === 'na') return na;
+  if (kind === 'status') {
+    switch (answer.status) {
+      case 'pass':
+        return { status: 'pass', earned: points, max: points, counted: true };
+      case 'partial':
+        return { status: 'partial', earned: points * partialCredit, max: points, counted: true };
+      case 'fail':
+        return { status: 'fail', earned: 0, max: points, counted: true };
+      default:
+        return unanswered;
+    }
+  }
+  if (kind === 'ratio') {
+    if (typeof answer.value !== 'number' || !Number.isFinite(answer.value)) return unanswered;
+    const value = Math.min(1, Math.max(0, answer.value));
+    const earned = points * value;
+    return { status: deriveStatus(earned, points), earned, max: points, counted: true, value: answer.value };
+  }
+  // deduct
+  if (answer.deductions === undefined || answer.deductions === null || typeof answer.deductions !== 'object') return unanswered;
+  let off = 0;
+  for (const rule of item.deductions ?? []) {
+    const count = answer.deductions[rule.id];
+    if (typeof count === 'number' && Number.isFinite(count) && count > 0) off += count * rule.points;
+  }
+  const earned = Math.max(0, points - off);
+  return { status: deriveStatus(earned, points), earned, max: points, counted: true, deductions: { ...answer.deductions } };
+}
+
+/** pass/partial/fail for ratio and deduct items, from the points they earned. */
+function deriveStatus(earned: number, max: number): ItemOutcome {
+  if (earned >= max - SCORE_EPSILON) return 'pass';
+  if (earned <= SCORE_EPSILON) return 'fail';
+  return 'partial';
+}
+
+/**
+ * Scores one answer file against its checklist (formats.md §4). Pure: takes schema- and
+ * rule-valid inputs and returns unrounded numbers (reporters round).
+ *
+ * - Items that do not apply to the unit type are skipped; answers to them are listed in `ignored`.
+ * - `na` items are left out of every sum (`counted: false`).
+ * - An area's default weight is the Σ points of its non-bonus items that APPLY to the unit type,
+ *   `na` ones included: §4 step 3 says "applying", not "counted". So an `na` answer lowers the
+ *   area's ratio denominator but not its weight; only an area whose every item is `na` (Σ max = 0)
+ *   loses its weight, which is then redistributed over the other areas.
+ * - Areas with no applying non-bonus item at all are left out of `areas`; areas whose applying
+ *   items are all `na` stay in with `ratio: null`.
+ * - `scoring.bonus` and each of its keys default to the values formats.md §2 shows ("every key
+ *   optional; defaults shown"): cap 10, minBase 80.
+ */
+export function scoreAnswers(checklist: Checklist, answers: Answers): ScoreResult {
+  const unitType = answers.unit.type;
+  const given = answers.answers ?? {};
+  const partialCredit = partialCreditOf(checklist);
+  const items: ItemScore[] = [];
+  const unanswered: string[] = [];
+  const ignored: string[] = [];
+  const vetoItems: string[] = [];
+  const known = new Set<string>();
+  const areaSums = new Map<string, { points: number; earned: number; max: number; applying: number }>();
+  let bonusEarned = 0;
+
+  for (const { item, area, section } of listItems(checklist)) {
+    known.add(item.id);
+    const answer = Object.prototype.hasOwnProperty.call(given, item.id) ? given[item.id] : undefined;
+    if (!appliesTo(item, unitType)) {
+      if (answer !== undefined) ignored.push(item.id);
+      continue;
+    }
+    const scored = scoreItem(item, answer, partialCredit);
+    const entry: ItemScore = {
+      id: item.id,
+      area: area.id,
+      ...(section ? { section: section.id } : {}),
+      kind: kindOf(item),
+      ...scored,
+      veto: item.veto === true,
+      bonus: item.bonus === true,
+      ...(answer?.note !== undefined ? { note: answer.note } : {}),
+      evidence: answer?.evidence ? [...answer.evidence] : [],
+    };
+    items.push(entry);
+    if (scored.status === 'unanswered') unanswered.push(item.id);
+    if (entry.veto && scored.status === 'fail') vetoItems.push(item.id);
+    if (entry.bonus) {
+      bonusEarned += scored.earned;
+      continue;
+    }
+    const sums = areaSums.get(area.id) ?? { points: 0, earned: 0, max: 0, applying: 0 };
+    sums.points += item.points;
+    sums.applying += 1;
+    if (scored.counted) {
+      sums.earned += scored.earned;
+      sums.max += scored.max;
+    }
+    areaSums.set(area.id, sums);
+  }
+  // Answers to ids the checklist does not have (validation rejects them; be safe anyway).
+  ignored.push(...Object.keys(given).filter((id) => !known.has(id)).sort());
+
+  const areas: AreaScore[] = [];
+  let weighted = 0;
+  let totalWeight = 0;
+  for (const area of checklist.areas) {
+    const sums = areaSums.get(area.id);
+    if (!sums || sums.applying === 0) continue;
+    const weight = area.weight ?? sums.points;
+    const ratio = sums.max > 0 ? sums.earned / sums.max : null;
+    areas.push({ id: area.id, weight, earned: sums.earned, max: sums.max, ratio, score: ratio === null ? null : 100 * ratio });
+    if (ratio !== null) {
+      weighted += weight * ratio;
+      totalWeight += weight;
+    }
+  }
+  const baseScore = totalWeight > 0 ? (100 * weighted) / totalWeight : 0;
+
+  const cap = checklist.scoring?.bonus?.cap ?? DEFAULT_BONUS.cap;
+  const minBase = checklist.scoring?.bonus?.minBase ?? DEFAULT_BONUS.minBase;
+  const bonusScore = baseScore + SCORE_EPSILON >= minBase ? Math.min(bonusEarned, cap) : 0;
+  const score = baseScore + bonusScore;
+
+  const grades = gradesOf(checklist);
+  const vetoed = vetoItems.length > 0;
+  let index = grades.length - 1;
+  if (!vetoed) {
+    const found = grades.findIndex((g) => g.min <= score + SCORE_EPSILON);
+    if (found >= 0) index = found;
+  }
+  const grade = grades[index];
+
+  return {
+    checklist: { id: checklist.id, version: checklist.version },
+    unit: { ...answers.unit },
+    items,
+    areas,
+    baseScore,
+    bonusEarned,
+    bonusScore,
+    score,
+    grade: { index, label: grade.label, min: grade.min },
+    vetoed,
+    vetoItems,
+    complete: unanswered.length === 0,
+    unanswered,
+    ignored,
+  };
+}

@@ -1,0 +1,63 @@
+// Text from answer and checklist files cannot break a Markdown table or inject HTML.
+import { describe, expect, it } from 'vitest';
+import { escapeHtml, escapeHtmlLines, escapeInline, escapeMarkdown, escapeTableCell, showControls } from '../../src/report/escape.js';
+
+describe('escapeTableCell', () => {
+  it('escapes pipes so a cell stays one cell', () => {
+    expect(escapeTableCell('a|b')).toBe('a\\|b');
+    const row = `| ${escapeTableCell('x | y | z')} | next |`;
+    // Unescaped pipes split cells: only the 3 of the row itself may remain.
+    expect(row.match(/(?<!\\)\|/g)).toHaveLength(3);
+  });
+
+  it('turns newlines into <br> so the row does not end', () => {
+    expect(escapeTableCell('one\ntwo\r\nthree')).toBe('one<br>two<br>three');
+    expect(escapeTableCell('line\n')).not.toContain('\n');
+  });
+
+  it('shows HTML as text', () => {
+    expect(escapeTableCell('<script>alert(1)</script>')).toBe('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(escapeTableCell('a & b')).toBe('a &amp; b');
+  });
+
+  it('keeps an empty cell a cell', () => {
+    expect(escapeTableCell('')).toBe(' ');
+    expect(escapeTableCell('   ')).toBe(' ');
+  });
+});
+
+describe('escapeInline and escapeMarkdown', () => {
+  it('escapes emphasis, code, links and math', () => {
+    expect(escapeInline('**粗** _斜_ `代码` [链接](http://x) ~删~ $x$')).toBe('\\*\\*粗\\*\\* \\_斜\\_ \\`代码\\` \\[链接\\](http://x) \\~删\\~ \\$x\\$');
+    expect(escapeInline('back\\slash')).toBe('back\\\\slash');
+  });
+
+  it('leaves Chinese text and ordinary punctuation alone', () => {
+    expect(escapeInline('已于3月传达，共2.5分（含“五个明确”）。')).toBe('已于3月传达，共2.5分（含“五个明确”）。');
+  });
+
+  it('neutralises block starters at the start of a line', () => {
+    expect(escapeMarkdown('# 标题')).toBe('\\# 标题');
+    expect(escapeMarkdown('- 列表')).toBe('\\- 列表');
+    expect(escapeMarkdown('+ 列表')).toBe('\\+ 列表');
+    expect(escapeMarkdown('1. 列表')).toBe('1\\. 列表');
+    expect(escapeMarkdown('> 引用')).toBe('&gt; 引用');
+    expect(escapeInline('1. 在行中')).toBe('1. 在行中');
+  });
+
+  it('makes control and bidi characters visible', () => {
+    expect(showControls('a\u202eb\u0007c')).toBe('a\\u{202e}b\\u{7}c');
+    expect(escapeInline('a\u202eb')).toBe('a\\\\u\\{202e\\}b');
+  });
+});
+
+describe('escapeHtml', () => {
+  it('escapes the five HTML characters', () => {
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+  });
+
+  it('keeps line breaks as <br> only through escapeHtmlLines', () => {
+    expect(escapeHtmlLines('<b>\n</b>')).toBe('&lt;b&gt;<br>&lt;/b&gt;');
+    expect(escapeHtml('a\nb')).toBe('a\nb');
+  });
+});

@@ -1,0 +1,92 @@
+// The Markdown report: snapshots of the examples, and the parts a person relies on (veto banner, escaping, lists).
+import { describe, expect, it } from 'vitest';
+import { buildReport } from '../../src/report/json-report.js';
+import { formatMarkdown } from '../../src/report/markdown-report.js';
+import { scoreAnswers } from '../../src/score/score.js';
+import type { Lang } from '../../src/model/text.js';
+import { EXAMPLES, FIXED_TIME, examplePath, loadAnswers } from './load.js';
+
+async function markdownOf(file: string, lang: Lang = 'zh'): Promise<string> {
+  const { checklist, answers } = await loadAnswers(file);
+  const report = buildReport(scoreAnswers(checklist, answers), checklist, answers, { lang, generatedAt: FIXED_TIME, toolVersion: '0.0.0-test' });
+  return formatMarkdown(report, { lang, checklist });
+}
+
+describe('Markdown report', () => {
+  it.each(EXAMPLES)('matches the snapshot of the %s example', async (name) => {
+    await expect(await markdownOf(examplePath(name))).toMatchFileSnapshot(`__snapshots__/${name}.zh.md`);
+  });
+
+  it('matches the English snapshot of the township example', async () => {
+    await expect(await markdownOf(examplePath('township'), 'en')).toMatchFileSnapshot('__snapshots__/township.en.md');
+  });
+
+  it('has the header, the score line, the area bars and every section', async () => {
+    const md = await markdownOf(examplePath('township'));
+    expect(md).toMatch(/^# 网信工作自查报告：某某镇党委\n/);
+    expect(md).toContain('| 填报人 | 李明（党委宣传委员，0871-6100001） |');
+    expect(md).toContain('| 检查表 | 县级网络安全和信息化工作自查表（2018）（county-cyber-2018，版本 1.0.0） |');
+    expect(md).toContain('**总分 88.8 分，等级：良好**');
+    expect(md).toMatch(/\| █████████░ 90\.0 \|/);
+    for (const heading of ['## 各项得分', '## 逐项结果', '## 整改清单', '## 提分建议', '## 计分方法']) expect(md).toContain(heading);
+    expect(md).not.toContain('[!CAUTION]');
+  });
+
+  it('lists every fail, partial and unanswered item in the rectification list with guidance', async () => {
+    const md = await markdownOf(examplePath('township'));
+    const section = md.slice(md.indexOf('## 整改清单'), md.indexOf('## 提分建议'));
+    for (const id of ['A1.2.2', 'A2.2.1', 'A3.2.5', 'A4.1.5', 'A4.1.7']) expect(section).toContain(`**${id}**`);
+    expect(section).not.toContain('**A1.1.1**');
+    expect(section).toContain('检查方法：查阅自查报告、问题清单和整改台账');
+    expect(section).toContain('应备佐证材料：自查报告、问题清单、整改台账');
+  });
+
+  it('ranks the gains by their effect on the final score and shows the formula with the numbers', async () => {
+    const md = await markdownOf(examplePath('township'));
+    const gains = md.slice(md.indexOf('## 提分建议'), md.indexOf('## 计分方法'));
+    expect(gains).toMatch(/1\. \*\*A4\.1\.7\*\*.*\+5\.0 分 → 93\.8/);
+    expect(md).toContain('基础分 = 100 × Σ(权重 × 得分率) ÷ Σ权重 = 100 × (10 × 0.9000 + 15 × 0.7667');
+    expect(md).toContain('总分 = 基础分 + 加分 = 83.8 + 5.0 = 88.8');
+  });
+
+  it('shows a veto banner naming the veto item', async () => {
+    const md = await markdownOf('test/fixtures/score/vetoed.yaml');
+    expect(md).toContain('> [!CAUTION]');
+    expect(md).toMatch(/> ⛔ \*\*一票否决：A3\.3\.4 年内未出现网络政治事件.*“不合格”/);
+    expect(md).toContain('等级：不合格');
+    // Unanswered items are announced and listed to rectify.
+    expect(md).toContain('> [!WARNING]');
+    expect(md).toMatch(/\*\*A2\.1\.1\*\*.*（未作答，得 0 \/ 3 分）/);
+  });
+
+  it('escapes names and notes so that tables and the page cannot break', async () => {
+    const md = await markdownOf('test/fixtures/score/evil-notes.yaml');
+    expect(md).not.toContain('<script>');
+    expect(md).not.toContain('<img');
+    expect(md).not.toContain('<b>');
+    expect(md).toContain('&lt;script&gt;alert(\'x\')&lt;/script&gt;');
+    expect(md).toContain('# 网信工作自查报告：某镇\\|&lt;b&gt;党委&lt;/b&gt; \\*粗\\* \\[链接\\](http://x)');
+    // Every table row keeps its number of cells: count unescaped pipes per row of the items table.
+    const rows = md.split('\n').filter((l) => l.startsWith('| A1.1.'));
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row.match(/(?<!\\)\|/g)).toHaveLength(6);
+    // A note's newlines stay inside the cell; "# 不是标题" does not become a heading.
+    expect(md).not.toMatch(/^# 不是标题/m);
+    expect(md).not.toMatch(/^- 不是列表/m);
+  });
+
+  it('rounds once, from the exact score, not from the 2-decimal JSON value', async () => {
+    // base = 100 × 10 / 59 = 16.949…: JSON 16.95, Markdown 16.9 (not 17.0 by double rounding)
+    const { checklist, answers } = await loadAnswers('test/fixtures/score/vetoed.yaml');
+    const report = buildReport(scoreAnswers(checklist, answers), checklist, answers, { lang: 'zh', generatedAt: FIXED_TIME });
+    expect(report.score).toBe(16.95);
+    expect(formatMarkdown(report, { lang: 'zh', checklist })).toContain('**总分 16.9 分，等级：不合格**');
+    // A report read back from JSON has only the 2-decimal values to go by.
+    expect(formatMarkdown(JSON.parse(JSON.stringify(report)), { lang: 'zh', checklist })).toContain('**总分 17.0 分');
+  });
+
+  it('says which answers were ignored', async () => {
+    const md = await markdownOf('test/fixtures/score/not-applying.yaml');
+    expect(md).toContain('不适用于本单位类型，已忽略：A3.1.4');
+  });
+});

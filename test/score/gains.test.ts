@@ -1,0 +1,59 @@
+// "What raises the score most": real gains in the final score, not item points.
+import { describe, expect, it } from 'vitest';
+import { rankGains } from '../../src/score/gains.js';
+import { scoreAnswers } from '../../src/score/score.js';
+import { answers, area, checklist, deductItem, fail, item, partial, pass } from './helpers.js';
+
+describe('rankGains', () => {
+  it('ranks by the gain in the final score, so a point in a small area is worth more', () => {
+    // A (weight 10): 16 of 20 = 0.8, its 4-point item a4 failed. B (weight 90): 1 of 2 = 0.5, its 1-point item b2 failed.
+    // now 100 × (10×0.8 + 90×0.5) / 100 = 53; fixing a4 → 55 (+2); fixing b2 → 98 (+45): the 1-point item wins.
+    const list = checklist([area('A', [item('a1', 16), item('a4', 4)], 10), area('B', [item('b1', 1), item('b2', 1)], 90)]);
+    const given = answers({ a1: pass, a4: fail, b1: pass, b2: fail });
+    const result = scoreAnswers(list, given);
+    const gains = rankGains(list, given, result);
+    expect(gains.map((g) => g.id)).toEqual(['b2', 'a4']);
+    expect(gains[0].gain).toBeCloseTo(45, 9);
+    expect(gains[1].gain).toBeCloseTo(2, 9);
+    expect(gains[0].scoreIfMet).toBeCloseTo(98, 9);
+  });
+
+  it('counts a bonus that the fix would unlock', () => {
+    // base 75 (3 of 4), bonus 5 earned but minBase 80 → score 75. Passing a1 → base 100, bonus 5 → 105: +30
+    const list = checklist([area('A', [item('a1', 1), item('a2', 3), item('x', 5, { bonus: true })])], { bonus: { cap: 10, minBase: 80 } });
+    const given = answers({ a1: fail, a2: pass, x: pass });
+    const gains = rankGains(list, given, scoreAnswers(list, given));
+    expect(gains).toEqual([{ id: 'a1', gain: 30, scoreIfMet: 105, liftsVeto: false }]);
+  });
+
+  it('puts failed veto items first and leaves out items that would not change the score', () => {
+    // The bonus is already at its cap, so the failed bonus item y gains nothing and is left out.
+    const list = checklist([area('A', [item('a1', 2), item('v', 0, { veto: true }), item('x', 10, { bonus: true }), item('y', 5, { bonus: true })])], {
+      bonus: { cap: 10, minBase: 0 },
+    });
+    const given = answers({ a1: partial, v: fail, x: pass, y: fail });
+    const gains = rankGains(list, given, scoreAnswers(list, given));
+    expect(gains.map((g) => [g.id, g.liftsVeto])).toEqual([
+      ['v', true],
+      ['a1', false],
+    ]);
+  });
+
+  it('fixes ratio, deduct and unanswered items too', () => {
+    const list = checklist([area('A', [item('r', 4, { kind: 'ratio' }), deductItem('d', 4, { d1: 1 }), item('u', 2)])]);
+    const given = answers({ r: { value: 0.5 }, d: { deductions: { d1: 1 } } });
+    // now (2 + 3 + 0) / 10 = 50; r → 70 (+20); d → 60 (+10); u → 70 (+20); ties keep checklist order
+    const gains = rankGains(list, given, scoreAnswers(list, given));
+    expect(gains.map((g) => [g.id, Math.round(g.gain)])).toEqual([
+      ['r', 20],
+      ['u', 20],
+      ['d', 10],
+    ]);
+  });
+
+  it('is empty when everything is met', () => {
+    const list = checklist([area('A', [item('a1', 2)])]);
+    const given = answers({ a1: pass });
+    expect(rankGains(list, given, scoreAnswers(list, given))).toEqual([]);
+  });
+});

@@ -1,0 +1,62 @@
+// Rounding half away from zero (formats.md §4 step 8), including the values binary floating point gets wrong.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { formatFixed, roundHalfAway } from '../../src/score/round.js';
+
+describe('roundHalfAway', () => {
+  it.each([
+    [1.005, 2, 1.01],
+    [1.015, 2, 1.02],
+    [2.675, 2, 2.68],
+    [1.255, 2, 1.26],
+    [0.125, 2, 0.13],
+    [83.335, 2, 83.34],
+    [83.3333333, 2, 83.33],
+    [83.3366666, 2, 83.34],
+    [-1.005, 2, -1.01],
+    [-0.004, 2, 0],
+    [0.005, 2, 0.01],
+    [100, 2, 100],
+    [0, 2, 0],
+    [0.05, 1, 0.1],
+    [0.25, 1, 0.3],
+    [88.75, 1, 88.8],
+    [88.749999, 1, 88.7],
+    [0.83335, 4, 0.8334],
+    [1e-7, 2, 0],
+    [123456.785, 2, 123456.79],
+  ])('rounds %d to %d decimals as %d', (x, d, want) => {
+    expect(roundHalfAway(x, d)).toBe(want);
+  });
+
+  it('removes the noise of binary arithmetic before rounding', () => {
+    // 0.1 × 3 × 3.35 is 1.0049999999999999 in binary, 1.005 on paper.
+    expect(roundHalfAway(0.1 * 3 * 3.35, 2)).toBe(1.01);
+    expect(roundHalfAway(100 * (0.1 + 0.2), 2)).toBe(30);
+  });
+
+  it('never returns -0', () => {
+    expect(Object.is(roundHalfAway(-0.001, 2), 0)).toBe(true);
+  });
+
+  it('leaves non-finite values alone', () => {
+    expect(roundHalfAway(Number.NaN)).toBeNaN();
+    expect(roundHalfAway(Number.POSITIVE_INFINITY)).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('formats with a fixed number of places', () => {
+    expect(formatFixed(1.005, 2)).toBe('1.01');
+    expect(formatFixed(60, 1)).toBe('60.0');
+    expect(formatFixed(89.95, 1)).toBe('90.0');
+  });
+
+  it('is within half a unit and symmetric around zero', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.integer({ min: 0, max: 4 }), (x, d) => {
+        const r = roundHalfAway(x, d);
+        expect(Math.abs(r - x)).toBeLessThanOrEqual(0.5 * 10 ** -d + 1e-9);
+        expect(roundHalfAway(-x, d)).toBe(r === 0 ? 0 : -r);
+      }),
+    );
+  });
+});
