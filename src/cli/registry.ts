@@ -1,6 +1,7 @@
 // Commands beyond list and validate register here, one file each, so main.ts stays small.
 import type { Command } from 'commander';
 import type { CommandContext } from './io.js';
+import { registerRun } from './run.js';
 import { registerScore } from './score.js';
 
 /** Adds a subcommand to the program, configured like every other. */
@@ -8,5 +9,6 @@ export type AddCommand = (name: string) => Command;
 
 /** Registers the remaining commands (score, run, batch, schema, …). */
 export function registerExtraCommands(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
+  registerRun(add, ctx, setExit);
   registerScore(add, ctx, setExit);
 }

@@ -1,0 +1,357 @@
+// `wangxin run`: the interactive self-check — start or resume an answer file, walk the items, end with score and report.
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname, extname, isAbsolute, resolve } from 'node:path';
+import { t } from '../i18n/messages.js';
+import { tr } from '../i18n/run-messages.js';
+import { detectLang } from '../i18n/lang.js';
+import { renderDiagnostics, makeVisible } from '../diagnostics/render.js';
+import type { Answers } from '../model/answers.js';
+import type { Checklist } from '../model/checklist.js';
+import { pickText } from '../model/text.js';
+import type { CommandContext } from './io.js';
+import type { AddCommand } from './registry.js';
+import { parseFormat } from './options.js';
+import type { Prompter } from '../walk/prompter.js';
+import type { LockOptions, HeldLock } from '../walk/lock.js';
+
+/** The built-in checklist offered first. */
+const DEFAULT_CHECKLIST = 'county-cyber-2018';
+
+/** Report formats and the extensions that imply them. */
+const REPORT_FORMATS = ['md', 'json', 'html'] as const;
+type ReportFormat = (typeof REPORT_FORMATS)[number];
+const EXTENSIONS: Record<string, ReportFormat> = { '.md': 'md', '.markdown': 'md', '.json': 'json', '.html': 'html', '.htm': 'html' };
+
+/** Options of `run` as commander gives them. */
+export interface RunOptions {
+  checklist?: string;
+  unit?: string;
+  unitType?: string;
+  answers?: string;
+  report?: string;
+  format?: string;
+  changeUnitType?: boolean;
+}
+
+/** What tests replace: the prompter (else inquirer on the command's streams) and lock settings. */
+export interface RunDeps {
+  prompter?: Prompter;
+  lock?: LockOptions;
+  /** Fixed report time stamp, for stable tests. */
+  generatedAt?: string;
+}
+
+/** Registers `run`. */
+export function registerRun(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
+  const { lang } = ctx;
+  add('run')
+    .description(tr(lang, 'run.description'))
+    .option('--checklist <idOrPath>', t(lang, 'cli.opt.checklist'))
+    .option('--unit <name>', tr(lang, 'run.opt.unit'))
+    .option('--unit-type <type>', tr(lang, 'run.opt.unitType'))
+    .option('--answers <file>', tr(lang, 'run.opt.answers'))
+    .option('--report <file>', tr(lang, 'run.opt.report'))
+    .option('--format <format>', tr(lang, 'run.opt.format'))
+    .option('--change-unit-type', tr(lang, 'run.opt.changeUnitType'))
+    .action(async (options: RunOptions) => setExit(await runRun(options, ctx)));
+}
+
+/** A failure that ends the run with an exit code after its message was printed. */
+class Stop extends Error {
+  constructor(readonly code: number) {
+    super(`stop ${code}`);
+  }
+}
+
+/**
+ * Runs the self-check. Returns 0 when finished (report written) or saved-and-quit, 1 when an
+ * existing answer file is invalid, 2 for usage problems (no terminal, locked file, unknown
+ * checklist or unit type), 130 when interrupted with Ctrl-C.
+ */
+export async function runRun(options: RunOptions, ctx: CommandContext, deps: RunDeps = {}): Promise<number> {
+  const { io, lang, paint, paintErr } = ctx;
+  const errorLine = (message: string): void => {
+    io.stderr.write(`wangxin: ${paintErr.red(t(lang, 'cli.error.prefix'))}: ${message}\n`);
+  };
+  // Without a terminal inquirer would wait for keys that never come: say what to do instead.
+  if (!deps.prompter && io.stdin.isTTY !== true) {
+    errorLine(tr(lang, 'run.noTty'));
+    return 2;
+  }
+  const reportFormat = chooseReportFormat(options);
+  if (reportFormat === undefined) {
+    errorLine(tr(lang, 'run.badReportExt', { file: makeVisible(options.report ?? '') }));
+    return 2;
+  }
+
+  const { walk, applyingItems, isAnswered } = await import('../walk/walk.js');
+  const { PromptInterrupted } = await import('../walk/prompter.js');
+  const { acquireLock } = await import('../walk/lock.js');
+  const { saveAnswers, defaultAnswersPath } = await import('../walk/answer-file.js');
+
+  // SIGINT between prompts (the terminal is not in raw mode then) and SIGTERM/SIGHUP abort the
+  // prompt in progress, so every exit goes through the same path: answers kept, lock removed.
+  const abort = new AbortController();
+  const onSignal = (): void => abort.abort();
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  for (const s of signals) process.on(s, onSignal);
+  let lock: HeldLock | undefined;
+  const releaseOnExit = (): void => lock?.release();
+  process.on('exit', releaseOnExit);
+
+  let answersFile: string | undefined;
+  let state: { answers: Answers; checklist: Checklist } | undefined;
+  const resumeCommand = (): string => {
+    const parts = ['wangxin', 'run', '--answers', shellQuote(answersFile ?? '')];
+    if (options.checklist) parts.push('--checklist', shellQuote(options.checklist));
+    if (options.report) parts.push('--report', shellQuote(options.report));
+    if (lang !== detectLang(io.env)) parts.push('--lang', lang);
+    return parts.join(' ');
+  };
+  const progress = (): { done: number; total: number } => {
+    if (!state) return { done: 0, total: 0 };
+    const items = applyingItems(state.checklist, state.answers.unit.type);
+    return { done: items.filter((p) => isAnswered(p.item, state!.answers.answers[p.item.id])).length, total: items.length };
+  };
+
+  try {
+    const prompter = deps.prompter ?? (await (await import('../walk/inquirer-prompter.js')).createInquirerPrompter(io, lang, abort.signal));
+    const required = (v: string): true | string => (v.trim() === '' ? tr(lang, 'run.required') : true);
+
+    // The checklist named on the command line is checked first: a typo should not cost the officer questions.
+    let given: Checklist | undefined;
+    if (options.checklist) given = await loadChecklistRef(options.checklist, ctx, errorLine);
+
+    let unitName = options.unit?.trim() || undefined;
+    let shownPath = options.answers;
+    if (shownPath === undefined) {
+      unitName ??= (await prompter.input({ message: tr(lang, 'run.ask.unit'), validate: required })).trim();
+      shownPath = (await prompter.input({ message: tr(lang, 'run.ask.answers'), default: defaultAnswersPath(unitName), validate: required })).trim();
+    }
+    const absolute = resolve(io.cwd, shownPath);
+    answersFile = shownPath;
+    try {
+      await mkdir(dirname(absolute), { recursive: true });
+    } catch (error) {
+      errorLine(tr(lang, 'run.saveFailed', { file: makeVisible(shownPath), reason: (error as Error).message }));
+      return 2;
+    }
+
+    const got = acquireLock(absolute, deps.lock);
+    if (!got.ok) {
+      errorLine(
+        tr(lang, 'run.locked', {
+          file: makeVisible(shownPath),
+          pid: got.holder?.pid ?? '?',
+          host: makeVisible(got.holder?.hostname ?? '?'),
+          since: makeVisible(got.holder?.startedAt ?? '?'),
+          lock: makeVisible(got.file),
+        }),
+      );
+      return 2;
+    }
+    lock = got.lock;
+    const tookOver = lock.tookOver ? tr(lang, 'run.lockTakenOver', { lock: makeVisible(lock.file), pid: lock.tookOver.pid }) : undefined;
+
+    const notices: string[] = tookOver ? [paint.dim(tookOver)] : [];
+    const isNew = !existsSync(absolute);
+    if (!isNew) {
+      state = await openExisting(absolute, shownPath, options, ctx, errorLine, given, notices);
+      notices.unshift(tr(lang, 'run.continuing', { file: makeVisible(shownPath) }));
+    } else {
+      const checklist = given ?? (await chooseChecklist(prompter, ctx, errorLine));
+      io.stdout.write(paint.dim(tr(lang, 'run.checklistInfo', { title: pickText(checklist.title, lang), id: checklist.id, version: checklist.version })) + '\n');
+      unitName ??= (await prompter.input({ message: tr(lang, 'run.ask.unit'), validate: required })).trim();
+      const unitType = options.unitType !== undefined ? checkUnitType(checklist, options.unitType, ctx, errorLine) : await prompter.select({
+        message: tr(lang, 'run.ask.unitType'),
+        choices: checklist.unitTypes.map((u) => ({ value: u.id, name: `${pickText(u.label, lang)} (${u.id})` })),
+      });
+      const name = (await prompter.input({ message: tr(lang, 'run.ask.assessorName') })).trim();
+      const role = (await prompter.input({ message: tr(lang, 'run.ask.assessorRole') })).trim();
+      const answers: Answers = {
+        schemaVersion: 1,
+        checklist: { id: checklist.id, version: checklist.version },
+        unit: { name: unitName, type: unitType },
+        ...(name || role ? { assessor: { ...(name ? { name } : {}), ...(role ? { role } : {}) } } : {}),
+        answers: {},
+      };
+      state = { answers, checklist };
+    }
+    const save = async (answers: Answers): Promise<void> => {
+      try {
+        await saveAnswers(absolute, answers, state!.checklist);
+      } catch (error) {
+        errorLine(tr(lang, 'run.saveFailed', { file: makeVisible(shownPath!), reason: (error as Error).message }));
+        throw new Stop(2);
+      }
+    };
+    // Written before the first question: the file exists (valid, empty answers) from the start.
+    await save(state.answers);
+    if (isNew) notices.push(paint.green(tr(lang, 'run.created', { file: makeVisible(shownPath) })));
+
+    const result = await walk({ prompter, checklist: state.checklist, answers: state.answers, lang, save, paint, notices });
+    if (result.outcome === 'quit') {
+      io.stdout.write(paint.green(tr(lang, 'run.quit', { done: result.answered, total: result.total, file: makeVisible(shownPath) })) + '\n');
+      io.stdout.write(tr(lang, 'run.resumeHint', { command: resumeCommand() }) + '\n');
+      return 0;
+    }
+    const reportFile = options.report ?? defaultReportPath(shownPath, reportFormat);
+    return await finish(state.checklist, state.answers, resolve(io.cwd, reportFile), reportFile, reportFormat, ctx, deps, errorLine);
+  } catch (error) {
+    if (error instanceof PromptInterrupted) {
+      const { done, total } = progress();
+      io.stdout.write('\n');
+      if (state && answersFile) {
+        io.stdout.write(paint.yellow(tr(lang, 'run.interrupted', { done, total, file: makeVisible(answersFile) })) + '\n');
+        io.stdout.write(tr(lang, 'run.resumeHint', { command: resumeCommand() }) + '\n');
+      } else {
+        io.stdout.write(paint.yellow(tr(lang, 'run.interruptedEarly')) + '\n');
+      }
+      return 130;
+    }
+    if (error instanceof Stop) return error.code;
+    throw error;
+  } finally {
+    lock?.release();
+    process.removeListener('exit', releaseOnExit);
+    for (const s of signals) process.removeListener(s, onSignal);
+  }
+}
+
+/** The report format: `--format`, else the `--report` extension, else Markdown; undefined for an unknown extension. */
+function chooseReportFormat(options: RunOptions): ReportFormat | undefined {
+  if (options.format !== undefined) return parseFormat(options.format, REPORT_FORMATS);
+  if (options.report === undefined) return 'md';
+  return EXTENSIONS[extname(options.report).toLowerCase()];
+}
+
+/** `answers/x.yaml` → `answers/x.report.md`. */
+function defaultReportPath(answersFile: string, format: ReportFormat): string {
+  return answersFile.replace(/\.ya?ml$/i, '') + `.report.${format}`;
+}
+
+async function loadChecklistRef(ref: string, ctx: CommandContext, errorLine: (m: string) => void): Promise<Checklist> {
+  const { builtinIds, builtinFile, checklistFileFor, loadChecklist } = await import('../load/resolve-checklist.js');
+  const found = checklistFileFor(ref);
+  // A path is relative to where the officer is (io.cwd), a built-in id to the package.
+  const file = found && found !== builtinFile(ref) ? resolve(ctx.io.cwd, found) : found;
+  if (!file) {
+    errorLine(tr(ctx.lang, 'run.unknownChecklist', { ref: makeVisible(ref), known: builtinIds().join(', ') || '—' }));
+    throw new Stop(2);
+  }
+  const loaded = await loadChecklist(file);
+  if (!loaded.checklist) {
+    errorLine(tr(ctx.lang, 'run.checklistBroken', { file: makeVisible(file) }));
+    const sources = loaded.parsed ? new Map([[loaded.parsed.file, loaded.parsed.source]]) : undefined;
+    ctx.io.stderr.write(renderDiagnostics(loaded.diagnostics.filter((d) => d.severity === 'error'), { lang: ctx.lang, paint: ctx.paintErr, sources }) + '\n');
+    throw new Stop(2);
+  }
+  return loaded.checklist;
+}
+
+/** Picks a built-in checklist: no question when there is only one. */
+async function chooseChecklist(prompter: Prompter, ctx: CommandContext, errorLine: (m: string) => void): Promise<Checklist> {
+  const { builtinIds } = await import('../load/resolve-checklist.js');
+  const ids = builtinIds();
+  if (ids.length === 0) {
+    errorLine(tr(ctx.lang, 'run.unknownChecklist', { ref: DEFAULT_CHECKLIST, known: '—' }));
+    throw new Stop(2);
+  }
+  if (ids.length === 1) return loadChecklistRef(ids[0], ctx, errorLine);
+  const id = await prompter.select({
+    message: tr(ctx.lang, 'run.ask.checklist'),
+    choices: ids.map((value) => ({ value, name: value })),
+    default: ids.includes(DEFAULT_CHECKLIST) ? DEFAULT_CHECKLIST : ids[0],
+  });
+  return loadChecklistRef(id, ctx, errorLine);
+}
+
+function checkUnitType(checklist: Checklist, type: string, ctx: CommandContext, errorLine: (m: string) => void): string {
+  if (checklist.unitTypes.some((u) => u.id === type)) return type;
+  errorLine(tr(ctx.lang, 'run.unknownUnitType', { checklist: checklist.id, type: makeVisible(type), known: checklist.unitTypes.map((u) => u.id).join(', ') }));
+  throw new Stop(2);
+}
+
+/** Reads and validates an existing answer file; never continues with one that has errors. */
+async function openExisting(
+  absolute: string,
+  shown: string,
+  options: RunOptions,
+  ctx: CommandContext,
+  errorLine: (m: string) => void,
+  given: Checklist | undefined,
+  notices: string[],
+): Promise<{ answers: Answers; checklist: Checklist }> {
+  const { checkFile } = await import('../validate/check-file.js');
+  const { lang, io } = ctx;
+  const check = await checkFile(absolute, { ref: given && options.checklist ? await resolveRef(options.checklist, io.cwd) : undefined }, 'answers');
+  if (check.errors.length > 0 || !check.answers || !check.checklist) {
+    const sources = check.parsed ? new Map([[check.parsed.file, check.parsed.source]]) : undefined;
+    if (!check.unreadable) errorLine(tr(lang, 'run.invalidAnswers', { file: makeVisible(shown) }));
+    io.stderr.write(renderDiagnostics(check.errors, { lang, paint: ctx.paintErr, sources }) + '\n');
+    throw new Stop(check.unreadable ? 2 : 1);
+  }
+  const answers = check.answers;
+  const checklist = check.checklist;
+  if (options.unitType !== undefined && options.unitType !== answers.unit.type) {
+    const type = checkUnitType(checklist, options.unitType, ctx, errorLine);
+    const count = Object.keys(answers.answers).length;
+    if (count > 0 && !options.changeUnitType) {
+      errorLine(tr(lang, 'run.changeUnitTypeRefused', { file: makeVisible(shown), old: answers.unit.type, new: type, count }));
+      throw new Stop(2);
+    }
+    notices.push(ctx.paint.yellow(tr(lang, 'run.unitTypeChanged', { old: answers.unit.type, new: type })));
+    answers.unit.type = type;
+  }
+  const name = options.unit?.trim();
+  if (name && name !== answers.unit.name) {
+    notices.push(ctx.paint.yellow(tr(lang, 'run.unitRenamed', { old: makeVisible(answers.unit.name), new: makeVisible(name) })));
+    answers.unit.name = name;
+  }
+  return { answers, checklist };
+}
+
+/** `--checklist` for checkFile: a path made absolute against io.cwd, an id as it is. */
+async function resolveRef(ref: string, cwd: string): Promise<string> {
+  const { looksLikePath } = await import('../load/resolve-checklist.js');
+  return looksLikePath(ref) && !isAbsolute(ref) ? resolve(cwd, ref) : ref;
+}
+
+/** Scores, prints the summary and writes the report. */
+async function finish(
+  checklist: Checklist,
+  answers: Answers,
+  absoluteReport: string,
+  shownReport: string,
+  format: ReportFormat,
+  ctx: CommandContext,
+  deps: RunDeps,
+  errorLine: (m: string) => void,
+): Promise<number> {
+  const { scoreAnswers } = await import('../score/score.js');
+  const { buildReport } = await import('../report/json-report.js');
+  const { getFormatter } = await import('../report/formatters.js');
+  const { renderSummary } = await import('../walk/summary.js');
+  const { writeFileAtomic } = await import('../fs/write-atomic.js');
+  const { io, lang } = ctx;
+  const result = scoreAnswers(checklist, answers);
+  io.stdout.write(renderSummary(result, checklist, answers, lang, ctx.paint) + '\n');
+  const report = buildReport(result, checklist, answers, { lang, generatedAt: deps.generatedAt });
+  const text = getFormatter(format)(report, { lang, checklist });
+  try {
+    await mkdir(dirname(absoluteReport), { recursive: true });
+    await writeFileAtomic(absoluteReport, text.endsWith('\n') ? text : text + '\n');
+  } catch (error) {
+    errorLine(tr(lang, 'run.reportFailed', { file: makeVisible(shownReport), reason: (error as Error).message }));
+    return 2;
+  }
+  io.stdout.write(ctx.paint.green(tr(lang, 'run.reportWritten', { file: makeVisible(shownReport) })) + '\n');
+  return 0;
+}
+
+/** Quotes a path for a POSIX shell when it needs it (CJK letters do not). */
+export function shellQuote(text: string): string {
+  if (/^[\p{L}\p{N}_./@%+=:,-]+$/u.test(text)) return text;
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}

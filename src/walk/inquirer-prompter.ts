@@ -1,0 +1,66 @@
+// The terminal Prompter, backed by @inquirer/prompts, which is imported only here and only when `run` starts.
+import type { Io } from '../cli/io.js';
+import { tr } from '../i18n/run-messages.js';
+import type { Lang } from '../model/text.js';
+import { isSeparator, PromptInterrupted, type Prompter } from './prompter.js';
+
+/**
+ * Creates a Prompter on the command's streams. `signal` aborts the prompt in progress (used for
+ * SIGINT/SIGTERM between prompts); inquirer's ExitPromptError (Ctrl-C) and AbortPromptError both
+ * become {@link PromptInterrupted}.
+ */
+export async function createInquirerPrompter(io: Io, lang: Lang, signal?: AbortSignal): Promise<Prompter> {
+  const prompts = await import('@inquirer/prompts');
+  const context = {
+    input: io.stdin,
+    output: io.stdout as unknown as NodeJS.WritableStream,
+    signal,
+  };
+  const guard = async <T>(ask: () => Promise<T>): Promise<T> => {
+    if (signal?.aborted) throw new PromptInterrupted();
+    try {
+      return await ask();
+    } catch (error) {
+      const name = (error as Error | undefined)?.name;
+      if (name === 'ExitPromptError' || name === 'AbortPromptError') throw new PromptInterrupted();
+      throw error;
+    }
+  };
+  const clear = io.stdout.isTTY === true;
+  // inquirer's key help is English; say it in the officer's language.
+  const words: Record<string, string> = { navigate: tr(lang, 'prompt.key.navigate'), select: tr(lang, 'prompt.key.select') };
+  const keysHelpTip = (keys: [string, string][]): string => keys.map(([key, action]) => `${key} ${words[action] ?? action}`).join(' • ');
+  return {
+    select: (q) =>
+      guard(() =>
+        prompts.select(
+          {
+            message: q.message,
+            choices: q.choices.map((c) =>
+              isSeparator(c) ? new prompts.Separator(c.separator) : { value: c.value, name: c.name, description: c.description, disabled: c.disabled },
+            ),
+            default: q.default,
+            pageSize: q.pageSize ?? 14,
+            loop: false,
+            theme: { style: { keysHelpTip } },
+          },
+          context,
+        ),
+      ),
+    input: (q) =>
+      guard(() =>
+        prompts.input(
+          { message: q.message, default: q.default === '' ? undefined : q.default, validate: q.validate, theme: { validationFailureMode: 'keep' } },
+          context,
+        ),
+      ),
+    confirm: (q) => guard(() => prompts.confirm({ message: q.message, default: q.default }, context)),
+    screen(text) {
+      // Home + clear screen: each item gets its own screen, as on paper.
+      io.stdout.write((clear ? '\u001b[H\u001b[2J' : '\n') + text + '\n');
+    },
+    say(text) {
+      io.stdout.write(text + '\n');
+    },
+  };
+}

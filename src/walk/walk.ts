@@ -1,0 +1,328 @@
+// The self-check walk: one screen per applying item, answers saved after each, with back/skip/jump/review/quit.
+import type { Answer, Answers, Status } from '../model/answers.js';
+import { appliesTo, kindOf, listItems, type Area, type Checklist, type Item, type PlacedItem } from '../model/checklist.js';
+import { pickText, type Lang } from '../model/text.js';
+import { makeVisible, NO_PAINT, type Paint } from '../diagnostics/render.js';
+import { tr } from '../i18n/run-messages.js';
+import { formatEvidence, parseCount, parseEvidence, parseRatio } from './parse-input.js';
+import type { Prompter, SelectChoice } from './prompter.js';
+
+/** What the walk needs. `answers` is updated in place and saved after every answer. */
+export interface WalkOptions {
+  prompter: Prompter;
+  checklist: Checklist;
+  answers: Answers;
+  lang: Lang;
+  /** Persists the answers; called after every answer (and awaited before the next question). */
+  save(answers: Answers): Promise<void>;
+  paint?: Paint;
+  /** Start at this item id instead of the first unanswered one. */
+  startAt?: string;
+  /** Lines shown at the top of the first screen (a new screen clears what was printed before). */
+  notices?: string[];
+}
+
+/** How the walk ended: `finished` asks for the score and report; `quit` saves and leaves. */
+export interface WalkResult {
+  outcome: 'finished' | 'quit';
+  answered: number;
+  total: number;
+}
+
+/** The items a unit type is asked, in checklist order. */
+export function applyingItems(checklist: Checklist, unitType: string): PlacedItem[] {
+  return listItems(checklist).filter((p) => appliesTo(p.item, unitType));
+}
+
+/** Whether an item has a complete answer (the file never holds half answers, but be strict). */
+export function isAnswered(item: Item, answer: Answer | undefined): boolean {
+  if (!answer) return false;
+  if (answer.status === 'na') return true;
+  const kind = kindOf(item);
+  if (kind === 'ratio') return typeof answer.value === 'number';
+  if (kind === 'deduct') return answer.deductions !== undefined;
+  return answer.status !== undefined;
+}
+
+/** Index of the first unanswered applying item, or `items.length` when all are answered. */
+export function firstUnanswered(items: readonly PlacedItem[], answers: Answers): number {
+  const i = items.findIndex((p) => !isAnswered(p.item, answers.answers[p.item.id]));
+  return i === -1 ? items.length : i;
+}
+
+/** A text progress bar `████░░░░` of `width` cells. */
+export function progressBar(done: number, total: number, width = 20): string {
+  const filled = total === 0 ? width : Math.round((done / total) * width);
+  return '█'.repeat(filled) + '░'.repeat(width - filled);
+}
+
+type Nav = '@back' | '@skip' | '@jump' | '@unanswered' | '@finish' | '@quit';
+type ItemChoice = Status | '@enter' | '@none' | Nav;
+type Step = { kind: 'answered' } | { kind: 'goto'; index: number } | { kind: 'finish' } | { kind: 'quit' };
+
+/** Runs the walk until the officer finishes or saves and quits; rejects with PromptInterrupted on Ctrl-C. */
+export async function walk(options: WalkOptions): Promise<WalkResult> {
+  const { prompter, checklist, answers, lang } = options;
+  const paint = options.paint ?? NO_PAINT;
+  const items = applyingItems(checklist, answers.unit.type);
+  const parts = checklist.areas.filter((a) => items.some((p) => p.area === a));
+  const answeredCount = (): number => items.filter((p) => isAnswered(p.item, answers.answers[p.item.id])).length;
+  const result = (outcome: WalkResult['outcome']): WalkResult => ({ outcome, answered: answeredCount(), total: items.length });
+
+  let index = options.startAt !== undefined ? items.findIndex((p) => p.item.id === options.startAt) : -1;
+  if (index === -1) index = firstUnanswered(items, answers);
+  const done = answeredCount();
+  let notices = [...(options.notices ?? [])];
+  if (done > 0 && index < items.length) notices.push(paint.green(tr(lang, 'walk.resume', { done, total: items.length, id: items[index].item.id })));
+  /** Starts a new screen, with the notices gathered since the last one on top. */
+  const show = (text: string): void => {
+    prompter.screen(notices.length > 0 ? `${notices.join('\n')}\n\n${text}` : text);
+    notices = [];
+  };
+
+  const navChoices = (at: number, atEnd: boolean): SelectChoice<ItemChoice>[] => {
+    const list: SelectChoice<ItemChoice>[] = [{ separator: tr(lang, 'walk.nav.separator') }];
+    if (at > 0) list.push({ value: '@back', name: tr(lang, 'walk.nav.back') });
+    if (!atEnd) list.push({ value: '@skip', name: tr(lang, isAnswered(items[at].item, answers.answers[items[at].item.id]) ? 'walk.nav.skipKeep' : 'walk.nav.skip') });
+    if (parts.length > 1) list.push({ value: '@jump', name: tr(lang, 'walk.nav.jump') });
+    list.push({ value: '@unanswered', name: tr(lang, 'walk.nav.unanswered', { count: items.length - answeredCount() }) });
+    list.push({ value: '@finish', name: tr(lang, 'walk.nav.finish') });
+    list.push({ value: '@quit', name: tr(lang, 'walk.nav.quit') });
+    return list;
+  };
+
+  /** Handles a navigation choice; undefined means "stay on this item". */
+  const navigate = async (nav: Nav, at: number): Promise<Step | undefined> => {
+    switch (nav) {
+      case '@back':
+        return { kind: 'goto', index: Math.max(0, Math.min(at, items.length) - 1) };
+      case '@skip':
+        return { kind: 'goto', index: at + 1 };
+      case '@jump': {
+        const choices: SelectChoice<number>[] = parts.map((area) => {
+          const inArea = items.filter((p) => p.area === area);
+          const doneHere = inArea.filter((p) => isAnswered(p.item, answers.answers[p.item.id])).length;
+          return { value: items.indexOf(inArea[0]), name: `${partTitle(area, lang)}  (${tr(lang, 'walk.doneOf', { done: doneHere, total: inArea.length })})` };
+        });
+        choices.push({ value: -1, name: tr(lang, 'walk.nav.cancel') });
+        const target = await prompter.select({ message: tr(lang, 'walk.jump.message'), choices, pageSize: 14 });
+        return target === -1 ? undefined : { kind: 'goto', index: target };
+      }
+      case '@unanswered': {
+        const open = items.filter((p) => !isAnswered(p.item, answers.answers[p.item.id]));
+        if (open.length === 0) {
+          prompter.say(paint.green(tr(lang, 'walk.unanswered.none')));
+          return undefined;
+        }
+        const choices: SelectChoice<number>[] = open.map((p) => ({ value: items.indexOf(p), name: `${p.item.id}  ${shorten(pickText(p.item.text, lang), 40)}` }));
+        choices.push({ value: -1, name: tr(lang, 'walk.nav.cancel') });
+        const target = await prompter.select({ message: tr(lang, 'walk.unanswered.message', { count: open.length }), choices, pageSize: 14 });
+        return target === -1 ? undefined : { kind: 'goto', index: target };
+      }
+      case '@finish': {
+        const open = items.length - answeredCount();
+        if (open > 0) {
+          const sure = await prompter.confirm({ message: tr(lang, 'walk.finish.confirm', { count: open }), default: false });
+          if (!sure) return undefined;
+        }
+        return { kind: 'finish' };
+      }
+      case '@quit':
+        return { kind: 'quit' };
+    }
+  };
+
+  for (;;) {
+    if (index >= items.length) {
+      // Past the last item: finish, or go back to what is still open.
+      const open = items.length - answeredCount();
+      show(open === 0 ? paint.green(tr(lang, 'walk.end.allDone', { total: items.length })) : paint.yellow(tr(lang, 'walk.end.open', { count: open, total: items.length })));
+      let step: Step | undefined;
+      while (!step) {
+        const choice = await prompter.select<ItemChoice>({
+          message: tr(lang, 'walk.end.message'),
+          choices: navChoices(items.length, true).filter((c) => !('separator' in c)),
+          default: open === 0 ? '@finish' : '@unanswered',
+        });
+        step = await navigate(choice as Nav, items.length);
+      }
+      if (step.kind === 'finish') return result('finished');
+      if (step.kind === 'quit') return result('quit');
+      if (step.kind === 'goto') index = step.index;
+      continue;
+    }
+    const placed = items[index];
+    show(renderScreen(placed, index, items, parts, answers, checklist, lang, paint));
+    const step = await askItem(placed, index);
+    if (step.kind === 'answered') {
+      await options.save(answers);
+      index++;
+    } else if (step.kind === 'goto') {
+      index = Math.max(0, Math.min(step.index, items.length));
+    } else {
+      return result(step.kind === 'finish' ? 'finished' : 'quit');
+    }
+  }
+
+  /** Asks one item until it is answered or the officer navigates away. */
+  async function askItem(placed: PlacedItem, at: number): Promise<Step> {
+    const { item } = placed;
+    const kind = kindOf(item);
+    const previous = answers.answers[item.id];
+    for (;;) {
+      const choices: SelectChoice<ItemChoice>[] = [];
+      let preselect: ItemChoice | undefined;
+      if (kind === 'status') {
+        for (const s of ['pass', 'partial', 'fail', 'na'] as const) choices.push({ value: s, name: tr(lang, `status.${s}`) });
+        preselect = previous?.status;
+      } else if (kind === 'ratio') {
+        choices.push({ value: '@enter', name: tr(lang, 'walk.ratio.enter') });
+        choices.push({ value: 'na', name: tr(lang, 'status.na') });
+        preselect = previous?.status === 'na' ? 'na' : '@enter';
+      } else {
+        choices.push({ value: '@enter', name: tr(lang, 'walk.deduct.enter') });
+        choices.push({ value: '@none', name: tr(lang, 'walk.deduct.none') });
+        choices.push({ value: 'na', name: tr(lang, 'status.na') });
+        preselect = previous?.status === 'na' ? 'na' : previous?.deductions && Object.values(previous.deductions).some((n) => n > 0) ? '@enter' : previous ? '@none' : '@enter';
+      }
+      choices.push(...navChoices(at, false));
+      const choice = await prompter.select<ItemChoice>({ message: tr(lang, `walk.answer.${kind}`), choices, default: preselect, pageSize: choices.length });
+      if (choice.startsWith('@') && choice !== '@enter' && choice !== '@none') {
+        const step = await navigate(choice as Nav, at);
+        if (step) return step;
+        continue;
+      }
+      const answer: Answer = {};
+      let tone: 'na' | 'problem' | 'plain' = 'plain';
+      if (choice === 'na') {
+        answer.status = 'na';
+        tone = 'na';
+      } else if (kind === 'status') {
+        answer.status = choice as Status;
+        if (choice === 'partial' || choice === 'fail') tone = 'problem';
+      } else if (kind === 'ratio') {
+        const raw = await prompter.input({
+          message: tr(lang, 'walk.ratio.message'),
+          default: previous?.value !== undefined ? String(previous.value) : undefined,
+          validate: ratioValidator(lang),
+        });
+        const parsed = parseRatio(raw);
+        answer.value = parsed.ok ? parsed.value : 0;
+        if (answer.value < 1) tone = 'problem';
+      } else {
+        answer.deductions = {};
+        if (choice === '@enter') {
+          for (const rule of item.deductions ?? []) {
+            const raw = await prompter.input({
+              message: tr(lang, 'walk.deduct.count', { rule: pickText(rule.text, lang), points: rule.points }),
+              default: String(previous?.deductions?.[rule.id] ?? 0),
+              validate: countValidator(lang),
+            });
+            const count = parseCount(raw) ?? 0;
+            if (count > 0) answer.deductions[rule.id] = count;
+          }
+        }
+        if (Object.keys(answer.deductions).length > 0) tone = 'problem';
+      }
+      // A note: required for na, asked with a hint about the gap for partial/fail, optional otherwise.
+      const oldNote = previous?.note;
+      const note = await prompter.input({
+        message: tr(lang, `walk.note.${tone}`) + (oldNote ? tr(lang, 'walk.clearHint') : ''),
+        default: oldNote,
+        validate: (v) => (tone === 'na' && (v.trim() === '' || v.trim() === '-') ? tr(lang, 'walk.note.required') : true),
+      });
+      if (note.trim() !== '' && note.trim() !== '-') answer.note = note.trim();
+      const oldEvidence = formatEvidence(previous?.evidence);
+      const evidence = await prompter.input({
+        message: tr(lang, 'walk.evidence.message') + (oldEvidence ? tr(lang, 'walk.clearHint') : ''),
+        default: oldEvidence || undefined,
+      });
+      const list = evidence.trim() === '-' ? [] : parseEvidence(evidence, previous?.evidence);
+      if (list.length > 0) answer.evidence = list;
+      answers.answers[item.id] = answer;
+      return { kind: 'answered' };
+    }
+  }
+}
+
+/** Validates a typed ratio at the prompt: true, or the message saying what to type. */
+export function ratioValidator(lang: Lang): (value: string) => true | string {
+  return (value) => {
+    const parsed = parseRatio(value);
+    return parsed.ok ? true : tr(lang, `walk.ratio.${parsed.problem}`, { value: value.trim() });
+  };
+}
+
+/** Validates a typed deduction count at the prompt. */
+export function countValidator(lang: Lang): (value: string) => true | string {
+  return (value) => (parseCount(value) === undefined ? tr(lang, 'walk.deduct.bad', { value: value.trim() }) : true);
+}
+
+function partTitle(area: Area, lang: Lang): string {
+  return makeVisible(pickText(area.title, lang));
+}
+
+function shorten(text: string, max: number): string {
+  const flat = makeVisible(text.replace(/\s+/g, ' ').trim());
+  return [...flat].length > max ? [...flat].slice(0, max - 1).join('') + '…' : flat;
+}
+
+/** The text of one item's screen: where we are, the item, its basis, how to check, what proves it. */
+export function renderScreen(
+  placed: PlacedItem,
+  index: number,
+  items: readonly PlacedItem[],
+  parts: readonly Area[],
+  answers: Answers,
+  checklist: Checklist,
+  lang: Lang,
+  paint: Paint = NO_PAINT,
+): string {
+  const { item, area, section } = placed;
+  const done = items.filter((p) => isAnswered(p.item, answers.answers[p.item.id])).length;
+  const unitLabel = checklist.unitTypes.find((u) => u.id === answers.unit.type)?.label;
+  const lines: string[] = [];
+  const unit = tr(lang, 'walk.unitLine', { unit: makeVisible(answers.unit.name), type: makeVisible(pickText(unitLabel, lang) || answers.unit.type) });
+  lines.push(paint.dim(`${makeVisible(pickText(checklist.title, lang))} · ${unit}`));
+  lines.push(
+    paint.bold(tr(lang, 'walk.where', { part: parts.indexOf(area) + 1, parts: parts.length, item: index + 1, items: items.length })) +
+      '   ' +
+      paint.cyan(progressBar(done, items.length)) +
+      ' ' +
+      tr(lang, 'walk.answeredOf', { done, total: items.length }),
+  );
+  lines.push('─'.repeat(60));
+  lines.push(paint.bold(partTitle(area, lang)) + (section ? ` › ${makeVisible(pickText(section.title, lang))}` : ''));
+  const tags = [tr(lang, 'walk.points', { points: item.points })];
+  if (item.veto) tags.push(paint.red(tr(lang, 'walk.tag.veto')));
+  if (item.bonus) tags.push(paint.green(tr(lang, 'walk.tag.bonus')));
+  if (kindOf(item) !== 'status') tags.push(tr(lang, `walk.tag.${kindOf(item)}`));
+  lines.push('');
+  lines.push(`${paint.bold(item.id)}  ${tags.map((t) => `[${t}]`).join(' ')}`);
+  lines.push(makeVisible(pickText(item.text, lang)));
+  if (item.basis) lines.push('', tr(lang, 'walk.basis', { text: makeVisible(pickText(item.basis, lang)) }));
+  if (item.guidance) lines.push('', `${paint.bold(tr(lang, 'walk.guidance'))}${makeVisible(pickText(item.guidance, lang))}`);
+  if (item.evidence && item.evidence.length > 0) {
+    lines.push('', `${paint.bold(tr(lang, 'walk.evidence'))}${item.evidence.map((e) => makeVisible(pickText(e, lang))).join(tr(lang, 'walk.listSep'))}`);
+  }
+  if (kindOf(item) === 'deduct') {
+    for (const rule of item.deductions ?? []) lines.push(`  - ${makeVisible(pickText(rule.text, lang))}`);
+  }
+  const previous = answers.answers[item.id];
+  if (isAnswered(item, previous)) lines.push('', paint.green(tr(lang, 'walk.previous', { answer: describeAnswer(item, previous!, lang) })));
+  lines.push('');
+  return lines.join('\n');
+}
+
+/** A one-line description of an answer, for the "answered before" line. */
+export function describeAnswer(item: Item, answer: Answer, lang: Lang): string {
+  const parts: string[] = [];
+  if (answer.status) parts.push(tr(lang, `status.${answer.status}`));
+  if (answer.value !== undefined) parts.push(`${Math.round(answer.value * 1000) / 10}%`);
+  if (answer.deductions) {
+    const total = Object.entries(answer.deductions).reduce((n, [id, count]) => n + count * (item.deductions?.find((d) => d.id === id)?.points ?? 0), 0);
+    parts.push(tr(lang, 'walk.deducted', { points: total }));
+  }
+  if (answer.note) parts.push(shorten(answer.note, 40));
+  return parts.join(' — ');
+}

@@ -1,0 +1,261 @@
+// `wangxin run` in-process with a scripted Prompter: start, no terminal, lock, invalid files, Ctrl-C and resume, the summary and report.
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { CommandContext, Io } from '../../src/cli/io.js';
+import { main } from '../../src/cli/main.js';
+import { runRun, shellQuote, type RunOptions } from '../../src/cli/run.js';
+import { NO_PAINT } from '../../src/diagnostics/render.js';
+import { tr } from '../../src/i18n/run-messages.js';
+import type { Lang } from '../../src/model/text.js';
+import type { Checklist } from '../../src/model/checklist.js';
+import { scoreAnswers } from '../../src/score/score.js';
+import { formatFixed } from '../../src/score/round.js';
+import { checkFile } from '../../src/validate/check-file.js';
+import { saveAnswers } from '../../src/walk/answer-file.js';
+import { isPidAlive } from '../../src/walk/lock.js';
+import { createScriptedPrompter, type ScriptStep } from '../../src/walk/scripted-prompter.js';
+import { blankAnswers, builtinChecklist, makeTempDir } from '../walk/helpers.js';
+import { fileURLToPath } from 'node:url';
+
+const ROOT_DIR = fileURLToPath(new URL('../../', import.meta.url));
+
+interface Captured {
+  io: Io;
+  ctx: CommandContext;
+  out: () => string;
+  err: () => string;
+}
+
+function capture(cwd: string, lang: Lang = 'zh', tty = true): Captured {
+  let out = '';
+  let err = '';
+  const io: Io = {
+    stdout: { write: (s: string) => ((out += s), true) },
+    stderr: { write: (s: string) => ((err += s), true) },
+    // A stand-in stdin that only answers isTTY: the scripted prompter never reads it.
+    stdin: { isTTY: tty } as unknown as Io['stdin'],
+    env: { LANG: lang === 'en' ? 'en_US.UTF-8' : 'zh_CN.UTF-8' },
+    cwd,
+  };
+  return { io, ctx: { io, lang, paint: NO_PAINT, paintErr: NO_PAINT }, out: () => out, err: () => err };
+}
+
+let checklist: Checklist;
+beforeAll(async () => {
+  checklist = await builtinChecklist();
+});
+
+let tmp: ReturnType<typeof makeTempDir>;
+beforeEach(() => {
+  tmp = makeTempDir('wangxin-run-');
+});
+afterEach(() => tmp.remove());
+
+async function run(options: RunOptions, steps: ScriptStep[], lang: Lang = 'zh') {
+  const c = capture(tmp.dir, lang);
+  const prompter = createScriptedPrompter(steps);
+  const code = await runRun(options, c.ctx, { prompter, generatedAt: '2026-06-01T00:00:00Z' });
+  return { code, prompter, out: c.out(), err: c.err() };
+}
+
+const base = (file = 'a.yaml'): RunOptions => ({ unit: '某某镇党委', unitType: 'township', answers: file });
+const ASSESSOR: ScriptStep[] = [{ input: '张三' }, { input: '' }];
+const deadPid = (): number => {
+  for (let pid = 4_000_000; ; pid++) if (!isPidAlive(pid)) return pid;
+};
+
+describe('run without a terminal', () => {
+  it('exits 2 at once, pointing to init, score and batch', async () => {
+    const c = capture(tmp.dir, 'zh', false);
+    const code = await main(['run', '--unit', 'x', '--unit-type', 'township'], c.io);
+    expect(code).toBe(2);
+    expect(c.err()).toContain('wangxin init');
+    expect(c.err()).toContain('wangxin score');
+    expect(c.err()).toContain('wangxin batch');
+    expect(existsSync(join(tmp.dir, 'answers'))).toBe(false);
+    const en = capture(tmp.dir, 'en', false);
+    expect(await main(['run', '--lang', 'en'], en.io)).toBe(2);
+    expect(en.err()).toContain('needs a terminal');
+  });
+});
+
+describe('run: starting', () => {
+  it('asks the unit, the answer file (default answers/<unit>.yaml), type and assessor, then walks and saves', async () => {
+    const { code, out, prompter } = await run({}, [
+      { input: '某某镇党委' },
+      { input: '' },
+      { select: 'township' },
+      ...ASSESSOR,
+      { select: 'pass' },
+      { input: '' },
+      { input: '纪要.pdf' },
+      { select: '@quit' },
+    ]);
+    expect(code).toBe(0);
+    const file = join(tmp.dir, 'answers', '某某镇党委.yaml');
+    const check = await checkFile(file, {}, 'answers');
+    expect(check.errors).toEqual([]);
+    expect(check.answers).toMatchObject({
+      unit: { name: '某某镇党委', type: 'township' },
+      assessor: { name: '张三' },
+      answers: { 'A1.1.1': { status: 'pass', evidence: ['纪要.pdf'] } },
+    });
+    expect(prompter.asked[1].default).toBe(join('answers', '某某镇党委.yaml'));
+    expect(prompter.asked[2].values).toEqual(checklist.unitTypes.map((u) => u.id));
+    expect(prompter.screens[0]).toContain(tr('zh', 'run.created', { file: join('answers', '某某镇党委.yaml') }));
+    expect(out).toContain(tr('zh', 'run.resumeHint', { command: `wangxin run --answers ${join('answers', '某某镇党委.yaml')}` }));
+    expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+
+  it('refuses an unknown unit type, checklist or report extension with exit 2 before asking anything', async () => {
+    const a = await run({ ...base(), unitType: 'village' }, ASSESSOR);
+    expect(a.code).toBe(2);
+    expect(a.err).toContain('village');
+    expect(a.err).toContain('township');
+    expect(existsSync(join(tmp.dir, 'a.yaml'))).toBe(false);
+    const b = await run({ ...base(), checklist: 'no-such-list' }, []);
+    expect(b.code).toBe(2);
+    expect(b.err).toContain('no-such-list');
+    const c = await run({ ...base(), report: 'r.txt' }, []);
+    expect(c.code).toBe(2);
+    expect(c.err).toContain('.md/.json/.html');
+  });
+});
+
+describe('run: interrupting and resuming', () => {
+  it('Ctrl-C keeps the answers, prints the resume command and exits 130; the next run resumes there', async () => {
+    const first = await run(base(), [...ASSESSOR, { select: 'pass' }, { input: '' }, { input: '' }, { select: 'fail' }, { input: '问题' }, { input: '' }, { select: 'na' }, { interrupt: true }]);
+    expect(first.code).toBe(130);
+    const file = join(tmp.dir, 'a.yaml');
+    const check = await checkFile(file, {}, 'answers');
+    expect(check.errors).toEqual([]);
+    expect(check.answers?.answers).toEqual({ 'A1.1.1': { status: 'pass' }, 'A1.1.2': { status: 'fail', note: '问题' } });
+    expect(first.out).toContain(tr('zh', 'run.interrupted', { done: 2, total: 31, file: 'a.yaml' }));
+    expect(first.out).toContain('wangxin run --answers a.yaml');
+    expect(existsSync(`${file}.lock`)).toBe(false);
+
+    const second = await run({ answers: 'a.yaml' }, [{ select: '@quit' }]);
+    expect(second.code).toBe(0);
+    expect(second.prompter.screens[0]).toContain(tr('zh', 'run.continuing', { file: 'a.yaml' }));
+    expect(second.prompter.screens[0]).toContain(tr('zh', 'walk.resume', { done: 2, total: 31, id: 'A1.2.1' }));
+    expect(second.prompter.screens[0]).toMatch(/^A1\.2\.1 {2}\[/m);
+  });
+
+  it('never touches an answer file it cannot validate: exit 1 with the diagnostics', async () => {
+    const file = join(tmp.dir, 'bad.yaml');
+    const text = 'schemaVersion: 1\nchecklist: { id: county-cyber-2018, version: 1.0.0 }\nunit: { name: x, type: township }\nanswers:\n  A1.1.1: { status: maybe }\n';
+    writeFileSync(file, text);
+    const { code, err } = await run({ answers: 'bad.yaml' }, []);
+    expect(code).toBe(1);
+    expect(err).toContain(tr('zh', 'run.invalidAnswers', { file: 'bad.yaml' }));
+    expect(err).toMatch(/bad\.yaml:5:/);
+    expect(readFileSync(file, 'utf8')).toBe(text);
+    expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+
+  it('an unreadable answer file (a folder) exits 2', async () => {
+    mkdirSync(join(tmp.dir, 'dir.yaml'));
+    expect((await run({ answers: 'dir.yaml' }, [])).code).toBe(2);
+  });
+
+  it('refuses to change the unit type of a half-done file unless --change-unit-type', async () => {
+    const file = join(tmp.dir, 'a.yaml');
+    const answers = blankAnswers(checklist);
+    answers.answers['A1.1.1'] = { status: 'pass' };
+    await saveAnswers(file, answers, checklist);
+    const before = readFileSync(file, 'utf8');
+    const refused = await run({ answers: 'a.yaml', unitType: 'department' }, []);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('--change-unit-type');
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    const changed = await run({ answers: 'a.yaml', unitType: 'department', changeUnitType: true }, [{ select: '@quit' }]);
+    expect(changed.code).toBe(0);
+    expect(changed.prompter.screens[0]).toContain(tr('zh', 'run.unitTypeChanged', { old: 'township', new: 'department' }));
+    expect((await checkFile(file, {}, 'answers')).answers?.unit.type).toBe('department');
+  });
+});
+
+describe('run: the lock', () => {
+  it('refuses an answer file that a live run holds', async () => {
+    const file = join(tmp.dir, 'a.yaml');
+    writeFileSync(`${file}.lock`, JSON.stringify({ pid: process.pid, hostname: hostname(), startedAt: new Date().toISOString() }));
+    const { code, err } = await run(base(), []);
+    expect(code).toBe(2);
+    expect(err).toContain(String(process.pid));
+    expect(err).toContain('a.yaml.lock');
+    expect(existsSync(file)).toBe(false);
+    expect(existsSync(`${file}.lock`)).toBe(true); // not ours to remove
+  });
+
+  it('takes over the lock of a crashed run and removes it at the end', async () => {
+    const file = join(tmp.dir, 'a.yaml');
+    const pid = deadPid();
+    writeFileSync(`${file}.lock`, JSON.stringify({ pid, hostname: hostname(), startedAt: new Date().toISOString() }));
+    const { code, prompter } = await run(base(), [...ASSESSOR, { select: '@quit' }]);
+    expect(code).toBe(0);
+    expect(prompter.screens[0]).toContain(tr('zh', 'run.lockTakenOver', { lock: `${file}.lock`, pid }));
+    expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+});
+
+describe('run: the end', () => {
+  it('shows score, grade, veto and areas, writes the report, and agrees with scoring the file', async () => {
+    const steps: ScriptStep[] = [...ASSESSOR];
+    steps.push({ select: 'pass' }, { input: '' }, { input: '' }); // A1.1.1
+    steps.push({ select: 'partial' }, { input: '' }, { input: '' }); // A1.1.2
+    steps.push({ select: '@finish' }, { confirm: true });
+    const { code, out } = await run({ ...base(), report: 'out/r.json' }, steps);
+    expect(code).toBe(0);
+    const file = join(tmp.dir, 'a.yaml');
+    const check = await checkFile(file, {}, 'answers');
+    const result = scoreAnswers(check.checklist!, check.answers!);
+    expect(out).toContain(tr('zh', 'run.summary.score', { score: formatFixed(result.score, 1), base: formatFixed(result.baseScore, 1), bonus: formatFixed(result.bonusScore, 1), grade: '不合格' }));
+    expect(out).toContain(tr('zh', 'run.summary.notVetoed'));
+    expect(out).toContain(tr('zh', 'run.summary.rectify', { count: 30, fail: 0, partial: 1, unanswered: 29 }));
+    expect(out).toContain(tr('zh', 'run.reportWritten', { file: 'out/r.json' }));
+    const report = JSON.parse(readFileSync(join(tmp.dir, 'out', 'r.json'), 'utf8')) as { score: number; complete: boolean };
+    expect(report.score).toBe(Math.round(result.score * 100) / 100);
+    expect(report.complete).toBe(false);
+  });
+
+  it('a vetoed unit says so; the default report is <answers>.report.md', async () => {
+    const answers = blankAnswers(checklist);
+    const file = join(tmp.dir, 'v.yaml');
+    answers.answers['A3.3.4'] = { status: 'fail', note: '发生重大事件' };
+    await saveAnswers(file, answers, checklist);
+    const { code, out } = await run({ answers: 'v.yaml' }, [{ select: '@finish' }, { confirm: true }], 'en');
+    expect(code).toBe(0);
+    expect(out).toContain(tr('en', 'run.summary.vetoed', { items: 'A3.3.4' }));
+    expect(existsSync(join(tmp.dir, 'v.report.md'))).toBe(true);
+  });
+});
+
+describe('run: a checklist given as a path', () => {
+  it('starts with it, and the resume command names it again', async () => {
+    const source = readFileSync(join(ROOT_DIR, 'checklists', 'county-cyber-2018.yaml'), 'utf8').replace(/^id: county-cyber-2018$/m, 'id: my-list');
+    mkdirSync(join(tmp.dir, 'lists'));
+    writeFileSync(join(tmp.dir, 'lists', 'my.yaml'), source);
+    const first = await run({ ...base(), checklist: 'lists/my.yaml' }, [...ASSESSOR, { select: 'pass' }, { input: '' }, { input: '' }, { select: '@quit' }]);
+    expect(first.code).toBe(0);
+    expect(first.out).toContain('wangxin run --answers a.yaml --checklist lists/my.yaml');
+    const saved = await checkFile(join(tmp.dir, 'a.yaml'), { ref: join(tmp.dir, 'lists', 'my.yaml') }, 'answers');
+    expect(saved.errors).toEqual([]);
+    expect(saved.answers?.checklist.id).toBe('my-list');
+    // Without the path the checklist id is unknown: a located error, exit 1, file untouched.
+    const without = await run({ answers: 'a.yaml' }, []);
+    expect(without.code).toBe(1);
+    expect(without.err).toContain('my-list');
+    const again = await run({ answers: 'a.yaml', checklist: 'lists/my.yaml' }, [{ select: '@quit' }]);
+    expect(again.code).toBe(0);
+    expect(again.prompter.screens[0]).toMatch(/^A1\.1\.2 {2}\[/m);
+  });
+});
+
+describe('shellQuote', () => {
+  it('leaves plain and Chinese paths alone and quotes the rest', () => {
+    expect(shellQuote('answers/某某镇党委.yaml')).toBe('answers/某某镇党委.yaml');
+    expect(shellQuote("my file's.yaml")).toBe(`'my file'\\''s.yaml'`);
+  });
+});

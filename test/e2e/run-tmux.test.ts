@@ -1,0 +1,259 @@
+// End to end: `wangxin run` in a real terminal (tmux), interrupted with Ctrl-C, resumed, finished, and checked against `score`.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { checkFile } from '../../src/validate/check-file.js';
+import { makeTempDir } from '../walk/helpers.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const BIN = join(ROOT, 'bin', 'wangxin.js');
+const HAS_TMUX = spawnSync('tmux', ['-V']).status === 0;
+if (!HAS_TMUX) console.warn('run-tmux.test.ts skipped: tmux is not on PATH (install tmux to run the terminal test)');
+
+const SOCKET = `wangxin-test-${process.pid}`;
+/** The session of the current sitting; each sitting gets its own. */
+let session = 'wx0';
+const TIMEOUT_MS = 15_000;
+const SETTLE_MS = 60;
+
+function tmux(...args: string[]): string {
+  // -u: the panes hold UTF-8 (Chinese) whatever the locale of the test runner.
+  return execFileSync('tmux', ['-u', '-L', SOCKET, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'C.UTF-8' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+function screen(): string {
+  try {
+    return tmux('capture-pane', '-p', '-t', session);
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Polls the pane until `test` passes; fails with the last screen after the timeout instead of hanging.
+ * inquirer draws a prompt before its key handlers are attached (they are effects run after the
+ * first render), so a short settle time follows: a key sent in that gap would be lost.
+ */
+async function waitFor(test: RegExp | string, timeout = TIMEOUT_MS): Promise<string> {
+  const deadline = Date.now() + timeout;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = screen();
+    if (typeof test === 'string' ? last.includes(test) : test.test(last)) {
+      await new Promise((r) => setTimeout(r, SETTLE_MS));
+      return last;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${String(test)}; the screen was:\n${last}`);
+}
+
+/** Polls until a file exists and returns its content. */
+async function waitForFile(file: string, timeout = TIMEOUT_MS): Promise<string> {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    if (existsSync(file)) {
+      const text = readFileSync(file, 'utf8');
+      if (text.endsWith('\n')) return text;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${file}; the screen was:\n${screen()}`);
+}
+
+const keys = (...k: string[]): void => void tmux('send-keys', '-t', session, ...k);
+const type = (text: string): void => void tmux('send-keys', '-t', session, '-l', text);
+
+/** Starts a sitting in a new session (retried: a tmux server that is just exiting refuses briefly). */
+async function start(command: string, cwd: string): Promise<void> {
+  session = `wx${Number(session.slice(2)) + 1}`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', '-c', cwd, `${command}; sleep 60`);
+      return;
+    } catch (error) {
+      if (attempt >= 10) throw error;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
+function stop(): void {
+  try {
+    tmux('kill-server');
+  } catch {
+    /* already gone */
+  }
+}
+
+/** Waits for the answer select of an item (本项情况 / 本项完成比例 / 本项扣分情况). */
+const atItem = (id: string): Promise<string> => waitFor(new RegExp(`^${id.replace(/\./g, '\\.')} {2}\\[[\\s\\S]*^\\? 本项`, 'm'));
+const prompt = (label: string): Promise<string> => waitFor(new RegExp(`^\\? ${label}`, 'm'));
+
+/** Presses ↓ until the select's cursor is on the choice starting with `label`. */
+async function moveTo(label: string): Promise<void> {
+  const onIt = new RegExp(`^❯ ${label}`, 'm');
+  for (let i = 0; i < 20; i++) {
+    if (onIt.test(screen())) return;
+    keys('Down');
+    await new Promise((r) => setTimeout(r, 80));
+  }
+  await waitFor(onIt, 2000);
+}
+
+/** Answers the status item on screen: `downs` presses of ↓ from 符合, then note and evidence. */
+async function answerStatus(id: string, downs: number, note = '', evidence = ''): Promise<void> {
+  await atItem(id);
+  for (let i = 0; i < downs; i++) keys('Down');
+  keys('Enter');
+  await prompt(downs === 3 ? '不适用的理由' : downs > 0 ? '存在的问题' : '备注');
+  if (note) type(note);
+  keys('Enter');
+  await prompt('佐证材料：文件名');
+  if (evidence) type(evidence);
+  keys('Enter');
+}
+
+describe.skipIf(!HAS_TMUX)('wangxin run in a real terminal (tmux)', () => {
+  let tmp: ReturnType<typeof makeTempDir>;
+  let answers: string;
+  let report: string;
+  const env = 'env NO_COLOR=1 LANG=zh_CN.UTF-8';
+
+  beforeAll(() => {
+    stop();
+    tmp = makeTempDir('wangxin-tmux-');
+    answers = join(tmp.dir, 'a.yaml');
+    report = join(tmp.dir, 'r.md');
+  });
+  afterEach(() => stop());
+  afterAll(() => {
+    tmp.remove();
+    // tmux leaves its socket file behind after kill-server.
+    rmSync(join(process.env.TMUX_TMPDIR ?? '/tmp', `tmux-${process.getuid?.() ?? 0}`, SOCKET), { force: true });
+  });
+
+  it('answers, is interrupted with Ctrl-C (130), resumes at the right item, finishes (0) and agrees with score', async () => {
+    await start(
+      `${env} node ${BIN} run --unit 某某镇党委 --unit-type township --answers ${answers} --report ${report} --lang zh; echo EXIT=$? > ${join(tmp.dir, 'exit1')}`,
+      tmp.dir,
+    );
+    await prompt('填报人姓名');
+    type('张三');
+    keys('Enter');
+    await prompt('填报人职务');
+    keys('Enter');
+    const first = await atItem('A1.1.1');
+    expect(first).toContain('第 1/5 部分 · 第 1/31 项');
+    expect(first).toContain('依据：「');
+    await answerStatus('A1.1.1', 0, '', 'a.pdf; b.pdf');
+    await answerStatus('A1.1.2', 1, '未落实');
+    // na: an empty reason is refused at the prompt.
+    await atItem('A1.2.1');
+    keys('Down', 'Down', 'Down', 'Enter');
+    await prompt('不适用的理由');
+    keys('Enter');
+    await waitFor('选择“不适用”时必须说明理由');
+    type('年内未组织');
+    keys('Enter');
+    await prompt('佐证材料：文件名');
+    keys('Enter');
+    for (const id of ['A1.2.2', 'A2.1.1', 'A2.1.2', 'A2.2.1', 'A2.2.2', 'A2.3.1']) await answerStatus(id, 0);
+    // The ratio item: 75 is refused with a hint, 3/4 accepted.
+    await atItem('A2.3.2');
+    keys('Enter');
+    await prompt('完成比例');
+    type('75');
+    keys('Enter');
+    await waitFor('是否想输入 75%');
+    keys('BSpace', 'BSpace');
+    type('3/4');
+    keys('Enter');
+    await prompt('存在的问题'); // below 1: asked about the gap
+    keys('Enter');
+    await prompt('佐证材料：文件名');
+    keys('Enter');
+    await answerStatus('A2.3.3', 0);
+    await answerStatus('A3.1.1', 2, '无审核登记');
+    await answerStatus('A3.1.2', 0);
+    await answerStatus('A3.1.5', 0);
+    // The deduct item: one count per rule.
+    await atItem('A3.2.3');
+    keys('Enter');
+    await waitFor(/^\? “.*”（每次扣 [\d.]+ 分）的次数/m);
+    type('1');
+    keys('Enter');
+    // The second rule's prompt, once the first shows its answer (both prompts show the default "(0)").
+    await waitFor(/^✔ “[^\n]*的次数 1$[\s\S]*^\? “[^\n]*”（每次扣 [\d.]+ 分）的次数/m);
+    keys('Enter');
+    await prompt('存在的问题');
+    keys('Enter');
+    await prompt('佐证材料：文件名');
+    keys('Enter');
+    await atItem('A3.2.5');
+    keys('C-c');
+    expect(await waitForFile(join(tmp.dir, 'exit1'))).toBe('EXIT=130\n');
+    const stopped = await waitFor('继续作答请运行：');
+    expect(stopped).toContain(`wangxin run --answers ${answers}`);
+    expect(existsSync(`${answers}.lock`)).toBe(false);
+
+    const saved = await checkFile(answers, {}, 'answers');
+    expect(saved.errors).toEqual([]);
+    expect(saved.answers?.assessor).toEqual({ name: '张三' });
+    expect(saved.answers?.answers).toEqual({
+      'A1.1.1': { status: 'pass', evidence: ['a.pdf', 'b.pdf'] },
+      'A1.1.2': { status: 'partial', note: '未落实' },
+      'A1.2.1': { status: 'na', note: '年内未组织' },
+      'A1.2.2': { status: 'pass' },
+      'A2.1.1': { status: 'pass' },
+      'A2.1.2': { status: 'pass' },
+      'A2.2.1': { status: 'pass' },
+      'A2.2.2': { status: 'pass' },
+      'A2.3.1': { status: 'pass' },
+      'A2.3.2': { value: 0.75 },
+      'A2.3.3': { status: 'pass' },
+      'A3.1.1': { status: 'fail', note: '无审核登记' },
+      'A3.1.2': { status: 'pass' },
+      'A3.1.5': { status: 'pass' },
+      'A3.2.3': { deductions: { d1: 1 } },
+    });
+    expect(readFileSync(answers, 'utf8')).toMatch(/^# yaml-language-server: \$schema=\S*schemas\/answers\.schema\.json\n/);
+    tmux('kill-session', '-t', session);
+
+    // Second sitting: resumes at the first unanswered item, then finishes from the navigation.
+    await start(`${env} node ${BIN} run --answers ${answers} --report ${report} --lang zh; echo EXIT=$? > ${join(tmp.dir, 'exit2')}`, tmp.dir);
+    const resumed = await atItem('A3.2.5');
+    expect(resumed).toContain('已作答 15/31 项，从第一个未作答的条目 A3.2.5 继续');
+    expect(resumed).toContain('第 3/5 部分 · 第 16/31 项');
+    await answerStatus('A3.2.5', 0);
+    await atItem('A3.3.2');
+    await moveTo('✓ 结束作答');
+    keys('Enter');
+    await waitFor('仍然结束并生成报告吗');
+    type('y');
+    keys('Enter');
+    expect(await waitForFile(join(tmp.dir, 'exit2'))).toBe('EXIT=0\n');
+    const summary = await waitFor('报告已写入');
+    expect(existsSync(report)).toBe(true);
+    expect(readFileSync(report, 'utf8')).toContain('某某镇党委');
+    expect(existsSync(`${answers}.lock`)).toBe(false);
+
+    const shown = /得分 (\d+\.\d)（基础分 (\d+\.\d)，加分 (\d+\.\d)）/.exec(summary);
+    expect(shown, summary).not.toBeNull();
+    // `score` prints the Markdown report (1 decimal, like the summary) and the JSON one (2 decimals).
+    const markdown = execFileSync('node', [BIN, 'score', answers, '--lang', 'zh'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(markdown).toContain(`总分 ${shown![1]} 分`);
+    const scored = JSON.parse(
+      execFileSync('node', [BIN, 'score', answers, '--format', 'json', '--lang', 'zh'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }),
+    ) as { score: number; baseScore: number; bonusScore: number };
+    expect(Math.abs(scored.score - Number(shown![1]))).toBeLessThanOrEqual(0.05);
+    expect(Math.abs(scored.baseScore - Number(shown![2]))).toBeLessThanOrEqual(0.05);
+    expect(Math.abs(scored.bonusScore - Number(shown![3]))).toBeLessThanOrEqual(0.05);
+  }, 120_000); // many 15 s waits: a slow CI machine must not hit vitest's default first
+});

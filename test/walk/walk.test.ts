@@ -1,0 +1,284 @@
+// The walk with a scripted Prompter: each kind of item, validation at the prompt, navigation, resume, the file on disk.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Answers } from '../../src/model/answers.js';
+import type { Checklist } from '../../src/model/checklist.js';
+import { checkFile } from '../../src/validate/check-file.js';
+import { saveAnswers } from '../../src/walk/answer-file.js';
+import { PromptInterrupted } from '../../src/walk/prompter.js';
+import { createScriptedPrompter, type ScriptStep } from '../../src/walk/scripted-prompter.js';
+import { applyingItems, firstUnanswered, walk, type WalkOptions } from '../../src/walk/walk.js';
+import { tr } from '../../src/i18n/run-messages.js';
+import { blankAnswers, builtinChecklist, makeTempDir } from './helpers.js';
+
+let checklist: Checklist;
+beforeAll(async () => {
+  checklist = await builtinChecklist();
+});
+
+/** Runs the walk with a script, recording every save. */
+async function runWalk(answers: Answers, steps: ScriptStep[], extra: Partial<WalkOptions> = {}) {
+  const prompter = createScriptedPrompter(steps);
+  const saves: Answers[] = [];
+  const result = await walk({
+    prompter,
+    checklist,
+    answers,
+    lang: 'zh',
+    save: async (a) => {
+      saves.push(structuredClone(a));
+    },
+    ...extra,
+  });
+  return { result, prompter, saves };
+}
+
+/** The item id shown on a screen. */
+function screenItem(screen: string): string | undefined {
+  return /^(A\d+(?:\.\d+)+) {2}\[/m.exec(screen)?.[1];
+}
+
+const QUIT: ScriptStep = { select: '@quit' };
+
+describe('walk: answering each kind of item', () => {
+  it('status item: status, note and evidence are saved as one answer', async () => {
+    const answers = blankAnswers(checklist);
+    const { result, prompter, saves } = await runWalk(answers, [
+      { select: 'partial' },
+      { input: '整改措施未明确责任人' },
+      { input: '2026-纪要.pdf；https://example.org/x' },
+      QUIT,
+    ]);
+    expect(result).toEqual({ outcome: 'quit', answered: 1, total: 31 });
+    expect(answers.answers).toEqual({ 'A1.1.1': { status: 'partial', note: '整改措施未明确责任人', evidence: ['2026-纪要.pdf', 'https://example.org/x'] } });
+    expect(saves).toHaveLength(1);
+    expect(saves[0].answers).toEqual(answers.answers);
+    // partial asks for the gap, not a plain note.
+    expect(prompter.asked[1].message).toBe(tr('zh', 'walk.note.problem'));
+    expect(prompter.screens.map(screenItem)).toEqual(['A1.1.1', 'A1.1.2']);
+    expect(prompter.remaining()).toBe(0);
+  });
+
+  it('the screen shows where we are, a progress bar, the text, basis, guidance and evidence', async () => {
+    const answers = blankAnswers(checklist);
+    const { prompter } = await runWalk(answers, [QUIT], { startAt: 'A2.3.2' });
+    const screen = prompter.screens[0];
+    expect(screen).toContain('第 2/5 部分 · 第 10/31 项');
+    expect(screen).toContain('░░░░');
+    expect(screen).toContain('已作答 0/31');
+    expect(screen).toContain('依据：「');
+    expect(screen).toContain('检查方法：');
+    expect(screen).toContain('佐证材料：');
+    expect(screen).toContain('[按比例计分]');
+    const en = await runWalk(blankAnswers(checklist), [QUIT], { startAt: 'A2.3.2', lang: 'en' });
+    expect(en.prompter.screens[0]).toContain('Part 2/5 · Item 10/31');
+    expect(en.prompter.screens[0]).toContain('How to check: ');
+  });
+
+  it('na needs a note: empty and "-" are refused at the prompt', async () => {
+    const answers = blankAnswers(checklist);
+    const { prompter } = await runWalk(answers, [{ select: 'na' }, { input: '' }, { input: '  -  ' }, { input: '本单位未开设账号' }, { input: '' }, QUIT]);
+    expect(answers.answers['A1.1.1']).toEqual({ status: 'na', note: '本单位未开设账号' });
+    expect(prompter.asked[1].errors).toEqual([tr('zh', 'walk.note.required'), tr('zh', 'walk.note.required')]);
+  });
+
+  it('ratio item: fraction, quotient and percentage; bad values are refused with a message', async () => {
+    const answers = blankAnswers(checklist);
+    const { prompter } = await runWalk(
+      answers,
+      [{ select: '@enter' }, { input: '75' }, { input: 'abc' }, { input: '5/4' }, { input: '3/4' }, { input: '' }, { input: '' }, QUIT],
+      { startAt: 'A2.3.2' },
+    );
+    expect(answers.answers['A2.3.2']).toEqual({ value: 0.75 });
+    const ratio = prompter.asked[1];
+    expect(ratio.errors).toEqual([
+      tr('zh', 'walk.ratio.percentHint', { value: '75' }),
+      tr('zh', 'walk.ratio.format', { value: 'abc' }),
+      tr('zh', 'walk.ratio.range', { value: '5/4' }),
+    ]);
+    expect(ratio.errors[0]).toContain('75%');
+  });
+
+  it('ratio item answered with a percentage, and not applicable', async () => {
+    const answers = blankAnswers(checklist);
+    await runWalk(answers, [{ select: '@enter' }, { input: '80%' }, { input: '16/20' }, { input: '' }, QUIT], { startAt: 'A4.1.4' });
+    expect(answers.answers['A4.1.4']).toEqual({ value: 0.8, note: '16/20' });
+    await runWalk(answers, [{ select: 'na' }, { input: '无内设机构' }, { input: '' }, QUIT], { startAt: 'A2.3.2' });
+    expect(answers.answers['A2.3.2']).toEqual({ status: 'na', note: '无内设机构' });
+  });
+
+  it('deduct item: a count per rule, validated; "no deductions" writes {}', async () => {
+    const answers = blankAnswers(checklist);
+    const { prompter } = await runWalk(
+      answers,
+      [{ select: '@enter' }, { input: '-1' }, { input: '1.5' }, { input: '2' }, { input: '' }, { input: '迟报两次' }, { input: '' }, QUIT],
+      { startAt: 'A3.2.3' },
+    );
+    expect(answers.answers['A3.2.3']).toEqual({ deductions: { d1: 2 }, note: '迟报两次' });
+    expect(prompter.asked[1].errors).toEqual([tr('zh', 'walk.deduct.bad', { value: '-1' }), tr('zh', 'walk.deduct.bad', { value: '1.5' })]);
+    expect(prompter.asked[2].default).toBe('0');
+    await runWalk(answers, [{ select: '@none' }, { input: '' }, { input: '' }, QUIT], { startAt: 'A4.3.5' });
+    expect(answers.answers['A4.3.5']).toEqual({ deductions: {} });
+  });
+});
+
+describe('walk: navigation', () => {
+  it('back returns to the previous item with its answer preselected; skip leaves it as it was', async () => {
+    const answers = blankAnswers(checklist);
+    const { prompter } = await runWalk(answers, [
+      { select: 'pass' },
+      { input: '' },
+      { input: '' },
+      { select: '@back' },
+      { select: '@skip' },
+      { select: '@skip' },
+      QUIT,
+    ]);
+    expect(prompter.screens.map(screenItem)).toEqual(['A1.1.1', 'A1.1.2', 'A1.1.1', 'A1.1.2', 'A1.2.1']);
+    const revisit = prompter.asked.filter((q) => q.kind === 'select')[2];
+    expect(revisit.default).toBe('pass');
+    expect(prompter.screens[2]).toContain('已有答案：符合');
+    expect(answers.answers).toEqual({ 'A1.1.1': { status: 'pass' } });
+    // The first item offers no "back".
+    expect(prompter.asked[0].values).not.toContain('@back');
+  });
+
+  it('revisiting keeps the previous note and evidence as defaults; "-" clears them', async () => {
+    const answers = blankAnswers(checklist);
+    answers.answers['A1.1.1'] = { status: 'fail', note: '旧说明', evidence: ['a.pdf'] };
+    const { prompter } = await runWalk(answers, [{ select: 'pass' }, { input: '' }, { input: '-' }, QUIT], { startAt: 'A1.1.1' });
+    expect(prompter.asked[0].default).toBe('fail');
+    expect(prompter.asked[1].default).toBe('旧说明');
+    expect(prompter.asked[2].default).toBe('a.pdf');
+    expect(answers.answers['A1.1.1']).toEqual({ status: 'pass', note: '旧说明' });
+  });
+
+  it('jumps to an area and can cancel a jump', async () => {
+    const answers = blankAnswers(checklist);
+    const items = applyingItems(checklist, 'township');
+    const a4 = items.findIndex((p) => p.area.id === 'A4');
+    const { prompter } = await runWalk(answers, [{ select: '@jump' }, { select: -1 }, { select: '@jump' }, { select: a4 }, QUIT]);
+    expect(prompter.screens.map(screenItem)).toEqual(['A1.1.1', 'A4.1.1']);
+    expect(prompter.screens[1]).toContain('第 4/5 部分');
+  });
+
+  it('reviews unanswered items and goes to the one picked', async () => {
+    const answers = blankAnswers(checklist);
+    const items = applyingItems(checklist, 'township');
+    for (const p of items.slice(0, 5)) answers.answers[p.item.id] = { status: 'pass' };
+    const target = items.findIndex((p) => p.item.id === 'A3.2.3');
+    const { prompter } = await runWalk(answers, [{ select: '@unanswered' }, { select: target }, QUIT]);
+    const list = prompter.asked[1];
+    expect(list.message).toBe(tr('zh', 'walk.unanswered.message', { count: 26 }));
+    expect(list.values).toHaveLength(27); // 26 items and "cancel"
+    expect(prompter.screens.map(screenItem)).toEqual(['A2.1.2', 'A3.2.3']);
+  });
+
+  it('finishing with unanswered items asks first; no keeps the walk going', async () => {
+    const answers = blankAnswers(checklist);
+    const { result, prompter } = await runWalk(answers, [{ select: '@finish' }, { confirm: false }, { select: '@finish' }, { confirm: true }]);
+    expect(result.outcome).toBe('finished');
+    expect(prompter.asked[1].message).toBe(tr('zh', 'walk.finish.confirm', { count: 31 }));
+  });
+
+  it('after the last item offers finish; all answered finishes without asking', async () => {
+    const answers = blankAnswers(checklist);
+    const items = applyingItems(checklist, 'internet-enterprise');
+    answers.unit.type = 'internet-enterprise';
+    for (const p of items.slice(0, -1)) answers.answers[p.item.id] = p.item.kind === 'ratio' ? { value: 1 } : p.item.kind === 'deduct' ? { deductions: {} } : { status: 'pass' };
+    const last = items[items.length - 1];
+    expect(last.item.kind ?? 'status').toBe('status');
+    const { result, prompter } = await runWalk(answers, [{ select: 'pass' }, { input: '' }, { input: '' }, { select: '@finish' }]);
+    expect(result).toEqual({ outcome: 'finished', answered: items.length, total: items.length });
+    expect(prompter.screens[1]).toContain(tr('zh', 'walk.end.allDone', { total: items.length }));
+    expect(prompter.asked[3].default).toBe('@finish');
+  });
+
+  it('Ctrl-C rejects with PromptInterrupted; what was answered is saved, the half-answered item is not', async () => {
+    const answers = blankAnswers(checklist);
+    const saves: Answers[] = [];
+    const prompter = createScriptedPrompter([{ select: 'pass' }, { input: '' }, { input: '' }, { select: 'fail' }, { interrupt: true }]);
+    await expect(
+      walk({ prompter, checklist, answers, lang: 'zh', save: async (a) => void saves.push(structuredClone(a)) }),
+    ).rejects.toBeInstanceOf(PromptInterrupted);
+    expect(saves).toHaveLength(1);
+    expect(saves[0].answers).toEqual({ 'A1.1.1': { status: 'pass' } });
+  });
+});
+
+describe('walk: resume', () => {
+  it('starts at the first unanswered item and says how many are done', async () => {
+    const answers = blankAnswers(checklist);
+    const items = applyingItems(checklist, 'township');
+    for (const p of items.slice(0, 3)) answers.answers[p.item.id] = { status: 'pass' };
+    answers.answers[items[4].item.id] = { status: 'fail' }; // a gap: the 4th item is open
+    expect(firstUnanswered(items, answers)).toBe(3);
+    const { prompter } = await runWalk(answers, [QUIT], { notices: ['继续作答 x.yaml'] });
+    expect(screenItem(prompter.screens[0])).toBe(items[3].item.id);
+    expect(prompter.screens[0]).toContain('继续作答 x.yaml');
+    expect(prompter.screens[0]).toContain(tr('zh', 'walk.resume', { done: 4, total: 31, id: items[3].item.id }));
+    expect(prompter.screens[0]).toContain('第 4/31 项');
+  });
+
+  it('a complete file goes straight to the end menu', async () => {
+    const answers = blankAnswers(checklist, 'internet-enterprise');
+    for (const p of applyingItems(checklist, 'internet-enterprise')) {
+      answers.answers[p.item.id] = p.item.kind === 'ratio' ? { value: 0.5 } : p.item.kind === 'deduct' ? { deductions: {} } : { status: 'na', note: '无' };
+    }
+    const { prompter, result } = await runWalk(answers, [{ select: '@back' }, QUIT]);
+    expect(prompter.screens[0]).toContain(tr('zh', 'walk.end.allDone', { total: 12 }));
+    expect(screenItem(prompter.screens[1])).toBe(applyingItems(checklist, 'internet-enterprise')[11].item.id);
+    expect(result.outcome).toBe('quit');
+  });
+});
+
+describe('walk: the file on disk', () => {
+  let tmp: ReturnType<typeof makeTempDir>;
+  beforeEach(() => {
+    tmp = makeTempDir();
+  });
+  afterEach(() => tmp.remove());
+
+  it('after every answer validates with checkFile and holds exactly the answers given', async () => {
+    const file = join(tmp.dir, 'answers', 'a.yaml');
+    const answers = blankAnswers(checklist);
+    await saveAnswers(file, answers, checklist);
+    const seen: Record<string, unknown>[] = [];
+    const steps: ScriptStep[] = [
+      { select: 'pass' }, { input: '已学习' }, { input: '记录.pdf' }, // A1.1.1
+      { select: 'partial' }, { input: '' }, { input: '' }, // A1.1.2
+      { select: 'na' }, { input: '未组织' }, { input: '' }, // A1.2.1
+      { select: 'fail' }, { input: '没有清单' }, { input: '' }, // A1.2.2
+      { select: '@skip' }, { select: '@skip' }, { select: '@skip' }, { select: '@skip' }, { select: '@skip' }, // A2.1.1 … A2.3.1
+      { select: '@enter' }, { input: '50%' }, { input: '' }, { input: '' }, // A2.3.2 ratio
+      { select: '@skip' }, { select: '@skip' }, { select: '@skip' }, { select: '@skip' }, // A2.3.3 … A3.1.5
+      { select: '@enter' }, { input: '1' }, { input: '3' }, { input: '' }, { input: '' }, // A3.2.3 deduct
+      QUIT,
+    ];
+    const prompter = createScriptedPrompter(steps);
+    await walk({
+      prompter,
+      checklist,
+      answers,
+      lang: 'zh',
+      save: async (a) => {
+        await saveAnswers(file, a, checklist);
+        const check = await checkFile(file, {}, 'answers');
+        expect(check.errors).toEqual([]);
+        expect(readFileSync(file, 'utf8').startsWith('# yaml-language-server: $schema=')).toBe(true);
+        seen.push(structuredClone(check.answers!.answers));
+      },
+    });
+    expect(seen).toHaveLength(6);
+    expect(seen[0]).toEqual({ 'A1.1.1': { status: 'pass', note: '已学习', evidence: ['记录.pdf'] } });
+    expect(seen[5]).toEqual({
+      'A1.1.1': { status: 'pass', note: '已学习', evidence: ['记录.pdf'] },
+      'A1.1.2': { status: 'partial' },
+      'A1.2.1': { status: 'na', note: '未组织' },
+      'A1.2.2': { status: 'fail', note: '没有清单' },
+      'A2.3.2': { value: 0.5 },
+      'A3.2.3': { deductions: { d1: 1, d2: 3 } },
+    });
+  });
+});
