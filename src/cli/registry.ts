@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { CommandContext } from './io.js';
 import { registerRun } from './run.js';
 import { registerScore } from './score.js';
+import { registerSchema } from './schema.js';
 
 /** Adds a subcommand to the program, configured like every other. */
 export type AddCommand = (name: string) => Command;
@@ -11,4 +12,5 @@ export type AddCommand = (name: string) => Command;
 export function registerExtraCommands(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
   registerRun(add, ctx, setExit);
   registerScore(add, ctx, setExit);
+  registerSchema(add, ctx, setExit);
 }

@@ -1,5 +1,16 @@
 // Maps a path inside a parsed YAML document (e.g. ajv's instancePath) to line:col in the file.
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import type { Alias, Document, LineCounter, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+
+// The yaml package marks its nodes with these registered symbols; testing them here instead of
+// importing yaml's isMap/isSeq keeps yaml off the start-up path of files that need no positions.
+const NODE_TYPE = Symbol.for('yaml.node.type');
+const typeOf = (node: unknown): symbol | undefined =>
+  node !== null && typeof node === 'object' ? (node as Record<symbol, symbol>)[NODE_TYPE] : undefined;
+const isMap = (n: unknown): n is YAMLMap => typeOf(n) === Symbol.for('yaml.map');
+const isSeq = (n: unknown): n is YAMLSeq => typeOf(n) === Symbol.for('yaml.seq');
+const isPair = (n: unknown): n is Pair => typeOf(n) === Symbol.for('yaml.pair');
+const isScalar = (n: unknown): n is Scalar => typeOf(n) === Symbol.for('yaml.scalar');
+const isAlias = (n: unknown): n is Alias => typeOf(n) === Symbol.for('yaml.alias');
 
 /** A located span: 1-based start and end. */
 export interface Span {
@@ -29,11 +40,13 @@ export function joinPointer(segments: readonly (string | number)[]): string {
  * is used, so a "required" error points at the map that lacks the property.
  */
 export function locate(
-  doc: Document,
-  lineCounter: LineCounter,
+  doc: Document | undefined,
+  lineCounter: LineCounter | undefined,
   segments: readonly (string | number)[],
   options: { key?: boolean } = {},
 ): Span | undefined {
+  // A fast parse has no document: no positions (such results are re-done with positions when they matter).
+  if (!doc || !lineCounter) return undefined;
   let node: Node | null | undefined = doc.contents as Node | null;
   let keyNode: Node | undefined;
   for (const segment of segments) {

@@ -2,18 +2,20 @@
 import { LineCounter, parseAllDocuments, visit, isNode, type Document, type YAMLError } from 'yaml';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { positionAt } from './locate.js';
+import { findTooDeep, MAX_FLOW_DEPTH } from './depth.js';
+
+export { findTooDeep, MAX_FLOW_DEPTH } from './depth.js';
 
 /** Aliases may expand at most this many times per document (guards "billion laughs"). */
 export const MAX_ALIAS_COUNT = 100;
-/** Flow collections (`[`, `{`) may nest at most this deep; deeper input can exhaust the parser's memory. */
-export const MAX_FLOW_DEPTH = 64;
 
 /** A parsed file: the document (for positions), the plain value, and what was wrong. */
 export interface ParsedYaml {
   file: string;
   source: string;
   doc?: Document;
-  lineCounter: LineCounter;
+  /** Absent for a fast parse, which has no positions. */
+  lineCounter?: LineCounter;
   /** The plain JavaScript value; absent when the YAML has errors. */
   value?: unknown;
   diagnostics: Diagnostic[];
@@ -143,36 +145,4 @@ function findTagText(source: string, nodeStart: number, tag: string): { offset: 
   const match = /!(?:<[^>]*>|[\w!./:%-]*)\s*$/.exec(window.slice(0, window.length - 1)) ?? /!(?:<[^>]*>|[\w!./:%-]*)/.exec(window);
   if (match) return { offset: from + match.index, text: match[0].trim() };
   return { offset: nodeStart, text: tag };
-}
-
-/**
- * Returns the offset where flow nesting exceeds {@link MAX_FLOW_DEPTH}, or -1. Quotes and
- * comments are skipped; block scalars are not parsed, so brackets in long notes only count
- * when they reach the limit unbalanced, which real files never do.
- */
-export function findTooDeep(source: string): number {
-  let depth = 0;
-  let quote: string | null = null;
-  for (let i = 0; i < source.length; i++) {
-    const c = source.charCodeAt(i);
-    if (quote !== null) {
-      if (quote === '"' && c === 92 /* \ */) i++;
-      else if (c === quote.charCodeAt(0)) quote = null;
-      continue;
-    }
-    if (c === 35 /* # */ && (i === 0 || /\s/.test(source[i - 1]))) {
-      const nl = source.indexOf('\n', i);
-      if (nl === -1) break;
-      i = nl;
-    } else if (depth > 0 && (c === 34 || c === 39)) {
-      quote = source[i];
-    } else if (c === 91 || c === 123) {
-      if (++depth > MAX_FLOW_DEPTH) return i;
-    } else if ((c === 93 || c === 125) && depth > 0) {
-      depth--;
-    } else if (c === 10 && depth === 0) {
-      quote = null;
-    }
-  }
-  return -1;
 }

@@ -1,12 +1,22 @@
 // Finds the checklist to use: a path, a built-in id, or the id an answer file names.
 import { readdirSync, existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { CHECKLISTS_DIR } from '../paths.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Checklist } from '../model/checklist.js';
 import { validateChecklist } from '../validate/validate.js';
-import { loadYamlFile } from './load-yaml-file.js';
 import type { ParsedYaml } from './parse-yaml.js';
+import { readBuiltinCache } from './builtin-cache.js';
+
+/** A built-in checklist from the build-time cache, when it is still the same file. */
+async function readCachedBuiltin(file: string): Promise<Checklist | undefined> {
+  try {
+    return readBuiltinCache(file, await readFile(file));
+  } catch {
+    return undefined;
+  }
+}
 
 /** A checklist that was loaded and validated, or the diagnostics that stopped it. */
 export interface LoadedChecklist {
@@ -25,6 +35,10 @@ export function loadChecklist(file: string): Promise<LoadedChecklist> {
   let pending = cache.get(key);
   if (!pending) {
     pending = (async () => {
+      const cached = await readCachedBuiltin(file);
+      if (cached) return { file, checklist: cached, diagnostics: [] };
+      // The positioned parse (and yaml with it) is loaded only for checklists not in the build cache.
+      const { loadYamlFile } = await import('./load-yaml-file.js');
       const loaded = await loadYamlFile(file);
       if (!loaded.ok) return { file, diagnostics: [loaded.diagnostic] };
       const result = validateChecklist(loaded.parsed);

@@ -1,7 +1,8 @@
 // Validates one file of either kind end to end: read, parse, tell apart, schema, rules, checklist lookup.
 import { isReadFailure, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { loadYamlFile } from '../load/load-yaml-file.js';
 import type { ParsedYaml } from '../load/parse-yaml.js';
+import { readText } from '../load/read-text.js';
+import { fastParse } from '../load/fast-parse.js';
 import { builtinIds, checklistFileFor, loadChecklist, type LoadedChecklist } from '../load/resolve-checklist.js';
 import type { Checklist } from '../model/checklist.js';
 import type { Answers } from '../model/answers.js';
@@ -41,9 +42,25 @@ export function isValid(check: FileCheck): boolean {
  * kind is told from the content.
  */
 export async function checkFile(file: string, choice: ChecklistChoice = {}, expect?: DocumentKind): Promise<FileCheck> {
-  const loaded = await loadYamlFile(file);
-  if (!loaded.ok) return { file, unreadable: true, errors: [loaded.diagnostic], warnings: [] };
-  return checkParsed(loaded.parsed, choice, expect);
+  const read = await readText(file);
+  if (!read.ok) return { file, unreadable: true, errors: [read.diagnostic], warnings: [] };
+  return checkText(read.text, file, choice, expect);
+}
+
+/**
+ * Checks a file's text. The common clean file goes through the fast parse; any doubt (a bail-out,
+ * an error or a warning) re-does it with the positioned parse, so every diagnostic has its
+ * line:col and the verdict is always the positioned path's.
+ */
+export async function checkText(text: string, file: string, choice: ChecklistChoice = {}, expect?: DocumentKind): Promise<FileCheck> {
+  const quick = fastParse(text);
+  if (quick.ok) {
+    const check = await checkParsed({ file, source: text, value: quick.value, diagnostics: [] }, choice, expect);
+    if (check.errors.length === 0 && check.warnings.length === 0) return check;
+  }
+  // yaml is loaded only here: clean files never need it.
+  const { parseYaml } = await import('../load/parse-yaml.js');
+  return checkParsed(parseYaml(text, file), choice, expect);
 }
 
 /** Checks an already parsed file (see {@link checkFile}). */

@@ -1,0 +1,53 @@
+// A JSON cache of the valid built-in checklists, written at build time and used only while it matches the YAML.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { CHECKLISTS_DIR, PACKAGE_ROOT } from '../paths.js';
+import type { Checklist } from '../model/checklist.js';
+
+/** Where the cache lives. */
+export const BUILTIN_CACHE_DIR = join(PACKAGE_ROOT, 'dist', 'checklists');
+
+function digest(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function cacheFile(id: string): string {
+  return join(BUILTIN_CACHE_DIR, `${id}.json`);
+}
+
+/**
+ * The cached checklist for a built-in file, when the cache was made from exactly these bytes
+ * (it is only ever written for a checklist that validated clean).
+ */
+export function readBuiltinCache(file: string, bytes: Uint8Array): Checklist | undefined {
+  const full = resolve(file);
+  if (!full.startsWith(resolve(CHECKLISTS_DIR))) return undefined;
+  const id = full.slice(resolve(CHECKLISTS_DIR).length + 1).replace(/\.ya?ml$/, '');
+  const cached = cacheFile(id);
+  if (!existsSync(cached)) return undefined;
+  try {
+    const entry = JSON.parse(readFileSync(cached, 'utf8')) as { sha256: string; checklist: Checklist };
+    return entry.sha256 === digest(bytes) ? entry.checklist : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Validates every built-in checklist and caches the valid ones; returns their ids. */
+export async function writeBuiltinCache(): Promise<string[]> {
+  const { builtinIds, builtinFile } = await import('./resolve-checklist.js');
+  const { parseYaml } = await import('./parse-yaml.js');
+  const { validateChecklist } = await import('../validate/validate.js');
+  mkdirSync(BUILTIN_CACHE_DIR, { recursive: true });
+  const done: string[] = [];
+  for (const id of builtinIds()) {
+    const file = builtinFile(id)!;
+    const bytes = readFileSync(file);
+    const result = validateChecklist(parseYaml(bytes.toString('utf8').replace(/^\ufeff/, ''), file));
+    if (!result.value || result.warnings.length > 0) continue; // never cache what would print a diagnostic
+    writeFileSync(cacheFile(id), JSON.stringify({ sha256: digest(bytes), checklist: result.value }));
+    done.push(id);
+  }
+  return done;
+}

@@ -1,0 +1,177 @@
+// A fast parse for the common, plain answer file (js-yaml with yaml's YAML 1.2 core rules), bailing out on anything unusual.
+import jsYaml from 'js-yaml';
+
+/**
+ * The outcome of a fast parse: the plain value, or the reason to use the positioned parse
+ * (`parseYaml`) instead. A bail-out is never an error about the file, only "not sure".
+ */
+export type FastParse = { ok: true; value: unknown } | { ok: false; reason: string };
+
+// The plain-scalar rules of the `yaml` package's core schema (yaml 2.9.1, YAML 1.2), mirrored
+// exactly so a value resolves the same whichever parser read it. js-yaml's own CORE_SCHEMA differs
+// (it reads `1_000`, `0b101`, `+.5` etc. as numbers), hence this schema.
+const NULL = /^(?:~|[Nn]ull|NULL)?$/;
+const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+const INT_OCT = /^0o[0-7]+$/;
+const INT_DEC = /^[-+]?[0-9]+$/;
+const INT_HEX = /^0x[0-9a-fA-F]+$/;
+const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+
+// js-yaml tries every implicit type on every plain scalar; a look at the first character skips
+// the regular expressions for the many plain strings (notes, names) that cannot match.
+const NUMBER_START = /^[-+.0-9]/;
+
+const nullType = new jsYaml.Type('tag:yaml.org,2002:null', {
+  kind: 'scalar',
+  resolve: (s: string | null) => s === null || s === '' || ((s[0] === '~' || s[0] === 'n' || s[0] === 'N') && NULL.test(s)),
+  construct: () => null,
+});
+const boolType = new jsYaml.Type('tag:yaml.org,2002:bool', {
+  kind: 'scalar',
+  resolve: (s: string | null) => s !== null && (s[0] === 't' || s[0] === 'T' || s[0] === 'f' || s[0] === 'F') && BOOL.test(s),
+  construct: (s: string) => s[0] === 't' || s[0] === 'T',
+});
+const intType = new jsYaml.Type('tag:yaml.org,2002:int', {
+  kind: 'scalar',
+  resolve: (s: string | null) => s !== null && NUMBER_START.test(s) && (INT_DEC.test(s) || INT_OCT.test(s) || INT_HEX.test(s)),
+  construct: (s: string) => (INT_OCT.test(s) ? parseInt(s.substring(2), 8) : INT_HEX.test(s) ? parseInt(s.substring(2), 16) : parseInt(s, 10)),
+});
+const floatType = new jsYaml.Type('tag:yaml.org,2002:float', {
+  kind: 'scalar',
+  resolve: (s: string | null) => s !== null && NUMBER_START.test(s) && (FLOAT.test(s) || FLOAT_EXP.test(s) || FLOAT_NAN.test(s)),
+  construct: (s: string) =>
+    FLOAT_NAN.test(s)
+      ? s.slice(-3).toLowerCase() === 'nan'
+        ? NaN
+        : s[0] === '-'
+          ? Number.NEGATIVE_INFINITY
+          : Number.POSITIVE_INFINITY
+      : parseFloat(s),
+});
+
+/** js-yaml's failsafe schema plus the core scalars of the `yaml` package, in its order. */
+const MIRROR_SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({ implicit: [nullType, boolType, intType, floatType] });
+
+/**
+ * Anything that makes the two parsers' agreement less than certain: tags, anchors and aliases,
+ * directives and document markers, tabs, complex keys, block scalars with indentation indicators,
+ * a comment glued to a quote or bracket, a `__proto__` key, control characters, non-BMP or unusual line breaks. A false alarm only costs
+ * speed; a miss could change a verdict, so the list errs wide.
+ */
+const UNUSUAL_CHAR = /[!&*\t\r\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]/;
+const LINE_MARKER = /^(?:%|---|\.\.\.)/m;
+const COMPLEX_KEY = /^\s*\?(?:\s|$)|[[{,]\s*\?(?:\s|$)/m;
+const INDENT_INDICATOR = /[|>][-+]?[0-9]/;
+const GLUED_COMMENT = /["'\]}]#/;
+/** A flow collection used as a mapping key (`[a]: x`): yaml refuses it, js-yaml makes a string of it. */
+const COLLECTION_KEY = /[\]}]\s*:(?:\s|$)/;
+
+/** Whether `text` has anything in the list above (each costlier scan only when its character occurs). */
+function isUnusual(text: string): boolean {
+  return (
+    UNUSUAL_CHAR.test(text) ||
+    LINE_MARKER.test(text) ||
+    GLUED_COMMENT.test(text) ||
+    (text.includes('?') && COMPLEX_KEY.test(text)) ||
+    ((text.includes('|') || text.includes('>')) && INDENT_INDICATOR.test(text)) ||
+    text.includes('__proto__') ||
+    COLLECTION_KEY.test(text) ||
+    spansLines(text)
+  );
+}
+
+/**
+ * Whether a quoted scalar or a flow collection (`[…]`, `{…}`) continues on the next line, or a
+ * collection stands as a key inside a flow map. The two
+ * parsers judge the indentation of such continuation lines differently, so they are left to the
+ * positioned parse. A quote counts only where a scalar can start (after `: `, `- `, `[`, `{`, `,`
+ * or at the start of a line), so the apostrophe in a plain note is not taken for one; a bracket
+ * counts anywhere outside quotes, which can only err towards bailing out.
+ */
+function spansLines(text: string): boolean {
+  const stack: number[] = []; // open flow collections, by their opening char code
+  let quote = 0; // 0, or the char code of the open quote
+  let lineStart = true; // only indentation seen so far on this line
+  let prev = 10; // previous non-space character (as a code), newline at the start
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (quote !== 0) {
+      if (c === 10) return true;
+      if (quote === 34 && c === 92) i++; // backslash escape in "…"
+      else if (c === quote) {
+        if (quote === 39 && text.charCodeAt(i + 1) === 39) i++; // '' in '…'
+        else quote = 0;
+      }
+      continue;
+    }
+    if (c === 10) {
+      if (stack.length > 0) return true;
+      lineStart = true;
+      prev = 10;
+      continue;
+    }
+    if (c === 32) continue;
+    if (c === 35 && (lineStart || text.charCodeAt(i - 1) === 32)) {
+      // A comment: skip to the end of the line.
+      const nl = text.indexOf('\n', i);
+      if (nl === -1) break;
+      i = nl - 1;
+      continue;
+    }
+    if ((c === 34 || c === 39) && (lineStart || prev === 58 || prev === 45 || prev === 91 || prev === 123 || prev === 44 || prev === 63)) {
+      quote = c;
+    } else if (c === 91 || c === 123) {
+      // A collection inside a flow map but not after `:` is a key: yaml refuses it, js-yaml makes a string of it.
+      if (stack[stack.length - 1] === 123 && prev !== 58) return true;
+      stack.push(c);
+    } else if ((c === 93 || c === 125) && stack.length > 0) {
+      stack.pop();
+    }
+    lineStart = false;
+    prev = c;
+  }
+  return quote !== 0 || stack.length > 0;
+}
+
+/** A key string that may have come from a number, boolean or null resolved by js-yaml and then stringified. */
+const NON_STRING_KEY = /^(?:[-+]?(?:[0-9.]|Infinity)|NaN|true|false|null|undefined|\[object)/;
+
+/**
+ * Parses `text` quickly, or says why the positioned parse must be used. The value is identical to
+ * what `parseYaml(text).value` gives whenever `ok` is true (see the differential tests).
+ */
+export function fastParse(text: string): FastParse {
+  if (isUnusual(text)) return { ok: false, reason: 'unusual syntax' };
+  let value: unknown;
+  try {
+    value = jsYaml.load(text, { schema: MIRROR_SCHEMA, json: false });
+  } catch {
+    return { ok: false, reason: 'js-yaml error' };
+  }
+  if (value === undefined || value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { ok: false, reason: 'not a mapping' };
+  }
+  if (!keysAreSafe(value, 0)) return { ok: false, reason: 'key not a plain string' };
+  return { ok: true, value };
+}
+
+/**
+ * Every mapping key must be one js-yaml and yaml read the same way (a string that no scalar rule
+ * turns into something else). Nesting deeper than the positioned parser allows (64) bails out too,
+ * so its YAML_TOO_DEEP diagnostic is kept.
+ */
+function keysAreSafe(value: unknown, depth: number): boolean {
+  if (depth > 64) return false;
+  if (Array.isArray(value)) {
+    for (const v of value) if (v !== null && typeof v === 'object' && !keysAreSafe(v, depth + 1)) return false;
+    return true;
+  }
+  for (const key of Object.keys(value as object)) {
+    if (key === '' || NON_STRING_KEY.test(key) || key.includes('\n')) return false;
+    const v = (value as Record<string, unknown>)[key];
+    if (v !== null && typeof v === 'object' && !keysAreSafe(v, depth + 1)) return false;
+  }
+  return true;
+}
