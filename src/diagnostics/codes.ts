@@ -106,6 +106,39 @@ export const CODES = {
     zh: '分值必须大于 0（只有一票否决项可以为 0）',
     en: 'points must be above 0 (only veto items may have 0)',
   },
+  // Checklists that extend another (issue 7; documented in README "Custom checklists").
+  EXTEND_UNKNOWN_BASE: {
+    zh: '找不到基础检查表“{base}”（内置：{known}；也可写相对于本文件的 .yaml 路径）',
+    en: 'no base checklist "{base}" (built-in: {known}; or a .yaml path relative to this file)',
+  },
+  EXTEND_BASE_INVALID: {
+    zh: '基础检查表 {file} 有 {count} 个错误，无法在其上扩展。第一个：{detail}（请先用 wangxin validate 检查它）',
+    en: 'the base checklist {file} has {count} error(s), so it cannot be extended. The first: {detail} (run wangxin validate on it)',
+  },
+  EXTEND_CYCLE: {
+    zh: '检查表通过 extends 互相扩展，形成循环：{chain}',
+    en: 'the checklists extend each other in a loop: {chain}',
+  },
+  EXTEND_UNKNOWN_ID: {
+    zh: '基础检查表“{base}”中没有编号为“{id}”的一级指标、二级指标或条目',
+    en: 'the base checklist "{base}" has no area, section or item "{id}"',
+  },
+  EXTEND_ID_DROPPED: {
+    zh: '“{id}”已在 drop 中删除，不能再修改或追加',
+    en: '"{id}" is dropped, so it cannot also be overridden or appended to',
+  },
+  EXTEND_OVERRIDE_FIELD: {
+    zh: '{what}“{id}”不能修改字段“{field}”（可修改：{allowed}）',
+    en: 'the field "{field}" of {what} "{id}" cannot be overridden (allowed: {allowed})',
+  },
+  EXTEND_DUPLICATE_ID: {
+    zh: '{what}编号“{id}”已在基础检查表“{base}”中使用（要修改它请用 override）',
+    en: '{what} id "{id}" is already used by the base checklist "{base}" (use override to change it)',
+  },
+  EXTEND_APPEND_MISMATCH: {
+    zh: '“{id}”是{what}，只能追加 {allowed}',
+    en: '"{id}" is {what}; only {allowed} can be appended to it',
+  },
   // Answer files against their checklist (formats.md §3).
   UNKNOWN_CHECKLIST: {
     zh: '找不到检查表“{id}”（内置：{known}）。可用 --checklist 指定文件',

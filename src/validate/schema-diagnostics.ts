@@ -106,6 +106,8 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], parsed: Parsed
   const seen = new Set<string>();
   errors.forEach((error, index) => {
     if (chosenBranch.has(error) || inDiscardedBranch(error) || underCombinator(error)) return;
+    // An `if` failure only says "must match then"; the `then` errors (e.g. required unitTypes/areas without extends) say what is wrong.
+    if (error.keyword === 'if') return;
     const segments = splitPointer(error.instancePath);
     const pointer = error.instancePath;
     const path = displayPath(pointer);
@@ -146,7 +148,7 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], parsed: Parsed
         code = 'SCHEMA_INVALID';
       }
     }
-    const span = locate(parsed.doc!, parsed.lineCounter, target, { key: onKey });
+    const span = locate(parsed.doc, parsed.lineCounter, target, { key: onKey });
     const key = `${code}|${error.instancePath}|${JSON.stringify(params)}`;
     if (seen.has(key)) return;
     seen.add(key);

@@ -9,6 +9,7 @@ import { schemaDiagnostics } from './schema-diagnostics.js';
 import { RuleContext } from './rule-context.js';
 import { CHECKLIST_RULES } from './checklist-rules.js';
 import { ANSWERS_RULES } from './answers-rules.js';
+import { isExtension, resolveExtension } from '../load/extend-checklist.js';
 
 /** The outcome of validating one document. `value` is set only when there are no errors. */
 export interface ValidationResult<T> {
@@ -23,7 +24,8 @@ export type DocumentKind = 'checklist' | 'answers';
 /** Tells a checklist (`areas`/`unitTypes`) from an answer file (`answers`/`unit`). */
 export function detectKind(value: unknown): DocumentKind | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  if ('areas' in value || 'unitTypes' in value) return 'checklist';
+  // `extends`: a checklist built on another (issue 7), which may have neither areas nor unitTypes.
+  if ('areas' in value || 'unitTypes' in value || 'extends' in value) return 'checklist';
   if ('answers' in value || 'unit' in value) return 'answers';
   return undefined;
 }
@@ -49,6 +51,8 @@ export function validateChecklist(parsed: ParsedYaml): ValidationResult<Checklis
   if (parsed.value === undefined || found.some((d) => d.severity === 'error')) return splitSeverity(found);
   found.push(...checkSchema('checklist', parsed));
   if (found.some((d) => d.severity === 'error')) return splitSeverity(found);
+  // Issue 7: a checklist that `extends` another is merged with its base, then checked as a whole (src/load/extend-checklist.ts).
+  if (isExtension(parsed.value)) return resolveExtension(parsed, found);
   const checklist = parsed.value as Checklist;
   const ctx = new RuleContext(parsed);
   for (const rule of CHECKLIST_RULES) rule(checklist, ctx);

@@ -1,0 +1,33 @@
+// Adds a localised "Examples" block to a command's --help, with the explanations aligned after the commands.
+import type { Command } from 'commander';
+import type { Lang } from '../i18n/lang.js';
+import { displayWidth } from '../diagnostics/render.js';
+
+/** One example: the command line as typed, and what it does in each language. */
+export interface HelpExample {
+  zh: string;
+  en: string;
+  command: string;
+}
+
+const HEADING: Record<Lang, string> = { zh: '示例：', en: 'Examples:' };
+
+/** The examples block as printed after the help (starts with a blank line, ends with a newline). */
+export function formatExamples(lang: Lang, examples: readonly HelpExample[]): string {
+  // Comments line up in one column unless a command is too long for it to be worth it.
+  const width = Math.min(48, Math.max(0, ...examples.map((e) => displayWidth(e.command))));
+  const lines = examples.map((e) => {
+    const pad = ' '.repeat(Math.max(1, width - displayWidth(e.command) + 2));
+    return `  ${e.command}${pad}# ${e[lang]}`;
+  });
+  return `\n${HEADING[lang]}\n${lines.join('\n')}\n`;
+}
+
+/**
+ * Shows `examples` after the command's help in the user's language (commander's
+ * `addHelpText('after', …)`). Returns the command for chaining.
+ */
+export function addExamples(cmd: Command, lang: Lang, examples: readonly HelpExample[]): Command {
+  if (examples.length === 0) return cmd;
+  return cmd.addHelpText('after', formatExamples(lang, examples));
+}

@@ -1,0 +1,70 @@
+// `wangxin schema [NAME] [--out DIR]`: prints or writes the JSON Schemas, for editors (yaml-language-server) and other tools.
+import { isAbsolute, join, resolve } from 'node:path';
+import { fill } from '../i18n/lang.js';
+import { SCHEMA_MESSAGES, tSchema } from '../i18n/schema-messages.js';
+import { addExamples } from './help-examples.js';
+import type { CommandContext } from './io.js';
+import type { AddCommand } from './registry.js';
+import { UsageError } from './usage-error.js';
+
+/** The names shown in help; the ones actually offered are those present in `schemas/` at run time. */
+const HELP_NAMES = 'checklist|answers|report|batch';
+
+function usage(key: keyof typeof SCHEMA_MESSAGES, params: Record<string, unknown>): UsageError {
+  const m = SCHEMA_MESSAGES[key];
+  return new UsageError({ zh: fill(m.zh, params), en: fill(m.en, params) });
+}
+
+/** Registers `schema`. */
+export function registerSchema(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
+  const { lang } = ctx;
+  const cmd = add('schema')
+    .description(tSchema(lang, 'schema.description'))
+    .argument('[name]', tSchema(lang, 'schema.arg.name', { names: HELP_NAMES }))
+    .option('--out <dir>', tSchema(lang, 'schema.opt.out'))
+    .action(async (name: string | undefined, options: { out?: string }) => {
+      setExit(await runSchema(name, options, ctx));
+    });
+  addExamples(cmd, lang, [
+    { command: 'wangxin schema answers', zh: tSchema('zh', 'schema.example.print'), en: tSchema('en', 'schema.example.print') },
+    { command: 'wangxin schema checklist --out schemas', zh: tSchema('zh', 'schema.example.one'), en: tSchema('en', 'schema.example.one') },
+    { command: 'wangxin schema --out schemas', zh: tSchema('zh', 'schema.example.all'), en: tSchema('en', 'schema.example.all') },
+  ]);
+}
+
+/**
+ * Prints one schema to stdout, or writes one (or, without a name, every) schema to `options.out`.
+ * Returns 0, or 2 when a file cannot be written; wrong usage raises a {@link UsageError} (exit 2).
+ */
+export async function runSchema(name: string | undefined, options: { out?: string }, ctx: CommandContext): Promise<number> {
+  const { availableSchemas, readSchema } = await import('../validate/ajv-factory.js');
+  const { io, lang } = ctx;
+  const names: string[] = availableSchemas();
+  const list = names.join(', ');
+  if (name === undefined && options.out === undefined) throw usage('schema.error.noName', { names: list });
+  if (name !== undefined && !names.includes(name)) throw usage('schema.error.unknown', { name, names: list });
+  const chosen = (name === undefined ? names : [name]) as ReturnType<typeof availableSchemas>;
+  const text = (n: (typeof chosen)[number]): string => JSON.stringify(readSchema(n), null, 2) + '\n';
+  if (options.out === undefined) {
+    io.stdout.write(text(chosen[0]));
+    return 0;
+  }
+  const { mkdir } = await import('node:fs/promises');
+  const { writeFileAtomic } = await import('../fs/write-atomic.js');
+  const { makeVisible } = await import('../diagnostics/render.js');
+  const dir = isAbsolute(options.out) ? options.out : resolve(io.cwd, options.out);
+  for (const n of chosen) {
+    const file = join(dir, `${n}.schema.json`);
+    const shown = join(options.out, `${n}.schema.json`);
+    try {
+      await mkdir(dir, { recursive: true });
+      await writeFileAtomic(file, text(n));
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      io.stderr.write(`wangxin: ${ctx.paintErr.red(tSchema(lang, 'schema.error.write', { file: makeVisible(shown), reason }))}\n`);
+      return 2;
+    }
+    io.stdout.write(tSchema(lang, 'schema.written', { file: makeVisible(shown) }) + '\n');
+  }
+  return 0;
+}
