@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { CommandContext } from './io.js';
 import { registerRun } from './run.js';
+import { registerBatch } from './batch.js';
 import { registerScore } from './score.js';
 import { registerSchema } from './schema.js';
 
@@ -11,6 +12,7 @@ export type AddCommand = (name: string) => Command;
 /** Registers the remaining commands (score, run, batch, schema, …). */
 export function registerExtraCommands(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
   registerRun(add, ctx, setExit);
+  registerBatch(add, ctx, setExit);
   registerScore(add, ctx, setExit);
   registerSchema(add, ctx, setExit);
 }

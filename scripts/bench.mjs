@@ -1,0 +1,177 @@
+// `npm run bench`: wangxin batch against ajv-cli and a parse-only floor on the same generated files, plus memory and start-up.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateFiles } from './bench/generate.mjs';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const BIN = join(ROOT, 'bin', 'wangxin.js');
+const AJV = join(ROOT, 'node_modules', 'ajv-cli', 'dist', 'index.js');
+const CHECKLIST = join(ROOT, 'checklists', 'county-cyber-2018.yaml');
+const HAS_TIME = existsSync('/usr/bin/time');
+
+function parseArgs(argv) {
+  const options = { files: 10000, small: 1000, seed: 20180420, runs: 3, startupRuns: 7, keep: false, jobs: undefined };
+  for (let i = 0; i < argv.length; i++) {
+    const [key, inline] = argv[i].split('=');
+    const value = () => inline ?? argv[++i];
+    if (key === '--files') options.files = Number(value());
+    else if (key === '--small') options.small = Number(value());
+    else if (key === '--seed') options.seed = Number(value());
+    else if (key === '--runs') options.runs = Number(value());
+    else if (key === '--startup-runs') options.startupRuns = Number(value());
+    else if (key === '--jobs') options.jobs = Number(value());
+    else if (key === '--keep') options.keep = true;
+    else if (key === '--help' || key === '-h') {
+      console.log('node scripts/bench.mjs [--files N=10000] [--small N=1000] [--seed N] [--runs N=3 (best of)] [--startup-runs N=7] [--jobs N] [--keep]');
+      process.exit(0);
+    } else throw new Error(`unknown option ${argv[i]}`);
+  }
+  return options;
+}
+
+/** Runs a command to completion; returns wall seconds, max RSS in MiB (when measurable) and the exit code. */
+async function measure(command, args, options = {}) {
+  const started = performance.now();
+  if (HAS_TIME) {
+    const out = join(tmpdir(), `wangxin-bench-time-${process.pid}.txt`);
+    const r = spawnSync('/usr/bin/time', ['-o', out, '-f', '%M %U %S', command, ...args], { stdio: ['ignore', 'ignore', options.stderr ?? 'ignore'], env: { ...process.env, CI: '1' }, maxBuffer: 1 << 30 });
+    const seconds = (performance.now() - started) / 1000;
+    const [kib, user, sys] = readFileSync(out, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+    rmSync(out, { force: true });
+    return { seconds, rssMiB: Number.isFinite(kib) ? kib / 1024 : undefined, cpu: user + sys, code: r.status };
+  }
+  // Without GNU time: poll the child's RSS with ps (threads share the process, so workers are included).
+  return new Promise((resolvePromise) => {
+    const child = spawn(command, args, { stdio: 'ignore', env: { ...process.env, CI: '1' } });
+    let peak = 0;
+    const timer = setInterval(() => {
+      const r = spawnSync('ps', ['-o', 'rss=', '-p', String(child.pid)], { encoding: 'utf8' });
+      const kib = Number(r.stdout.trim());
+      if (kib > peak) peak = kib;
+    }, 25);
+    child.on('exit', (code) => {
+      clearInterval(timer);
+      resolvePromise({ seconds: (performance.now() - started) / 1000, rssMiB: peak ? peak / 1024 : undefined, code });
+    });
+  });
+}
+
+async function best(runs, fn) {
+  let result;
+  for (let i = 0; i < runs; i++) {
+    const r = await fn();
+    if (!result || r.seconds < result.seconds) result = { ...r, rssMiB: Math.max(r.rssMiB ?? 0, result?.rssMiB ?? 0) || undefined, cpu: Math.min(r.cpu ?? Infinity, result?.cpu ?? Infinity) };
+  }
+  return result;
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** The files ajv-cli can read at all: it stops the whole run at the first file js-yaml cannot parse. */
+function ajvReadable(files) {
+  const require = createRequire(AJV);
+  const jsYaml = require('js-yaml');
+  const load = jsYaml.safeLoad ?? jsYaml.load;
+  return files.filter((f) => {
+    try {
+      load(readFileSync(f, 'utf8'));
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+const PARSE_FLOOR = `
+const { readFileSync } = require('node:fs');
+const { parse } = require(${JSON.stringify(join(ROOT, 'node_modules', 'yaml'))});
+const files = readFileSync(process.argv[1], 'utf8').split('\\n').filter(Boolean);
+let ok = 0;
+for (const f of files) { try { parse(readFileSync(f, 'utf8'), { uniqueKeys: true }); ok++; } catch {} }
+if (ok < 0) console.log(ok);
+`;
+
+const fmt = (s) => `${s.toFixed(2)} s`;
+const cpuText = (c) => (c === undefined || !Number.isFinite(c) ? 'n/a' : `${c.toFixed(2)} s`);
+const mib = (m) => (m === undefined ? 'n/a' : `${m.toFixed(0)} MiB`);
+const verdict = (ratio, target) => (ratio <= target ? 'PASS' : 'MISS');
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  if (!existsSync(join(ROOT, 'dist', 'batch', 'worker.js'))) {
+    console.error('dist/ is missing: run `npm run build` first.');
+    process.exit(2);
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'wangxin-bench-'));
+  try {
+    console.log(`wangxin benchmark — ${cpus().length} CPU(s) (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}`);
+    // Other work on the machine skews the threaded run most: say how busy it was.
+    console.log(`load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    console.log(`generating ${options.files} + ${options.small} answer files (seed ${options.seed}) in ${dir} …`);
+    const big = generateFiles(join(dir, 'big'), options.files, { checklistFile: CHECKLIST, seed: options.seed });
+    generateFiles(join(dir, 'small'), options.small, { checklistFile: CHECKLIST, seed: options.seed });
+    const invalid = big.filter((f) => f.kind !== 'valid').length;
+    console.log(`  ${big.length} files, ${invalid} invalid on purpose (${((100 * invalid) / big.length).toFixed(1)}%)\n`);
+    const jobs = options.jobs ? ['--jobs', String(options.jobs)] : [];
+    const batchArgs = (sub) => [BIN, 'batch', join(dir, sub), '--out', join(dir, `summary-${sub}.md`), '--junit', join(dir, `junit-${sub}.xml`), ...jobs];
+
+    const batch = await best(options.runs, () => measure(process.execPath, batchArgs('big')));
+    const readable = ajvReadable(big.map((f) => f.file));
+    const ajvArgs = [AJV, 'validate', '--spec=draft2020', '-c', 'ajv-formats', '--all-errors', '--allow-union-types', '-s', join(ROOT, 'schemas', 'answers.schema.json'), ...readable.flatMap((f) => ['-d', f])];
+    const ajv = await best(options.runs, () => measure(process.execPath, ajvArgs));
+    const list = join(dir, 'files.txt');
+    writeFileSync(list, big.map((f) => f.file).join('\n'));
+    const floor = await best(options.runs, () => measure(process.execPath, ['-e', PARSE_FLOOR, list]));
+    const small = await best(options.runs, () => measure(process.execPath, batchArgs('small')));
+
+    const example = join(ROOT, 'examples', 'answers', 'township.yaml');
+    const scoreTimes = [];
+    const nodeTimes = [];
+    let scoreCode;
+    for (let i = 0; i < options.startupRuns; i++) {
+      const s = await measure(process.execPath, [BIN, 'score', example]);
+      scoreCode = s.code;
+      scoreTimes.push(s.seconds);
+      nodeTimes.push((await measure(process.execPath, ['-e', '0'])).seconds);
+    }
+    const scoreMedian = median(scoreTimes);
+    const nodeMedian = median(nodeTimes);
+
+    console.log(`load average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+    const rows = [
+      [`wangxin batch (validate + score + summary + JUnit), ${big.length} files`, fmt(batch.seconds), cpuText(batch.cpu), mib(batch.rssMiB), `exit ${batch.code}`],
+      [`ajv-cli 5 validate (schema only), ${readable.length} files it can parse`, fmt(ajv.seconds), cpuText(ajv.cpu), mib(ajv.rssMiB), `exit ${ajv.code}`],
+      [`parse-only floor (yaml, 1 thread), ${big.length} files`, fmt(floor.seconds), cpuText(floor.cpu), mib(floor.rssMiB), `exit ${floor.code}`],
+      [`wangxin batch, ${options.small} files`, fmt(small.seconds), cpuText(small.cpu), mib(small.rssMiB), `exit ${small.code}`],
+      [`wangxin score (1 file), median of ${options.startupRuns}`, `${(scoreMedian * 1000).toFixed(0)} ms`, '', '', `exit ${scoreCode}`],
+      [`node -e 0, median of ${options.startupRuns}`, `${(nodeMedian * 1000).toFixed(0)} ms`, '', '', ''],
+    ];
+    const width = Math.max(...rows.map((r) => r[0].length));
+    console.log('measurement'.padEnd(width), '  wall time   CPU time   peak RSS');
+    for (const r of rows) console.log(r[0].padEnd(width), ' ', r[1].padStart(9), ' ', r[2].padStart(9), ' ', r[3].padStart(9), ' ', r[4]);
+    console.log('');
+    const perFile = (batch.seconds / big.length) * 1000;
+    console.log(`wangxin batch: ${perFile.toFixed(3)} ms per file; ${(big.length / batch.seconds).toFixed(0)} files/s`);
+    const r1 = batch.seconds / ajv.seconds;
+    const r2 = batch.rssMiB && small.rssMiB ? batch.rssMiB / small.rssMiB : NaN;
+    const r3 = scoreMedian / nodeMedian;
+    console.log('\nratio                                        value   target   ');
+    console.log(`wangxin batch / ajv-cli                      ${r1.toFixed(2).padStart(5)}   <= 1.0   ${verdict(r1, 1.0)}`);
+    console.log(`batch peak memory ${big.length} / ${options.small} files`.padEnd(45) + `${r2.toFixed(2).padStart(5)}   <= 1.5   ${Number.isNaN(r2) ? 'n/a' : verdict(r2, 1.5)}`);
+    console.log(`wangxin score (1 file) / node -e 0           ${r3.toFixed(2).padStart(5)}   <= 1.5   ${scoreCode === 0 ? verdict(r3, 1.5) : 'n/a (score failed)'}`);
+    console.log(`batch / parse-only floor                     ${(batch.seconds / floor.seconds).toFixed(2).padStart(5)}   (for reference)`);
+  } finally {
+    if (options.keep) console.log(`\nkept ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

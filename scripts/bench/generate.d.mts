@@ -1,0 +1,14 @@
+// Types of generate.mjs, for the tests that reuse the benchmark's generator.
+
+/** A deterministic random number generator in [0, 1). */
+export function makeRandom(seed: number): () => number;
+/** The kinds of invalid file the generator writes. */
+export const INVALID_KINDS: readonly string[];
+/** Encodes text as GBK bytes. */
+export function encodeGbk(text: string): Buffer;
+/** Writes `count` answer files under `dir`; returns each path and its kind (`valid` or an invalid kind). */
+export function generateFiles(
+  dir: string,
+  count: number,
+  options: { checklistFile: string; seed?: number; invalidShare?: number },
+): { file: string; kind: string }[];

@@ -1,0 +1,147 @@
+// Generates a realistic, deterministic set of answer files for the built-in checklist (about 10% invalid in varied ways).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+
+/** A small deterministic PRNG (mulberry32), so every run benchmarks the same files. */
+export function makeRandom(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The items of a checklist with what the generator needs to answer them. */
+export function loadItems(checklistFile) {
+  const checklist = parse(readFileSync(checklistFile, 'utf8'));
+  const items = [];
+  for (const area of checklist.areas) {
+    const direct = area.items ?? [];
+    const nested = (area.sections ?? []).flatMap((s) => s.items);
+    for (const item of [...direct, ...nested]) items.push(item);
+  }
+  return { checklist, items, types: checklist.unitTypes.map((u) => u.id) };
+}
+
+const NOTES = [
+  '已于3月中心组专题学习', '党委会传达会议精神并印发任务分工', '年内组织专题讲座，干部58人参加', '已形成问题清单5条，整改措施未明确责任人和时限',
+  '网站和公众号均开设学习专栏', '有年度宣传计划，但议题设置清单不完整', '年内制作短视频4件、图解2件', '信息发布审核登记表齐全',
+  '预案已修订印发，年内尚未组织演练', '等级保护测评已完成，整改2项', '“某某发布”每月更新，另一账号3个月未更新', '值班记录完整（含节假日）',
+];
+const EVIDENCE = ['2026-03-会议纪要.pdf', '培训签到表.pdf', 'https://example.org/notice/2026/0915.html', '整改台账.xlsx', '检查记录.docx'];
+const PLACES = ['东城', '西山', '南湖', '北岭', '青石', '白沙', '云峰', '金河', '红岩', '柳溪'];
+const TYPE_NAMES = { township: '镇党委', department: '县局', 'cyber-office': '县委网信办', 'internet-enterprise': '网络科技有限公司', 'cii-operator': '供电公司' };
+
+function pick(random, list) {
+  return list[Math.floor(random() * list.length)];
+}
+
+/** Quotes a string for a YAML flow mapping when it needs it (here: always double-quoted JSON, which is valid YAML). */
+function q(text) {
+  return JSON.stringify(text);
+}
+
+function answerFor(random, item, unitType) {
+  const kind = item.kind ?? 'status';
+  const parts = [];
+  const r = random();
+  if (r < 0.04 && !item.veto) {
+    parts.push('status: na', `note: ${q('本单位不涉及：' + pick(random, NOTES))}`);
+    return `{ ${parts.join(', ')} }`;
+  }
+  if (kind === 'ratio') parts.push(`value: ${(Math.round(random() * 100) / 100).toFixed(2)}`);
+  else if (kind === 'deduct') {
+    const counts = (item.deductions ?? []).filter(() => random() < 0.3).map((d) => `${d.id}: ${1 + Math.floor(random() * 3)}`);
+    parts.push(`deductions: { ${counts.join(', ')} }`);
+  } else {
+    const s = random();
+    // Veto items fail rarely (a vetoed unit is news); other items follow a plausible spread.
+    const status = item.veto ? (s < 0.02 ? 'fail' : 'pass') : s < 0.62 ? 'pass' : s < 0.85 ? 'partial' : 'fail';
+    parts.push(`status: ${status}`);
+  }
+  if (random() < 0.7) parts.push(`note: ${random() < 0.5 ? q(pick(random, NOTES)) : pick(random, NOTES)}`);
+  if (random() < 0.4) parts.push(`evidence: [${q(pick(random, EVIDENCE))}${random() < 0.3 ? ', ' + q(pick(random, EVIDENCE)) : ''}]`);
+  void unitType;
+  return `{ ${parts.join(', ')} }`;
+}
+
+/** The kinds of invalid file, each a way real submissions go wrong. */
+export const INVALID_KINDS = ['bad-yaml', 'unknown-item', 'value-1.5', 'na-without-note', 'wrong-version', 'gbk', 'duplicate-key', 'tab-indent', 'unknown-type', 'missing-unit'];
+
+let gbkTable;
+/** Encodes text as GBK (office software's default on Chinese Windows), through a reverse table of TextDecoder('gbk'). */
+export function encodeGbk(text) {
+  if (!gbkTable) {
+    gbkTable = new Map();
+    const decoder = new TextDecoder('gbk');
+    for (let hi = 0x81; hi <= 0xfe; hi++) {
+      for (let lo = 0x40; lo <= 0xfe; lo++) {
+        if (lo === 0x7f) continue;
+        const ch = decoder.decode(new Uint8Array([hi, lo]));
+        if (ch.length === 1 && ch !== '\ufffd' && !gbkTable.has(ch)) gbkTable.set(ch, [hi, lo]);
+      }
+    }
+  }
+  const bytes = [];
+  for (const ch of text) {
+    const code = ch.codePointAt(0);
+    if (code < 0x80) bytes.push(code);
+    else bytes.push(...(gbkTable.get(ch) ?? [0x3f]));
+  }
+  return Buffer.from(bytes);
+}
+
+/**
+ * Writes `count` answer files under `dir` (100 per county folder) and returns their paths with
+ * the kind of each (`valid` or one of {@link INVALID_KINDS}).
+ */
+export function generateFiles(dir, count, options) {
+  const { items, types, checklist } = loadItems(options.checklistFile);
+  const random = makeRandom(options.seed ?? 20180420);
+  const out = [];
+  for (let n = 0; n < count; n++) {
+    const county = `county-${String(Math.floor(n / 100) + 1).padStart(4, '0')}`;
+    const folder = join(dir, county);
+    if (n % 100 === 0) mkdirSync(folder, { recursive: true });
+    const type = pick(random, types);
+    const name = `${pick(random, PLACES)}${TYPE_NAMES[type] ?? '单位'}${n % 100}`;
+    const invalid = random() < (options.invalidShare ?? 0.1) ? INVALID_KINDS[Math.floor(random() * INVALID_KINDS.length)] : undefined;
+    const applying = items.filter((i) => !i.appliesTo || i.appliesTo.includes(type));
+    const lines = [
+      '# yaml-language-server: $schema=../../schemas/answers.schema.json',
+      'schemaVersion: 1',
+      `checklist: { id: ${checklist.id}, version: ${invalid === 'wrong-version' ? '0.9.0' : checklist.version} }`,
+      invalid === 'missing-unit' ? '' : `unit: { name: ${q(name)}, type: ${invalid === 'unknown-type' ? 'village' : type}, code: "530${String(n).padStart(5, '0')}" }`,
+      `assessor: { name: 张${pick(random, PLACES)}, role: 网络安全员, contact: "0871-${String(6100000 + n)}" }`,
+      'period: "2026"',
+      'answers:',
+    ];
+    const skip = random() < 0.05; // some units leave items unanswered (incomplete)
+    applying.forEach((item, k) => {
+      if (skip && k % 9 === 4) return;
+      lines.push(`  ${item.id}: ${answerFor(random, item, type)}`);
+    });
+    if (invalid === 'unknown-item') lines.push('  A9.9.9: { status: pass }');
+    if (invalid === 'duplicate-key') lines.push(`  ${applying[0].id}: { status: pass }`);
+    if (invalid === 'value-1.5' || invalid === 'na-without-note') {
+      const ratio = applying.find((i) => i.kind === 'ratio');
+      const idx = lines.findIndex((l) => ratio && l.startsWith(`  ${ratio.id}:`));
+      if (invalid === 'value-1.5' && idx >= 0) lines[idx] = `  ${ratio.id}: { value: 1.5, note: 超过全部 }`;
+      else {
+        const s = lines.findIndex((l) => /^ {2}A[\d.]+: \{ status/.test(l));
+        lines[s] = lines[s].replace(/\{.*\}/, '{ status: na }');
+      }
+    }
+    if (invalid === 'tab-indent') lines[lines.length - 1] = '\t' + lines[lines.length - 1].trimStart();
+    if (invalid === 'bad-yaml') lines.splice(lines.length - 2, 1, lines[lines.length - 2].replace(/ \}$/, ''));
+    const text = lines.filter((l) => l !== '').join('\n') + '\n';
+    const file = join(folder, `unit-${String(n).padStart(6, '0')}.yaml`);
+    writeFileSync(file, invalid === 'gbk' ? encodeGbk(text) : text);
+    out.push({ file, kind: invalid ?? 'valid' });
+  }
+  return out;
+}

@@ -1,0 +1,161 @@
+// Runs the files of a batch in worker threads (or in-process with one job) and gathers outcomes in input order.
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { PACKAGE_ROOT } from '../paths.js';
+import type { BatchFile } from './discover.js';
+import { processFile, type FileOutcome, type ProcessOptions } from './process-file.js';
+import type { WorkerReply, WorkerTask } from './worker.js';
+
+/** Files per message to a worker: big enough to hide messaging cost, small enough to balance the load. */
+export const CHUNK_SIZE = 32;
+/** Below this many files per worker, starting a thread costs more than it saves. */
+export const MIN_FILES_PER_WORKER = 24;
+
+/**
+ * Heap limits of a worker. Without them V8 lets each thread's heap grow with the number of files
+ * before collecting; with them memory stays flat. A file too big for them (the size limit is
+ * 10 MiB) makes the worker fail, and its files are then done in the main thread, which has no limit.
+ */
+export const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 64 } as const;
+
+/** The compiled worker script (worker threads cannot run TypeScript): always the one in dist/. */
+export const WORKER_FILE = join(PACKAGE_ROOT, 'dist', 'batch', 'worker.js');
+
+/** The default `--jobs`: the number of CPUs Node may use. */
+export function defaultJobs(): number {
+  return availableParallelism();
+}
+
+/** How many worker threads to start for `count` files with at most `jobs`; 0 means in-process. */
+export function workerCount(count: number, jobs: number): number {
+  if (jobs <= 1) return 0;
+  const useful = Math.min(jobs, Math.floor(count / MIN_FILES_PER_WORKER));
+  return useful >= 2 ? useful : 0;
+}
+
+/**
+ * Processes `files` with up to `jobs` threads and returns their outcomes in the order of `files`,
+ * whatever order they finish in. `onDone` is called after each file (for a progress bar).
+ */
+export async function runFiles(
+  files: readonly BatchFile[],
+  options: ProcessOptions,
+  jobs: number,
+  onDone: (done: number) => void = () => undefined,
+): Promise<FileOutcome[]> {
+  const outcomes: FileOutcome[] = new Array(files.length);
+  const threads = workerCount(files.length, jobs);
+  let done = 0;
+  if (threads === 0) {
+    for (let i = 0; i < files.length; i++) {
+      outcomes[i] = await processFile(files[i], options);
+      onDone(++done);
+    }
+    return outcomes;
+  }
+  const chunks: WorkerTask[] = [];
+  for (let i = 0; i < files.length; i += CHUNK_SIZE) {
+    const indexes: number[] = [];
+    for (let k = i; k < Math.min(files.length, i + CHUNK_SIZE); k++) indexes.push(k);
+    chunks.push({ indexes, files: indexes.map((k) => files[k]) });
+  }
+  let next = 0;
+  const leftovers: WorkerTask[] = [];
+  const strings = new Map<string, string>();
+  const receive = (reply: WorkerReply): void => {
+    reply.indexes.forEach((index, k) => {
+      outcomes[index] = internStrings(reply.outcomes[k], strings);
+    });
+    done += reply.indexes.length;
+    onDone(done);
+  };
+  const workers: Worker[] = [];
+  try {
+    // The main thread is one of the `threads`: it would otherwise sit idle, and every extra
+    // worker costs its own start-up and warm-up.
+    const inMain = async (): Promise<void> => {
+      while (next < chunks.length) {
+        const chunk = chunks[next++];
+        const outs: FileOutcome[] = [];
+        for (const file of chunk.files) outs.push(await processFile(file, options));
+        receive({ indexes: chunk.indexes, outcomes: outs });
+        // Let the workers' replies in, so they are fed again without waiting.
+        await new Promise((resolveTurn) => setImmediate(resolveTurn));
+      }
+    };
+    await Promise.all([
+      inMain(),
+      ...Array.from(
+        { length: threads - 1 },
+        () =>
+          new Promise<void>((resolvePromise) => {
+            const worker = new Worker(WORKER_FILE, { workerData: options, resourceLimits: WORKER_LIMITS });
+            workers.push(worker);
+            const inFlight: WorkerTask[] = [];
+            let finished = false;
+            const finish = (): void => {
+              if (finished) return;
+              finished = true;
+              worker.removeAllListeners();
+              void worker.terminate();
+              resolvePromise();
+            };
+            // Two chunks in flight per worker, so it never waits for the main thread.
+            const feed = (): void => {
+              while (inFlight.length < 2 && next < chunks.length) {
+                const chunk = chunks[next++];
+                inFlight.push(chunk);
+                worker.postMessage(chunk);
+              }
+              if (inFlight.length === 0) finish();
+            };
+            worker.on('message', (reply: WorkerReply) => {
+              inFlight.shift();
+              receive(reply);
+              feed();
+            });
+            // A worker that fails (out of memory on a huge file, or a bug) hands its chunks back.
+            const fail = (): void => {
+              leftovers.push(...inFlight.splice(0));
+              finish();
+            };
+            worker.on('error', fail);
+            worker.on('exit', fail);
+            feed();
+          }),
+      ),
+    ]);
+  } finally {
+    for (const worker of workers) void worker.terminate();
+  }
+  // Chunks of failed workers, and any never sent because every worker failed, run in-process.
+  leftovers.push(...chunks.slice(next));
+  for (const chunk of leftovers) {
+    const outs: FileOutcome[] = [];
+    for (const file of chunk.files) outs.push(await processFile(file, options));
+    receive({ indexes: chunk.indexes, outcomes: outs });
+  }
+  return outcomes;
+}
+
+/**
+ * Makes the strings every outcome repeats (checklist, unit type, grade, area ids) one shared copy
+ * each: a structured clone gives each message its own, which adds up over many thousand units.
+ */
+export function internStrings(outcome: FileOutcome, strings: Map<string, string>): FileOutcome {
+  const s = outcome.summary;
+  if (!s) return outcome;
+  const one = (text: string): string => {
+    const known = strings.get(text);
+    if (known !== undefined) return known;
+    strings.set(text, text);
+    return text;
+  };
+  s.checklist = { id: one(s.checklist.id), version: one(s.checklist.version) };
+  s.unit.type = one(s.unit.type);
+  s.unit.typeLabel = one(s.unit.typeLabel);
+  s.grade.label = one(s.grade.label);
+  for (const a of s.areas) a.id = one(a.id);
+  return outcome;
+}

@@ -1,0 +1,217 @@
+// Validates and scores one answer file of a batch on its own, returning only a small, cloneable outcome.
+import { isUtf8 } from 'node:buffer';
+import { readFileSync } from 'node:fs';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { fastParse } from '../load/fast-parse.js';
+import { parseYaml, type ParsedYaml } from '../load/parse-yaml.js';
+import { decodeText, MAX_FILE_BYTES, readText, type ReadResult } from '../load/read-text.js';
+import { pickText } from '../model/text.js';
+import type { Checklist } from '../model/checklist.js';
+import type { ScoreResult } from '../model/score-result.js';
+import { roundHalfAway } from '../score/round.js';
+import type { Lang } from '../i18n/lang.js';
+import type { Report } from '../model/report.js';
+import { getValidator } from '../validate/ajv-factory.js';
+import { checkParsed, type FileCheck } from '../validate/check-file.js';
+import { RuleContext } from '../validate/rule-context.js';
+import { ANSWERS_RULES } from '../validate/answers-rules.js';
+import { checklistFileFor, loadChecklist, type LoadedChecklist } from '../load/resolve-checklist.js';
+import type { Answers } from '../model/answers.js';
+import { scoreAnswers } from '../score/score.js';
+import { buildReport } from '../report/json-report.js';
+import type { BatchFile } from './discover.js';
+
+/** How many diagnostics of each severity an outcome keeps (the count is always exact). */
+export const KEPT_DIAGNOSTICS = 5;
+
+/** What the summary needs of a valid unit (the report without its items). */
+export interface UnitSummary {
+  checklist: { id: string; version: string };
+  unit: Report['unit'];
+  score: number;
+  baseScore: number;
+  bonusScore: number;
+  grade: Report['grade'];
+  vetoed: boolean;
+  vetoItems: string[];
+  complete: boolean;
+  unanswered: string[];
+  /** Area scores (titles come from the checklist, once, in the main thread). */
+  areas: { id: string; score: number | null }[];
+}
+
+/** The outcome of one file: plain data, so it crosses worker threads cheaply. */
+export interface FileOutcome {
+  file: string;
+  /** `unreadable`: could not be read or decoded; `invalid`: read but has errors; `valid`: scored. */
+  status: 'valid' | 'invalid' | 'unreadable';
+  /** Whether the fast parse was enough (for the benchmark; never changes the result). */
+  fast: boolean;
+  summary?: UnitSummary;
+  /** The full single-unit report as JSON text, only when asked for (`--format json`). */
+  report?: string;
+  errors: Diagnostic[];
+  errorCount: number;
+  warnings: Diagnostic[];
+  warningCount: number;
+  /** The file's text, kept for invalid files only, for code frames. */
+  source?: string;
+}
+
+/** Settings shared by every file of a batch. */
+export interface ProcessOptions {
+  /** `--checklist ID|PATH`. */
+  checklist?: string;
+  lang: Lang;
+  generatedAt: string;
+  /** Keep the full report (JSON output). */
+  keepReport: boolean;
+  /** Try the fast parse first (default true; tests turn it off to compare both paths). */
+  fastParse?: boolean;
+}
+
+/**
+ * Reads, validates and scores `target`. The common valid file goes through the fast parse; any
+ * doubt (a bail-out, an error or a warning) re-does the file with the positioned parse, so every
+ * diagnostic has its line:col and the verdict is the positioned path's. Never throws for a bad file.
+ */
+export async function processFile(target: BatchFile, options: ProcessOptions): Promise<FileOutcome> {
+  const read = await readQuickly(target.path, target.file);
+  if (!read.ok) {
+    const d = read.diagnostic;
+    return { file: target.file, status: 'unreadable', fast: false, errors: [d], errorCount: 1, warnings: [], warningCount: 0 };
+  }
+  const choice = { ref: options.checklist };
+  const quick = options.fastParse === false ? undefined : fastParse(read.text);
+  if (quick?.ok) {
+    const fast = await checkQuickly(target.file, read.text, quick.value, options.checklist);
+    if (fast) return scored(target.file, fast, options, true);
+  }
+  const check = await checkParsed(parseYaml(read.text, target.file), choice, 'answers');
+  if (check.errors.length === 0 && check.answers && check.checklist) return scored(target.file, check, options, false);
+  return {
+    file: target.file,
+    status: 'invalid',
+    fast: false,
+    errors: check.errors.slice(0, KEPT_DIAGNOSTICS),
+    errorCount: Math.max(1, check.errors.length),
+    warnings: check.warnings.slice(0, KEPT_DIAGNOSTICS),
+    warningCount: check.warnings.length,
+    source: read.text,
+  };
+}
+
+const checklists = new Map<string, Promise<LoadedChecklist | undefined>>();
+
+/** The checklist an answer file names (or `--checklist`), loaded once per thread; undefined when not found. */
+function checklistFor(ref: string | undefined, id: string): Promise<LoadedChecklist | undefined> {
+  const key = ref ?? `id:${id}`;
+  let pending = checklists.get(key);
+  if (!pending) {
+    // The same lookup as checkFile's: a given ref as is, else a built-in id (never a path from the file).
+    const file = ref !== undefined ? checklistFileFor(ref) : /[\\/]/.test(id) ? undefined : checklistFileFor(id);
+    pending = file ? loadChecklist(file) : Promise.resolve(undefined);
+    checklists.set(key, pending);
+  }
+  return pending;
+}
+
+/**
+ * The fast validation of a fast-parsed value: the schema once, the checklist lookup, the version
+ * check and the semantic rules, as `checkParsed` does them. Returns the check only when it is
+ * spotless (no error, no warning); otherwise undefined, and the caller re-does the file with the
+ * positioned parse so that every diagnostic is located.
+ */
+async function checkQuickly(file: string, source: string, value: unknown, ref: string | undefined): Promise<FileCheck | undefined> {
+  if (!getValidator('answers')(value)) return undefined;
+  const answers = value as Answers;
+  const loaded = await checklistFor(ref, answers.checklist.id);
+  const checklist = loaded?.checklist;
+  if (!checklist || answers.checklist.id !== checklist.id || answers.checklist.version !== checklist.version) return undefined;
+  const parsed: ParsedYaml = { file, source, value, diagnostics: [] };
+  const ctx = new RuleContext(parsed);
+  for (const rule of ANSWERS_RULES) rule(answers, checklist, ctx);
+  if (ctx.diagnostics.length > 0) return undefined;
+  return { file, kind: 'answers', unreadable: false, checklist, checklistFile: loaded.file, answers, errors: [], warnings: [] };
+}
+
+/**
+ * Reads a file synchronously (a worker does one file at a time, and this skips a thread-pool round
+ * trip per file); anything unusual (an error, a big file) goes through `readText` for its diagnostic.
+ */
+async function readQuickly(path: string, shown: string): Promise<ReadResult> {
+  let bytes: Buffer | undefined;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    bytes = undefined;
+  }
+  if (bytes !== undefined && bytes.length <= MAX_FILE_BYTES && isUtf8(bytes) && !bytes.includes(0)) {
+    // The common case, checked natively; every refusal (GBK, UTF-16, NUL) is left to decodeText's diagnostics.
+    // Drops BOMs as decodeText does: its own, then the one TextDecoder consumes at the start of its input.
+    const bomAt = (i: number): boolean => bytes![i] === 0xef && bytes![i + 1] === 0xbb && bytes![i + 2] === 0xbf;
+    let start = bomAt(0) ? 3 : 0;
+    if (bomAt(start)) start += 3;
+    return { ok: true, text: bytes.toString('utf8', start) };
+  }
+  const read = bytes !== undefined && bytes.length <= MAX_FILE_BYTES ? decodeText(bytes, shown) : await readText(path);
+  return read.ok ? read : { ok: false, diagnostic: { ...read.diagnostic, file: shown } };
+}
+
+function scored(file: string, check: FileCheck, options: ProcessOptions, fast: boolean): FileOutcome {
+  const result = scoreAnswers(check.checklist!, check.answers!);
+  // The full report (with its improvement ranking, the costly part) only when it is output.
+  const report = options.keepReport ? buildReport(result, check.checklist!, check.answers!, { lang: options.lang, generatedAt: options.generatedAt }) : undefined;
+  return {
+    file,
+    status: 'valid',
+    fast,
+    summary: report ? summarize(report) : summarizeResult(result, check.checklist!, options.lang),
+    report: report ? JSON.stringify(report) : undefined,
+    errors: [],
+    errorCount: 0,
+    warnings: check.warnings.slice(0, KEPT_DIAGNOSTICS),
+    warningCount: check.warnings.length,
+  };
+}
+
+/** The parts of a report the batch summary uses. */
+export function summarize(report: Report): UnitSummary {
+  return {
+    checklist: { id: report.checklist.id, version: report.checklist.version },
+    unit: report.unit,
+    score: report.score,
+    baseScore: report.baseScore,
+    bonusScore: report.bonusScore,
+    grade: report.grade,
+    vetoed: report.vetoed,
+    vetoItems: report.vetoItems,
+    complete: report.complete,
+    unanswered: report.unanswered,
+    areas: report.areas.map((a) => ({ id: a.id, score: a.score })),
+  };
+}
+
+/** The same summary as {@link summarize} of `buildReport`'s report, straight from the score (rounded alike). */
+export function summarizeResult(result: ScoreResult, checklist: Checklist, lang: Lang): UnitSummary {
+  const r2 = (x: number): number => roundHalfAway(x, 2);
+  const unitType = checklist.unitTypes.find((u) => u.id === result.unit.type);
+  return {
+    checklist: { id: checklist.id, version: checklist.version },
+    unit: {
+      name: result.unit.name,
+      type: result.unit.type,
+      typeLabel: unitType ? pickText(unitType.label, lang) : result.unit.type,
+      ...(result.unit.code !== undefined ? { code: result.unit.code } : {}),
+    },
+    score: r2(result.score),
+    baseScore: r2(result.baseScore),
+    bonusScore: r2(result.bonusScore),
+    grade: { index: result.grade.index, label: pickText(result.grade.label, lang), min: result.grade.min },
+    vetoed: result.vetoed,
+    vetoItems: [...result.vetoItems],
+    complete: result.complete,
+    unanswered: [...result.unanswered],
+    areas: result.areas.map((a) => ({ id: a.id, score: a.score === null ? null : r2(a.score) })),
+  };
+}

@@ -1,0 +1,30 @@
+// The worker thread of a batch: processes the chunks of files the pool sends and posts back their small outcomes.
+import { parentPort, workerData } from 'node:worker_threads';
+import { processFile, type ProcessOptions } from './process-file.js';
+import type { BatchFile } from './discover.js';
+
+/** A chunk of work sent to a worker: files with their position in the batch. */
+export interface WorkerTask {
+  indexes: number[];
+  files: BatchFile[];
+}
+
+/** What a worker posts back for a chunk: outcomes in the same order as the task's files. */
+export interface WorkerReply {
+  indexes: number[];
+  outcomes: Awaited<ReturnType<typeof processFile>>[];
+}
+
+const options = workerData as ProcessOptions;
+const port = parentPort;
+if (port) {
+  port.on('message', (task: WorkerTask) => {
+    void (async () => {
+      const outcomes = [];
+      // One file at a time: parsed documents are dropped before the next is read, so memory stays flat.
+      for (const file of task.files) outcomes.push(await processFile(file, options));
+      const reply: WorkerReply = { indexes: task.indexes, outcomes };
+      port.postMessage(reply);
+    })();
+  });
+}

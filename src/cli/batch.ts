@@ -1,0 +1,208 @@
+// `wangxin batch DIR|FILE...`: scores every answer file, writes a summary (and JUnit), fails CI when a unit fails.
+import { tb } from '../i18n/batch-messages.js';
+import { t } from '../i18n/messages.js';
+import type { CommandContext } from './io.js';
+import type { AddCommand } from './registry.js';
+import { parseFormat } from './options.js';
+import { UsageError } from './usage-error.js';
+import { addExamples } from './help-examples.js';
+
+/** The options of `batch` after parsing. */
+export interface BatchOptions {
+  checklist?: string;
+  format: 'md' | 'json';
+  out?: string;
+  junit?: string;
+  failUnder?: number;
+  allowIncomplete: boolean;
+  jobs?: number;
+}
+
+/** Diagnostics shown on stderr with a code frame; the rest are one line each. */
+const MAX_FRAMES = 50;
+
+/** Registers `batch`. */
+export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
+  const { lang } = ctx;
+  const cmd = add('batch')
+    .description(tb(lang, 'cli.description'))
+    .argument('<paths...>', tb(lang, 'cli.arg.paths'))
+    .option('--checklist <idOrPath>', t(lang, 'cli.opt.checklist'))
+    .option('--format <format>', tb(lang, 'cli.opt.format'), 'md')
+    .option('--out <file>', tb(lang, 'cli.opt.out'))
+    .option('--junit <file>', tb(lang, 'cli.opt.junit'))
+    .option('--fail-under <n>', tb(lang, 'cli.opt.failUnder'))
+    .option('--allow-incomplete', tb(lang, 'cli.opt.allowIncomplete'))
+    .option('--jobs <n>', tb(lang, 'cli.opt.jobs'))
+    .action(
+      async (
+        paths: string[],
+        raw: { checklist?: string; format: string; out?: string; junit?: string; failUnder?: string; allowIncomplete?: boolean; jobs?: string },
+      ) => {
+        const options: BatchOptions = {
+          checklist: raw.checklist,
+          format: parseFormat(raw.format, ['md', 'json'] as const),
+          out: raw.out,
+          junit: raw.junit,
+          failUnder: raw.failUnder === undefined ? undefined : parseFailUnder(raw.failUnder),
+          allowIncomplete: raw.allowIncomplete === true,
+          jobs: raw.jobs === undefined ? undefined : parseJobs(raw.jobs),
+        };
+        setExit(await runBatch(paths, options, ctx));
+      },
+    );
+  addExamples(cmd, lang, [
+    { command: 'wangxin batch answers/', zh: '汇总到标准输出（Markdown）', en: 'summary on standard output (Markdown)' },
+    {
+      command: 'wangxin batch answers/ --fail-under 60 --out summary.md --junit junit.xml',
+      zh: 'CI：低于 60 分、一票否决、未答完或无效即失败',
+      en: 'CI: fail on a unit below 60, vetoed, incomplete or invalid',
+    },
+    { command: 'wangxin batch a.yaml b.yaml --format json', zh: '含每个单位报告的 JSON', en: 'JSON with every unit report' },
+  ]);
+}
+
+function usage(key: 'cli.error.badJobs' | 'cli.error.badFailUnder' | 'cli.error.missing' | 'cli.error.noFiles' | 'cli.error.badChecklist', params: Record<string, unknown>): UsageError {
+  return new UsageError({ zh: tb('zh', key, params), en: tb('en', key, params) });
+}
+
+/** `--jobs`: a whole number from 1 to 256. */
+export function parseJobs(value: string): number {
+  const n = Number(value);
+  if (!/^\s*\d+\s*$/.test(value) || !Number.isInteger(n) || n < 1 || n > 256) throw usage('cli.error.badJobs', { value });
+  return n;
+}
+
+/** `--fail-under`: a number from 0 to 1000. */
+export function parseFailUnder(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1000) throw usage('cli.error.badFailUnder', { value });
+  return n;
+}
+
+/** Runs a batch and returns the exit code (0 all pass, 1 a file fails, 2 usage). */
+export async function runBatch(paths: string[], options: BatchOptions, ctx: CommandContext): Promise<number> {
+  const { discoverFiles } = await import('../batch/discover.js');
+  const { runFiles, defaultJobs } = await import('../batch/pool.js');
+  const { summarizeBatch, batchExitCode, toBatchJson } = await import('../batch/summary.js');
+  const { checklistFileFor, loadChecklist, builtinFile } = await import('../load/resolve-checklist.js');
+  const { renderDiagnostics } = await import('../diagnostics/render.js');
+  const { writeFileAtomic } = await import('../fs/write-atomic.js');
+  const { resolve } = await import('node:path');
+  const { io, lang } = ctx;
+
+  // WANGXIN_TIMING=1 prints where the time went (for `npm run bench`); nothing otherwise.
+  const clock = performance.now();
+  const timings: string[] = [];
+  const lap = (label: string): void => {
+    if (io.env.WANGXIN_TIMING) timings.push(`${label} ${(performance.now() - clock).toFixed(0)} ms`);
+  };
+  const found = await discoverFiles(paths, io.cwd);
+  lap('discovered');
+  if (found.missing.length > 0) throw usage('cli.error.missing', { paths: found.missing.join(', ') });
+  if (found.files.length === 0 && found.findings.length === 0) throw usage('cli.error.noFiles', {});
+
+  let checklistFile: string | undefined;
+  if (options.checklist !== undefined) {
+    checklistFile = checklistFileFor(options.checklist);
+    if (checklistFile === undefined) throw usage('cli.error.badChecklist', { ref: options.checklist });
+    checklistFile = resolve(io.cwd, checklistFile);
+    const loaded = await loadChecklist(checklistFile);
+    if (!loaded.checklist) {
+      const sources = new Map(loaded.parsed ? [[loaded.parsed.file, loaded.parsed.source]] : []);
+      io.stderr.write(renderDiagnostics(loaded.diagnostics, { lang, paint: ctx.paintErr, sources }) + '\n');
+      return 2;
+    }
+  }
+
+  const writeOut = async (file: string, content: string): Promise<void> => {
+    try {
+      await writeFileAtomic(resolve(io.cwd, file), content);
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+      throw new UsageError({ zh: tb('zh', 'cli.error.write', { file, reason }), en: tb('en', 'cli.error.write', { file, reason }) });
+    }
+  };
+  const epoch = Number(io.env.SOURCE_DATE_EPOCH);
+  const generatedAt = (Number.isFinite(epoch) && io.env.SOURCE_DATE_EPOCH ? new Date(epoch * 1000) : new Date()).toISOString();
+  const started = performance.now();
+  const bar = await startProgress(ctx, found.files.length);
+  let outcomes;
+  try {
+    outcomes = await runFiles(
+      found.files,
+      { checklist: checklistFile, lang, generatedAt, keepReport: options.format === 'json' },
+      options.jobs ?? defaultJobs(),
+      bar ? (done) => bar.update(done) : undefined,
+    );
+  } finally {
+    bar?.stop();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  lap('scored');
+
+  // The checklist most units name supplies every grade and unit type for the distributions.
+  const ids = new Map<string, number>();
+  for (const o of outcomes) if (o.summary) ids.set(o.summary.checklist.id, (ids.get(o.summary.checklist.id) ?? 0) + 1);
+  const commonId = [...ids].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const distributionFile = checklistFile ?? (commonId ? builtinFile(commonId) : undefined);
+  const checklist = distributionFile ? (await loadChecklist(distributionFile)).checklist : undefined;
+
+  // Located diagnostics of invalid files go to stderr (with code frames), for the CI log.
+  const invalid = outcomes.filter((o) => o.status !== 'valid');
+  const shown = [...invalid.flatMap((o) => o.errors), ...found.findings];
+  if (shown.length > 0) {
+    const sources = new Map(invalid.filter((o) => o.source !== undefined).map((o) => [o.file, o.source!]));
+    // Code frames for the first ones only: a county's batch shows them all, a national one stays readable.
+    const framed = renderDiagnostics(shown.slice(0, MAX_FRAMES), { lang, paint: ctx.paintErr, sources });
+    const rest = shown.length > MAX_FRAMES ? '\n' + renderDiagnostics(shown.slice(MAX_FRAMES), { lang, paint: ctx.paintErr, frames: false }) : '';
+    io.stderr.write(framed + rest + '\n\n');
+  }
+  const reports = new Map<string, string>();
+  for (const o of outcomes) {
+    o.source = undefined;
+    if (o.report !== undefined) reports.set(o.file, o.report);
+    o.report = undefined;
+  }
+
+  const summary = summarizeBatch(outcomes, found.findings, { failUnder: options.failUnder, allowIncomplete: options.allowIncomplete }, { generatedAt, lang, checklist });
+  let text: string;
+  if (options.format === 'json') {
+    const { readToolVersion } = await import('../report/tool-version.js');
+    text = toBatchJson(summary, reports, { lang, toolVersion: readToolVersion() });
+  } else {
+    const { formatBatchMarkdown } = await import('../report/batch-markdown.js');
+    text = formatBatchMarkdown(summary, { lang });
+  }
+  // Both files are written (and flushed to disk) at the same time.
+  const writes: Promise<string>[] = [];
+  if (options.out) writes.push(writeOut(options.out, text).then(() => options.out!));
+  else io.stdout.write(text.endsWith('\n') ? text : text + '\n');
+  if (options.junit) {
+    const { formatJunit } = await import('../report/junit.js');
+    writes.push(writeOut(options.junit, formatJunit(summary, { lang, seconds })).then(() => options.junit!));
+  }
+  for (const file of await Promise.all(writes)) io.stderr.write(tb(lang, 'cli.written', { file }) + '\n');
+  lap('written');
+  if (timings.length > 0) io.stderr.write(`timing: ${timings.join(', ')}\n`);
+  const c = summary.counts;
+  const line = tb(lang, 'cli.result', { files: c.files, valid: c.valid, invalid: c.invalid, failed: c.failed });
+  io.stderr.write((c.failed > 0 ? ctx.paintErr.red(line) : ctx.paintErr.green(line)) + '\n');
+  return batchExitCode(summary);
+}
+
+/** A progress bar on stderr, only on a terminal and never in CI (nothing extra in CI logs). */
+async function startProgress(ctx: CommandContext, total: number): Promise<{ update(n: number): void; stop(): void } | undefined> {
+  const { io, lang } = ctx;
+  if (io.stderr.isTTY !== true || (io.env.CI !== undefined && io.env.CI !== '' && io.env.CI !== 'false') || total < 2) return undefined;
+  const { SingleBar } = (await import('cli-progress')).default;
+  const bar = new SingleBar({
+    stream: io.stderr as unknown as NodeJS.WritableStream,
+    format: `${tb(lang, 'cli.progress')} [{bar}] {value}/{total} {percentage}%`,
+    hideCursor: true,
+    clearOnComplete: true,
+    etaBuffer: 50,
+  });
+  bar.start(total, 0);
+  return bar;
+}

@@ -1,0 +1,168 @@
+// The batch summary as Markdown: overview, ranking, units × areas, distributions, invalid files, duplicates.
+import type { BatchSummary, FileVerdict } from '../batch/summary.js';
+import { weakestArea } from '../batch/summary.js';
+import { formatLocation } from '../diagnostics/render.js';
+import { tb } from '../i18n/batch-messages.js';
+import type { Lang } from '../i18n/lang.js';
+import { formatFixed } from '../score/round.js';
+
+/** What the formatter needs besides the summary. */
+export interface BatchFormatContext {
+  lang: Lang;
+}
+
+/**
+ * Escapes text for a Markdown table cell: pipes, backslashes and Markdown/HTML specials are
+ * escaped, line breaks become spaces, and control characters are dropped, so a unit name can
+ * neither break the table nor inject HTML.
+ */
+export function escapeCell(text: string): string {
+  return text
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/\r\n|\r|\n|\u2028|\u2029/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_[\]|#~])/g, '\\$1')
+    .trim();
+}
+
+function row(cells: readonly string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+function table(head: readonly string[], rows: readonly (readonly string[])[], align?: readonly ('l' | 'r')[]): string[] {
+  const rule = head.map((_, i) => (align?.[i] === 'r' ? '---:' : '---'));
+  return [row(head), row(rule), ...rows.map(row)];
+}
+
+/** Formats the batch summary as Markdown in `ctx.lang`. */
+export function formatBatchMarkdown(summary: BatchSummary, ctx: BatchFormatContext): string {
+  const { lang } = ctx;
+  const t = (key: Parameters<typeof tb>[1], params?: Record<string, unknown>): string => tb(lang, key, params);
+  const yesNo = (b: boolean): string => t(b ? 'md.yes' : 'md.no');
+  const c = summary.counts;
+  const out: string[] = [];
+  out.push(`# ${t('md.title')}`, '');
+  out.push(t('md.generated', { at: summary.generatedAt }) + '  ');
+  out.push(
+    t('md.policy', {
+      failUnder: summary.policy.failUnder === undefined ? t('md.policy.none') : String(summary.policy.failUnder),
+      incomplete: t(summary.policy.allowIncomplete ? 'md.policy.allowed' : 'md.policy.notAllowed'),
+    }),
+    '',
+  );
+
+  out.push(`## ${t('md.counts')}`, '');
+  out.push(
+    ...table(
+      [t('md.counts'), t('md.col.count')],
+      [
+        [t('md.count.files'), String(c.files)],
+        [t('md.count.units'), String(c.valid)],
+        [t('md.count.invalid'), String(c.invalid)],
+        [t('md.count.vetoed'), String(c.vetoed)],
+        [t('md.count.incomplete'), String(c.incomplete)],
+        [t('md.count.below'), String(c.belowThreshold)],
+        [t('md.count.duplicates'), String(c.duplicates)],
+        [t('md.count.failed'), String(c.failed)],
+      ],
+      ['l', 'r'],
+    ),
+    '',
+  );
+
+  out.push(`## ${t('md.ranking')}`, '');
+  if (summary.ranking.length === 0) {
+    out.push(t('md.noUnits'), '');
+  } else {
+    const rows = summary.ranking.map((r) => {
+      const f = summary.files[r.index];
+      const s = f.summary!;
+      return [
+        String(r.rank),
+        escapeCell(s.unit.name) + (f.duplicate ? t('md.duplicateMark') : ''),
+        escapeCell(s.unit.typeLabel || s.unit.type),
+        formatFixed(s.score, 1),
+        escapeCell(s.grade.label),
+        s.vetoed ? `**${yesNo(true)}**` : yesNo(false),
+        yesNo(s.complete),
+        f.failed ? `**${t('md.failed')}**` : t('md.passed'),
+        escapeCell(f.file),
+      ];
+    });
+    out.push(
+      ...table(
+        ['md.col.rank', 'md.col.unit', 'md.col.type', 'md.col.score', 'md.col.grade', 'md.col.veto', 'md.col.complete', 'md.col.result', 'md.col.file'].map((k) =>
+          t(k as Parameters<typeof tb>[1]),
+        ),
+        rows,
+        ['r', 'l', 'l', 'r', 'l', 'l', 'l', 'l', 'l'],
+      ),
+      '',
+    );
+
+    out.push(`## ${t('md.areas')}`, '');
+    out.push(t('md.areas.note'), '');
+    const areaRows = summary.ranking.map((r) => {
+      const f = summary.files[r.index];
+      const s = f.summary!;
+      const weakest = weakestArea(s);
+      const cells = summary.areas.map((area) => {
+        const a = s.areas.find((x) => x.id === area.id);
+        if (!a || a.score === null) return '—';
+        const text = formatFixed(a.score, 1);
+        return area.id === weakest ? `**${text}** ▼` : text;
+      });
+      return [String(r.rank), escapeCell(s.unit.name), ...cells];
+    });
+    out.push(
+      ...table(
+        [t('md.col.rank'), t('md.col.unit'), ...summary.areas.map((a) => escapeCell(a.id))],
+        areaRows,
+        ['r', 'l', ...summary.areas.map(() => 'r' as const)],
+      ),
+      '',
+    );
+    // The titles are long: a legend under the table keeps its columns narrow.
+    out.push(...summary.areas.map((a) => `- **${escapeCell(a.id)}** ${escapeCell(a.title)}`), '');
+  }
+
+  out.push(`## ${t('md.distribution')}`, '');
+  out.push(`### ${t('md.byGrade')}`, '');
+  out.push(...table([t('md.col.grade'), t('md.col.count')], summary.byGrade.map((g) => [escapeCell(g.label), String(g.count)]), ['l', 'r']), '');
+  out.push(`### ${t('md.byType')}`, '');
+  out.push(
+    ...table(
+      [t('md.col.type'), t('md.col.count'), t('md.col.average')],
+      summary.byType.map((g) => [escapeCell(g.label || g.type), String(g.count), g.averageScore === null ? '—' : formatFixed(g.averageScore, 1)]),
+      ['l', 'r', 'r'],
+    ),
+    '',
+  );
+
+  const invalid = summary.files.filter((f) => f.status !== 'valid');
+  if (invalid.length > 0) {
+    out.push(`## ${t('md.invalid')} (${invalid.length})`, '');
+    out.push(...table([t('md.col.file'), t('md.col.diagnostic')], invalid.map((f) => [escapeCell(f.file), firstProblems(f, lang)])), '');
+  }
+  if (summary.duplicates.length > 0) {
+    out.push(`## ${t('md.duplicates')} (${summary.duplicates.length})`, '');
+    out.push(
+      ...table(
+        [t('md.col.unit'), t('md.col.type'), t('md.col.files')],
+        summary.duplicates.map((d) => [escapeCell(d.name), escapeCell(d.type), d.files.map(escapeCell).join('<br>')]),
+      ),
+      '',
+    );
+  }
+  return out.join('\n');
+}
+
+/** The first diagnostics of an invalid file as `file:line:col message`, joined for one cell. */
+function firstProblems(f: FileVerdict, lang: Lang): string {
+  const shown = f.errors.slice(0, 3).map((d) => `\`${formatLocation(d).replace(/`/g, "'")}\` ${escapeCell(d.message[lang])}`);
+  const more = f.errorCount - shown.length;
+  if (more > 0) shown.push(tb(lang, 'md.moreErrors', { count: more }));
+  return shown.join('<br>');
+}

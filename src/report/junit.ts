@@ -1,0 +1,96 @@
+// The batch result as JUnit XML: one test case per submitted file, failing exactly when the file fails the batch.
+import type { BatchSummary, FileVerdict } from '../batch/summary.js';
+import { formatLocation } from '../diagnostics/render.js';
+import { tb } from '../i18n/batch-messages.js';
+import type { Lang } from '../i18n/lang.js';
+import { formatFixed } from '../score/round.js';
+
+/** What the formatter needs besides the summary. */
+export interface JunitContext {
+  lang: Lang;
+  /** Seconds the batch took, for the `time` attributes. */
+  seconds?: number;
+}
+
+/**
+ * Characters XML 1.0 allows: tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD, U+10000–U+10FFFF (paired
+ * surrogates). Everything else (other controls, lone surrogates, U+FFFE/U+FFFF) is removed.
+ */
+const ILLEGAL_XML = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\ud800-\udbff\udc00-\udfff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Escapes text for an XML attribute value or text node (also escapes `>`, so `]]>` never appears). */
+export function escapeXml(text: string): string {
+  return text
+    .replace(ILLEGAL_XML, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    .replace(/\t/g, '&#9;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;');
+}
+
+/** Escapes text for an XML text node: like attributes, but line breaks stay readable. */
+function escapeText(text: string): string {
+  return escapeXml(text).replace(/&#10;/g, '\n').replace(/&#9;/g, '\t');
+}
+
+/** Why a file fails, as sentences a person understands, in `lang`. */
+export function failureMessages(f: FileVerdict, lang: Lang, failUnder?: number): string[] {
+  const s = f.summary;
+  return f.reasons.map((reason) => {
+    switch (reason) {
+      case 'unreadable':
+      case 'invalid': {
+        const first = f.errors[0];
+        const head = tb(lang, `reason.${reason}`);
+        return first ? `${head}: ${formatLocation(first)} ${first.message[lang]}` : head;
+      }
+      case 'vetoed':
+        return tb(lang, 'reason.vetoed', { items: s!.vetoItems.join(', ') });
+      case 'belowThreshold':
+        return tb(lang, 'reason.belowThreshold', { score: formatFixed(s!.score, 2), min: failUnder });
+      case 'incomplete': {
+        const list = s!.unanswered.slice(0, 10).join(', ') + (s!.unanswered.length > 10 ? ', …' : '');
+        return tb(lang, 'reason.incomplete', { count: s!.unanswered.length, items: list });
+      }
+    }
+  });
+}
+
+/**
+ * Formats the batch as a JUnit XML report in the common `<testsuites><testsuite>` shape Jenkins
+ * and GitLab read: classname is the unit type (or `invalid`), name is the unit and its file.
+ */
+export function formatJunit(summary: BatchSummary, ctx: JunitContext): string {
+  const { lang } = ctx;
+  const time = (ctx.seconds ?? 0).toFixed(3);
+  const failures = summary.counts.failed;
+  const suite = escapeXml(tb(lang, 'junit.suite'));
+  const lines: string[] = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="${suite}" tests="${summary.files.length}" failures="${failures}" errors="0" skipped="0" time="${time}">`,
+    `  <testsuite name="${suite}" tests="${summary.files.length}" failures="${failures}" errors="0" skipped="0" time="${time}" timestamp="${escapeXml(summary.generatedAt)}">`,
+  ];
+  for (const f of summary.files) {
+    const s = f.summary;
+    const classname = s ? s.unit.type : 'invalid';
+    const name = s ? `${s.unit.name} (${f.file})` : f.file;
+    const open = `    <testcase classname="${escapeXml(classname)}" name="${escapeXml(name)}" file="${escapeXml(f.file)}" time="0">`;
+    if (!f.failed) {
+      lines.push(open.replace(/>$/, ' />'));
+      continue;
+    }
+    const messages = failureMessages(f, lang, summary.policy.failUnder);
+    const type = f.reasons.join(',');
+    const details = [...messages];
+    for (const d of f.errors.slice(1)) details.push(`${formatLocation(d)} ${d.message[lang]}`);
+    if (f.errorCount > f.errors.length) details.push(tb(lang, 'md.moreErrors', { count: f.errorCount - f.errors.length }));
+    if (s) details.push(tb(lang, 'junit.ok', { unit: s.unit.name, score: formatFixed(s.score, 2), grade: s.grade.label }));
+    lines.push(open, `      <failure message="${escapeXml(messages.join('; '))}" type="${escapeXml(type)}">${escapeText(details.join('\n'))}</failure>`, '    </testcase>');
+  }
+  lines.push('  </testsuite>', '</testsuites>', '');
+  return lines.join('\n');
+}

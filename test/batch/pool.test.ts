@@ -1,0 +1,70 @@
+// The worker pool: how many threads, results in input order whatever the finishing order, shared strings.
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { internStrings, runFiles, WORKER_FILE, workerCount } from '../../src/batch/pool.js';
+import type { FileOutcome } from '../../src/batch/process-file.js';
+
+const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples', 'answers');
+
+describe('pool', () => {
+  it('starts threads only when there is enough work for them, never more than --jobs', () => {
+    expect(workerCount(1000, 1)).toBe(0);
+    expect(workerCount(10, 8)).toBe(0);
+    expect(workerCount(48, 8)).toBe(2);
+    expect(workerCount(1000, 4)).toBe(4);
+    expect(workerCount(1000, 2)).toBe(2);
+  });
+
+  it('uses the compiled worker in dist/ (built by pretest)', () => {
+    expect(WORKER_FILE.replace(/\\/g, '/')).toMatch(/\/dist\/batch\/worker\.js$/);
+    expect(existsSync(WORKER_FILE)).toBe(true);
+  });
+
+  it('returns outcomes in input order with worker threads, the same as in-process', async () => {
+    const names = readdirSync(EXAMPLES);
+    // 60 files, with a missing one in the middle, so chunks finish in varied order.
+    const files = Array.from({ length: 60 }, (_, i) => {
+      const path = i === 31 ? join(EXAMPLES, 'missing.yaml') : join(EXAMPLES, names[i % names.length]);
+      return { file: `f${String(i).padStart(2, '0')}`, path };
+    });
+    const options = { lang: 'en' as const, generatedAt: '2026-01-01T00:00:00.000Z', keepReport: false };
+    const progress: number[] = [];
+    const threaded = await runFiles(files, options, 2, (n) => progress.push(n));
+    const inline = await runFiles(files, options, 1);
+    expect(threaded.map((o) => o.file)).toEqual(files.map((f) => f.file));
+    expect(threaded).toEqual(inline);
+    expect(threaded[31].status).toBe('unreadable');
+    expect(progress[progress.length - 1]).toBe(60);
+  });
+
+  it('shares one copy of the strings every outcome repeats', () => {
+    const make = (): FileOutcome => ({
+      file: 'x',
+      status: 'valid',
+      fast: true,
+      errors: [],
+      errorCount: 0,
+      warnings: [],
+      warningCount: 0,
+      summary: {
+        checklist: { id: 'c', version: '1' },
+        unit: { name: 'n', type: 'township', typeLabel: '乡镇' },
+        score: 1,
+        baseScore: 1,
+        bonusScore: 0,
+        grade: { index: 0, label: '优秀', min: 90 },
+        vetoed: false,
+        vetoItems: [],
+        complete: true,
+        unanswered: [],
+        areas: [{ id: 'A1', score: 1 }],
+      },
+    });
+    const strings = new Map<string, string>();
+    const a = internStrings(make(), strings);
+    const b = internStrings(make(), strings);
+    expect(b).toEqual(a);
+    expect(strings.size).toBe(6);
+  });
+});

@@ -1,0 +1,189 @@
+// `wangxin batch` end to end: summary numbers, ranking, JSON schema, JUnit, exit codes, --jobs 1 vs 2.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { getValidator } from '../../src/validate/ajv-factory.js';
+import { findAll, parseXml } from '../batch/xml.js';
+import { ROOT, runBinary, runInProcess } from '../helpers/run-cli.js';
+
+const MIXED = join('test', 'fixtures', 'batch', 'mixed');
+const EXAMPLES = join('examples', 'answers');
+const EPOCH = { SOURCE_DATE_EPOCH: '1767225600' };
+const dir = mkdtempSync(join(tmpdir(), 'wangxin-batch-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface BatchJson {
+  counts: Record<string, number>;
+  ranking: { rank: number; file: string; unit: { name: string }; score: number; vetoed: boolean; complete: boolean; failed: boolean }[];
+  files: { file: string; status: string; failed: boolean; reasons: string[]; duplicate: boolean; errors: { line: number | null }[]; report?: unknown }[];
+  duplicates: { files: string[] }[];
+}
+
+async function batchJson(args: string[], env = {}): Promise<{ code: number; json: BatchJson; stderr: string }> {
+  const r = await runInProcess(['batch', ...args, '--format', 'json'], { ...EPOCH, ...env });
+  return { code: r.code, json: JSON.parse(r.stdout) as BatchJson, stderr: r.stderr };
+}
+
+describe('wangxin batch', () => {
+  it('summarises a folder of valid, invalid, vetoed, incomplete and duplicate submissions (Markdown, exit 1)', async () => {
+    const r = await runInProcess(['batch', MIXED, '--lang', 'en'], EPOCH);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('| Files | 7 |');
+    expect(r.stdout).toContain('| Units (valid files) | 6 |');
+    expect(r.stdout).toContain('| Invalid files | 1 |');
+    expect(r.stdout).toContain('| Vetoed | 1 |');
+    expect(r.stdout).toContain('| Incomplete | 1 |');
+    expect(r.stdout).toContain('| Units submitted twice | 1 |');
+    expect(r.stdout).toContain('| Failing (CI fails) | 3 |');
+    expect(r.stdout).toContain('## Submitted twice (1)');
+    // The invalid file is named with line:col on stderr (with a code frame) and in the summary.
+    expect(r.stderr).toMatch(/invalid\.yaml:30:3 {2}error {2}the checklist has no item "A9\.9\.9"/);
+    expect(r.stderr).toContain('> 30 |   A9.9.9: { status: pass }');
+    expect(r.stdout).toContain('invalid.yaml:30:3');
+    expect(r.stderr).toContain('7 files: 6 valid, 1 invalid, 3 failing');
+    // Dot-folders, node_modules and non-YAML files are not submissions.
+    expect(r.stdout).not.toContain('skipped.yaml');
+    expect(r.stdout).not.toContain('notes.txt');
+  });
+
+  it('speaks Chinese by default', async () => {
+    const r = await runInProcess(['batch', MIXED], EPOCH);
+    expect(r.stdout).toContain('# 网信自查批量评分汇总');
+    expect(r.stdout).toContain('| 文件 | 7 |');
+    expect(r.stderr).toContain('7 个文件：6 个有效，1 个无效，3 个不通过');
+  });
+
+  it('writes JSON that validates against schemas/batch.schema.json, with every unit report', async () => {
+    const { code, json } = await batchJson([MIXED]);
+    expect(code).toBe(1);
+    const validate = getValidator('batch');
+    expect(validate(json), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    const report = getValidator('report');
+    for (const f of json.files) if (f.report) expect(report(f.report), f.file).toBe(true);
+    expect(json.files.filter((f) => f.report)).toHaveLength(6);
+    expect(json.counts).toMatchObject({ files: 7, valid: 6, invalid: 1, vetoed: 1, incomplete: 1, failed: 3, duplicates: 1 });
+    // Ties (the same township answers three times) break by unit name, then by file.
+    expect(json.ranking.map((r) => [r.rank, r.file.replace(/\\/g, '/').replace(`${MIXED}/`, '')])).toEqual([
+      [1, 'vetoed.yaml'],
+      [2, 'b-township-other.yaml'],
+      [2, 'a-township.yaml'],
+      [2, 'sub/c-township-again.yml'],
+      [5, 'incomplete.yaml'],
+      [6, 'sub/deeper/department.yaml'],
+    ]);
+    const byName = new Map(json.files.map((f) => [f.file.replace(/\\/g, '/').replace(`${MIXED}/`, ''), f]));
+    expect(byName.get('vetoed.yaml')!.reasons).toEqual(['vetoed']);
+    expect(byName.get('incomplete.yaml')!.reasons).toEqual(['incomplete']);
+    expect(byName.get('invalid.yaml')!.reasons).toEqual(['invalid']);
+    expect(byName.get('invalid.yaml')!.errors[0].line).toBe(30);
+    expect(byName.get('a-township.yaml')!.duplicate).toBe(true);
+    expect(byName.get('b-township-other.yaml')!.duplicate).toBe(false);
+  });
+
+  it('applies --fail-under and --allow-incomplete', async () => {
+    const strict = await batchJson([MIXED, '--fail-under', '85']);
+    expect(strict.json.counts.belowThreshold).toBe(1);
+    expect(strict.json.counts.failed).toBe(4);
+    const lenient = await batchJson([MIXED, '--allow-incomplete']);
+    expect(lenient.json.counts.incomplete).toBe(1);
+    expect(lenient.json.counts.failed).toBe(2);
+  });
+
+  it('exits 0 when every unit passes', async () => {
+    const r = await runInProcess(['batch', EXAMPLES, '--fail-under', '60'], EPOCH);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('| 文件 | 5 |');
+  });
+
+  it('scores against --checklist given as a built-in id or a path', async () => {
+    for (const ref of ['county-cyber-2018', join('checklists', 'county-cyber-2018.yaml')]) {
+      const { code, json } = await batchJson([EXAMPLES, '--checklist', ref]);
+      expect(code, ref).toBe(0);
+      expect(json.counts.valid).toBe(5);
+    }
+  });
+
+  it('writes the summary with --out and JUnit XML with --junit that parses back', async () => {
+    const out = join(dir, 'summary.md');
+    const junit = join(dir, 'junit.xml');
+    const r = await runInProcess(['batch', MIXED, '--out', out, '--junit', junit, '--lang', 'en'], EPOCH);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(readFileSync(out, 'utf8')).toContain('| Files | 7 |');
+    const root = parseXml(readFileSync(junit, 'utf8'));
+    const suite = findAll(root, 'testsuite')[0];
+    expect(suite.attributes).toMatchObject({ tests: '7', failures: '3', errors: '0', skipped: '0' });
+    const cases = findAll(root, 'testcase');
+    expect(cases).toHaveLength(7);
+    const failures = cases.filter((c) => findAll(c, 'failure').length > 0);
+    expect(failures.map((c) => c.attributes.classname).sort()).toEqual(['cyber-office', 'internet-enterprise', 'invalid']);
+    const invalid = cases.find((c) => c.attributes.classname === 'invalid')!;
+    expect(findAll(invalid, 'failure')[0].attributes.message).toMatch(/invalid\.yaml:30:3 the checklist has no item "A9\.9\.9"/);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('gives the same result with --jobs 1 and --jobs 2 (worker threads), in input order', async () => {
+    const many = join(dir, 'many');
+    for (let i = 0; i < 10; i++) cpSync(MIXED, join(many, `county-${i}`), { recursive: true });
+    const one = await batchJson([many, '--jobs', '1']);
+    const two = await batchJson([many, '--jobs', '2']);
+    expect(one.code).toBe(1);
+    expect(two.code).toBe(1);
+    expect(one.json.counts).toMatchObject({ files: 70, valid: 60, invalid: 10, failed: 30 });
+    expect(two.json).toEqual(one.json);
+    const files = two.json.files.map((f) => f.file);
+    expect([...files].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))).toEqual(files);
+  });
+
+  it('reports a GBK-encoded file among valid ones and counts it (exit 1), without stopping', async () => {
+    const folder = join(dir, 'gbk');
+    cpSync(EXAMPLES, folder, { recursive: true });
+    writeFileSync(join(folder, 'gbk.yaml'), Buffer.concat([Buffer.from('schemaVersion: 1\nunit: { name: '), Buffer.from([0xd5, 0xc5, 0xc8, 0xfd]), Buffer.from(', type: township }\n')]));
+    const { code, json, stderr } = await batchJson([folder, '--lang', 'en']);
+    expect(code).toBe(1);
+    expect(json.counts).toMatchObject({ files: 6, valid: 5, invalid: 1, unreadable: 1, failed: 1 });
+    expect(json.files.find((f) => f.file.endsWith('gbk.yaml'))!.reasons).toEqual(['unreadable']);
+    expect(stderr).toMatch(/gbk\.yaml:2:\d+ {2}error {2}the file is not UTF-8/);
+  });
+
+  it('reports a symlink loop in a submitted folder as a finding (exit 1)', async () => {
+    const { symlinkSync } = await import('node:fs');
+    const folder = join(dir, 'loop');
+    mkdirSync(folder);
+    cpSync(join(EXAMPLES, 'township.yaml'), join(folder, 'township.yaml'));
+    symlinkSync(folder, join(folder, 'again'));
+    const { code, json } = await batchJson([folder]);
+    expect(code).toBe(1);
+    expect(json.counts).toMatchObject({ files: 2, valid: 1, unreadable: 1 });
+  });
+
+  it('exits 2 on usage errors: a missing path, bad --jobs, --fail-under or --format, an unknown checklist', async () => {
+    const missing = await runInProcess(['batch', EXAMPLES, 'no/such/folder', '--lang', 'en']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('not found: no/such/folder');
+    expect(missing.stdout).toBe('');
+    for (const args of [['--jobs', '0'], ['--jobs', 'x'], ['--jobs', '1.5'], ['--fail-under', 'abc'], ['--fail-under', '-1'], ['--format', 'html'], ['--checklist', 'no-such-list']]) {
+      const r = await runInProcess(['batch', EXAMPLES, ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+    const unwritable = await runInProcess(['batch', EXAMPLES, '--out', join(dir, 'no', 'such', 'dir', 'x.md'), '--lang', 'en']);
+    expect(unwritable.code).toBe(2);
+    expect(unwritable.stderr).toMatch(/cannot write .*x\.md: ENOENT/);
+    const empty = join(dir, 'empty');
+    mkdirSync(empty);
+    expect((await runInProcess(['batch', empty])).code).toBe(2);
+  });
+
+  it('runs through the real binary with the same exit codes', () => {
+    const ok = runBinary(['batch', EXAMPLES, '--jobs', '2'], EPOCH);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('| 文件 | 5 |');
+    const bad = runBinary(['batch', MIXED, '--junit', join(dir, 'bin-junit.xml')], { ...EPOCH, CI: 'true' });
+    expect(bad.code).toBe(1);
+    expect(findAll(parseXml(readFileSync(join(dir, 'bin-junit.xml'), 'utf8')), 'testcase')).toHaveLength(7);
+    expect(runBinary(['batch', 'missing-folder'], EPOCH).code).toBe(2);
+    void ROOT;
+  });
+});
