@@ -3,12 +3,15 @@ import { t } from '../i18n/messages.js';
 import type { CommandContext } from './io.js';
 import { displayWidth, makeVisible } from '../diagnostics/render.js';
 import type { AddCommand } from './registry.js';
+import { addExamples } from './help-examples.js';
+import { example } from '../i18n/example-messages.js';
 
 /** Registers `list`. */
 export function registerList(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
-  add('list')
+  const cmd = add('list')
     .description(t(ctx.lang, 'list.description'))
     .action(async () => setExit(await runList(ctx)));
+  addExamples(cmd, ctx.lang, [example('wangxin list', 'example.list'), example('wangxin list --lang en', 'example.listEn')]);
 }
 
 /** Prints the built-in checklists; exit 2 if one of them is broken (an installation problem). */

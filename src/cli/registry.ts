@@ -5,14 +5,23 @@ import { registerRun } from './run.js';
 import { registerBatch } from './batch.js';
 import { registerScore } from './score.js';
 import { registerSchema } from './schema.js';
+import { registerInit } from './init.js';
+import { registerCompare } from './compare.js';
+import { registerMigrate } from './migrate.js';
 
 /** Adds a subcommand to the program, configured like every other. */
 export type AddCommand = (name: string) => Command;
 
 /** Registers the remaining commands (score, run, batch, schema, …). */
 export function registerExtraCommands(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
+  void add;
+  void ctx;
+  void setExit;
   registerRun(add, ctx, setExit);
   registerBatch(add, ctx, setExit);
   registerScore(add, ctx, setExit);
   registerSchema(add, ctx, setExit);
+  registerInit(add, ctx, setExit);
+  registerCompare(add, ctx, setExit);
+  registerMigrate(add, ctx, setExit);
 }

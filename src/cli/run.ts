@@ -12,6 +12,8 @@ import { pickText } from '../model/text.js';
 import type { CommandContext } from './io.js';
 import type { AddCommand } from './registry.js';
 import { parseFormat } from './options.js';
+import { addExamples } from './help-examples.js';
+import { example } from '../i18n/example-messages.js';
 import type { Prompter } from '../walk/prompter.js';
 import type { LockOptions, HeldLock } from '../walk/lock.js';
 
@@ -45,7 +47,7 @@ export interface RunDeps {
 /** Registers `run`. */
 export function registerRun(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
   const { lang } = ctx;
-  add('run')
+  const cmd = add('run')
     .description(tr(lang, 'run.description'))
     .option('--checklist <idOrPath>', t(lang, 'cli.opt.checklist'))
     .option('--unit <name>', tr(lang, 'run.opt.unit'))
@@ -55,6 +57,11 @@ export function registerRun(add: AddCommand, ctx: CommandContext, setExit: (code
     .option('--format <format>', tr(lang, 'run.opt.format'))
     .option('--change-unit-type', tr(lang, 'run.opt.changeUnitType'))
     .action(async (options: RunOptions) => setExit(await runRun(options, ctx)));
+  addExamples(cmd, lang, [
+    example('wangxin run --unit 某某镇党委 --unit-type township', 'example.run.new'),
+    example('wangxin run --answers answers/某某镇党委.yaml --report r.html', 'example.run.resume'),
+    example('wangxin run --checklist my-county.yaml', 'example.run.custom'),
+  ]);
 }
 
 /** A failure that ends the run with an exit code after its message was printed. */

@@ -7,6 +7,7 @@ import type { CommandContext } from './io.js';
 import { parseFormat } from './options.js';
 import type { AddCommand } from './registry.js';
 import { UsageError } from './usage-error.js';
+import { addExamples } from './help-examples.js';
 
 /** Options of `score` after parsing. */
 export interface ScoreOptions {
@@ -34,24 +35,28 @@ export function parseFailUnder(value: string): number {
 /** Registers `score`. */
 export function registerScore(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
   const { lang } = ctx;
-  const examples = [
-    `  wangxin score answers/township.yaml                 # ${ts(lang, 'score.example.basic')}`,
-    `  wangxin score answers/township.yaml --out r.html    # ${ts(lang, 'score.example.html')}`,
-    `  wangxin score answers/township.yaml --format json --fail-under 80   # ${ts(lang, 'score.example.ci')}`,
-  ];
-  add('score')
+  const cmd = add('score')
     .description(ts(lang, 'score.description'))
     .argument('<answers>', ts(lang, 'score.arg.answers'))
     .option('--checklist <idOrPath>', t(lang, 'cli.opt.checklist'))
     .option('--format <format>', ts(lang, 'score.opt.format'))
     .option('--out <file>', ts(lang, 'score.opt.out'))
     .option('--fail-under <n>', ts(lang, 'score.opt.failUnder'))
-    .addHelpText('after', `\n${lang === 'zh' ? '示例：' : 'Examples:'}\n${examples.join('\n')}\n`)
     .action(async (answers: string, options: { checklist?: string; format?: string; out?: string; failUnder?: string }) => {
       const format = options.format === undefined ? undefined : parseFormat(options.format, ['md', 'json', 'html'] as const);
       const failUnder = options.failUnder === undefined ? undefined : parseFailUnder(options.failUnder);
       setExit(await runScore(answers, { checklist: options.checklist, format, out: options.out, failUnder }, ctx));
     });
+  const ex = (command: string, key: 'score.example.basic' | 'score.example.html' | 'score.example.ci'): { command: string; zh: string; en: string } => ({
+    command,
+    zh: ts('zh', key),
+    en: ts('en', key),
+  });
+  addExamples(cmd, lang, [
+    ex('wangxin score answers/township.yaml', 'score.example.basic'),
+    ex('wangxin score answers/township.yaml --out r.html', 'score.example.html'),
+    ex('wangxin score answers/township.yaml --format json --fail-under 80', 'score.example.ci'),
+  ]);
 }
 
 /**

@@ -4,11 +4,13 @@ import { renderDiagnostics, toJsonDiagnostic, makeVisible } from '../diagnostics
 import type { CommandContext } from './io.js';
 import type { AddCommand } from './registry.js';
 import { parseFormat } from './options.js';
+import { addExamples } from './help-examples.js';
+import { example } from '../i18n/example-messages.js';
 
 /** Registers `validate`. */
 export function registerValidate(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
   const { lang } = ctx;
-  add('validate')
+  const cmd = add('validate')
     .description(t(lang, 'validate.description'))
     .argument('<files...>', t(lang, 'validate.arg.files'))
     .option('--checklist <idOrPath>', t(lang, 'cli.opt.checklist'))
@@ -17,6 +19,11 @@ export function registerValidate(add: AddCommand, ctx: CommandContext, setExit: 
       const format = parseFormat(options.format, ['text', 'json'] as const);
       setExit(await runValidate(files, { checklist: options.checklist, format }, ctx));
     });
+  addExamples(cmd, lang, [
+    example('wangxin validate answers/某某镇.yaml', 'example.validate.one'),
+    example('wangxin validate my-county.yaml answers/*.yaml', 'example.validate.many'),
+    example('wangxin validate answers/*.yaml --format json', 'example.validate.json'),
+  ]);
 }
 
 /** Validates `files` and prints the result; returns the exit code (0 valid, 1 invalid, 2 unreadable). */

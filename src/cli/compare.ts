@@ -1,0 +1,99 @@
+// `wangxin compare OLD NEW`: the change between two answer files or JSON reports of one unit, as Markdown or JSON.
+import { isAbsolute, resolve } from 'node:path';
+import { t } from '../i18n/messages.js';
+import { COMPARE_MESSAGES, tc } from '../i18n/compare-messages.js';
+import { addExamples } from './help-examples.js';
+import type { CommandContext } from './io.js';
+import { parseFormat } from './options.js';
+import type { AddCommand } from './registry.js';
+
+/** Options of `compare` after parsing. */
+export interface CompareOptions {
+  checklist?: string;
+  format?: 'md' | 'json';
+  out?: string;
+}
+
+/** Registers `compare`. */
+export function registerCompare(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
+  const { lang } = ctx;
+  const cmd = add('compare')
+    .description(tc(lang, 'compare.description'))
+    .argument('<old>', tc(lang, 'compare.arg.old'))
+    .argument('<new>', tc(lang, 'compare.arg.new'))
+    .option('--checklist <idOrPath>', t(lang, 'cli.opt.checklist'))
+    .option('--format <format>', tc(lang, 'compare.opt.format'))
+    .option('--out <file>', tc(lang, 'compare.opt.out'))
+    .action(async (oldFile: string, newFile: string, options: { checklist?: string; format?: string; out?: string }) => {
+      const format = options.format === undefined ? undefined : parseFormat(options.format, ['md', 'json'] as const);
+      setExit(await runCompare(oldFile, newFile, { checklist: options.checklist, format, out: options.out }, ctx));
+    });
+  const ex = (command: string, key: keyof typeof COMPARE_MESSAGES): { command: string; zh: string; en: string } => ({
+    command,
+    zh: tc('zh', key),
+    en: tc('en', key),
+  });
+  addExamples(cmd, lang, [
+    ex('wangxin compare 2025.yaml 2026.yaml', 'compare.example.answers'),
+    ex('wangxin compare old.yaml new.yaml --format json', 'compare.example.json'),
+    ex('wangxin compare 2025.json 2026.json --out d.md', 'compare.example.reports'),
+  ]);
+}
+
+/**
+ * Compares two files and prints (or writes) the comparison. Returns 0 when done; 1 when either
+ * file is invalid (its diagnostics are printed); 2 when one cannot be read or the output cannot
+ * be written.
+ */
+export async function runCompare(oldFile: string, newFile: string, options: CompareOptions, ctx: CommandContext): Promise<number> {
+  const { loadSide } = await import('../compare/load-side.js');
+  const { compareReports, summarizeSide } = await import('../compare/compare.js');
+  const { getCompareFormatter } = await import('../compare/markdown.js');
+  const { renderDiagnostics, makeVisible } = await import('../diagnostics/render.js');
+  const { looksLikePath } = await import('../load/resolve-checklist.js');
+  const { io, lang } = ctx;
+  const paint = ctx.paintErr;
+  // Relative paths stay relative (as typed, in diagnostics) when the working folder is the process's.
+  const at = (p: string): string => (isAbsolute(p) || io.cwd === process.cwd() ? p : resolve(io.cwd, p));
+  const ref = options.checklist === undefined ? undefined : looksLikePath(options.checklist) ? at(options.checklist) : options.checklist;
+
+  const sides = [];
+  let code = 0;
+  for (const file of [oldFile, newFile]) {
+    const side = await loadSide(at(file), { ref, lang });
+    const sources = side.source !== undefined ? new Map([[at(file), side.source]]) : undefined;
+    if (!side.ok) {
+      io.stderr.write(renderDiagnostics([...side.errors, ...side.warnings], { lang, paint, sources }) + '\n');
+      if (!side.unreadable) io.stderr.write(paint.red(tc(lang, 'compare.invalid', { file: makeVisible(file) })) + '\n');
+      code = Math.max(code, side.unreadable ? 2 : 1);
+      continue;
+    }
+    if (side.warnings.length > 0) io.stderr.write(renderDiagnostics(side.warnings, { lang, paint, sources }) + '\n');
+    sides.push({ file, side });
+  }
+  if (code !== 0 || sides.length !== 2) return code;
+  const [a, b] = sides;
+  if (!a.side.ok || !b.side.ok) return 1;
+  const comparison = compareReports(a.side.report, b.side.report, {
+    old: summarizeSide(a.side.report, a.file, a.side.kind),
+    new: summarizeSide(b.side.report, b.file, b.side.kind),
+  });
+  for (const w of comparison.warnings) {
+    io.stderr.write(paint.yellow(tc(lang, `compare.warn.${w.code}`, { old: makeVisible(w.old), new: makeVisible(w.new) })) + '\n');
+  }
+  const text = getCompareFormatter(options.format ?? (options.out && /\.json$/i.test(options.out) ? 'json' : 'md'))(comparison, { lang });
+  if (options.out === undefined) {
+    io.stdout.write(text);
+    return 0;
+  }
+  try {
+    const { writeFileAtomic } = await import('../fs/write-atomic.js');
+    await writeFileAtomic(at(options.out), text);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    io.stderr.write(`wangxin: ${paint.red(tc(lang, 'compare.error.write', { file: makeVisible(options.out), reason }))}\n`);
+    return 2;
+  }
+  io.stderr.write(`${paint.green('✓')} ${tc(lang, 'compare.written', { file: makeVisible(options.out) })}\n`);
+  return 0;
+}

@@ -1,0 +1,140 @@
+// `wangxin init`: a blank answer file to fill in an editor, or (--checklist-template) a starter custom checklist.
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { fill } from '../i18n/lang.js';
+import { t } from '../i18n/messages.js';
+import { INIT_MESSAGES, ti } from '../i18n/init-messages.js';
+import type { Checklist } from '../model/checklist.js';
+import { addExamples } from './help-examples.js';
+import type { CommandContext } from './io.js';
+import type { AddCommand } from './registry.js';
+import { UsageError } from './usage-error.js';
+
+/** The checklist used when none is named. */
+const DEFAULT_CHECKLIST = 'county-cyber-2018';
+
+/** Options of `init` as commander gives them. */
+export interface InitOptions {
+  unit?: string;
+  unitType?: string;
+  checklist?: string;
+  out?: string;
+  force?: boolean;
+  checklistTemplate?: boolean;
+}
+
+/** A usage error from the `init` catalogue, in both languages. */
+function usage(key: keyof typeof INIT_MESSAGES, params: Record<string, unknown> = {}): UsageError {
+  const m = INIT_MESSAGES[key];
+  return new UsageError({ zh: fill(m.zh, params), en: fill(m.en, params) });
+}
+
+/** Registers `init`. */
+export function registerInit(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
+  const { lang } = ctx;
+  const cmd = add('init')
+    .description(ti(lang, 'init.description'))
+    .option('--unit <name>', ti(lang, 'init.opt.unit'))
+    .option('--unit-type <type>', ti(lang, 'init.opt.unitType'))
+    .option('--checklist <idOrPath>', t(lang, 'cli.opt.checklist'))
+    .option('--out <file>', ti(lang, 'init.opt.out'))
+    .option('--force', ti(lang, 'init.opt.force'))
+    .option('--checklist-template', ti(lang, 'init.opt.template'))
+    .action(async (options: InitOptions) => setExit(await runInit(options, ctx)));
+  const ex = (command: string, key: keyof typeof INIT_MESSAGES): { command: string; zh: string; en: string } => ({
+    command,
+    zh: ti('zh', key),
+    en: ti('en', key),
+  });
+  addExamples(cmd, lang, [
+    ex('wangxin init --unit-type township --out a.yaml', 'init.example.blank'),
+    ex('wangxin init --unit-type department --lang en', 'init.example.print'),
+    ex('wangxin init --checklist-template --out my.yaml', 'init.example.template'),
+  ]);
+}
+
+/**
+ * Writes (or prints) a blank answer file or a checklist template. Returns 0 when done, 2 for
+ * usage problems (unknown checklist or unit type, an existing `--out` without `--force`, a
+ * broken checklist, a file that cannot be written).
+ */
+export async function runInit(options: InitOptions, ctx: CommandContext): Promise<number> {
+  const { io, lang } = ctx;
+  const { makeVisible } = await import('../diagnostics/render.js');
+  const outFile = options.out === undefined ? undefined : isAbsolute(options.out) ? options.out : resolve(io.cwd, options.out);
+  if (outFile !== undefined && !options.force && existsSync(outFile)) throw usage('init.error.exists', { file: makeVisible(options.out!) });
+
+  let text: string;
+  let done: string;
+  if (options.checklistTemplate) {
+    if (options.unit !== undefined || options.unitType !== undefined) throw usage('init.error.templateOptions');
+    const { builtinFile, builtinIds } = await import('../load/resolve-checklist.js');
+    const ref = options.checklist ?? DEFAULT_CHECKLIST;
+    const file = builtinFile(ref);
+    if (!file) throw usage('init.error.templateNeedsBuiltin', { ref: makeVisible(ref), known: builtinIds().join(', ') || '—' });
+    const base = await loadOrFail(file, ctx);
+    if (!base) return 2;
+    const { renderChecklistTemplate } = await import('../init/checklist-template.js');
+    text = renderChecklistTemplate(base, lang, { file: outFile ?? join(io.cwd, 'checklist.yaml') });
+    done = ti(lang, 'init.templateWritten', { file: makeVisible(options.out ?? '') });
+  } else {
+    const checklist = await resolveChecklist(options.checklist, ctx);
+    if (!checklist) return 2;
+    const known = checklist.unitTypes.map((u) => u.id).join(', ');
+    let type = options.unitType;
+    if (type === undefined) {
+      if (checklist.unitTypes.length !== 1) throw usage('init.error.unitTypeNeeded', { checklist: checklist.id, known });
+      type = checklist.unitTypes[0].id;
+    }
+    if (!checklist.unitTypes.some((u) => u.id === type)) {
+      throw usage('init.error.unknownUnitType', { checklist: checklist.id, type: makeVisible(type), known });
+    }
+    const name = options.unit?.trim() || ti(lang, 'init.placeholderUnit');
+    const { renderBlankAnswers } = await import('../init/blank-answers.js');
+    const blank = renderBlankAnswers(checklist, { name, type }, lang, outFile ?? join(io.cwd, 'answers.yaml'));
+    text = blank.text;
+    done = ti(lang, 'init.written', { file: makeVisible(options.out ?? ''), count: blank.count });
+  }
+
+  if (outFile === undefined) {
+    io.stdout.write(text);
+    return 0;
+  }
+  try {
+    const { writeFileAtomic } = await import('../fs/write-atomic.js');
+    await mkdir(dirname(outFile), { recursive: true });
+    await writeFileAtomic(outFile, text);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    io.stderr.write(`wangxin: ${ctx.paintErr.red(ti(lang, 'init.error.write', { file: makeVisible(options.out!), reason }))}\n`);
+    return 2;
+  }
+  io.stderr.write(`${ctx.paintErr.green('✓')} ${done}\n`);
+  return 0;
+}
+
+/** The checklist of `--checklist` (a path relative to the working folder, or a built-in id), or the default. */
+async function resolveChecklist(ref: string | undefined, ctx: CommandContext): Promise<Checklist | undefined> {
+  const { builtinFile, builtinIds, checklistFileFor, looksLikePath } = await import('../load/resolve-checklist.js');
+  const { makeVisible } = await import('../diagnostics/render.js');
+  const wanted = ref ?? (builtinIds().length === 1 ? builtinIds()[0] : DEFAULT_CHECKLIST);
+  const found = looksLikePath(wanted) ? resolve(ctx.io.cwd, wanted) : checklistFileFor(wanted);
+  if (!found || (!looksLikePath(wanted) && found !== builtinFile(wanted))) {
+    throw usage('init.error.unknownChecklist', { ref: makeVisible(wanted), known: builtinIds().join(', ') || '—' });
+  }
+  return loadOrFail(found, ctx);
+}
+
+/** Loads a checklist; prints its errors (and returns undefined) when it is broken or unreadable. */
+async function loadOrFail(file: string, ctx: CommandContext): Promise<Checklist | undefined> {
+  const { loadChecklist } = await import('../load/resolve-checklist.js');
+  const { renderDiagnostics, makeVisible } = await import('../diagnostics/render.js');
+  const loaded = await loadChecklist(file);
+  if (loaded.checklist) return loaded.checklist;
+  const { io, lang } = ctx;
+  io.stderr.write(`wangxin: ${ctx.paintErr.red(ti(lang, 'init.error.checklistBroken', { file: makeVisible(file) }))}\n`);
+  const sources = loaded.parsed ? new Map([[loaded.parsed.file, loaded.parsed.source]]) : undefined;
+  io.stderr.write(renderDiagnostics(loaded.diagnostics.filter((d) => d.severity === 'error'), { lang, paint: ctx.paintErr, sources }) + '\n');
+  return undefined;
+}

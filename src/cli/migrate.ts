@@ -1,0 +1,142 @@
+// `wangxin migrate ANSWERS --to CHECKLIST`: carries an answer file over to a new checklist version, into a new file.
+import { existsSync } from 'node:fs';
+import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
+import { fill } from '../i18n/lang.js';
+import { MIGRATE_MESSAGES, tm } from '../i18n/migrate-messages.js';
+import type { Checklist } from '../model/checklist.js';
+import { addExamples } from './help-examples.js';
+import type { CommandContext } from './io.js';
+import type { AddCommand } from './registry.js';
+import { UsageError } from './usage-error.js';
+
+/** Options of `migrate` as commander gives them. */
+export interface MigrateOptions {
+  to: string;
+  from?: string;
+  out?: string;
+  force?: boolean;
+}
+
+/** A usage error from the `migrate` catalogue, in both languages. */
+function usage(key: keyof typeof MIGRATE_MESSAGES, params: Record<string, unknown> = {}): UsageError {
+  const m = MIGRATE_MESSAGES[key];
+  return new UsageError({ zh: fill(m.zh, params), en: fill(m.en, params) });
+}
+
+/** Registers `migrate`. */
+export function registerMigrate(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
+  const { lang } = ctx;
+  const cmd = add('migrate')
+    .description(tm(lang, 'migrate.description'))
+    .argument('<answers>', tm(lang, 'migrate.arg.answers'))
+    .requiredOption('--to <idOrPath>', tm(lang, 'migrate.opt.to'))
+    .option('--from <idOrPath>', tm(lang, 'migrate.opt.from'))
+    .option('--out <file>', tm(lang, 'migrate.opt.out'))
+    .option('--force', tm(lang, 'migrate.opt.force'))
+    .action(async (answers: string, options: MigrateOptions) => setExit(await runMigrate(answers, options, ctx)));
+  addExamples(cmd, lang, [
+    {
+      command: 'wangxin migrate a.yaml --to my-county.yaml',
+      zh: tm('zh', 'migrate.example.builtin'),
+      en: tm('en', 'migrate.example.builtin'),
+    },
+    {
+      command: 'wangxin migrate a.yaml --to new.yaml --out b.yaml',
+      zh: tm('zh', 'migrate.example.out'),
+      en: tm('en', 'migrate.example.out'),
+    },
+  ]);
+}
+
+/** `dir/name.yaml` → `dir/name.<version>.yaml`. */
+export function defaultMigratedPath(file: string, version: string): string {
+  const ext = extname(file);
+  const stem = /^\.ya?ml$/i.test(ext) ? basename(file, ext) : basename(file);
+  return join(dirname(file), `${stem}.${version}.yaml`);
+}
+
+/**
+ * Migrates one answer file and prints the report. Returns 0 when written; 1 when the answer file
+ * is invalid; 2 for usage problems (unknown or broken checklist, unit type missing from the new
+ * checklist, target exists or is the original) and unreadable input.
+ */
+export async function runMigrate(file: string, options: MigrateOptions, ctx: CommandContext): Promise<number> {
+  const { readText } = await import('../load/read-text.js');
+  const { parseYaml } = await import('../load/parse-yaml.js');
+  const { validateAnswers, validateAnswersShape } = await import('../validate/validate.js');
+  const { renderDiagnostics, makeVisible } = await import('../diagnostics/render.js');
+  const { migrateAnswers } = await import('../migrate/migrate.js');
+  const { renderMigrationReport } = await import('../migrate/report.js');
+  const { saveAnswers } = await import('../walk/answer-file.js');
+  const { io, lang } = ctx;
+  const paint = ctx.paintErr;
+  const at = (p: string): string => (isAbsolute(p) ? p : resolve(io.cwd, p));
+
+  const target = await loadRef(options.to, ctx);
+  if (!target) return 2;
+
+  const absolute = at(file);
+  const read = await readText(absolute);
+  if (!read.ok) {
+    io.stderr.write(renderDiagnostics([read.diagnostic], { lang, paint }) + '\n');
+    return 2;
+  }
+  const parsed = parseYaml(read.text, file);
+  const sources = new Map([[file, read.text]]);
+  const shape = validateAnswersShape(parsed);
+  const invalid = (errors: Parameters<typeof renderDiagnostics>[0]): number => {
+    io.stderr.write(renderDiagnostics(errors, { lang, paint, sources }) + '\n\n');
+    io.stderr.write(paint.red(tm(lang, 'migrate.error.invalid', { file: makeVisible(file) })) + '\n');
+    return 1;
+  };
+  if (!shape.value) return invalid(shape.errors);
+
+  // The old checklist: --from, else the built-in the file names; only the exact version counts.
+  let old: Checklist | undefined;
+  let foundVersion: string | undefined;
+  const { builtinFile } = await import('../load/resolve-checklist.js');
+  const oldRef = options.from ?? (builtinFile(shape.value.checklist.id) ? shape.value.checklist.id : undefined);
+  if (oldRef !== undefined) {
+    const candidate = await loadRef(oldRef, ctx);
+    if (!candidate) return 2;
+    if (candidate.id === shape.value.checklist.id && candidate.version === shape.value.checklist.version) old = candidate;
+    else if (candidate.id === shape.value.checklist.id) foundVersion = candidate.version;
+  }
+  const checked = old ? validateAnswers(parsed, old) : shape;
+  if (!checked.value) return invalid(checked.errors);
+  const answers = checked.value;
+
+  if (!target.unitTypes.some((u) => u.id === answers.unit.type)) {
+    throw usage('migrate.error.unitType', { checklist: target.id, type: makeVisible(answers.unit.type), known: target.unitTypes.map((u) => u.id).join(', ') });
+  }
+  const shownOut = options.out ?? defaultMigratedPath(file, target.version);
+  const out = at(shownOut);
+  if (resolve(out) === resolve(absolute)) throw usage('migrate.error.sameFile', { file: makeVisible(file) });
+  if (!options.force && existsSync(out)) throw usage('migrate.error.exists', { file: makeVisible(shownOut) });
+
+  const migration = migrateAnswers(answers, target, old);
+  try {
+    await saveAnswers(out, migration.answers, target);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    io.stderr.write(`wangxin: ${paint.red(tm(lang, 'migrate.error.write', { file: makeVisible(shownOut), reason }))}\n`);
+    return 2;
+  }
+  io.stdout.write(renderMigrationReport(migration, { lang, original: file, written: shownOut, target, old, foundVersion }));
+  return 0;
+}
+
+/** Loads `--to`/`--from`: a path relative to the working folder or a built-in id; prints why not and returns undefined. */
+async function loadRef(ref: string, ctx: CommandContext): Promise<Checklist | undefined> {
+  const { builtinFile, builtinIds, loadChecklist, looksLikePath } = await import('../load/resolve-checklist.js');
+  const { renderDiagnostics, makeVisible } = await import('../diagnostics/render.js');
+  const { io, lang } = ctx;
+  const file = looksLikePath(ref) ? (isAbsolute(ref) ? ref : resolve(io.cwd, ref)) : builtinFile(ref);
+  if (!file) throw usage('migrate.error.unknownChecklist', { ref: makeVisible(ref), known: builtinIds().join(', ') || '—' });
+  const loaded = await loadChecklist(file);
+  if (loaded.checklist) return loaded.checklist;
+  io.stderr.write(`wangxin: ${ctx.paintErr.red(tm(lang, 'migrate.error.checklistBroken', { file: makeVisible(ref) }))}\n`);
+  const sources = loaded.parsed ? new Map([[loaded.parsed.file, loaded.parsed.source]]) : undefined;
+  io.stderr.write(renderDiagnostics(loaded.diagnostics.filter((d) => d.severity === 'error'), { lang, paint: ctx.paintErr, sources }) + '\n');
+  return undefined;
+}

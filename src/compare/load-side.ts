@@ -1,0 +1,61 @@
+// Reads one side of a comparison: a JSON report (checked against the report schema) or an answer file (validated and scored).
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { readText } from '../load/read-text.js';
+import type { Report } from '../model/report.js';
+import type { Lang } from '../model/text.js';
+
+/** A loaded side, or the diagnostics that stop it. */
+export type LoadedSide =
+  | { ok: true; kind: 'answers' | 'report'; report: Report; warnings: Diagnostic[]; source: string }
+  | { ok: false; unreadable: boolean; errors: Diagnostic[]; warnings: Diagnostic[]; source?: string };
+
+/**
+ * Whether a parsed value is a JSON report rather than an answer file: reports have
+ * `schemaVersion`, an `items` list and a numeric `score`; answer files have none of the last two.
+ */
+export function looksLikeReport(value: unknown): boolean {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const v = value as Record<string, unknown>;
+  return 'schemaVersion' in v && Array.isArray(v.items) && typeof v.score === 'number';
+}
+
+/** JSON.parse that says "no" instead of throwing. */
+function tryJson(text: string): unknown {
+  if (!/^\s*\{/.test(text)) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Loads `file` (already absolute or relative to the process) with readText's size and encoding
+ * checks. A JSON report is checked against `schemas/report.schema.json`, with positions; anything
+ * else is validated as an answer file against its checklist (`ref` when given) and scored, the
+ * report's texts in `lang`.
+ */
+export async function loadSide(file: string, options: { ref?: string; lang: Lang; generatedAt?: string }): Promise<LoadedSide> {
+  const read = await readText(file);
+  if (!read.ok) return { ok: false, unreadable: true, errors: [read.diagnostic], warnings: [] };
+  const json = tryJson(read.text);
+  if (json !== undefined && looksLikeReport(json)) {
+    const { parseYaml } = await import('../load/parse-yaml.js');
+    const { checkSchema, splitSeverity } = await import('../validate/validate.js');
+    // JSON is YAML: the positioned parse gives every schema error its line:col.
+    const parsed = parseYaml(read.text, file);
+    const found = splitSeverity([...parsed.diagnostics, ...checkSchema('report', parsed)]);
+    if (found.errors.length > 0) return { ok: false, unreadable: false, ...found, source: read.text };
+    return { ok: true, kind: 'report', report: json as Report, warnings: found.warnings, source: read.text };
+  }
+  const { checkText } = await import('../validate/check-file.js');
+  const check = await checkText(read.text, file, { ref: options.ref }, 'answers');
+  if (check.errors.length > 0 || !check.checklist || !check.answers) {
+    return { ok: false, unreadable: false, errors: check.errors, warnings: check.warnings, source: read.text };
+  }
+  const { scoreAnswers } = await import('../score/score.js');
+  const { buildReport } = await import('../report/json-report.js');
+  const result = scoreAnswers(check.checklist, check.answers);
+  const report = buildReport(result, check.checklist, check.answers, { lang: options.lang, generatedAt: options.generatedAt ?? new Date(0).toISOString() });
+  return { ok: true, kind: 'answers', report, warnings: check.warnings, source: read.text };
+}

@@ -1,0 +1,135 @@
+// The comparison of two reports as Markdown (GitHub-flavoured), in Chinese or English, every text escaped.
+import type { ItemKind } from '../model/checklist.js';
+import type { Lang } from '../model/text.js';
+import { COMPARE_MESSAGES, tc } from '../i18n/compare-messages.js';
+import { escapeInline, escapeTableCell } from '../report/escape.js';
+import { formatFixed } from '../score/round.js';
+import type { CompareSide, Comparison, ItemChange, ItemOnly, ItemState } from './compare.js';
+
+/** What the formatter needs besides the comparison. */
+export interface CompareFormatContext {
+  lang: Lang;
+}
+
+/** A formatter of comparisons, chosen by name like the report formatters. */
+export type CompareFormatter = (comparison: Comparison, ctx: CompareFormatContext) => string;
+
+const one = (x: number): string => formatFixed(x, 1);
+const signed = (x: number): string => (x > 0 ? `+${one(x)}` : one(x));
+
+/** The comparison as Markdown. */
+export function formatCompareMarkdown(c: Comparison, ctx: CompareFormatContext): string {
+  const { lang } = ctx;
+  const t = (key: keyof typeof COMPARE_MESSAGES, params?: Record<string, unknown>): string => tc(lang, key, params);
+  const cell = escapeTableCell;
+  const dash = t('compare.md.missing');
+  const out: string[] = [];
+
+  out.push(`# ${escapeInline(t('compare.md.title', { unit: c.new.unit.name }))}`, '');
+  out.push(escapeInline(t('compare.md.sides', { old: describeSide(c.old, lang), new: describeSide(c.new, lang) })), '');
+  if (c.warnings.length > 0) {
+    out.push('> [!WARNING]');
+    for (const w of c.warnings) out.push(`> ${escapeInline(t(`compare.warn.${w.code}`, { old: w.old, new: w.new }))}<br>`);
+    out.push('');
+  }
+  out.push(
+    escapeInline(
+      t('compare.md.summary', {
+        old: one(c.score.old),
+        new: one(c.score.new),
+        delta: signed(c.score.delta),
+        oldGrade: c.grade.old.label,
+        newGrade: c.grade.new.label,
+        improved: c.improved.length,
+        regressed: c.regressed.length,
+        open: c.newlyOpen.length,
+      }),
+    ),
+    '',
+  );
+
+  const yesNo = (v: boolean): string => t(v ? 'compare.md.yes' : 'compare.md.no');
+  out.push(
+    `| ${t('compare.md.col.what')} | ${t('compare.md.col.old')} | ${t('compare.md.col.new')} | ${t('compare.md.col.delta')} |`,
+    '| --- | ---: | ---: | ---: |',
+    `| ${t('compare.md.row.score')} | ${one(c.score.old)} | ${one(c.score.new)} | ${signed(c.score.delta)} |`,
+    `| ${t('compare.md.row.base')} | ${one(c.baseScore.old)} | ${one(c.baseScore.new)} | ${signed(c.baseScore.delta)} |`,
+    `| ${t('compare.md.row.bonus')} | ${one(c.bonusScore.old)} | ${one(c.bonusScore.new)} | ${signed(c.bonusScore.delta)} |`,
+    `| ${t('compare.md.row.grade')} | ${cell(c.grade.old.label)} | ${cell(c.grade.new.label)} | ${t(`compare.md.${c.grade.change}`)} |`,
+    `| ${t('compare.md.row.vetoed')} | ${yesNo(c.old.vetoed)} | ${yesNo(c.new.vetoed)} | |`,
+    `| ${t('compare.md.row.unanswered')} | ${c.old.unanswered} | ${c.new.unanswered} | ${signed(c.new.unanswered - c.old.unanswered).replace(/\.0$/, '')} |`,
+    '',
+  );
+
+  out.push(`## ${t('compare.md.areas')}`, '');
+  out.push(
+    `| ${t('compare.md.col.area')} | ${t('compare.md.col.old')} | ${t('compare.md.col.new')} | ${t('compare.md.col.delta')} |`,
+    '| --- | ---: | ---: | ---: |',
+  );
+  for (const a of c.areas) {
+    const show = (x: number | null): string => (x === null ? dash : one(x));
+    out.push(`| ${cell(`${a.id} ${a.title}`)} | ${show(a.old)} | ${show(a.new)} | ${a.delta === null ? dash : signed(a.delta)} |`);
+  }
+  out.push('');
+
+  const changes = (heading: string, list: ItemChange[]): void => {
+    out.push(`## ${heading}`, '');
+    if (list.length === 0) {
+      out.push(t('compare.md.none'), '');
+      return;
+    }
+    out.push(
+      `| ${t('compare.md.col.item')} | ${t('compare.md.col.text')} | ${t('compare.md.col.old')} | ${t('compare.md.col.new')} |`,
+      '| --- | --- | --- | --- |',
+    );
+    for (const i of list) out.push(`| ${cell(i.id)} | ${cell(i.text)} | ${cell(describeState(i.old, i.kind, lang))} | ${cell(describeState(i.new, i.kind, lang))} |`);
+    out.push('');
+  };
+  const only = (heading: string, list: ItemOnly[], hint?: string): void => {
+    out.push(`## ${heading}`, '');
+    if (hint) out.push(escapeInline(hint), '');
+    if (list.length === 0) {
+      out.push(t('compare.md.none'), '');
+      return;
+    }
+    out.push(`| ${t('compare.md.col.item')} | ${t('compare.md.col.text')} | ${t('compare.md.col.status')} |`, '| --- | --- | --- |');
+    for (const i of list) out.push(`| ${cell(i.id)} | ${cell(i.text)} | ${cell(describeState(i.state, i.kind, lang))} |`);
+    out.push('');
+  };
+  changes(t('compare.md.improved', { count: c.improved.length }), c.improved);
+  changes(t('compare.md.regressed', { count: c.regressed.length }), c.regressed);
+  only(t('compare.md.newlyOpen', { count: c.newlyOpen.length }), c.newlyOpen, t('compare.md.newlyOpenHint'));
+  if (c.otherChanges.length > 0) changes(t('compare.md.other', { count: c.otherChanges.length }), c.otherChanges);
+  if (c.onlyInOld.length > 0) only(t('compare.md.onlyOld', { count: c.onlyInOld.length }), c.onlyInOld);
+  if (c.onlyInNew.length > 0) only(t('compare.md.onlyNew', { count: c.onlyInNew.length }), c.onlyInNew);
+  return out.join('\n').replace(/\n+$/, '\n');
+}
+
+/** `file (checklist version, period)` for the heading. */
+function describeSide(side: CompareSide, lang: Lang): string {
+  const period = side.period !== undefined ? tc(lang, 'compare.md.period', { period: side.period }) : '';
+  const kind = side.kind === 'report' ? ` · ${tc(lang, 'compare.md.kind.report')}` : '';
+  return tc(lang, 'compare.md.side', { file: side.file, checklist: side.checklist.id, version: side.checklist.version, period: period + kind });
+}
+
+/** `符合` / `部分符合 1.5/3 分`: the status, with the points for ratio and deduct items (where they say more). */
+export function describeState(state: ItemState, kind: ItemKind, lang: Lang): string {
+  const label = tc(lang, `status.${state.status}`);
+  if (kind === 'status' || state.status === 'na' || state.max === 0) return label;
+  return `${label} ${tc(lang, 'compare.md.points', { earned: formatFixed(state.earned, 1).replace(/\.0$/, ''), max: formatFixed(state.max, 1).replace(/\.0$/, '') })}`;
+}
+
+/** The JSON comparison, pretty-printed with a final newline. */
+export function formatCompareJson(c: Comparison): string {
+  return JSON.stringify(c, null, 2) + '\n';
+}
+
+const FORMATTERS = { md: formatCompareMarkdown, json: formatCompareJson } as const;
+
+/** The comparison formats. */
+export type CompareFormat = keyof typeof FORMATTERS;
+
+/** The formatter for a format name. */
+export function getCompareFormatter(name: CompareFormat): CompareFormatter {
+  return FORMATTERS[name];
+}

@@ -1,0 +1,64 @@
+// The text report of a migration (Markdown-ish, for the terminal): what was kept, new, removed, changed, dropped.
+import { listItems, type Checklist } from '../model/checklist.js';
+import { pickText, type Lang } from '../model/text.js';
+import { MIGRATE_MESSAGES, tm } from '../i18n/migrate-messages.js';
+import { makeVisible } from '../diagnostics/render.js';
+import type { Migration } from './migrate.js';
+
+/** What the report needs besides the migration. */
+export interface MigrationReportContext {
+  lang: Lang;
+  /** The original and the written file, as the user typed / sees them. */
+  original: string;
+  written: string;
+  target: Checklist;
+  old?: Checklist;
+  /** The version of the old checklist that was found instead of the one named, if any. */
+  foundVersion?: string;
+}
+
+/** The report as lines of text, ending with a newline. */
+export function renderMigrationReport(m: Migration, ctx: MigrationReportContext): string {
+  const { lang } = ctx;
+  const t = (key: keyof typeof MIGRATE_MESSAGES, params?: Record<string, unknown>): string => tm(lang, key, params);
+  const texts = new Map<string, string>();
+  for (const c of [ctx.old, ctx.target]) {
+    for (const p of c ? listItems(c) : []) texts.set(p.item.id, makeVisible(pickText(p.item.text, lang)).replace(/\s+/g, ' '));
+  }
+  const line = (id: string, extra?: string): string => `  - ${id}${texts.has(id) ? ` ${texts.get(id)}` : ''}${extra ? ` — ${extra}` : ''}`;
+  const list = (heading: string, rows: string[]): string[] => [heading, ...(rows.length > 0 ? rows : [t('migrate.md.none')]), ''];
+
+  const out = [
+    `# ${t('migrate.md.title', { from: makeVisible(ctx.original), to: makeVisible(ctx.written) })}`,
+    '',
+    t('migrate.md.checklists', { fromId: m.from.id, fromVersion: m.from.version, toId: m.to.id, toVersion: m.to.version }),
+    t('migrate.md.kept', { count: m.kept.length }),
+    '',
+  ];
+  if (!m.oldKnown) {
+    const found = ctx.foundVersion !== undefined ? t('migrate.md.foundOther', { version: ctx.foundVersion }) : '';
+    out.push(t('migrate.md.oldUnknown', { id: m.from.id, version: m.from.version, found }), '');
+  }
+  out.push(...list(t('migrate.md.newItems', { count: m.newItems.length }), m.newItems.map((id) => line(id))));
+  out.push(
+    ...list(
+      t('migrate.md.removed', { count: m.removed.length }),
+      m.removed.map((r) => line(r.id, r.answered ? t('migrate.md.removedAnswered') : undefined)),
+    ),
+  );
+  if (m.oldKnown) {
+    out.push(
+      ...list(
+        t('migrate.md.changed', { count: m.changed.length }),
+        m.changed.map((c) => {
+          const fields = c.fields.map((f) => t(`migrate.field.${f}`)).join(t('migrate.fieldSeparator'));
+          return line(c.id, `${t('migrate.fieldsChanged', { fields })}${t('migrate.clauseSeparator')}${t(c.kept ? 'migrate.md.changedKept' : 'migrate.md.changedDropped')}`);
+        }),
+      ),
+    );
+  }
+  out.push(...list(t('migrate.md.dropped', { count: m.dropped.length }), m.dropped.map((d) => line(d.id, t(`migrate.reason.${d.reason}`)))));
+  out.push(m.unanswered.length > 0 ? t('migrate.md.unanswered', { count: m.unanswered.length, file: makeVisible(ctx.written) }) : t('migrate.md.complete'));
+  out.push(t('migrate.md.written', { file: makeVisible(ctx.written), original: makeVisible(ctx.original) }));
+  return out.join('\n') + '\n';
+}

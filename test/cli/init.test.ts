@@ -1,0 +1,182 @@
+// `wangxin init`: blank answer files that validate as written and score once filled, --out/--force, and the checklist template.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runBinary, runInProcess } from '../helpers/run-cli.js';
+import { renderChecklistTemplate } from '../../src/init/checklist-template.js';
+import { answerTemplate, commentText } from '../../src/init/blank-answers.js';
+import { loadChecklist, builtinFile } from '../../src/load/resolve-checklist.js';
+import type { Checklist } from '../../src/model/checklist.js';
+
+const STACK = /\n\s+at .+:\d+:\d+/;
+let tmp = '';
+let builtin: Checklist;
+
+beforeAll(async () => {
+  tmp = mkdtempSync(join(tmpdir(), 'wangxin-init-'));
+  builtin = (await loadChecklist(builtinFile('county-cyber-2018')!)).checklist!;
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** Uncomments the answer line of `id` and fills it with `answer` (the text between the braces). */
+function fill(text: string, id: string, answer: string): string {
+  const pattern = new RegExp(`^  # ${id.replace(/\./g, '\\.')}: \\{.*\\},$`, 'm');
+  expect(text).toMatch(pattern);
+  return text.replace(pattern, `  ${id}: { ${answer} },`);
+}
+
+describe('wangxin init (blank answer file)', () => {
+  it('prints a blank answer file that lists every applying item and validates as written', async () => {
+    const r = await runInProcess(['init', '--unit', '某某镇党委', '--unit-type', 'township'], {}, tmp);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^# yaml-language-server: \$schema=/);
+    expect(r.stdout).toMatch(/^unit: \{ name: 某某镇党委, type: township \}$/m);
+    expect(r.stdout).toMatch(/^answers: \{$/m);
+    // 31 items apply to a township; each has its commented answer line.
+    expect(r.stdout.match(/^ {2}# A[\d.]+: \{/gm)).toHaveLength(31);
+    expect(r.stdout).toMatch(/# A4\.1\.4: \{ value: \},/);
+    expect(r.stdout).toMatch(/# A3\.2\.3: \{ deductions: \{ d1: 0, d2: 0 \} \},/);
+    expect(r.stdout).toMatch(/检查方法：/);
+    expect(r.stdout).toMatch(/一票否决/);
+    // Items of other unit types are not listed.
+    expect(r.stdout).not.toMatch(/# A3\.1\.4: /);
+    writeFileSync(join(tmp, 'printed.yaml'), r.stdout);
+    const v = await runInProcess(['validate', join(tmp, 'printed.yaml')]);
+    expect(v.code, v.stdout).toBe(0);
+  });
+
+  it('--out writes the file; it validates, scores as all unanswered, and scores after filling a few lines', async () => {
+    const r = await runInProcess(['init', '--unit', '某某镇党委', '--unit-type', 'township', '--out', 'a/blank.yaml'], {}, tmp);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/已写入空白答卷 a\/blank\.yaml：31 个条目待填写/);
+    const file = join(tmp, 'a/blank.yaml');
+    expect(readFileSync(file, 'utf8')).toMatch(/^# yaml-language-server: \$schema=.*schemas\/answers\.schema\.json$/m);
+    expect(runBinary(['validate', file]).code).toBe(0);
+    const empty = await runInProcess(['score', file, '--format', 'json']);
+    expect(empty.code).toBe(0);
+    expect(JSON.parse(empty.stdout)).toMatchObject({ score: 0, complete: false });
+    expect(JSON.parse(empty.stdout).unanswered).toHaveLength(31);
+
+    let text = readFileSync(file, 'utf8');
+    text = fill(text, 'A1.1.1', 'status: pass, note: 已于3月传达');
+    text = fill(text, 'A4.1.4', 'value: 0.5');
+    text = fill(text, 'A3.2.3', 'deductions: { d1: 1, d2: 0 }');
+    text = fill(text, 'A2.1.1', 'status: na, note: 未开设网站');
+    writeFileSync(file, text);
+    const scored = await runInProcess(['score', file, '--format', 'json']);
+    expect(scored.code, scored.stderr).toBe(0);
+    const report = JSON.parse(scored.stdout);
+    expect(report.unanswered).toHaveLength(27);
+    const byId = new Map((report.items as { id: string; status: string; earned: number }[]).map((i) => [i.id, i]));
+    expect(byId.get('A1.1.1')).toMatchObject({ status: 'pass', earned: 3 });
+    expect(byId.get('A2.1.1')).toMatchObject({ status: 'na' });
+    expect(byId.get('A4.1.4')!.status).toBe('partial');
+  });
+
+  it('an answer line uncommented but not filled in is an error at its line', async () => {
+    const r = await runInProcess(['init', '--unit-type', 'department', '--out', 'half.yaml'], {}, tmp);
+    expect(r.code).toBe(0);
+    const file = join(tmp, 'half.yaml');
+    const text = readFileSync(file, 'utf8').replace(/^ {2}# (A1\.1\.1: \{ status: \},)$/m, '  $1');
+    writeFileSync(file, text);
+    const line = text.split('\n').findIndex((l) => l.startsWith('  A1.1.1:')) + 1;
+    const v = await runInProcess(['validate', file]);
+    expect(v.code).toBe(1);
+    expect(v.stdout).toMatch(new RegExp(`half\\.yaml:${line}:\\d+`));
+  });
+
+  it('refuses to overwrite an existing --out file (exit 2) unless --force', async () => {
+    const file = join(tmp, 'exists.yaml');
+    writeFileSync(file, 'keep me\n');
+    const r = await runInProcess(['init', '--unit-type', 'township', '--out', 'exists.yaml'], {}, tmp);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/文件 exists\.yaml 已存在，未覆盖.*--force/);
+    expect(r.stderr).not.toMatch(STACK);
+    expect(readFileSync(file, 'utf8')).toBe('keep me\n');
+    const en = await runInProcess(['init', '--lang', 'en', '--unit-type', 'township', '--out', 'exists.yaml'], {}, tmp);
+    expect(en.stderr).toMatch(/exists\.yaml already exists and was not overwritten/);
+    const forced = await runInProcess(['init', '--unit-type', 'township', '--out', 'exists.yaml', '--force'], {}, tmp);
+    expect(forced.code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toMatch(/^answers: \{$/m);
+  });
+
+  it('needs --unit-type when the checklist has several, and names the choices', async () => {
+    const r = await runInProcess(['init', '--unit', 'X'], {}, tmp);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/请用 --unit-type 指定单位类型.*township, department, cyber-office, internet-enterprise, cii-operator/);
+    const bad = await runInProcess(['init', '--lang', 'en', '--unit-type', 'village'], {}, tmp);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/checklist county-cyber-2018 has no unit type "village"/);
+    const unknown = await runInProcess(['init', '--unit-type', 'township', '--checklist', 'nope-list'], {}, tmp);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/找不到检查表“nope-list”/);
+  });
+
+  it('works with a custom checklist path and writes English comments with --lang en', async () => {
+    const r = await runInProcess(['init', '--lang', 'en', '--unit-type', 'township', '--checklist', 'examples/custom/xx-county-2026.yaml']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^checklist: \{ id: xx-county-2026, version: 1\.0\.0 \}$/m);
+    expect(r.stdout).toMatch(/# How to fill in:/);
+    expect(r.stdout).toMatch(/unit: \{ name: "?\(unit name\)"?, type: township \}/);
+    expect(r.stdout).toMatch(/# A6\.1: \{ status: \},/);
+    expect(r.stdout).not.toMatch(/# A2\.3\.3: /);
+    writeFileSync(join(tmp, 'custom.yaml'), r.stdout);
+    const v = await runInProcess(['validate', join(tmp, 'custom.yaml'), '--checklist', 'examples/custom/xx-county-2026.yaml']);
+    expect(v.code, v.stdout).toBe(0);
+  });
+
+  it('keeps texts on one comment line, control characters shown', () => {
+    expect(commentText('a\nb\r\n  c\u202e')).toBe('a b c\\u{202e}');
+    expect(answerTemplate({ id: 'X1', text: 'x', points: 1, kind: 'deduct', deductions: [{ id: 'd9', text: 'y', points: 1 }] })).toBe('X1: { deductions: { d9: 0 } },');
+  });
+});
+
+describe('wangxin init --checklist-template', () => {
+  it('writes a starter checklist that extends the built-in one and validates as written', async () => {
+    const r = await runInProcess(['init', '--checklist-template', '--out', 'tpl/my.yaml'], {}, tmp);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/已写入自定义检查表模板 tpl\/my\.yaml/);
+    const text = readFileSync(join(tmp, 'tpl/my.yaml'), 'utf8');
+    expect(text).toMatch(/^# yaml-language-server: \$schema=.*schemas\/checklist\.schema\.json$/m);
+    expect(text).toMatch(/^extends: county-cyber-2018 /m);
+    for (const key of ['drop', 'override', 'append', 'areas']) expect(text).toMatch(new RegExp(`^# ${key}:`, 'm'));
+    const v = runBinary(['validate', join(tmp, 'tpl/my.yaml')]);
+    expect(v.code, v.stdout).toBe(0);
+    expect(v.stdout).toMatch(/检查表/);
+  });
+
+  it('stays valid with every example uncommented, and the examples take effect', async () => {
+    const r = await runInProcess(['init', '--checklist-template', '--lang', 'en'], {}, tmp);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/# The examples below are commented out/);
+    const enabled = r.stdout.replace(/^# (drop: |override:$|append:$|areas:$|  )/gm, '$1');
+    expect(enabled).toMatch(/^drop: \[/m);
+    const file = join(tmp, 'enabled.yaml');
+    writeFileSync(file, enabled);
+    const v = await runInProcess(['validate', file]);
+    expect(v.code, v.stdout).toBe(0);
+    // The same through the renderer's own switch.
+    const direct = renderChecklistTemplate(builtin, 'zh', { file, enableExamples: true });
+    writeFileSync(file, direct);
+    expect((await runInProcess(['validate', file])).code).toBe(0);
+    // A blank answer file for the custom checklist has the appended and new items and not the dropped one.
+    const blank = await runInProcess(['init', '--unit-type', 'township', '--checklist', file]);
+    expect(blank.code, blank.stderr).toBe(0);
+    expect(blank.stdout).toMatch(/# A1\.1\.90: \{ status: \},/);
+    expect(blank.stdout).toMatch(/# A6\.1: \{ status: \},/);
+    expect(blank.stdout).not.toMatch(/# A5\.3\.2: /);
+  });
+
+  it('refuses --unit with the template, a non-built-in base, and an existing file', async () => {
+    expect((await runInProcess(['init', '--checklist-template', '--unit', 'x'], {}, tmp)).stderr).toMatch(/不能与 --unit 或 --unit-type 同时使用/);
+    const notBuiltin = await runInProcess(['init', '--checklist-template', '--checklist', 'examples/custom/xx-county-2026.yaml']);
+    expect(notBuiltin.code).toBe(2);
+    expect(notBuiltin.stderr).toMatch(/模板只能继承内置检查表/);
+    writeFileSync(join(tmp, 'taken.yaml'), 'x: 1\n');
+    const taken = await runInProcess(['init', '--checklist-template', '--out', 'taken.yaml'], {}, tmp);
+    expect(taken.code).toBe(2);
+    expect(existsSync(join(tmp, 'taken.yaml')) && readFileSync(join(tmp, 'taken.yaml'), 'utf8')).toBe('x: 1\n');
+  });
+});

@@ -1,0 +1,134 @@
+// `wangxin migrate`: to the county's custom checklist (valid result), target naming and refusal, old version unknown, exit codes.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, runBinary, runInProcess } from '../helpers/run-cli.js';
+
+const CUSTOM = join(ROOT, 'examples/custom/xx-county-2026.yaml');
+const STACK = /\n\s+at .+:\d+:\d+/;
+let tmp = '';
+let original = '';
+let originalText = '';
+
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'wangxin-migrate-'));
+  original = join(tmp, 'township.yaml');
+  copyFileSync(join(ROOT, 'examples/answers/township.yaml'), original);
+  originalText = readFileSync(original, 'utf8');
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('wangxin migrate', () => {
+  it('migrates the township example to the custom checklist: report, new file beside the original, valid against it', async () => {
+    const r = await runInProcess(['migrate', 'township.yaml', '--to', CUSTOM], {}, tmp);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^# 答卷迁移：township\.yaml → township\.1\.0\.0\.yaml/);
+    expect(r.stdout).toMatch(/检查表：county-cyber-2018 1\.0\.0 → xx-county-2026 1\.0\.0/);
+    expect(r.stdout).toMatch(/保留答案 30 个。/);
+    expect(r.stdout).toMatch(/新增条目，需要作答（3）：\n {2}- A4\.1\.8 [^\n]+\n {2}- A6\.1 [^\n]+\n {2}- A6\.2 /);
+    expect(r.stdout).toMatch(/新检查表中已删除的条目（1）：\n {2}- A2\.3\.3 .*原答案已丢弃/);
+    expect(r.stdout).toMatch(/有变化、需要重新核对的条目（2）：\n {2}- A4\.1\.3 .*内容有变化；答案已保留\n {2}- A4\.1\.4 .*分值有变化；答案已保留/);
+    expect(r.stdout).toMatch(/迁移后共有 3 个条目未作答/);
+    const out = join(tmp, 'township.1.0.0.yaml');
+    const text = readFileSync(out, 'utf8');
+    expect(text).toMatch(/^# yaml-language-server: \$schema=.*answers\.schema\.json\n/);
+    expect(text).toMatch(/^checklist: \{ id: xx-county-2026, version: 1\.0\.0 \}$/m);
+    expect(text).not.toMatch(/A2\.3\.3/);
+    expect(text).toMatch(/^ {2}A4\.1\.4: \{ value: 0\.8, note: /m);
+    expect(readFileSync(original, 'utf8')).toBe(originalText);
+    const v = runBinary(['validate', out, '--checklist', CUSTOM]);
+    expect(v.code, v.stdout).toBe(0);
+    const s = await runInProcess(['score', out, '--checklist', CUSTOM, '--format', 'json']);
+    expect(s.code).toBe(0);
+    expect(JSON.parse(s.stdout).unanswered).toEqual(['A4.1.8', 'A6.1', 'A6.2']);
+  });
+
+  it('refuses an existing target unless --force, and never the original', async () => {
+    const again = await runInProcess(['migrate', 'township.yaml', '--to', CUSTOM], {}, tmp);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/目标文件 township\.1\.0\.0\.yaml 已存在，未覆盖/);
+    expect(again.stderr).not.toMatch(STACK);
+    expect((await runInProcess(['migrate', 'township.yaml', '--to', CUSTOM, '--force'], {}, tmp)).code).toBe(0);
+    const same = await runInProcess(['migrate', 'township.yaml', '--to', CUSTOM, '--out', 'township.yaml', '--force', '--lang', 'en'], {}, tmp);
+    expect(same.code).toBe(2);
+    expect(same.stderr).toMatch(/the target is the original answer file township\.yaml; migrate never overwrites it/);
+    expect(readFileSync(original, 'utf8')).toBe(originalText);
+  });
+
+  it('--out names the target; English report', async () => {
+    const r = await runInProcess(['migrate', original, '--to', CUSTOM, '--out', join(tmp, 'sub/2026.yaml'), '--lang', 'en']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/New items, to answer \(3\):/);
+    expect(r.stdout).toMatch(/Changed items, to re-check \(2\):\n {2}- A4\.1\.3 .* — text changed; answer kept/);
+    expect(existsSync(join(tmp, 'sub/2026.yaml'))).toBe(true);
+  });
+
+  it('says when the old checklist version is not available and treats changes as unknown', async () => {
+    const file = join(tmp, 'old-version.yaml');
+    writeFileSync(file, originalText.replace('version: 1.0.0', 'version: 0.9.0'));
+    const r = await runInProcess(['migrate', file, '--to', CUSTOM]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/找不到答卷原来对应的检查表 county-cyber-2018 0\.9\.0（只找到版本 1\.0\.0），无法判断/);
+    expect(r.stdout).not.toMatch(/需要重新核对/);
+    expect(r.stdout).toMatch(/新增条目，需要作答（3）/);
+    expect(existsSync(join(tmp, 'old-version.1.0.0.yaml'))).toBe(true);
+  });
+
+  it('back from the custom checklist to the built-in: unknown without --from, known with it', async () => {
+    const custom = join(tmp, 'custom.yaml');
+    copyFileSync(join(ROOT, 'examples/custom/answers-township.yaml'), custom);
+    const r = await runInProcess(['migrate', custom, '--to', 'county-cyber-2018', '--out', join(tmp, 'back1.yaml')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/找不到答卷原来对应的检查表 xx-county-2026 1\.0\.0，/);
+    expect(r.stdout).toMatch(/- A6\.1 .*新检查表中没有此条目/);
+    const known = await runInProcess(['migrate', custom, '--to', 'county-cyber-2018', '--from', CUSTOM, '--out', join(tmp, 'back2.yaml')]);
+    expect(known.code, known.stderr).toBe(0);
+    expect(known.stdout).toMatch(/新增条目，需要作答（1）：\n {2}- A2\.3\.3/);
+    expect(runBinary(['validate', join(tmp, 'back2.yaml')]).code).toBe(0);
+  });
+
+  it('drops answers whose kind changed or whose deductions are gone, and the result validates', async () => {
+    const next = join(tmp, 'next.yaml');
+    writeFileSync(
+      next,
+      [
+        'schemaVersion: 1',
+        'id: county-cyber-2018-next',
+        'version: 2.0.0',
+        'title: 下一版',
+        'extends: county-cyber-2018',
+        'override:',
+        '  A1.1.1: { kind: ratio }',
+        '  A4.1.5: { deductions: [ { id: d1, text: 每台扣0.5分, points: 0.5 } ] }',
+        '',
+      ].join('\n'),
+    );
+    const r = await runInProcess(['migrate', original, '--to', next, '--out', join(tmp, 'next-answers.yaml')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/- A1\.1\.1 .*作答方式已改变，原答案不再有效/);
+    expect(r.stdout).toMatch(/- A4\.1\.5 .*原答案中的扣分项在新检查表中已不存在/);
+    expect(r.stdout).toMatch(/- A1\.1\.1 .*作答方式有变化；答案已丢弃/);
+    expect(runBinary(['validate', join(tmp, 'next-answers.yaml'), '--checklist', next]).code).toBe(0);
+  });
+
+  it('exit 1 for an invalid answer file, 2 for unknown checklists, unreadable files, a unit type the target lacks', async () => {
+    const bad = join(tmp, 'bad.yaml');
+    writeFileSync(bad, originalText.replace(/^ {2}A1\.1\.1: .*$/m, '  A1.1.1: { status: maybe }'));
+    const invalid = await runInProcess(['migrate', bad, '--to', CUSTOM]);
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toMatch(/bad\.yaml:9:\d+.*SCHEMA_ENUM[\s\S]*请先修正再迁移/);
+    expect(existsSync(join(tmp, 'bad.1.0.0.yaml'))).toBe(false);
+    const unknown = await runInProcess(['migrate', original, '--to', 'no-such-list']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/找不到检查表“no-such-list”/);
+    expect((await runInProcess(['migrate', join(tmp, 'missing.yaml'), '--to', CUSTOM])).stderr).toMatch(/FILE_NOT_FOUND/);
+    expect((await runInProcess(['migrate', original])).code).toBe(2);
+    const other = join(tmp, 'other-types.yaml');
+    writeFileSync(other, 'schemaVersion: 1\nid: other\nversion: 1.0.0\ntitle: 别的\nunitTypes: [ { id: village, label: 村 } ]\nareas:\n  - id: A1\n    title: 一\n    items: [ { id: A1.1.1, text: 条目, points: 1 } ]\n');
+    const type = await runInProcess(['migrate', original, '--to', other, '--lang', 'en']);
+    expect(type.code).toBe(2);
+    expect(type.stderr).toMatch(/the new checklist other has no unit type "township"/);
+    expect(type.stderr).not.toMatch(STACK);
+  });
+});
