@@ -1,26 +1,52 @@
-// Build step: bundles the compiled CLI into dist/wangxin.mjs (+ lazily loaded chunks) so start-up resolves a
-// handful of files instead of hundreds. bin/wangxin.js uses the bundle when present, dist/cli/main.js otherwise.
+// Build step: bundles the compiled CLI into one CommonJS file, dist/wangxin.cjs, which bin/wangxin.js
+// compiles with a V8 code cache (see bin/). Start-up then reads two files instead of resolving hundreds.
 import { build } from 'esbuild';
-import { readdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 
-// Chunks are content-hashed: drop the previous build's so stale ones never linger.
-for (const f of readdirSync('dist')) if (/^(chunk-.*|wangxin)\.mjs$/.test(f)) rmSync(`dist/${f}`);
+// The code cache belongs to the previous bundle.
+rmSync('dist/wangxin.cjs.cache', { force: true });
+
+/** commander loads child_process for git-style executable subcommands, which wangxin never uses; the
+ * stub keeps net, dgram and friends off the start-up path and fails loudly if ever reached. */
+const stubChildProcessForCommander = {
+  name: 'stub-child-process-for-commander',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'wangxin-stub' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'wangxin-stub' }, () => ({
+      contents: "module.exports = new Proxy({}, { get() { throw new Error('wangxin: executable subcommands are not supported'); } });",
+      loader: 'js',
+    }));
+  },
+};
 
 await build({
-  entryPoints: { wangxin: 'dist/cli/main.js' },
-  outdir: 'dist',
-  outExtension: { '.js': '.mjs' },
-  chunkNames: 'chunk-[hash]',
+  entryPoints: ['dist/cli/main.js'],
+  outfile: 'dist/wangxin.cjs',
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
-  // ajv is loaded through createRequire (CommonJS, precompiled validators need its runtime);
-  // @inquirer is only loaded by `run`, and stays a normal dependency.
-  external: ['ajv', 'ajv/*', 'ajv-formats', 'ajv-i18n', 'ajv-i18n/*', '@inquirer/*'],
+  // Loaded on demand from node_modules: yaml only for located diagnostics and writing answer
+  // files, @inquirer only by `run` (through io.importModule: the bundle must not use import()), ajv only where precompiled
+  // validators are stale (and its small runtime by the precompiled ones).
+  external: ['yaml', 'ajv', 'ajv/*', 'ajv-formats', 'ajv-formats/*', 'ajv-i18n', 'ajv-i18n/*', '@inquirer/*'],
+  // Every module's import.meta.url becomes the bundle's own: src/paths.ts resolves the package
+  // root from it, which is one folder up from dist/ either way.
+  define: { 'import.meta.url': '__wxImportMetaUrl' },
+  banner: { js: "var __wxImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [stubChildProcessForCommander],
   logLevel: 'warning',
   legalComments: 'none',
-  // Bundled CommonJS packages (commander, cli-progress) call require() for Node built-ins.
-  banner: { js: "import { createRequire as __wxCreateRequire } from 'node:module'; const require = __wxCreateRequire(import.meta.url);" },
 });
+
+// The bundle runs inside vm.Script, where import() has no loader: every import() left in it must be
+// one that is never reached there (the guarded fallback in src/walk/inquirer-prompter.ts).
+import { readFileSync } from 'node:fs';
+const leftovers = readFileSync('dist/wangxin.cjs', 'utf8').match(/\bimport\(["'][^"']+["']\)/g) ?? [];
+const unexpected = leftovers.filter((m) => !m.includes('@inquirer/prompts'));
+if (unexpected.length > 0) {
+  console.error(`bundle: import() would fail inside vm.Script: ${unexpected.join(', ')}`);
+  process.exit(1);
+}

@@ -6,6 +6,7 @@ import type { AddCommand } from './registry.js';
 import { parseFormat } from './options.js';
 import { UsageError } from './usage-error.js';
 import { addExamples } from './help-examples.js';
+import { resolve } from 'node:path';
 
 /** The options of `batch` after parsing. */
 export interface BatchOptions {
@@ -88,7 +89,6 @@ export async function runBatch(paths: string[], options: BatchOptions, ctx: Comm
   const { checklistFileFor, loadChecklist, builtinFile } = await import('../load/resolve-checklist.js');
   const { renderDiagnostics } = await import('../diagnostics/render.js');
   const { writeFileAtomic } = await import('../fs/write-atomic.js');
-  const { resolve } = await import('node:path');
   const { io, lang } = ctx;
 
   // WANGXIN_TIMING=1 prints where the time went (for `npm run bench`); nothing otherwise.

@@ -17,6 +17,11 @@ export interface Io {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /**
+   * Loads an ES module (for ESM-only packages such as @inquirer/prompts). bin/ passes its own
+   * `import()`, because the bundle runs inside vm.Script, where import() has no loader.
+   */
+  importModule?: (specifier: string) => Promise<unknown>;
 }
 
 /** Per-invocation settings every command gets. */

@@ -1,5 +1,6 @@
 // `wangxin schema [NAME] [--out DIR]`: prints or writes the JSON Schemas, for editors (yaml-language-server) and other tools.
 import { isAbsolute, join, resolve } from 'node:path';
+import { mkdir } from 'node:fs/promises';
 import { fill } from '../i18n/lang.js';
 import { SCHEMA_MESSAGES, tSchema } from '../i18n/schema-messages.js';
 import { addExamples } from './help-examples.js';
@@ -49,7 +50,6 @@ export async function runSchema(name: string | undefined, options: { out?: strin
     io.stdout.write(text(chosen[0]));
     return 0;
   }
-  const { mkdir } = await import('node:fs/promises');
   const { writeFileAtomic } = await import('../fs/write-atomic.js');
   const { makeVisible } = await import('../diagnostics/render.js');
   const dir = isAbsolute(options.out) ? options.out : resolve(io.cwd, options.out);

@@ -2,11 +2,15 @@
 import { open, rename, unlink } from 'node:fs/promises';
 import { openSync, writeSync, fsyncSync, closeSync, renameSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+
+let counter = 0;
 
 function tempNameFor(file: string): string {
-  // Same folder as the target, so the rename never crosses file systems.
-  return join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  // Same folder as the target, so the rename never crosses file systems. pid + counter make the
+  // name unique within this machine, the random part across machines sharing a folder; the file
+  // is opened with 'wx', so a clash fails instead of overwriting.
+  const unique = `${process.pid}.${++counter}.${Math.random().toString(36).slice(2, 10)}`;
+  return join(dirname(file), `.${basename(file)}.${unique}.tmp`);
 }
 
 /** Writes `content` to a temporary file beside `file`, flushes it to disk, then renames it over `file`. */

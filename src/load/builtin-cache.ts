@@ -1,6 +1,6 @@
 // A JSON cache of the valid built-in checklists, written at build time and used only while it matches the YAML.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { quickDigest } from '../fs/digest.js';
 import { join, resolve } from 'node:path';
 import { CHECKLISTS_DIR, PACKAGE_ROOT } from '../paths.js';
 import type { Checklist } from '../model/checklist.js';
@@ -9,7 +9,7 @@ import type { Checklist } from '../model/checklist.js';
 export const BUILTIN_CACHE_DIR = join(PACKAGE_ROOT, 'dist', 'checklists');
 
 function digest(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return quickDigest(bytes);
 }
 
 function cacheFile(id: string): string {
@@ -27,8 +27,8 @@ export function readBuiltinCache(file: string, bytes: Uint8Array): Checklist | u
   const cached = cacheFile(id);
   if (!existsSync(cached)) return undefined;
   try {
-    const entry = JSON.parse(readFileSync(cached, 'utf8')) as { sha256: string; checklist: Checklist };
-    return entry.sha256 === digest(bytes) ? entry.checklist : undefined;
+    const entry = JSON.parse(readFileSync(cached, 'utf8')) as { digest: string; checklist: Checklist };
+    return entry.digest === digest(bytes) ? entry.checklist : undefined;
   } catch {
     return undefined;
   }
@@ -46,7 +46,7 @@ export async function writeBuiltinCache(): Promise<string[]> {
     const bytes = readFileSync(file);
     const result = validateChecklist(parseYaml(bytes.toString('utf8').replace(/^\ufeff/, ''), file));
     if (!result.value || result.warnings.length > 0) continue; // never cache what would print a diagnostic
-    writeFileSync(cacheFile(id), JSON.stringify({ sha256: digest(bytes), checklist: result.value }));
+    writeFileSync(cacheFile(id), JSON.stringify({ digest: digest(bytes), checklist: result.value }));
     done.push(id);
   }
   return done;

@@ -52,7 +52,7 @@ export function locate(
   for (const segment of segments) {
     node = resolve(doc, node);
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && keyText(p.key) === String(segment));
+      const pair = pairsOf(node).get(String(segment));
       if (!pair) break;
       keyNode = (pair.key as Node | null) ?? undefined;
       node = pair.value as Node | null;
@@ -72,6 +72,25 @@ export function locate(
   }
   const target = options.key && keyNode ? keyNode : node;
   return spanOf(target ?? undefined, lineCounter);
+}
+
+// Issue 6: a file with 100,000 unknown answers gets a diagnostic per answer; finding each key by a
+// linear search made that quadratic (minutes). Each map's keys are indexed once instead.
+const PAIR_INDEX = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+/** The pairs of a map by key text; the first pair wins, as the linear search did. */
+function pairsOf(map: YAMLMap): Map<string, Pair> {
+  let index = PAIR_INDEX.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) {
+      if (!isPair(p)) continue;
+      const text = keyText(p.key);
+      if (text !== undefined && !index.has(text)) index.set(text, p);
+    }
+    PAIR_INDEX.set(map, index);
+  }
+  return index;
 }
 
 function resolve(doc: Document, node: Node | null | undefined): Node | null | undefined {

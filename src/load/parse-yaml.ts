@@ -1,10 +1,19 @@
 // Parses YAML text into a Document with positions and a plain value, collecting located diagnostics.
-import { LineCounter, parseAllDocuments, visit, isNode, type Document, type YAMLError } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, LineCounter, Node, YAMLError } from 'yaml';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { positionAt } from './locate.js';
 import { findTooDeep, MAX_FLOW_DEPTH } from './depth.js';
 
 export { findTooDeep, MAX_FLOW_DEPTH } from './depth.js';
+
+// yaml is required on first use rather than imported: start-up, and files that the fast path
+// (src/load/fast-parse.ts) reads clean, never pay for loading it.
+const requireModule = createRequire(import.meta.url);
+let yamlModule: typeof import('yaml') | undefined;
+function yaml(): typeof import('yaml') {
+  return (yamlModule ??= requireModule('yaml') as typeof import('yaml'));
+}
 
 /** Aliases may expand at most this many times per document (guards "billion laughs"). */
 export const MAX_ALIAS_COUNT = 100;
@@ -26,7 +35,7 @@ export interface ParsedYaml {
  * Never throws; every problem becomes a diagnostic with a position.
  */
 export function parseYaml(source: string, file: string): ParsedYaml {
-  const lineCounter = new LineCounter();
+  const lineCounter = new (yaml().LineCounter)();
   const result: ParsedYaml = { file, source, lineCounter, diagnostics: [] };
   const diags = result.diagnostics;
 
@@ -45,9 +54,11 @@ export function parseYaml(source: string, file: string): ParsedYaml {
 
   let docs: Document[];
   try {
-    const parsed = parseAllDocuments(source, {
+    const parsed = yaml().parseAllDocuments(source, {
       lineCounter,
-      uniqueKeys: true,
+      // Issue 6: yaml's own unique-key check compares every key with every other (100,000 answers
+      // took minutes); duplicates are found with a set in inspectTree below instead.
+      uniqueKeys: false,
       stringKeys: true,
       resolveKnownTags: false,
       prettyErrors: false,
@@ -69,13 +80,27 @@ export function parseYaml(source: string, file: string): ParsedYaml {
     if (warning.code === 'TAG_RESOLVE_FAILED') continue; // reported below with every explicit tag
     diags.push(fromYamlError(warning, source, lineCounter, file, 'warning'));
   }
+  // Issue 6: block nesting has no brackets for findTooDeep to count, so it is measured on the tree
+  // (without recursion: the tree may be thousands of levels deep), together with duplicate keys.
+  const tree = inspectTree(doc);
+  for (const key of tree.duplicateKeys) {
+    const [from, to] = key.range ?? [0, 1];
+    const where = { ...positionAt(lineCounter, from), ...endOf(lineCounter, Math.max(to, from + 1)) };
+    diags.push(createDiagnostic('YAML_DUPLICATE_KEY', file, { key: source.slice(from, to).trim() || '?' }, where));
+  }
+  if (tree.tooDeep) {
+    // One finding, where the limit is first passed (not also where the stack ran out, further on).
+    for (let i = diags.length - 1; i >= 0; i--) if (diags[i].code === 'YAML_TOO_DEEP') diags.splice(i, 1);
+    diags.push(createDiagnostic('YAML_TOO_DEEP', file, { limit: MAX_FLOW_DEPTH }, positionAt(lineCounter, tree.tooDeep.range?.[0] ?? 0)));
+    return result; // `visit` below recurses: keep it away from very deep trees
+  }
   if (docs.length > 1) {
     const start = docs[1].range?.[0] ?? source.length;
     const marker = source.lastIndexOf('---', start);
     diags.push(createDiagnostic('YAML_MULTIPLE_DOCUMENTS', file, {}, positionAt(lineCounter, marker >= 0 ? marker : start)));
   }
-  visit(doc, (_key, node) => {
-    if (isNode(node) && node.tag && node.range) {
+  yaml().visit(doc, (_key, node) => {
+    if (yaml().isNode(node) && node.tag && node.range) {
       const tagText = findTagText(source, node.range[0], node.tag);
       const at = tagText.offset;
       diags.push(
@@ -123,9 +148,43 @@ function fromYamlError(
   }
   if (error.code === 'TAB_AS_INDENT') return createDiagnostic('YAML_TAB_INDENT', file, {}, where, severity);
   if (error.code === 'RESOURCE_EXHAUSTION') {
-    return createDiagnostic('YAML_ALIAS_LIMIT', file, { limit: MAX_ALIAS_COUNT }, where, severity);
+    // yaml reports this only when composing a collection overflowed the stack (issue 6: thousands of
+    // nested block levels); the alias limit is a ReferenceError from toJS, handled in parseYaml.
+    return createDiagnostic('YAML_TOO_DEEP', file, { limit: MAX_FLOW_DEPTH }, where, severity);
   }
   return createDiagnostic('YAML_SYNTAX', file, { detail: firstLine(error.message) }, where, severity);
+}
+
+/**
+ * Walks the document without recursion: the keys that repeat a key of the same map (first one
+ * kept), and the first collection nested deeper than {@link MAX_FLOW_DEPTH}, flow or block alike.
+ */
+function inspectTree(doc: Document): { duplicateKeys: Node[]; tooDeep?: Node } {
+  const duplicateKeys: Node[] = [];
+  const stack: [unknown, number][] = [[doc.contents, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (yaml().isMap(node)) {
+      if (depth + 1 > MAX_FLOW_DEPTH) return { duplicateKeys, tooDeep: node };
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        if (!yaml().isPair(pair)) continue;
+        const key = pair.key;
+        if (yaml().isScalar(key)) {
+          // yaml compared scalar keys by value (`a.value === b.value`); a set does the same at once.
+          if (seen.has(key.value)) duplicateKeys.push(key);
+          else seen.add(key.value);
+        } else if (key !== null) {
+          stack.push([key, depth + 1]);
+        }
+        stack.push([pair.value, depth + 1]);
+      }
+    } else if (yaml().isSeq(node)) {
+      if (depth + 1 > MAX_FLOW_DEPTH) return { duplicateKeys, tooDeep: node };
+      for (const item of node.items) stack.push([item, depth + 1]);
+    }
+  }
+  return { duplicateKeys };
 }
 
 function endOf(lineCounter: LineCounter, offset: number): { endLine: number; endColumn: number } {

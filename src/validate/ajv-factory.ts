@@ -1,7 +1,7 @@
 // The one Ajv factory: every JSON Schema validator of the tool comes from here, precompiled at build time when possible.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createHash } from 'node:crypto';
+import { quickDigest } from '../fs/digest.js';
 import { createRequire } from 'node:module';
 import type { ErrorObject } from 'ajv';
 import { PACKAGE_ROOT, SCHEMAS_DIR } from '../paths.js';
@@ -15,7 +15,7 @@ export const SCHEMA_NAMES: readonly SchemaName[] = ['checklist', 'answers', 'rep
 export type SchemaValidator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
 /** Where `npm run build` writes the precompiled validators (CommonJS: ajv's standalone ESM still uses require). */
-export const PRECOMPILED_FILE = join(PACKAGE_ROOT, 'dist', 'validators.cjs');
+export const PRECOMPILED_DIR = join(PACKAGE_ROOT, 'dist', 'validators');
 
 const require = createRequire(import.meta.url);
 const cache = new Map<SchemaName, SchemaValidator>();
@@ -33,7 +33,7 @@ export function readSchema(name: SchemaName): Record<string, unknown> {
 
 /** A short digest of a schema file, so precompiled code is only used when it matches the schema. */
 export function schemaDigest(name: SchemaName): string {
-  return createHash('sha256').update(readFileSync(schemaFile(name))).digest('hex').slice(0, 16);
+  return quickDigest(readFileSync(schemaFile(name)));
 }
 
 /** The schemas present in `schemas/` (a checkout may predate some). */
@@ -43,8 +43,8 @@ export function availableSchemas(): SchemaName[] {
 
 /**
  * Creates an Ajv instance configured as every validator of the tool needs: draft 2020-12, all
- * errors (a user fixes them all in one go), strict schemas, formats, and `verbose` so errors
- * carry their parent schema (for "did you mean" hints). Every available schema is added, so
+ * errors (a user fixes them all in one go), strict schemas, formats. (Not `verbose`: it embeds
+ * the schemas in the generated code and triples its size.) Every available schema is added, so
  * schemas may `$ref` each other by `$id`.
  */
 export function createAjv(options: { standalone?: boolean } = {}): import('ajv').default {
@@ -55,7 +55,6 @@ export function createAjv(options: { standalone?: boolean } = {}): import('ajv')
     allErrors: true,
     strict: true,
     allowUnionTypes: true,
-    verbose: true,
     ...(options.standalone ? { code: { source: true, esm: false } } : {}),
   });
   addFormats(ajv);
@@ -63,28 +62,35 @@ export function createAjv(options: { standalone?: boolean } = {}): import('ajv')
   return ajv;
 }
 
-/** Generates the CommonJS module of every validator with the digests of the schemas it came from. */
-export function generatePrecompiled(): string {
-  const standaloneCode = require('ajv/dist/standalone/index.js').default as (ajv: unknown, refs: Record<string, string>) => string;
-  const names = availableSchemas();
+/**
+ * Generates one CommonJS module per validator, each with the digest of the schema it came from,
+ * so a command loads only the validators it uses.
+ */
+export function generatePrecompiled(): Map<SchemaName, string> {
+  const standaloneCode = require('ajv/dist/standalone/index.js').default as (ajv: unknown, refs?: unknown) => string;
   const ajv = createAjv({ standalone: true });
-  const code = standaloneCode(ajv, Object.fromEntries(names.map((n) => [n, n])));
-  const digests = Object.fromEntries(names.map((n) => [n, schemaDigest(n)]));
-  return `${code}\nexports.digests = ${JSON.stringify(digests)};\n`;
+  const out = new Map<SchemaName, string>();
+  for (const name of availableSchemas()) {
+    const code = standaloneCode(ajv, ajv.getSchema(name));
+    out.set(name, `${code}\nmodule.exports.digest = ${JSON.stringify(schemaDigest(name))};\n`);
+  }
+  return out;
 }
 
-type Precompiled = Partial<Record<SchemaName, SchemaValidator>> & { digests?: Partial<Record<SchemaName, string>> };
-let precompiled: Precompiled | null | undefined;
+/** The file of a precompiled validator. */
+export function precompiledFile(name: SchemaName): string {
+  return join(PRECOMPILED_DIR, `${name}.cjs`);
+}
 
-function loadPrecompiled(): Precompiled | null {
-  if (precompiled === undefined) {
-    try {
-      precompiled = existsSync(PRECOMPILED_FILE) ? (require(PRECOMPILED_FILE) as Precompiled) : null;
-    } catch {
-      precompiled = null;
-    }
+type Precompiled = SchemaValidator & { digest?: string };
+
+function loadPrecompiled(name: SchemaName): Precompiled | null {
+  try {
+    const file = precompiledFile(name);
+    return existsSync(file) ? (require(file) as Precompiled) : null;
+  } catch {
+    return null;
   }
-  return precompiled;
 }
 
 /**
@@ -94,9 +100,9 @@ function loadPrecompiled(): Precompiled | null {
 export function getValidator(name: SchemaName): SchemaValidator {
   let validate = cache.get(name);
   if (!validate) {
-    const pre = loadPrecompiled();
-    if (pre?.[name] && pre.digests?.[name] === schemaDigest(name)) {
-      validate = pre[name];
+    const pre = loadPrecompiled(name);
+    if (pre && pre.digest === schemaDigest(name)) {
+      validate = pre;
     } else {
       runtimeAjv ??= createAjv();
       const compiled = runtimeAjv.getSchema(name);

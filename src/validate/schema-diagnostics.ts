@@ -44,6 +44,41 @@ function codeFor(keyword: string): DiagnosticCode {
   }
 }
 
+/**
+ * The properties a schema allows for the object at `segments` of the instance, found by walking
+ * the schema alongside the instance path (`properties`, `additionalProperties`, `items`, local
+ * `$ref`s, and the object branches of `anyOf`/`oneOf`), for "did you mean" hints.
+ */
+function propertiesAt(root: object | undefined, segments: readonly string[]): string[] {
+  if (!root) return [];
+  const deref = (node: unknown, depth = 0): Record<string, unknown>[] => {
+    if (node === null || typeof node !== 'object' || depth > 20) return [];
+    const n = node as Record<string, unknown>;
+    const out: Record<string, unknown>[] = [n];
+    if (typeof n.$ref === 'string' && n.$ref.startsWith('#/')) {
+      let target: unknown = root;
+      for (const part of n.$ref.slice(2).split('/')) target = (target as Record<string, unknown> | undefined)?.[part];
+      out.push(...deref(target, depth + 1));
+    }
+    for (const key of ['anyOf', 'oneOf', 'allOf']) {
+      if (Array.isArray(n[key])) for (const branch of n[key] as unknown[]) out.push(...deref(branch, depth + 1));
+    }
+    return out;
+  };
+  let current = deref(root);
+  for (const segment of segments) {
+    const next: Record<string, unknown>[] = [];
+    for (const node of current) {
+      const props = node.properties as Record<string, unknown> | undefined;
+      if (props && segment in props) next.push(...deref(props[segment]));
+      else if (node.additionalProperties && typeof node.additionalProperties === 'object') next.push(...deref(node.additionalProperties));
+      if (node.items && typeof node.items === 'object' && /^\d+$/.test(segment)) next.push(...deref(node.items));
+    }
+    current = next;
+  }
+  return [...new Set(current.flatMap((node) => Object.keys((node.properties as object | undefined) ?? {})))];
+}
+
 /** The closest known name, for "did you mean" hints on misspelt keys. */
 function closest(name: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
@@ -55,25 +90,25 @@ function closest(name: string, candidates: readonly string[]): string | undefine
   return bestDistance <= Math.max(1, Math.floor(name.length / 3)) ? best : undefined;
 }
 
+/** Edit distance counting a swap of two neighbouring letters as one edit (`itmes` → `items`). */
 function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
   for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
-  return row[b.length];
+  return d[a.length][b.length];
 }
 
 /**
  * Converts ajv errors (run with `allErrors`) into diagnostics located in the YAML source.
  * Branch errors of `anyOf`/`oneOf` are folded into one message naming the alternatives.
  */
-export function schemaDiagnostics(errors: readonly ErrorObject[], parsed: ParsedYaml): Diagnostic[] {
+export function schemaDiagnostics(errors: readonly ErrorObject[], parsed: ParsedYaml, schema?: object): Diagnostic[] {
   const { zh, en } = getLocalizers();
   const zhErrors = errors.map((e) => ({ ...e }));
   const enErrors = errors.map((e) => ({ ...e }));
@@ -123,7 +158,7 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], parsed: Parsed
       onKey = true;
     } else if (error.keyword === 'additionalProperties') {
       const extra = String(error.params.additionalProperty);
-      const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      const known = propertiesAt(schema, segments);
       const guess = closest(extra, known);
       params = { property: extra, hint: guess ? { zh: `，是否应为“${guess}”？`, en: `; did you mean "${guess}"?` } : '' };
       target = [...segments, extra];

@@ -4,7 +4,7 @@ import { createDiagnostic } from '../diagnostics/diagnostic.js';
 import type { ParsedYaml } from '../load/parse-yaml.js';
 import type { Checklist } from '../model/checklist.js';
 import type { Answers } from '../model/answers.js';
-import { getValidator, type SchemaName } from './ajv-factory.js';
+import { getValidator, readSchema, type SchemaName } from './ajv-factory.js';
 import { schemaDiagnostics } from './schema-diagnostics.js';
 import { RuleContext } from './rule-context.js';
 import { CHECKLIST_RULES } from './checklist-rules.js';
@@ -42,7 +42,8 @@ export function splitSeverity(list: readonly Diagnostic[]): { errors: Diagnostic
 export function checkSchema(name: SchemaName, parsed: ParsedYaml): Diagnostic[] {
   const validate = getValidator(name);
   if (validate(parsed.value)) return [];
-  return schemaDiagnostics(validate.errors ?? [], parsed);
+  // The schema itself is read only now, on failure, for "did you mean" hints.
+  return schemaDiagnostics(validate.errors ?? [], parsed, readSchema(name));
 }
 
 /** Validates a parsed checklist: YAML problems, then the schema, then the semantic rules. */

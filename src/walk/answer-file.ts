@@ -2,11 +2,17 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Document, isMap, isPair, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Node } from 'yaml';
 import { writeFileAtomic } from '../fs/write-atomic.js';
 import type { Answer, Answers } from '../model/answers.js';
 import { listItems, type Checklist } from '../model/checklist.js';
 import { SCHEMAS_DIR } from '../paths.js';
+
+
+// yaml is required when an answer file is written, not at start-up (see src/load/parse-yaml.ts).
+const requireModule = createRequire(import.meta.url);
+const yaml = (): typeof import('yaml') => requireModule('yaml') as typeof import('yaml');
 
 /**
  * The `$schema` reference for the yaml-language-server comment: a relative path from the answer
@@ -51,16 +57,16 @@ export function serializeAnswers(answers: Answers, options: { file: string; chec
   }
   if (answers.period !== undefined) plain.period = answers.period;
   plain.answers = orderAnswers(answers.answers, options.checklist);
-  const doc = new Document(plain);
+  const doc = new (yaml().Document)(plain);
   doc.commentBefore = ` yaml-language-server: $schema=${schemaReference(options.file)}`;
   for (const key of ['checklist', 'unit', 'assessor']) {
     const node = doc.get(key, true) as Node | undefined;
-    if (isMap(node)) node.flow = true;
+    if (yaml().isMap(node)) node.flow = true;
   }
   // One line per answer, like the examples, so a diff shows exactly which answers changed.
   const list = doc.get('answers', true) as Node | undefined;
-  if (isMap(list)) {
-    for (const pair of list.items) if (isPair(pair) && isMap(pair.value)) pair.value.flow = true;
+  if (yaml().isMap(list)) {
+    for (const pair of list.items) if (yaml().isPair(pair) && yaml().isMap(pair.value)) pair.value.flow = true;
   }
   return doc.toString({ lineWidth: 0, flowCollectionPadding: true });
 }

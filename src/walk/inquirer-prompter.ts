@@ -10,7 +10,9 @@ import { isSeparator, PromptInterrupted, type Prompter } from './prompter.js';
  * become {@link PromptInterrupted}.
  */
 export async function createInquirerPrompter(io: Io, lang: Lang, signal?: AbortSignal): Promise<Prompter> {
-  const prompts = await import('@inquirer/prompts');
+  const prompts = (io.importModule
+    ? await io.importModule('@inquirer/prompts')
+    : await import('@inquirer/prompts')) as typeof import('@inquirer/prompts');
   const context = {
     input: io.stdin,
     output: io.stdout as unknown as NodeJS.WritableStream,

@@ -60,7 +60,7 @@ describe.skipIf(!npmWorks)('npm pack → npm install → wangxin (skipped when n
   });
 
   it('the tarball holds the program, its checklists and schemas, and no sources or tests', () => {
-    for (const f of ['package.json', 'README.md', pkg.bin.wangxin, 'dist/cli/main.js', 'dist/validators.cjs', 'dist/checklists/county-cyber-2018.json', 'checklists/county-cyber-2018.yaml']) {
+    for (const f of ['package.json', 'README.md', pkg.bin.wangxin, 'dist/cli/main.js', 'dist/validators/answers.cjs', 'dist/wangxin.cjs', 'dist/checklists/county-cyber-2018.json', 'checklists/county-cyber-2018.yaml']) {
       expect(files, f).toContain(f);
     }
     for (const n of ['checklist', 'answers', 'report', 'batch']) expect(files).toContain(`schemas/${n}.schema.json`);
