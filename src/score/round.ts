@@ -1,5 +1,7 @@
 // Rounding half away from zero to a fixed number of decimals, safe against binary floating-point noise.
 
+const POWERS: Record<number, number> = { 0: 1, 1: 10, 2: 100, 3: 1000, 4: 10000 };
+
 /**
  * Rounds `x` half away from zero to `decimals` places (formats.md §4 step 8).
  *
@@ -11,6 +13,17 @@
 export function roundHalfAway(x: number, decimals = 2): number {
   if (!Number.isFinite(x)) return x;
   const sign = x < 0 ? -1 : 1;
+  // Fast path (most values, and every batch unit goes through here): when the digit after the
+  // last kept one is clearly not a tie, the nearest integer of the scaled value is unambiguous,
+  // and n / 10^d is the same double as the decimal string "ne-d" (both correctly rounded).
+  const scale = POWERS[decimals];
+  if (scale !== undefined) {
+    const scaled = Math.abs(x) * scale;
+    if (scaled < 1e15 && Math.abs((scaled % 1) - 0.5) > 1e-6) {
+      const out = Math.round(scaled) / scale;
+      return out === 0 ? 0 : sign * out;
+    }
+  }
   const clean = Number(Math.abs(x).toPrecision(15));
   const [mantissa, exponent] = clean.toExponential().split('e');
   const shifted = Number(`${mantissa}e${Number(exponent) + decimals}`);

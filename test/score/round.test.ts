@@ -60,3 +60,27 @@ describe('roundHalfAway', () => {
     );
   });
 });
+
+describe('roundHalfAway fast path', () => {
+  /** The decimal-string method alone (what roundHalfAway does for near-ties), as the reference. */
+  function byDecimalString(x: number, decimals: number): number {
+    const sign = x < 0 ? -1 : 1;
+    const clean = Number(Math.abs(x).toPrecision(15));
+    const [mantissa, exponent] = clean.toExponential().split('e');
+    const rounded = Math.floor(Number(`${mantissa}e${Number(exponent) + decimals}`) + 0.5);
+    const out = Number(`${rounded}e${-decimals}`);
+    return out === 0 ? 0 : sign * out;
+  }
+
+  it('gives exactly the decimal-string result for every value', () => {
+    const values = fc.oneof(
+      fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+      fc.integer({ min: -1e7, max: 1e7 }).map((i) => i / 1000),
+      fc.integer({ min: 0, max: 1e6 }).map((i) => i / 7),
+    );
+    fc.assert(
+      fc.property(values, fc.integer({ min: 0, max: 4 }), (x, d) => Object.is(roundHalfAway(x, d), byDecimalString(x, d))),
+      { numRuns: 20000 },
+    );
+  });
+});
