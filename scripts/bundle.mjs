@@ -21,9 +21,7 @@ const stubChildProcessForCommander = {
   },
 };
 
-await build({
-  entryPoints: ['dist/cli/main.js'],
-  outfile: 'dist/wangxin.cjs',
+const shared = {
   bundle: true,
   format: 'cjs',
   platform: 'node',
@@ -39,7 +37,12 @@ await build({
   plugins: [stubChildProcessForCommander],
   logLevel: 'warning',
   legalComments: 'none',
-});
+};
+
+await build({ ...shared, entryPoints: ['dist/cli/main.js'], outfile: 'dist/wangxin.cjs' });
+// The batch worker thread, bundled too: a worker started from the tsc output resolves dozens of
+// modules before its first file (src/batch/pool.ts prefers this file when it exists).
+await build({ ...shared, entryPoints: ['dist/batch/worker.js'], outfile: 'dist/batch-worker.cjs' });
 
 // The bundle runs inside vm.Script, where import() has no loader: every import() left in it must be
 // one that is never reached there (the guarded fallback in src/walk/inquirer-prompter.ts).

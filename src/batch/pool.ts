@@ -1,4 +1,5 @@
 // Runs the files of a batch in worker threads (or in-process with one job) and gathers outcomes in input order.
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -19,8 +20,13 @@ export const MIN_FILES_PER_WORKER = 24;
  */
 export const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 64 } as const;
 
-/** The compiled worker script (worker threads cannot run TypeScript): always the one in dist/. */
-export const WORKER_FILE = join(PACKAGE_ROOT, 'dist', 'batch', 'worker.js');
+/**
+ * The compiled worker script (worker threads cannot run TypeScript): the bundled one when the
+ * build made it (it starts faster), else the tsc output; both in dist/.
+ */
+export const WORKER_FILE = existsSync(join(PACKAGE_ROOT, 'dist', 'batch-worker.cjs'))
+  ? join(PACKAGE_ROOT, 'dist', 'batch-worker.cjs')
+  : join(PACKAGE_ROOT, 'dist', 'batch', 'worker.js');
 
 /** The default `--jobs`: the number of CPUs Node may use. */
 export function defaultJobs(): number {

@@ -16,8 +16,8 @@ describe('pool', () => {
     expect(workerCount(1000, 2)).toBe(2);
   });
 
-  it('uses the compiled worker in dist/ (built by pretest)', () => {
-    expect(WORKER_FILE.replace(/\\/g, '/')).toMatch(/\/dist\/batch\/worker\.js$/);
+  it('uses the bundled worker in dist/ (built by pretest)', () => {
+    expect(WORKER_FILE.replace(/\\/g, '/')).toMatch(/\/dist\/batch-worker\.cjs$/);
     expect(existsSync(WORKER_FILE)).toBe(true);
   });
 
