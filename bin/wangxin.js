@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // The wangxin executable: hands argv and the process streams to main() and sets the exit code.
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import vm from 'node:vm';
+// CommonJS (see bin/package.json): it starts sooner than an ES module, and start-up is most of a one-file command.
+'use strict';
+const { existsSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { dirname, join } = require('node:path');
+const vm = require('node:vm');
 
 // A closed pipe (`wangxin ... | head`) is not an error worth a stack trace.
 for (const stream of [process.stdout, process.stderr]) {
@@ -14,18 +15,18 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const bundle = fileURLToPath(new URL('../dist/wangxin.cjs', import.meta.url));
+const bundle = join(__dirname, '..', 'dist', 'wangxin.cjs');
 const cacheFile = `${bundle}.cache`;
 let script;
 let cachedData;
 
 /**
- * Loads the bundle through vm.Script with a V8 code cache: compiling ~0.5 MB of JavaScript is
+ * Loads the bundle through vm.Script with a V8 code cache: compiling ~0.6 MB of JavaScript is
  * most of a one-file command's start-up, and the cache skips it (Node 20 has no
  * module.enableCompileCache). Without the bundle (a fresh checkout before `npm run build`, say),
  * the plain tsc output is used.
  */
-function loadMain() {
+async function loadMain() {
   if (!existsSync(bundle)) return import('../dist/cli/main.js');
   try {
     cachedData = readFileSync(cacheFile);
@@ -54,16 +55,19 @@ function saveCodeCache() {
   }
 }
 
-const { main } = await loadMain();
-process.exitCode = await main(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
-  // A getter: touching process.stdin sets up a stream (and tty, net) that only `run` needs.
-  get stdin() {
-    return process.stdin;
-  },
-  env: process.env,
-  cwd: process.cwd(),
-  importModule: (specifier) => import(specifier),
-});
-saveCodeCache();
+(async () => {
+  const { main } = await loadMain();
+  process.exitCode = await main(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    // A getter: touching process.stdin sets up a stream (and tty, net) that only `run` needs.
+    get stdin() {
+      return process.stdin;
+    },
+    env: process.env,
+    cwd: process.cwd(),
+    // The bundle runs inside vm.Script, where import() has no loader: ES modules come through here.
+    importModule: (specifier) => import(specifier),
+  });
+  saveCodeCache();
+})();

@@ -29,5 +29,6 @@ export function formatExamples(lang: Lang, examples: readonly HelpExample[]): st
  */
 export function addExamples(cmd: Command, lang: Lang, examples: readonly HelpExample[]): Command {
   if (examples.length === 0) return cmd;
-  return cmd.addHelpText('after', formatExamples(lang, examples));
+  // A function: the block is laid out only when help is shown, not on every start-up.
+  return cmd.addHelpText('after', () => formatExamples(lang, examples));
 }
