@@ -33,7 +33,9 @@ export function comparePaths(a: string, b: string): number {
  * followed unless they lead back into a folder being searched (a loop, reported). A file named
  * directly is taken whatever its extension. The result is sorted by path and has no duplicates.
  */
-export async function discoverFiles(args: readonly string[], cwd: string): Promise<Discovery> {
+export async function discoverFiles(args: readonly string[], cwd: string, options: { pattern?: RegExp } = {}): Promise<Discovery> {
+  // `pattern`: which names a folder search takes (the baseline also takes `*.json` reports).
+  const pattern = options.pattern ?? YAML_FILE;
   const files: BatchFile[] = [];
   const findings: Diagnostic[] = [];
   const missing: string[] = [];
@@ -79,14 +81,14 @@ export async function discoverFiles(args: readonly string[], cwd: string): Promi
           isDir = info.isDirectory();
           isFile = info.isFile();
         } catch (error) {
-          if (YAML_FILE.test(entry.name) || (error as NodeJS.ErrnoException).code === 'ELOOP') findings.push(unreadable(childShown, error));
+          if (pattern.test(entry.name) || (error as NodeJS.ErrnoException).code === 'ELOOP') findings.push(unreadable(childShown, error));
           continue;
         }
       }
       if (isDir) {
         if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
         await walk(childShown, join(real, entry.name), inner);
-      } else if (isFile && YAML_FILE.test(entry.name)) {
+      } else if (isFile && pattern.test(entry.name)) {
         await add(childShown, join(real, entry.name), entry.isSymbolicLink());
       }
     }

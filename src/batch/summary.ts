@@ -8,6 +8,7 @@ import { gradesOf } from '../score/score.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { comparePaths } from './discover.js';
 import type { FileOutcome, UnitSummary } from './process-file.js';
+import { baselineJson, type BaselineAggregate, type UnitBaseline } from './baseline.js';
 
 /** Why a file fails the batch. */
 export type FailReason = 'unreadable' | 'invalid' | 'vetoed' | 'belowThreshold' | 'incomplete';
@@ -41,6 +42,8 @@ export interface RankedUnit {
   rank: number;
   /** Index into `files`. */
   index: number;
+  /** `--baseline`: the change since the baseline; undefined for a unit new since then. */
+  baseline?: UnitBaseline;
 }
 
 /** Everything the Markdown, JSON and JUnit outputs are made from. */
@@ -66,6 +69,8 @@ export interface BatchSummary {
   byType: { type: string; label: string; count: number; averageScore: number | null }[];
   /** Units submitted more than once: their files, in order. */
   duplicates: { name: string; type: string; files: string[] }[];
+  /** `--baseline`: the comparison with an earlier round (set by `applyBaseline`). */
+  baseline?: BaselineAggregate;
 }
 
 /** Scores are compared at the 2 decimals that reports show, so the ranking matches what people read. */
@@ -249,11 +254,14 @@ export function toBatchJson(
         complete: s.complete,
         weakestArea: weakestArea(s) ?? null,
         failed: f.failed,
+        // Only with --baseline: null for a unit new since the baseline.
+        ...(summary.baseline ? { baseline: r.baseline ? { score: r.baseline.score, delta: r.baseline.delta, gradeChange: r.baseline.gradeChange } : null } : {}),
       };
     }),
     areas: summary.areas,
     distribution: { byGrade: summary.byGrade, byType: summary.byType },
     duplicates: summary.duplicates,
+    ...(summary.baseline ? { baseline: baselineJson(summary.baseline) } : {}),
   };
   // The reports are spliced in as text: they were serialised in the workers and are not parsed again.
   const headText = JSON.stringify(head, null, 2);

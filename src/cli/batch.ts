@@ -17,6 +17,8 @@ export interface BatchOptions {
   failUnder?: number;
   allowIncomplete: boolean;
   jobs?: number;
+  /** `--baseline DIR`: earlier submissions or reports to show the change against. */
+  baseline?: string;
 }
 
 /** Diagnostics shown on stderr with a code frame; the rest are one line each. */
@@ -35,10 +37,11 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
     .option('--fail-under <n>', tb(lang, 'cli.opt.failUnder'))
     .option('--allow-incomplete', tb(lang, 'cli.opt.allowIncomplete'))
     .option('--jobs <n>', tb(lang, 'cli.opt.jobs'))
+    .option('--baseline <dir>', tb(lang, 'cli.opt.baseline'))
     .action(
       async (
         paths: string[],
-        raw: { checklist?: string; format: string; out?: string; junit?: string; failUnder?: string; allowIncomplete?: boolean; jobs?: string },
+        raw: { checklist?: string; format: string; out?: string; junit?: string; failUnder?: string; allowIncomplete?: boolean; jobs?: string; baseline?: string },
       ) => {
         const options: BatchOptions = {
           checklist: raw.checklist,
@@ -48,6 +51,7 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
           failUnder: raw.failUnder === undefined ? undefined : parseFailUnder(raw.failUnder),
           allowIncomplete: raw.allowIncomplete === true,
           jobs: raw.jobs === undefined ? undefined : parseJobs(raw.jobs),
+          baseline: raw.baseline,
         };
         setExit(await runBatch(paths, options, ctx));
       },
@@ -60,6 +64,7 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
       en: 'CI: fail on a unit below 60, vetoed, incomplete or invalid',
     },
     { command: 'wangxin batch a.yaml b.yaml --format json', zh: '含每个单位报告的 JSON', en: 'JSON with every unit report' },
+    { command: 'wangxin batch 2026/ --baseline 2025/', zh: '与去年的提交比较：每个单位的变化', en: "change per unit since last year's submissions" },
   ]);
 }
 
@@ -125,6 +130,8 @@ export async function runBatch(paths: string[], options: BatchOptions, ctx: Comm
   };
   const epoch = Number(io.env.SOURCE_DATE_EPOCH);
   const generatedAt = (Number.isFinite(epoch) && io.env.SOURCE_DATE_EPOCH ? new Date(epoch * 1000) : new Date()).toISOString();
+  // --baseline first, so a mistyped folder stops before the batch is scored; its bad files are only warnings.
+  const baseline = options.baseline === undefined ? undefined : await loadBaselineOf(options.baseline, { cwd: io.cwd, checklist: checklistFile, lang, generatedAt, jobs: options.jobs ?? defaultJobs() }, ctx);
   const started = performance.now();
   const bar = await startProgress(ctx, found.files.length);
   let outcomes;
@@ -166,6 +173,7 @@ export async function runBatch(paths: string[], options: BatchOptions, ctx: Comm
   }
 
   const summary = summarizeBatch(outcomes, found.findings, { failUnder: options.failUnder, allowIncomplete: options.allowIncomplete }, { generatedAt, lang, checklist });
+  if (baseline) (await import('../batch/baseline.js')).applyBaseline(summary, baseline);
   let text: string;
   if (options.format === 'json') {
     const { readToolVersion } = await import('../report/tool-version.js');
@@ -189,6 +197,19 @@ export async function runBatch(paths: string[], options: BatchOptions, ctx: Comm
   const line = tb(lang, 'cli.result', { files: c.files, valid: c.valid, invalid: c.invalid, failed: c.failed });
   io.stderr.write((c.failed > 0 ? ctx.paintErr.red(line) : ctx.paintErr.green(line)) + '\n');
   return batchExitCode(summary);
+}
+
+/** Loads `--baseline` and prints its warnings (one line each); a baseline that does not exist is a usage error. */
+async function loadBaselineOf(
+  dir: string,
+  options: import('../batch/baseline.js').BaselineOptions,
+  ctx: CommandContext,
+): Promise<import('../batch/baseline.js').LoadedBaseline> {
+  const { loadBaseline, describeBaselineWarnings } = await import('../batch/baseline.js');
+  const loaded = await loadBaseline(dir, options);
+  if (loaded.missing) throw new UsageError({ zh: tb('zh', 'cli.error.baselineMissing', { path: dir }), en: tb('en', 'cli.error.baselineMissing', { path: dir }) });
+  for (const line of describeBaselineWarnings(loaded.warnings, ctx.lang)) ctx.io.stderr.write(ctx.paintErr.yellow(line) + '\n');
+  return loaded;
 }
 
 /** A progress bar on stderr, only on a terminal and never in CI (nothing extra in CI logs). */

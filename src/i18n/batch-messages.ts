@@ -76,4 +76,33 @@ export const tb = defineMessages('batch', {
   'reason.incomplete': { zh: '有 {count} 个条目未作答：{items}', en: '{count} items unanswered: {items}' },
   'junit.suite': { zh: '网信自查批量评分', en: 'wangxin batch' },
   'junit.ok': { zh: '{unit}：{score} 分，{grade}', en: '{unit}: {score}, {grade}' },
+
+  'cli.opt.baseline': {
+    zh: '与以往的提交比较（文件夹或文件：答卷或 score --format json 报告），给出每个单位的变化',
+    en: 'compare with earlier submissions (a folder or file of answer files or score --format json reports): the change per unit',
+  },
+  'cli.error.baselineMissing': { zh: '找不到基线：{path}', en: 'baseline not found: {path}' },
+  'baseline.warn.skipped': { zh: '基线：已跳过 {where}：{reason}', en: 'baseline: skipped {where}: {reason}' },
+  'baseline.warn.more': { zh: '（另有 {count} 个问题）', en: ' ({count} more problems)' },
+  'baseline.warn.duplicate': {
+    zh: '基线：单位“{unit}”（{type}）有多个文件，使用 {used}，忽略 {ignored}',
+    en: 'baseline: unit "{unit}" ({type}) is in several files; using {used}, ignoring {ignored}',
+  },
+  'baseline.warn.empty': { zh: '基线：{dir} 中没有答卷或报告（*.yaml/*.yml/*.json）', en: 'baseline: no answer files or reports (*.yaml/*.yml/*.json) in {dir}' },
+  'md.col.change': { zh: '变化', en: 'Change' },
+  'md.change.new': { zh: '新', en: 'new' },
+  'md.change.note': {
+    zh: '“变化”是与基线（{dir}）相比的得分变化，↑/↓ 表示等次升降，“新”表示基线中没有该单位。',
+    en: '"Change" is the score change since the baseline ({dir}); ↑/↓ marks a better/worse grade; "new" means the unit is not in the baseline.',
+  },
+  'md.baseline': { zh: '与基线比较', en: 'Compared with the baseline' },
+  'md.baseline.counts': {
+    zh: '基线：{dir}。有基线的单位 {matched} 个，新单位 {newUnits} 个，本次缺少的单位 {missing} 个。',
+    en: 'Baseline: {dir}. Units with a baseline: {matched}; new units: {newUnits}; units missing now: {missing}.',
+  },
+  'md.baseline.improved': { zh: '进步最大', en: 'Biggest improvements' },
+  'md.baseline.declined': { zh: '退步最大', en: 'Biggest declines' },
+  'md.baseline.missing': { zh: '基线中有、本次未提交（或无效）的单位', en: 'In the baseline but not validly submitted now' },
+  'md.col.baselineScore': { zh: '基线得分', en: 'Baseline score' },
+  'md.col.baselineFile': { zh: '基线文件', en: 'Baseline file' },
 });

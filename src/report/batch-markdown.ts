@@ -5,6 +5,7 @@ import { formatLocation } from '../diagnostics/render.js';
 import { tb } from '../i18n/batch-messages.js';
 import type { Lang } from '../i18n/lang.js';
 import { formatFixed } from '../score/round.js';
+import { formatDelta, type UnitBaseline } from '../batch/baseline.js';
 
 /** What the formatter needs besides the summary. */
 export interface BatchFormatContext {
@@ -84,6 +85,7 @@ export function formatBatchMarkdown(summary: BatchSummary, ctx: BatchFormatConte
         escapeCell(s.unit.name) + (f.duplicate ? t('md.duplicateMark') : ''),
         escapeCell(s.unit.typeLabel || s.unit.type),
         formatFixed(s.score, 1),
+        ...(summary.baseline ? [changeCell(r.baseline, lang)] : []),
         escapeCell(s.grade.label),
         s.vetoed ? `**${yesNo(true)}**` : yesNo(false),
         yesNo(s.complete),
@@ -93,14 +95,15 @@ export function formatBatchMarkdown(summary: BatchSummary, ctx: BatchFormatConte
     });
     out.push(
       ...table(
-        ['md.col.rank', 'md.col.unit', 'md.col.type', 'md.col.score', 'md.col.grade', 'md.col.veto', 'md.col.complete', 'md.col.result', 'md.col.file'].map((k) =>
+        ['md.col.rank', 'md.col.unit', 'md.col.type', 'md.col.score', ...(summary.baseline ? ['md.col.change'] : []), 'md.col.grade', 'md.col.veto', 'md.col.complete', 'md.col.result', 'md.col.file'].map((k) =>
           t(k as Parameters<typeof tb>[1]),
         ),
         rows,
-        ['r', 'l', 'l', 'r', 'l', 'l', 'l', 'l', 'l'],
+        ['r', 'l', 'l', 'r', ...(summary.baseline ? (['r'] as const) : []), 'l', 'l', 'l', 'l', 'l'],
       ),
       '',
     );
+    if (summary.baseline) out.push(t('md.change.note', { dir: escapeCell(summary.baseline.dir) }), '');
 
     out.push(`## ${t('md.areas')}`, '');
     out.push(t('md.areas.note'), '');
@@ -127,6 +130,8 @@ export function formatBatchMarkdown(summary: BatchSummary, ctx: BatchFormatConte
     // The titles are long: a legend under the table keeps its columns narrow.
     out.push(...summary.areas.map((a) => `- **${escapeCell(a.id)}** ${escapeCell(a.title)}`), '');
   }
+
+  if (summary.baseline) out.push(...formatBaselineSection(summary.baseline, lang));
 
   out.push(`## ${t('md.distribution')}`, '');
   out.push(`### ${t('md.byGrade')}`, '');
@@ -165,4 +170,46 @@ function firstProblems(f: FileVerdict, lang: Lang): string {
   const more = f.errorCount - shown.length;
   if (more > 0) shown.push(tb(lang, 'md.moreErrors', { count: more }));
   return shown.join('<br>');
+}
+
+/** The ranking's change cell: `+3.2 ↑`, `−1.5`, `0.0`, or "new" for a unit without a baseline. */
+function changeCell(baseline: UnitBaseline | undefined, lang: Lang): string {
+  if (!baseline) return tb(lang, 'md.change.new');
+  const arrow = baseline.gradeChange === 'up' ? ' ↑' : baseline.gradeChange === 'down' ? ' ↓' : '';
+  return formatDelta(baseline.delta) + arrow;
+}
+
+/** `--baseline`: the counts, the biggest improvements and declines, and the units missing now. */
+function formatBaselineSection(b: NonNullable<BatchSummary['baseline']>, lang: Lang): string[] {
+  const t = (key: Parameters<typeof tb>[1], params?: Record<string, unknown>): string => tb(lang, key, params);
+  const out: string[] = [`## ${t('md.baseline')}`, ''];
+  out.push(t('md.baseline.counts', { dir: escapeCell(b.dir), matched: b.matched, newUnits: b.newUnits, missing: b.missingUnits.length }), '');
+  const changes = (title: string, list: typeof b.improvements): void => {
+    out.push(`### ${title}`, '');
+    if (list.length === 0) {
+      out.push(t('md.none'), '');
+      return;
+    }
+    out.push(
+      ...table(
+        [t('md.col.unit'), t('md.col.type'), t('md.col.baselineScore'), t('md.col.score'), t('md.col.change')],
+        list.map((c) => [escapeCell(c.name), escapeCell(c.typeLabel || c.type), formatFixed(c.baselineScore, 1), formatFixed(c.score, 1), formatDelta(c.delta)]),
+        ['l', 'l', 'r', 'r', 'r'],
+      ),
+      '',
+    );
+  };
+  changes(t('md.baseline.improved'), b.improvements);
+  changes(t('md.baseline.declined'), b.declines);
+  out.push(`### ${t('md.baseline.missing')} (${b.missingUnits.length})`, '');
+  if (b.missingUnits.length === 0) out.push(t('md.none'), '');
+  else
+    out.push(
+      ...table(
+        [t('md.col.unit'), t('md.col.type'), t('md.col.baselineFile')],
+        b.missingUnits.map((u) => [escapeCell(u.name), escapeCell(u.typeLabel || u.type), escapeCell(u.file)]),
+      ),
+      '',
+    );
+  return out;
 }

@@ -1,0 +1,274 @@
+// `batch --baseline DIR`: loads an earlier round's submissions or reports and matches them to this batch's units.
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatLocation, makeVisible } from '../diagnostics/render.js';
+import { tb } from '../i18n/batch-messages.js';
+import type { Lang } from '../i18n/lang.js';
+import { roundHalfAway } from '../score/round.js';
+import { comparePaths, discoverFiles, type BatchFile } from './discover.js';
+import type { BatchSummary } from './summary.js';
+
+/** One unit of the baseline: its score and grade then, and the file they come from. */
+export interface BaselineUnit {
+  name: string;
+  type: string;
+  typeLabel: string;
+  score: number;
+  grade: { index: number; label: string };
+  file: string;
+}
+
+/** Something about the baseline worth a line on stderr; never a reason to fail the batch. */
+export type BaselineWarning =
+  | { kind: 'skipped'; file: string; diagnostic: Diagnostic; more: number }
+  | { kind: 'duplicate'; name: string; type: string; used: string; ignored: string[] }
+  | { kind: 'empty'; dir: string };
+
+/** What `loadBaseline` found. */
+export interface LoadedBaseline {
+  /** The `--baseline` argument as given. */
+  dir: string;
+  /** The units by {@link unitKey}. */
+  units: Map<string, BaselineUnit>;
+  warnings: BaselineWarning[];
+  /** The argument does not exist (a usage error for the caller). */
+  missing: boolean;
+}
+
+/** A ranked unit's change since the baseline. */
+export interface UnitBaseline {
+  /** The baseline score. */
+  score: number;
+  /** This batch's score minus the baseline score, rounded to 2 decimals. */
+  delta: number;
+  /** `up`: a better grade than in the baseline (a lower grade index). */
+  gradeChange: 'up' | 'down' | 'same';
+  /** The baseline grade. */
+  grade: { index: number; label: string };
+  /** The baseline file. */
+  file: string;
+}
+
+/** One line of the biggest changes. */
+export interface BaselineChange {
+  name: string;
+  type: string;
+  typeLabel: string;
+  file: string;
+  score: number;
+  baselineScore: number;
+  delta: number;
+}
+
+/** The batch-wide comparison with the baseline. */
+export interface BaselineAggregate {
+  dir: string;
+  /** Ranked units (valid files) that have a baseline. */
+  matched: number;
+  /** Ranked units without one. */
+  newUnits: number;
+  /** Units of the baseline that submitted nothing valid in this batch, by name then type. */
+  missingUnits: { name: string; type: string; typeLabel: string; file: string }[];
+  /** The biggest rises and falls (at most {@link TOP_CHANGES} each, biggest first). */
+  improvements: BaselineChange[];
+  declines: BaselineChange[];
+}
+
+/** How many of the biggest improvements and declines are listed. */
+export const TOP_CHANGES = 5;
+
+/** Baseline folders also hold `wangxin score --format json` reports. */
+const BASELINE_FILE = /\.(ya?ml|json)$/i;
+
+/** The key units are matched by: type and trimmed name, as batch's duplicate check uses. */
+export function unitKey(name: string, type: string): string {
+  return `${type}\u0000${name.trim()}`;
+}
+
+/** Settings for loading a baseline: the batch's own. */
+export interface BaselineOptions {
+  cwd: string;
+  /** `--checklist`, resolved to a file: baseline answer files are validated against it too. */
+  checklist?: string;
+  lang: Lang;
+  generatedAt: string;
+  jobs: number;
+}
+
+/**
+ * Loads the baseline at `dir` (a folder searched like batch input, or one file): answer files are
+ * validated and scored (in worker threads with `jobs`), JSON reports are checked against the report
+ * schema. Files that cannot be used are left out with a warning; a unit found in several files takes
+ * the last one in path order, with a warning. Never throws for a bad file.
+ */
+export async function loadBaseline(dir: string, options: BaselineOptions): Promise<LoadedBaseline> {
+  const found = await discoverFiles([dir], options.cwd, { pattern: BASELINE_FILE });
+  const loaded: LoadedBaseline = { dir, units: new Map(), warnings: [], missing: found.missing.length > 0 };
+  if (loaded.missing) return loaded;
+  for (const d of found.findings) loaded.warnings.push({ kind: 'skipped', file: d.file, diagnostic: d, more: 0 });
+
+  const reports = found.files.filter((f) => /\.json$/i.test(f.file));
+  const answers = found.files.filter((f) => !/\.json$/i.test(f.file));
+  const units: BaselineUnit[] = [];
+  const skip = (file: string, errors: readonly Diagnostic[], count = errors.length): void => {
+    if (errors.length > 0) loaded.warnings.push({ kind: 'skipped', file, diagnostic: errors[0], more: Math.max(0, count - 1) });
+  };
+
+  if (answers.length > 0) {
+    const { runFiles } = await import('./pool.js');
+    const outcomes = await runFiles(answers, { checklist: options.checklist, lang: options.lang, generatedAt: options.generatedAt, keepReport: false }, options.jobs);
+    for (const o of outcomes) {
+      if (o.status !== 'valid' || !o.summary) {
+        skip(o.file, o.errors, o.errorCount);
+        continue;
+      }
+      const s = o.summary;
+      units.push({ name: s.unit.name, type: s.unit.type, typeLabel: s.unit.typeLabel, score: s.score, grade: { index: s.grade.index, label: s.grade.label }, file: o.file });
+    }
+  }
+  for (const unit of await loadReports(reports, options, skip)) units.push(unit);
+
+  // The last file in path order wins, so a corrected resubmission ("-v2") replaces the first one.
+  units.sort((a, b) => comparePaths(a.file, b.file));
+  const all = new Map<string, BaselineUnit[]>();
+  for (const u of units) {
+    const key = unitKey(u.name, u.type);
+    all.set(key, [...(all.get(key) ?? []), u]);
+  }
+  for (const [key, list] of all) {
+    const used = list[list.length - 1];
+    loaded.units.set(key, used);
+    if (list.length > 1) loaded.warnings.push({ kind: 'duplicate', name: used.name, type: used.type, used: used.file, ignored: list.slice(0, -1).map((u) => u.file) });
+  }
+  if (found.files.length === 0 && found.findings.length === 0) loaded.warnings.push({ kind: 'empty', dir });
+  loaded.warnings.sort((a, b) => comparePaths(warningFile(a), warningFile(b)));
+  return loaded;
+}
+
+function warningFile(w: BaselineWarning): string {
+  return w.kind === 'skipped' ? w.file : w.kind === 'duplicate' ? w.used : w.dir;
+}
+
+/** JSON reports of the baseline, each read and checked like a side of `compare`. */
+async function loadReports(
+  files: readonly BatchFile[],
+  options: BaselineOptions,
+  skip: (file: string, errors: readonly Diagnostic[]) => void,
+): Promise<BaselineUnit[]> {
+  if (files.length === 0) return [];
+  const { loadSide } = await import('../compare/load-side.js');
+  const units: BaselineUnit[] = [];
+  for (const f of files) {
+    const side = await loadSide(f.path, { ref: options.checklist, lang: options.lang, generatedAt: options.generatedAt });
+    // Diagnostics name the file as it was reached from the command line, not its absolute path.
+    if (!side.ok) {
+      skip(
+        f.file,
+        side.errors.map((d) => ({ ...d, file: f.file })),
+      );
+      continue;
+    }
+    const r = side.report;
+    units.push({
+      name: r.unit.name,
+      type: r.unit.type,
+      typeLabel: r.unit.typeLabel || r.unit.type,
+      score: r.score,
+      grade: { index: r.grade.index, label: r.grade.label },
+      file: f.file,
+    });
+  }
+  return units;
+}
+
+/** The change of a current score and grade against a baseline unit. */
+export function compareToBaseline(score: number, gradeIndex: number, base: BaselineUnit): UnitBaseline {
+  return {
+    score: base.score,
+    delta: roundHalfAway(score - base.score, 2),
+    gradeChange: gradeIndex < base.grade.index ? 'up' : gradeIndex > base.grade.index ? 'down' : 'same',
+    grade: base.grade,
+    file: base.file,
+  };
+}
+
+/**
+ * Adds the baseline to `summary`: each ranked unit gets `baseline` (undefined for a unit new since
+ * the baseline), and `summary.baseline` the counts, the units that are missing now and the biggest
+ * changes. Returns the same summary.
+ */
+export function applyBaseline(summary: BatchSummary, baseline: LoadedBaseline): BatchSummary {
+  const present = new Set<string>();
+  const changes: BaselineChange[] = [];
+  let matched = 0;
+  for (const r of summary.ranking) {
+    const f = summary.files[r.index];
+    const s = f.summary!;
+    const key = unitKey(s.unit.name, s.unit.type);
+    present.add(key);
+    const base = baseline.units.get(key);
+    r.baseline = base ? compareToBaseline(s.score, s.grade.index, base) : undefined;
+    if (!r.baseline) continue;
+    matched++;
+    changes.push({ name: s.unit.name, type: s.unit.type, typeLabel: s.unit.typeLabel, file: f.file, score: s.score, baselineScore: r.baseline.score, delta: r.baseline.delta });
+  }
+  const missingUnits = [...baseline.units]
+    .filter(([key]) => !present.has(key))
+    .map(([, u]) => ({ name: u.name, type: u.type, typeLabel: u.typeLabel, file: u.file }))
+    .sort((a, b) => comparePaths(a.name, b.name) || comparePaths(a.type, b.type));
+  const byName = (a: BaselineChange, b: BaselineChange): number => comparePaths(a.name, b.name) || comparePaths(a.file, b.file);
+  summary.baseline = {
+    dir: baseline.dir,
+    matched,
+    newUnits: summary.ranking.length - matched,
+    missingUnits,
+    improvements: changes
+      .filter((c) => c.delta > 0)
+      .sort((a, b) => b.delta - a.delta || byName(a, b))
+      .slice(0, TOP_CHANGES),
+    declines: changes
+      .filter((c) => c.delta < 0)
+      .sort((a, b) => a.delta - b.delta || byName(a, b))
+      .slice(0, TOP_CHANGES),
+  };
+  return summary;
+}
+
+/**
+ * A score change as people read it: `+3.2`, `−1.5` (a true minus sign) or `0.0` at one decimal.
+ * A change that rounds to nothing shows no sign.
+ */
+export function formatDelta(delta: number): string {
+  const text = roundHalfAway(Math.abs(delta), 1).toFixed(1);
+  if (text === '0.0') return text;
+  return (delta > 0 ? '+' : '\u2212') + text;
+}
+
+/** The warnings as one line each for stderr, in `lang`, control characters made visible. */
+export function describeBaselineWarnings(warnings: readonly BaselineWarning[], lang: Lang): string[] {
+  return warnings.map((w) => {
+    if (w.kind === 'empty') return tb(lang, 'baseline.warn.empty', { dir: makeVisible(w.dir) });
+    if (w.kind === 'duplicate') {
+      return tb(lang, 'baseline.warn.duplicate', {
+        unit: makeVisible(w.name),
+        type: makeVisible(w.type),
+        used: makeVisible(w.used),
+        ignored: w.ignored.map(makeVisible).join(', '),
+      });
+    }
+    const more = w.more > 0 ? tb(lang, 'baseline.warn.more', { count: w.more }) : '';
+    return tb(lang, 'baseline.warn.skipped', {
+      where: makeVisible(formatLocation(w.diagnostic)),
+      reason: makeVisible(w.diagnostic.message[lang]) + more,
+    });
+  });
+}
+
+/** The batch-wide part of the comparison as it appears in the JSON summary (`baseline` at the top). */
+export function baselineJson(aggregate: BaselineAggregate): Record<string, unknown> {
+  return {
+    dir: aggregate.dir,
+    matched: aggregate.matched,
+    newUnits: aggregate.newUnits,
+    missingUnits: aggregate.missingUnits.map((u) => ({ name: u.name, type: u.type, file: u.file })),
+  };
+}
