@@ -1,42 +1,54 @@
 // Checks several files together: checklists among them serve the answer files that name their id.
+import { resolve } from 'node:path';
 import type { LoadedChecklist } from '../load/resolve-checklist.js';
-import { loadYamlFile } from '../load/load-yaml-file.js';
-import { checkParsed, unreadableCheck, type FileCheck } from './check-file.js';
-import { detectKind } from './validate.js';
 import { loadChecklist } from '../load/resolve-checklist.js';
+import { readText } from '../load/read-text.js';
+import { fastParse } from '../load/fast-parse.js';
+import { parseYaml } from '../load/parse-yaml.js';
+import { checkParsed, checkText, unreadableCheck, type FileCheck } from './check-file.js';
+import { detectKind } from './validate.js';
 
-/** Results in the order given, plus the sources of every parsed file (for code frames). */
+/** Results in the order given, plus the sources of every read file (for code frames). */
 export interface FilesCheck {
   checks: FileCheck[];
   sources: Map<string, string>;
 }
 
-/** Checks `files`; answer files find their checklist by `ref`, among the files given, or built in. */
-export async function checkFiles(files: readonly string[], options: { ref?: string } = {}): Promise<FilesCheck> {
-  const loaded = await Promise.all(files.map((f) => loadYamlFile(f)));
+/**
+ * Checks `files` (names as the user gave them, read relative to `cwd`); answer files find their
+ * checklist by `ref`, among the checklists given, or built in. Answer files go through the same
+ * fast path as `score` and `batch` (see checkText); checklists always get the positioned parse.
+ */
+export async function checkFiles(files: readonly string[], options: { ref?: string; cwd?: string } = {}): Promise<FilesCheck> {
+  const cwd = options.cwd ?? process.cwd();
+  const reads = await Promise.all(files.map((f) => readText(resolve(cwd, f))));
   const sources = new Map<string, string>();
   const known = new Map<string, LoadedChecklist>();
   const checks: FileCheck[] = new Array(files.length);
   // Checklists first, so answer files given alongside can use them.
   for (let i = 0; i < files.length; i++) {
-    const l = loaded[i];
-    if (!l.ok) {
-      checks[i] = unreadableCheck(files[i], l.diagnostic);
+    const read = reads[i];
+    if (!read.ok) {
+      checks[i] = unreadableCheck(files[i], { ...read.diagnostic, file: files[i] });
       continue;
     }
-    sources.set(l.parsed.file, l.parsed.source);
-    if (detectKind(l.parsed.value) === 'checklist') {
-      checks[i] = await checkParsed(l.parsed);
+    sources.set(files[i], read.text);
+    const quick = fastParse(read.text);
+    const parsed = quick.ok ? undefined : parseYaml(read.text, files[i]);
+    if (detectKind(quick.ok ? quick.value : parsed!.value) === 'checklist') {
+      checks[i] = await checkParsed(parsed ?? parseYaml(read.text, files[i]));
       const id = checks[i].checklist?.id;
-      if (id && !known.has(id)) known.set(id, { file: files[i], checklist: checks[i].checklist, parsed: l.parsed, diagnostics: [] });
+      if (id && !known.has(id)) known.set(id, { file: files[i], checklist: checks[i].checklist, diagnostics: [] });
     }
   }
+  const ref = options.ref !== undefined && /[\\/]|\.ya?ml$/i.test(options.ref) ? resolve(cwd, options.ref) : options.ref;
   for (let i = 0; i < files.length; i++) {
-    const l = loaded[i];
-    if (checks[i] || !l.ok) continue;
-    checks[i] = await checkParsed(l.parsed, { ref: options.ref, known });
-    if (checks[i].checklistFile && !sources.has(checks[i].checklistFile!)) {
-      const c = await loadChecklist(checks[i].checklistFile!);
+    const read = reads[i];
+    if (checks[i] || !read.ok) continue;
+    checks[i] = await checkText(read.text, files[i], { ref, known });
+    const checklistFile = checks[i].checklistFile;
+    if (checklistFile && !sources.has(checklistFile)) {
+      const c = await loadChecklist(checklistFile);
       if (c.parsed) sources.set(c.file, c.parsed.source);
     }
   }
