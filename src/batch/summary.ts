@@ -9,9 +9,10 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { comparePaths } from './discover.js';
 import type { FileOutcome, UnitSummary } from './process-file.js';
 import { baselineJson, type BaselineAggregate, type UnitBaseline } from './baseline.js';
+import type { EvidenceFinding } from '../evidence/evidence.js';
 
 /** Why a file fails the batch. */
-export type FailReason = 'unreadable' | 'invalid' | 'vetoed' | 'belowThreshold' | 'incomplete';
+export type FailReason = 'unreadable' | 'invalid' | 'vetoed' | 'belowThreshold' | 'incomplete' | 'evidence';
 
 /** The thresholds of a batch run. */
 export interface BatchPolicy {
@@ -35,6 +36,8 @@ export interface FileVerdict {
   errors: Diagnostic[];
   errorCount: number;
   warningCount: number;
+  /** `--verify-evidence`: evidence missing, changed since recorded, or outside the submission's folder. */
+  evidence?: EvidenceFinding[];
 }
 
 /** One line of the ranking. */
@@ -87,7 +90,7 @@ export function summarizeBatch(
   outcomes: readonly FileOutcome[],
   findings: readonly Diagnostic[],
   policy: BatchPolicy,
-  options: { generatedAt: string; lang: Lang; checklist?: Checklist },
+  options: { generatedAt: string; lang: Lang; checklist?: Checklist; evidence?: ReadonlyMap<string, EvidenceFinding[]> },
 ): BatchSummary {
   const all: FileOutcome[] = [
     ...outcomes,
@@ -120,6 +123,9 @@ export function summarizeBatch(
       if (policy.failUnder !== undefined && s.score < policy.failUnder) reasons.push('belowThreshold');
       if (!s.complete && !policy.allowIncomplete) reasons.push('incomplete');
     }
+    // Issue 6: tampered, missing or escaping evidence fails the unit.
+    const evidence = options.evidence?.get(o.file);
+    if (evidence?.length) reasons.push('evidence');
     return {
       file: o.file,
       status: o.status,
@@ -130,6 +136,7 @@ export function summarizeBatch(
       errors: o.errors,
       errorCount: o.errorCount,
       warningCount: o.warningCount,
+      ...(evidence?.length ? { evidence } : {}),
     };
   });
 
@@ -276,6 +283,7 @@ export function toBatchJson(
       errorCount: f.errorCount,
       warningCount: f.warningCount,
       errors: f.errors.map((d) => toJsonDiagnostic(d, meta.lang)),
+      ...(f.evidence ? { evidence: f.evidence } : {}),
     };
     const text = JSON.stringify(entry);
     const report = reports.get(f.file);

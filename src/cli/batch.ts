@@ -1,5 +1,6 @@
 // `wangxin batch DIR|FILE...`: scores every answer file, writes a summary (and JUnit), fails CI when a unit fails.
 import { tb } from '../i18n/batch-messages.js';
+import { te } from '../i18n/evidence-messages.js';
 import { t } from '../i18n/messages.js';
 import type { CommandContext } from './io.js';
 import type { AddCommand } from './registry.js';
@@ -19,6 +20,8 @@ export interface BatchOptions {
   jobs?: number;
   /** `--baseline DIR`: earlier submissions or reports to show the change against. */
   baseline?: string;
+  /** Issue 6: `--verify-evidence`: a unit with missing, changed or escaping evidence fails. */
+  verifyEvidence?: boolean;
 }
 
 /** Diagnostics shown on stderr with a code frame; the rest are one line each. */
@@ -38,10 +41,11 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
     .option('--allow-incomplete', tb(lang, 'cli.opt.allowIncomplete'))
     .option('--jobs <n>', tb(lang, 'cli.opt.jobs'))
     .option('--baseline <dir>', tb(lang, 'cli.opt.baseline'))
+    .option('--verify-evidence', te(lang, 'batch.opt.verifyEvidence'))
     .action(
       async (
         paths: string[],
-        raw: { checklist?: string; format: string; out?: string; junit?: string; failUnder?: string; allowIncomplete?: boolean; jobs?: string; baseline?: string },
+        raw: { checklist?: string; format: string; out?: string; junit?: string; failUnder?: string; allowIncomplete?: boolean; jobs?: string; baseline?: string; verifyEvidence?: boolean },
       ) => {
         const options: BatchOptions = {
           checklist: raw.checklist,
@@ -52,6 +56,7 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
           allowIncomplete: raw.allowIncomplete === true,
           jobs: raw.jobs === undefined ? undefined : parseJobs(raw.jobs),
           baseline: raw.baseline,
+          verifyEvidence: raw.verifyEvidence === true,
         };
         setExit(await runBatch(paths, options, ctx));
       },
@@ -172,7 +177,15 @@ export async function runBatch(paths: string[], options: BatchOptions, ctx: Comm
     o.report = undefined;
   }
 
-  const summary = summarizeBatch(outcomes, found.findings, { failUnder: options.failUnder, allowIncomplete: options.allowIncomplete }, { generatedAt, lang, checklist });
+  const evidence = options.verifyEvidence ? await (await import('../evidence/batch-evidence.js')).verifyBatchEvidence(found.files, outcomes, checklistFile) : undefined;
+  if (evidence) {
+    // One line per finding in the CI log as well (the summary and JUnit carry them too).
+    const { makeVisible } = await import('../diagnostics/render.js');
+    for (const [file, list] of evidence) {
+      for (const e of list) io.stderr.write(`${makeVisible(file)}: ${ctx.paintErr.red(te(lang, `verify.${e.problem}`))}: ${makeVisible(e.item)} ${makeVisible(e.path)}\n`);
+    }
+  }
+  const summary = summarizeBatch(outcomes, found.findings, { failUnder: options.failUnder, allowIncomplete: options.allowIncomplete }, { generatedAt, lang, checklist, evidence });
   if (baseline) (await import('../batch/baseline.js')).applyBaseline(summary, baseline);
   let text: string;
   if (options.format === 'json') {

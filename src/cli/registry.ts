@@ -8,6 +8,7 @@ import { registerSchema } from './schema.js';
 import { registerInit } from './init.js';
 import { registerCompare } from './compare.js';
 import { registerMigrate } from './migrate.js';
+import { registerEvidence } from './evidence.js';
 
 /** Adds a subcommand to the program, configured like every other. */
 export type AddCommand = (name: string) => Command;
@@ -24,4 +25,5 @@ export function registerExtraCommands(add: AddCommand, ctx: CommandContext, setE
   registerInit(add, ctx, setExit);
   registerCompare(add, ctx, setExit);
   registerMigrate(add, ctx, setExit);
+  registerEvidence(add, ctx, setExit);
 }

@@ -4,6 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, extname, isAbsolute, resolve } from 'node:path';
 import { t } from '../i18n/messages.js';
 import { tr } from '../i18n/run-messages.js';
+import { te } from '../i18n/evidence-messages.js';
 import { detectLang } from '../i18n/lang.js';
 import { renderDiagnostics, makeVisible } from '../diagnostics/render.js';
 import type { Answers } from '../model/answers.js';
@@ -34,6 +35,8 @@ export interface RunOptions {
   report?: string;
   format?: string;
   changeUnitType?: boolean;
+  /** Issue 6: record evidence digests after the walk, before the report. */
+  recordEvidence?: boolean;
 }
 
 /** What tests replace: the prompter (else inquirer on the command's streams) and lock settings. */
@@ -56,6 +59,7 @@ export function registerRun(add: AddCommand, ctx: CommandContext, setExit: (code
     .option('--report <file>', tr(lang, 'run.opt.report'))
     .option('--format <format>', tr(lang, 'run.opt.format'))
     .option('--change-unit-type', tr(lang, 'run.opt.changeUnitType'))
+    .option('--record-evidence', te(lang, 'run.opt.recordEvidence'))
     .action(async (options: RunOptions) => setExit(await runRun(options, ctx)));
   addExamples(cmd, lang, [
     example('wangxin run --unit 某某镇党委 --unit-type township', 'example.run.new'),
@@ -202,6 +206,15 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
       io.stdout.write(paint.green(tr(lang, 'run.quit', { done: result.answered, total: result.total, file: makeVisible(shownPath) })) + '\n');
       io.stdout.write(tr(lang, 'run.resumeHint', { command: resumeCommand() }) + '\n');
       return 0;
+    }
+    if (options.recordEvidence) {
+      // Issue 6: the answers are final now; their evidence digests are saved before the report is made.
+      const { recordEvidence } = await import('../evidence/evidence.js');
+      const { describeOutcome } = await import('./evidence.js');
+      const outcome = await recordEvidence(absolute, state.answers);
+      io.stderr.write(describeOutcome(outcome, lang, paintErr, makeVisible));
+      state.answers = outcome.answers;
+      await save(state.answers);
     }
     const reportFile = options.report ?? defaultReportPath(shownPath, reportFormat);
     return await finish(state.checklist, state.answers, resolve(io.cwd, reportFile), reportFile, reportFormat, ctx, deps, errorLine);

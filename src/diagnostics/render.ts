@@ -60,13 +60,26 @@ function isWide(cp: number): boolean {
   );
 }
 
+// Issue 6: a file with 100,000 findings renders 100,000 frames; splitting the whole source for
+// each made that quadratic. The lines of the last source are kept (frames come file by file).
+let cachedSource: string | undefined;
+let cachedLines: string[] = [];
+
+function linesOf(source: string): string[] {
+  if (source !== cachedSource) {
+    cachedSource = source;
+    cachedLines = source.split(/\r?\n/);
+  }
+  return cachedLines;
+}
+
 /**
  * A code frame: up to two lines before the offending line, the line itself, and a caret under
  * the offending columns. Lines are cut to keep frames readable when a line is very long.
  */
 export function renderCodeFrame(source: string, d: Diagnostic, paint: Paint = NO_PAINT): string {
   if (d.line === undefined) return '';
-  const lines = source.split(/\r?\n/);
+  const lines = linesOf(source);
   const target = d.line;
   if (target < 1 || target > lines.length) return '';
   const first = Math.max(1, target - 2);

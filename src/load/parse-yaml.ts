@@ -83,6 +83,8 @@ export function parseYaml(source: string, file: string): ParsedYaml {
   // Issue 6: block nesting has no brackets for findTooDeep to count, so it is measured on the tree
   // (without recursion: the tree may be thousands of levels deep), together with duplicate keys.
   const tree = inspectTree(doc);
+  // In source order (the walk visits maps last-in first-out).
+  tree.duplicateKeys.sort((a, b) => (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0));
   for (const key of tree.duplicateKeys) {
     const [from, to] = key.range ?? [0, 1];
     const where = { ...positionAt(lineCounter, from), ...endOf(lineCounter, Math.max(to, from + 1)) };

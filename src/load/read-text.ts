@@ -49,7 +49,8 @@ export function decodeText(bytes: Uint8Array, file: string): ReadResult {
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     // UTF-16 without a BOM shows as every other byte NUL; say so rather than "binary".
-    const looksUtf16 = bytes.length >= 4 && (bytes[1] === 0 || bytes[0] === 0) && (bytes[3] === 0 || bytes[2] === 0);
+    const looksUtf16 =
+      (bytes.length >= 4 && (bytes[1] === 0 || bytes[0] === 0) && (bytes[3] === 0 || bytes[2] === 0)) || nulsOnOneSide(bytes);
     return fail(looksUtf16 ? 'ENCODING_UTF16' : 'BINARY_FILE', file);
   }
   let start = 0;
@@ -68,6 +69,19 @@ export function decodeText(bytes: Uint8Array, file: string): ReadResult {
       { line: lines.length, column: lines[lines.length - 1].length + 1 },
     );
   }
+}
+
+/**
+ * Issue 6: UTF-16 without a BOM that starts with Chinese text (`单位: …`) has no NUL in its first
+ * bytes, yet every ASCII character after it leaves a NUL on the same side of its 2-byte unit.
+ * Binary files have NULs on both sides.
+ */
+function nulsOnOneSide(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) (i % 2 === 0 ? even++ : odd++);
+  return n >= 4 && Math.min(even, odd) === 0 && Math.max(even, odd) >= Math.max(2, n / 8);
 }
 
 /** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */

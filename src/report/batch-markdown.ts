@@ -3,6 +3,7 @@ import type { BatchSummary, FileVerdict } from '../batch/summary.js';
 import { weakestArea } from '../batch/summary.js';
 import { formatLocation } from '../diagnostics/render.js';
 import { tb } from '../i18n/batch-messages.js';
+import { te } from '../i18n/evidence-messages.js';
 import type { Lang } from '../i18n/lang.js';
 import { formatFixed } from '../score/round.js';
 import { formatDelta, type UnitBaseline } from '../batch/baseline.js';
@@ -150,6 +151,18 @@ export function formatBatchMarkdown(summary: BatchSummary, ctx: BatchFormatConte
   if (invalid.length > 0) {
     out.push(`## ${t('md.invalid')} (${invalid.length})`, '');
     out.push(...table([t('md.col.file'), t('md.col.diagnostic')], invalid.map((f) => [escapeCell(f.file), firstProblems(f, lang)])), '');
+  }
+  // Issue 6 (`--verify-evidence`): one row per piece of evidence that is missing, changed or outside.
+  const evidence = summary.files.flatMap((f) => (f.evidence ?? []).map((e) => ({ f, e })));
+  if (evidence.length > 0) {
+    out.push(`## ${te(lang, 'verify.heading')} (${evidence.length})`, '');
+    out.push(
+      ...table(
+        [t('md.col.file'), te(lang, 'verify.col.item'), te(lang, 'verify.col.path'), te(lang, 'verify.col.problem')],
+        evidence.map(({ f, e }) => [escapeCell(f.file), escapeCell(e.item), escapeCell(e.path), te(lang, `verify.${e.problem}`)]),
+      ),
+      '',
+    );
   }
   if (summary.duplicates.length > 0) {
     out.push(`## ${t('md.duplicates')} (${summary.duplicates.length})`, '');

@@ -2,6 +2,7 @@
 import type { BatchSummary, FileVerdict } from '../batch/summary.js';
 import { formatLocation } from '../diagnostics/render.js';
 import { tb } from '../i18n/batch-messages.js';
+import { te } from '../i18n/evidence-messages.js';
 import type { Lang } from '../i18n/lang.js';
 import { formatFixed } from '../score/round.js';
 
@@ -21,6 +22,9 @@ const ILLEGAL_XML = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\ud800-\udbff\udc00-\udff
 /** Escapes text for an XML attribute value or text node (also escapes `>`, so `]]>` never appears). */
 export function escapeXml(text: string): string {
   return text
+    // Issue 6: DEL, C1 controls and bidi overrides are legal XML but can hide or reorder text in a CI
+    // viewer ("Trojan Source"): shown as \u{…}, like the Markdown and HTML reports do.
+    .replace(/[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`)
     .replace(ILLEGAL_XML, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -56,6 +60,9 @@ export function failureMessages(f: FileVerdict, lang: Lang, failUnder?: number):
         const list = s!.unanswered.slice(0, 10).join(', ') + (s!.unanswered.length > 10 ? ', …' : '');
         return tb(lang, 'reason.incomplete', { count: s!.unanswered.length, items: list });
       }
+      case 'evidence':
+        // Issue 6 (`--verify-evidence`): one clause per finding, e.g. "evidence changed …: A1.1.1 a.pdf".
+        return (f.evidence ?? []).map((e) => `${te(lang, `verify.${e.problem}`)}: ${e.item} ${e.path}`).join('; ');
     }
   });
 }

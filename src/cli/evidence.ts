@@ -1,0 +1,86 @@
+// `wangxin evidence ANSWERS`: records the SHA-256 of each local evidence file in the answer file, atomically.
+import { isAbsolute, resolve } from 'node:path';
+import { te } from '../i18n/evidence-messages.js';
+import type { Lang } from '../i18n/lang.js';
+import type { EvidenceFinding, RecordOutcome } from '../evidence/evidence.js';
+import type { Paint } from '../diagnostics/render.js';
+import type { CommandContext } from './io.js';
+import type { AddCommand } from './registry.js';
+
+/** Registers `evidence`. */
+export function registerEvidence(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
+  const { lang } = ctx;
+  add('evidence')
+    .description(te(lang, 'evidence.description'))
+    .argument('<answers>', te(lang, 'evidence.arg.answers'))
+    .addHelpText('after', `\n${lang === 'zh' ? '示例：' : 'Examples:'}\n  wangxin evidence answers/township.yaml   # ${te(lang, 'evidence.example.record')}\n`)
+    .action(async (answers: string) => setExit(await runEvidence(answers, ctx)));
+}
+
+/**
+ * Records the digests and rewrites the answer file (only when something changed). Returns 0 when
+ * every local evidence file was found, 1 when one is missing or the answer file is invalid, 2 when
+ * the answer file cannot be read or written.
+ */
+export async function runEvidence(file: string, ctx: CommandContext): Promise<number> {
+  const { checkFile } = await import('../validate/check-file.js');
+  const { renderDiagnostics, makeVisible } = await import('../diagnostics/render.js');
+  const { recordEvidence } = await import('../evidence/evidence.js');
+  const { saveAnswers } = await import('../walk/answer-file.js');
+  const { io, lang } = ctx;
+  const paint = ctx.paintErr;
+  const absolute = isAbsolute(file) ? file : resolve(io.cwd, file);
+
+  const check = await checkFile(absolute, {}, 'answers');
+  const sources = check.parsed ? new Map([[check.parsed.file, check.parsed.source]]) : undefined;
+  if (check.unreadable) {
+    io.stderr.write(renderDiagnostics(check.errors, { lang, paint }) + '\n');
+    return 2;
+  }
+  if (check.errors.length > 0 || !check.answers) {
+    io.stderr.write(renderDiagnostics([...check.errors, ...check.warnings], { lang, paint, sources }) + '\n\n');
+    io.stderr.write(paint.red(te(lang, 'evidence.invalid', { file: makeVisible(file), count: Math.max(1, check.errors.length) })) + '\n');
+    return 1;
+  }
+
+  const outcome = await recordEvidence(absolute, check.answers);
+  io.stderr.write(describeOutcome(outcome, lang, paint, makeVisible));
+  if (outcome.recorded > 0 || outcome.updated.length > 0) {
+    try {
+      await saveAnswers(absolute, outcome.answers, check.checklist);
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+      io.stderr.write(`wangxin: ${paint.red(te(lang, 'evidence.writeFailed', { file: makeVisible(file), reason }))}\n`);
+      return 2;
+    }
+  } else {
+    io.stderr.write(paint.dim(te(lang, 'evidence.unchangedFile')) + '\n');
+  }
+  const missing = outcome.findings.filter((f) => f.problem === 'missing').length;
+  const summary = te(lang, 'evidence.summary', {
+    file: makeVisible(file),
+    recorded: outcome.recorded,
+    unchanged: outcome.unchanged,
+    updated: outcome.updated.length,
+    urls: outcome.urls,
+    missing,
+  });
+  io.stdout.write((missing > 0 ? paint.red(summary) : paint.green(summary)) + '\n');
+  return missing > 0 ? 1 : 0;
+}
+
+/** One line per finding and per updated digest, for the terminal. */
+export function describeOutcome(outcome: RecordOutcome, lang: Lang, paint: Paint, visible: (s: string) => string): string {
+  const lines: string[] = [];
+  for (const f of outcome.findings) lines.push(describeFinding(f, lang, paint, visible));
+  for (const u of outcome.updated) lines.push(paint.yellow(te(lang, 'evidence.updated', { item: visible(u.item), path: visible(u.path) })));
+  return lines.map((l) => l + '\n').join('');
+}
+
+/** A finding as one terminal line (missing in red, outside and changed in yellow). */
+export function describeFinding(f: EvidenceFinding, lang: Lang, paint: Paint, visible: (s: string) => string): string {
+  const params = { item: visible(f.item), path: visible(f.path) };
+  if (f.problem === 'missing') return paint.red(te(lang, 'evidence.missing', params));
+  if (f.problem === 'outside') return paint.yellow(te(lang, 'evidence.outside', params));
+  return paint.yellow(te(lang, 'evidence.changed', params));
+}

@@ -1,0 +1,50 @@
+// Strings of `wangxin evidence` and of evidence checks in `run` and `batch`, in both languages.
+import { defineMessages } from './catalog.js';
+
+/** The evidence catalogue. */
+export const EVIDENCE_MESSAGES = {
+  'evidence.description': {
+    zh: '在答卷中记录本地佐证材料文件的 SHA-256 摘要（路径相对于答卷文件；网址不变）',
+    en: 'record the SHA-256 of local evidence files in the answer file (paths relative to it; URLs are left as they are)',
+  },
+  'evidence.arg.answers': { zh: '答卷文件（YAML）', en: 'the answer file (YAML)' },
+  'evidence.invalid': {
+    zh: '{file}：答卷有 {count} 个错误，未记录摘要',
+    en: '{file}: the answer file has {count} error(s); no digests were recorded',
+  },
+  'evidence.missing': { zh: '{item}：佐证材料 {path} 不存在（保持原样）', en: '{item}: evidence {path} does not exist (left as it is)' },
+  'evidence.outside': {
+    zh: '{item}：佐证材料 {path} 不在答卷所在文件夹内，汇总检查时会被标记',
+    en: "{item}: evidence {path} is outside the answer file's folder and will be flagged by batch checks",
+  },
+  'evidence.changed': {
+    zh: '{item}：佐证材料 {path} 已与记录的摘要不同',
+    en: '{item}: evidence {path} no longer matches its recorded digest',
+  },
+  'evidence.updated': { zh: '{item}：佐证材料 {path} 的摘要已更新', en: '{item}: the digest of {path} was updated' },
+  'evidence.summary': {
+    zh: '{file}：新记录 {recorded} 个摘要，{unchanged} 个未变，{updated} 个已更新，{urls} 个网址未处理，{missing} 个文件缺失',
+    en: '{file}: {recorded} digest(s) recorded, {unchanged} unchanged, {updated} updated, {urls} URL(s) left as they are, {missing} file(s) missing',
+  },
+  'evidence.unchangedFile': { zh: '答卷无需改写', en: 'the answer file did not need rewriting' },
+  'evidence.writeFailed': { zh: '无法写入答卷 {file}：{reason}', en: 'cannot write the answer file {file}: {reason}' },
+  'evidence.example.record': { zh: '记录佐证材料的摘要', en: 'record the digests of the evidence files' },
+  'run.opt.recordEvidence': {
+    zh: '自查结束、生成报告前，记录佐证材料文件的 SHA-256 摘要',
+    en: 'record the SHA-256 of the evidence files after the walk, before the report',
+  },
+  'batch.opt.verifyEvidence': {
+    zh: '核对佐证材料：缺失、与记录的摘要不符或不在提交文件夹内的，该单位判为不通过',
+    en: "check the evidence: a unit with evidence missing, changed since recorded, or outside its submission's folder fails",
+  },
+  'verify.heading': { zh: '佐证材料问题', en: 'Evidence problems' },
+  'verify.col.item': { zh: '条目', en: 'Item' },
+  'verify.col.path': { zh: '佐证材料', en: 'Evidence' },
+  'verify.col.problem': { zh: '问题', en: 'Problem' },
+  'verify.missing': { zh: '佐证材料缺失', en: 'evidence missing' },
+  'verify.changed': { zh: '佐证材料已被修改（摘要不符）', en: 'evidence changed since recorded (digest mismatch)' },
+  'verify.outside': { zh: '佐证材料不在提交文件夹内', en: "evidence outside the submission's folder" },
+} as const;
+
+/** The evidence messages in `lang`. */
+export const te = defineMessages('evidence', EVIDENCE_MESSAGES);

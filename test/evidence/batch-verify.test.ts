@@ -1,0 +1,87 @@
+// `batch --verify-evidence` with real submission folders: missing, changed and escaping evidence fail their unit, in every output.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getValidator } from '../../src/validate/ajv-factory.js';
+import { parseXml, type XmlElement } from '../batch/xml.js';
+import { runInProcess } from '../helpers/run-cli.js';
+
+let root = '';
+const EXAMPLE_HEAD = (name: string): string =>
+  `schemaVersion: 1\nchecklist: { id: county-cyber-2018, version: 1.0.0 }\nunit: { name: ${name}, type: township }\nanswers:\n`;
+
+/** A submission folder `<root>/in/<unit>/answers.yaml` with the given A1.1.1 evidence and files. */
+function unit(name: string, evidence: string, files: Record<string, string> = {}): string {
+  const dir = join(root, 'in', name);
+  mkdirSync(dir, { recursive: true });
+  for (const [f, content] of Object.entries(files)) writeFileSync(join(dir, f), content);
+  writeFileSync(join(dir, 'answers.yaml'), EXAMPLE_HEAD(name) + `  A1.1.1: { status: pass, evidence: ${evidence} }\n`);
+  return dir;
+}
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'wangxin-verify-'));
+  writeFileSync(join(root, 'secret.txt'), 'outside the submission');
+  const clean = unit('clean', '[a.pdf, "https://example.org/x"]', { 'a.pdf': 'A' });
+  unit('tampered', '[a.pdf]', { 'a.pdf': 'original' });
+  unit('missing', '[gone.pdf]');
+  unit('escape', '["../../secret.txt"]');
+  const linked = unit('linked', '[link.pdf]');
+  symlinkSync(join(root, 'secret.txt'), join(linked, 'link.pdf'));
+  // Record digests with the real command, then tamper with one file.
+  for (const n of ['clean', 'tampered']) {
+    const r = await runInProcess(['evidence', join(root, 'in', n, 'answers.yaml')]);
+    expect(r.code, r.stderr).toBe(0);
+  }
+  writeFileSync(join(root, 'in', 'tampered', 'a.pdf'), 'edited after recording');
+  expect(readFileSync(join(clean, 'answers.yaml'), 'utf8')).toContain('sha256:');
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+interface BatchJson {
+  counts: { failed: number };
+  files: { file: string; failed: boolean; reasons: string[]; evidence?: { item: string; path: string; problem: string }[] }[];
+}
+
+describe('batch --verify-evidence', () => {
+  it('fails units with missing, changed or escaping evidence (exit 1); the clean one passes; JSON fits the schema', async () => {
+    const r = await runInProcess(['batch', '--verify-evidence', '--allow-incomplete', '--format', 'json', '--lang', 'en', join(root, 'in')], { SOURCE_DATE_EPOCH: '1767225600' });
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout) as BatchJson;
+    const validate = getValidator('batch');
+    expect(validate(json), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    const by = new Map(json.files.map((f) => [f.file.split(/[\\/]/).slice(-2, -1)[0], f]));
+    expect(by.get('clean')).toMatchObject({ failed: false, reasons: [] });
+    expect(by.get('clean')?.evidence).toBeUndefined();
+    expect(by.get('tampered')).toMatchObject({ failed: true, reasons: ['evidence'], evidence: [{ item: 'A1.1.1', path: 'a.pdf', problem: 'changed' }] });
+    expect(by.get('missing')).toMatchObject({ reasons: ['evidence'], evidence: [{ path: 'gone.pdf', problem: 'missing' }] });
+    expect(by.get('escape')?.evidence?.map((e) => e.problem)).toEqual(['outside']);
+    expect(by.get('linked')?.evidence?.map((e) => e.problem)).toEqual(['outside']);
+    expect(json.counts.failed).toBe(4);
+    expect(r.stderr).toContain('evidence changed since recorded (digest mismatch): A1.1.1 a.pdf');
+  });
+
+  it('without the flag, evidence is not looked at (the same folder passes)', async () => {
+    const r = await runInProcess(['batch', '--allow-incomplete', '--format', 'json', join(root, 'in')]);
+    expect(r.code).toBe(0);
+  });
+
+  it('Markdown lists each finding in a table; JUnit has a failure per tampered unit', async () => {
+    const junit = join(root, 'junit.xml');
+    const r = await runInProcess(['batch', '--verify-evidence', '--allow-incomplete', '--junit', junit, join(root, 'in')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('## 佐证材料问题 (4)');
+    expect(r.stdout).toMatch(/\| A1\.1\.1 \| a\.pdf \| 佐证材料已被修改（摘要不符） \|/);
+    const suites = parseXml(readFileSync(junit, 'utf8'));
+    const failures: XmlElement[] = [];
+    const walk = (e: XmlElement): void => {
+      if (e.name === 'failure') failures.push(e);
+      e.children.forEach(walk);
+    };
+    walk(suites);
+    expect(failures).toHaveLength(4);
+    expect(failures.map((f) => f.attributes.type)).toEqual(['evidence', 'evidence', 'evidence', 'evidence']);
+    expect(failures.some((f) => f.attributes.message.includes('佐证材料不在提交文件夹内'))).toBe(true);
+  });
+});
