@@ -1,5 +1,4 @@
 // The process boundary that commands see: streams, environment, language and colour, so tests can run them in-process.
-import { Chalk } from 'chalk';
 import type { Lang } from '../i18n/lang.js';
 import { NO_PAINT, type Paint } from '../diagnostics/render.js';
 
@@ -45,9 +44,13 @@ export function wantsColor(stream: OutStream, env: NodeJS.ProcessEnv, noColorFla
   return stream.isTTY === true && env.TERM !== 'dumb';
 }
 
-/** Paint functions for a colour decision. */
-export function makePaint(enabled: boolean): Paint {
+/**
+ * Paint functions for a colour decision. chalk is loaded only when colour is on: its terminal
+ * detection loads tty and os, which a command writing to a pipe or a file never needs.
+ */
+export async function makePaint(enabled: boolean): Promise<Paint> {
   if (!enabled) return NO_PAINT;
+  const { Chalk } = await import('chalk');
   const chalk = new Chalk({ level: 1 });
   return { red: chalk.red, yellow: chalk.yellow, dim: chalk.dim, bold: chalk.bold, green: chalk.green, cyan: chalk.cyan };
 }

@@ -7,9 +7,8 @@ import { t } from '../i18n/messages.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { makePaint, wantsColor, type CommandContext, type Io } from './io.js';
 import { UsageError } from './usage-error.js';
-import { registerValidate } from './validate.js';
-import { registerList } from './list.js';
-import { registerExtraCommands } from './registry.js';
+import { registerCommands } from './registry.js';
+import { saveCodeCaches } from '../fs/require-cached.js';
 
 /** Exit codes (formats.md §6). */
 export const EXIT = { OK: 0, FINDINGS: 1, USAGE: 2, INTERRUPTED: 130 } as const;
@@ -24,10 +23,14 @@ const HEADINGS: Record<string, Record<Lang, string>> = {
 };
 
 /** Reads `--lang` and `--no-color` before commander runs, so help text is already in the right language. */
-function prescan(argv: readonly string[], env: NodeJS.ProcessEnv): { lang: Lang; badLang?: string; noColor: boolean } {
+function prescan(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+): { lang: Lang; badLang?: string; noColor: boolean; command?: string } {
   let lang = detectLang(env);
   let badLang: string | undefined;
   let noColor = false;
+  let command: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') break;
@@ -35,10 +38,13 @@ function prescan(argv: readonly string[], env: NodeJS.ProcessEnv): { lang: Lang;
     if (value !== undefined) {
       if (isLang(value)) lang = value;
       else badLang = value;
+      if (arg === '--lang') i++;
     }
     if (arg === '--no-color') noColor = true;
+    // The first word that is not an option names the command (only it needs registering).
+    if (command === undefined && !arg.startsWith('-')) command = arg;
   }
-  return { lang, badLang, noColor };
+  return { lang, badLang, noColor, command };
 }
 
 function packageVersion(): string {
@@ -54,12 +60,12 @@ function packageVersion(): string {
  * through `io`; nothing here calls process.exit.
  */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
-  const { lang, badLang, noColor } = prescan(argv, io.env);
+  const { lang, badLang, noColor, command } = prescan(argv, io.env);
   const ctx: CommandContext = {
     io,
     lang,
-    paint: makePaint(wantsColor(io.stdout, io.env, noColor)),
-    paintErr: makePaint(wantsColor(io.stderr, io.env, noColor)),
+    paint: await makePaint(wantsColor(io.stdout, io.env, noColor)),
+    paintErr: await makePaint(wantsColor(io.stderr, io.env, noColor)),
   };
   const fail = (message: string): number => {
     io.stderr.write(`wangxin: ${ctx.paintErr.red(t(lang, 'cli.error.prefix'))}: ${message}\n`);
@@ -71,9 +77,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const setExit = (code: number): void => {
     exitCode = code;
   };
-  const program = buildProgram(ctx, setExit);
+  const program = await buildProgram(ctx, setExit, command);
   try {
     await program.parseAsync([...argv], { from: 'user' });
+    saveCodeCaches();
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
@@ -89,8 +96,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-/** Builds the commander program with every command registered. */
-export function buildProgram(ctx: CommandContext, setExit: (code: number) => void): Command {
+/** Builds the commander program with the command `only` registered, or every command without it. */
+export async function buildProgram(ctx: CommandContext, setExit: (code: number) => void, only?: string): Promise<Command> {
   const { lang, io } = ctx;
   const program = new Command('wangxin');
   const configure = (cmd: Command): void => {
@@ -121,8 +128,6 @@ export function buildProgram(ctx: CommandContext, setExit: (code: number) => voi
     configure(cmd);
     return cmd;
   };
-  registerList(add, ctx, setExit);
-  registerValidate(add, ctx, setExit);
-  registerExtraCommands(add, ctx, setExit);
+  await registerCommands(add, ctx, setExit, only);
   return program;
 }

@@ -1,29 +1,38 @@
-// Commands beyond list and validate register here, one file each, so main.ts stays small.
+// Every command and the module that registers it; only the command being run is loaded (start-up).
 import type { Command } from 'commander';
 import type { CommandContext } from './io.js';
-import { registerRun } from './run.js';
-import { registerBatch } from './batch.js';
-import { registerScore } from './score.js';
-import { registerSchema } from './schema.js';
-import { registerInit } from './init.js';
-import { registerCompare } from './compare.js';
-import { registerMigrate } from './migrate.js';
-import { registerEvidence } from './evidence.js';
 
 /** Adds a subcommand to the program, configured like every other. */
 export type AddCommand = (name: string) => Command;
 
-/** Registers the remaining commands (score, run, batch, schema, …). */
-export function registerExtraCommands(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
-  void add;
-  void ctx;
-  void setExit;
-  registerRun(add, ctx, setExit);
-  registerBatch(add, ctx, setExit);
-  registerScore(add, ctx, setExit);
-  registerSchema(add, ctx, setExit);
-  registerInit(add, ctx, setExit);
-  registerCompare(add, ctx, setExit);
-  registerMigrate(add, ctx, setExit);
-  registerEvidence(add, ctx, setExit);
+/** Registers one command: its options, localised help, and an action that sets the exit code. */
+export type RegisterCommand = (add: AddCommand, ctx: CommandContext, setExit: (code: number) => void) => void;
+
+/** The commands in the order `--help` lists them, each with a loader for its registration. */
+export const COMMANDS: readonly { name: string; load: () => Promise<RegisterCommand> }[] = [
+  { name: 'list', load: async () => (await import('./list.js')).registerList },
+  { name: 'validate', load: async () => (await import('./validate.js')).registerValidate },
+  { name: 'run', load: async () => (await import('./run.js')).registerRun },
+  { name: 'score', load: async () => (await import('./score.js')).registerScore },
+  { name: 'batch', load: async () => (await import('./batch.js')).registerBatch },
+  { name: 'schema', load: async () => (await import('./schema.js')).registerSchema },
+  { name: 'init', load: async () => (await import('./init.js')).registerInit },
+  { name: 'compare', load: async () => (await import('./compare.js')).registerCompare },
+  { name: 'migrate', load: async () => (await import('./migrate.js')).registerMigrate },
+  { name: 'evidence', load: async () => (await import('./evidence.js')).registerEvidence },
+];
+
+/**
+ * Registers the commands: only `only` when it names one (the usual case: a command is being run,
+ * and the others' modules need not even load), otherwise all of them (top-level help, `help X`,
+ * an unknown command that commander should suggest a name for).
+ */
+export async function registerCommands(
+  add: AddCommand,
+  ctx: CommandContext,
+  setExit: (code: number) => void,
+  only?: string,
+): Promise<void> {
+  const chosen = COMMANDS.filter((c) => c.name === only);
+  for (const command of chosen.length > 0 ? chosen : COMMANDS) (await command.load())(add, ctx, setExit);
 }

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { quickDigest } from '../fs/digest.js';
+import { requireCached } from '../fs/require-cached.js';
 import { createRequire } from 'node:module';
 import type { ErrorObject } from 'ajv';
 import { PACKAGE_ROOT, SCHEMAS_DIR } from '../paths.js';
@@ -87,7 +88,8 @@ type Precompiled = SchemaValidator & { digest?: string };
 function loadPrecompiled(name: SchemaName): Precompiled | null {
   try {
     const file = precompiledFile(name);
-    return existsSync(file) ? (require(file) as Precompiled) : null;
+    // With a code cache: the generated code is large, and compiling it was a visible part of start-up.
+    return existsSync(file) ? requireCached<Precompiled>(file) : null;
   } catch {
     return null;
   }

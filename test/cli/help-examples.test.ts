@@ -6,13 +6,13 @@ import { PassThrough } from 'node:stream';
 import { runBinary, runInProcess } from '../helpers/run-cli.js';
 
 /** The registered command names (from the program itself, so a new command cannot be forgotten). */
-function commandNames(): string[] {
+async function commandNames(): Promise<string[]> {
   const io = { stdout: { write: () => true }, stderr: { write: () => true }, stdin: new PassThrough(), env: {}, cwd: process.cwd() };
-  const program = buildProgram({ io, lang: 'zh', paint: makePaint(false), paintErr: makePaint(false) }, () => undefined);
+  const program = await buildProgram({ io, lang: 'zh', paint: await makePaint(false), paintErr: await makePaint(false) }, () => undefined);
   return program.commands.map((c) => c.name()).filter((n) => n !== 'help');
 }
 
-const NAMES = commandNames();
+const NAMES = await commandNames();
 
 describe('help examples', () => {
   it('covers the commands of this release', () => {
