@@ -1,11 +1,15 @@
 // Differential tests: the fast parse must give exactly the positioned parse's value, or bail out.
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fastParse } from '../../src/load/fast-parse.js';
 import { parseYaml } from '../../src/load/parse-yaml.js';
+import { tinyParse } from '../../src/load/tiny-parse.js';
+import { generateFiles } from '../../scripts/bench/generate.mjs';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const EXAMPLES = join(ROOT, 'examples', 'answers');
@@ -95,5 +99,173 @@ describe('fastParse', () => {
       }),
       { numRuns: 1500, seed: 7 },
     );
+  });
+});
+
+/** The tiny parser's property: when it answers, the positioned parse agrees exactly and has nothing to say. */
+function tinyAgrees(text: string): boolean {
+  const tiny = tinyParse(text);
+  if (tiny === undefined) return true;
+  const slow = parseYaml(text, 'x.yaml');
+  return slow.diagnostics.length === 0 && isDeepStrictEqual(tiny, slow.value) && samePrototypes(tiny, slow.value);
+}
+
+/** Whether every object and array in `a` has the prototype of its counterpart in `b` (deep equality alone does not look). */
+function samePrototypes(a: unknown, b: unknown): boolean {
+  if (a === null || typeof a !== 'object') return true;
+  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  for (const key of Object.keys(a)) {
+    if (!samePrototypes((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  }
+  return true;
+}
+
+/** Every YAML file the repository tracks (examples, checklists, test fixtures). */
+function trackedYaml(): { file: string; text: string }[] {
+  const out = execFileSync('git', ['ls-files', '*.yaml', '*.yml'], { cwd: ROOT, encoding: 'utf8' });
+  return out
+    .split('\n')
+    .filter((f) => f !== '')
+    .map((file) => ({ file, text: new TextDecoder().decode(readFileSync(join(ROOT, file))) }));
+}
+
+// Scalars that the YAML 1.1/1.2 rules, js-yaml and yaml tell apart, plus syntax near the edges.
+const SCALARS = [
+  ...TRAPS, 'yes', '0o17', '1_000', '.inf', '1e3', '+1', '0x1F', '~', 'null', '1.10', '2001-12-14', '-', '-1', '-.5', '-.', '.', '..', '...',
+  '---', 'a: b', 'a:b', 'a :b', 'x#y', 'x #y', "it's", "'it''s'", '"a\\"b"', '""', "''", 'a, b', 'a]', 'a}', 'x [1]', '12:30', 'https://x/y',
+  '<<', '__proto__', '"__proto__"', '@x', '`x`', '%x', '全角　空格', '\u00a0nbsp', '1 2', '0', '-0', '+0.0', '0.0', '1e', 'e3', '0o', '0x',
+];
+const SIGNIFICANT = [':', '#', '{', '}', '[', ']', ',', "'", '"', '-', '!', '&', '*', '?', '|', '>', '%', '@', '\\', ' ', ' ', '\n', '\t', 'a', '1', '.', '中'];
+
+/** Line-level edits: duplicate, swap, indent, dedent or replace a line. */
+function editLines(text: string, edits: [number, number, number, string][]): string {
+  const lines = text.split('\n');
+  for (const [kind, a, b, scalar] of edits) {
+    const i = a % lines.length;
+    const j = b % lines.length;
+    if (kind === 0) lines.splice(i, 0, lines[i]);
+    else if (kind === 1) [lines[i], lines[j]] = [lines[j], lines[i]];
+    else if (kind === 2) lines[i] = ' '.repeat((b % 4) + 1) + lines[i];
+    else if (kind === 3) lines[i] = lines[i].replace(/^ {1,2}/, '');
+    else if (kind === 4) lines[i] = lines[i].replace(/: .*$/, `: ${scalar}`);
+    else if (kind === 5) lines[i] = lines[i].replace(/(\w+): [^,}\]]+/, `$1: ${scalar}`);
+    else lines.splice(i, 1);
+  }
+  return lines.join('\n');
+}
+
+describe('tinyParse', () => {
+  const tracked = trackedYaml();
+
+  it('reads every example answer file, identically to the positioned parse', () => {
+    for (const text of examples) {
+      const tiny = tinyParse(text);
+      expect(tiny).toBeDefined();
+      expect(tinyAgrees(text)).toBe(true);
+    }
+  });
+
+  it('agrees on (or bails out of) every YAML file in the repository', () => {
+    expect(tracked.length).toBeGreaterThan(50);
+    for (const { file, text } of tracked) expect(tinyAgrees(text), file).toBe(true);
+  });
+
+  it('agrees on 10,000 generated bench files, and reads nearly all of the syntactically plain ones', { timeout: 120_000 }, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wangxin-tiny-'));
+    try {
+      const files = generateFiles(dir, 10_000, { seed: 20180420, checklistFile: join(ROOT, 'checklists', 'county-cyber-2018.yaml') });
+      let read = 0;
+      for (const { file, kind } of files) {
+        const text = new TextDecoder().decode(readFileSync(file));
+        const tiny = tinyParse(text);
+        if (tiny !== undefined) read++;
+        if (kind === 'bad-yaml' || kind === 'duplicate-key' || kind === 'tab-indent') expect(tiny, file).toBeUndefined();
+        expect(tinyAgrees(text), file).toBe(true);
+      }
+      expect(read).toBeGreaterThan(9_000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('resolves scalars as the yaml core schema does, keys always strings', () => {
+    expect(tinyParse('a: yes\nb: 0o17\nc: 1_000\nd: 2001-12-14\ne: 0x1F\nf: ~\ng: 1.10\nh: True\ni: .inf\nj: 1e3\nk: +1\nl:\nm: -.inf\nn: .NaN\n')).toEqual({
+      a: 'yes', b: 15, c: '1_000', d: '2001-12-14', e: 31, f: null, g: 1.1, h: true, i: Infinity, j: 1000, k: 1, l: null, m: -Infinity, n: NaN,
+    });
+    expect(tinyParse("a: { b: [x, 'y''s', \"z\"], c: { d: 2 } }\n'q': 1 # note\n")).toEqual({ a: { b: ['x', "y's", 'z'], c: { d: 2 } }, q: 1 });
+    expect(tinyParse('a:\n  evidence:\n    - a.pdf\n    - "b.pdf"\n  list:\n  - 1\nb: x#y\n')).toEqual({ a: { evidence: ['a.pdf', 'b.pdf'], list: [1] }, b: 'x#y' });
+  });
+
+  it('bails out on syntax it does not own', () => {
+    const refused = [
+      '', '# only a comment\n', '- a\n', '  a: 1\n', 'a: 1\r\n', 'a:\n\tb: 1\n', 'a: &x 1\n', 'a: *x\n', 'a: !!str 1\n', '%YAML 1.2\n---\na: 1\n',
+      '---\na: 1\n', 'a: 1\n...\n', 'a: |\n  x\n', 'a: >\n  x\n', 'a: "x\n  y"\n', 'a: [x,\n  y]\n', 'a: x\n  y\n', '? a\n: b\n', 'a: 1\na: 2\n',
+      'a: { b: 1, b: 2 }\n', '1.10: x\n', 'true: x\n', '~: x\n', '__proto__: 1\n', 'a: { __proto__: 1 }\n', '"__proto__": 1\n', 'a: "x\\ty"\n',
+      'a: b: c\n', 'a: [x] y\n', 'a: {b: 1}#c\n', 'a: "x"#c\n', 'a: "x" y\n', 'a:\n  b: 1\n c: 2\n', 'a:\n  -\n', 'a:\n  - b: 1\n', 'a: [x,]\n',
+      'a: { b }\n', 'a: { b: }\n', 'a: [a: b]\n', '[a]: x\n', 'a : 1\n', 'a:b\n', 'a: - x\n', 'a: @x\n', 'a: `x`\n', '<<: 1\n', 'a: \ufeffx\n',
+    ];
+    for (const text of refused) expect(tinyParse(text), JSON.stringify(text)).toBeUndefined();
+  });
+
+  it('agrees on every trap scalar, as a value, a key, a flow item and a sequence entry', () => {
+    for (const s of SCALARS) {
+      for (const text of [`a: ${s}\n`, `${s}: x\n`, `a: [${s}]\n`, `a: [x, ${s}]\n`, `a: { k: ${s} }\n`, `a: { ${s}: 1 }\n`, `a:\n  - ${s}\n`, `a:\n  b: ${s} # c\n`]) {
+        expect(tinyAgrees(text), JSON.stringify(text)).toBe(true);
+      }
+    }
+  });
+
+  it('agrees on 20,000 mutated example and generated files (property)', { timeout: 300_000 }, () => {
+    const sources = [...examples, ...tracked.filter((t) => t.file.startsWith('test/fixtures/batch/')).map((t) => t.text)];
+    const charEdit = fc.tuple(fc.nat(), fc.nat({ max: 3 }), fc.array(fc.constantFrom(...SIGNIFICANT), { maxLength: 3 }).map((cs) => cs.join('')));
+    const lineEdit = fc.tuple(fc.nat({ max: 6 }), fc.nat(), fc.nat(), fc.constantFrom(...SCALARS));
+    let answered = 0;
+    fc.assert(
+      fc.property(fc.nat({ max: sources.length - 1 }), fc.array(charEdit, { maxLength: 3 }), fc.array(lineEdit, { maxLength: 3 }), (which, chars, lines) => {
+        let text = editLines(sources[which], lines);
+        for (const [at, remove, insert] of chars) {
+          const pos = at % (text.length + 1);
+          text = text.slice(0, pos) + insert + text.slice(pos + remove);
+        }
+        if (tinyParse(text) !== undefined) answered++;
+        return tinyAgrees(text);
+      }),
+      { numRuns: 20_000, seed: 20180420 },
+    );
+    // The property means little if the parser bails on everything: most mutants must be answered.
+    expect(answered).toBeGreaterThan(3_000);
+    console.log(`tinyParse answered ${answered} of 20000 mutants`);
+  });
+
+  it('agrees on small documents built from trap scalars in every style (property)', { timeout: 120_000 }, () => {
+    const scalar = fc.oneof(fc.constantFrom(...SCALARS), fc.string({ unit: fc.constantFrom(...SIGNIFICANT, 'e', 'x', 'o', '0', '+'), maxLength: 8 }));
+    const key = fc.oneof(fc.constantFrom('A1.1.1', 'status', 'note', 'evidence', '1.10', 'yes', '"q"', "'s'"), fc.stringMatching(/^[A-Za-z][\w.]{0,6}$/));
+    const value = fc.oneof(
+      scalar,
+      fc.constant(''),
+      fc.array(scalar, { maxLength: 3 }).map((xs) => `[${xs.join(', ')}]`),
+      fc.array(fc.tuple(key, scalar), { maxLength: 3 }).map((ps) => `{ ${ps.map(([k, v]) => `${k}: ${v}`).join(', ')} }`),
+    );
+    // Top-level keys with an inline value, a nested mapping or a block sequence (at the key's
+    // indentation or deeper), so that many documents are well formed and the comparison bites.
+    const entry = fc.tuple(
+      key,
+      fc.oneof(
+        value.map((v) => ` ${v}`),
+        fc.array(fc.tuple(key, value), { minLength: 1, maxLength: 3 }).map((ps) => ps.map(([k, v]) => `\n  ${k}: ${v}`).join('')),
+        fc.tuple(fc.constantFrom('', '  '), fc.array(value, { minLength: 1, maxLength: 3 })).map(([ind, vs]) => vs.map((v) => `\n${ind}- ${v}`).join('')),
+      ),
+    );
+    let answered = 0;
+    fc.assert(
+      fc.property(fc.array(entry, { minLength: 1, maxLength: 6 }), (es) => {
+        const text = es.map(([k, v]) => `${k}:${v}`).join('\n') + '\n';
+        if (tinyParse(text) !== undefined) answered++;
+        return tinyAgrees(text);
+      }),
+      { numRuns: 10_000, seed: 42 },
+    );
+    expect(answered).toBeGreaterThan(500);
+    console.log(`tinyParse answered ${answered} of 10000 documents`);
   });
 });
