@@ -7,9 +7,12 @@ import {
   DEFAULT_PARTIAL_CREDIT,
   kindOf,
   listItems,
+  type Area,
   type Checklist,
   type Grade,
   type Item,
+  type ItemKind,
+  type Section,
 } from '../model/checklist.js';
 import type { AreaScore, ItemOutcome, ItemScore, ScoreResult } from '../model/score-result.js';
 
@@ -82,6 +85,67 @@ function deriveStatus(earned: number, max: number): ItemOutcome {
   return 'partial';
 }
 
+/** An item where it sits, with what scoring asks of it every time. */
+interface ScoringItem {
+  item: Item;
+  area: Area;
+  section?: Section;
+  kind: ItemKind;
+  veto: boolean;
+  bonus: boolean;
+}
+
+// Issue 5: batch scores thousands of files against one checklist; its items are listed once. A
+// loaded checklist is not changed afterwards, so the list stays true for the object's lifetime.
+const placedCache = new WeakMap<Checklist, ScoringItem[]>();
+
+/** The checklist's items in order (as `listItems`), with kind, veto and bonus resolved; memoised per checklist object. */
+function placedItems(checklist: Checklist): ScoringItem[] {
+  let list = placedCache.get(checklist);
+  if (!list) {
+    list = listItems(checklist).map(({ item, area, section }) => ({
+      item,
+      area,
+      ...(section ? { section } : {}),
+      kind: kindOf(item),
+      veto: item.veto === true,
+      bonus: item.bonus === true,
+    }));
+    placedCache.set(checklist, list);
+  }
+  return list;
+}
+
+/**
+ * One item's entry, its properties assigned in the report's order (id, area, section, kind, the
+ * score's own fields, veto, bonus, note, evidence): without object spreads, which cost more per item.
+ */
+function makeItemScore(
+  id: string,
+  area: string,
+  section: string | undefined,
+  kind: ItemKind,
+  scored: ReturnType<typeof scoreItem>,
+  veto: boolean,
+  bonus: boolean,
+  answer: Answer | undefined,
+): ItemScore {
+  const entry = { id, area } as ItemScore;
+  if (section !== undefined) entry.section = section;
+  entry.kind = kind;
+  entry.status = scored.status;
+  entry.earned = scored.earned;
+  entry.max = scored.max;
+  entry.counted = scored.counted;
+  if ('value' in scored) entry.value = scored.value;
+  if ('deductions' in scored) entry.deductions = scored.deductions;
+  entry.veto = veto;
+  entry.bonus = bonus;
+  if (answer?.note !== undefined) entry.note = answer.note;
+  entry.evidence = answer?.evidence ? [...answer.evidence] : [];
+  return entry;
+}
+
 /**
  * Scores one answer file against its checklist (formats.md §4). Pure: takes schema- and
  * rule-valid inputs and returns unrounded numbers (reporters round).
@@ -109,7 +173,7 @@ export function scoreAnswers(checklist: Checklist, answers: Answers): ScoreResul
   const areaSums = new Map<string, { points: number; earned: number; max: number; applying: number }>();
   let bonusEarned = 0;
 
-  for (const { item, area, section } of listItems(checklist)) {
+  for (const { item, area, section, kind, veto, bonus } of placedItems(checklist)) {
     known.add(item.id);
     const answer = Object.prototype.hasOwnProperty.call(given, item.id) ? given[item.id] : undefined;
     if (!appliesTo(item, unitType)) {
@@ -117,17 +181,7 @@ export function scoreAnswers(checklist: Checklist, answers: Answers): ScoreResul
       continue;
     }
     const scored = scoreItem(item, answer, partialCredit);
-    const entry: ItemScore = {
-      id: item.id,
-      area: area.id,
-      ...(section ? { section: section.id } : {}),
-      kind: kindOf(item),
-      ...scored,
-      veto: item.veto === true,
-      bonus: item.bonus === true,
-      ...(answer?.note !== undefined ? { note: answer.note } : {}),
-      evidence: answer?.evidence ? [...answer.evidence] : [],
-    };
+    const entry = makeItemScore(item.id, area.id, section?.id, kind, scored, veto, bonus, answer);
     items.push(entry);
     if (scored.status === 'unanswered') unanswered.push(item.id);
     if (entry.veto && scored.status === 'fail') vetoItems.push(item.id);

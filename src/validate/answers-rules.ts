@@ -18,8 +18,18 @@ const EXPECTED: Record<ItemKind, { zh: string; en: string }> = {
   deduct: { zh: 'deductions（各扣分规则的次数）或 status: na', en: 'deductions (a count per rule) or status: na' },
 };
 
+// Issue 5: batch checks thousands of files against one checklist; its index is built once. A
+// loaded checklist is not changed afterwards, so the index stays true for the object's lifetime.
+const indexCache = new WeakMap<Checklist, Map<string, Item>>();
+
+/** The checklist's items by id, memoised per checklist object. */
 function itemIndex(checklist: Checklist): Map<string, Item> {
-  return new Map(listItems(checklist).map(({ item }) => [item.id, item]));
+  let index = indexCache.get(checklist);
+  if (!index) {
+    index = new Map(listItems(checklist).map(({ item }) => [item.id, item]));
+    indexCache.set(checklist, index);
+  }
+  return index;
 }
 
 const unitTypeDeclared: AnswersRule = (answers, checklist, ctx) => {
