@@ -97,13 +97,16 @@ interface ScoringItem {
 
 // Issue 5: batch scores thousands of files against one checklist; its items are listed once. A
 // loaded checklist is not changed afterwards, so the list stays true for the object's lifetime.
-const placedCache = new WeakMap<Checklist, ScoringItem[]>();
+const placedCache = new WeakMap<Checklist, { list: ScoringItem[]; ids: Set<string> }>();
 
-/** The checklist's items in order (as `listItems`), with kind, veto and bonus resolved; memoised per checklist object. */
-function placedItems(checklist: Checklist): ScoringItem[] {
-  let list = placedCache.get(checklist);
-  if (!list) {
-    list = listItems(checklist).map(({ item, area, section }) => ({
+/**
+ * The checklist's items in order (as `listItems`), with kind, veto and bonus resolved, and the set
+ * of their ids; memoised per checklist object.
+ */
+function placedItems(checklist: Checklist): { list: ScoringItem[]; ids: Set<string> } {
+  let placed = placedCache.get(checklist);
+  if (!placed) {
+    const list = listItems(checklist).map(({ item, area, section }) => ({
       item,
       area,
       ...(section ? { section } : {}),
@@ -111,9 +114,10 @@ function placedItems(checklist: Checklist): ScoringItem[] {
       veto: item.veto === true,
       bonus: item.bonus === true,
     }));
-    placedCache.set(checklist, list);
+    placed = { list, ids: new Set(list.map(({ item }) => item.id)) };
+    placedCache.set(checklist, placed);
   }
-  return list;
+  return placed;
 }
 
 /**
@@ -169,12 +173,11 @@ export function scoreAnswers(checklist: Checklist, answers: Answers): ScoreResul
   const unanswered: string[] = [];
   const ignored: string[] = [];
   const vetoItems: string[] = [];
-  const known = new Set<string>();
+  const placed = placedItems(checklist);
   const areaSums = new Map<string, { points: number; earned: number; max: number; applying: number }>();
   let bonusEarned = 0;
 
-  for (const { item, area, section, kind, veto, bonus } of placedItems(checklist)) {
-    known.add(item.id);
+  for (const { item, area, section, kind, veto, bonus } of placed.list) {
     const answer = Object.prototype.hasOwnProperty.call(given, item.id) ? given[item.id] : undefined;
     if (!appliesTo(item, unitType)) {
       if (answer !== undefined) ignored.push(item.id);
@@ -199,7 +202,7 @@ export function scoreAnswers(checklist: Checklist, answers: Answers): ScoreResul
     areaSums.set(area.id, sums);
   }
   // Answers to ids the checklist does not have (validation rejects them; be safe anyway).
-  ignored.push(...Object.keys(given).filter((id) => !known.has(id)).sort());
+  ignored.push(...Object.keys(given).filter((id) => !placed.ids.has(id)).sort());
 
   const areas: AreaScore[] = [];
   let weighted = 0;
