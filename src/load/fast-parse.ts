@@ -1,6 +1,7 @@
 // A fast parse for the common, plain answer file (tinyParse, else js-yaml with yaml's YAML 1.2 core rules), bailing out on anything unusual.
 import jsYaml from 'js-yaml';
 import { tinyParse } from './tiny-parse.js';
+import { BOOL, FLOAT, FLOAT_EXP, FLOAT_NAN, INT_DEC, INT_HEX, INT_OCT, NULL } from './core-schema.js';
 
 /**
  * The outcome of a fast parse: the plain value, or the reason to use the positioned parse
@@ -8,17 +9,6 @@ import { tinyParse } from './tiny-parse.js';
  */
 export type FastParse = { ok: true; value: unknown } | { ok: false; reason: string };
 
-// The plain-scalar rules of the `yaml` package's core schema (yaml 2.9.1, YAML 1.2), mirrored
-// exactly so a value resolves the same whichever parser read it. js-yaml's own CORE_SCHEMA differs
-// (it reads `1_000`, `0b101`, `+.5` etc. as numbers), hence this schema.
-const NULL = /^(?:~|[Nn]ull|NULL)?$/;
-const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
-const INT_OCT = /^0o[0-7]+$/;
-const INT_DEC = /^[-+]?[0-9]+$/;
-const INT_HEX = /^0x[0-9a-fA-F]+$/;
-const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
-const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
-const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
 // js-yaml tries every implicit type on every plain scalar; a look at the first character skips
 // the regular expressions for the many plain strings (notes, names) that cannot match.

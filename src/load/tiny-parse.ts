@@ -1,4 +1,5 @@
 // A purpose-built parser for the restricted YAML that answer files use in practice, bailing out on anything else.
+import { BOOL, FLOAT, FLOAT_EXP, FLOAT_NAN, INT_DEC, INT_HEX, INT_OCT, NULL } from './core-schema.js';
 
 /*
  * What it reads: a block mapping at column 0, nested block mappings indented with spaces, block
@@ -13,16 +14,6 @@
  * only costs speed, a wrong answer could change a verdict, so every doubt bails.
  */
 
-// The plain-scalar rules of the `yaml` package's core schema (yaml 2.9.1, YAML 1.2), tested in its
-// order (null, bool, int: octal, decimal, hex, float: nan/inf, exponent, plain).
-const NULL = /^(?:~|[Nn]ull|NULL)?$/;
-const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
-const INT_OCT = /^0o[0-7]+$/;
-const INT_DEC = /^[-+]?[0-9]+$/;
-const INT_HEX = /^0x[0-9a-fA-F]+$/;
-const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
-const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
-const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
 /** Characters that make the whole text someone else's job: tabs, CR, controls, unusual line breaks, BOM, non-BMP. */
 const UNUSUAL_CHAR = /[\t\r\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]/;
