@@ -1,6 +1,5 @@
 // Resolves a checklist that `extends` another (drop / override / append / new areas) into an ordinary checklist.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, relative, resolve } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -15,7 +14,7 @@ import { splitSeverity, validateChecklist, type ValidationResult } from '../vali
 import { readBuiltinCache } from './builtin-cache.js';
 import { fastParse } from './fast-parse.js';
 import { joinPointer, splitPointer } from './locate.js';
-import type { ParsedYaml } from './parse-yaml.js';
+import { parseYaml, type ParsedYaml } from './parse-yaml.js';
 import { decodeText } from './read-text.js';
 import { builtinFile, builtinIds } from './resolve-checklist.js';
 
@@ -63,7 +62,6 @@ const resolving: string[] = [];
 /** The chain of the last loop found, reported again by every file of the loop up the stack. */
 let loopChain = '';
 const baseCache = new Map<string, { bytes: Buffer; result: ValidationResult<Checklist> }>();
-const require = createRequire(import.meta.url);
 
 /**
  * Resolves a schema-valid extension document into an ordinary checklist and validates the result
@@ -185,15 +183,11 @@ function validateBase(file: string, bytes: Buffer): ValidationResult<Checklist> 
   if (quick.ok) {
     value = quick.value;
   } else {
-    // Unusual syntax: yaml (CommonJS build) parses it here, synchronously; positions are not needed
-    // because a broken base is summarised on the `extends` line.
-    try {
-      const yaml = require('yaml') as typeof import('yaml');
-      value = yaml.parse(read.text, { uniqueKeys: true, strict: true, maxAliasCount: 100 });
-    } catch (error) {
-      const detail = String((error as Error).message).split('\n')[0];
-      return { errors: [createDiagnostic('YAML_SYNTAX', file, { detail })], warnings: [] };
-    }
+    // Unusual syntax: the same hardened parse as any file (depth, aliases, tags, duplicate keys in
+    // linear time); positions are not needed because a broken base is summarised on the `extends` line.
+    const parsed = parseYaml(read.text, file);
+    if (parsed.value === undefined) return { errors: parsed.diagnostics.filter((d) => d.severity === 'error'), warnings: [] };
+    value = parsed.value;
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { errors: [createDiagnostic('UNKNOWN_DOCUMENT', file)], warnings: [] };

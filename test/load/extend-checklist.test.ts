@@ -308,3 +308,21 @@ describe('errors are located in the extension file', () => {
     expect(r.stderr).toMatch(/EXTEND_UNKNOWN_ID/);
   });
 });
+
+describe('a hostile base checklist', () => {
+  it('reports a base nested thousands of levels deep as too deep, on the extends line, in bounded time', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wangxin-extend-deep-'));
+    try {
+      const levels = Array.from({ length: 3000 }, (_, i) => `${' '.repeat(2 * (i + 1))}x:`).join('\n');
+      writeFileSync(join(dir, 'base.yaml'), `schemaVersion: 1\nid: base\nversion: 1.0.0\ntitle: t\nunitTypes: [{ id: a, label: b }]\nareas:\n${levels}\n`);
+      writeFileSync(join(dir, 'ext.yaml'), 'schemaVersion: 1\nid: ext\nversion: 1.0.0\ntitle: t\nextends: ./base.yaml\n');
+      const started = Date.now();
+      const check = await checkFile(join(dir, 'ext.yaml'));
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(check.errors.map((d) => [d.code, d.line])).toEqual([['EXTEND_BASE_INVALID', 5]]);
+      expect(check.errors[0].message.en).toMatch(/nesting is too deep/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
