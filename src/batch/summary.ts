@@ -8,7 +8,7 @@ import { gradesOf } from '../score/score.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { comparePaths } from './discover.js';
 import type { FileOutcome, UnitSummary } from './process-file.js';
-import { baselineJson, type BaselineAggregate, type UnitBaseline } from './baseline.js';
+import { baselineJson, unitKey, type BaselineAggregate, type UnitBaseline } from './baseline.js';
 import type { EvidenceFinding } from '../evidence/evidence.js';
 
 /** Why a file fails the batch. */
@@ -102,7 +102,7 @@ export function summarizeBatch(
   const byUnit = new Map<string, number[]>();
   all.forEach((o, i) => {
     if (!o.summary) return;
-    const key = `${o.summary.unit.type}\u0000${o.summary.unit.name.trim()}`;
+    const key = unitKey(o.summary.unit.name, o.summary.unit.type);
     byUnit.set(key, [...(byUnit.get(key) ?? []), i]);
   });
   const duplicateIndexes = new Set<number>();
