@@ -58,13 +58,21 @@ export function builtinIds(): string[] {
     .sort();
 }
 
-/** The file of a built-in checklist, by id. */
+const builtinFiles = new Map<string, string | undefined>();
+
+/** The file of a built-in checklist, by id (looked up once per id: batch asks for every file). */
 export function builtinFile(id: string): string | undefined {
+  if (builtinFiles.has(id)) return builtinFiles.get(id);
+  let found: string | undefined;
   for (const ext of ['.yaml', '.yml']) {
     const file = join(CHECKLISTS_DIR, id + ext);
-    if (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id) && existsSync(file)) return file;
+    if (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id) && existsSync(file)) {
+      found = file;
+      break;
+    }
   }
-  return undefined;
+  builtinFiles.set(id, found);
+  return found;
 }
 
 /** Whether `--checklist` names a file rather than a built-in id. */
@@ -72,7 +80,10 @@ export function looksLikePath(ref: string): boolean {
   return /[\\/]/.test(ref) || /\.ya?ml$/i.test(ref) || (existsSync(ref) && !builtinFile(ref));
 }
 
-/** Resolves `--checklist ID|PATH` to a file, or undefined for an unknown id. */
+const refFiles = new Map<string, string | undefined>();
+
+/** Resolves `--checklist ID|PATH` to a file, or undefined for an unknown id (once per ref: batch asks for every file). */
 export function checklistFileFor(ref: string): string | undefined {
-  return looksLikePath(ref) ? ref : builtinFile(ref);
+  if (!refFiles.has(ref)) refFiles.set(ref, looksLikePath(ref) ? ref : builtinFile(ref));
+  return refFiles.get(ref);
 }

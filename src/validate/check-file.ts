@@ -81,7 +81,7 @@ export async function checkParsed(parsed: ParsedYaml, choice: ChecklistChoice = 
     // The checklist itself is broken: its own diagnostics explain why the answers cannot be checked.
     return { ...base, kind, checklistFile: found.loaded.file, ...splitSeverity(found.loaded.diagnostics) };
   }
-  const result = validateAnswers(parsed, found.loaded.checklist);
+  const result = validateAnswers(parsed, found.loaded.checklist, shape);
   return {
     ...base,
     kind,

@@ -75,8 +75,13 @@ export function validateAnswersShape(parsed: ParsedYaml): ValidationResult<Answe
  * Validates a parsed answer file against its checklist: the schema, that it names this checklist
  * and version, then the semantic rules.
  */
-export function validateAnswers(parsed: ParsedYaml, checklist: Checklist): ValidationResult<Answers> {
-  const shape = validateAnswersShape(parsed);
+export function validateAnswers(
+  parsed: ParsedYaml,
+  checklist: Checklist,
+  /** The schema result when the caller has it already (the schema then runs once, not twice). */
+  checkedShape?: ValidationResult<Answers>,
+): ValidationResult<Answers> {
+  const shape = checkedShape ?? validateAnswersShape(parsed);
   if (!shape.value) return shape;
   const answers = shape.value;
   const ctx = new RuleContext(parsed);
