@@ -4,7 +4,7 @@ import type { LoadedChecklist } from '../load/resolve-checklist.js';
 import { loadChecklist } from '../load/resolve-checklist.js';
 import { readText } from '../load/read-text.js';
 import { fastParse } from '../load/fast-parse.js';
-import { parseYaml } from '../load/parse-yaml.js';
+import { parseYaml, type ParsedYaml } from '../load/parse-yaml.js';
 import { checkParsed, checkText, unreadableCheck, type FileCheck } from './check-file.js';
 import { detectKind } from './validate.js';
 
@@ -25,6 +25,8 @@ export async function checkFiles(files: readonly string[], options: { ref?: stri
   const sources = new Map<string, string>();
   const known = new Map<string, LoadedChecklist>();
   const checks: FileCheck[] = new Array(files.length);
+  // Files the fast parse could not read were parsed with positions once already; keep that parse.
+  const positioned: (ParsedYaml | undefined)[] = new Array(files.length);
   // Checklists first, so answer files given alongside can use them.
   for (let i = 0; i < files.length; i++) {
     const read = reads[i];
@@ -35,6 +37,7 @@ export async function checkFiles(files: readonly string[], options: { ref?: stri
     sources.set(files[i], read.text);
     const quick = fastParse(read.text);
     const parsed = quick.ok ? undefined : parseYaml(read.text, files[i]);
+    positioned[i] = parsed;
     if (detectKind(quick.ok ? quick.value : parsed!.value) === 'checklist') {
       checks[i] = await checkParsed(parsed ?? parseYaml(read.text, files[i]));
       const id = checks[i].checklist?.id;
@@ -45,7 +48,8 @@ export async function checkFiles(files: readonly string[], options: { ref?: stri
   for (let i = 0; i < files.length; i++) {
     const read = reads[i];
     if (checks[i] || !read.ok) continue;
-    checks[i] = await checkText(read.text, files[i], { ref, known });
+    const parsed = positioned[i];
+    checks[i] = parsed ? await checkParsed(parsed, { ref, known }) : await checkText(read.text, files[i], { ref, known });
     const checklistFile = checks[i].checklistFile;
     if (checklistFile && !sources.has(checklistFile)) {
       const c = await loadChecklist(checklistFile);

@@ -13,18 +13,8 @@ import { checkText } from '../../src/validate/check-file.js';
 import { serializeAnswers } from '../../src/walk/answer-file.js';
 import { BIN, ROOT, runBinary } from '../helpers/run-cli.js';
 import { parseXml } from '../batch/xml.js';
-
-/** mulberry32: a small seeded PRNG, so a failing kill schedule can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The bench's seeded PRNG (mulberry32), so a failing kill schedule can be replayed.
+import { makeRandom as prng } from '../../scripts/bench/generate.mjs';
 
 let tmp = '';
 beforeAll(() => {
