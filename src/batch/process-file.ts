@@ -3,7 +3,8 @@ import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { fastParse } from '../load/fast-parse.js';
-import { parseYaml, type ParsedYaml } from '../load/parse-yaml.js';
+import type { ParsedYaml } from '../load/parse-yaml.js';
+import { parsePositioned } from '../load/parse-positioned.js';
 import { decodeText, MAX_FILE_BYTES, readText, type ReadResult } from '../load/read-text.js';
 import { pickText } from '../model/text.js';
 import type { Checklist } from '../model/checklist.js';
@@ -87,7 +88,7 @@ export async function processFile(target: BatchFile, options: ProcessOptions): P
     const fast = await checkQuickly(target.file, read.text, quick.value, options.checklist);
     if (fast) return scored(target.file, fast, options, true);
   }
-  const check = await checkParsed(parseYaml(read.text, target.file), choice, 'answers');
+  const check = await checkParsed(parsePositioned(read.text, target.file), choice, 'answers');
   if (check.errors.length === 0 && check.answers && check.checklist) return scored(target.file, check, options, false);
   return {
     file: target.file,

@@ -34,3 +34,32 @@ export function findTooDeep(source: string): number {
   }
   return -1;
 }
+
+/**
+ * Where block nesting (by indentation) first exceeds {@link MAX_FLOW_DEPTH}, or -1: where to
+ * point when a parser ran out of stack on a deeply indented file. Each content line deeper than
+ * the one before opens a level; a line as deep as an open level closes those inside it.
+ */
+export function findTooDeepBlock(source: string): number {
+  const open: number[] = [];
+  let lineStart = 0;
+  while (lineStart < source.length) {
+    const end = source.indexOf('\n', lineStart);
+    const lineEnd = end === -1 ? source.length : end;
+    let p = lineStart;
+    while (p < lineEnd && source.charCodeAt(p) === 32) p++;
+    if (p < lineEnd && source.charCodeAt(p) !== 35) {
+      const indent = p - lineStart;
+      while (open.length > 0 && open[open.length - 1] >= indent) open.pop();
+      open.push(indent);
+      if (open.length > MAX_FLOW_DEPTH) return p;
+    }
+    lineStart = lineEnd + 1;
+  }
+  return -1;
+}
+
+/** Whether `error` is V8's stack overflow (a RangeError), which very deep nesting causes in a recursive parser. */
+export function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
+}

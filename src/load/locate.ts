@@ -20,6 +20,14 @@ export interface Span {
   endColumn: number;
 }
 
+/** Finds the span of a path in a parsed file; with `key: true` the span of the map key holding it. */
+export type Locator = (segments: readonly (string | number)[], options?: { key?: boolean }) => Span | undefined;
+
+/** What turns an offset into a 1-based line and column: yaml's `LineCounter`, or the tiny parser's line table. */
+export interface LinePositions {
+  linePos(offset: number): { line: number; col: number };
+}
+
 /** Splits a JSON pointer (`/answers/A1.1.1/status`) into its segments. */
 export function splitPointer(pointer: string): string[] {
   if (pointer === '' || pointer === '/') return [];
@@ -107,7 +115,7 @@ function keyText(key: unknown): string | undefined {
 }
 
 /** The span of a node, from its source range. */
-export function spanOf(node: Node | undefined, lineCounter: LineCounter): Span | undefined {
+export function spanOf(node: { range?: readonly number[] | null } | undefined, lineCounter: LinePositions): Span | undefined {
   const range = node?.range;
   if (!range) return undefined;
   const start = lineCounter.linePos(range[0]);
@@ -117,7 +125,7 @@ export function spanOf(node: Node | undefined, lineCounter: LineCounter): Span |
 }
 
 /** The 1-based position of a character offset. */
-export function positionAt(lineCounter: LineCounter, offset: number): { line: number; column: number } {
+export function positionAt(lineCounter: LinePositions, offset: number): { line: number; column: number } {
   const pos = lineCounter.linePos(offset);
   return { line: pos.line, column: pos.col };
 }

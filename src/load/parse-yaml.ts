@@ -2,8 +2,8 @@
 import { createRequire } from 'node:module';
 import type { Document, LineCounter, Node, YAMLError } from 'yaml';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { positionAt } from './locate.js';
-import { findTooDeep, MAX_FLOW_DEPTH } from './depth.js';
+import { locate, positionAt, type LinePositions, type Locator } from './locate.js';
+import { findTooDeep, findTooDeepBlock, isStackOverflow, MAX_FLOW_DEPTH } from './depth.js';
 
 export { findTooDeep, MAX_FLOW_DEPTH } from './depth.js';
 
@@ -27,6 +27,8 @@ export interface ParsedYaml {
   lineCounter?: LineCounter;
   /** The plain JavaScript value; absent when the YAML has errors. */
   value?: unknown;
+  /** Finds a path's line:col in the source; absent for a fast parse, which has no positions. */
+  locate?: Locator;
   diagnostics: Diagnostic[];
 }
 
@@ -41,14 +43,7 @@ export function parseYaml(source: string, file: string): ParsedYaml {
 
   const deep = findTooDeep(source);
   if (deep !== -1) {
-    // Count lines ourselves: the LineCounter is only filled by the parser.
-    const before = source.slice(0, deep).split('\n');
-    diags.push(
-      createDiagnostic('YAML_TOO_DEEP', file, { limit: MAX_FLOW_DEPTH }, {
-        line: before.length,
-        column: before[before.length - 1].length + 1,
-      }),
-    );
+    diags.push(tooDeepAt(source, deep, file));
     return result;
   }
 
@@ -66,7 +61,11 @@ export function parseYaml(source: string, file: string): ParsedYaml {
     });
     docs = Array.isArray(parsed) ? (parsed as Document[]) : [];
   } catch (error) {
-    diags.push(createDiagnostic('YAML_SYNTAX', file, { detail: firstLine(String((error as Error).message)) }, { line: 1, column: 1 }));
+    diags.push(
+      isStackOverflow(error)
+        ? tooDeep(source, file)
+        : createDiagnostic('YAML_SYNTAX', file, { detail: firstLine(String((error as Error).message)) }, { line: 1, column: 1 }),
+    );
     return result;
   }
   if (docs.length === 0 || (docs.length === 1 && docs[0].contents === null && docs[0].errors.length === 0)) {
@@ -75,6 +74,7 @@ export function parseYaml(source: string, file: string): ParsedYaml {
   }
   const doc = docs[0];
   result.doc = doc;
+  result.locate = (segments, options) => locate(doc, lineCounter, segments, options);
   for (const error of doc.errors) diags.push(fromYamlError(error, source, lineCounter, file));
   for (const warning of doc.warnings) {
     if (warning.code === 'TAG_RESOLVE_FAILED') continue; // reported below with every explicit tag
@@ -87,8 +87,7 @@ export function parseYaml(source: string, file: string): ParsedYaml {
   tree.duplicateKeys.sort((a, b) => (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0));
   for (const key of tree.duplicateKeys) {
     const [from, to] = key.range ?? [0, 1];
-    const where = { ...positionAt(lineCounter, from), ...endOf(lineCounter, Math.max(to, from + 1)) };
-    diags.push(createDiagnostic('YAML_DUPLICATE_KEY', file, { key: source.slice(from, to).trim() || '?' }, where));
+    diags.push(duplicateKeyDiagnostic(file, source, from, to, lineCounter));
   }
   if (tree.tooDeep) {
     // One finding, where the limit is first passed (not also where the stack ran out, further on).
@@ -121,6 +120,10 @@ export function parseYaml(source: string, file: string): ParsedYaml {
   try {
     result.value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
+    if (isStackOverflow(error)) {
+      diags.push(tooDeep(source, file));
+      return result;
+    }
     const firstAlias = source.search(/\*[^\s,\]}]/);
     diags.push(
       createDiagnostic(
@@ -132,6 +135,12 @@ export function parseYaml(source: string, file: string): ParsedYaml {
     );
   }
   return result;
+}
+
+/** YAML_DUPLICATE_KEY for the repeated key written at `[from, to)` (shared with the tiny parser's positioned parse). */
+export function duplicateKeyDiagnostic(file: string, source: string, from: number, to: number, lines: LinePositions): Diagnostic {
+  const where = { ...positionAt(lines, from), ...endOf(lines, Math.max(to, from + 1)) };
+  return createDiagnostic('YAML_DUPLICATE_KEY', file, { key: source.slice(from, to).trim() || '?' }, where);
 }
 
 function fromYamlError(
@@ -149,9 +158,11 @@ function fromYamlError(
     return createDiagnostic('YAML_DUPLICATE_KEY', file, { key }, where, severity);
   }
   if (error.code === 'TAB_AS_INDENT') return createDiagnostic('YAML_TAB_INDENT', file, {}, where, severity);
-  if (error.code === 'RESOURCE_EXHAUSTION') {
-    // yaml reports this only when composing a collection overflowed the stack (issue 6: thousands of
-    // nested block levels); the alias limit is a ReferenceError from toJS, handled in parseYaml.
+  // Thousands of nested block levels (issue 6) overflow the stack while yaml composes: it says
+  // RESOURCE_EXHAUSTION, or, when the overflow strikes while a scalar is resolved, gives a tag
+  // error with V8's message; how much stack is left decides which. (The alias limit is a
+  // ReferenceError from toJS, handled in parseYaml.)
+  if (error.code === 'RESOURCE_EXHAUSTION' || /Maximum call stack size exceeded/.test(error.message)) {
     return createDiagnostic('YAML_TOO_DEEP', file, { limit: MAX_FLOW_DEPTH }, where, severity);
   }
   return createDiagnostic('YAML_SYNTAX', file, { detail: firstLine(error.message) }, where, severity);
@@ -189,7 +200,22 @@ function inspectTree(doc: Document): { duplicateKeys: Node[]; tooDeep?: Node } {
   return { duplicateKeys };
 }
 
-function endOf(lineCounter: LineCounter, offset: number): { endLine: number; endColumn: number } {
+/**
+ * YAML_TOO_DEEP for a file that made the parser overflow its stack (thousands of nested levels):
+ * where and whether yaml catches that itself depends on how much stack is left, so it is caught
+ * here too and pointed at the line where nesting passes the limit.
+ */
+function tooDeep(source: string, file: string): Diagnostic {
+  return tooDeepAt(source, Math.max(0, findTooDeepBlock(source)), file);
+}
+
+/** YAML_TOO_DEEP at a character offset, counting lines itself (the LineCounter is only filled by the parser). */
+function tooDeepAt(source: string, offset: number, file: string): Diagnostic {
+  const before = source.slice(0, offset).split('\n');
+  return createDiagnostic('YAML_TOO_DEEP', file, { limit: MAX_FLOW_DEPTH }, { line: before.length, column: before[before.length - 1].length + 1 });
+}
+
+function endOf(lineCounter: LinePositions, offset: number): { endLine: number; endColumn: number } {
   const p = lineCounter.linePos(offset);
   return { endLine: p.line, endColumn: p.col };
 }

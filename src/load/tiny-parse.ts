@@ -1,5 +1,7 @@
 // A purpose-built parser for the restricted YAML that answer files use in practice, bailing out on anything else.
 import { BOOL, FLOAT, FLOAT_EXP, FLOAT_NAN, INT_DEC, INT_HEX, INT_OCT, NULL } from './core-schema.js';
+import { duplicateKeyDiagnostic, type ParsedYaml } from './parse-yaml.js';
+import { LineStarts, tinyLocator, tinyNode, type TinyNode } from './tiny-positions.js';
 
 /*
  * What it reads: a block mapping at column 0, nested block mappings indented with spaces, block
@@ -12,6 +14,10 @@ import { BOOL, FLOAT, FLOAT_EXP, FLOAT_NAN, INT_DEC, INT_HEX, INT_OCT, NULL } fr
  * Whenever it answers, the value is identical to `parseYaml(text).value` (the `yaml` package, core
  * schema, `stringKeys: true`); test/batch/fast-parse.test.ts checks this differentially. A bail-out
  * only costs speed, a wrong answer could change a verdict, so every doubt bails.
+ *
+ * With positions ({@link tinyParsePositioned}) it also records every node's range as yaml gives it,
+ * and reports duplicate keys as yaml's path does; it then bails on the few layouts where yaml's
+ * ranges take in trailing blank or comment lines (see `Lines.gap`).
  */
 
 
@@ -42,6 +48,18 @@ const BAIL: unique symbol = Symbol('bail');
 
 function bail(): never {
   throw BAIL;
+}
+
+/**
+ * Set only during a positioned parse: the current line's start offset, the node the last reader
+ * read (readers return values; their nodes are left here so the plain parse allocates none), and
+ * the keys that repeat an earlier key of their map.
+ */
+let track: { base: number; node: TinyNode; duplicates: TinyNode[] } | undefined;
+
+/** Records a node read on the current line from `p` to `end` (indexes in that line). */
+function leaf(p: number, end: number): void {
+  track!.node = tinyNode(track!.base + p, track!.base + end);
 }
 
 /**
@@ -106,10 +124,22 @@ function canStartPlain(s: string, p: number): boolean {
   }
 }
 
-/** A key that yaml's `stringKeys` keeps as written but that a YAML 1.1 reader or js-yaml would not: bail on it. */
-function checkKey(key: string, map: Record<string, unknown>): void {
+/**
+ * Bails on a key that yaml's `stringKeys` keeps as written but that a YAML 1.1 reader or js-yaml
+ * would not. Returns whether the key is new to `map`: a repeated key bails in the plain parse (the
+ * positioned one reports it) and is recorded in a positioned parse, its value then ignored.
+ */
+function checkKey(key: string, map: Record<string, unknown>, keyNode: TinyNode | undefined): boolean {
   if (key.length === 0 || key.length > MAX_KEY_LENGTH || key === '__proto__' || key === '<<') bail();
-  if (Object.hasOwn(map, key)) bail(); // duplicate key: the positioned parse reports it
+  if (!Object.hasOwn(map, key)) return true;
+  if (!track) bail();
+  track.duplicates.push(keyNode!);
+  return false;
+}
+
+/** Adds a pair to a map node of a positioned parse (the first of repeated keys wins, as in yaml's lookup). */
+function addPair(node: TinyNode, key: string, keyNode: TinyNode, value: TinyNode): void {
+  if (!node.pairs!.has(key)) node.pairs!.set(key, { key: keyNode, value });
 }
 
 /** Whether a plain key would resolve to something other than a string without `stringKeys`. */
@@ -123,10 +153,10 @@ function skipSpaces(s: string, p: number): number {
   return p;
 }
 
-/** Drops trailing spaces (only U+0020: yaml does not trim other white space such as U+3000). */
-function trimEnd(s: string, from: number, to: number): string {
+/** Where a scalar ends without its trailing spaces (only U+0020: yaml does not trim other white space such as U+3000). */
+function trimmedEnd(s: string, from: number, to: number): number {
   while (to > from && s.charCodeAt(to - 1) === SPACE) to--;
-  return s.slice(from, to);
+  return to;
 }
 
 /** The rest of a line after a value must be spaces, then nothing or a comment that follows a space. */
@@ -145,6 +175,7 @@ function readQuoted(s: string, p: number): [string, number] {
     if (end === -1) bail();
     const value = s.slice(p + 1, end);
     if (value.includes('\\')) bail(); // escapes are the general parser's business
+    if (track) leaf(p, end + 1);
     return [value, end + 1];
   }
   let value = '';
@@ -157,6 +188,7 @@ function readQuoted(s: string, p: number): [string, number] {
       from = end + 2;
       continue;
     }
+    if (track) leaf(p, end + 1);
     return [value + s.slice(from, end), end + 1];
   }
 }
@@ -207,7 +239,9 @@ function readKey(s: string, p: number, flow: boolean): [string, number] {
     if (n !== SPACE && (flow || end + 1 !== s.length)) bail();
     return [key, end + 1];
   }
-  return flow ? readFlowKey(s, p) : readBlockKey(s, p);
+  const read = flow ? readFlowKey(s, p) : readBlockKey(s, p);
+  if (track) leaf(p, read[1] - 1); // a plain key ends at its colon
+  return read;
 }
 
 /**
@@ -225,7 +259,9 @@ function readBlockPlain(s: string, p: number): [unknown, number] {
       if (j + 1 === s.length || n === SPACE) bail();
     }
   }
-  return [resolvePlainScalar(trimEnd(s, p, j)), j];
+  const end = trimmedEnd(s, p, j);
+  if (track) leaf(p, end);
+  return [resolvePlainScalar(s.slice(p, end)), j];
 }
 
 /** A plain scalar in flow context: up to `,`, `]`, `}` or `: `; brackets, quotes and odd colons inside bail. */
@@ -245,7 +281,9 @@ function readFlowPlain(s: string, p: number): [unknown, number] {
     }
   }
   if (j === s.length) bail(); // the collection is not closed on this line
-  return [resolvePlainScalar(trimEnd(s, p, j)), j];
+  const end = trimmedEnd(s, p, j);
+  if (track) leaf(p, end);
+  return [resolvePlainScalar(s.slice(p, end)), j];
 }
 
 /** A value in flow context: a nested collection, a quoted or a plain scalar. */
@@ -261,37 +299,53 @@ function readFlow(s: string, p: number, depth: number): [unknown, number] {
   if (depth > MAX_DEPTH) bail();
   if (s.charCodeAt(p) === LBRACKET) {
     const list: unknown[] = [];
+    const node = track ? tinyNode(track.base + p, 0) : undefined;
+    if (node) node.items = [];
     let q = skipSpaces(s, p + 1);
-    if (s.charCodeAt(q) === RBRACKET) return [list, q + 1];
+    if (s.charCodeAt(q) === RBRACKET) return closeFlow(node, list, q);
     for (;;) {
       const [value, end] = readFlowValue(s, q, depth);
       list.push(value);
+      if (node) node.items!.push(track!.node);
       q = skipSpaces(s, end);
       const c = s.charCodeAt(q);
-      if (c === RBRACKET) return [list, q + 1];
+      if (c === RBRACKET) return closeFlow(node, list, q);
       if (c !== COMMA) bail();
       q = skipSpaces(s, q + 1);
       if (s.charCodeAt(q) === RBRACKET || s.charCodeAt(q) === COMMA) bail(); // trailing or empty entry
     }
   }
   const map: Record<string, unknown> = {};
+  const node = track ? tinyNode(track.base + p, 0) : undefined;
+  if (node) node.pairs = new Map();
   let q = skipSpaces(s, p + 1);
-  if (s.charCodeAt(q) === RBRACE) return [map, q + 1];
+  if (s.charCodeAt(q) === RBRACE) return closeFlow(node, map, q);
   for (;;) {
     const [key, afterColon] = readKey(s, q, true);
-    checkKey(key, map);
+    const keyNode = track?.node;
+    const isNew = checkKey(key, map, keyNode);
     q = skipSpaces(s, afterColon);
     const v = s.charCodeAt(q);
     if (v === COMMA || v === RBRACE || Number.isNaN(v)) bail(); // an empty value
     const [value, end] = readFlowValue(s, q, depth);
-    map[key] = value;
+    if (isNew) map[key] = value;
+    if (node) addPair(node, key, keyNode!, track!.node);
     q = skipSpaces(s, end);
     const c = s.charCodeAt(q);
-    if (c === RBRACE) return [map, q + 1];
+    if (c === RBRACE) return closeFlow(node, map, q);
     if (c !== COMMA) bail();
     q = skipSpaces(s, q + 1);
     if (s.charCodeAt(q) === RBRACE || s.charCodeAt(q) === COMMA) bail();
   }
+}
+
+/** Ends a flow collection at its closing bracket (at `q`), leaving its node, if any, as the one read. */
+function closeFlow<T>(node: TinyNode | undefined, value: T, q: number): [T, number] {
+  if (node) {
+    node.range[1] = node.nodeEnd = track!.base + q + 1;
+    track!.node = node;
+  }
+  return [value, q + 1];
 }
 
 /** A value written on the same line as its key or dash, in block context; bails unless the line ends after it. */
@@ -303,17 +357,50 @@ function readInlineValue(s: string, p: number, depth: number): unknown {
   else if (c === DQUOTE || c === SQUOTE) [value, end] = readQuoted(s, p);
   else [value, end] = readBlockPlain(s, p);
   expectLineEnd(s, end);
+  // yaml ends a value in block context with its line: trailing spaces, comment and line break.
+  if (track) track.node.nodeEnd = track.base + s.length + (lineEndsWithBreak ? 1 : 0);
   return value;
 }
 
+/** Whether the current line has a `\n` after it (false on the last line of a text without one); set by `Lines`. */
+let lineEndsWithBreak = true;
+
 /** The parser's walk over the lines; block structure is told by indentation. */
 class Lines {
-  private readonly lines: string[];
+  readonly lines: string[];
   /** Index of the current line. */
   i = 0;
+  /** Line start offsets, in a positioned parse only. */
+  readonly positions: LineStarts | undefined;
+  private readonly starts: number[] | undefined;
+  /**
+   * Whether blank or comment lines were skipped since the last line read. yaml's range of a block
+   * collection ended by such lines (before a less indented line or the end) takes them in, in
+   * ways not worth mirroring: a positioned parse bails there.
+   */
+  gap = false;
 
-  constructor(text: string) {
+  constructor(text: string, withPositions = false) {
     this.lines = text.split('\n');
+    this.positions = withPositions ? new LineStarts(this.lines) : undefined;
+    this.starts = this.positions?.starts;
+  }
+
+  /** Moves past the current line (read). */
+  advance(): void {
+    this.i++;
+    this.gap = false;
+  }
+
+  /** Points the tracker at the current line (positioned parse only). */
+  private enterLine(): void {
+    track!.base = this.starts![this.i];
+    lineEndsWithBreak = this.i + 1 < this.lines.length;
+  }
+
+  /** Bails, in a positioned parse, where a collection ends after skipped lines (see `gap`). */
+  private endAfterGap(): void {
+    if (track && this.gap) bail();
   }
 
   /** The current line. */
@@ -327,7 +414,11 @@ class Lines {
     for (; this.i < lines.length; this.i++) {
       const s = lines[this.i];
       const p = skipSpaces(s, 0);
-      if (p === s.length || s.charCodeAt(p) === HASH) continue;
+      if (p === s.length || s.charCodeAt(p) === HASH) {
+        // The empty string after a final line break is no line of its own.
+        if (s.length > 0 || this.i + 1 < lines.length) this.gap = true;
+        continue;
+      }
       return p;
     }
     return -1;
@@ -337,28 +428,48 @@ class Lines {
   readMap(indent: number, depth: number): Record<string, unknown> {
     if (depth > MAX_DEPTH) bail();
     const map: Record<string, unknown> = {};
+    const node = track ? tinyNode(0, 0) : undefined;
+    if (node) node.pairs = new Map();
     for (;;) {
       const at = this.nextContent();
-      if (at < indent) return map; // the end, or back to an outer level (-1 included)
+      if (at < indent) {
+        // The end, or back to an outer level (-1 included).
+        this.endAfterGap();
+        if (node) track!.node = node;
+        return map;
+      }
       if (at > indent) bail(); // odd indentation, or a continuation line
       const s = this.line;
+      if (track) this.enterLine();
+      if (node && node.pairs!.size === 0) node.range[0] = track!.base + at;
       const [key, afterColon] = readKey(s, at, false);
-      checkKey(key, map);
+      const keyNode = track?.node;
+      const isNew = checkKey(key, map, keyNode);
+      let value: unknown;
       const p = skipSpaces(s, afterColon);
       if (p < s.length && s.charCodeAt(p) !== HASH) {
-        map[key] = readInlineValue(s, p, depth);
-        this.i++;
-        continue;
-      }
-      // Nothing after the colon: a nested block, or null.
-      this.i++;
-      const next = this.nextContent();
-      if (next > indent) {
-        map[key] = this.isDash(next) ? this.readSeq(next, depth + 1) : this.readMap(next, depth + 1);
-      } else if (next === indent && this.isDash(next)) {
-        map[key] = this.readSeq(next, depth + 1); // a sequence may sit at its key's indentation
+        value = readInlineValue(s, p, depth);
+        this.advance();
       } else {
-        map[key] = null;
+        // Nothing after the colon: a nested block, or null.
+        // yaml's null starts right after the colon; with spaces or a comment there, leave it to yaml.
+        const nullNode = track ? tinyNode(track.base + afterColon, track.base + afterColon) : undefined;
+        if (nullNode && afterColon !== s.length) bail();
+        this.advance();
+        const next = this.nextContent();
+        if (next > indent) {
+          value = this.isDash(next) ? this.readSeq(next, depth + 1) : this.readMap(next, depth + 1);
+        } else if (next === indent && this.isDash(next)) {
+          value = this.readSeq(next, depth + 1); // a sequence may sit at its key's indentation
+        } else {
+          value = null;
+          if (track) track.node = nullNode!;
+        }
+      }
+      if (isNew) map[key] = value;
+      if (node) {
+        addPair(node, key, keyNode!, track!.node);
+        node.range[1] = node.nodeEnd = track!.node.nodeEnd; // a block collection ends where its last value does
       }
     }
   }
@@ -373,22 +484,40 @@ class Lines {
   readSeq(indent: number, depth: number): unknown[] {
     if (depth > MAX_DEPTH) bail();
     const list: unknown[] = [];
+    const node = track ? tinyNode(0, 0) : undefined;
+    if (node) node.items = [];
     for (;;) {
       const at = this.nextContent();
-      if (at < indent) return list;
+      if (at < indent) {
+        this.endAfterGap();
+        return this.closeSeq(node, list);
+      }
       if (at > indent) bail();
       if (!this.isDash(at)) {
         // A line at the sequence's indentation that is no entry: the parent mapping's next key,
         // or (when the sequence is more indented than its key) odd indentation the parent bails on.
         if (this.line.charCodeAt(at) === DASH) bail();
-        return list;
+        this.endAfterGap();
+        return this.closeSeq(node, list);
       }
       const s = this.line;
+      if (track) this.enterLine();
+      if (node && node.items!.length === 0) node.range[0] = track!.base + at;
       const p = skipSpaces(s, at + 1);
       if (p === s.length || s.charCodeAt(p) === HASH) bail(); // an empty entry, or a nested block
       list.push(readInlineValue(s, p, depth));
-      this.i++;
+      if (node) {
+        node.items!.push(track!.node);
+        node.range[1] = node.nodeEnd = track!.node.nodeEnd;
+      }
+      this.advance();
     }
+  }
+
+  /** Returns a read sequence, leaving its node, if any, as the one read. */
+  private closeSeq(node: TinyNode | undefined, list: unknown[]): unknown[] {
+    if (node) track!.node = node;
+    return list;
   }
 }
 
@@ -400,7 +529,11 @@ class Lines {
  */
 export function tinyParse(text: string): Record<string, unknown> | undefined {
   if (UNUSUAL_CHAR.test(text)) return undefined;
-  const lines = new Lines(text);
+  return readDocument(new Lines(text));
+}
+
+/** Reads the whole text as one top-level block mapping; `undefined` on any doubt. */
+function readDocument(lines: Lines): Record<string, unknown> | undefined {
   try {
     const first = lines.nextContent();
     if (first !== 0) return undefined; // empty, or an indented top level
@@ -413,4 +546,40 @@ export function tinyParse(text: string): Record<string, unknown> | undefined {
     if (error === BAIL) return undefined;
     throw error;
   }
+}
+
+/**
+ * The tiny parser with positions: a `ParsedYaml` whose value, diagnostics and located spans are
+ * identical to `parseYaml(text, file)`'s (see the differential tests), about twenty times cheaper;
+ * `undefined` when the text uses anything the tiny parser does not read. Repeated keys are read
+ * here and reported as `parseYaml` reports them; that is the only diagnostic it can give.
+ * @param text The file's text (decoded).
+ * @param file The file name shown in diagnostics.
+ */
+export function tinyParsePositioned(text: string, file: string): ParsedYaml | undefined {
+  if (UNUSUAL_CHAR.test(text)) return undefined;
+  const lines = new Lines(text, true);
+  const positions = lines.positions!;
+  track = { base: 0, node: tinyNode(0, 0), duplicates: [] };
+  let value: Record<string, unknown> | undefined;
+  let root: TinyNode;
+  let duplicates: TinyNode[];
+  try {
+    value = readDocument(lines);
+    root = track.node;
+    duplicates = track.duplicates;
+  } finally {
+    track = undefined;
+    lineEndsWithBreak = true;
+  }
+  if (value === undefined) return undefined;
+  const parsed: ParsedYaml = { file, source: text, diagnostics: [], locate: tinyLocator(root, positions) };
+  if (duplicates.length === 0) {
+    parsed.value = value;
+    return parsed;
+  }
+  // As parseYaml: each repeated key in source order, and no value.
+  duplicates.sort((a, b) => a.range[0] - b.range[0]);
+  parsed.diagnostics = duplicates.map((key) => duplicateKeyDiagnostic(file, text, key.range[0], key.range[1], positions));
+  return parsed;
 }

@@ -3,6 +3,7 @@ import { isReadFailure, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ParsedYaml } from '../load/parse-yaml.js';
 import { readText } from '../load/read-text.js';
 import { fastParse } from '../load/fast-parse.js';
+import { parsePositioned } from '../load/parse-positioned.js';
 import { builtinIds, checklistFileFor, loadChecklist, type LoadedChecklist } from '../load/resolve-checklist.js';
 import type { Checklist } from '../model/checklist.js';
 import type { Answers } from '../model/answers.js';
@@ -58,9 +59,7 @@ export async function checkText(text: string, file: string, choice: ChecklistCho
     const check = await checkParsed({ file, source: text, value: quick.value, diagnostics: [] }, choice, expect);
     if (check.errors.length === 0 && check.warnings.length === 0) return check;
   }
-  // yaml is loaded only here: clean files never need it.
-  const { parseYaml } = await import('../load/parse-yaml.js');
-  return checkParsed(parseYaml(text, file), choice, expect);
+  return checkParsed(parsePositioned(text, file), choice, expect);
 }
 
 /** Checks an already parsed file (see {@link checkFile}). */

@@ -4,7 +4,8 @@ import type { LoadedChecklist } from '../load/resolve-checklist.js';
 import { loadChecklist } from '../load/resolve-checklist.js';
 import { readText } from '../load/read-text.js';
 import { fastParse } from '../load/fast-parse.js';
-import { parseYaml, type ParsedYaml } from '../load/parse-yaml.js';
+import type { ParsedYaml } from '../load/parse-yaml.js';
+import { parsePositioned } from '../load/parse-positioned.js';
 import { checkParsed, checkText, unreadableCheck, type FileCheck } from './check-file.js';
 import { detectKind } from './validate.js';
 
@@ -36,10 +37,10 @@ export async function checkFiles(files: readonly string[], options: { ref?: stri
     }
     sources.set(files[i], read.text);
     const quick = fastParse(read.text);
-    const parsed = quick.ok ? undefined : parseYaml(read.text, files[i]);
+    const parsed = quick.ok ? undefined : parsePositioned(read.text, files[i]);
     positioned[i] = parsed;
     if (detectKind(quick.ok ? quick.value : parsed!.value) === 'checklist') {
-      checks[i] = await checkParsed(parsed ?? parseYaml(read.text, files[i]));
+      checks[i] = await checkParsed(parsed ?? parsePositioned(read.text, files[i]));
       const id = checks[i].checklist?.id;
       if (id && !known.has(id)) known.set(id, { file: files[i], checklist: checks[i].checklist, diagnostics: [] });
     }

@@ -1,7 +1,7 @@
 // What a semantic rule gets: the value, a way to locate paths in the file, and a place to report.
 import { createDiagnostic, type Diagnostic, type Severity } from '../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
-import { joinPointer, locate } from '../load/locate.js';
+import { joinPointer } from '../load/locate.js';
 import type { ParsedYaml } from '../load/parse-yaml.js';
 
 /** A path into a document: property names and array indexes. */
@@ -19,7 +19,7 @@ export class RuleContext {
     params: Record<string, unknown> = {},
     options: { onKey?: boolean; severity?: Severity } = {},
   ): void {
-    const span = this.parsed.doc ? locate(this.parsed.doc, this.parsed.lineCounter, path, { key: options.onKey }) : undefined;
+    const span = this.parsed.locate?.(path, { key: options.onKey });
     this.diagnostics.push(
       createDiagnostic(code, this.parsed.file, params, { ...span, pointer: joinPointer(path) }, options.severity ?? 'error'),
     );
@@ -27,6 +27,6 @@ export class RuleContext {
 
   /** The 1-based line of `path`, for messages such as "first on line N". */
   lineOf(path: Path): number | undefined {
-    return this.parsed.doc ? locate(this.parsed.doc, this.parsed.lineCounter, path)?.line : undefined;
+    return this.parsed.locate?.(path)?.line;
   }
 }

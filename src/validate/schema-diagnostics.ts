@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type { ErrorObject } from 'ajv';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
-import { locate, splitPointer, joinPointer } from '../load/locate.js';
+import { splitPointer, joinPointer } from '../load/locate.js';
 import type { ParsedYaml } from '../load/parse-yaml.js';
 
 const require = createRequire(import.meta.url);
@@ -183,7 +183,7 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], parsed: Parsed
         code = 'SCHEMA_INVALID';
       }
     }
-    const span = locate(parsed.doc, parsed.lineCounter, target, { key: onKey });
+    const span = parsed.locate?.(target, { key: onKey });
     const key = `${code}|${error.instancePath}|${JSON.stringify(params)}`;
     if (seen.has(key)) return;
     seen.add(key);

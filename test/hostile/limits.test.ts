@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_ALIAS_COUNT, MAX_FLOW_DEPTH, parseYaml } from '../../src/load/parse-yaml.js';
 import { MAX_FILE_BYTES, readText } from '../../src/load/read-text.js';
+import { findTooDeepBlock, isStackOverflow } from '../../src/load/depth.js';
 
 let tmp = '';
 beforeAll(() => {
@@ -48,6 +49,16 @@ describe('limits', () => {
     // Far past the stack: one located finding, no crash.
     const huge = parseYaml(blockDepth(3000), 'f.yaml');
     expect(huge.diagnostics.map((d) => d.code)).toEqual(['YAML_TOO_DEEP']);
+  });
+
+  it('findTooDeepBlock finds the 65th indentation level, closing levels on dedent; isStackOverflow knows RangeError', () => {
+    expect(findTooDeepBlock(blockDepth(64))).toBe(-1);
+    const text = blockDepth(65);
+    expect(findTooDeepBlock(text)).toBe(text.lastIndexOf('a: 1'));
+    expect(findTooDeepBlock('a:\n  b: 1\n  c: 1\n# x\nd: 1\n'.repeat(100))).toBe(-1);
+    expect(isStackOverflow(new RangeError('Maximum call stack size exceeded'))).toBe(true);
+    expect(isStackOverflow(new RangeError('Invalid array length'))).toBe(false);
+    expect(isStackOverflow(new Error('Maximum call stack size exceeded'))).toBe(false);
   });
 
   it('aliases: 99 references to an anchor are fine, 100 are YAML_ALIAS_LIMIT (yaml counts the one that reaches the limit; nested aliases multiply)', () => {

@@ -1,0 +1,187 @@
+// Differential tests: the tiny parser's positioned parse must give parseYaml's value, diagnostics and spans exactly, or bail out.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseYaml, type ParsedYaml } from '../../src/load/parse-yaml.js';
+import { parsePositioned } from '../../src/load/parse-positioned.js';
+import { tinyParsePositioned } from '../../src/load/tiny-parse.js';
+import { checkParsed } from '../../src/validate/check-file.js';
+import { generateFiles } from '../../scripts/bench/generate.mjs';
+import { editLines, examples, ROOT, SCALARS, SIGNIFICANT, trackedYaml } from '../helpers/yaml-corpus.js';
+
+type Path = (string | number)[];
+
+/** Every path into `value`, plus one step past each node (a missing key, an index past the end, into a scalar). */
+function pathsOf(value: unknown, prefix: Path = [], out: Path[] = []): Path[] {
+  out.push(prefix);
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => pathsOf(v, [...prefix, i], out));
+    out.push([...prefix, value.length]);
+  } else if (value !== null && typeof value === 'object') {
+    for (const key of Object.keys(value)) pathsOf((value as Record<string, unknown>)[key], [...prefix, key], out);
+    out.push([...prefix, 'missing']);
+  } else {
+    out.push([...prefix, 'inside']);
+  }
+  return out;
+}
+
+/**
+ * Where the two parses differ ('' when they agree, or when the tiny parser bails): the value, the
+ * diagnostics, and the span of every path (on the value and on the key) must be identical.
+ */
+function difference(text: string): string {
+  const tiny = tinyParsePositioned(text, 'x.yaml');
+  if (tiny === undefined) return '';
+  const slow = parseYaml(text, 'x.yaml');
+  if (!isDeepStrictEqual(tiny.diagnostics, slow.diagnostics)) return `diagnostics ${JSON.stringify(tiny.diagnostics)} ≠ ${JSON.stringify(slow.diagnostics)}`;
+  if (!isDeepStrictEqual(tiny.value, slow.value)) return 'value';
+  if (slow.value === undefined) return '';
+  for (const path of pathsOf(slow.value)) {
+    for (const key of [false, true]) {
+      const a = tiny.locate!(path, { key });
+      const b = slow.locate!(path, { key });
+      if (!isDeepStrictEqual(a, b)) return `span of ${JSON.stringify(path)}${key ? ' (key)' : ''}: ${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`;
+    }
+  }
+  return '';
+}
+
+/** Blank, comment, null-valued and odd lines to insert: the layouts where yaml's ranges are subtle. */
+const LINES = ['', '#c', '  # c', '    # deep', '  ', 'k:', '  k2:', '    k3:', 'z: 1', '  z: 2', '  - i', '- j', '    - m', 'n: ', 'o:  # c', '  p: "q"  # c', 'r: [a, b]   ', "s: 'x'", '  t: {u: 1}', 'A1.1.1: { status: pass }'];
+
+describe('tinyParsePositioned', () => {
+  it('reads every example and generated file, invalid ones included, with parseYaml\'s diagnostics and spans', { timeout: 120_000 }, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wangxin-tinypos-'));
+    try {
+      const files = generateFiles(dir, 2_000, { seed: 20180420, checklistFile: join(ROOT, 'checklists', 'county-cyber-2018.yaml') });
+      const kinds = new Map<string, number>();
+      for (const { file, kind } of files) {
+        const text = new TextDecoder().decode(readFileSync(file));
+        expect(difference(text), file).toBe('');
+        if (tinyParsePositioned(text, file) !== undefined) kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+      }
+      // What it must read: every valid file and every invalid kind but broken YAML, tabs and GBK.
+      for (const kind of ['valid', 'duplicate-key', 'unknown-type', 'wrong-version', 'na-without-note', 'value-1.5', 'missing-unit', 'unknown-item']) {
+        expect(kinds.get(kind) ?? 0, kind).toBe(files.filter((f) => f.kind === kind).length);
+      }
+      for (const kind of ['bad-yaml', 'tab-indent']) expect(kinds.get(kind) ?? 0, kind).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    for (const text of examples) expect(tinyParsePositioned(text, 'x.yaml')).toBeDefined();
+  });
+
+  it('agrees on (or bails out of) every YAML file in the repository', () => {
+    for (const { file, text } of trackedYaml()) expect(difference(text), file).toBe('');
+  });
+
+  it('reports repeated keys as parseYaml does, each in source order, and gives no value', () => {
+    const text = 'a: 1\nb: { x: 1, "x": 2 }\na: 3\n';
+    const tiny = tinyParsePositioned(text, 'x.yaml')!;
+    expect(tiny.value).toBeUndefined();
+    expect(tiny.diagnostics.map((d) => [d.code, d.line, d.column, d.endColumn])).toEqual([
+      ['YAML_DUPLICATE_KEY', 2, 12, 15],
+      ['YAML_DUPLICATE_KEY', 3, 1, 2],
+    ]);
+    expect(difference(text)).toBe('');
+  });
+
+  it('locates as yaml does: keys, flow and block values, nulls, sequence entries, missing paths', () => {
+    const text = '# head\na: 1\nb:\n  c: "q"   # note\n  d:\n  e:\n  - x\n  - { f: [1, 2] }\ng: [h]';
+    const tiny = tinyParsePositioned(text, 'x.yaml')!;
+    const at = (path: Path, key = false): unknown => {
+      const s = tiny.locate!(path, { key });
+      return s && [s.line, s.column, s.endLine, s.endColumn];
+    };
+    expect(at([])).toEqual([2, 1, 9, 7]); // the top mapping: first key to the end of its last value
+    expect(at(['b', 'c'])).toEqual([4, 6, 4, 9]);
+    expect(at(['b', 'c'], true)).toEqual([4, 3, 4, 4]);
+    expect(at(['b', 'd'])).toEqual([5, 5, 5, 5]); // a null: right after the colon
+    expect(at(['b', 'e', 1, 'f', 1])).toEqual([8, 14, 8, 15]);
+    expect(at(['b', 'missing'])).toEqual([4, 3, 9, 1]); // the mapping that lacks the key…
+    expect(at(['b', 'missing'], true)).toEqual([3, 1, 3, 2]); // …or the key that holds it
+    expect(difference(text)).toBe('');
+  });
+
+  it('bails out where yaml\'s ranges take in trailing blank or comment lines, and on what the tiny parser refuses', () => {
+    for (const text of ['a:\n  b: 1\n\nc: 2\n', 'a:\n  b: 1\n  # c\n', 'a: 1\n\n', 'a:\n  - x\n# c\nb: 1\n', 'a:  # c\nb: 1\n', 'a: 1\r\n', 'a:\n\tb: 1\n', 'a: [\n']) {
+      expect(tinyParsePositioned(text, 'x.yaml'), JSON.stringify(text)).toBeUndefined();
+      expect(parsePositioned(text, 'x.yaml').locate ?? parsePositioned(text, 'x.yaml').diagnostics.length).toBeTruthy();
+    }
+    // Comments between entries and before the first key are fine.
+    expect(tinyParsePositioned('# h\na:\n  # one\n  b: 1\n\n  # two\n  c: 2\nd: 3\n', 'x.yaml')).toBeDefined();
+  });
+
+  it('gives checkParsed the same errors and warnings as parseYaml on invalid generated files', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wangxin-tinypos-check-'));
+    try {
+      const files = generateFiles(dir, 600, { seed: 7, checklistFile: join(ROOT, 'checklists', 'county-cyber-2018.yaml') }).filter((f) => f.kind !== 'valid' && f.kind !== 'gbk');
+      let compared = 0;
+      for (const { file } of files) {
+        const text = readFileSync(file, 'utf8');
+        const tiny: ParsedYaml | undefined = tinyParsePositioned(text, file);
+        if (!tiny) continue;
+        const a = await checkParsed(tiny, {}, 'answers');
+        const b = await checkParsed(parseYaml(text, file), {}, 'answers');
+        expect(a.errors, file).toEqual(b.errors);
+        expect(a.warnings, file).toEqual(b.warnings);
+        expect(a.errors.length, file).toBeGreaterThan(0);
+        compared++;
+      }
+      expect(compared).toBeGreaterThan(30);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('agrees on example files with blank, comment, null and odd lines inserted, moved and removed (property)', { timeout: 300_000 }, () => {
+    const edit = fc.tuple(fc.nat({ max: 6 }), fc.nat(), fc.constantFrom(...LINES));
+    let answered = 0;
+    fc.assert(
+      fc.property(fc.nat({ max: examples.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 5 }), fc.boolean(), (which, edits, noFinalBreak) => {
+        const lines = examples[which].split('\n');
+        for (const [kind, at, line] of edits) {
+          const i = at % lines.length;
+          if (kind <= 2) lines.splice(i, 0, line);
+          else if (kind === 3) lines[i] += ' ';
+          else if (kind === 4) lines[i] = lines[i].replace(/: .*$/, ':');
+          else if (kind === 5) lines.splice(i, 1);
+          else lines[i] = lines[i].replace(/^ {2}/, '');
+        }
+        let text = lines.join('\n');
+        if (noFinalBreak) text = text.replace(/\n*$/, '');
+        if (tinyParsePositioned(text, 'x.yaml') !== undefined) answered++;
+        const diff = difference(text);
+        if (diff !== '') throw new Error(`${JSON.stringify(text)}: ${diff}`);
+        return true;
+      }),
+      { numRuns: 5_000, seed: 20180420 },
+    );
+    expect(answered).toBeGreaterThan(1_000);
+  });
+
+  it('agrees on example files with characters and scalars edited (property)', { timeout: 300_000 }, () => {
+    const charEdit = fc.tuple(fc.nat(), fc.nat({ max: 3 }), fc.array(fc.constantFrom(...SIGNIFICANT, '\n  ', '\n- ', '  # x\n'), { maxLength: 3 }).map((cs) => cs.join('')));
+    const lineEdit = fc.tuple(fc.nat({ max: 6 }), fc.nat(), fc.nat(), fc.constantFrom(...SCALARS));
+    let answered = 0;
+    fc.assert(
+      fc.property(fc.nat({ max: examples.length - 1 }), fc.array(charEdit, { maxLength: 3 }), fc.array(lineEdit, { maxLength: 3 }), (which, chars, lines) => {
+        let text = editLines(examples[which], lines);
+        for (const [at, remove, insert] of chars) {
+          const pos = at % (text.length + 1);
+          text = text.slice(0, pos) + insert + text.slice(pos + remove);
+        }
+        if (tinyParsePositioned(text, 'x.yaml') !== undefined) answered++;
+        const diff = difference(text);
+        if (diff !== '') throw new Error(`${JSON.stringify(text)}: ${diff}`);
+        return true;
+      }),
+      { numRuns: 5_000, seed: 7 },
+    );
+    expect(answered).toBeGreaterThan(1_000);
+  });
+});
