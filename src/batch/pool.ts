@@ -33,6 +33,28 @@ export function defaultJobs(): number {
   return availableParallelism();
 }
 
+/** Starts one worker thread (it waits for tasks). */
+function spawnWorker(): Worker {
+  return new Worker(WORKER_FILE, { resourceLimits: WORKER_LIMITS });
+}
+
+/**
+ * Starts the worker threads `jobs` allows before a batch's files are found: a thread takes some
+ * 50 ms to boot, which then overlaps the discovery. They are unref'd, so a batch that stops
+ * early (a usage error) does not wait for them; {@link runFiles} takes them over, and ends the
+ * ones it does not need. Call {@link endWorkers} on every path that does not reach it.
+ */
+export function prestartWorkers(jobs: number): Worker[] {
+  const workers = Array.from({ length: Math.max(0, jobs - 1) }, spawnWorker);
+  for (const worker of workers) worker.unref();
+  return workers;
+}
+
+/** Ends workers started ahead that were not used. */
+export function endWorkers(workers: Worker[]): void {
+  for (const worker of workers.splice(0)) void worker.terminate();
+}
+
 /** How many worker threads to start for `count` files with at most `jobs`; 0 means in-process. */
 export function workerCount(count: number, jobs: number): number {
   if (jobs <= 1) return 0;
@@ -49,9 +71,13 @@ export async function runFiles(
   options: ProcessOptions,
   jobs: number,
   onDone: (done: number) => void = () => undefined,
+  started: Worker[] = [],
 ): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = new Array(files.length);
   const threads = workerCount(files.length, jobs);
+  // Workers started ahead: the ones needed are taken over, the rest ended.
+  const ready = started.splice(0, Math.max(0, threads - 1));
+  endWorkers(started);
   let done = 0;
   if (threads === 0) {
     for (let i = 0; i < files.length; i++) {
@@ -64,7 +90,7 @@ export async function runFiles(
   for (let i = 0; i < files.length; i += CHUNK_SIZE) {
     const indexes: number[] = [];
     for (let k = i; k < Math.min(files.length, i + CHUNK_SIZE); k++) indexes.push(k);
-    chunks.push({ indexes, files: indexes.map((k) => files[k]) });
+    chunks.push({ options, indexes, files: indexes.map((k) => files[k]) });
   }
   let next = 0;
   const leftovers: WorkerTask[] = [];
@@ -96,7 +122,8 @@ export async function runFiles(
         { length: threads - 1 },
         () =>
           new Promise<void>((resolvePromise) => {
-            const worker = new Worker(WORKER_FILE, { workerData: options, resourceLimits: WORKER_LIMITS });
+            const worker = ready.shift() ?? spawnWorker();
+            worker.ref(); // now the batch waits for its replies
             workers.push(worker);
             const inFlight: WorkerTask[] = [];
             let finished = false;

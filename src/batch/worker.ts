@@ -1,10 +1,11 @@
 // The worker thread of a batch: processes the chunks of files the pool sends and posts back their small outcomes.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { processFile, type ProcessOptions } from './process-file.js';
 import type { BatchFile } from './discover.js';
 
-/** A chunk of work sent to a worker: files with their position in the batch. */
+/** A chunk of work sent to a worker: files with their position in the batch, and the batch's settings. */
 export interface WorkerTask {
+  options: ProcessOptions;
   indexes: number[];
   files: BatchFile[];
 }
@@ -15,14 +16,14 @@ export interface WorkerReply {
   outcomes: Awaited<ReturnType<typeof processFile>>[];
 }
 
-const options = workerData as ProcessOptions;
+// The settings come with each task, not as workerData: the thread is started before they are known.
 const port = parentPort;
 if (port) {
   port.on('message', (task: WorkerTask) => {
     void (async () => {
       const outcomes = [];
       // One file at a time: parsed documents are dropped before the next is read, so memory stays flat.
-      for (const file of task.files) outcomes.push(await processFile(file, options));
+      for (const file of task.files) outcomes.push(await processFile(file, task.options));
       const reply: WorkerReply = { indexes: task.indexes, outcomes };
       port.postMessage(reply);
     })();

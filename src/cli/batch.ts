@@ -93,6 +93,18 @@ export function parseFailUnder(value: string): number {
 
 /** Runs a batch and returns the exit code (0 all pass, 1 a file fails, 2 usage). */
 export async function runBatch(paths: string[], options: BatchOptions, ctx: CommandContext): Promise<number> {
+  const { prestartWorkers, endWorkers, defaultJobs } = await import('../batch/pool.js');
+  // The worker threads boot while the files are found.
+  const started = prestartWorkers(options.jobs ?? defaultJobs());
+  try {
+    return await scoreBatch(paths, options, ctx, started);
+  } finally {
+    endWorkers(started);
+  }
+}
+
+/** The batch itself, with the workers `runBatch` started ahead. */
+async function scoreBatch(paths: string[], options: BatchOptions, ctx: CommandContext, workers: import('node:worker_threads').Worker[]): Promise<number> {
   const { discoverFiles } = await import('../batch/discover.js');
   const { runFiles, defaultJobs } = await import('../batch/pool.js');
   const { summarizeBatch, batchExitCode, toBatchJson } = await import('../batch/summary.js');
@@ -146,6 +158,7 @@ export async function runBatch(paths: string[], options: BatchOptions, ctx: Comm
       { checklist: checklistFile, lang, generatedAt, keepReport: options.format === 'json' },
       options.jobs ?? defaultJobs(),
       bar ? (done) => bar.update(done) : undefined,
+      workers,
     );
   } finally {
     bar?.stop();

@@ -167,8 +167,15 @@ function expectLineEnd(s: string, p: number): void {
   bail();
 }
 
-/** A quoted scalar starting at `p` (the quote): its string and the index after the closing quote. */
-function readQuoted(s: string, p: number): [string, number] {
+/**
+ * Where the last reader stopped: the index after what it read. Readers return their value and
+ * leave this, rather than a `[value, index]` pair: an answer file has hundreds of tokens, and the
+ * pairs were a good part of the parse's garbage.
+ */
+let after = 0;
+
+/** A quoted scalar starting at `p` (the quote): its string; `after` is the index after the closing quote. */
+function readQuoted(s: string, p: number): string {
   const quote = s.charCodeAt(p);
   if (quote === DQUOTE) {
     const end = s.indexOf('"', p + 1);
@@ -176,7 +183,8 @@ function readQuoted(s: string, p: number): [string, number] {
     const value = s.slice(p + 1, end);
     if (value.includes('\\')) bail(); // escapes are the general parser's business
     if (track) leaf(p, end + 1);
-    return [value, end + 1];
+    after = end + 1;
+    return value;
   }
   let value = '';
   let from = p + 1;
@@ -189,12 +197,13 @@ function readQuoted(s: string, p: number): [string, number] {
       continue;
     }
     if (track) leaf(p, end + 1);
-    return [value + s.slice(from, end), end + 1];
+    after = end + 1;
+    return value + s.slice(from, end);
   }
 }
 
-/** A plain key in block context: up to `: ` or `:` at the end of the line. Returns the key and the index after the colon. */
-function readBlockKey(s: string, p: number): [string, number] {
+/** A plain key in block context: up to `: ` or `:` at the end of the line. Returns the key; `after` is the index after the colon. */
+function readBlockKey(s: string, p: number): string {
   if (!canStartPlain(s, p)) bail();
   for (let j = p; j < s.length; j++) {
     const c = s.charCodeAt(j);
@@ -204,7 +213,8 @@ function readBlockKey(s: string, p: number): [string, number] {
       if (s.charCodeAt(j - 1) === SPACE) bail(); // `a : b`
       const key = s.slice(p, j);
       if (isNonStringScalar(key)) bail();
-      return [key, j + 1];
+      after = j + 1;
+      return key;
     }
     if (c === COMMA || c === LBRACKET || c === RBRACKET || c === LBRACE || c === RBRACE || c === DQUOTE || c === SQUOTE || c === BACKSLASH) bail();
     if (c === HASH && s.charCodeAt(j - 1) === SPACE) bail();
@@ -212,8 +222,8 @@ function readBlockKey(s: string, p: number): [string, number] {
   return bail();
 }
 
-/** A plain key in flow context: up to `: `. Returns the key and the index after the colon. */
-function readFlowKey(s: string, p: number): [string, number] {
+/** A plain key in flow context: up to `: `. Returns the key; `after` is the index after the colon. */
+function readFlowKey(s: string, p: number): string {
   if (!canStartPlain(s, p)) bail();
   for (let j = p; j < s.length; j++) {
     const c = s.charCodeAt(j);
@@ -221,7 +231,8 @@ function readFlowKey(s: string, p: number): [string, number] {
       if (s.charCodeAt(j + 1) !== SPACE || s.charCodeAt(j - 1) === SPACE) bail();
       const key = s.slice(p, j);
       if (isNonStringScalar(key)) bail();
-      return [key, j + 1];
+      after = j + 1;
+      return key;
     }
     if (c === COMMA || c === LBRACKET || c === RBRACKET || c === LBRACE || c === RBRACE || c === DQUOTE || c === SQUOTE || c === BACKSLASH) bail();
     if (c === HASH && s.charCodeAt(j - 1) === SPACE) bail();
@@ -229,26 +240,28 @@ function readFlowKey(s: string, p: number): [string, number] {
   return bail();
 }
 
-/** A key in either context, quoted or plain: the key and the index after its colon (which a space or the line end follows). */
-function readKey(s: string, p: number, flow: boolean): [string, number] {
+/** A key in either context, quoted or plain: the key; `after` is the index after its colon (which a space or the line end follows). */
+function readKey(s: string, p: number, flow: boolean): string {
   const c = s.charCodeAt(p);
   if (c === DQUOTE || c === SQUOTE) {
-    const [key, end] = readQuoted(s, p);
+    const key = readQuoted(s, p);
+    const end = after;
     if (s.charCodeAt(end) !== COLON) bail();
     const n = s.charCodeAt(end + 1);
     if (n !== SPACE && (flow || end + 1 !== s.length)) bail();
-    return [key, end + 1];
+    after = end + 1;
+    return key;
   }
-  const read = flow ? readFlowKey(s, p) : readBlockKey(s, p);
-  if (track) leaf(p, read[1] - 1); // a plain key ends at its colon
-  return read;
+  const key = flow ? readFlowKey(s, p) : readBlockKey(s, p);
+  if (track) leaf(p, after - 1); // a plain key ends at its colon
+  return key;
 }
 
 /**
  * A plain scalar in block context (a mapping value or sequence item on its line): up to a comment
  * or the line end. A `: ` inside would make a mapping: bail.
  */
-function readBlockPlain(s: string, p: number): [unknown, number] {
+function readBlockPlain(s: string, p: number): unknown {
   if (!canStartPlain(s, p)) bail();
   let j = p;
   for (; j < s.length; j++) {
@@ -261,11 +274,12 @@ function readBlockPlain(s: string, p: number): [unknown, number] {
   }
   const end = trimmedEnd(s, p, j);
   if (track) leaf(p, end);
-  return [resolvePlainScalar(s.slice(p, end)), j];
+  after = j;
+  return resolvePlainScalar(s.slice(p, end));
 }
 
 /** A plain scalar in flow context: up to `,`, `]`, `}` or `: `; brackets, quotes and odd colons inside bail. */
-function readFlowPlain(s: string, p: number): [unknown, number] {
+function readFlowPlain(s: string, p: number): unknown {
   if (!canStartPlain(s, p)) bail();
   let j = p;
   for (; j < s.length; j++) {
@@ -283,19 +297,20 @@ function readFlowPlain(s: string, p: number): [unknown, number] {
   if (j === s.length) bail(); // the collection is not closed on this line
   const end = trimmedEnd(s, p, j);
   if (track) leaf(p, end);
-  return [resolvePlainScalar(s.slice(p, end)), j];
+  after = j;
+  return resolvePlainScalar(s.slice(p, end));
 }
 
 /** A value in flow context: a nested collection, a quoted or a plain scalar. */
-function readFlowValue(s: string, p: number, depth: number): [unknown, number] {
+function readFlowValue(s: string, p: number, depth: number): unknown {
   const c = s.charCodeAt(p);
   if (c === LBRACE || c === LBRACKET) return readFlow(s, p, depth + 1);
   if (c === DQUOTE || c === SQUOTE) return readQuoted(s, p);
   return readFlowPlain(s, p);
 }
 
-/** A one-line flow collection starting at `p` (`{` or `[`): its value and the index after its closing bracket. */
-function readFlow(s: string, p: number, depth: number): [unknown, number] {
+/** A one-line flow collection starting at `p` (`{` or `[`): its value; `after` is the index after its closing bracket. */
+function readFlow(s: string, p: number, depth: number): unknown {
   if (depth > MAX_DEPTH) bail();
   if (s.charCodeAt(p) === LBRACKET) {
     const list: unknown[] = [];
@@ -304,10 +319,9 @@ function readFlow(s: string, p: number, depth: number): [unknown, number] {
     let q = skipSpaces(s, p + 1);
     if (s.charCodeAt(q) === RBRACKET) return closeFlow(node, list, q);
     for (;;) {
-      const [value, end] = readFlowValue(s, q, depth);
-      list.push(value);
+      list.push(readFlowValue(s, q, depth));
       if (node) node.items!.push(track!.node);
-      q = skipSpaces(s, end);
+      q = skipSpaces(s, after);
       const c = s.charCodeAt(q);
       if (c === RBRACKET) return closeFlow(node, list, q);
       if (c !== COMMA) bail();
@@ -321,16 +335,16 @@ function readFlow(s: string, p: number, depth: number): [unknown, number] {
   let q = skipSpaces(s, p + 1);
   if (s.charCodeAt(q) === RBRACE) return closeFlow(node, map, q);
   for (;;) {
-    const [key, afterColon] = readKey(s, q, true);
+    const key = readKey(s, q, true);
     const keyNode = track?.node;
     const isNew = checkKey(key, map, keyNode);
-    q = skipSpaces(s, afterColon);
+    q = skipSpaces(s, after);
     const v = s.charCodeAt(q);
     if (v === COMMA || v === RBRACE || Number.isNaN(v)) bail(); // an empty value
-    const [value, end] = readFlowValue(s, q, depth);
+    const value = readFlowValue(s, q, depth);
     if (isNew) map[key] = value;
     if (node) addPair(node, key, keyNode!, track!.node);
-    q = skipSpaces(s, end);
+    q = skipSpaces(s, after);
     const c = s.charCodeAt(q);
     if (c === RBRACE) return closeFlow(node, map, q);
     if (c !== COMMA) bail();
@@ -340,23 +354,23 @@ function readFlow(s: string, p: number, depth: number): [unknown, number] {
 }
 
 /** Ends a flow collection at its closing bracket (at `q`), leaving its node, if any, as the one read. */
-function closeFlow<T>(node: TinyNode | undefined, value: T, q: number): [T, number] {
+function closeFlow<T>(node: TinyNode | undefined, value: T, q: number): T {
   if (node) {
     node.range[1] = node.nodeEnd = track!.base + q + 1;
     track!.node = node;
   }
-  return [value, q + 1];
+  after = q + 1;
+  return value;
 }
 
 /** A value written on the same line as its key or dash, in block context; bails unless the line ends after it. */
 function readInlineValue(s: string, p: number, depth: number): unknown {
   const c = s.charCodeAt(p);
   let value: unknown;
-  let end: number;
-  if (c === LBRACE || c === LBRACKET) [value, end] = readFlow(s, p, depth + 1);
-  else if (c === DQUOTE || c === SQUOTE) [value, end] = readQuoted(s, p);
-  else [value, end] = readBlockPlain(s, p);
-  expectLineEnd(s, end);
+  if (c === LBRACE || c === LBRACKET) value = readFlow(s, p, depth + 1);
+  else if (c === DQUOTE || c === SQUOTE) value = readQuoted(s, p);
+  else value = readBlockPlain(s, p);
+  expectLineEnd(s, after);
   // yaml ends a value in block context with its line: trailing spaces, comment and line break.
   if (track) track.node.nodeEnd = track.base + s.length + (lineEndsWithBreak ? 1 : 0);
   return value;
@@ -442,7 +456,8 @@ class Lines {
       const s = this.line;
       if (track) this.enterLine();
       if (node && node.pairs!.size === 0) node.range[0] = track!.base + at;
-      const [key, afterColon] = readKey(s, at, false);
+      const key = readKey(s, at, false);
+      const afterColon = after;
       const keyNode = track?.node;
       const isNew = checkKey(key, map, keyNode);
       let value: unknown;
