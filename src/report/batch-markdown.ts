@@ -24,12 +24,13 @@ export function escapeCell(text: string): string {
   return text
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
     .replace(/\r\n|\r|\n|\u2028|\u2029/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]|#~])/g, '\\$1')
+    // One pass for the rest: each character is replaced on its own, and no replacement contains
+    // a character another one escapes (in order they gave the same).
+    .replace(/[&<>\\`*_[\]|#~]/g, (c) => CELL_ENTITY[c] ?? `\\${c}`)
     .trim();
 }
+
+const CELL_ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
 /** Every character any step of {@link escapeCell} changes (tab too: harmless, it only takes the slow path). */
 const CELL_SPECIAL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069&<>\\`*_[\]|#~]/;

@@ -35,15 +35,11 @@ export function escapeXml(text: string): string {
     // viewer ("Trojan Source"): shown as \u{…}, like the Markdown and HTML reports do.
     .replace(/[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`)
     .replace(ILLEGAL_XML, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    .replace(/\t/g, '&#9;')
-    .replace(/\n/g, '&#10;')
-    .replace(/\r/g, '&#13;');
+    // One pass for the entities: `&` is escaped together with the others, never twice.
+    .replace(/[&<>"'\t\n\r]/g, (c) => XML_ENTITY[c]);
 }
+
+const XML_ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
 
 /** Escapes text for an XML text node: like attributes, but line breaks stay readable. */
 function escapeText(text: string): string {
