@@ -103,7 +103,9 @@ export function summarizeBatch(
   all.forEach((o, i) => {
     if (!o.summary) return;
     const key = unitKey(o.summary.unit.name, o.summary.unit.type);
-    byUnit.set(key, [...(byUnit.get(key) ?? []), i]);
+    const indexes = byUnit.get(key);
+    if (indexes) indexes.push(i);
+    else byUnit.set(key, [i]);
   });
   const duplicateIndexes = new Set<number>();
   const duplicates: BatchSummary['duplicates'] = [];
@@ -126,7 +128,7 @@ export function summarizeBatch(
     // Issue 6: tampered, missing or escaping evidence fails the unit.
     const evidence = options.evidence?.get(o.file);
     if (evidence?.length) reasons.push('evidence');
-    return {
+    const verdict: FileVerdict = {
       file: o.file,
       status: o.status,
       failed: reasons.length > 0,
@@ -136,14 +138,19 @@ export function summarizeBatch(
       errors: o.errors,
       errorCount: o.errorCount,
       warningCount: o.warningCount,
-      ...(evidence?.length ? { evidence } : {}),
     };
+    if (evidence?.length) verdict.evidence = evidence;
+    return verdict;
   });
 
-  const valid = files.map((f, index) => ({ f, index })).filter((x) => x.f.summary);
+  // The sort key's score in cents is worked out once per unit, not twice per comparison.
+  const valid: { f: FileVerdict; index: number; cents: number }[] = [];
+  files.forEach((f, index) => {
+    if (f.summary) valid.push({ f, index, cents: cents(f.summary.score) });
+  });
   valid.sort(
     (a, b) =>
-      cents(b.f.summary!.score) - cents(a.f.summary!.score) ||
+      b.cents - a.cents ||
       comparePaths(a.f.summary!.unit.name, b.f.summary!.unit.name) ||
       comparePaths(a.f.file, b.f.file),
   );
@@ -151,34 +158,38 @@ export function summarizeBatch(
   valid.forEach((x, position) => {
     // Standard competition ranking: equal scores share a rank (1, 2, 2, 4).
     const previous = ranking[position - 1];
-    const same = previous && cents(files[previous.index].summary!.score) === cents(x.f.summary!.score);
+    const same = previous && valid[position - 1].cents === x.cents;
     ranking.push({ rank: same ? previous.rank : position + 1, index: x.index });
   });
 
   const areas = listAreas(files, options);
   const { byGrade, byType } = distributions(files, options);
-  const count = (p: (f: FileVerdict) => boolean): number => files.filter(p).length;
   return {
     generatedAt: options.generatedAt,
     policy,
     files,
-    counts: {
-      files: files.length,
-      valid: count((f) => f.status === 'valid'),
-      invalid: count((f) => f.status !== 'valid'),
-      unreadable: count((f) => f.status === 'unreadable'),
-      vetoed: count((f) => f.reasons.includes('vetoed')),
-      incomplete: count((f) => f.summary !== undefined && !f.summary.complete),
-      belowThreshold: count((f) => f.reasons.includes('belowThreshold')),
-      failed: count((f) => f.failed),
-      duplicates: duplicates.length,
-    },
+    counts: { ...countFiles(files), duplicates: duplicates.length },
     ranking,
     areas,
     byGrade,
     byType,
     duplicates,
   };
+}
+
+/** The counts of the summary but duplicates, in one pass over the files. */
+function countFiles(files: readonly FileVerdict[]): Omit<BatchSummary['counts'], 'duplicates'> {
+  const counts = { files: files.length, valid: 0, invalid: 0, unreadable: 0, vetoed: 0, incomplete: 0, belowThreshold: 0, failed: 0 };
+  for (const f of files) {
+    if (f.status === 'valid') counts.valid++;
+    else counts.invalid++;
+    if (f.status === 'unreadable') counts.unreadable++;
+    if (f.reasons.includes('vetoed')) counts.vetoed++;
+    if (f.summary !== undefined && !f.summary.complete) counts.incomplete++;
+    if (f.reasons.includes('belowThreshold')) counts.belowThreshold++;
+    if (f.failed) counts.failed++;
+  }
+  return counts;
 }
 
 function listAreas(files: readonly FileVerdict[], options: { lang: Lang; checklist?: Checklist }): BatchSummary['areas'] {
@@ -220,12 +231,16 @@ function distributions(
 
 /** The id of each unit's weakest area (lowest score; the first in checklist order on a tie), or undefined. */
 export function weakestArea(summary: UnitSummary): string | undefined {
-  let best: { id: string; score: number } | undefined;
+  let id: string | undefined;
+  let lowest = Infinity;
   for (const a of summary.areas) {
     if (a.score === null) continue;
-    if (!best || a.score < best.score) best = { id: a.id, score: a.score };
+    if (id === undefined || a.score < lowest) {
+      id = a.id;
+      lowest = a.score;
+    }
   }
-  return best?.id;
+  return id;
 }
 
 /** Exit code of a batch (formats.md §6): 1 when any file failed, else 0. */

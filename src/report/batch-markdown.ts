@@ -19,14 +19,36 @@ export interface BatchFormatContext {
  * neither break the table nor inject HTML.
  */
 export function escapeCell(text: string): string {
+  // Most cells (unit names, plain paths) have nothing to escape: one test instead of six replaces.
+  if (!CELL_SPECIAL.test(text)) return text.trim();
   return text
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
     .replace(/\r\n|\r|\n|\u2028|\u2029/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]|#~])/g, '\\$1')
+    // One pass for the rest: each character is replaced on its own, and no replacement contains
+    // a character another one escapes (in order they gave the same).
+    .replace(/[&<>\\`*_[\]|#~]/g, (c) => CELL_ENTITY[c] ?? `\\${c}`)
     .trim();
+}
+
+const CELL_ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/** Every character any step of {@link escapeCell} changes (tab too: harmless, it only takes the slow path). */
+const CELL_SPECIAL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069&<>\\`*_[\]|#~]/;
+
+/**
+ * `formatFixed(x, 1)` remembered per value: a batch shows tens of thousands of scores but few
+ * distinct ones, and toFixed was a visible part of the summary's time.
+ */
+function fixed1Memo(): (x: number) => string {
+  const memo = new Map<number, string>();
+  return (x) => {
+    let text = memo.get(x);
+    if (text === undefined) {
+      text = formatFixed(x, 1);
+      memo.set(x, text);
+    }
+    return text;
+  };
 }
 
 function row(cells: readonly string[]): string {
@@ -42,7 +64,11 @@ function table(head: readonly string[], rows: readonly (readonly string[])[], al
 export function formatBatchMarkdown(summary: BatchSummary, ctx: BatchFormatContext): string {
   const { lang } = ctx;
   const t = (key: Parameters<typeof tb>[1], params?: Record<string, unknown>): string => tb(lang, key, params);
-  const yesNo = (b: boolean): string => t(b ? 'md.yes' : 'md.no');
+  // Per-row words are looked up once, not once per unit.
+  const yes = t('md.yes');
+  const no = t('md.no');
+  const yesNo = (b: boolean): string => (b ? yes : no);
+  const fixed1 = fixed1Memo();
   const c = summary.counts;
   const out: string[] = [];
   out.push(`# ${t('md.title')}`, '');
@@ -78,19 +104,23 @@ export function formatBatchMarkdown(summary: BatchSummary, ctx: BatchFormatConte
   if (summary.ranking.length === 0) {
     out.push(t('md.noUnits'), '');
   } else {
+    const duplicateMark = t('md.duplicateMark');
+    const vetoedCell = `**${yes}**`;
+    const failedCell = `**${t('md.failed')}**`;
+    const passedCell = t('md.passed');
     const rows = summary.ranking.map((r) => {
       const f = summary.files[r.index];
       const s = f.summary!;
       return [
         String(r.rank),
-        escapeCell(s.unit.name) + (f.duplicate ? t('md.duplicateMark') : ''),
+        escapeCell(s.unit.name) + (f.duplicate ? duplicateMark : ''),
         escapeCell(s.unit.typeLabel || s.unit.type),
-        formatFixed(s.score, 1),
+        fixed1(s.score),
         ...(summary.baseline ? [changeCell(r.baseline, lang)] : []),
         escapeCell(s.grade.label),
-        s.vetoed ? `**${yesNo(true)}**` : yesNo(false),
+        s.vetoed ? vetoedCell : no,
         yesNo(s.complete),
-        f.failed ? `**${t('md.failed')}**` : t('md.passed'),
+        f.failed ? failedCell : passedCell,
         escapeCell(f.file),
       ];
     });
@@ -112,10 +142,11 @@ export function formatBatchMarkdown(summary: BatchSummary, ctx: BatchFormatConte
       const f = summary.files[r.index];
       const s = f.summary!;
       const weakest = weakestArea(s);
-      const cells = summary.areas.map((area) => {
-        const a = s.areas.find((x) => x.id === area.id);
+      const cells = summary.areas.map((area, i) => {
+        // A unit's areas are normally in the same checklist order as the columns: try that first.
+        const a = s.areas[i]?.id === area.id ? s.areas[i] : s.areas.find((x) => x.id === area.id);
         if (!a || a.score === null) return '—';
-        const text = formatFixed(a.score, 1);
+        const text = fixed1(a.score);
         return area.id === weakest ? `**${text}** ▼` : text;
       });
       return [String(r.rank), escapeCell(s.unit.name), ...cells];
