@@ -160,7 +160,8 @@ async function readQuickly(path: string, shown: string): Promise<ReadResult> {
 }
 
 function scored(file: string, check: FileCheck, options: ProcessOptions, fast: boolean): FileOutcome {
-  const result = scoreAnswers(check.checklist!, check.answers!);
+  // The per-item entries only when the full report is output.
+  const result = scoreAnswers(check.checklist!, check.answers!, { items: options.keepReport });
   // The full report (with its improvement ranking, the costly part) only when it is output.
   const report = options.keepReport ? buildReport(result, check.checklist!, check.answers!, { lang: options.lang, generatedAt: options.generatedAt }) : undefined;
   return {

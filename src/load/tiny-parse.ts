@@ -1,5 +1,6 @@
 // A purpose-built parser for the restricted YAML that answer files use in practice, bailing out on anything else.
 import { BOOL, FLOAT, FLOAT_EXP, FLOAT_NAN, INT_DEC, INT_HEX, INT_OCT, NULL } from './core-schema.js';
+import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { duplicateKeyDiagnostic, type ParsedYaml } from './parse-yaml.js';
 import { LineStarts, tinyLocator, tinyNode, type TinyNode } from './tiny-positions.js';
 
@@ -55,7 +56,25 @@ function bail(): never {
  * read (readers return values; their nodes are left here so the plain parse allocates none), and
  * the keys that repeat an earlier key of their map.
  */
-let track: { base: number; node: TinyNode; duplicates: TinyNode[] } | undefined;
+let track: Tracker | undefined;
+
+interface Tracker {
+  base: number;
+  /** Index of the current line. */
+  line: number;
+  node: TinyNode;
+  duplicates: TinyNode[];
+  /** The one syntax error read past (see {@link Fault}). */
+  fault?: Fault;
+}
+
+/**
+ * The two commonest syntax errors in hand-edited answer files, which a positioned parse reports
+ * exactly as yaml does (test/load/tiny-positions.test.ts compares them on mutated files) so that
+ * such a file does not need yaml: a flow collection left open at the end of its line, and one line
+ * indented with tabs. Only one per file, in a file otherwise clean; anything else bails.
+ */
+type Fault = { kind: 'unclosed'; line: number; close: string } | { kind: 'tab'; line: number };
 
 /** Records a node read on the current line from `p` to `end` (indexes in that line). */
 function leaf(p: number, end: number): void {
@@ -363,16 +382,39 @@ function closeFlow<T>(node: TinyNode | undefined, value: T, q: number): T {
   return value;
 }
 
-/** A value written on the same line as its key or dash, in block context; bails unless the line ends after it. */
-function readInlineValue(s: string, p: number, depth: number): unknown {
+/**
+ * A value written on the same line as its key or dash (`mapEntry` false), in block context; bails
+ * unless the line ends after it.
+ */
+function readInlineValue(s: string, p: number, depth: number, mapEntry: boolean): unknown {
   const c = s.charCodeAt(p);
   let value: unknown;
-  if (c === LBRACE || c === LBRACKET) value = readFlow(s, p, depth + 1);
+  if ((c === LBRACE || c === LBRACKET) && mapEntry && track && !track.fault) value = readFlowMaybeOpen(s, p, depth);
+  else if (c === LBRACE || c === LBRACKET) value = readFlow(s, p, depth + 1);
   else if (c === DQUOTE || c === SQUOTE) value = readQuoted(s, p);
   else value = readBlockPlain(s, p);
   expectLineEnd(s, after);
   // yaml ends a value in block context with its line: trailing spaces, comment and line break.
   if (track) track.node.nodeEnd = track.base + s.length + (lineEndsWithBreak ? 1 : 0);
+  return value;
+}
+
+/**
+ * A flow collection in a positioned parse, which may be left open at the end of its line: then it
+ * must read whole with its closing bracket added there, and is recorded as the file's fault.
+ */
+function readFlowMaybeOpen(s: string, p: number, depth: number): unknown {
+  try {
+    return readFlow(s, p, depth + 1);
+  } catch (error) {
+    if (error !== BAIL) throw error;
+  }
+  const close = s.charCodeAt(p) === LBRACE ? '}' : ']';
+  const closed = `${s} ${close}`;
+  const value = readFlow(closed, p, depth + 1);
+  if (after !== closed.length) bail();
+  track!.fault = { kind: 'unclosed', line: track!.line, close };
+  after = s.length; // the line ends after it
   return value;
 }
 
@@ -409,13 +451,17 @@ class Lines {
   /** Points the tracker at the current line (positioned parse only). */
   private enterLine(): void {
     track!.base = this.starts![this.i];
+    track!.line = this.i;
     lineEndsWithBreak = this.i + 1 < this.lines.length;
   }
 
   /** Bails, in a positioned parse, where a collection ends after skipped lines (see `gap`). */
   private endAfterGap(): void {
-    if (track && this.gap) bail();
+    if (track && this.gap && !track.fault) bail(); // a file with a fault has no value to locate in
   }
+
+  /** A line to read past as if it were blank (the tab-indented line of a fault), or -1. */
+  skip = -1;
 
   /** The current line. */
   get line(): string {
@@ -428,7 +474,7 @@ class Lines {
     for (; this.i < lines.length; this.i++) {
       const s = lines[this.i];
       const p = skipSpaces(s, 0);
-      if (p === s.length || s.charCodeAt(p) === HASH) {
+      if (p === s.length || s.charCodeAt(p) === HASH || this.i === this.skip) {
         // The empty string after a final line break is no line of its own.
         if (s.length > 0 || this.i + 1 < lines.length) this.gap = true;
         continue;
@@ -463,7 +509,7 @@ class Lines {
       let value: unknown;
       const p = skipSpaces(s, afterColon);
       if (p < s.length && s.charCodeAt(p) !== HASH) {
-        value = readInlineValue(s, p, depth);
+        value = readInlineValue(s, p, depth, true);
         this.advance();
       } else {
         // Nothing after the colon: a nested block, or null.
@@ -520,7 +566,7 @@ class Lines {
       if (node && node.items!.length === 0) node.range[0] = track!.base + at;
       const p = skipSpaces(s, at + 1);
       if (p === s.length || s.charCodeAt(p) === HASH) bail(); // an empty entry, or a nested block
-      list.push(readInlineValue(s, p, depth));
+      list.push(readInlineValue(s, p, depth, false));
       if (node) {
         node.items!.push(track!.node);
         node.range[1] = node.nodeEnd = track!.node.nodeEnd;
@@ -572,22 +618,38 @@ function readDocument(lines: Lines): Record<string, unknown> | undefined {
  * @param file The file name shown in diagnostics.
  */
 export function tinyParsePositioned(text: string, file: string): ParsedYaml | undefined {
-  if (UNUSUAL_CHAR.test(text)) return undefined;
+  const tab = text.indexOf('\t');
+  if (UNUSUAL_CHAR.test(tab === -1 ? text : text.replaceAll('\t', ' '))) return undefined;
   const lines = new Lines(text, true);
   const positions = lines.positions!;
-  track = { base: 0, node: tinyNode(0, 0), duplicates: [] };
+  let tabFault: Fault | undefined;
+  if (tab !== -1) {
+    const line = positions.linePos(tab).line - 1;
+    if (!isTabFault(lines.lines, line)) return undefined;
+    tabFault = { kind: 'tab', line };
+    lines.skip = line;
+  }
+  track = { base: 0, line: 0, node: tinyNode(0, 0), duplicates: [], fault: tabFault };
   let value: Record<string, unknown> | undefined;
   let root: TinyNode;
   let duplicates: TinyNode[];
+  let fault: Fault | undefined;
   try {
     value = readDocument(lines);
     root = track.node;
     duplicates = track.duplicates;
+    fault = track.fault;
   } finally {
     track = undefined;
     lineEndsWithBreak = true;
   }
   if (value === undefined) return undefined;
+  if (fault) {
+    // yaml would also report what its recovery makes of repeated keys: leave such files to it.
+    if (duplicates.length > 0) return undefined;
+    const diagnostic = faultDiagnostic(fault, lines.lines, positions, file);
+    return diagnostic && { file, source: text, diagnostics: [diagnostic] };
+  }
   const parsed: ParsedYaml = { file, source: text, diagnostics: [], locate: tinyLocator(root, positions) };
   if (duplicates.length === 0) {
     parsed.value = value;
@@ -597,4 +659,79 @@ export function tinyParsePositioned(text: string, file: string): ParsedYaml | un
   duplicates.sort((a, b) => a.range[0] - b.range[0]);
   parsed.diagnostics = duplicates.map((key) => duplicateKeyDiagnostic(file, text, key.range[0], key.range[1], positions));
   return parsed;
+}
+
+/**
+ * Whether the tabs of a text make the tab fault yaml reports alone (TAB_AS_INDENT on the line's
+ * leading white space): all on one line, only in its leading white space, which starts with one;
+ * the rest of the line one entry with an inline value; and the next content line, if any, a
+ * top-level key (yaml reports the lines after it too where they stay indented or make a sequence).
+ */
+function isTabFault(lines: readonly string[], line: number): boolean {
+  const s = lines[line];
+  if (s.charCodeAt(0) !== 9) return false;
+  let ws = 0;
+  while (s.charCodeAt(ws) === 9 || s.charCodeAt(ws) === SPACE) ws++;
+  if (s.indexOf('\t', ws) !== -1) return false;
+  for (let i = line + 1; i < lines.length; i++) {
+    if (lines[i].includes('\t')) return false;
+    const p = skipSpaces(lines[i], 0);
+    if (p === lines[i].length || lines[i].charCodeAt(p) === HASH) continue;
+    if (p !== 0 || lines[i].charCodeAt(0) === DASH) return false; // a top-level key must follow
+    break;
+  }
+  // The entry itself, read alone: `key: value` on the line.
+  const entry = tinyParse(s.slice(ws));
+  if (entry === undefined) return false;
+  const keys = Object.keys(entry);
+  return keys.length === 1 && entry[keys[0]] !== null;
+}
+
+/**
+ * Whether the line holds, at `p`, a `key: value` entry whose value is quoted or a flow collection.
+ * After an open flow collection, yaml reads a following deeper, shallower or sequence line, or a
+ * plain value that more lines follow, as a continuation of something: more errors, left to yaml.
+ */
+function startsQuotedOrFlowEntry(s: string, p: number): boolean {
+  try {
+    readKey(s, p, false);
+  } catch (error) {
+    if (error === BAIL) return false;
+    throw error;
+  }
+  const c = s.charCodeAt(skipSpaces(s, after));
+  return c === LBRACE || c === LBRACKET || c === DQUOTE || c === SQUOTE;
+}
+
+/**
+ * The diagnostic yaml gives for a fault. An open flow collection: YAML_SYNTAX with yaml's message,
+ * at the first character after it that is not space or line break (the next content line,
+ * which must be a sibling entry with a quoted or flow value; or the end of the text). A tab: YAML_TAB_INDENT
+ * on the leading white space. `undefined` where yaml would read it otherwise.
+ */
+function faultDiagnostic(fault: Fault, lines: readonly string[], positions: LineStarts, file: string): Diagnostic | undefined {
+  const start = positions.starts[fault.line];
+  const span = (from: number, to: number): { line: number; column: number; endLine: number; endColumn: number } => {
+    const a = positions.linePos(from);
+    const b = positions.linePos(to);
+    return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
+  };
+  if (fault.kind === 'tab') {
+    const s = lines[fault.line];
+    let ws = 0;
+    while (s.charCodeAt(ws) === 9 || s.charCodeAt(ws) === SPACE) ws++;
+    return createDiagnostic('YAML_TAB_INDENT', file, {}, span(start, start + ws));
+  }
+  const indent = skipSpaces(lines[fault.line], 0);
+  let offset = positions.starts[lines.length - 1] + lines[lines.length - 1].length; // the end of the text
+  for (let i = fault.line + 1; i < lines.length; i++) {
+    const p = skipSpaces(lines[i], 0);
+    if (p === lines[i].length) continue;
+    // Comment lines are read inside the open collection, where yaml may object to them: leave it.
+    if (lines[i].charCodeAt(p) === HASH || p !== indent || !startsQuotedOrFlowEntry(lines[i], p)) return undefined;
+    offset = positions.starts[i] + p;
+    break;
+  }
+  const name = fault.close === '}' ? 'Flow map' : 'Flow sequence';
+  return createDiagnostic('YAML_SYNTAX', file, { detail: `${name} in block collection must be sufficiently indented and end with a ${fault.close}` }, span(offset, offset + 1));
 }

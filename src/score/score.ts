@@ -45,10 +45,9 @@ export function scoreItem(
 ): Pick<ItemScore, 'status' | 'earned' | 'max' | 'counted' | 'value' | 'deductions'> {
   const points = item.points;
   const kind = kindOf(item);
-  const na = { status: 'na' as const, earned: 0, max: 0, counted: false };
-  const unanswered = { status: 'unanswered' as const, earned: 0, max: points, counted: true };
-  if (answer === undefined) return unanswered;
-  if (answer.status === 'na') return na;
+  const unanswered = (): ReturnType<typeof scoreItem> => ({ status: 'unanswered', earned: 0, max: points, counted: true });
+  if (answer === undefined) return unanswered();
+  if (answer.status === 'na') return { status: 'na', earned: 0, max: 0, counted: false };
   if (kind === 'status') {
     switch (answer.status) {
       case 'pass':
@@ -58,17 +57,17 @@ export function scoreItem(
       case 'fail':
         return { status: 'fail', earned: 0, max: points, counted: true };
       default:
-        return unanswered;
+        return unanswered();
     }
   }
   if (kind === 'ratio') {
-    if (typeof answer.value !== 'number' || !Number.isFinite(answer.value)) return unanswered;
+    if (typeof answer.value !== 'number' || !Number.isFinite(answer.value)) return unanswered();
     const value = Math.min(1, Math.max(0, answer.value));
     const earned = points * value;
     return { status: deriveStatus(earned, points), earned, max: points, counted: true, value: answer.value };
   }
   // deduct
-  if (answer.deductions === undefined || answer.deductions === null || typeof answer.deductions !== 'object') return unanswered;
+  if (answer.deductions === undefined || answer.deductions === null || typeof answer.deductions !== 'object') return unanswered();
   let off = 0;
   for (const rule of item.deductions ?? []) {
     const count = answer.deductions[rule.id];
@@ -164,8 +163,12 @@ function makeItemScore(
  *   items are all `na` stay in with `ratio: null`.
  * - `scoring.bonus` and each of its keys default to the values formats.md §2 shows ("every key
  *   optional; defaults shown"): cap 10, minBase 80.
+ * - With `options.items === false`, `items` is left empty; every other field is the same.
  */
-export function scoreAnswers(checklist: Checklist, answers: Answers): ScoreResult {
+export function scoreAnswers(checklist: Checklist, answers: Answers, options: { items?: boolean } = {}): ScoreResult {
+  // `items: false` (batch's summary, which never shows them) skips the per-item entries, the
+  // bulk of the allocation; every number is computed as before.
+  const withItems = options.items !== false;
   const unitType = answers.unit.type;
   const given = answers.answers ?? {};
   const partialCredit = partialCreditOf(checklist);
@@ -184,11 +187,10 @@ export function scoreAnswers(checklist: Checklist, answers: Answers): ScoreResul
       continue;
     }
     const scored = scoreItem(item, answer, partialCredit);
-    const entry = makeItemScore(item.id, area.id, section?.id, kind, scored, veto, bonus, answer);
-    items.push(entry);
+    if (withItems) items.push(makeItemScore(item.id, area.id, section?.id, kind, scored, veto, bonus, answer));
     if (scored.status === 'unanswered') unanswered.push(item.id);
-    if (entry.veto && scored.status === 'fail') vetoItems.push(item.id);
-    if (entry.bonus) {
+    if (veto && scored.status === 'fail') vetoItems.push(item.id);
+    if (bonus) {
       bonusEarned += scored.earned;
       continue;
     }

@@ -29,6 +29,18 @@ describe('scoring properties', () => {
     );
   });
 
+  it('gives the same result without the per-item entries (items: false), items apart', () => {
+    fc.assert(
+      fc.property(scoredArb, ({ checklist, answers }) => {
+        const full = scoreAnswers(checklist, answers);
+        const lean = scoreAnswers(checklist, answers, { items: false });
+        expect(lean.items).toEqual([]);
+        expect({ ...lean, items: full.items }).toEqual(full);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('gives 100 when every applying non-bonus item is fully met', () => {
     fc.assert(
       fc.property(scoredArb, ({ checklist, answers }) => {
