@@ -95,9 +95,10 @@ export async function runFiles(
   let next = 0;
   const leftovers: WorkerTask[] = [];
   const strings = new Map<string, string>();
+  const shared = new Map<string, object>();
   const receive = (reply: WorkerReply): void => {
     reply.indexes.forEach((index, k) => {
-      outcomes[index] = internStrings(reply.outcomes[k], strings);
+      outcomes[index] = internStrings(reply.outcomes[k], strings, shared);
     });
     done += reply.indexes.length;
     onDone(done);
@@ -173,22 +174,39 @@ export async function runFiles(
 }
 
 /**
- * Makes the strings every outcome repeats (checklist, unit type, grade, area ids) one shared copy
- * each: a structured clone gives each message its own, which adds up over many thousand units.
+ * Makes what every outcome repeats one shared copy: the strings (checklist, unit type, grade,
+ * area and item ids), the checklist and grade objects, empty lists. A structured clone gives each
+ * message its own, and the outcomes of a big batch stay in memory until the summary is written:
+ * shared, they take about half the space, and the main thread's young generation grows less.
+ * The shared objects are frozen: nothing may change an outcome once it is in.
  */
-export function internStrings(outcome: FileOutcome, strings: Map<string, string>): FileOutcome {
-  const s = outcome.summary;
-  if (!s) return outcome;
+export function internStrings(outcome: FileOutcome, strings: Map<string, string>, shared: Map<string, object> = new Map()): FileOutcome {
   const one = (text: string): string => {
     const known = strings.get(text);
     if (known !== undefined) return known;
     strings.set(text, text);
     return text;
   };
-  s.checklist = { id: one(s.checklist.id), version: one(s.checklist.version) };
+  const list = (items: string[]): string[] => (items.length === 0 ? EMPTY : items.map(one));
+  const object = <T extends object>(key: string, value: T): T => {
+    const known = shared.get(key);
+    if (known !== undefined) return known as T;
+    shared.set(key, Object.freeze(value));
+    return value;
+  };
+  if (outcome.errors.length === 0) outcome.errors = EMPTY;
+  if (outcome.warnings.length === 0) outcome.warnings = EMPTY;
+  const s = outcome.summary;
+  if (!s) return outcome;
+  s.checklist = object(`c\0${s.checklist.id}\0${s.checklist.version}`, { id: one(s.checklist.id), version: one(s.checklist.version) });
   s.unit.type = one(s.unit.type);
   s.unit.typeLabel = one(s.unit.typeLabel);
-  s.grade.label = one(s.grade.label);
+  s.grade = object(`g\0${s.grade.index}\0${s.grade.label}\0${s.grade.min}`, { ...s.grade, label: one(s.grade.label) });
+  s.vetoItems = list(s.vetoItems);
+  s.unanswered = list(s.unanswered);
   for (const a of s.areas) a.id = one(a.id);
   return outcome;
 }
+
+/** The one empty list outcomes share (frozen). */
+const EMPTY = Object.freeze([]) as unknown as never[];

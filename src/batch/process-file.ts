@@ -55,8 +55,6 @@ export interface FileOutcome {
   errorCount: number;
   warnings: Diagnostic[];
   warningCount: number;
-  /** The file's text, kept for invalid files only, for code frames. */
-  source?: string;
 }
 
 /** Settings shared by every file of a batch. */
@@ -98,7 +96,6 @@ export async function processFile(target: BatchFile, options: ProcessOptions): P
     errorCount: Math.max(1, check.errors.length),
     warnings: check.warnings.slice(0, KEPT_DIAGNOSTICS),
     warningCount: check.warnings.length,
-    source: read.text,
   };
 }
 

@@ -177,15 +177,22 @@ async function scoreBatch(paths: string[], options: BatchOptions, ctx: CommandCo
   const invalid = outcomes.filter((o) => o.status !== 'valid');
   const shown = [...invalid.flatMap((o) => o.errors), ...found.findings];
   if (shown.length > 0) {
-    const sources = new Map(invalid.filter((o) => o.source !== undefined).map((o) => [o.file, o.source!]));
-    // Code frames for the first ones only: a county's batch shows them all, a national one stays readable.
+    // Code frames for the first ones only: a county's batch shows them all, a national one stays
+    // readable. Their files are read again here rather than every invalid file's text being kept.
+    const framedFiles = new Set(shown.slice(0, MAX_FRAMES).map((d) => d.file));
+    const sources = new Map<string, string>();
+    const { readText } = await import('../load/read-text.js');
+    for (const f of found.files) {
+      if (!framedFiles.has(f.file)) continue;
+      const read = await readText(f.path);
+      if (read.ok) sources.set(f.file, read.text);
+    }
     const framed = renderDiagnostics(shown.slice(0, MAX_FRAMES), { lang, paint: ctx.paintErr, sources });
     const rest = shown.length > MAX_FRAMES ? '\n' + renderDiagnostics(shown.slice(MAX_FRAMES), { lang, paint: ctx.paintErr, frames: false }) : '';
     io.stderr.write(framed + rest + '\n\n');
   }
   const reports = new Map<string, string>();
   for (const o of outcomes) {
-    o.source = undefined;
     if (o.report !== undefined) reports.set(o.file, o.report);
     o.report = undefined;
   }
@@ -200,23 +207,30 @@ async function scoreBatch(paths: string[], options: BatchOptions, ctx: CommandCo
   }
   const summary = summarizeBatch(outcomes, found.findings, { failUnder: options.failUnder, allowIncomplete: options.allowIncomplete }, { generatedAt, lang, checklist, evidence });
   if (baseline) (await import('../batch/baseline.js')).applyBaseline(summary, baseline);
-  let text: string;
-  if (options.format === 'json') {
-    const { readToolVersion } = await import('../report/tool-version.js');
-    text = toBatchJson(summary, reports, { lang, toolVersion: readToolVersion() });
-  } else {
+  const render = async (): Promise<string> => {
+    if (options.format === 'json') {
+      const { readToolVersion } = await import('../report/tool-version.js');
+      return toBatchJson(summary, reports, { lang, toolVersion: readToolVersion() });
+    }
     const { formatBatchMarkdown } = await import('../report/batch-markdown.js');
-    text = formatBatchMarkdown(summary, { lang });
+    return formatBatchMarkdown(summary, { lang });
+  };
+  // One output at a time, each let go once written: a big batch's summary and JUnit are megabytes
+  // of text each, and holding both at once raised the peak memory by about as much.
+  const written: string[] = [];
+  if (options.out) {
+    await writeOut(options.out, await render());
+    written.push(options.out);
+  } else {
+    const text = await render();
+    io.stdout.write(text.endsWith('\n') ? text : text + '\n');
   }
-  // Both files are written (and flushed to disk) at the same time.
-  const writes: Promise<string>[] = [];
-  if (options.out) writes.push(writeOut(options.out, text).then(() => options.out!));
-  else io.stdout.write(text.endsWith('\n') ? text : text + '\n');
   if (options.junit) {
     const { formatJunit } = await import('../report/junit.js');
-    writes.push(writeOut(options.junit, formatJunit(summary, { lang, seconds })).then(() => options.junit!));
+    await writeOut(options.junit, formatJunit(summary, { lang, seconds }));
+    written.push(options.junit);
   }
-  for (const file of await Promise.all(writes)) io.stderr.write(tb(lang, 'cli.written', { file }) + '\n');
+  for (const file of written) io.stderr.write(tb(lang, 'cli.written', { file }) + '\n');
   lap('written');
   if (timings.length > 0) io.stderr.write(`timing: ${timings.join(', ')}\n`);
   const c = summary.counts;

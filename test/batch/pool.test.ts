@@ -62,9 +62,25 @@ describe('pool', () => {
       },
     });
     const strings = new Map<string, string>();
-    const a = internStrings(make(), strings);
-    const b = internStrings(make(), strings);
+    const shared = new Map<string, object>();
+    const a = internStrings(make(), strings, shared);
+    const b = internStrings(make(), strings, shared);
     expect(b).toEqual(a);
+    expect(a).toEqual(make()); // nothing changed but identity
     expect(strings.size).toBe(6);
+    // One checklist object, one grade object and one empty list for all of them, frozen.
+    expect(b.summary!.checklist).toBe(a.summary!.checklist);
+    expect(b.summary!.grade).toBe(a.summary!.grade);
+    expect(b.errors).toBe(a.summary!.vetoItems);
+    expect(Object.isFrozen(a.summary!.grade) && Object.isFrozen(a.errors)).toBe(true);
+    expect(() => (a.errors as unknown[]).push(1)).toThrow(TypeError);
+    // A different grade is its own object; non-empty lists keep their ids.
+    const c = make();
+    c.summary!.grade = { index: 1, label: '良好', min: 75 };
+    c.summary!.unanswered = ['A1.1.1'];
+    const ci = internStrings(c, strings, shared);
+    expect(ci.summary!.grade).not.toBe(a.summary!.grade);
+    expect(ci.summary!.grade).toEqual({ index: 1, label: '良好', min: 75 });
+    expect(ci.summary!.unanswered).toEqual(['A1.1.1']);
   });
 });
