@@ -188,20 +188,21 @@ export function internStrings(outcome: FileOutcome, strings: Map<string, string>
     return text;
   };
   const list = (items: string[]): string[] => (items.length === 0 ? EMPTY : items.map(one));
-  const object = <T extends object>(key: string, value: T): T => {
-    const known = shared.get(key);
-    if (known !== undefined) return known as T;
-    shared.set(key, Object.freeze(value));
+  // Keyed by one string, checked field by field: building a composite key per outcome cost more.
+  const object = <T extends Record<string, unknown>>(key: string, value: T): T => {
+    const known = shared.get(key) as T | undefined;
+    if (known !== undefined && Object.keys(value).every((k) => known[k] === value[k])) return known;
+    if (known === undefined) shared.set(key, Object.freeze(value));
     return value;
   };
   if (outcome.errors.length === 0) outcome.errors = EMPTY;
   if (outcome.warnings.length === 0) outcome.warnings = EMPTY;
   const s = outcome.summary;
   if (!s) return outcome;
-  s.checklist = object(`c\0${s.checklist.id}\0${s.checklist.version}`, { id: one(s.checklist.id), version: one(s.checklist.version) });
+  s.checklist = object(s.checklist.id, { id: one(s.checklist.id), version: one(s.checklist.version) });
   s.unit.type = one(s.unit.type);
   s.unit.typeLabel = one(s.unit.typeLabel);
-  s.grade = object(`g\0${s.grade.index}\0${s.grade.label}\0${s.grade.min}`, { ...s.grade, label: one(s.grade.label) });
+  s.grade = object(s.grade.label, { index: s.grade.index, label: one(s.grade.label), min: s.grade.min });
   s.vetoItems = list(s.vetoItems);
   s.unanswered = list(s.unanswered);
   for (const a of s.areas) a.id = one(a.id);

@@ -137,7 +137,7 @@ async function scoreBatch(paths: string[], options: BatchOptions, ctx: CommandCo
     }
   }
 
-  const writeOut = async (file: string, content: string): Promise<void> => {
+  const writeOut = async (file: string, content: string | readonly string[]): Promise<void> => {
     try {
       await writeFileAtomic(resolve(io.cwd, file), content);
     } catch (error) {
@@ -207,13 +207,14 @@ async function scoreBatch(paths: string[], options: BatchOptions, ctx: CommandCo
   }
   const summary = summarizeBatch(outcomes, found.findings, { failUnder: options.failUnder, allowIncomplete: options.allowIncomplete }, { generatedAt, lang, checklist, evidence });
   if (baseline) (await import('../batch/baseline.js')).applyBaseline(summary, baseline);
-  const render = async (): Promise<string> => {
+  // The summary as lines (JSON as one text): written line by line, never also held as one string.
+  const render = async (): Promise<string | string[]> => {
     if (options.format === 'json') {
       const { readToolVersion } = await import('../report/tool-version.js');
       return toBatchJson(summary, reports, { lang, toolVersion: readToolVersion() });
     }
-    const { formatBatchMarkdown } = await import('../report/batch-markdown.js');
-    return formatBatchMarkdown(summary, { lang });
+    const { formatBatchMarkdownLines } = await import('../report/batch-markdown.js');
+    return formatBatchMarkdownLines(summary, { lang });
   };
   // One output at a time, each let go once written: a big batch's summary and JUnit are megabytes
   // of text each, and holding both at once raised the peak memory by about as much.
@@ -222,12 +223,13 @@ async function scoreBatch(paths: string[], options: BatchOptions, ctx: CommandCo
     await writeOut(options.out, await render());
     written.push(options.out);
   } else {
-    const text = await render();
+    const rendered = await render();
+    const text = typeof rendered === 'string' ? rendered : rendered.join('\n');
     io.stdout.write(text.endsWith('\n') ? text : text + '\n');
   }
   if (options.junit) {
-    const { formatJunit } = await import('../report/junit.js');
-    await writeOut(options.junit, formatJunit(summary, { lang, seconds }));
+    const { formatJunitLines } = await import('../report/junit.js');
+    await writeOut(options.junit, formatJunitLines(summary, { lang, seconds }));
     written.push(options.junit);
   }
   for (const file of written) io.stderr.write(tb(lang, 'cli.written', { file }) + '\n');

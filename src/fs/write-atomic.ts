@@ -1,5 +1,5 @@
 // Writes files so that a crash leaves either the old complete file or the new one, never half of either.
-import { open, rename, unlink } from 'node:fs/promises';
+import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { openSync, writeSync, fsyncSync, closeSync, renameSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
@@ -13,12 +13,16 @@ function tempNameFor(file: string): string {
   return join(dirname(file), `.${basename(file)}.${unique}.tmp`);
 }
 
-/** Writes `content` to a temporary file beside `file`, flushes it to disk, then renames it over `file`. */
-export async function writeFileAtomic(file: string, content: string | Uint8Array): Promise<void> {
+/**
+ * Writes `content` to a temporary file beside `file`, flushes it to disk, then renames it over
+ * `file`. Lines (`string[]`) are written joined by `\n`, a part at a time, never as one string.
+ */
+export async function writeFileAtomic(file: string, content: string | Uint8Array | readonly string[]): Promise<void> {
   const temp = tempNameFor(file);
   const handle = await open(temp, 'wx', 0o644);
   try {
-    await handle.writeFile(content);
+    if (typeof content === 'string' || content instanceof Uint8Array) await handle.writeFile(content);
+    else await writeLines(handle, content);
     await handle.sync();
   } catch (error) {
     await handle.close().catch(() => undefined);
@@ -31,6 +35,19 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
   } catch (error) {
     await unlink(temp).catch(() => undefined);
     throw error;
+  }
+}
+
+/** Writes lines joined by `\n` in parts of about 64 K characters. */
+async function writeLines(handle: FileHandle, lines: readonly string[]): Promise<void> {
+  let part = '';
+  for (let i = 0; i < lines.length; i++) {
+    part += i === 0 ? lines[i] : '\n' + lines[i];
+    if (part.length >= 65536 || i === lines.length - 1) {
+      const bytes = Buffer.from(part);
+      for (let offset = 0; offset < bytes.length; ) offset += (await handle.write(bytes, offset)).bytesWritten;
+      part = '';
+    }
   }
 }
 

@@ -17,6 +17,7 @@ import { joinPointer, splitPointer } from './locate.js';
 import { parseYaml, type ParsedYaml } from './parse-yaml.js';
 import { decodeText } from './read-text.js';
 import { builtinFile, builtinIds } from './resolve-checklist.js';
+import { appendAll } from '../util/append-all.js';
 
 /** The extra top-level keys of a checklist that extends another (see README "Custom checklists"). */
 export interface ChecklistExtension {
@@ -91,12 +92,12 @@ export function resolveExtension(parsed: ParsedYaml, earlier: readonly Diagnosti
   const validate = getValidator('checklist');
   if (!validate(merged)) {
     const errors = (validate.errors ?? []).map((e): ErrorObject => ({ ...e, instancePath: joinPointer(merge.mapPath(splitPointer(e.instancePath))) }));
-    found.push(...schemaDiagnostics(errors, parsed));
+    appendAll(found, schemaDiagnostics(errors, parsed));
     return splitSeverity(found);
   }
   const rules = new MappedRuleContext(parsed, (p) => merge.mapPath(p));
   for (const rule of CHECKLIST_RULES) rule(merged, rules);
-  found.push(...rules.diagnostics);
+  appendAll(found, rules.diagnostics);
   const result = splitSeverity(found);
   return result.errors.length === 0 ? { ...result, value: merged } : result;
 }

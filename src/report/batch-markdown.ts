@@ -7,6 +7,7 @@ import { te } from '../i18n/evidence-messages.js';
 import type { Lang } from '../i18n/lang.js';
 import { formatFixed } from '../score/round.js';
 import { formatDelta, type UnitBaseline } from '../batch/baseline.js';
+import { appendAll } from '../util/append-all.js';
 
 /** What the formatter needs besides the summary. */
 export interface BatchFormatContext {
@@ -62,6 +63,14 @@ function table(head: readonly string[], rows: readonly (readonly string[])[], al
 
 /** Formats the batch summary as Markdown in `ctx.lang`. */
 export function formatBatchMarkdown(summary: BatchSummary, ctx: BatchFormatContext): string {
+  return formatBatchMarkdownLines(summary, ctx).join('\n');
+}
+
+/**
+ * {@link formatBatchMarkdown}'s lines, not yet joined: a national batch's summary is tens of
+ * megabytes, and written line by line it is never held twice (as lines and as one string).
+ */
+export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormatContext): string[] {
   const { lang } = ctx;
   const t = (key: Parameters<typeof tb>[1], params?: Record<string, unknown>): string => tb(lang, key, params);
   // Per-row words are looked up once, not once per unit.
@@ -82,23 +91,20 @@ export function formatBatchMarkdown(summary: BatchSummary, ctx: BatchFormatConte
   );
 
   out.push(`## ${t('md.counts')}`, '');
-  out.push(
-    ...table(
-      [t('md.counts'), t('md.col.count')],
-      [
-        [t('md.count.files'), String(c.files)],
-        [t('md.count.units'), String(c.valid)],
-        [t('md.count.invalid'), String(c.invalid)],
-        [t('md.count.vetoed'), String(c.vetoed)],
-        [t('md.count.incomplete'), String(c.incomplete)],
-        [t('md.count.below'), String(c.belowThreshold)],
-        [t('md.count.duplicates'), String(c.duplicates)],
-        [t('md.count.failed'), String(c.failed)],
-      ],
-      ['l', 'r'],
-    ),
-    '',
-  );
+  appendAll(out, table(
+    [t('md.counts'), t('md.col.count')],
+    [
+      [t('md.count.files'), String(c.files)],
+      [t('md.count.units'), String(c.valid)],
+      [t('md.count.invalid'), String(c.invalid)],
+      [t('md.count.vetoed'), String(c.vetoed)],
+      [t('md.count.incomplete'), String(c.incomplete)],
+      [t('md.count.below'), String(c.belowThreshold)],
+      [t('md.count.duplicates'), String(c.duplicates)],
+      [t('md.count.failed'), String(c.failed)],
+    ],
+    ['l', 'r'],
+  )).push('');
 
   out.push(`## ${t('md.ranking')}`, '');
   if (summary.ranking.length === 0) {
@@ -124,16 +130,13 @@ export function formatBatchMarkdown(summary: BatchSummary, ctx: BatchFormatConte
         escapeCell(f.file),
       ];
     });
-    out.push(
-      ...table(
-        ['md.col.rank', 'md.col.unit', 'md.col.type', 'md.col.score', ...(summary.baseline ? ['md.col.change'] : []), 'md.col.grade', 'md.col.veto', 'md.col.complete', 'md.col.result', 'md.col.file'].map((k) =>
-          t(k as Parameters<typeof tb>[1]),
-        ),
-        rows,
-        ['r', 'l', 'l', 'r', ...(summary.baseline ? (['r'] as const) : []), 'l', 'l', 'l', 'l', 'l'],
+    appendAll(out, table(
+      ['md.col.rank', 'md.col.unit', 'md.col.type', 'md.col.score', ...(summary.baseline ? ['md.col.change'] : []), 'md.col.grade', 'md.col.veto', 'md.col.complete', 'md.col.result', 'md.col.file'].map((k) =>
+        t(k as Parameters<typeof tb>[1]),
       ),
-      '',
-    );
+      rows,
+      ['r', 'l', 'l', 'r', ...(summary.baseline ? (['r'] as const) : []), 'l', 'l', 'l', 'l', 'l'],
+    )).push('');
     if (summary.baseline) out.push(t('md.change.note', { dir: escapeCell(summary.baseline.dir) }), '');
 
     out.push(`## ${t('md.areas')}`, '');
@@ -151,61 +154,49 @@ export function formatBatchMarkdown(summary: BatchSummary, ctx: BatchFormatConte
       });
       return [String(r.rank), escapeCell(s.unit.name), ...cells];
     });
-    out.push(
-      ...table(
-        [t('md.col.rank'), t('md.col.unit'), ...summary.areas.map((a) => escapeCell(a.id))],
-        areaRows,
-        ['r', 'l', ...summary.areas.map(() => 'r' as const)],
-      ),
-      '',
-    );
+    appendAll(out, table(
+      [t('md.col.rank'), t('md.col.unit'), ...summary.areas.map((a) => escapeCell(a.id))],
+      areaRows,
+      ['r', 'l', ...summary.areas.map(() => 'r' as const)],
+    )).push('');
     // The titles are long: a legend under the table keeps its columns narrow.
-    out.push(...summary.areas.map((a) => `- **${escapeCell(a.id)}** ${escapeCell(a.title)}`), '');
+    appendAll(out, summary.areas.map((a) => `- **${escapeCell(a.id)}** ${escapeCell(a.title)}`)).push('');
   }
 
-  if (summary.baseline) out.push(...formatBaselineSection(summary.baseline, lang));
+  if (summary.baseline) appendAll(out, formatBaselineSection(summary.baseline, lang));
 
   out.push(`## ${t('md.distribution')}`, '');
   out.push(`### ${t('md.byGrade')}`, '');
-  out.push(...table([t('md.col.grade'), t('md.col.count')], summary.byGrade.map((g) => [escapeCell(g.label), String(g.count)]), ['l', 'r']), '');
+  appendAll(out, table([t('md.col.grade'), t('md.col.count')], summary.byGrade.map((g) => [escapeCell(g.label), String(g.count)]), ['l', 'r'])).push('');
   out.push(`### ${t('md.byType')}`, '');
-  out.push(
-    ...table(
-      [t('md.col.type'), t('md.col.count'), t('md.col.average')],
-      summary.byType.map((g) => [escapeCell(g.label || g.type), String(g.count), g.averageScore === null ? '—' : formatFixed(g.averageScore, 1)]),
-      ['l', 'r', 'r'],
-    ),
-    '',
-  );
+  appendAll(out, table(
+    [t('md.col.type'), t('md.col.count'), t('md.col.average')],
+    summary.byType.map((g) => [escapeCell(g.label || g.type), String(g.count), g.averageScore === null ? '—' : formatFixed(g.averageScore, 1)]),
+    ['l', 'r', 'r'],
+  )).push('');
 
   const invalid = summary.files.filter((f) => f.status !== 'valid');
   if (invalid.length > 0) {
     out.push(`## ${t('md.invalid')} (${invalid.length})`, '');
-    out.push(...table([t('md.col.file'), t('md.col.diagnostic')], invalid.map((f) => [escapeCell(f.file), firstProblems(f, lang)])), '');
+    appendAll(out, table([t('md.col.file'), t('md.col.diagnostic')], invalid.map((f) => [escapeCell(f.file), firstProblems(f, lang)]))).push('');
   }
   // Issue 6 (`--verify-evidence`): one row per piece of evidence that is missing, changed or outside.
   const evidence = summary.files.flatMap((f) => (f.evidence ?? []).map((e) => ({ f, e })));
   if (evidence.length > 0) {
     out.push(`## ${te(lang, 'verify.heading')} (${evidence.length})`, '');
-    out.push(
-      ...table(
-        [t('md.col.file'), te(lang, 'verify.col.item'), te(lang, 'verify.col.path'), te(lang, 'verify.col.problem')],
-        evidence.map(({ f, e }) => [escapeCell(f.file), escapeCell(e.item), escapeCell(e.path), te(lang, `verify.${e.problem}`)]),
-      ),
-      '',
-    );
+    appendAll(out, table(
+      [t('md.col.file'), te(lang, 'verify.col.item'), te(lang, 'verify.col.path'), te(lang, 'verify.col.problem')],
+      evidence.map(({ f, e }) => [escapeCell(f.file), escapeCell(e.item), escapeCell(e.path), te(lang, `verify.${e.problem}`)]),
+    )).push('');
   }
   if (summary.duplicates.length > 0) {
     out.push(`## ${t('md.duplicates')} (${summary.duplicates.length})`, '');
-    out.push(
-      ...table(
-        [t('md.col.unit'), t('md.col.type'), t('md.col.files')],
-        summary.duplicates.map((d) => [escapeCell(d.name), escapeCell(d.type), d.files.map(escapeCell).join('<br>')]),
-      ),
-      '',
-    );
+    appendAll(out, table(
+      [t('md.col.unit'), t('md.col.type'), t('md.col.files')],
+      summary.duplicates.map((d) => [escapeCell(d.name), escapeCell(d.type), d.files.map(escapeCell).join('<br>')]),
+    )).push('');
   }
-  return out.join('\n');
+  return out;
 }
 
 /** The first diagnostics of an invalid file as `file:line:col message`, joined for one cell. */
@@ -234,26 +225,20 @@ function formatBaselineSection(b: NonNullable<BatchSummary['baseline']>, lang: L
       out.push(t('md.none'), '');
       return;
     }
-    out.push(
-      ...table(
-        [t('md.col.unit'), t('md.col.type'), t('md.col.baselineScore'), t('md.col.score'), t('md.col.change')],
-        list.map((c) => [escapeCell(c.name), escapeCell(c.typeLabel || c.type), formatFixed(c.baselineScore, 1), formatFixed(c.score, 1), formatDelta(c.delta)]),
-        ['l', 'l', 'r', 'r', 'r'],
-      ),
-      '',
-    );
+    appendAll(out, table(
+      [t('md.col.unit'), t('md.col.type'), t('md.col.baselineScore'), t('md.col.score'), t('md.col.change')],
+      list.map((c) => [escapeCell(c.name), escapeCell(c.typeLabel || c.type), formatFixed(c.baselineScore, 1), formatFixed(c.score, 1), formatDelta(c.delta)]),
+      ['l', 'l', 'r', 'r', 'r'],
+    )).push('');
   };
   changes(t('md.baseline.improved'), b.improvements);
   changes(t('md.baseline.declined'), b.declines);
   out.push(`### ${t('md.baseline.missing')} (${b.missingUnits.length})`, '');
   if (b.missingUnits.length === 0) out.push(t('md.none'), '');
   else
-    out.push(
-      ...table(
-        [t('md.col.unit'), t('md.col.type'), t('md.col.baselineFile')],
-        b.missingUnits.map((u) => [escapeCell(u.name), escapeCell(u.typeLabel || u.type), escapeCell(u.file)]),
-      ),
-      '',
-    );
+    appendAll(out, table(
+      [t('md.col.unit'), t('md.col.type'), t('md.col.baselineFile')],
+      b.missingUnits.map((u) => [escapeCell(u.name), escapeCell(u.typeLabel || u.type), escapeCell(u.file)]),
+    )).push('');
   return out;
 }

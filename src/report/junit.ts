@@ -78,6 +78,11 @@ export function failureMessages(f: FileVerdict, lang: Lang, failUnder?: number):
  * and GitLab read: classname is the unit type (or `invalid`), name is the unit and its file.
  */
 export function formatJunit(summary: BatchSummary, ctx: JunitContext): string {
+  return formatJunitLines(summary, ctx).join('\n');
+}
+
+/** {@link formatJunit}'s lines, not yet joined (see `formatBatchMarkdownLines`). */
+export function formatJunitLines(summary: BatchSummary, ctx: JunitContext): string[] {
   const { lang } = ctx;
   const time = (ctx.seconds ?? 0).toFixed(3);
   const failures = summary.counts.failed;
@@ -105,5 +110,5 @@ export function formatJunit(summary: BatchSummary, ctx: JunitContext): string {
     lines.push(open, `      <failure message="${escapeXml(messages.join('; '))}" type="${escapeXml(type)}">${escapeText(details.join('\n'))}</failure>`, '    </testcase>');
   }
   lines.push('  </testsuite>', '</testsuites>', '');
-  return lines.join('\n');
+  return lines;
 }

@@ -15,6 +15,7 @@ import {
   type Section,
 } from '../model/checklist.js';
 import type { AreaScore, ItemOutcome, ItemScore, ScoreResult } from '../model/score-result.js';
+import { appendAll } from '../util/append-all.js';
 
 /**
  * Tolerance for comparisons against thresholds (grade `min`, bonus `minBase`): sums of
@@ -204,7 +205,7 @@ export function scoreAnswers(checklist: Checklist, answers: Answers, options: { 
     areaSums.set(area.id, sums);
   }
   // Answers to ids the checklist does not have (validation rejects them; be safe anyway).
-  ignored.push(...Object.keys(given).filter((id) => !placed.ids.has(id)).sort());
+  appendAll(ignored, Object.keys(given).filter((id) => !placed.ids.has(id)).sort());
 
   const areas: AreaScore[] = [];
   let weighted = 0;

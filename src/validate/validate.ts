@@ -10,6 +10,7 @@ import { RuleContext } from './rule-context.js';
 import { CHECKLIST_RULES } from './checklist-rules.js';
 import { ANSWERS_RULES } from './answers-rules.js';
 import { isExtension, resolveExtension } from '../load/extend-checklist.js';
+import { appendAll } from '../util/append-all.js';
 
 /** The outcome of validating one document. `value` is set only when there are no errors. */
 export interface ValidationResult<T> {
@@ -50,14 +51,14 @@ export function checkSchema(name: SchemaName, parsed: ParsedYaml): Diagnostic[] 
 export function validateChecklist(parsed: ParsedYaml): ValidationResult<Checklist> {
   const found = [...parsed.diagnostics];
   if (parsed.value === undefined || found.some((d) => d.severity === 'error')) return splitSeverity(found);
-  found.push(...checkSchema('checklist', parsed));
+  appendAll(found, checkSchema('checklist', parsed));
   if (found.some((d) => d.severity === 'error')) return splitSeverity(found);
   // Issue 7: a checklist that `extends` another is merged with its base, then checked as a whole (src/load/extend-checklist.ts).
   if (isExtension(parsed.value)) return resolveExtension(parsed, found);
   const checklist = parsed.value as Checklist;
   const ctx = new RuleContext(parsed);
   for (const rule of CHECKLIST_RULES) rule(checklist, ctx);
-  found.push(...ctx.diagnostics);
+  appendAll(found, ctx.diagnostics);
   const result = splitSeverity(found);
   return result.errors.length === 0 ? { ...result, value: checklist } : result;
 }
@@ -66,7 +67,7 @@ export function validateChecklist(parsed: ParsedYaml): ValidationResult<Checklis
 export function validateAnswersShape(parsed: ParsedYaml): ValidationResult<Answers> {
   const found = [...parsed.diagnostics];
   if (parsed.value === undefined || found.some((d) => d.severity === 'error')) return splitSeverity(found);
-  found.push(...checkSchema('answers', parsed));
+  appendAll(found, checkSchema('answers', parsed));
   const result = splitSeverity(found);
   return result.errors.length === 0 ? { ...result, value: parsed.value as Answers } : result;
 }

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { FileOutcome, UnitSummary } from '../../src/batch/process-file.js';
 import { batchExitCode, summarizeBatch, weakestArea } from '../../src/batch/summary.js';
 import { createDiagnostic } from '../../src/diagnostics/diagnostic.js';
-import { escapeCell, formatBatchMarkdown } from '../../src/report/batch-markdown.js';
-import { escapeXml, formatJunit } from '../../src/report/junit.js';
+import { escapeCell, formatBatchMarkdown, formatBatchMarkdownLines } from '../../src/report/batch-markdown.js';
+import { escapeXml, formatJunit, formatJunitLines } from '../../src/report/junit.js';
+import { appendAll } from '../../src/util/append-all.js';
 import { findAll, parseXml } from './xml.js';
 
 function unit(name: string, score: number, extra: Partial<UnitSummary> = {}): UnitSummary {
@@ -138,5 +139,27 @@ describe('summarizeBatch', () => {
     expect(xml).not.toContain(']]>');
     const root = parseXml(xml);
     expect(findAll(root, 'testcase')[0].attributes.name).toContain('a&b<c>"d\'e]]>x😀');
+  });
+});
+
+describe('national scale', () => {
+  it('formats 130,000 units (past the ~120,000 arguments a spread push takes), line by line as one text', { timeout: 60_000 }, () => {
+    const many: FileOutcome[] = [];
+    for (let i = 0; i < 130_000; i++) many.push(valid(`x/${i}.yaml`, unit(`单位${i}`, i % 100)));
+    const summary = summarizeBatch(many, [], { failUnder: 60, allowIncomplete: false }, { generatedAt: 'x', lang: 'zh' });
+    const lines = formatBatchMarkdownLines(summary, { lang: 'zh' });
+    expect(lines.length).toBeGreaterThan(2 * 130_000);
+    expect(lines.join('\n')).toBe(formatBatchMarkdown(summary, { lang: 'zh' }));
+    const junit = formatJunitLines(summary, { lang: 'zh' });
+    expect(junit.filter((l) => l.startsWith('    <testcase')).length).toBe(130_000);
+  });
+
+  it('appendAll appends any number of items, where push(...items) runs out of stack', () => {
+    const items = Array.from({ length: 300_000 }, (_, i) => i);
+    expect(() => [].push(...(items as never[]))).toThrow(RangeError);
+    const target = [-1];
+    expect(appendAll(target, items)).toBe(target);
+    expect(target.length).toBe(300_001);
+    expect(target[300_000]).toBe(299_999);
   });
 });
