@@ -1,6 +1,6 @@
 // Validates and scores one answer file of a batch on its own, returning only a small, cloneable outcome.
 import { isUtf8 } from 'node:buffer';
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { fastParse } from '../load/fast-parse.js';
 import type { ParsedYaml } from '../load/parse-yaml.js';
@@ -133,6 +133,36 @@ async function checkQuickly(file: string, source: string, value: unknown, ref: s
   return { file, kind: 'answers', unreadable: false, checklist, checklistFile: loaded.file, answers, errors: [], warnings: [] };
 }
 
+/** One buffer per thread that every file is read into (see {@link readIntoShared}). */
+let shared = Buffer.allocUnsafe(1 << 16);
+
+/**
+ * Reads a whole file into the thread's shared buffer (grown as needed, up to one byte past the
+ * size limit so that an oversized file is still told apart) and returns a view of it, valid until
+ * the next call. Reading thousands of files each into a buffer of its own left glibc's heaps
+ * holding memory long after the buffers were freed: the peak memory grew with the batch.
+ */
+function readIntoShared(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    let length = 0;
+    for (;;) {
+      if (length === shared.length) {
+        if (shared.length > MAX_FILE_BYTES) break;
+        const bigger = Buffer.allocUnsafe(Math.min(shared.length * 2, MAX_FILE_BYTES + 1));
+        shared.copy(bigger, 0, 0, length);
+        shared = bigger;
+      }
+      const n = readSync(fd, shared, length, shared.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    return shared.subarray(0, length);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * Reads a file synchronously (a worker does one file at a time, and this skips a thread-pool round
  * trip per file); anything unusual (an error, a big file) goes through `readText` for its diagnostic.
@@ -140,7 +170,7 @@ async function checkQuickly(file: string, source: string, value: unknown, ref: s
 async function readQuickly(path: string, shown: string): Promise<ReadResult> {
   let bytes: Buffer | undefined;
   try {
-    bytes = readFileSync(path);
+    bytes = readIntoShared(path);
   } catch {
     bytes = undefined;
   }

@@ -134,6 +134,28 @@ describe('processFile reading', () => {
   });
 });
 
+describe('reading files into one buffer', () => {
+  it('reads a file bigger than the buffer whole, then a shorter one without the first one\'s tail, and refuses one over the limit', async () => {
+    const text = readFileSync(join(EXAMPLES, 'township.yaml'), 'utf8');
+    // Over 64 KiB: a note long enough to make the buffer grow, still a valid file.
+    const long = text.replace(/^(period: .*)$/m, `$1\n# ${'很长的注释'.repeat(6000)}`);
+    expect(Buffer.byteLength(long)).toBeGreaterThan(1 << 16);
+    const files = [['long.yaml', long], ['short.yaml', text]] as const;
+    for (const [name, content] of files) writeFileSync(join(dir, name), content);
+    for (const [name] of files) {
+      const out = await processFile({ file: name, path: join(dir, name) }, { ...base, keepReport: false });
+      expect(out.status, name).toBe('valid');
+      expect(out.summary?.unit.name, name).toBe('某某镇党委');
+    }
+    const { MAX_FILE_BYTES } = await import('../../src/load/read-text.js');
+    writeFileSync(join(dir, 'huge.yaml'), Buffer.alloc(MAX_FILE_BYTES + 10, 0x61));
+    const huge = await processFile({ file: 'huge.yaml', path: join(dir, 'huge.yaml') }, { ...base, keepReport: false });
+    expect(huge.errors.map((d) => d.code)).toEqual(['FILE_TOO_LARGE']);
+    const folder = await processFile({ file: 'd', path: dir }, { ...base, keepReport: false });
+    expect(folder.status).toBe('unreadable');
+  });
+});
+
 /** A file read as text is valid exactly when its text parses clean without a leading BOM character. */
 function fastAndSlowAgree(text: string): boolean {
   return parseYaml(text, 'x').diagnostics.length === 0;
