@@ -189,9 +189,9 @@ export function internStrings(outcome: FileOutcome, strings: Map<string, string>
   };
   const list = (items: string[]): string[] => (items.length === 0 ? EMPTY : items.map(one));
   // Keyed by one string, checked field by field: building a composite key per outcome cost more.
-  const object = <T extends Record<string, unknown>>(key: string, value: T): T => {
+  const object = <T extends object>(key: string, value: T): T => {
     const known = shared.get(key) as T | undefined;
-    if (known !== undefined && Object.keys(value).every((k) => known[k] === value[k])) return known;
+    if (known !== undefined && sameFields(known, value)) return known;
     if (known === undefined) shared.set(key, Object.freeze(value));
     return value;
   };
@@ -205,8 +205,14 @@ export function internStrings(outcome: FileOutcome, strings: Map<string, string>
   s.grade = object(s.grade.label, { index: s.grade.index, label: one(s.grade.label), min: s.grade.min });
   s.vetoItems = list(s.vetoItems);
   s.unanswered = list(s.unanswered);
-  for (const a of s.areas) a.id = one(a.id);
+  s.areaIds = object(s.areaIds.join('\0'), s.areaIds.map(one));
   return outcome;
+}
+
+/** Whether two objects (or arrays) have the same own fields with identical values. */
+function sameFields(a: object, b: object): boolean {
+  const keys = Object.keys(b);
+  return keys.length === Object.keys(a).length && keys.every((k) => (a as Record<string, unknown>)[k] === (b as Record<string, unknown>)[k]);
 }
 
 /** The one empty list outcomes share (frozen). */

@@ -37,8 +37,13 @@ export interface UnitSummary {
   vetoItems: string[];
   complete: boolean;
   unanswered: string[];
-  /** Area scores (titles come from the checklist, once, in the main thread). */
-  areas: { id: string; score: number | null }[];
+  /**
+   * The ids of the unit's areas, in checklist order, and their scores (null where every item is
+   * `na`) at the same positions; titles come from the checklist, once, in the main thread. Two
+   * lists rather than one object per area: a national batch keeps every unit's summary in memory.
+   */
+  areaIds: readonly string[];
+  areaScores: (number | null)[];
 }
 
 /** The outcome of one file: plain data, so it crosses worker threads cheaply. */
@@ -217,7 +222,8 @@ export function summarize(report: Report): UnitSummary {
     vetoItems: report.vetoItems,
     complete: report.complete,
     unanswered: report.unanswered,
-    areas: report.areas.map((a) => ({ id: a.id, score: a.score })),
+    areaIds: report.areas.map((a) => a.id),
+    areaScores: report.areas.map((a) => a.score),
   };
 }
 
@@ -241,6 +247,7 @@ export function summarizeResult(result: ScoreResult, checklist: Checklist, lang:
     vetoItems: [...result.vetoItems],
     complete: result.complete,
     unanswered: [...result.unanswered],
-    areas: result.areas.map((a) => ({ id: a.id, score: a.score === null ? null : r2(a.score) })),
+    areaIds: result.areas.map((a) => a.id),
+    areaScores: result.areas.map((a) => (a.score === null ? null : r2(a.score))),
   };
 }

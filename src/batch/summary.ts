@@ -195,7 +195,7 @@ function countFiles(files: readonly FileVerdict[]): Omit<BatchSummary['counts'],
 function listAreas(files: readonly FileVerdict[], options: { lang: Lang; checklist?: Checklist }): BatchSummary['areas'] {
   const out = new Map<string, string>();
   for (const area of options.checklist?.areas ?? []) out.set(area.id, pickText(area.title, options.lang));
-  for (const f of files) for (const a of f.summary?.areas ?? []) if (!out.has(a.id)) out.set(a.id, a.id);
+  for (const f of files) for (const id of f.summary?.areaIds ?? []) if (!out.has(id)) out.set(id, id);
   return [...out].map(([id, title]) => ({ id, title }));
 }
 
@@ -233,13 +233,13 @@ function distributions(
 export function weakestArea(summary: UnitSummary): string | undefined {
   let id: string | undefined;
   let lowest = Infinity;
-  for (const a of summary.areas) {
-    if (a.score === null) continue;
-    if (id === undefined || a.score < lowest) {
-      id = a.id;
-      lowest = a.score;
+  summary.areaScores.forEach((score, i) => {
+    if (score === null) return;
+    if (id === undefined || score < lowest) {
+      id = summary.areaIds[i];
+      lowest = score;
     }
-  }
+  });
   return id;
 }
 

@@ -147,9 +147,10 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
       const weakest = weakestArea(s);
       const cells = summary.areas.map((area, i) => {
         // A unit's areas are normally in the same checklist order as the columns: try that first.
-        const a = s.areas[i]?.id === area.id ? s.areas[i] : s.areas.find((x) => x.id === area.id);
-        if (!a || a.score === null) return '—';
-        const text = fixed1(a.score);
+        const at = s.areaIds[i] === area.id ? i : s.areaIds.indexOf(area.id);
+        const score = at === -1 ? null : s.areaScores[at];
+        if (score === null || score === undefined) return '—';
+        const text = fixed1(score);
         return area.id === weakest ? `**${text}** ▼` : text;
       });
       return [String(r.rank), escapeCell(s.unit.name), ...cells];

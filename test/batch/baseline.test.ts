@@ -102,7 +102,8 @@ function unit(name: string, type: string, score: number, grade: number): UnitSum
     vetoItems: [],
     complete: true,
     unanswered: [],
-    areas: [],
+    areaIds: [],
+    areaScores: [],
   };
 }
 

@@ -58,7 +58,8 @@ describe('pool', () => {
         vetoItems: [],
         complete: true,
         unanswered: [],
-        areas: [{ id: 'A1', score: 1 }],
+        areaIds: ['A1'],
+        areaScores: [1],
       },
     });
     const strings = new Map<string, string>();

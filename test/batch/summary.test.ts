@@ -20,10 +20,8 @@ function unit(name: string, score: number, extra: Partial<UnitSummary> = {}): Un
     vetoItems: [],
     complete: true,
     unanswered: [],
-    areas: [
-      { id: 'A1', score: 90 },
-      { id: 'A2', score: score },
-    ],
+    areaIds: ['A1', 'A2'],
+    areaScores: [90, score],
     ...extra,
   };
 }
@@ -87,7 +85,8 @@ describe('summarizeBatch', () => {
   it('finds the weakest area of a unit', () => {
     expect(weakestArea(unit('u', 50))).toBe('A2');
     expect(weakestArea(unit('u', 95))).toBe('A1');
-    expect(weakestArea(unit('u', 0, { areas: [{ id: 'A1', score: null }] }))).toBeUndefined();
+    expect(weakestArea(unit('u', 0, { areaIds: ['A1'], areaScores: [null] }))).toBeUndefined();
+    expect(weakestArea(unit('u', 0, { areaIds: ['A1', 'A2', 'A3'], areaScores: [null, 40, 40] }))).toBe('A2'); // the first of equals
   });
 
   it('writes Markdown whose tables cannot be broken by unit names, in both languages', () => {
