@@ -180,16 +180,16 @@ async function scoreBatch(paths: string[], options: BatchOptions, ctx: CommandCo
     // Code frames for the first ones only: a county's batch shows them all, a national one stays
     // readable. Their files are read again here rather than every invalid file's text being kept.
     const framedFiles = new Set(shown.slice(0, MAX_FRAMES).map((d) => d.file));
-    const sources = new Map<string, string>();
     const { readText } = await import('../load/read-text.js');
-    for (const f of found.files) {
-      if (!framedFiles.has(f.file)) continue;
-      const read = await readText(f.path);
-      if (read.ok) sources.set(f.file, read.text);
-    }
-    const framed = renderDiagnostics(shown.slice(0, MAX_FRAMES), { lang, paint: ctx.paintErr, sources });
+    const framed = found.files.filter((f) => framedFiles.has(f.file));
+    const reads = await Promise.all(framed.map((f) => readText(f.path)));
+    const sources = new Map<string, string>();
+    reads.forEach((read, i) => {
+      if (read.ok) sources.set(framed[i].file, read.text);
+    });
+    const withFrames = renderDiagnostics(shown.slice(0, MAX_FRAMES), { lang, paint: ctx.paintErr, sources });
     const rest = shown.length > MAX_FRAMES ? '\n' + renderDiagnostics(shown.slice(MAX_FRAMES), { lang, paint: ctx.paintErr, frames: false }) : '';
-    io.stderr.write(framed + rest + '\n\n');
+    io.stderr.write(withFrames + rest + '\n\n');
   }
   const reports = new Map<string, string>();
   for (const o of outcomes) {
