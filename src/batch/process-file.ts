@@ -80,15 +80,19 @@ export interface ProcessOptions {
  * diagnostic has its line:col and the verdict is the positioned path's. Never throws for a bad file.
  */
 export async function processFile(target: BatchFile, options: ProcessOptions): Promise<FileOutcome> {
-  const read = await readQuickly(target.path, target.file);
+  // The common file takes no await until it is scored: each one is a trip through the microtask
+  // queue and a promise or two, thousands of times over.
+  const read = readQuickly(target.path, target.file) ?? (await readSlowly(target.path, target.file));
   if (!read.ok) {
     const d = read.diagnostic;
     return { file: target.file, status: 'unreadable', fast: false, errors: [d], errorCount: 1, warnings: [], warningCount: 0 };
   }
   const choice = { ref: options.checklist };
   const quick = options.fastParse === false ? undefined : fastParse(read.text);
-  if (quick?.ok) {
-    const fast = await checkQuickly(target.file, read.text, quick.value, options.checklist);
+  if (quick?.ok && getValidator('answers')(quick.value)) {
+    const answers = quick.value as Answers;
+    const loaded = loadedChecklist(options.checklist, answers.checklist.id) ?? (await checklistFor(options.checklist, answers.checklist.id));
+    const fast = checkQuickly(target.file, read.text, answers, loaded);
     if (fast) return scored(target.file, fast, options, true);
   }
   const check = await checkParsed(parsePositioned(read.text, target.file), choice, 'answers');
@@ -105,6 +109,9 @@ export async function processFile(target: BatchFile, options: ProcessOptions): P
 }
 
 const checklists = new Map<string, Promise<LoadedChecklist | undefined>>();
+/** The lookups done, by `--checklist` ref or else by the id a file names (undefined: none found). */
+const byRef = new Map<string, LoadedChecklist | undefined>();
+const byId = new Map<string, LoadedChecklist | undefined>();
 
 /** The checklist an answer file names (or `--checklist`), loaded once per thread; undefined when not found. */
 function checklistFor(ref: string | undefined, id: string): Promise<LoadedChecklist | undefined> {
@@ -113,29 +120,40 @@ function checklistFor(ref: string | undefined, id: string): Promise<LoadedCheckl
   if (!pending) {
     // The same lookup as checkFile's: a given ref as is, else a built-in id (never a path from the file).
     const file = ref !== undefined ? checklistFileFor(ref) : /[\\/]/.test(id) ? undefined : checklistFileFor(id);
-    pending = file ? loadChecklist(file) : Promise.resolve(undefined);
+    pending = (file ? loadChecklist(file) : Promise.resolve(undefined)).then((loaded) => {
+      if (ref !== undefined) byRef.set(ref, loaded);
+      else byId.set(id, loaded);
+      return loaded;
+    });
     checklists.set(key, pending);
   }
   return pending;
 }
 
+/** {@link checklistFor}'s answer when it is already known (null: not yet looked up). */
+function loadedChecklist(ref: string | undefined, id: string): LoadedChecklist | null {
+  const done = ref !== undefined ? byRef : byId;
+  const key = ref ?? id;
+  return done.has(key) ? (done.get(key) ?? NOT_FOUND) : null;
+}
+
+/** A lookup that found no checklist (kept apart from "not yet looked up"). */
+const NOT_FOUND: LoadedChecklist = { file: '', checklist: undefined, diagnostics: [] };
+
 /**
- * The fast validation of a fast-parsed value: the schema once, the checklist lookup, the version
+ * The fast validation of a fast-parsed value that passed the schema: the checklist, the version
  * check and the semantic rules, as `checkParsed` does them. Returns the check only when it is
  * spotless (no error, no warning); otherwise undefined, and the caller re-does the file with the
  * positioned parse so that every diagnostic is located.
  */
-async function checkQuickly(file: string, source: string, value: unknown, ref: string | undefined): Promise<FileCheck | undefined> {
-  if (!getValidator('answers')(value)) return undefined;
-  const answers = value as Answers;
-  const loaded = await checklistFor(ref, answers.checklist.id);
+function checkQuickly(file: string, source: string, answers: Answers, loaded: LoadedChecklist | undefined): FileCheck | undefined {
   const checklist = loaded?.checklist;
   if (!checklist || answers.checklist.id !== checklist.id || answers.checklist.version !== checklist.version) return undefined;
-  const parsed: ParsedYaml = { file, source, value, diagnostics: [] };
+  const parsed: ParsedYaml = { file, source, value: answers, diagnostics: [] };
   const ctx = new RuleContext(parsed);
   for (const rule of ANSWERS_RULES) rule(answers, checklist, ctx);
   if (ctx.diagnostics.length > 0) return undefined;
-  return { file, kind: 'answers', unreadable: false, checklist, checklistFile: loaded.file, answers, errors: [], warnings: [] };
+  return { file, kind: 'answers', unreadable: false, checklist, checklistFile: loaded!.file, answers, errors: [], warnings: [] };
 }
 
 /** One buffer per thread that every file is read into (see {@link readIntoShared}). */
@@ -170,9 +188,10 @@ function readIntoShared(path: string): Buffer {
 
 /**
  * Reads a file synchronously (a worker does one file at a time, and this skips a thread-pool round
- * trip per file); anything unusual (an error, a big file) goes through `readText` for its diagnostic.
+ * trip per file). `undefined` when it could not be read or is too big: {@link readSlowly} then
+ * says why.
  */
-async function readQuickly(path: string, shown: string): Promise<ReadResult> {
+function readQuickly(path: string, shown: string): ReadResult | undefined {
   let bytes: Buffer | undefined;
   try {
     bytes = readIntoShared(path);
@@ -187,7 +206,17 @@ async function readQuickly(path: string, shown: string): Promise<ReadResult> {
     if (bomAt(start)) start += 3;
     return { ok: true, text: bytes.toString('utf8', start) };
   }
-  const read = bytes !== undefined && bytes.length <= MAX_FILE_BYTES ? decodeText(bytes, shown) : await readText(path);
+  if (bytes === undefined || bytes.length > MAX_FILE_BYTES) return undefined;
+  return located(decodeText(bytes, shown), shown);
+}
+
+/** Reads a file that {@link readQuickly} could not, for the diagnostic `readText` gives. */
+async function readSlowly(path: string, shown: string): Promise<ReadResult> {
+  return located(await readText(path), shown);
+}
+
+/** A read failure's diagnostic with the file as the batch shows it. */
+function located(read: ReadResult, shown: string): ReadResult {
   return read.ok ? read : { ok: false, diagnostic: { ...read.diagnostic, file: shown } };
 }
 
