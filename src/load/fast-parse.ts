@@ -138,6 +138,14 @@ export function fastParse(text: string): FastParse {
   // whatever it is unsure of goes on to js-yaml (and from there, if need be, to the positioned parse).
   const tiny = tinyParse(text);
   if (tiny !== undefined) return { ok: true, value: tiny };
+  return jsYamlParse(text);
+}
+
+/**
+ * The second half of {@link fastParse}: js-yaml, with yaml's core rules, for a text the tiny
+ * parser did not read; the same promise (the value `parseYaml` gives, or a bail-out).
+ */
+export function jsYamlParse(text: string): FastParse {
   if (isUnusual(text)) return { ok: false, reason: 'unusual syntax' };
   let value: unknown;
   try {
