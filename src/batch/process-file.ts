@@ -2,10 +2,7 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { jsYamlParse } from '../load/fast-parse.js';
-import { tinyParse, tinyParsePositioned } from '../load/tiny-parse.js';
-import { parseYaml } from '../load/parse-yaml.js';
-import { parsePositioned } from '../load/parse-positioned.js';
+import { parseLocated, parsePositioned, parseQuickly, type QuickParse } from '../load/parse-positioned.js';
 import type { ParsedYaml } from '../load/parse-yaml.js';
 import { decodeText, MAX_FILE_BYTES, readText, type ReadResult } from '../load/read-text.js';
 import { pickText } from '../model/text.js';
@@ -90,25 +87,15 @@ export async function processFile(target: BatchFile, options: ProcessOptions): P
     return { file: target.file, status: 'unreadable', fast: false, errors: [d], errorCount: 1, warnings: [], warningCount: 0 };
   }
   const choice = { ref: options.checklist };
-  const fastAllowed = options.fastParse !== false;
-  // The order of the parsers: the tiny one; the tiny one with positions, which also reads repeated
-  // keys and the two commonest syntax errors (always a file with errors, located); js-yaml for an
-  // unusual but maybe clean file; yaml for the rest. js-yaml is not tried on what the tiny parser
-  // can locate: it would only fail there, slowly.
-  let value: unknown = fastAllowed ? tinyParse(read.text) : undefined;
-  const positioned = value === undefined ? tinyParsePositioned(read.text, target.file) : undefined;
-  if (value === undefined && positioned === undefined && fastAllowed) {
-    const quick = jsYamlParse(read.text);
-    if (quick.ok) value = quick.value;
-  }
-  if (value !== undefined && getValidator('answers')(value)) {
-    const answers = value as Answers;
+  const quick: QuickParse = options.fastParse === false ? {} : parseQuickly(read.text, target.file);
+  if (quick.value !== undefined && getValidator('answers')(quick.value)) {
+    const answers = quick.value as Answers;
     const loaded = loadedChecklist(options.checklist, answers.checklist.id) ?? (await checklistFor(options.checklist, answers.checklist.id));
     const fast = checkQuickly(target.file, read.text, answers, loaded);
     if (fast) return scored(target.file, fast, options, true);
   }
-  // With errors to locate: the positioned parse (the tiny parser's, if not done yet, else yaml's).
-  const located = positioned ?? (value === undefined ? parseYaml(read.text, target.file) : parsePositioned(read.text, target.file));
+  // Errors to locate: the positioned parse.
+  const located = options.fastParse === false ? parsePositioned(read.text, target.file) : parseLocated(quick, read.text, target.file);
   const check = await checkParsed(located, choice, 'answers');
   if (check.errors.length === 0 && check.answers && check.checklist) return scored(target.file, check, options, false);
   return {

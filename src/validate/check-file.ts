@@ -2,8 +2,7 @@
 import { isReadFailure, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ParsedYaml } from '../load/parse-yaml.js';
 import { readText } from '../load/read-text.js';
-import { fastParse } from '../load/fast-parse.js';
-import { parsePositioned } from '../load/parse-positioned.js';
+import { parseLocated, parseQuickly } from '../load/parse-positioned.js';
 import { builtinIds, checklistFileFor, loadChecklist, type LoadedChecklist } from '../load/resolve-checklist.js';
 import type { Checklist } from '../model/checklist.js';
 import type { Answers } from '../model/answers.js';
@@ -54,12 +53,12 @@ export async function checkFile(file: string, choice: ChecklistChoice = {}, expe
  * line:col and the verdict is always the positioned path's.
  */
 export async function checkText(text: string, file: string, choice: ChecklistChoice = {}, expect?: DocumentKind): Promise<FileCheck> {
-  const quick = fastParse(text);
-  if (quick.ok) {
+  const quick = parseQuickly(text, file);
+  if (quick.value !== undefined) {
     const check = await checkParsed({ file, source: text, value: quick.value, diagnostics: [] }, choice, expect);
     if (check.errors.length === 0 && check.warnings.length === 0) return check;
   }
-  return checkParsed(parsePositioned(text, file), choice, expect);
+  return checkParsed(parseLocated(quick, text, file), choice, expect);
 }
 
 /** Checks an already parsed file (see {@link checkFile}). */

@@ -3,9 +3,8 @@ import { resolve } from 'node:path';
 import type { LoadedChecklist } from '../load/resolve-checklist.js';
 import { loadChecklist } from '../load/resolve-checklist.js';
 import { readText } from '../load/read-text.js';
-import { fastParse } from '../load/fast-parse.js';
 import type { ParsedYaml } from '../load/parse-yaml.js';
-import { parsePositioned } from '../load/parse-positioned.js';
+import { parseLocated, parsePositioned, parseQuickly } from '../load/parse-positioned.js';
 import { checkParsed, checkText, unreadableCheck, type FileCheck } from './check-file.js';
 import { detectKind } from './validate.js';
 
@@ -36,10 +35,10 @@ export async function checkFiles(files: readonly string[], options: { ref?: stri
       continue;
     }
     sources.set(files[i], read.text);
-    const quick = fastParse(read.text);
-    const parsed = quick.ok ? undefined : parsePositioned(read.text, files[i]);
+    const quick = parseQuickly(read.text, files[i]);
+    const parsed = quick.value !== undefined ? undefined : parseLocated(quick, read.text, files[i]);
     positioned[i] = parsed;
-    if (detectKind(quick.ok ? quick.value : parsed!.value) === 'checklist') {
+    if (detectKind(quick.value !== undefined ? quick.value : parsed!.value) === 'checklist') {
       checks[i] = await checkParsed(parsed ?? parsePositioned(read.text, files[i]));
       const id = checks[i].checklist?.id;
       if (id && !known.has(id)) known.set(id, { file: files[i], checklist: checks[i].checklist, diagnostics: [] });
