@@ -673,8 +673,9 @@ function isTabFault(lines: readonly string[], line: number): boolean {
   let ws = 0;
   while (s.charCodeAt(ws) === 9 || s.charCodeAt(ws) === SPACE) ws++;
   if (s.indexOf('\t', ws) !== -1) return false;
+  // No other tab in the text (each would be a fault of its own).
+  for (let i = line + 1; i < lines.length; i++) if (lines[i].includes('\t')) return false;
   for (let i = line + 1; i < lines.length; i++) {
-    if (lines[i].includes('\t')) return false;
     const p = skipSpaces(lines[i], 0);
     if (p === lines[i].length || lines[i].charCodeAt(p) === HASH) continue;
     if (p !== 0 || lines[i].charCodeAt(0) === DASH) return false; // a top-level key must follow

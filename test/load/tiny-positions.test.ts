@@ -130,6 +130,7 @@ describe('tinyParsePositioned', () => {
       'm:\n  k1: { a: 1\n# c\n  k2: { b: 2 }\n', // a comment inside the open collection
       'm:\n  k1: { a: 1\n  k2: [1\n', // two faults
       'm:\n  a: 1\n\tb: 2\n  c: 3\n', // a tab line with siblings after it
+      'a: 1\n\tb: 2\nc:\n  d: 1\n\te: 2\n', // two tab lines (each is yaml's error)
     ]) {
       expect(tinyParsePositioned(text, 'x.yaml'), JSON.stringify(text)).toBeUndefined();
       expect(parseYaml(text, 'x.yaml').diagnostics.length, JSON.stringify(text)).toBeGreaterThan(0);
@@ -218,6 +219,44 @@ describe('tinyParsePositioned', () => {
       { numRuns: 10_000, seed: 20261128 },
     );
     expect(faults).toBeGreaterThan(1_000);
+  });
+
+  it('agrees on generated answer files with a fault injected among other edits (property)', { timeout: 300_000 }, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wangxin-tinypos-faults-'));
+    try {
+      const files = generateFiles(dir, 300, { seed: 11, checklistFile: join(ROOT, 'checklists', 'county-cyber-2018.yaml') })
+        .filter((f) => f.kind !== 'gbk')
+        .map((f) => readFileSync(f.file, 'utf8'));
+      const inserted = fc.constantFrom('', '#c', '  # c', '  ', 'x: 1', '  y: { a: 1 }', '  z: plain', '- q');
+      const fault = fc.tuple(fc.nat({ max: 3 }), fc.nat(), fc.constantFrom('\t', '\t\t', '\t  ', '  \t'), fc.nat());
+      let faults = 0;
+      fc.assert(
+        // One fault, or two (each is an error of its own, which the tiny parser must leave to yaml).
+        fc.property(fc.nat({ max: files.length - 1 }), fc.array(fc.tuple(fc.nat(), inserted), { maxLength: 2 }), fc.array(fault, { minLength: 1, maxLength: 2 }), (which, inserts, injected) => {
+          const lines = files[which].split('\n');
+          for (const [i, line] of inserts) lines.splice(i % lines.length, 0, line);
+          for (const [mode, at, space, cut] of injected) {
+            const i = at % lines.length;
+            if (mode === 0) lines[i] = space + lines[i].trimStart();
+            else if (mode === 1) lines[i] = lines[i].replace(/ ?[}\]]( *#.*)?$/, '');
+            else if (mode === 2) {
+              const b = lines[i].search(/[[{]/);
+              if (b >= 0) lines[i] = lines[i].slice(0, b + 1 + (cut % Math.max(1, lines[i].length - b)));
+            } else lines[i] = space + lines[i];
+          }
+          const text = lines.join('\n');
+          const tiny = tinyParsePositioned(text, 'x.yaml');
+          if (tiny && tiny.diagnostics.some((d) => d.code === 'YAML_SYNTAX' || d.code === 'YAML_TAB_INDENT')) faults++;
+          const diff = difference(text);
+          if (diff !== '') throw new Error(`${JSON.stringify(text)}: ${diff}`);
+          return true;
+        }),
+        { numRuns: 8_000, seed: 20261129 },
+      );
+      expect(faults).toBeGreaterThan(500);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('agrees on example files with characters and scalars edited (property)', { timeout: 300_000 }, () => {
