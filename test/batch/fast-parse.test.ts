@@ -10,7 +10,7 @@ import { parseYaml } from '../../src/load/parse-yaml.js';
 import { tinyParse } from '../../src/load/tiny-parse.js';
 import { generateFiles } from '../../scripts/bench/generate.mjs';
 
-import { editLines, examples, ROOT, SCALARS, SIGNIFICANT, trackedYaml, TRAPS } from '../helpers/yaml-corpus.js';
+import { editChars, editLines, examples, ROOT, SCALARS, SIGNIFICANT, trackedYaml, TRAPS } from '../helpers/yaml-corpus.js';
 
 /** The property: when the fast parse answers, the positioned parse agrees and has nothing to say. */
 function agrees(text: string): boolean {
@@ -77,12 +77,7 @@ describe('fastParse', () => {
     const edit = fc.tuple(fc.nat(), fc.nat({ max: 3 }), fc.array(alphabet, { maxLength: 3 }).map((cs) => cs.join('')));
     fc.assert(
       fc.property(fc.nat({ max: examples.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 3 }), (which, edits) => {
-        let text = examples[which];
-        for (const [at, remove, insert] of edits) {
-          const pos = at % (text.length + 1);
-          text = text.slice(0, pos) + insert + text.slice(pos + remove);
-        }
-        return agrees(text);
+        return agrees(editChars(examples[which], edits));
       }),
       { numRuns: 1500, seed: 7 },
     );
@@ -175,11 +170,7 @@ describe('tinyParse', () => {
     let answered = 0;
     fc.assert(
       fc.property(fc.nat({ max: sources.length - 1 }), fc.array(charEdit, { maxLength: 3 }), fc.array(lineEdit, { maxLength: 3 }), (which, chars, lines) => {
-        let text = editLines(sources[which], lines);
-        for (const [at, remove, insert] of chars) {
-          const pos = at % (text.length + 1);
-          text = text.slice(0, pos) + insert + text.slice(pos + remove);
-        }
+        const text = editChars(editLines(sources[which], lines), chars);
         if (tinyParse(text) !== undefined) answered++;
         return tinyAgrees(text);
       }),

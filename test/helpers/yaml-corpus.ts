@@ -52,3 +52,11 @@ export function editLines(text: string, edits: [number, number, number, string][
   return lines.join('\n');
 }
 
+/** Edits characters of `text`: at each `[at, remove, insert]`, `remove` characters give way to `insert`. */
+export function editChars(text: string, edits: readonly (readonly [number, number, string])[]): string {
+  for (const [at, remove, insert] of edits) {
+    const pos = at % (text.length + 1);
+    text = text.slice(0, pos) + insert + text.slice(pos + remove);
+  }
+  return text;
+}

@@ -10,7 +10,7 @@ import { parsePositioned } from '../../src/load/parse-positioned.js';
 import { tinyParsePositioned } from '../../src/load/tiny-parse.js';
 import { checkParsed } from '../../src/validate/check-file.js';
 import { generateFiles } from '../../scripts/bench/generate.mjs';
-import { editLines, examples, ROOT, SCALARS, SIGNIFICANT, trackedYaml } from '../helpers/yaml-corpus.js';
+import { editChars, editLines, examples, ROOT, SCALARS, SIGNIFICANT, trackedYaml } from '../helpers/yaml-corpus.js';
 
 type Path = (string | number)[];
 
@@ -48,6 +48,35 @@ function difference(text: string): string {
     }
   }
   return '';
+}
+
+/**
+ * Injects a fault into line `at` (modulo the count): 0 re-indents it with `space` (tabs), 1 puts
+ * `space` before its indentation, 2 drops its closing bracket (and comment), 3 cuts it off after
+ * its first `{` or `[`.
+ */
+function injectFault(lines: string[], [mode, at, space, cut]: [number, number, string, number]): void {
+  const i = at % lines.length;
+  const line = lines[i];
+  if (mode === 0) lines[i] = space + line.trimStart();
+  else if (mode === 1) lines[i] = space + line;
+  else if (mode === 2) lines[i] = line.replace(/ ?[}\]]( *#.*)?$/, '');
+  else {
+    const b = line.search(/[[{]/);
+    if (b >= 0) lines[i] = line.slice(0, b + 1 + (cut % Math.max(1, line.length - b)));
+  }
+}
+
+/** Throws where the two parses differ (for fast-check to shrink); returns the tiny parser's positioned parse, if it answered. */
+function expectAgreement(text: string): ParsedYaml | undefined {
+  const diff = difference(text);
+  if (diff !== '') throw new Error(`${JSON.stringify(text)}: ${diff}`);
+  return tinyParsePositioned(text, 'x.yaml');
+}
+
+/** Whether a positioned parse reports a fault (a syntax or tab error). */
+function isFault(parsed: ParsedYaml | undefined): boolean {
+  return parsed !== undefined && parsed.diagnostics.some((d) => d.code === 'YAML_SYNTAX' || d.code === 'YAML_TAB_INDENT');
 }
 
 /** Blank, comment, null-valued and odd lines to insert: the layouts where yaml's ranges are subtle. */
@@ -175,9 +204,7 @@ describe('tinyParsePositioned', () => {
         }
         let text = lines.join('\n');
         if (noFinalBreak) text = text.replace(/\n*$/, '');
-        if (tinyParsePositioned(text, 'x.yaml') !== undefined) answered++;
-        const diff = difference(text);
-        if (diff !== '') throw new Error(`${JSON.stringify(text)}: ${diff}`);
+        if (expectAgreement(text) !== undefined) answered++;
         return true;
       }),
       { numRuns: 5_000, seed: 20180420 },
@@ -199,21 +226,10 @@ describe('tinyParsePositioned', () => {
           else if (kind === 2) lines.splice(i, 1);
           else lines[i] = lines[i].replace(/^ {2}/, '');
         }
-        const i = at % lines.length;
-        const line = lines[i];
-        if (mode === 0) lines[i] = space + line.trimStart();
-        else if (mode === 1) lines[i] = space + line;
-        else if (mode === 2) lines[i] = line.replace(/ ?[}\]]( *#.*)?$/, '');
-        else {
-          const b = line.search(/[[{]/);
-          if (b >= 0) lines[i] = line.slice(0, b + 1 + (cut % Math.max(1, line.length - b)));
-        }
+        injectFault(lines, [mode, at, space, cut]);
         let text = lines.join('\n');
         if (noFinalBreak) text = text.replace(/\n*$/, '');
-        const tiny = tinyParsePositioned(text, 'x.yaml');
-        if (tiny && tiny.diagnostics.some((d) => d.code === 'YAML_SYNTAX' || d.code === 'YAML_TAB_INDENT')) faults++;
-        const diff = difference(text);
-        if (diff !== '') throw new Error(`${JSON.stringify(text)}: ${diff}`);
+        if (isFault(expectAgreement(text))) faults++;
         return true;
       }),
       { numRuns: 10_000, seed: 20261128 },
@@ -235,20 +251,8 @@ describe('tinyParsePositioned', () => {
         fc.property(fc.nat({ max: files.length - 1 }), fc.array(fc.tuple(fc.nat(), inserted), { maxLength: 2 }), fc.array(fault, { minLength: 1, maxLength: 2 }), (which, inserts, injected) => {
           const lines = files[which].split('\n');
           for (const [i, line] of inserts) lines.splice(i % lines.length, 0, line);
-          for (const [mode, at, space, cut] of injected) {
-            const i = at % lines.length;
-            if (mode === 0) lines[i] = space + lines[i].trimStart();
-            else if (mode === 1) lines[i] = lines[i].replace(/ ?[}\]]( *#.*)?$/, '');
-            else if (mode === 2) {
-              const b = lines[i].search(/[[{]/);
-              if (b >= 0) lines[i] = lines[i].slice(0, b + 1 + (cut % Math.max(1, lines[i].length - b)));
-            } else lines[i] = space + lines[i];
-          }
-          const text = lines.join('\n');
-          const tiny = tinyParsePositioned(text, 'x.yaml');
-          if (tiny && tiny.diagnostics.some((d) => d.code === 'YAML_SYNTAX' || d.code === 'YAML_TAB_INDENT')) faults++;
-          const diff = difference(text);
-          if (diff !== '') throw new Error(`${JSON.stringify(text)}: ${diff}`);
+          for (const fault of injected) injectFault(lines, fault);
+          if (isFault(expectAgreement(lines.join('\n')))) faults++;
           return true;
         }),
         { numRuns: 8_000, seed: 20261129 },
@@ -265,14 +269,8 @@ describe('tinyParsePositioned', () => {
     let answered = 0;
     fc.assert(
       fc.property(fc.nat({ max: examples.length - 1 }), fc.array(charEdit, { maxLength: 3 }), fc.array(lineEdit, { maxLength: 3 }), (which, chars, lines) => {
-        let text = editLines(examples[which], lines);
-        for (const [at, remove, insert] of chars) {
-          const pos = at % (text.length + 1);
-          text = text.slice(0, pos) + insert + text.slice(pos + remove);
-        }
-        if (tinyParsePositioned(text, 'x.yaml') !== undefined) answered++;
-        const diff = difference(text);
-        if (diff !== '') throw new Error(`${JSON.stringify(text)}: ${diff}`);
+        const text = editChars(editLines(examples[which], lines), chars);
+        if (expectAgreement(text) !== undefined) answered++;
         return true;
       }),
       { numRuns: 5_000, seed: 7 },
