@@ -103,16 +103,19 @@ export async function runFiles(
     done += reply.indexes.length;
     onDone(done);
   };
+  /** Does a chunk in this thread. */
+  const runHere = async (chunk: WorkerTask): Promise<void> => {
+    const outs: FileOutcome[] = [];
+    for (const file of chunk.files) outs.push(await processFile(file, options));
+    receive({ indexes: chunk.indexes, outcomes: outs });
+  };
   const workers: Worker[] = [];
   try {
     // The main thread is one of the `threads`: it would otherwise sit idle, and every extra
     // worker costs its own start-up and warm-up.
     const inMain = async (): Promise<void> => {
       while (next < chunks.length) {
-        const chunk = chunks[next++];
-        const outs: FileOutcome[] = [];
-        for (const file of chunk.files) outs.push(await processFile(file, options));
-        receive({ indexes: chunk.indexes, outcomes: outs });
+        await runHere(chunks[next++]);
         // Let the workers' replies in, so they are fed again without waiting.
         await new Promise((resolveTurn) => setImmediate(resolveTurn));
       }
@@ -165,11 +168,7 @@ export async function runFiles(
   }
   // Chunks of failed workers, and any never sent because every worker failed, run in-process.
   leftovers.push(...chunks.slice(next));
-  for (const chunk of leftovers) {
-    const outs: FileOutcome[] = [];
-    for (const file of chunk.files) outs.push(await processFile(file, options));
-    receive({ indexes: chunk.indexes, outcomes: outs });
-  }
+  for (const chunk of leftovers) await runHere(chunk);
   return outcomes;
 }
 
@@ -180,7 +179,7 @@ export async function runFiles(
  * shared, they take about half the space, and the main thread's young generation grows less.
  * The shared objects are frozen: nothing may change an outcome once it is in.
  */
-export function internStrings(outcome: FileOutcome, strings: Map<string, string>, shared: Map<string, object> = new Map()): FileOutcome {
+export function internStrings(outcome: FileOutcome, strings: Map<string, string>, shared: Map<string, object>): FileOutcome {
   const one = (text: string): string => {
     const known = strings.get(text);
     if (known !== undefined) return known;

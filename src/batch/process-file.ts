@@ -3,7 +3,6 @@ import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseLocated, parsePositioned, parseQuickly, type QuickParse } from '../load/parse-positioned.js';
-import type { ParsedYaml } from '../load/parse-yaml.js';
 import { decodeText, MAX_FILE_BYTES, readText, type ReadResult } from '../load/read-text.js';
 import { pickText } from '../model/text.js';
 import type { Checklist } from '../model/checklist.js';
@@ -13,9 +12,8 @@ import type { Lang } from '../i18n/lang.js';
 import type { Report } from '../model/report.js';
 import { getValidator } from '../validate/ajv-factory.js';
 import { checkParsed, type FileCheck } from '../validate/check-file.js';
-import { RuleContext } from '../validate/rule-context.js';
-import { ANSWERS_RULES } from '../validate/answers-rules.js';
-import { checklistFileFor, loadChecklist, type LoadedChecklist } from '../load/resolve-checklist.js';
+import { validateAnswers } from '../validate/validate.js';
+import { answersChecklistFile, loadChecklist, type LoadedChecklist } from '../load/resolve-checklist.js';
 import type { Answers } from '../model/answers.js';
 import { scoreAnswers } from '../score/score.js';
 import { buildReport } from '../report/json-report.js';
@@ -90,7 +88,8 @@ export async function processFile(target: BatchFile, options: ProcessOptions): P
   const quick: QuickParse = options.fastParse === false ? {} : parseQuickly(read.text, target.file);
   if (quick.value !== undefined && getValidator('answers')(quick.value)) {
     const answers = quick.value as Answers;
-    const loaded = loadedChecklist(options.checklist, answers.checklist.id) ?? (await checklistFor(options.checklist, answers.checklist.id));
+    const lookup = checklistFor(options.checklist, answers.checklist.id);
+    const loaded = lookup instanceof Promise ? await lookup : lookup.loaded;
     const fast = checkQuickly(target.file, read.text, answers, loaded);
     if (fast) return scored(target.file, fast, options, true);
   }
@@ -109,52 +108,43 @@ export async function processFile(target: BatchFile, options: ProcessOptions): P
   };
 }
 
-const checklists = new Map<string, Promise<LoadedChecklist | undefined>>();
-/** The lookups done, by `--checklist` ref or else by the id a file names (undefined: none found). */
-const byRef = new Map<string, LoadedChecklist | undefined>();
-const byId = new Map<string, LoadedChecklist | undefined>();
-
-/** The checklist an answer file names (or `--checklist`), loaded once per thread; undefined when not found. */
-function checklistFor(ref: string | undefined, id: string): Promise<LoadedChecklist | undefined> {
-  const key = ref ?? `id:${id}`;
-  let pending = checklists.get(key);
-  if (!pending) {
-    // The same lookup as checkFile's: a given ref as is, else a built-in id (never a path from the file).
-    const file = ref !== undefined ? checklistFileFor(ref) : /[\\/]/.test(id) ? undefined : checklistFileFor(id);
-    pending = (file ? loadChecklist(file) : Promise.resolve(undefined)).then((loaded) => {
-      if (ref !== undefined) byRef.set(ref, loaded);
-      else byId.set(id, loaded);
-      return loaded;
-    });
-    checklists.set(key, pending);
-  }
-  return pending;
-}
-
-/** {@link checklistFor}'s answer when it is already known (null: not yet looked up). */
-function loadedChecklist(ref: string | undefined, id: string): LoadedChecklist | null {
-  const done = ref !== undefined ? byRef : byId;
-  const key = ref ?? id;
-  return done.has(key) ? (done.get(key) ?? NOT_FOUND) : null;
-}
-
-/** A lookup that found no checklist (kept apart from "not yet looked up"). */
-const NOT_FOUND: LoadedChecklist = { file: '', checklist: undefined, diagnostics: [] };
+/** Checklist lookups of this thread, by `--checklist` or else by the id a file names: pending, then settled. */
+const pending = new Map<string, Promise<LoadedChecklist | undefined>>();
+const settled = new Map<string, { loaded: LoadedChecklist | undefined }>();
 
 /**
- * The fast validation of a fast-parsed value that passed the schema: the checklist, the version
- * check and the semantic rules, as `checkParsed` does them. Returns the check only when it is
- * spotless (no error, no warning); otherwise undefined, and the caller re-does the file with the
- * positioned parse so that every diagnostic is located.
+ * The checklist an answer file is checked against (as `checkFile` finds it), loaded once per
+ * thread; undefined when there is none. Once known it is returned as is, not as a promise: the
+ * common file then takes no await.
+ */
+function checklistFor(ref: string | undefined, id: string): { loaded: LoadedChecklist | undefined } | Promise<LoadedChecklist | undefined> {
+  const key = ref ?? `id:${id}`;
+  const done = settled.get(key);
+  if (done) return done;
+  let waiting = pending.get(key);
+  if (!waiting) {
+    const file = answersChecklistFile(ref, id);
+    waiting = (file ? loadChecklist(file) : Promise.resolve(undefined)).then((loaded) => {
+      settled.set(key, { loaded });
+      return loaded;
+    });
+    pending.set(key, waiting);
+  }
+  return waiting;
+}
+
+/**
+ * The fast validation of a fast-parsed value that passed the schema: `validateAnswers` with the
+ * schema's verdict given. Returns the check only when it is spotless (no error, no warning);
+ * otherwise undefined, and the caller re-does the file with the positioned parse so that every
+ * diagnostic is located.
  */
 function checkQuickly(file: string, source: string, answers: Answers, loaded: LoadedChecklist | undefined): FileCheck | undefined {
   const checklist = loaded?.checklist;
-  if (!checklist || answers.checklist.id !== checklist.id || answers.checklist.version !== checklist.version) return undefined;
-  const parsed: ParsedYaml = { file, source, value: answers, diagnostics: [] };
-  const ctx = new RuleContext(parsed);
-  for (const rule of ANSWERS_RULES) rule(answers, checklist, ctx);
-  if (ctx.diagnostics.length > 0) return undefined;
-  return { file, kind: 'answers', unreadable: false, checklist, checklistFile: loaded!.file, answers, errors: [], warnings: [] };
+  if (!checklist) return undefined;
+  const result = validateAnswers({ file, source, value: answers, diagnostics: [] }, checklist, { value: answers, errors: [], warnings: [] });
+  if (result.errors.length > 0 || result.warnings.length > 0) return undefined;
+  return { file, kind: 'answers', unreadable: false, checklist, checklistFile: loaded.file, answers, errors: [], warnings: [] };
 }
 
 /** One buffer per thread that every file is read into (see {@link readIntoShared}). */

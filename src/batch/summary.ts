@@ -2,7 +2,6 @@
 import { toJsonDiagnostic } from '../diagnostics/render.js';
 import type { Lang } from '../i18n/lang.js';
 import type { Checklist } from '../model/checklist.js';
-import type { Report } from '../model/report.js';
 import { pickText } from '../model/text.js';
 import { gradesOf } from '../score/score.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -308,4 +307,3 @@ export function toBatchJson(
   return parts.join('');
 }
 
-export type { Report };

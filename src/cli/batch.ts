@@ -73,7 +73,7 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
   ]);
 }
 
-function usage(key: 'cli.error.badJobs' | 'cli.error.badFailUnder' | 'cli.error.missing' | 'cli.error.noFiles' | 'cli.error.badChecklist', params: Record<string, unknown>): UsageError {
+function usage(key: Parameters<typeof tb>[1] & `cli.error.${string}`, params: Record<string, unknown>): UsageError {
   return new UsageError({ zh: tb('zh', key, params), en: tb('en', key, params) });
 }
 
@@ -95,18 +95,19 @@ export function parseFailUnder(value: string): number {
 export async function runBatch(paths: string[], options: BatchOptions, ctx: CommandContext): Promise<number> {
   const { prestartWorkers, endWorkers, defaultJobs } = await import('../batch/pool.js');
   // The worker threads boot while the files are found.
-  const started = prestartWorkers(options.jobs ?? defaultJobs());
+  const jobs = options.jobs ?? defaultJobs();
+  const started = prestartWorkers(jobs);
   try {
-    return await scoreBatch(paths, options, ctx, started);
+    return await scoreBatch(paths, options, jobs, ctx, started);
   } finally {
     endWorkers(started);
   }
 }
 
 /** The batch itself, with the workers `runBatch` started ahead. */
-async function scoreBatch(paths: string[], options: BatchOptions, ctx: CommandContext, workers: import('node:worker_threads').Worker[]): Promise<number> {
+async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, ctx: CommandContext, workers: import('node:worker_threads').Worker[]): Promise<number> {
   const { discoverFiles } = await import('../batch/discover.js');
-  const { runFiles, defaultJobs } = await import('../batch/pool.js');
+  const { runFiles } = await import('../batch/pool.js');
   const { summarizeBatch, batchExitCode, toBatchJson } = await import('../batch/summary.js');
   const { checklistFileFor, loadChecklist, builtinFile } = await import('../load/resolve-checklist.js');
   const { renderDiagnostics } = await import('../diagnostics/render.js');
@@ -142,13 +143,13 @@ async function scoreBatch(paths: string[], options: BatchOptions, ctx: CommandCo
       await writeFileAtomic(resolve(io.cwd, file), content);
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-      throw new UsageError({ zh: tb('zh', 'cli.error.write', { file, reason }), en: tb('en', 'cli.error.write', { file, reason }) });
+      throw usage('cli.error.write', { file, reason });
     }
   };
   const epoch = Number(io.env.SOURCE_DATE_EPOCH);
   const generatedAt = (Number.isFinite(epoch) && io.env.SOURCE_DATE_EPOCH ? new Date(epoch * 1000) : new Date()).toISOString();
   // --baseline first, so a mistyped folder stops before the batch is scored; its bad files are only warnings.
-  const baseline = options.baseline === undefined ? undefined : await loadBaselineOf(options.baseline, { cwd: io.cwd, checklist: checklistFile, lang, generatedAt, jobs: options.jobs ?? defaultJobs() }, ctx);
+  const baseline = options.baseline === undefined ? undefined : await loadBaselineOf(options.baseline, { cwd: io.cwd, checklist: checklistFile, lang, generatedAt, jobs }, ctx);
   const started = performance.now();
   const bar = await startProgress(ctx, found.files.length);
   let outcomes;
@@ -156,7 +157,7 @@ async function scoreBatch(paths: string[], options: BatchOptions, ctx: CommandCo
     outcomes = await runFiles(
       found.files,
       { checklist: checklistFile, lang, generatedAt, keepReport: options.format === 'json' },
-      options.jobs ?? defaultJobs(),
+      jobs,
       bar ? (done) => bar.update(done) : undefined,
       workers,
     );
@@ -249,7 +250,7 @@ async function loadBaselineOf(
 ): Promise<import('../batch/baseline.js').LoadedBaseline> {
   const { loadBaseline, describeBaselineWarnings } = await import('../batch/baseline.js');
   const loaded = await loadBaseline(dir, options);
-  if (loaded.missing) throw new UsageError({ zh: tb('zh', 'cli.error.baselineMissing', { path: dir }), en: tb('en', 'cli.error.baselineMissing', { path: dir }) });
+  if (loaded.missing) throw usage('cli.error.baselineMissing', { path: dir });
   for (const line of describeBaselineWarnings(loaded.warnings, ctx.lang)) ctx.io.stderr.write(ctx.paintErr.yellow(line) + '\n');
   return loaded;
 }

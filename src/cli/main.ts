@@ -1,10 +1,8 @@
 // The CLI entry: builds the commander program, runs one command, and returns its exit code (never exits itself).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Command, CommanderError, Help } from 'commander';
 import { detectLang, isLang, type Lang } from '../i18n/lang.js';
 import { t } from '../i18n/messages.js';
-import { PACKAGE_ROOT } from '../paths.js';
+import { readToolVersion } from '../report/tool-version.js';
 import { makePaint, wantsColor, type CommandContext, type Io } from './io.js';
 import { UsageError } from './usage-error.js';
 import { registerCommands } from './registry.js';
@@ -45,14 +43,6 @@ function prescan(
     if (command === undefined && !arg.startsWith('-')) command = arg;
   }
   return { lang, badLang, noColor, command };
-}
-
-function packageVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-  } catch {
-    return '0.0.0';
-  }
 }
 
 /**
@@ -118,7 +108,7 @@ export async function buildProgram(ctx: CommandContext, setExit: (code: number) 
   configure(program);
   program
     .description(t(lang, 'cli.description'))
-    .version(packageVersion(), '-V, --version', t(lang, 'cli.opt.version'))
+    .version(readToolVersion(), '-V, --version', t(lang, 'cli.opt.version'))
     .option('--lang <lang>', t(lang, 'cli.opt.lang'))
     .option('--no-color', t(lang, 'cli.opt.noColor'))
     .helpCommand('help [command]', t(lang, 'cli.help.command'))

@@ -96,7 +96,8 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
     return 2;
   }
 
-  const { walk, applyingItems, isAnswered } = await import('../walk/walk.js');
+  const { walk, isAnswered } = await import('../walk/walk.js');
+  const { applyingItems } = await import('../model/checklist.js');
   const { PromptInterrupted } = await import('../walk/prompter.js');
   const { acquireLock } = await import('../walk/lock.js');
   const { saveAnswers, defaultAnswersPath } = await import('../walk/answer-file.js');
@@ -349,16 +350,12 @@ async function finish(
   deps: RunDeps,
   errorLine: (m: string) => void,
 ): Promise<number> {
-  const { scoreAnswers } = await import('../score/score.js');
-  const { buildReport } = await import('../report/json-report.js');
-  const { getFormatter } = await import('../report/formatters.js');
+  const { produceReport } = await import('../report/produce.js');
   const { renderSummary } = await import('../walk/summary.js');
   const { writeFileAtomic } = await import('../fs/write-atomic.js');
   const { io, lang } = ctx;
-  const result = scoreAnswers(checklist, answers);
+  const { result, text } = produceReport(checklist, answers, format, { lang, generatedAt: deps.generatedAt });
   io.stdout.write(renderSummary(result, checklist, answers, lang, ctx.paint) + '\n');
-  const report = buildReport(result, checklist, answers, { lang, generatedAt: deps.generatedAt });
-  const text = getFormatter(format)(report, { lang, checklist });
   try {
     await mkdir(dirname(absoluteReport), { recursive: true });
     await writeFileAtomic(absoluteReport, text.endsWith('\n') ? text : text + '\n');

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import type { Answers, Evidence } from '../model/answers.js';
+import { evidencePath, type Answers, type Evidence } from '../model/answers.js';
 
 /** Why a piece of evidence cannot be trusted as submitted. */
 export type EvidenceProblem = 'missing' | 'changed' | 'outside';
@@ -39,11 +39,6 @@ export interface RecordOutcome {
 /** Whether an evidence entry is a URL (`https://…`, `ftp://…`) rather than a local file. */
 export function isUrl(text: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
-}
-
-/** The path (or URL) of an evidence entry. */
-export function evidencePath(entry: Evidence): string {
-  return typeof entry === 'string' ? entry : entry.path;
 }
 
 /** The SHA-256 of a file as 64 lowercase hex digits, read as a stream (evidence may be large). */

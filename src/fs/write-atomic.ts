@@ -1,6 +1,6 @@
 // Writes files so that a crash leaves either the old complete file or the new one, never half of either.
 import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
-import { openSync, writeSync, fsyncSync, closeSync, renameSync, unlinkSync } from 'node:fs';
+import { writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 let counter = 0;
@@ -52,28 +52,5 @@ function writeLines(handle: FileHandle, lines: readonly string[]): void {
       for (let offset = 0; offset < bytes.length; ) offset += writeSync(handle.fd, bytes, offset);
       part = '';
     }
-  }
-}
-
-/** Synchronous {@link writeFileAtomic}, for saving from signal handlers and exit paths. */
-export function writeFileAtomicSync(file: string, content: string | Uint8Array): void {
-  const temp = tempNameFor(file);
-  const fd = openSync(temp, 'wx', 0o644);
-  try {
-    const data = typeof content === 'string' ? Buffer.from(content) : content;
-    let offset = 0;
-    while (offset < data.length) offset += writeSync(fd, data, offset);
-    fsyncSync(fd);
-  } catch (error) {
-    closeSync(fd);
-    try { unlinkSync(temp); } catch { /* already gone */ }
-    throw error;
-  }
-  closeSync(fd);
-  try {
-    renameSync(temp, file);
-  } catch (error) {
-    try { unlinkSync(temp); } catch { /* already gone */ }
-    throw error;
   }
 }

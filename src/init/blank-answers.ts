@@ -1,6 +1,6 @@
 // Renders a blank answer file: every applying item as a commented-out answer line under its text, valid as written.
 import type { Answers } from '../model/answers.js';
-import { appliesTo, kindOf, listItems, type Checklist, type Item } from '../model/checklist.js';
+import { applyingItems, kindOf, type Checklist, type Item } from '../model/checklist.js';
 import { pickText, type Lang, type Text } from '../model/text.js';
 import { ti } from '../i18n/init-messages.js';
 import { showControls } from '../report/escape.js';
@@ -42,7 +42,7 @@ export function renderBlankAnswers(checklist: Checklist, unit: BlankUnit, lang: 
   const schemaLine = lines[0];
   const body = lines.slice(1).filter((l) => l !== '' && !/^answers:/.test(l));
 
-  const placed = listItems(checklist).filter((p) => appliesTo(p.item, unit.type));
+  const placed = applyingItems(checklist, unit.type);
   const typeLabel = checklist.unitTypes.find((u) => u.id === unit.type)?.label ?? unit.type;
   const t = (key: Parameters<typeof ti>[1], params?: Record<string, unknown>): string => ti(lang, key, params);
   const pick = (text: Text | undefined): string => commentText(pickText(text, lang));

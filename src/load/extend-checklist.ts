@@ -16,7 +16,7 @@ import { fastParse } from './fast-parse.js';
 import { joinPointer, splitPointer } from './locate.js';
 import { parseYaml, type ParsedYaml } from './parse-yaml.js';
 import { decodeText } from './read-text.js';
-import { builtinFile, builtinIds } from './resolve-checklist.js';
+import { builtinFile, builtinIds, isPathRef } from './resolve-checklist.js';
 import { appendAll } from '../util/append-all.js';
 
 /** The extra top-level keys of a checklist that extends another (see README "Custom checklists"). */
@@ -120,11 +120,6 @@ class MappedRuleContext extends RuleContext {
 /** How a base reference is shown in messages: as written for ids, relative to the working folder for paths. */
 function shown(file: string): string {
   return relative(process.cwd(), file) || file;
-}
-
-/** Whether `extends` names a file rather than a built-in id. */
-function isPathRef(ref: string): boolean {
-  return /[\\/]/.test(ref) || /\.ya?ml$/i.test(ref);
 }
 
 /** Loads and validates the base checklist; reports on `extends` when it cannot be used. */

@@ -1,6 +1,7 @@
 // A fast parse for the common, plain answer file (tinyParse, else js-yaml with yaml's YAML 1.2 core rules), bailing out on anything unusual.
 import jsYaml from 'js-yaml';
-import { tinyParse } from './tiny-parse.js';
+import { resolvePlainScalar, tinyParse } from './tiny-parse.js';
+import { MAX_FLOW_DEPTH } from './depth.js';
 import { BOOL, FLOAT, FLOAT_EXP, FLOAT_NAN, INT_DEC, INT_HEX, INT_OCT, NULL } from './core-schema.js';
 
 /**
@@ -27,19 +28,13 @@ const boolType = new jsYaml.Type('tag:yaml.org,2002:bool', {
 const intType = new jsYaml.Type('tag:yaml.org,2002:int', {
   kind: 'scalar',
   resolve: (s: string | null) => s !== null && NUMBER_START.test(s) && (INT_DEC.test(s) || INT_OCT.test(s) || INT_HEX.test(s)),
-  construct: (s: string) => (INT_OCT.test(s) ? parseInt(s.substring(2), 8) : INT_HEX.test(s) ? parseInt(s.substring(2), 16) : parseInt(s, 10)),
+  // The tiny parser's resolution, which is yaml's: only ever called on what `resolve` accepted.
+  construct: resolvePlainScalar,
 });
 const floatType = new jsYaml.Type('tag:yaml.org,2002:float', {
   kind: 'scalar',
   resolve: (s: string | null) => s !== null && NUMBER_START.test(s) && (FLOAT.test(s) || FLOAT_EXP.test(s) || FLOAT_NAN.test(s)),
-  construct: (s: string) =>
-    FLOAT_NAN.test(s)
-      ? s.slice(-3).toLowerCase() === 'nan'
-        ? NaN
-        : s[0] === '-'
-          ? Number.NEGATIVE_INFINITY
-          : Number.POSITIVE_INFINITY
-      : parseFloat(s),
+  construct: resolvePlainScalar,
 });
 
 /** js-yaml's failsafe schema plus the core scalars of the `yaml` package, in its order. */
@@ -162,11 +157,11 @@ export function jsYamlParse(text: string): FastParse {
 
 /**
  * Every mapping key must be one js-yaml and yaml read the same way (a string that no scalar rule
- * turns into something else). Nesting deeper than the positioned parser allows (64) bails out too,
+ * turns into something else). Nesting deeper than the positioned parser allows (MAX_FLOW_DEPTH) bails out too,
  * so its YAML_TOO_DEEP diagnostic is kept.
  */
 function keysAreSafe(value: unknown, depth: number): boolean {
-  if (depth > 64) return false;
+  if (depth > MAX_FLOW_DEPTH) return false;
   if (Array.isArray(value)) {
     for (const v of value) if (v !== null && typeof v === 'object' && !keysAreSafe(v, depth + 1)) return false;
     return true;

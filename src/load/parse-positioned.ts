@@ -18,6 +18,8 @@ export function parsePositioned(source: string, file: string): ParsedYaml {
 export interface QuickParse {
   /** The plain value, read without positions (identical to `parseYaml`'s). */
   value?: unknown;
+  /** The value came from the tiny parser (else its positioned parse was tried, and failed or is `located`). */
+  tiny?: true;
   /** The tiny parser's positioned parse, when only that one read the text: it always has errors. */
   located?: ParsedYaml;
 }
@@ -30,7 +32,7 @@ export interface QuickParse {
  */
 export function parseQuickly(source: string, file: string): QuickParse {
   const tiny = tinyParse(source);
-  if (tiny !== undefined) return { value: tiny };
+  if (tiny !== undefined) return { value: tiny, tiny: true };
   const located = tinyParsePositioned(source, file);
   if (located !== undefined) return { located };
   const quick = jsYamlParse(source);
@@ -40,6 +42,6 @@ export function parseQuickly(source: string, file: string): QuickParse {
 /** The positioned parse of a text {@link parseQuickly} read: the one it made, else the tiny parser's, else yaml's. */
 export function parseLocated(read: QuickParse, source: string, file: string): ParsedYaml {
   if (read.located) return read.located;
-  // Without a value the tiny parser's positioned parse was tried already, and failed.
-  return read.value === undefined ? parseYaml(source, file) : parsePositioned(source, file);
+  // Unless the tiny parser read the text, its positioned parse was tried already, and failed.
+  return read.tiny ? parsePositioned(source, file) : parseYaml(source, file);
 }

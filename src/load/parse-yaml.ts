@@ -5,7 +5,7 @@ import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { locate, positionAt, type LinePositions, type Locator } from './locate.js';
 import { findTooDeep, findTooDeepBlock, isStackOverflow, MAX_FLOW_DEPTH } from './depth.js';
 
-export { findTooDeep, MAX_FLOW_DEPTH } from './depth.js';
+export { MAX_FLOW_DEPTH } from './depth.js';
 
 // yaml is required on first use rather than imported: start-up, and files that the fast path
 // (src/load/fast-parse.ts) reads clean, never pay for loading it.
@@ -75,10 +75,10 @@ export function parseYaml(source: string, file: string): ParsedYaml {
   const doc = docs[0];
   result.doc = doc;
   result.locate = (segments, options) => locate(doc, lineCounter, segments, options);
-  for (const error of doc.errors) diags.push(fromYamlError(error, source, lineCounter, file));
+  for (const error of doc.errors) diags.push(fromYamlError(error, lineCounter, file));
   for (const warning of doc.warnings) {
     if (warning.code === 'TAG_RESOLVE_FAILED') continue; // reported below with every explicit tag
-    diags.push(fromYamlError(warning, source, lineCounter, file, 'warning'));
+    diags.push(fromYamlError(warning, lineCounter, file, 'warning'));
   }
   // Issue 6: block nesting has no brackets for findTooDeep to count, so it is measured on the tree
   // (without recursion: the tree may be thousands of levels deep), together with duplicate keys.
@@ -145,18 +145,13 @@ export function duplicateKeyDiagnostic(file: string, source: string, from: numbe
 
 function fromYamlError(
   error: YAMLError,
-  source: string,
   lineCounter: LineCounter,
   file: string,
   severity: 'error' | 'warning' = 'error',
 ): Diagnostic {
   const [from, to] = error.pos;
   const where = { ...positionAt(lineCounter, from), ...endOf(lineCounter, Math.max(to, from + 1)) };
-  if (error.code === 'DUPLICATE_KEY') {
-    const lineEnd = source.indexOf('\n', from);
-    const key = source.slice(from, lineEnd === -1 ? undefined : lineEnd).split(/:(?:\s|$)/)[0].trim() || '?';
-    return createDiagnostic('YAML_DUPLICATE_KEY', file, { key }, where, severity);
-  }
+  // (No DUPLICATE_KEY: with uniqueKeys off yaml reports none; inspectTree finds them in parseYaml.)
   if (error.code === 'TAB_AS_INDENT') return createDiagnostic('YAML_TAB_INDENT', file, {}, where, severity);
   // Thousands of nested block levels (issue 6) overflow the stack while yaml composes: it says
   // RESOURCE_EXHAUSTION, or, when the overflow strikes while a scalar is resolved, gives a tag

@@ -77,7 +77,20 @@ export function builtinFile(id: string): string | undefined {
 
 /** Whether `--checklist` names a file rather than a built-in id. */
 export function looksLikePath(ref: string): boolean {
-  return /[\\/]/.test(ref) || /\.ya?ml$/i.test(ref) || (existsSync(ref) && !builtinFile(ref));
+  return isPathRef(ref) || (existsSync(ref) && !builtinFile(ref));
+}
+
+/** Whether a reference is written as a file (a folder separator or a YAML extension), not an id. */
+export function isPathRef(ref: string): boolean {
+  return /[\\/]/.test(ref) || /\.ya?ml$/i.test(ref);
+}
+
+/**
+ * The checklist file an answer file is checked against: `--checklist` as given (an id or a
+ * path), else the built-in the file names by id (never a path written in the file).
+ */
+export function answersChecklistFile(ref: string | undefined, id: string): string | undefined {
+  return ref ? checklistFileFor(ref) : /[\\/]/.test(id) ? undefined : checklistFileFor(id);
 }
 
 const refFiles = new Map<string, string | undefined>();

@@ -221,33 +221,18 @@ function readQuoted(s: string, p: number): string {
   }
 }
 
-/** A plain key in block context: up to `: ` or `:` at the end of the line. Returns the key; `after` is the index after the colon. */
-function readBlockKey(s: string, p: number): string {
+/**
+ * A plain key: up to its colon, which a space follows (or, in block context, the line end).
+ * Returns the key; `after` is the index after the colon.
+ */
+function readPlainKey(s: string, p: number, flow: boolean): string {
   if (!canStartPlain(s, p)) bail();
   for (let j = p; j < s.length; j++) {
     const c = s.charCodeAt(j);
     if (c === COLON) {
       const n = s.charCodeAt(j + 1);
-      if (j + 1 !== s.length && n !== SPACE) bail(); // `a:b` inside a key: leave it alone
+      if (n !== SPACE && (flow || j + 1 !== s.length)) bail(); // `a:b` inside a key: leave it alone
       if (s.charCodeAt(j - 1) === SPACE) bail(); // `a : b`
-      const key = s.slice(p, j);
-      if (isNonStringScalar(key)) bail();
-      after = j + 1;
-      return key;
-    }
-    if (c === COMMA || c === LBRACKET || c === RBRACKET || c === LBRACE || c === RBRACE || c === DQUOTE || c === SQUOTE || c === BACKSLASH) bail();
-    if (c === HASH && s.charCodeAt(j - 1) === SPACE) bail();
-  }
-  return bail();
-}
-
-/** A plain key in flow context: up to `: `. Returns the key; `after` is the index after the colon. */
-function readFlowKey(s: string, p: number): string {
-  if (!canStartPlain(s, p)) bail();
-  for (let j = p; j < s.length; j++) {
-    const c = s.charCodeAt(j);
-    if (c === COLON) {
-      if (s.charCodeAt(j + 1) !== SPACE || s.charCodeAt(j - 1) === SPACE) bail();
       const key = s.slice(p, j);
       if (isNonStringScalar(key)) bail();
       after = j + 1;
@@ -271,7 +256,7 @@ function readKey(s: string, p: number, flow: boolean): string {
     after = end + 1;
     return key;
   }
-  const key = flow ? readFlowKey(s, p) : readBlockKey(s, p);
+  const key = readPlainKey(s, p, flow);
   if (track) leaf(p, after - 1); // a plain key ends at its colon
   return key;
 }

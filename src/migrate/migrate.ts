@@ -1,6 +1,6 @@
 // Pure migration of an answer file to another checklist (version): keeps answers by item id, lists what changed.
 import type { Answer, Answers } from '../model/answers.js';
-import { appliesTo, kindOf, listItems, type Checklist, type Item } from '../model/checklist.js';
+import { appliesTo, applyingItems, kindOf, listItems, type Checklist, type Item } from '../model/checklist.js';
 
 /** Why an answer was not carried over. */
 export type DropReason = 'removed' | 'notApplying' | 'kind' | 'deductions';
@@ -93,7 +93,7 @@ export function migrateAnswers(answers: Answers, target: Checklist, old?: Checkl
     kept.push(id);
   }
 
-  const applying = listItems(target).filter((p) => appliesTo(p.item, unitType)).map((p) => p.item);
+  const applying = applyingItems(target, unitType).map((p) => p.item);
   const changed: ChangedItem[] = [];
   if (oldItems) {
     for (const item of applying) {

@@ -9,6 +9,11 @@ export const STATUSES: readonly Status[] = ['pass', 'partial', 'fail', 'na'];
 /** A piece of evidence: a path or URL, or a path with its recorded SHA-256. */
 export type Evidence = string | { path: string; sha256: string };
 
+/** The path of a piece of evidence, given as a path alone or with its hash. */
+export function evidencePath(e: Evidence): string {
+  return typeof e === 'string' ? e : e.path;
+}
+
 /** One answer; which fields are used depends on the item's kind. */
 export interface Answer {
   status?: Status;

@@ -120,3 +120,8 @@ export function kindOf(item: Item): ItemKind {
 export function appliesTo(item: Item, unitType: string): boolean {
   return item.appliesTo === undefined || item.appliesTo.includes(unitType);
 }
+
+/** The items a unit type is asked, in checklist order. */
+export function applyingItems(checklist: Checklist, unitType: string): PlacedItem[] {
+  return listItems(checklist).filter((p) => appliesTo(p.item, unitType));
+}

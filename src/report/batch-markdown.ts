@@ -8,6 +8,7 @@ import type { Lang } from '../i18n/lang.js';
 import { formatFixed } from '../score/round.js';
 import { formatDelta, type UnitBaseline } from '../batch/baseline.js';
 import { appendAll } from '../util/append-all.js';
+import { UNSAFE } from './escape.js';
 
 /** What the formatter needs besides the summary. */
 export interface BatchFormatContext {
@@ -23,7 +24,7 @@ export function escapeCell(text: string): string {
   // Most cells (unit names, plain paths) have nothing to escape: one test instead of six replaces.
   if (!CELL_SPECIAL.test(text)) return text.trim();
   return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(UNSAFE, '')
     .replace(/\r\n|\r|\n|\u2028|\u2029/g, ' ')
     // One pass for the rest: each character is replaced on its own, and no replacement contains
     // a character another one escapes (in order they gave the same).

@@ -1,7 +1,7 @@
 // Escaping of text from answer and checklist files for Markdown and HTML, so it shows as written and breaks nothing.
 
 /** C0/C1 control characters (except tab and newlines) and bidi controls, which could hide or reorder text. */
-const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+export const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** Makes invisible control and bidi characters visible as `\u{…}` (a "Trojan Source" note cannot reorder a report). */
 export function showControls(text: string): string {

@@ -2,8 +2,8 @@
 import { isReadFailure, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ParsedYaml } from '../load/parse-yaml.js';
 import { readText } from '../load/read-text.js';
-import { parseLocated, parseQuickly } from '../load/parse-positioned.js';
-import { builtinIds, checklistFileFor, loadChecklist, type LoadedChecklist } from '../load/resolve-checklist.js';
+import { parseLocated, parseQuickly, type QuickParse } from '../load/parse-positioned.js';
+import { answersChecklistFile, builtinIds, loadChecklist, type LoadedChecklist } from '../load/resolve-checklist.js';
 import type { Checklist } from '../model/checklist.js';
 import type { Answers } from '../model/answers.js';
 import { detectKind, splitSeverity, unknownDocument, validateAnswers, validateAnswersShape, validateChecklist, type DocumentKind } from './validate.js';
@@ -32,11 +32,6 @@ export interface ChecklistChoice {
   known?: ReadonlyMap<string, LoadedChecklist>;
 }
 
-/** Whether a file checked clean (warnings allowed). */
-export function isValid(check: FileCheck): boolean {
-  return check.errors.length === 0;
-}
-
 /**
  * Checks one file. `expect` forces the kind (e.g. `score` takes answer files only); otherwise the
  * kind is told from the content.
@@ -53,7 +48,11 @@ export async function checkFile(file: string, choice: ChecklistChoice = {}, expe
  * line:col and the verdict is always the positioned path's.
  */
 export async function checkText(text: string, file: string, choice: ChecklistChoice = {}, expect?: DocumentKind): Promise<FileCheck> {
-  const quick = parseQuickly(text, file);
+  return checkQuickParse(parseQuickly(text, file), text, file, choice, expect);
+}
+
+/** {@link checkText} for a text `parseQuickly` has read already. */
+export async function checkQuickParse(quick: QuickParse, text: string, file: string, choice: ChecklistChoice = {}, expect?: DocumentKind): Promise<FileCheck> {
   if (quick.value !== undefined) {
     const check = await checkParsed({ file, source: text, value: quick.value, diagnostics: [] }, choice, expect);
     if (check.errors.length === 0 && check.warnings.length === 0) return check;
@@ -96,17 +95,12 @@ async function findChecklist(
   parsed: ParsedYaml,
   choice: ChecklistChoice,
 ): Promise<{ loaded?: LoadedChecklist; errors: Diagnostic[] }> {
-  if (choice.ref) {
-    const file = checklistFileFor(choice.ref);
-    if (file) return { loaded: await loadChecklist(file), errors: [] };
-    return { errors: [unknownChecklist(parsed, choice.ref)] };
-  }
   const id = answers.checklist.id;
-  const known = choice.known?.get(id);
+  const known = choice.ref ? undefined : choice.known?.get(id);
   if (known) return { loaded: known, errors: [] };
-  const file = checklistFileFor(id);
-  if (file && !/[\\/]/.test(id)) return { loaded: await loadChecklist(file), errors: [] };
-  return { errors: [unknownChecklist(parsed, id)] };
+  const file = answersChecklistFile(choice.ref, id);
+  if (file) return { loaded: await loadChecklist(file), errors: [] };
+  return { errors: [unknownChecklist(parsed, choice.ref || id)] };
 }
 
 function unknownChecklist(parsed: ParsedYaml, id: string): Diagnostic {

@@ -1,11 +1,11 @@
 // Checks several files together: checklists among them serve the answer files that name their id.
 import { resolve } from 'node:path';
 import type { LoadedChecklist } from '../load/resolve-checklist.js';
-import { loadChecklist } from '../load/resolve-checklist.js';
+import { isPathRef, loadChecklist } from '../load/resolve-checklist.js';
 import { readText } from '../load/read-text.js';
 import type { ParsedYaml } from '../load/parse-yaml.js';
-import { parseLocated, parsePositioned, parseQuickly } from '../load/parse-positioned.js';
-import { checkParsed, checkText, unreadableCheck, type FileCheck } from './check-file.js';
+import { parseLocated, parseQuickly, type QuickParse } from '../load/parse-positioned.js';
+import { checkParsed, checkQuickParse, unreadableCheck, type FileCheck } from './check-file.js';
 import { detectKind } from './validate.js';
 
 /** Results in the order given, plus the sources of every read file (for code frames). */
@@ -25,8 +25,8 @@ export async function checkFiles(files: readonly string[], options: { ref?: stri
   const sources = new Map<string, string>();
   const known = new Map<string, LoadedChecklist>();
   const checks: FileCheck[] = new Array(files.length);
-  // Files the fast parse could not read were parsed with positions once already; keep that parse.
-  const positioned: (ParsedYaml | undefined)[] = new Array(files.length);
+  // Each text is parsed once: the quick parse, and the positioned one where that was needed already.
+  const parses: { quick: QuickParse; located?: ParsedYaml }[] = new Array(files.length);
   // Checklists first, so answer files given alongside can use them.
   for (let i = 0; i < files.length; i++) {
     const read = reads[i];
@@ -36,20 +36,20 @@ export async function checkFiles(files: readonly string[], options: { ref?: stri
     }
     sources.set(files[i], read.text);
     const quick = parseQuickly(read.text, files[i]);
-    const parsed = quick.value !== undefined ? undefined : parseLocated(quick, read.text, files[i]);
-    positioned[i] = parsed;
-    if (detectKind(quick.value !== undefined ? quick.value : parsed!.value) === 'checklist') {
-      checks[i] = await checkParsed(parsed ?? parsePositioned(read.text, files[i]));
+    const located = quick.value !== undefined ? undefined : parseLocated(quick, read.text, files[i]);
+    parses[i] = { quick, located };
+    if (detectKind(quick.value !== undefined ? quick.value : located!.value) === 'checklist') {
+      checks[i] = await checkParsed(located ?? parseLocated(quick, read.text, files[i]));
       const id = checks[i].checklist?.id;
       if (id && !known.has(id)) known.set(id, { file: files[i], checklist: checks[i].checklist, diagnostics: [] });
     }
   }
-  const ref = options.ref !== undefined && /[\\/]|\.ya?ml$/i.test(options.ref) ? resolve(cwd, options.ref) : options.ref;
+  const ref = options.ref !== undefined && isPathRef(options.ref) ? resolve(cwd, options.ref) : options.ref;
   for (let i = 0; i < files.length; i++) {
     const read = reads[i];
     if (checks[i] || !read.ok) continue;
-    const parsed = positioned[i];
-    checks[i] = parsed ? await checkParsed(parsed, { ref, known }) : await checkText(read.text, files[i], { ref, known });
+    const { quick, located } = parses[i];
+    checks[i] = located ? await checkParsed(located, { ref, known }) : await checkQuickParse(quick, read.text, files[i], { ref, known });
     const checklistFile = checks[i].checklistFile;
     if (checklistFile && !sources.has(checklistFile)) {
       const c = await loadChecklist(checklistFile);

@@ -43,9 +43,15 @@ export function splitSeverity(list: readonly Diagnostic[]): { errors: Diagnostic
 export function checkSchema(name: SchemaName, parsed: ParsedYaml): Diagnostic[] {
   const validate = getValidator(name);
   if (validate(parsed.value)) return [];
-  // The schema itself is read only now, on failure, for "did you mean" hints.
-  return schemaDiagnostics(validate.errors ?? [], parsed, readSchema(name));
+  // The schema itself is read only now, on the first failure, for "did you mean" hints; a batch's
+  // invalid files then share it.
+  let schema = schemas.get(name);
+  if (!schema) schemas.set(name, (schema = readSchema(name)));
+  return schemaDiagnostics(validate.errors ?? [], parsed, schema);
 }
+
+/** The schemas read so far (see {@link checkSchema}). */
+const schemas = new Map<SchemaName, Record<string, unknown>>();
 
 /** Validates a parsed checklist: YAML problems, then the schema, then the semantic rules. */
 export function validateChecklist(parsed: ParsedYaml): ValidationResult<Checklist> {

@@ -1,5 +1,5 @@
 // Parses what the officer types at a prompt: ratios (0.75, 3/4, 75%), deduction counts and evidence lists.
-import type { Evidence } from '../model/answers.js';
+import { evidencePath, type Evidence } from '../model/answers.js';
 
 /** Why a typed ratio was refused; the walk turns it into a localised message. */
 export type RatioProblem = 'empty' | 'format' | 'range' | 'percentHint' | 'zeroDenominator';
@@ -66,11 +66,6 @@ export function parseEvidence(raw: string, previous: readonly Evidence[] = []): 
     out.push(kept ?? name);
   }
   return out;
-}
-
-/** The path or URL of an evidence entry. */
-export function evidencePath(e: Evidence): string {
-  return typeof e === 'string' ? e : e.path;
 }
 
 /** Shows an evidence list the way {@link parseEvidence} reads it back. */

@@ -1,6 +1,6 @@
 // The self-check walk: one screen per applying item, answers saved after each, with back/skip/jump/review/quit.
-import type { Answer, Answers, Status } from '../model/answers.js';
-import { appliesTo, kindOf, listItems, type Area, type Checklist, type Item, type PlacedItem } from '../model/checklist.js';
+import { STATUSES, type Answer, type Answers, type Status } from '../model/answers.js';
+import { applyingItems, kindOf, type Area, type Checklist, type Item, type PlacedItem } from '../model/checklist.js';
 import { pickText, type Lang } from '../model/text.js';
 import { makeVisible, NO_PAINT, type Paint } from '../diagnostics/render.js';
 import { tr } from '../i18n/run-messages.js';
@@ -27,11 +27,6 @@ export interface WalkResult {
   outcome: 'finished' | 'quit';
   answered: number;
   total: number;
-}
-
-/** The items a unit type is asked, in checklist order. */
-export function applyingItems(checklist: Checklist, unitType: string): PlacedItem[] {
-  return listItems(checklist).filter((p) => appliesTo(p.item, unitType));
 }
 
 /** Whether an item has a complete answer (the file never holds half answers, but be strict). */
@@ -173,7 +168,7 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
       const choices: SelectChoice<ItemChoice>[] = [];
       let preselect: ItemChoice | undefined;
       if (kind === 'status') {
-        for (const s of ['pass', 'partial', 'fail', 'na'] as const) choices.push({ value: s, name: tr(lang, `status.${s}`) });
+        for (const s of STATUSES) choices.push({ value: s, name: tr(lang, `status.${s}`) });
         preselect = previous?.status;
       } else if (kind === 'ratio') {
         choices.push({ value: '@enter', name: tr(lang, 'walk.ratio.enter') });

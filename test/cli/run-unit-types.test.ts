@@ -11,7 +11,7 @@ import { scoreAnswers } from '../../src/score/score.js';
 import { formatFixed } from '../../src/score/round.js';
 import { checkFile } from '../../src/validate/check-file.js';
 import { createScriptedPrompter, type ScriptStep } from '../../src/walk/scripted-prompter.js';
-import { applyingItems } from '../../src/walk/walk.js';
+import { applyingItems } from '../../src/model/checklist.js';
 import { builtinChecklist, makeTempDir } from '../walk/helpers.js';
 
 function context(cwd: string): { ctx: CommandContext; out: () => string } {

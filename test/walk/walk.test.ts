@@ -8,7 +8,8 @@ import { checkFile } from '../../src/validate/check-file.js';
 import { saveAnswers } from '../../src/walk/answer-file.js';
 import { PromptInterrupted } from '../../src/walk/prompter.js';
 import { createScriptedPrompter, type ScriptStep } from '../../src/walk/scripted-prompter.js';
-import { applyingItems, firstUnanswered, walk, type WalkOptions } from '../../src/walk/walk.js';
+import { firstUnanswered, walk, type WalkOptions } from '../../src/walk/walk.js';
+import { applyingItems } from '../../src/model/checklist.js';
 import { tr } from '../../src/i18n/run-messages.js';
 import { blankAnswers, builtinChecklist, makeTempDir } from './helpers.js';
 
