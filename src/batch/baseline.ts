@@ -1,5 +1,6 @@
 // `batch --baseline DIR`: loads an earlier round's submissions or reports and matches them to this batch's units.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { NamedPath } from '../fs/same-file.js';
 import { formatLocation, makeVisible } from '../diagnostics/render.js';
 import { tb } from '../i18n/batch-messages.js';
 import type { Lang } from '../i18n/lang.js';
@@ -32,6 +33,8 @@ export interface LoadedBaseline {
   warnings: BaselineWarning[];
   /** The argument does not exist (a usage error for the caller). */
   missing: boolean;
+  /** Every file found under it: inputs that no output of the batch may replace. */
+  inputs?: NamedPath[];
 }
 
 /** A ranked unit's change since the baseline. */
@@ -102,7 +105,13 @@ export interface BaselineOptions {
  */
 export async function loadBaseline(dir: string, options: BaselineOptions): Promise<LoadedBaseline> {
   const found = await discoverFiles([dir], options.cwd, { pattern: BASELINE_FILE });
-  const loaded: LoadedBaseline = { dir, units: new Map(), warnings: [], missing: found.missing.length > 0 };
+  const loaded: LoadedBaseline = {
+    dir,
+    units: new Map(),
+    warnings: [],
+    missing: found.missing.length > 0,
+    inputs: found.files.map((f) => ({ path: f.path, shown: f.file })),
+  };
   if (loaded.missing) return loaded;
   for (const d of found.findings) loaded.warnings.push({ kind: 'skipped', file: d.file, diagnostic: d, more: 0 });
 

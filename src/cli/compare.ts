@@ -82,15 +82,14 @@ export async function runCompare(oldFile: string, newFile: string, options: Comp
     io.stderr.write(paint.yellow(tc(lang, `compare.warn.${w.code}`, { old: makeVisible(w.old), new: makeVisible(w.new) })) + '\n');
   }
   const text = getCompareFormatter(options.format ?? (options.out && /\.json$/i.test(options.out) ? 'json' : 'md'))(comparison, { lang });
-  if (options.out === undefined) {
+  const { isStdout, refuseSameFile, writeCommandOutput } = await import('./outputs.js');
+  if (options.out === undefined || isStdout(options.out)) {
     io.stdout.write(text);
     return 0;
   }
-  try {
-    const { writeFileAtomic } = await import('../fs/write-atomic.js');
-    await writeFileAtomic(at(options.out), text);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  await refuseSameFile(ctx, [{ option: '--out', file: options.out }], [oldFile, newFile, ...(ref !== undefined && looksLikePath(ref) ? [ref] : [])]);
+  const reason = await writeCommandOutput(ctx, options.out, text);
+  if (reason !== undefined) {
     io.stderr.write(`wangxin: ${paint.red(tc(lang, 'compare.error.write', { file: makeVisible(options.out), reason }))}\n`);
     return 2;
   }

@@ -16,6 +16,7 @@ import { parseFormat } from './options.js';
 import { addExamples } from './help-examples.js';
 import { example } from '../i18n/example-messages.js';
 import type { Prompter } from '../walk/prompter.js';
+import { UsageError } from './usage-error.js';
 import type { LockOptions, HeldLock } from '../walk/lock.js';
 
 /** The built-in checklist offered first. */
@@ -141,8 +142,26 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
       unitName ??= (await prompter.input({ message: tr(lang, 'run.ask.unit'), validate: required })).trim();
       shownPath = (await prompter.input({ message: tr(lang, 'run.ask.answers'), default: defaultAnswersPath(unitName), validate: required })).trim();
     }
+    if (shownPath === '-') {
+      errorLine(tr(lang, 'run.answersStdout'));
+      return 2;
+    }
     const absolute = resolve(io.cwd, shownPath);
     answersFile = shownPath;
+    const reportFile = options.report ?? defaultReportPath(shownPath, reportFormat);
+    // The answer file and the report are both outputs: neither may be the other, nor the checklist.
+    try {
+      const { refuseSameFile, isStdout } = await import('./outputs.js');
+      await refuseSameFile(
+        ctx,
+        [{ option: '--answers', file: shownPath }, ...(isStdout(reportFile) ? [] : [{ option: '--report', file: reportFile }])],
+        options.checklist && given ? [await resolveRef(options.checklist, io.cwd)].filter((p) => isAbsolute(p)) : [],
+      );
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      errorLine(error.localized[lang]);
+      return 2;
+    }
     try {
       await mkdir(dirname(absolute), { recursive: true });
     } catch (error) {
@@ -217,8 +236,7 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
       state.answers = outcome.answers;
       await save(state.answers);
     }
-    const reportFile = options.report ?? defaultReportPath(shownPath, reportFormat);
-    return await finish(state.checklist, state.answers, resolve(io.cwd, reportFile), reportFile, reportFormat, ctx, deps, errorLine);
+    return await finish(state.checklist, state.answers, reportFile, reportFormat, ctx, deps, errorLine);
   } catch (error) {
     if (error instanceof PromptInterrupted) {
       const { done, total } = progress();
@@ -243,7 +261,7 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
 /** The report format: `--format`, else the `--report` extension, else Markdown; undefined for an unknown extension. */
 function chooseReportFormat(options: RunOptions): ReportFormat | undefined {
   if (options.format !== undefined) return parseFormat(options.format, REPORT_FORMATS);
-  if (options.report === undefined) return 'md';
+  if (options.report === undefined || options.report === '-') return 'md';
   return EXTENSIONS[extname(options.report).toLowerCase()];
 }
 
@@ -339,11 +357,10 @@ async function resolveRef(ref: string, cwd: string): Promise<string> {
   return looksLikePath(ref) && !isAbsolute(ref) ? resolve(cwd, ref) : ref;
 }
 
-/** Scores, prints the summary and writes the report. */
+/** Scores, prints the summary and writes the report (`-`: to standard output). */
 async function finish(
   checklist: Checklist,
   answers: Answers,
-  absoluteReport: string,
   shownReport: string,
   format: ReportFormat,
   ctx: CommandContext,
@@ -352,18 +369,16 @@ async function finish(
 ): Promise<number> {
   const { produceReport } = await import('../report/produce.js');
   const { renderSummary } = await import('../walk/summary.js');
-  const { writeFileAtomic } = await import('../fs/write-atomic.js');
+  const { writeCommandOutput, isStdout } = await import('./outputs.js');
   const { io, lang } = ctx;
   const { result, text } = produceReport(checklist, answers, format, { lang, generatedAt: deps.generatedAt });
   io.stdout.write(renderSummary(result, checklist, answers, lang, ctx.paint) + '\n');
-  try {
-    await mkdir(dirname(absoluteReport), { recursive: true });
-    await writeFileAtomic(absoluteReport, text.endsWith('\n') ? text : text + '\n');
-  } catch (error) {
-    errorLine(tr(lang, 'run.reportFailed', { file: makeVisible(shownReport), reason: (error as Error).message }));
+  const reason = await writeCommandOutput(ctx, shownReport, text.endsWith('\n') ? text : text + '\n', { makeFolder: true });
+  if (reason !== undefined) {
+    errorLine(tr(lang, 'run.reportFailed', { file: makeVisible(shownReport), reason }));
     return 2;
   }
-  io.stdout.write(ctx.paint.green(tr(lang, 'run.reportWritten', { file: makeVisible(shownReport) })) + '\n');
+  if (!isStdout(shownReport)) io.stdout.write(ctx.paint.green(tr(lang, 'run.reportWritten', { file: makeVisible(shownReport) })) + '\n');
   return 0;
 }
 

@@ -91,20 +91,20 @@ export async function runScore(file: string, options: ScoreOptions, ctx: Command
   if (check.warnings.length > 0) io.stderr.write(renderDiagnostics(check.warnings, { lang, paint, sources }) + '\n\n');
 
   const format = options.format ?? (options.out ? formatForFile(options.out) : undefined) ?? 'md';
+  const { refuseSameFile, writeCommandOutput, isStdout } = await import('./outputs.js');
+  const toFile = options.out !== undefined && !isStdout(options.out);
+  if (toFile) await refuseSameFile(ctx, [{ option: '--out', file: options.out! }], [at(file), ...(check.checklistFile ? [check.checklistFile] : [])]);
   const { result, report, text } = produceReport(check.checklist, check.answers, format, { lang, generatedAt: options.generatedAt });
 
   const unit = makeVisible(result.unit.name);
-  if (options.out) {
-    try {
-      const { writeFileAtomic } = await import('../fs/write-atomic.js');
-      await writeFileAtomic(at(options.out), text);
-    } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
-      io.stderr.write(`wangxin: ${paint.red(ts(lang, 'score.error.write', { file: makeVisible(options.out), reason }))}\n`);
+  if (toFile) {
+    const reason = await writeCommandOutput(ctx, options.out!, text);
+    if (reason !== undefined) {
+      io.stderr.write(`wangxin: ${paint.red(ts(lang, 'score.error.write', { file: makeVisible(options.out!), reason }))}\n`);
       return 2;
     }
     const summary = ts(lang, 'score.summary', { unit, score: formatFixed(result.score, 1), grade: pickText(result.grade.label, lang) });
-    io.stderr.write(`${paint.green('✓')} ${summary} — ${ts(lang, 'score.written', { file: makeVisible(options.out) })}\n`);
+    io.stderr.write(`${paint.green('✓')} ${summary} — ${ts(lang, 'score.written', { file: makeVisible(options.out!) })}\n`);
   } else {
     io.stdout.write(text.endsWith('\n') ? text : text + '\n');
   }

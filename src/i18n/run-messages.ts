@@ -50,6 +50,10 @@ export const tr = defineMessages('run', {
   'run.interruptedEarly': { zh: '已中断，尚未开始作答，没有保存任何内容。', en: 'interrupted before the first question; nothing was saved.' },
   'run.quit': { zh: '已保存并退出。已作答 {done}/{total} 项，保存在 {file}。', en: 'saved and left. {done}/{total} items answered, saved in {file}.' },
   'run.saveFailed': { zh: '无法保存答卷 {file}：{reason}', en: 'cannot save the answer file {file}: {reason}' },
+  'run.answersStdout': {
+    zh: '答卷必须是文件：--answers 不能是 -（标准输出）',
+    en: 'the answer file must be a file: --answers cannot be - (standard output)',
+  },
   'run.reportFailed': { zh: '无法写入报告 {file}：{reason}', en: 'cannot write the report {file}: {reason}' },
   'run.reportWritten': { zh: '报告已写入 {file}', en: 'report written to {file}' },
   'run.badReportExt': { zh: '无法从 {file} 的扩展名判断报告格式，请用 .md/.json/.html 或 --format', en: 'cannot tell the report format from the extension of {file}; use .md/.json/.html or --format' },
