@@ -2,7 +2,8 @@
 import { isAbsolute, resolve } from 'node:path';
 import { te } from '../i18n/evidence-messages.js';
 import type { Lang } from '../i18n/lang.js';
-import type { EvidenceFinding, RecordOutcome } from '../evidence/evidence.js';
+import { MAX_EVIDENCE_BYTES, type EvidenceFinding, type RecordOutcome } from '../evidence/evidence.js';
+import { formatBytes } from '../load/read-text.js';
 import type { Paint } from '../diagnostics/render.js';
 import type { CommandContext } from './io.js';
 import type { AddCommand } from './registry.js';
@@ -19,7 +20,8 @@ export function registerEvidence(add: AddCommand, ctx: CommandContext, setExit: 
 
 /**
  * Records the digests and rewrites the answer file (only when something changed). Returns 0 when
- * every local evidence file was found, 1 when one is missing or the answer file is invalid, 2 when
+ * every local evidence file was recorded, 1 when one could not be (missing, outside the folder,
+ * not a regular file, too large) or the answer file is invalid, 2 when
  * the answer file cannot be read or written.
  */
 export async function runEvidence(file: string, ctx: CommandContext): Promise<number> {
@@ -57,6 +59,8 @@ export async function runEvidence(file: string, ctx: CommandContext): Promise<nu
     io.stderr.write(paint.dim(te(lang, 'evidence.unchangedFile')) + '\n');
   }
   const missing = outcome.findings.filter((f) => f.problem === 'missing').length;
+  // Any local file whose digest could not be recorded (missing, outside, not a file, too large) fails the command.
+  const unrecorded = outcome.findings.length;
   const summary = te(lang, 'evidence.summary', {
     file: makeVisible(file),
     recorded: outcome.recorded,
@@ -65,8 +69,8 @@ export async function runEvidence(file: string, ctx: CommandContext): Promise<nu
     urls: outcome.urls,
     missing,
   });
-  io.stdout.write((missing > 0 ? paint.red(summary) : paint.green(summary)) + '\n');
-  return missing > 0 ? 1 : 0;
+  io.stdout.write((unrecorded > 0 ? paint.red(summary) : paint.green(summary)) + '\n');
+  return unrecorded > 0 ? 1 : 0;
 }
 
 /** One line per finding and per updated digest, for the terminal. */
@@ -77,10 +81,9 @@ export function describeOutcome(outcome: RecordOutcome, lang: Lang, paint: Paint
   return lines.map((l) => l + '\n').join('');
 }
 
-/** A finding as one terminal line (missing in red, outside and changed in yellow). */
+/** A finding as one terminal line (what stops a digest in red, outside and changed in yellow). */
 export function describeFinding(f: EvidenceFinding, lang: Lang, paint: Paint, visible: (s: string) => string): string {
-  const params = { item: visible(f.item), path: visible(f.path) };
-  if (f.problem === 'missing') return paint.red(te(lang, 'evidence.missing', params));
-  if (f.problem === 'outside') return paint.yellow(te(lang, 'evidence.outside', params));
-  return paint.yellow(te(lang, 'evidence.changed', params));
+  const params = { item: visible(f.item), path: visible(f.path), limit: formatBytes(MAX_EVIDENCE_BYTES) };
+  if (f.problem === 'outside' || f.problem === 'changed') return paint.yellow(te(lang, `evidence.${f.problem}`, params));
+  return paint.red(te(lang, `evidence.${f.problem}`, params));
 }

@@ -75,7 +75,16 @@ export async function runScore(file: string, options: ScoreOptions, ctx: Command
   const paint = ctx.paintErr;
   const at = (p: string): string => (isAbsolute(p) || io.cwd === process.cwd() ? p : resolve(io.cwd, p));
 
-  const check = await checkFile(at(file), { ref: options.checklist }, 'answers');
+  // `-`: the answer file on standard input, read with the same limit and checks as a file.
+  let check;
+  if (file === '-') {
+    const { readTextStream } = await import('../load/read-text.js');
+    const { checkText, unreadableCheck } = await import('../validate/check-file.js');
+    const read = await readTextStream(io.stdin);
+    check = read.ok ? await checkText(read.text, '-', { ref: options.checklist }, 'answers') : unreadableCheck('-', read.diagnostic);
+  } else {
+    check = await checkFile(at(file), { ref: options.checklist }, 'answers');
+  }
   const sources = new Map<string, string>();
   if (check.parsed) sources.set(check.parsed.file, check.parsed.source);
   if (check.unreadable) {
@@ -93,7 +102,7 @@ export async function runScore(file: string, options: ScoreOptions, ctx: Command
   const format = options.format ?? (options.out ? formatForFile(options.out) : undefined) ?? 'md';
   const { refuseSameFile, writeCommandOutput, isStdout } = await import('./outputs.js');
   const toFile = options.out !== undefined && !isStdout(options.out);
-  if (toFile) await refuseSameFile(ctx, [{ option: '--out', file: options.out! }], [at(file), ...(check.checklistFile ? [check.checklistFile] : [])]);
+  if (toFile) await refuseSameFile(ctx, [{ option: '--out', file: options.out! }], [...(file === '-' ? [] : [at(file)]), ...(check.checklistFile ? [check.checklistFile] : [])]);
   const { result, report, text } = produceReport(check.checklist, check.answers, format, { lang, generatedAt: options.generatedAt });
 
   const unit = makeVisible(result.unit.name);

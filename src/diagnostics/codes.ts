@@ -10,6 +10,14 @@ export const CODES = {
   FILE_NOT_FOUND: { zh: '文件不存在', en: 'file not found' },
   FILE_IS_DIRECTORY: { zh: '这是一个文件夹，不是文件', en: 'this is a folder, not a file' },
   FILE_UNREADABLE: { zh: '无法读取文件：{reason}', en: 'cannot read the file: {reason}' },
+  SYMLINK_OUTSIDE: {
+    zh: '这是指向文件夹 {folder} 之外的符号链接，未读取',
+    en: 'this is a symbolic link that leads outside the folder {folder}; it was not read',
+  },
+  FILE_NOT_REGULAR: {
+    zh: '这不是普通文件（它是{kind}），不会读取',
+    en: 'this is not a regular file (it is {kind}); it is not read',
+  },
   FILE_TOO_LARGE: {
     zh: '文件过大（{size}），上限为 {limit}',
     en: 'file too large ({size}); the limit is {limit}',
@@ -115,6 +123,10 @@ export const CODES = {
     zh: '基础检查表 {file} 有 {count} 个错误，无法在其上扩展。第一个：{detail}（请先用 wangxin validate 检查它）',
     en: 'the base checklist {file} has {count} error(s), so it cannot be extended. The first: {detail} (run wangxin validate on it)',
   },
+  EXTEND_BASE_UNREADABLE: {
+    zh: '无法读取基础检查表 {file}：{detail}',
+    en: 'the base checklist {file} cannot be read: {detail}',
+  },
   EXTEND_CYCLE: {
     zh: '检查表通过 extends 互相扩展，形成循环：{chain}',
     en: 'the checklists extend each other in a loop: {chain}',
@@ -194,6 +206,8 @@ export const READ_FAILURE_CODES: ReadonlySet<DiagnosticCode> = new Set<Diagnosti
   'FILE_NOT_FOUND',
   'FILE_IS_DIRECTORY',
   'FILE_UNREADABLE',
+  'FILE_NOT_REGULAR',
+  'SYMLINK_OUTSIDE',
   'FILE_TOO_LARGE',
   'ENCODING_NOT_UTF8',
   'ENCODING_UTF16',

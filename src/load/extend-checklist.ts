@@ -1,5 +1,4 @@
 // Resolves a checklist that `extends` another (drop / override / append / new areas) into an ordinary checklist.
-import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -15,7 +14,8 @@ import { readBuiltinCache } from './builtin-cache.js';
 import { fastParse } from './fast-parse.js';
 import { joinPointer, splitPointer } from './locate.js';
 import { parseYaml, type ParsedYaml } from './parse-yaml.js';
-import { decodeText } from './read-text.js';
+import { decodeText, MAX_FILE_BYTES, readFailureDiagnostic } from './read-text.js';
+import { readInputSync } from '../fs/read-input.js';
 import { builtinFile, builtinIds, isPathRef } from './resolve-checklist.js';
 import { appendAll } from '../util/append-all.js';
 
@@ -136,12 +136,16 @@ function loadBase(ref: string, parsed: ParsedYaml, ctx: RuleContext): Checklist 
     ctx.report('EXTEND_CYCLE', ['extends'], { chain: loopChain });
     return undefined;
   }
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(full);
-  } catch {
-    return unknown();
+  // The same read as any input: a FIFO or a device is refused at once, and the size limit holds.
+  const read = readInputSync(full, MAX_FILE_BYTES);
+  if (!read.ok) {
+    if (read.failure.reason === 'missing') return unknown();
+    const why = readFailureDiagnostic(read.failure, shown(full));
+    ctx.report('EXTEND_BASE_UNREADABLE', ['extends'], { file: shown(full), detail: { zh: why.message.zh, en: why.message.en } });
+    return undefined;
   }
+  // A copy: the cache below keeps it, and a read buffer may be reused.
+  const bytes = Buffer.from(read.bytes);
   const cached = baseCache.get(full);
   let result = cached && cached.bytes.equals(bytes) ? cached.result : undefined;
   if (!result) {

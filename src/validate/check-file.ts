@@ -76,7 +76,8 @@ export async function checkParsed(parsed: ParsedYaml, choice: ChecklistChoice = 
   if (!found.loaded) return { ...base, kind, errors: [...shape.errors, ...found.errors], warnings: shape.warnings };
   if (!found.loaded.checklist) {
     // The checklist itself is broken: its own diagnostics explain why the answers cannot be checked.
-    return { ...base, kind, checklistFile: found.loaded.file, ...splitSeverity(found.loaded.diagnostics) };
+    // One that cannot be read at all (missing, a FIFO, too large) is unreadable input, like the file itself.
+    return { ...base, kind, unreadable: isReadFailure(found.loaded.diagnostics), checklistFile: found.loaded.file, ...splitSeverity(found.loaded.diagnostics) };
   }
   const result = validateAnswers(parsed, found.loaded.checklist, shape);
   return {
