@@ -1,7 +1,7 @@
 // `batch --baseline DIR`: loads an earlier round's submissions or reports and matches them to this batch's units.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { NamedPath } from '../fs/same-file.js';
-import { formatLocation, makeVisible } from '../diagnostics/render.js';
+import { formatLocation, makeVisible, quoteText } from '../diagnostics/render.js';
 import { tb } from '../i18n/batch-messages.js';
 import type { Lang } from '../i18n/lang.js';
 import { roundHalfAway } from '../score/round.js';
@@ -258,8 +258,8 @@ export function describeBaselineWarnings(warnings: readonly BaselineWarning[], l
     if (w.kind === 'empty') return tb(lang, 'baseline.warn.empty', { dir: makeVisible(w.dir) });
     if (w.kind === 'duplicate') {
       return tb(lang, 'baseline.warn.duplicate', {
-        unit: makeVisible(w.name),
-        type: makeVisible(w.type),
+        unit: quoteText(w.name),
+        type: quoteText(w.type),
         used: makeVisible(w.used),
         ignored: w.ignored.map(makeVisible).join(', '),
       });

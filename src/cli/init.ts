@@ -60,7 +60,7 @@ export function registerInit(add: AddCommand, ctx: CommandContext, setExit: (cod
  */
 export async function runInit(options: InitOptions, ctx: CommandContext): Promise<number> {
   const { io, lang } = ctx;
-  const { makeVisible } = await import('../diagnostics/render.js');
+  const { makeVisible, quoteText } = await import('../diagnostics/render.js');
   const { isStdout, refuseSameFile, writeCommandOutput } = await import('./outputs.js');
   const outFile = options.out === undefined || isStdout(options.out) ? undefined : isAbsolute(options.out) ? options.out : resolve(io.cwd, options.out);
   // Only a file would be replaced: a FIFO or a device is written through without --force.
@@ -94,7 +94,7 @@ export async function runInit(options: InitOptions, ctx: CommandContext): Promis
       type = checklist.unitTypes[0].id;
     }
     if (!checklist.unitTypes.some((u) => u.id === type)) {
-      throw usage('init.error.unknownUnitType', { checklist: checklist.id, type: makeVisible(type), known });
+      throw usage('init.error.unknownUnitType', { checklist: checklist.id, type: quoteText(type), known });
     }
     const name = options.unit?.trim() || ti(lang, 'init.placeholderUnit');
     const { renderBlankAnswers } = await import('../init/blank-answers.js');

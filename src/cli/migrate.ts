@@ -63,7 +63,7 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
   const { readText } = await import('../load/read-text.js');
   const { parseYaml } = await import('../load/parse-yaml.js');
   const { validateAnswers, validateAnswersShape } = await import('../validate/validate.js');
-  const { renderDiagnostics, makeVisible } = await import('../diagnostics/render.js');
+  const { renderDiagnostics, makeVisible, quoteText } = await import('../diagnostics/render.js');
   const { migrateAnswers } = await import('../migrate/migrate.js');
   const { renderMigrationReport } = await import('../migrate/report.js');
   const { serializeAnswers } = await import('../walk/answer-file.js');
@@ -107,7 +107,7 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
   const answers = checked.value;
 
   if (!target.unitTypes.some((u) => u.id === answers.unit.type)) {
-    throw usage('migrate.error.unitType', { checklist: target.id, type: makeVisible(answers.unit.type), known: target.unitTypes.map((u) => u.id).join(', ') });
+    throw usage('migrate.error.unitType', { checklist: target.id, type: quoteText(answers.unit.type), known: target.unitTypes.map((u) => u.id).join(', ') });
   }
   const shownOut = options.out ?? defaultMigratedPath(file, target.version);
   const { isStdout, refuseSameFile, writeCommandOutput } = await import('./outputs.js');

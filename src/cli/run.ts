@@ -6,7 +6,7 @@ import { t } from '../i18n/messages.js';
 import { tr } from '../i18n/run-messages.js';
 import { te } from '../i18n/evidence-messages.js';
 import { detectLang } from '../i18n/lang.js';
-import { renderDiagnostics, makeVisible } from '../diagnostics/render.js';
+import { renderDiagnostics, makeVisible, quoteText } from '../diagnostics/render.js';
 import type { Answers } from '../model/answers.js';
 import type { Checklist } from '../model/checklist.js';
 import { pickText } from '../model/text.js';
@@ -308,7 +308,7 @@ async function chooseChecklist(prompter: Prompter, ctx: CommandContext, errorLin
 
 function checkUnitType(checklist: Checklist, type: string, ctx: CommandContext, errorLine: (m: string) => void): string {
   if (checklist.unitTypes.some((u) => u.id === type)) return type;
-  errorLine(tr(ctx.lang, 'run.unknownUnitType', { checklist: checklist.id, type: makeVisible(type), known: checklist.unitTypes.map((u) => u.id).join(', ') }));
+  errorLine(tr(ctx.lang, 'run.unknownUnitType', { checklist: checklist.id, type: quoteText(type), known: checklist.unitTypes.map((u) => u.id).join(', ') }));
   throw new Stop(2);
 }
 
@@ -345,7 +345,7 @@ async function openExisting(
   }
   const name = options.unit?.trim();
   if (name && name !== answers.unit.name) {
-    notices.push(ctx.paint.yellow(tr(lang, 'run.unitRenamed', { old: makeVisible(answers.unit.name), new: makeVisible(name) })));
+    notices.push(ctx.paint.yellow(tr(lang, 'run.unitRenamed', { old: quoteText(answers.unit.name), new: quoteText(name) })));
     answers.unit.name = name;
   }
   return { answers, checklist };

@@ -66,7 +66,7 @@ export function registerScore(add: AddCommand, ctx: CommandContext, setExit: (co
  */
 export async function runScore(file: string, options: ScoreOptions, ctx: CommandContext): Promise<number> {
   const { checkFile } = await import('../validate/check-file.js');
-  const { renderDiagnostics, makeVisible } = await import('../diagnostics/render.js');
+  const { renderDiagnostics, makeVisible, quoteText } = await import('../diagnostics/render.js');
   const { produceReport } = await import('../report/produce.js');
   const { formatForFile } = await import('../report/formatters.js');
   const { roundHalfAway, formatFixed } = await import('../score/round.js');
@@ -105,7 +105,7 @@ export async function runScore(file: string, options: ScoreOptions, ctx: Command
   if (toFile) await refuseSameFile(ctx, [{ option: '--out', file: options.out! }], [...(file === '-' ? [] : [at(file)]), ...(check.checklistFile ? [check.checklistFile] : [])]);
   const { result, report, text } = produceReport(check.checklist, check.answers, format, { lang, generatedAt: options.generatedAt });
 
-  const unit = makeVisible(result.unit.name);
+  const unit = quoteText(result.unit.name);
   if (toFile) {
     const reason = await writeCommandOutput(ctx, options.out!, text);
     if (reason !== undefined) {
