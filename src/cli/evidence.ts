@@ -25,17 +25,20 @@ export function registerEvidence(add: AddCommand, ctx: CommandContext, setExit: 
  * the answer file cannot be read or written.
  */
 export async function runEvidence(file: string, ctx: CommandContext): Promise<number> {
-  const { checkFile } = await import('../validate/check-file.js');
+  const { checkFileBytes } = await import('../validate/check-file.js');
   const { renderDiagnostics, makeVisible } = await import('../diagnostics/render.js');
   const { recordEvidence } = await import('../evidence/evidence.js');
   const { saveAnswers } = await import('../walk/answer-file.js');
+  const { readInput } = await import('../fs/read-input.js');
+  const { MAX_FILE_BYTES } = await import('../load/read-text.js');
+  const { lockAnswerFile } = await import('./answer-lock.js');
   const { io, lang } = ctx;
   const paint = ctx.paintErr;
   const absolute = isAbsolute(file) ? file : resolve(io.cwd, file);
 
-  const check = await checkFile(absolute, {}, 'answers');
+  const { check, bytes } = await checkFileBytes(absolute, {}, 'answers');
   const sources = check.parsed ? new Map([[check.parsed.file, check.parsed.source]]) : undefined;
-  if (check.unreadable) {
+  if (check.unreadable || !bytes) {
     io.stderr.write(renderDiagnostics(check.errors, { lang, paint }) + '\n');
     return 2;
   }
@@ -44,19 +47,35 @@ export async function runEvidence(file: string, ctx: CommandContext): Promise<nu
     io.stderr.write(paint.red(te(lang, 'evidence.invalid', { file: makeVisible(file), count: Math.max(1, check.errors.length) })) + '\n');
     return 1;
   }
-
-  const outcome = await recordEvidence(absolute, check.answers);
-  io.stderr.write(describeOutcome(outcome, lang, paint, makeVisible));
-  if (outcome.recorded > 0 || outcome.updated.length > 0) {
-    try {
-      await saveAnswers(absolute, outcome.answers, check.checklist);
-    } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
-      io.stderr.write(`wangxin: ${paint.red(te(lang, 'evidence.writeFailed', { file: makeVisible(file), reason }))}\n`);
-      return 2;
+  // The same lock as `run`: no digest is written into a file someone is answering.
+  const lock = await lockAnswerFile(absolute, file, lang);
+  if (!lock.ok) {
+    io.stderr.write(`wangxin: ${paint.red(lock.message)}\n`);
+    return 2;
+  }
+  let outcome;
+  try {
+    outcome = await recordEvidence(absolute, check.answers);
+    io.stderr.write(describeOutcome(outcome, lang, paint, makeVisible));
+    if (outcome.recorded > 0 || outcome.updated.length > 0) {
+      // Hashing takes time: a hand edit made meanwhile is never overwritten.
+      const now = await readInput(absolute, MAX_FILE_BYTES);
+      if (!now.ok || !now.bytes.equals(bytes)) {
+        io.stderr.write(`wangxin: ${paint.red(te(lang, 'evidence.changedMeanwhile', { file: makeVisible(file) }))}\n`);
+        return 2;
+      }
+      try {
+        await saveAnswers(absolute, outcome.answers, check.checklist);
+      } catch (error) {
+        const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+        io.stderr.write(`wangxin: ${paint.red(te(lang, 'evidence.writeFailed', { file: makeVisible(file), reason }))}\n`);
+        return 2;
+      }
+    } else {
+      io.stderr.write(paint.dim(te(lang, 'evidence.unchangedFile')) + '\n');
     }
-  } else {
-    io.stderr.write(paint.dim(te(lang, 'evidence.unchangedFile')) + '\n');
+  } finally {
+    lock.lock.release();
   }
   const missing = outcome.findings.filter((f) => f.problem === 'missing').length;
   // Any local file whose digest could not be recorded (missing, outside, not a file, too large) fails the command.

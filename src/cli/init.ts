@@ -107,7 +107,19 @@ export async function runInit(options: InitOptions, ctx: CommandContext): Promis
     io.stdout.write(text);
     return 0;
   }
-  const reason = await writeCommandOutput(ctx, options.out!, text, { makeFolder: true });
+  // A blank answer file written to a file takes the same lock as `run` (a template is not an answer file).
+  const { lockAnswerFile, locksAsAnswerFile } = await import('./answer-lock.js');
+  const lock = !options.checklistTemplate && locksAsAnswerFile(outFile) ? await lockAnswerFile(outFile, options.out!, lang) : undefined;
+  if (lock && !lock.ok) {
+    io.stderr.write(`wangxin: ${ctx.paintErr.red(lock.message)}\n`);
+    return 2;
+  }
+  let reason: string | undefined;
+  try {
+    reason = await writeCommandOutput(ctx, options.out!, text, { makeFolder: true });
+  } finally {
+    if (lock?.ok) lock.lock.release();
+  }
   if (reason !== undefined) {
     io.stderr.write(`wangxin: ${ctx.paintErr.red(ti(lang, 'init.error.write', { file: makeVisible(options.out!), reason }))}\n`);
     return 2;

@@ -122,8 +122,20 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
   }
 
   const migration = migrateAnswers(answers, target, old);
+  // An answer file written to a file takes the same lock as `run` (a FIFO or device is not one to lock).
+  const { lockAnswerFile, locksAsAnswerFile } = await import('./answer-lock.js');
+  const lock = !toStdout && locksAsAnswerFile(out) ? await lockAnswerFile(out, shownOut, lang) : undefined;
+  if (lock && !lock.ok) {
+    io.stderr.write(`wangxin: ${paint.red(lock.message)}\n`);
+    return 2;
+  }
   // `--out -`: the migrated answers on standard output, the report on standard error.
-  const reason = await writeCommandOutput(ctx, shownOut, serializeAnswers(migration.answers, { file: toStdout ? absolute : out, checklist: target }), { makeFolder: true });
+  let reason: string | undefined;
+  try {
+    reason = await writeCommandOutput(ctx, shownOut, serializeAnswers(migration.answers, { file: toStdout ? absolute : out, checklist: target }), { makeFolder: true });
+  } finally {
+    if (lock?.ok) lock.lock.release();
+  }
   if (reason !== undefined) {
     io.stderr.write(`wangxin: ${paint.red(tm(lang, 'migrate.error.write', { file: makeVisible(shownOut), reason }))}\n`);
     return 2;

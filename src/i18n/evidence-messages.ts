@@ -36,6 +36,10 @@ export const EVIDENCE_MESSAGES = {
     en: '{file}: {recorded} digest(s) recorded, {unchanged} unchanged, {updated} updated, {urls} URL(s) left as they are, {missing} file(s) missing',
   },
   'evidence.unchangedFile': { zh: '答卷无需改写', en: 'the answer file did not need rewriting' },
+  'evidence.changedMeanwhile': {
+    zh: '答卷 {file} 在计算摘要期间被修改，为不覆盖这些修改，未写入任何摘要。请重新运行 wangxin evidence',
+    en: 'the answer file {file} changed while the digests were computed; so as not to overwrite that change, no digest was written. Run wangxin evidence again',
+  },
   'evidence.writeFailed': { zh: '无法写入答卷 {file}：{reason}', en: 'cannot write the answer file {file}: {reason}' },
   'evidence.example.record': { zh: '记录佐证材料的摘要', en: 'record the digests of the evidence files' },
   'run.opt.recordEvidence': {

@@ -29,6 +29,7 @@ export const FILE_MESSAGES = {
     zh: '{file} 正在被另一个程序编辑（进程 {pid}，主机 {host}，自 {since} 起）。若确认没有，请删除 {lock} 后重试',
     en: '{file} is being edited by another program (process {pid} on {host}, since {since}). If it is not, remove {lock} and try again',
   },
+  'lock.cannotCreate': { zh: '无法创建锁文件 {lock}：{reason}', en: 'cannot create the lock {lock}: {reason}' },
   'lock.heldUnknown': {
     zh: '{file} 正在被另一个程序编辑（锁文件 {lock} 刚刚创建，内容尚不可读）。请稍后重试',
     en: '{file} is being edited by another program (its lock {lock} was just made and cannot be read yet). Try again shortly',

@@ -1,7 +1,8 @@
 // Validates one file of either kind end to end: read, parse, tell apart, schema, rules, checklist lookup.
 import { isReadFailure, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ParsedYaml } from '../load/parse-yaml.js';
-import { readText } from '../load/read-text.js';
+import { decodeText, MAX_FILE_BYTES, readFailureDiagnostic, readText } from '../load/read-text.js';
+import { readInput } from '../fs/read-input.js';
 import { parseLocated, parseQuickly, type QuickParse } from '../load/parse-positioned.js';
 import { answersChecklistFile, builtinIds, loadChecklist, type LoadedChecklist } from '../load/resolve-checklist.js';
 import type { Checklist } from '../model/checklist.js';
@@ -40,6 +41,18 @@ export async function checkFile(file: string, choice: ChecklistChoice = {}, expe
   const read = await readText(file);
   if (!read.ok) return { file, unreadable: true, errors: [read.diagnostic], warnings: [] };
   return checkText(read.text, file, choice, expect);
+}
+
+/**
+ * {@link checkFile}, also returning the bytes it read: a command that rewrites the file compares
+ * them with the file on disk before writing, so it never overwrites a change it did not read.
+ */
+export async function checkFileBytes(file: string, choice: ChecklistChoice = {}, expect?: DocumentKind): Promise<{ check: FileCheck; bytes?: Buffer }> {
+  const read = await readInput(file, MAX_FILE_BYTES);
+  if (!read.ok) return { check: unreadableCheck(file, readFailureDiagnostic(read.failure, file)) };
+  const decoded = decodeText(read.bytes, file);
+  if (!decoded.ok) return { check: unreadableCheck(file, decoded.diagnostic) };
+  return { check: await checkText(decoded.text, file, choice, expect), bytes: Buffer.from(read.bytes) };
 }
 
 /**

@@ -13,8 +13,11 @@ export interface WalkOptions {
   checklist: Checklist;
   answers: Answers;
   lang: Lang;
-  /** Persists the answers; called after every answer (and awaited before the next question). */
-  save(answers: Answers): Promise<void>;
+  /**
+   * Persists the answers; called after every answer with the item just answered (and awaited
+   * before the next question). May return notices for the next screen (the file was reloaded).
+   */
+  save(answers: Answers, answered?: string): Promise<string[] | void>;
   paint?: Paint;
   /** Start at this item id instead of the first unanswered one. */
   startAt?: string;
@@ -150,7 +153,8 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
     show(renderScreen(placed, index, items, parts, answers, checklist, lang, paint));
     const step = await askItem(placed, index);
     if (step.kind === 'answered') {
-      await options.save(answers);
+      const more = await options.save(answers, placed.item.id);
+      if (more) notices.push(...more);
       index++;
     } else if (step.kind === 'goto') {
       index = Math.max(0, Math.min(step.index, items.length));
