@@ -140,7 +140,7 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
   const { refuseSameFile, writeCommandOutput, isStdout } = await import('./outputs.js');
   const writeOut = async (file: string, content: string | readonly string[]): Promise<void> => {
     const reason = await writeCommandOutput(ctx, file, content);
-    if (reason !== undefined) throw usage('cli.error.write', { file, reason });
+    if (reason !== undefined) throw usage('cli.error.write', { file: makeVisible(file), reason });
   };
   const epoch = Number(io.env.SOURCE_DATE_EPOCH);
   const generatedAt = (Number.isFinite(epoch) && io.env.SOURCE_DATE_EPOCH ? new Date(epoch * 1000) : new Date()).toISOString();

@@ -50,7 +50,8 @@ export async function runValidate(
       })),
       summary: { files: checks.length, valid: checks.length - invalid, invalid, errors, warnings },
     };
-    io.stdout.write(JSON.stringify(out, null, 2) + '\n');
+    const { escapeJsonText } = await import('../report/escape.js');
+    io.stdout.write(escapeJsonText(JSON.stringify(out, null, 2)) + '\n');
   } else {
     for (const check of checks) {
       const list = [...check.errors, ...check.warnings];

@@ -41,6 +41,23 @@ export function escapeTableCell(text: string): string {
   return escaped === '' ? ' ' : escaped;
 }
 
+/**
+ * Characters JSON.stringify writes raw that a terminal may obey or hide: C1 controls (U+009B is
+ * a CSI), bidi and zero-width controls, line and paragraph separators. They only ever occur
+ * inside JSON strings, where `\uXXXX` means the same character.
+ */
+const JSON_UNSAFE = /[\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]/;
+const JSON_UNSAFE_ALL = new RegExp(JSON_UNSAFE.source, 'g');
+
+/**
+ * JSON text (from JSON.stringify) with the characters of {@link JSON_UNSAFE} written as `\uXXXX`
+ * escapes: the same data once parsed, but nothing in it can reorder or hide text on a terminal.
+ */
+export function escapeJsonText(json: string): string {
+  if (!JSON_UNSAFE.test(json)) return json;
+  return json.replace(JSON_UNSAFE_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Escapes text for HTML element content and quoted attribute values. */
 export function escapeHtml(text: string): string {
   return showControls(text)
