@@ -1,6 +1,7 @@
 // `batch --baseline DIR`: loads an earlier round's submissions or reports and matches them to this batch's units.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { NamedPath } from '../fs/same-file.js';
+import { unitKey } from '../model/identity.js';
 import { formatLocation, makeVisible, quoteText } from '../diagnostics/render.js';
 import { tb } from '../i18n/batch-messages.js';
 import type { Lang } from '../i18n/lang.js';
@@ -82,10 +83,8 @@ export const TOP_CHANGES = 5;
 /** Baseline folders also hold `wangxin score --format json` reports. */
 const BASELINE_FILE = /\.(ya?ml|json)$/i;
 
-/** The key units are matched by: type and trimmed name, as batch's duplicate check uses. */
-export function unitKey(name: string, type: string): string {
-  return `${type}\u0000${name.trim()}`;
-}
+/** The key units are matched by (see model/identity.ts): the same as batch's duplicate check uses. */
+export { unitKey };
 
 /** Settings for loading a baseline: the batch's own. */
 export interface BaselineOptions {

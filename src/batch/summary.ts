@@ -7,7 +7,8 @@ import { gradesOf } from '../score/score.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { comparePaths } from './discover.js';
 import type { FileOutcome, UnitSummary } from './process-file.js';
-import { baselineJson, unitKey, type BaselineAggregate, type UnitBaseline } from './baseline.js';
+import { baselineJson, type BaselineAggregate, type UnitBaseline } from './baseline.js';
+import { unitKey } from '../model/identity.js';
 import type { EvidenceFinding } from '../evidence/evidence.js';
 import { escapeJsonText } from '../report/escape.js';
 

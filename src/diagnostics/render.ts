@@ -2,6 +2,7 @@
 import type { Lang } from '../i18n/lang.js';
 import type { Diagnostic } from './diagnostic.js';
 import { EXCERPT_CHARS, excerpt } from '../util/excerpt.js';
+import { INVISIBLE_CLASS } from '../model/identity.js';
 
 /** Colour functions; identity functions when colour is off. */
 export interface Paint {
@@ -23,11 +24,11 @@ export const NO_PAINT: Paint = {
   cyan: (s) => s,
 };
 
-/** Characters that could hide or reorder text in a terminal: C0/C1 controls (not tab) and bidi controls. */
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** Characters that could hide or reorder text in a terminal: C0/C1 controls (not tab), bidi controls and zero-width characters. */
+const UNSAFE = new RegExp(`[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f${INVISIBLE_CLASS}]`, 'g');
 
 /** {@link UNSAFE} and tab: what {@link makeVisible} changes (not global, so `test` keeps no state). */
-const VISIBLE_SPECIAL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const VISIBLE_SPECIAL = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${INVISIBLE_CLASS}]`);
 
 /** Makes control and bidi characters visible as `\u{…}` so they cannot disturb the terminal. */
 export function makeVisible(text: string): string {

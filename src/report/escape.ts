@@ -1,7 +1,11 @@
 // Escaping of text from answer and checklist files for Markdown and HTML, so it shows as written and breaks nothing.
+import { INVISIBLE_CLASS } from '../model/identity.js';
 
-/** C0/C1 control characters (except tab and newlines) and bidi controls, which could hide or reorder text. */
-export const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * C0/C1 control characters (except tab and newlines), and the invisible characters that could
+ * hide or reorder text or make two names look alike (bidi controls, zero-width characters).
+ */
+export const UNSAFE = new RegExp(`[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f${INVISIBLE_CLASS}]`, 'g');
 
 /** Makes invisible control and bidi characters visible as `\u{…}` (a "Trojan Source" note cannot reorder a report). */
 export function showControls(text: string): string {
@@ -46,7 +50,7 @@ export function escapeTableCell(text: string): string {
  * a CSI), bidi and zero-width controls, line and paragraph separators. They only ever occur
  * inside JSON strings, where `\uXXXX` means the same character.
  */
-const JSON_UNSAFE = /[\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]/;
+const JSON_UNSAFE = new RegExp(`[\\u007f-\\u009f\\u2028\\u2029${INVISIBLE_CLASS}]`);
 const JSON_UNSAFE_ALL = new RegExp(JSON_UNSAFE.source, 'g');
 
 /**

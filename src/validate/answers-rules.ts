@@ -1,6 +1,7 @@
 // Semantic rules for answer files against their checklist (formats.md §3), one small function each.
 import { appliesTo, kindOf, listItems, type Checklist, type Item, type ItemKind } from '../model/checklist.js';
 import type { Answer, Answers } from '../model/answers.js';
+import { isBlankText } from '../model/identity.js';
 import type { RuleContext } from './rule-context.js';
 
 /** A semantic rule over a schema-valid answer file and the checklist it names. */
@@ -79,7 +80,8 @@ const answersMatchItems: AnswersRule = (answers, checklist, ctx) => {
         }
       }
     }
-    if (answer.status === 'na' && !(answer.note ?? '').trim()) {
+    // A note of spaces or invisible characters (zero-width, bidi) is no note.
+    if (answer.status === 'na' && isBlankText(answer.note)) {
       ctx.report('NA_WITHOUT_NOTE', [...path, 'status']);
     }
     if (typeKnown && !appliesTo(item, answers.unit.type)) {

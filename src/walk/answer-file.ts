@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import type { Node } from 'yaml';
 import { writeOutput } from '../fs/write-output.js';
 import type { Answer, Answers } from '../model/answers.js';
+import { isBlankText } from '../model/identity.js';
 import { listItems, type Checklist } from '../model/checklist.js';
 import { SCHEMAS_DIR } from '../paths.js';
 
@@ -39,7 +40,7 @@ function cleanAnswer(answer: Answer): Answer {
   if (answer.status !== undefined) out.status = answer.status;
   if (answer.value !== undefined) out.value = answer.value;
   if (answer.deductions !== undefined) out.deductions = { ...answer.deductions };
-  if (answer.note !== undefined && answer.note.trim() !== '') out.note = answer.note;
+  if (!isBlankText(answer.note)) out.note = answer.note;
   if (answer.evidence !== undefined && answer.evidence.length > 0) out.evidence = [...answer.evidence];
   return out;
 }

@@ -2,6 +2,7 @@
 import { STATUSES, type Answer, type Answers, type Status } from '../model/answers.js';
 import { applyingItems, kindOf, type Area, type Checklist, type Item, type PlacedItem } from '../model/checklist.js';
 import { pickText, type Lang } from '../model/text.js';
+import { isBlankText } from '../model/identity.js';
 import { makeVisible, NO_PAINT, type Paint } from '../diagnostics/render.js';
 import { tr } from '../i18n/run-messages.js';
 import { formatEvidence, parseCount, parseEvidence, parseRatio } from './parse-input.js';
@@ -228,9 +229,9 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
       const note = await prompter.input({
         message: tr(lang, `walk.note.${tone}`) + (oldNote ? tr(lang, 'walk.clearHint') : ''),
         default: oldNote,
-        validate: (v) => (tone === 'na' && (v.trim() === '' || v.trim() === '-') ? tr(lang, 'walk.note.required') : true),
+        validate: (v) => (tone === 'na' && (isBlankText(v) || v.trim() === '-') ? tr(lang, 'walk.note.required') : true),
       });
-      if (note.trim() !== '' && note.trim() !== '-') answer.note = note.trim();
+      if (!isBlankText(note) && note.trim() !== '-') answer.note = note.trim();
       const oldEvidence = formatEvidence(previous?.evidence);
       const evidence = await prompter.input({
         message: tr(lang, 'walk.evidence.message') + (oldEvidence ? tr(lang, 'walk.clearHint') : ''),
