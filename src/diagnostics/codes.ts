@@ -131,6 +131,10 @@ export const CODES = {
     zh: '检查表通过 extends 互相扩展，形成循环：{chain}',
     en: 'the checklists extend each other in a loop: {chain}',
   },
+  EXTEND_TOO_DEEP: {
+    zh: '通过 extends 层层扩展的检查表超过 {limit} 层：{chain}',
+    en: 'the chain of checklists extending one another is more than {limit} checklists deep: {chain}',
+  },
   EXTEND_UNKNOWN_ID: {
     zh: '基础检查表“{base}”中没有编号为“{id}”的一级指标、二级指标或条目',
     en: 'the base checklist "{base}" has no area, section or item "{id}"',
@@ -187,6 +191,10 @@ export const CODES = {
   DEDUCTION_COUNT_INVALID: {
     zh: '扣分次数必须是不小于 0 的整数（现为 {value}）',
     en: 'a deduction count must be a whole number >= 0 (it is {value})',
+  },
+  DEDUCTION_COUNT_TOO_LARGE: {
+    zh: '扣分次数 {value} 超过上限 {max}',
+    en: 'the deduction count {value} is over the maximum of {max}',
   },
   NA_WITHOUT_NOTE: {
     zh: '“不适用”必须在 note 中说明理由',

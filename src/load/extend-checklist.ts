@@ -42,8 +42,11 @@ export const OVERRIDABLE: Readonly<Record<'item' | 'section' | 'area', readonly 
   area: ['title', 'description', 'weight'],
 };
 
-/** More bases than this in one chain is treated as a loop (a chain that long is a mistake anyway). */
-const MAX_CHAIN = 16;
+/**
+ * The most checklists one chain of `extends` may hold (the base that extends nothing included):
+ * a longer chain is EXTEND_TOO_DEEP (a chain that long is a mistake anyway, and it bounds the work).
+ */
+export const MAX_EXTENDS_DEPTH = 16;
 
 const WHAT: Record<'item' | 'section' | 'area' | 'unitType', Localized> = {
   item: { zh: '条目', en: 'item' },
@@ -60,7 +63,7 @@ export function isExtension(value: unknown): value is ChecklistExtension {
 // Resolution is synchronous (validateChecklist is), so the files being resolved form a stack
 // that detects loops; nothing can interleave with it.
 const resolving: string[] = [];
-/** The chain of the last loop found, reported again by every file of the loop up the stack. */
+/** The chain of the last loop (or too deep a chain) found, reported again by every file of it up the stack. */
 let loopChain = '';
 const baseCache = new Map<string, { bytes: Buffer; result: ValidationResult<Checklist> }>();
 
@@ -131,9 +134,14 @@ function loadBase(ref: string, parsed: ParsedYaml, ctx: RuleContext): Checklist 
   };
   if (!file) return unknown();
   const full = resolve(file);
-  if (resolving.includes(full) || resolving.length >= MAX_CHAIN) {
+  if (resolving.includes(full)) {
     loopChain = [...resolving, full].map(shown).join(' → ');
     ctx.report('EXTEND_CYCLE', ['extends'], { chain: loopChain });
+    return undefined;
+  }
+  if (resolving.length >= MAX_EXTENDS_DEPTH) {
+    loopChain = [...resolving, full].map(shown).join(' → ');
+    ctx.report('EXTEND_TOO_DEEP', ['extends'], { limit: MAX_EXTENDS_DEPTH, chain: loopChain });
     return undefined;
   }
   // The same read as any input: a FIFO or a device is refused at once, and the size limit holds.
@@ -158,6 +166,11 @@ function loadBase(ref: string, parsed: ParsedYaml, ctx: RuleContext): Checklist 
     if (result.errors.some((d) => d.code === 'EXTEND_CYCLE')) {
       // A loop found further down is this file's loop too: say so here rather than "the base is invalid".
       ctx.report('EXTEND_CYCLE', ['extends'], { chain: loopChain });
+      return undefined;
+    }
+    if (result.errors.some((d) => d.code === 'EXTEND_TOO_DEEP')) {
+      // Likewise a chain too deep further down is this file's chain.
+      ctx.report('EXTEND_TOO_DEEP', ['extends'], { limit: MAX_EXTENDS_DEPTH, chain: loopChain });
       return undefined;
     }
     const first = result.errors[0];

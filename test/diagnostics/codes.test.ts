@@ -68,6 +68,7 @@ const CASES: Case[] = [
   { code: 'EXTEND_BASE_INVALID', file: f('extend-base-invalid.yaml'), line: 5, column: 10 },
   { code: 'EXTEND_BASE_UNREADABLE', file: () => join(tmp, 'extends-fifo.yaml'), line: 5, column: 10 },
   { code: 'EXTEND_CYCLE', file: f('extend-cycle-a.yaml'), line: 5, column: 10 },
+  { code: 'EXTEND_TOO_DEEP', file: () => join(tmp, 'deep-0.yaml'), line: 5, column: 10 },
   { code: 'EXTEND_UNKNOWN_ID', file: f('extend-unknown-id.yaml'), line: 6, column: 16 },
   { code: 'EXTEND_ID_DROPPED', file: f('extend-id-dropped.yaml'), line: 8, column: 3 },
   { code: 'EXTEND_OVERRIDE_FIELD', file: f('extend-override-field.yaml'), line: 7, column: 21 },
@@ -82,6 +83,7 @@ const CASES: Case[] = [
   { code: 'VALUE_OUT_OF_RANGE', file: f('answers-value-out-of-range.yaml'), line: 5, column: 20 },
   { code: 'UNKNOWN_DEDUCTION', file: f('answers-unknown-deduction.yaml'), line: 5, column: 27 },
   { code: 'DEDUCTION_COUNT_INVALID', file: f('answers-deduction-count-invalid.yaml'), line: 5, column: 31 },
+  { code: 'DEDUCTION_COUNT_TOO_LARGE', file: f('answers-deduction-count-too-large.yaml'), line: 5, column: 31 },
   { code: 'NA_WITHOUT_NOTE', file: f('answers-na-without-note.yaml'), line: 5, column: 21 },
   { code: 'ANSWER_NOT_APPLICABLE', file: f('answers-not-applicable.yaml'), line: 6, column: 3, severity: 'warning' },
 ];
@@ -92,6 +94,11 @@ beforeAll(() => {
   writeFileSync(join(tmp, 'big.yaml'), Buffer.alloc(MAX_FILE_BYTES + 1, 0x61));
   mkdirSync(join(tmp, 'sub'));
   execFileSync('mkfifo', [join(tmp, 'fifo.yaml')]);
+  // A chain of 20 checklists each extending the next: deeper than the limit, and no loop.
+  for (let i = 0; i < 20; i++) {
+    const base = i === 19 ? 'county-cyber-2018' : `./deep-${i + 1}.yaml`;
+    writeFileSync(join(tmp, `deep-${i}.yaml`), `schemaVersion: 1\nid: deep-${i}\nversion: 1.0.0\ntitle: 深${i}\nextends: ${base}\n`);
+  }
   writeFileSync(join(tmp, 'secret.yaml'), 'x: 1\n');
   symlinkSync(join(tmp, 'secret.yaml'), join(tmp, 'sub', 'link.yaml'));
   writeFileSync(join(tmp, 'extends-fifo.yaml'), 'schemaVersion: 1\nid: mine\nversion: 1.0.0\ntitle: 我的\nextends: ./fifo.yaml\n');
