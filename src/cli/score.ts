@@ -100,8 +100,9 @@ export async function runScore(file: string, options: ScoreOptions, ctx: Command
   if (check.warnings.length > 0) io.stderr.write(renderDiagnostics(check.warnings, { lang, paint, sources }) + '\n\n');
 
   const format = options.format ?? (options.out ? formatForFile(options.out) : undefined) ?? 'md';
-  const { refuseSameFile, writeCommandOutput, isStdout } = await import('./outputs.js');
-  const toFile = options.out !== undefined && !isStdout(options.out);
+  // `--out -` is standard output, like no --out at all.
+  const toFile = options.out !== undefined && options.out !== '-';
+  const { refuseSameFile, writeCommandOutput } = toFile ? await import('./outputs.js') : ({} as typeof import('./outputs.js'));
   if (toFile) await refuseSameFile(ctx, [{ option: '--out', file: options.out! }], [...(file === '-' ? [] : [at(file)]), ...(check.checklistFile ? [check.checklistFile] : [])]);
   const { result, report, text } = produceReport(check.checklist, check.answers, format, { lang, generatedAt: options.generatedAt });
 

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findSameFile } from '../../src/fs/same-file.js';
 import { OutputError, writeOutput } from '../../src/fs/write-output.js';
+import { describeWriteFailure } from '../../src/cli/outputs.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'wangxin-output-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -36,6 +37,9 @@ describe('writeOutput', () => {
     expect(error.reason).toBe('fifoNoReader');
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(lstatSync(fifo).isFIFO()).toBe(true);
+    // What the commands then say (the wait is FIFO_WAIT_MS there).
+    expect(describeWriteFailure(error, 'en')).toBe('no program opened the FIFO for reading within 10 s');
+    expect(describeWriteFailure(error, 'zh')).toBe('10 秒内没有程序打开这个 FIFO 读取');
   });
 
   it('a folder, a socket and a link loop are refused with their reason', async () => {
