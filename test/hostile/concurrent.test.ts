@@ -2,9 +2,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { CommandContext, Io } from '../../src/cli/io.js';
 import { runRun } from '../../src/cli/run.js';
-import { NO_PAINT } from '../../src/diagnostics/render.js';
+import { captureContext } from '../helpers/command-context.js';
 import type { Checklist } from '../../src/model/checklist.js';
 import { checkFile } from '../../src/validate/check-file.js';
 import { saveAnswers } from '../../src/walk/answer-file.js';
@@ -45,17 +44,9 @@ function withHook(steps: ScriptStep[], at: number, hook: () => void): Prompter &
 }
 
 async function run(prompter: Prompter): Promise<{ code: number; err: string }> {
-  let err = '';
-  const io: Io = {
-    stdout: { write: () => true },
-    stderr: { write: (s: string) => ((err += s), true) },
-    stdin: { isTTY: true } as unknown as Io['stdin'],
-    env: { LANG: 'en_US.UTF-8' },
-    cwd: tmp.dir,
-  };
-  const ctx: CommandContext = { io, lang: 'en', paint: NO_PAINT, paintErr: NO_PAINT };
-  const code = await runRun({ answers: 'a.yaml' }, ctx, { prompter });
-  return { code, err };
+  const c = captureContext(tmp.dir);
+  const code = await runRun({ answers: 'a.yaml' }, c.ctx, { prompter });
+  return { code, err: c.err() };
 }
 
 /** A.1.1.1 pass; then A1.1.2 fail with a note, while (before its evidence question, the 6th) another program edits the file. */

@@ -4,9 +4,8 @@ import { closeSync, copyFileSync, ftruncateSync, mkdirSync, mkdtempSync, openSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommandContext, Io } from '../../src/cli/io.js';
 import { runRun } from '../../src/cli/run.js';
-import { NO_PAINT } from '../../src/diagnostics/render.js';
+import { captureContext } from '../helpers/command-context.js';
 import { createScriptedPrompter } from '../../src/walk/scripted-prompter.js';
 import { BIN, ROOT, runInProcess } from '../helpers/run-cli.js';
 
@@ -93,18 +92,10 @@ describe('a FIFO or a device as input is refused at once (FILE_NOT_REGULAR), nev
   });
 
   it('run refuses an answer file that is a FIFO (exit 2) instead of waiting for a writer', async () => {
-    let err = '';
-    const io: Io = {
-      stdout: { write: () => true },
-      stderr: { write: (s: string) => ((err += s), true) },
-      stdin: { isTTY: true } as unknown as Io['stdin'],
-      env: { LANG: 'en_US.UTF-8' },
-      cwd: tmp,
-    };
-    const ctx: CommandContext = { io, lang: 'en', paint: NO_PAINT, paintErr: NO_PAINT };
-    const code = await runRun({ answers: 'fifo.yaml' }, ctx, { prompter: createScriptedPrompter([]) });
+    const c = captureContext(tmp);
+    const code = await runRun({ answers: 'fifo.yaml' }, c.ctx, { prompter: createScriptedPrompter([]) });
     expect(code).toBe(2);
-    expect(err).toMatch(/FILE_NOT_REGULAR/);
+    expect(c.err()).toMatch(/FILE_NOT_REGULAR/);
   }, 10_000);
 });
 

@@ -4,9 +4,8 @@ import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommandContext, Io } from '../../src/cli/io.js';
 import { runRun } from '../../src/cli/run.js';
-import { NO_PAINT } from '../../src/diagnostics/render.js';
+import { captureContext } from '../helpers/command-context.js';
 import { createScriptedPrompter, type ScriptStep } from '../../src/walk/scripted-prompter.js';
 import { ROOT, runInProcess } from '../helpers/run-cli.js';
 
@@ -53,22 +52,9 @@ function readFifo(path: string): Promise<string> {
 /** Temporary files the atomic writer would leave behind. */
 const strays = (dir: string): string[] => readdirSync(dir).filter((name) => name.endsWith('.tmp'));
 
-function capture(cwd: string): { ctx: CommandContext; out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  const io: Io = {
-    stdout: { write: (s: string) => ((out += s), true) },
-    stderr: { write: (s: string) => ((err += s), true) },
-    stdin: { isTTY: true } as unknown as Io['stdin'],
-    env: { LANG: 'en_US.UTF-8' },
-    cwd,
-  };
-  return { ctx: { io, lang: 'en', paint: NO_PAINT, paintErr: NO_PAINT }, out: () => out, err: () => err };
-}
-
 /** `run` on an existing answer file, finishing at once (the example is complete). */
 async function runFinish(cwd: string, report: string, answers = 'a.yaml'): Promise<{ code: number; out: string; err: string }> {
-  const c = capture(cwd);
+  const c = captureContext(cwd);
   const steps: ScriptStep[] = [{ select: '@finish' }];
   const code = await runRun({ answers, report, format: 'md' }, c.ctx, { prompter: createScriptedPrompter(steps), generatedAt: '2026-06-01T00:00:00Z' });
   return { code, out: c.out(), err: c.err() };
