@@ -12,3 +12,5 @@ export function generateFiles(
   count: number,
   options: { checklistFile: string; seed?: number; invalidShare?: number },
 ): { file: string; kind: string }[];
+/** Writes a checklist of `items` items and an answer file for it (most answered, many open); returns both paths. */
+export function generateBigChecklist(dir: string, items: number, options?: { seed?: number }): { checklistFile: string; answersFile: string };

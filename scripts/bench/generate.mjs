@@ -145,3 +145,50 @@ export function generateFiles(dir, count, options) {
   }
   return out;
 }
+
+/**
+ * Writes a checklist of `items` items (20 areas of sections of 25 items, every kind, a few veto
+ * and bonus items) and an answer file for it with most items answered and many open, for the
+ * cost of scoring and ranking "what raises the score most" on a big checklist. Returns both paths.
+ */
+export function generateBigChecklist(dir, items, options = {}) {
+  const random = makeRandom(options.seed ?? 20180420);
+  mkdirSync(dir, { recursive: true });
+  const areas = 20;
+  const perSection = 25;
+  const perArea = Math.ceil(items / areas);
+  const lines = ['schemaVersion: 1', 'id: big-checklist', 'version: 1.0.0', 'title: 大检查表', 'unitTypes:', '  - { id: township, label: 乡镇 }', 'areas:'];
+  const answers = ['schemaVersion: 1', 'checklist: { id: big-checklist, version: 1.0.0 }', 'unit: { name: 某某镇党委, type: township }', 'answers:'];
+  let n = 0;
+  for (let a = 1; a <= areas && n < items; a++) {
+    lines.push(`  - id: A${a}`, `    title: 一级指标${a}`, '    sections:');
+    for (let s = 1; (s - 1) * perSection < perArea && n < items; s++) {
+      lines.push(`      - id: A${a}.${s}`, `        title: 二级指标${a}.${s}`, '        items:');
+      for (let i = 1; i <= perSection && (s - 1) * perSection + i <= perArea && n < items; i++, n++) {
+        const id = `A${a}.${s}.${i}`;
+        const r = random();
+        const points = 1 + Math.floor(random() * 4);
+        if (r < 0.1) {
+          lines.push(`          - { id: ${id}, text: 比例条目${n}, kind: ratio, points: ${points} }`);
+          answers.push(`  ${id}: { value: ${(Math.round(random() * 100) / 100).toFixed(2)} }`);
+        } else if (r < 0.2) {
+          lines.push(`          - { id: ${id}, text: 扣分条目${n}, kind: deduct, points: ${points}, deductions: [ { id: d1, text: 每缺一次扣1分, points: 1 } ] }`);
+          answers.push(`  ${id}: { deductions: { d1: ${Math.floor(random() * 3)} } }`);
+        } else if (r < 0.21) {
+          lines.push(`          - { id: ${id}, text: 否决条目${n}, points: 0, veto: true }`);
+          answers.push(`  ${id}: { status: ${random() < 0.5 ? 'fail' : 'pass'} }`);
+        } else {
+          const bonus = r > 0.99 && !lines.some((l) => l.includes(`    weight:`));
+          lines.push(`          - { id: ${id}, text: 条目${n}, points: ${points}${bonus ? ', bonus: true' : ''} }`);
+          const s2 = random();
+          if (s2 < 0.9) answers.push(`  ${id}: { status: ${s2 < 0.5 ? 'pass' : s2 < 0.75 ? 'partial' : 'fail'} }`);
+        }
+      }
+    }
+  }
+  const checklistFile = join(dir, 'big-checklist.yaml');
+  const answersFile = join(dir, 'big-answers.yaml');
+  writeFileSync(checklistFile, lines.join('\n') + '\n');
+  writeFileSync(answersFile, answers.join('\n') + '\n');
+  return { checklistFile, answersFile };
+}

@@ -1,6 +1,8 @@
 // `batch --baseline DIR`: loads an earlier round's submissions or reports and matches them to this batch's units.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { formatLocation, makeVisible } from '../diagnostics/render.js';
+import type { NamedPath } from '../fs/same-file.js';
+import { unitKey } from '../model/identity.js';
+import { formatLocation, makeVisible, quoteText } from '../diagnostics/render.js';
 import { tb } from '../i18n/batch-messages.js';
 import type { Lang } from '../i18n/lang.js';
 import { roundHalfAway } from '../score/round.js';
@@ -32,6 +34,8 @@ export interface LoadedBaseline {
   warnings: BaselineWarning[];
   /** The argument does not exist (a usage error for the caller). */
   missing: boolean;
+  /** Every file found under it: inputs that no output of the batch may replace. */
+  inputs?: NamedPath[];
 }
 
 /** A ranked unit's change since the baseline. */
@@ -79,10 +83,8 @@ export const TOP_CHANGES = 5;
 /** Baseline folders also hold `wangxin score --format json` reports. */
 const BASELINE_FILE = /\.(ya?ml|json)$/i;
 
-/** The key units are matched by: type and trimmed name, as batch's duplicate check uses. */
-export function unitKey(name: string, type: string): string {
-  return `${type}\u0000${name.trim()}`;
-}
+/** The key units are matched by (see model/identity.ts): the same as batch's duplicate check uses. */
+export { unitKey };
 
 /** Settings for loading a baseline: the batch's own. */
 export interface BaselineOptions {
@@ -102,7 +104,13 @@ export interface BaselineOptions {
  */
 export async function loadBaseline(dir: string, options: BaselineOptions): Promise<LoadedBaseline> {
   const found = await discoverFiles([dir], options.cwd, { pattern: BASELINE_FILE });
-  const loaded: LoadedBaseline = { dir, units: new Map(), warnings: [], missing: found.missing.length > 0 };
+  const loaded: LoadedBaseline = {
+    dir,
+    units: new Map(),
+    warnings: [],
+    missing: found.missing.length > 0,
+    inputs: found.files.map((f) => ({ path: f.path, shown: f.file })),
+  };
   if (loaded.missing) return loaded;
   for (const d of found.findings) loaded.warnings.push({ kind: 'skipped', file: d.file, diagnostic: d, more: 0 });
 
@@ -249,8 +257,8 @@ export function describeBaselineWarnings(warnings: readonly BaselineWarning[], l
     if (w.kind === 'empty') return tb(lang, 'baseline.warn.empty', { dir: makeVisible(w.dir) });
     if (w.kind === 'duplicate') {
       return tb(lang, 'baseline.warn.duplicate', {
-        unit: makeVisible(w.name),
-        type: makeVisible(w.type),
+        unit: quoteText(w.name),
+        type: quoteText(w.type),
         used: makeVisible(w.used),
         ignored: w.ignored.map(makeVisible).join(', '),
       });

@@ -1,21 +1,23 @@
-// Finds the answer files of a batch: files as given, folders searched for *.yaml/*.yml, in a stable order.
+// Finds the answer files of a batch: files as given, folders searched for *.yaml/*.yml, each real folder once, never outside the folder given.
+import { isUtf8 } from 'node:buffer';
 import type { Dirent } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { showPath } from '../fs/path-text.js';
 
 /** One file to score: how it is shown (as reached from the command line) and where it is. */
 export interface BatchFile {
-  /** The path as shown in reports: the command-line argument joined with the path below it. */
+  /** The path as shown in reports: the command-line argument joined with the path below it (bytes that are not UTF-8 escaped). */
   file: string;
-  /** The absolute path used to read it. */
-  path: string;
+  /** The path used to read it: its real path, as bytes when the name is not UTF-8. */
+  path: string | Buffer;
 }
 
 /** What discovery found: files to score, entries that could not be searched, and arguments that do not exist. */
 export interface Discovery {
   files: BatchFile[];
-  /** Unreadable folders, symlink loops: findings about the batch, not reasons to stop. */
+  /** Unreadable folders, symlink loops, links leaving the folder: findings about the batch, not reasons to stop. */
   findings: Diagnostic[];
   /** Command-line arguments that do not exist (a usage error). */
   missing: string[];
@@ -28,11 +30,36 @@ export function comparePaths(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** A path as the system names it: text when it is UTF-8, else its bytes. */
+type SysPath = string | Buffer;
+
+/** The folder given on the command line: its real path, and as the user wrote it (for messages). */
+interface Root {
+  real: SysPath;
+  shown: string;
+}
+
+/** A folder entry: its name as text, or as bytes when it is not UTF-8; the name to show; its type. */
+interface Entry {
+  /** The name as text (valid UTF-8), or undefined when only the bytes name it. */
+  text: string | undefined;
+  /** The name's bytes, when it is not UTF-8. */
+  bytes?: Buffer;
+  /** The name to show and sort by (undecodable bytes escaped). */
+  shown: string;
+  dirent: Pick<Dirent, 'isDirectory' | 'isSymbolicLink'>;
+}
+
 /**
  * Expands `args` (files and folders, relative to `cwd`) into answer files. Folders are searched
- * recursively for `*.yaml`/`*.yml`, skipping dot-folders and `node_modules`; symlinked folders are
- * followed unless they lead back into a folder being searched (a loop, reported). A file named
- * directly is taken whatever its extension. The result is sorted by path and has no duplicates.
+ * recursively for `*.yaml`/`*.yml` (and FIFOs, devices or sockets so named, which scoring then
+ * refuses), skipping dot-folders and `node_modules`. Symbolic links are followed only while they
+ * stay inside the folder given on the command line: one that leads outside is a finding naming
+ * the link (`SYMLINK_OUTSIDE`), and nothing behind it is read; one that leads back to a folder
+ * being searched is a loop (a finding). Each real folder is searched once, however many links
+ * lead to it. A file named directly is taken whatever its extension, unless it is a link that
+ * leaves its own folder. Names are kept as bytes, so names that are not UTF-8 (GBK from a
+ * Windows zip) are each found and read. The result is sorted by path and has no duplicates.
  */
 export async function discoverFiles(args: readonly string[], cwd: string, options: { pattern?: RegExp } = {}): Promise<Discovery> {
   // `pattern`: which names a folder search takes (the baseline also takes `*.json` reports).
@@ -40,84 +67,91 @@ export async function discoverFiles(args: readonly string[], cwd: string, option
   const files: BatchFile[] = [];
   const findings: Diagnostic[] = [];
   const missing: string[] = [];
-  const seen = new Set<string>();
-  // `key` is where the file really is: the same file reached twice (given twice, or through a
-  // symlink) is scored once, as it was first reached.
-  const add = (file: string, path: string, key: string): void => {
-    if (seen.has(key)) return;
-    seen.add(key);
-    files.push({ file, path });
+  // Where files and folders really are (real paths, as keys): a file reached twice (given twice,
+  // or through a link) is scored once, a folder searched once, as first reached.
+  const seenFiles = new Set<string>();
+  const seenFolders = new Set<string>();
+  const add = (file: string, real: SysPath): void => {
+    const key = keyOf(real);
+    if (seenFiles.has(key)) return;
+    seenFiles.add(key);
+    files.push({ file, path: real });
   };
-  // Folders are walked by their real path, so only an entry that is itself a link needs resolving.
-  const addLinked = async (file: string, path: string): Promise<void> => add(file, path, await realpath(path).catch(() => path));
 
   /**
-   * Searches one folder. `real` is its real path, already known: a plain sub-folder's is its
-   * parent's real path joined with its name, so only arguments and symlinked folders cost a
-   * realpath call. `listing` is its readdir when already under way (see below).
+   * Searches one folder. `real` is its real path: a plain sub-folder's is its parent's real path
+   * joined with its name, so only arguments and linked folders cost a realpath call. `root` is
+   * the folder given on the command line. `listing` is its readdir when already
+   * under way (see below).
    */
-  const walk = async (shown: string, path: string, real: string, ancestors: readonly string[], listing?: Promise<Listing>): Promise<void> => {
-    if (ancestors.includes(real)) {
+  const walk = async (shown: string, real: SysPath, root: Root, ancestors: readonly string[], listing?: Promise<Listing>): Promise<void> => {
+    const key = keyOf(real);
+    if (ancestors.includes(key)) {
       findings.push(createDiagnostic('FILE_UNREADABLE', shown, { reason: { zh: '符号链接循环（指回上级文件夹）', en: 'symbolic link loop (points back to a parent folder)' } }));
       return;
     }
-    const listed = await (listing ?? list(path));
+    if (seenFolders.has(key)) return; // searched already, under another name
+    seenFolders.add(key);
+    const listed = await (listing ?? list(real));
     if (listed.entries === undefined) {
       findings.push(unreadable(shown, listed.error));
       return;
     }
-    const entries = listed.entries.sort((a, b) => comparePaths(a.name, b.name));
-    const inner = [...ancestors, real];
+    const entries = listed.entries.sort((a, b) => comparePaths(a.shown, b.shown));
+    const inner = [...ancestors, key];
     const shownOf = joinerFor(shown);
-    const pathOf = joinerFor(path);
-    const realOf = joinerFor(real);
+    const realOf = childOf(real);
     // One readdir at a time left the main thread waiting on each folder in turn: the listings of
     // the next few plain sub-folders are started ahead (at most PREFETCH, so memory stays bounded).
     // They are still consumed in order, so findings and first-reached duplicates do not change.
-    const folders = entries.filter((e) => e.isDirectory() && searched(e.name));
-    const ahead = new Map<Dirent, Promise<Listing>>();
+    const folders = entries.filter((e) => e.dirent.isDirectory() && searched(e.shown));
+    const ahead = new Map<Entry, Promise<Listing>>();
     let next = 0;
     const prefetch = (): void => {
-      for (; next < folders.length && ahead.size < PREFETCH; next++) ahead.set(folders[next], list(realOf(folders[next].name)));
+      for (; next < folders.length && ahead.size < PREFETCH; next++) ahead.set(folders[next], list(realOf(folders[next])));
     };
     prefetch();
     for (const entry of entries) {
-      const name = entry.name;
-      if (entry.isSymbolicLink()) {
-        const childPath = pathOf(name);
-        let info;
-        try {
-          info = await stat(childPath);
-        } catch (error) {
-          if (pattern.test(name) || (error as NodeJS.ErrnoException).code === 'ELOOP') findings.push(unreadable(shownOf(name), error));
-          continue;
-        }
-        if (info.isDirectory()) {
-          if (!searched(name)) continue;
-          const target = realOf(name);
-          let targetReal: string;
-          try {
-            targetReal = await realpath(target);
-          } catch (error) {
-            findings.push(unreadable(shownOf(name), error));
-            continue;
-          }
-          await walk(shownOf(name), target, targetReal, inner);
-        } else if (info.isFile() && pattern.test(name)) {
-          await addLinked(shownOf(name), realOf(name));
-        }
-      } else if (entry.isDirectory()) {
-        const listing = ahead.get(entry);
-        if (listing === undefined) continue; // a dot-folder or node_modules
+      const d = entry.dirent;
+      if (d.isSymbolicLink()) {
+        await followLink(shownOf(entry.shown), realOf(entry), entry.shown, root, inner);
+      } else if (d.isDirectory()) {
+        const pending = ahead.get(entry);
+        if (pending === undefined) continue; // a dot-folder or node_modules
         ahead.delete(entry);
         prefetch();
-        const childReal = realOf(name);
-        await walk(shownOf(name), childReal, childReal, inner, listing);
-      } else if (entry.isFile() && pattern.test(name)) {
-        const childReal = realOf(name);
-        add(shownOf(name), childReal, childReal);
+        await walk(shownOf(entry.shown), realOf(entry), root, inner, pending);
+      } else if (pattern.test(entry.shown)) {
+        // Regular files, and FIFOs, devices and sockets under a submission's name: reading refuses those, as a finding.
+        add(shownOf(entry.shown), realOf(entry));
       }
     }
+  };
+
+  /** A link met in a folder search: followed when it stays inside `root`, else reported. */
+  const followLink = async (shown: string, link: SysPath, name: string, root: Root, ancestors: readonly string[]): Promise<void> => {
+    let target: SysPath;
+    try {
+      target = asSysPath(await realpath(link, { encoding: 'buffer' }));
+    } catch (error) {
+      if (pattern.test(name) || (error as NodeJS.ErrnoException).code === 'ELOOP') findings.push(unreadable(shown, error));
+      return;
+    }
+    let info;
+    try {
+      info = await stat(target);
+    } catch (error) {
+      if (pattern.test(name)) findings.push(unreadable(shown, error));
+      return;
+    }
+    if (info.isDirectory() ? !searched(name) : !pattern.test(name)) return;
+    // The root itself (a loop) and anything under it are inside; ancestors are judged as a loop by walk.
+    if (!isInside(target, root.real) && keyOf(target) !== keyOf(root.real)) {
+      findings.push(createDiagnostic('SYMLINK_OUTSIDE', shown, { folder: root.shown }));
+      return;
+    }
+    if (info.isDirectory()) await walk(shown, target, root, ancestors);
+    else add(shown, target);
   };
 
   for (const arg of args) {
@@ -131,37 +165,61 @@ export async function discoverFiles(args: readonly string[], cwd: string, option
       else findings.push(unreadable(arg, error));
       continue;
     }
+    let real: SysPath;
+    try {
+      real = asSysPath(await realpath(path, { encoding: 'buffer' }));
+    } catch (error) {
+      findings.push(unreadable(arg, error));
+      continue;
+    }
     if (info.isDirectory()) {
-      let real: string;
-      try {
-        real = await realpath(path);
-      } catch (error) {
-        findings.push(unreadable(arg, error));
+      await walk(arg, real, { real, shown: arg }, []);
+      continue;
+    }
+    // A file given directly that is a link leaving its own folder (`answers/*.yaml` expands to it) is not read either.
+    if ((await lstat(path)).isSymbolicLink()) {
+      const folder = asSysPath(await realpath(dirname(path), { encoding: 'buffer' }).catch(() => Buffer.from(dirname(path))));
+      if (!isInside(real, folder)) {
+        findings.push(createDiagnostic('SYMLINK_OUTSIDE', arg, { folder: dirname(arg) }));
         continue;
       }
-      await walk(arg, path, real, []);
-    } else {
-      const real = await realpath(path).catch(() => path);
-      add(arg, real, real);
     }
+    add(arg, real);
   }
   files.sort((a, b) => comparePaths(a.file, b.file));
-  findings.sort((a, b) => comparePaths(a.file, b.file));
-  return { files, findings, missing };
+  // One finding per name and code: a link both found in a folder and given directly is one finding.
+  const once = new Map(findings.map((d) => [`${d.file}\u0000${d.code}`, d]));
+  return { files, findings: [...once.values()].sort((a, b) => comparePaths(a.file, b.file)), missing };
 }
 
 /** A folder's entries, or why they could not be read. */
-type Listing = { entries: Dirent[]; error?: undefined } | { entries?: undefined; error: unknown };
+type Listing = { entries: Entry[]; error?: undefined } | { entries?: undefined; error: unknown };
 
 /** Sub-folders listed ahead of time; enough to keep the libuv thread pool busy. */
 const PREFETCH = 8;
 
-/** Lists a folder; never rejects, so a listing started ahead and never awaited cannot go unhandled. */
-function list(path: string): Promise<Listing> {
-  return readdir(path, { withFileTypes: true }).then(
-    (entries) => ({ entries }),
-    (error: unknown) => ({ error }),
-  );
+/**
+ * Lists a folder; never rejects, so a listing started ahead and never awaited cannot go unhandled.
+ * Names come as text (the fast, common case); a folder where one did not decode (U+FFFD in its
+ * place) is listed again as bytes, so that every name still names its file.
+ */
+async function list(path: SysPath): Promise<Listing> {
+  try {
+    const dirents = await readdir(path, { withFileTypes: true });
+    if (!dirents.some((d) => d.name.includes('\ufffd'))) {
+      return { entries: dirents.map((dirent): Entry => ({ text: dirent.name, shown: dirent.name, dirent })) };
+    }
+    const raw = await readdir(path, { withFileTypes: true, encoding: 'buffer' });
+    return {
+      entries: raw.map((dirent): Entry => {
+        const bytes = dirent.name;
+        const text = isUtf8(bytes) ? bytes.toString('utf8') : undefined;
+        return { text, bytes: text === undefined ? bytes : undefined, shown: text ?? showPath(bytes), dirent };
+      }),
+    };
+  } catch (error) {
+    return { error };
+  }
 }
 
 /** Whether a folder search goes into a sub-folder of this name (not dot-folders, not node_modules). */
@@ -177,6 +235,39 @@ function searched(name: string): boolean {
 function joinerFor(base: string): (name: string) => string {
   const prefix = join(base, 'x').slice(0, -1);
   return (name) => prefix + name;
+}
+
+/** The path of an entry of the folder `base`: text while both are UTF-8, bytes otherwise. */
+function childOf(base: SysPath): (entry: Entry) => SysPath {
+  if (typeof base === 'string') {
+    const prefix = join(base, 'x').slice(0, -1);
+    const bytePrefix = Buffer.from(prefix);
+    return (entry) => (entry.text !== undefined ? prefix + entry.text : Buffer.concat([bytePrefix, entry.bytes!]));
+  }
+  const prefix = base[base.length - 1] === 0x2f ? base : Buffer.concat([base, Buffer.from('/')]);
+  return (entry) => Buffer.concat([prefix, entry.bytes ?? Buffer.from(entry.text!)]);
+}
+
+/** A path the system gave as bytes, as text when it is UTF-8 (the common case). */
+function asSysPath(bytes: Buffer): SysPath {
+  return isUtf8(bytes) ? bytes.toString('utf8') : bytes;
+}
+
+/** A key for a path: the same file always gets the same key, whether reached as text or bytes. */
+function keyOf(path: SysPath): string {
+  return typeof path === 'string' ? path : `\u0000${path.toString('latin1')}`;
+}
+
+function bytesOf(path: SysPath): Buffer {
+  return typeof path === 'string' ? Buffer.from(path) : path;
+}
+
+/** Whether the real path `path` lies strictly inside the real folder `root`, compared as bytes. */
+export function isInside(path: SysPath, root: SysPath): boolean {
+  const p = bytesOf(path);
+  const r = bytesOf(root);
+  if (r.length === 1 && r[0] === 0x2f) return p.length > 1;
+  return p.length > r.length + 1 && p[r.length] === 0x2f && p.subarray(0, r.length).equals(r);
 }
 
 function unreadable(file: string, error: unknown): Diagnostic {

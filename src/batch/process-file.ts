@@ -1,9 +1,9 @@
 // Validates and scores one answer file of a batch on its own, returning only a small, cloneable outcome.
 import { isUtf8 } from 'node:buffer';
-import { closeSync, openSync, readSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseLocated, parsePositioned, parseQuickly, type QuickParse } from '../load/parse-positioned.js';
-import { decodeText, MAX_FILE_BYTES, readText, type ReadResult } from '../load/read-text.js';
+import { decodeText, MAX_FILE_BYTES, readFailureDiagnostic, type ReadResult } from '../load/read-text.js';
+import { readInputSync, type Scratch } from '../fs/read-input.js';
 import { pickText } from '../model/text.js';
 import type { Checklist } from '../model/checklist.js';
 import type { ScoreResult } from '../model/score-result.js';
@@ -79,7 +79,7 @@ export interface ProcessOptions {
 export async function processFile(target: BatchFile, options: ProcessOptions): Promise<FileOutcome> {
   // The common file takes no await until it is scored: each one is a trip through the microtask
   // queue and a promise or two, thousands of times over.
-  const read = readQuickly(target.path, target.file) ?? (await readSlowly(target.path, target.file));
+  const read = readQuickly(target.path, target.file);
   if (!read.ok) {
     const d = read.diagnostic;
     return { file: target.file, status: 'unreadable', fast: false, errors: [d], errorCount: 1, warnings: [], warningCount: 0 };
@@ -147,63 +147,27 @@ function checkQuickly(file: string, source: string, answers: Answers, loaded: Lo
   return { file, kind: 'answers', unreadable: false, checklist, checklistFile: loaded.file, answers, errors: [], warnings: [] };
 }
 
-/** One buffer per thread that every file is read into (see {@link readIntoShared}). */
-let shared = Buffer.allocUnsafe(1 << 16);
+/** One buffer per thread that every file is read into (see readInputSync): memory stays flat over a big batch. */
+const scratch: Scratch = { buffer: Buffer.allocUnsafe(1 << 16) };
 
 /**
- * Reads a whole file into the thread's shared buffer (grown as needed, up to one byte past the
- * size limit so that an oversized file is still told apart) and returns a view of it, valid until
- * the next call. Reading thousands of files each into a buffer of its own left glibc's heaps
- * holding memory long after the buffers were freed: the peak memory grew with the batch.
+ * Reads a file synchronously into the thread's shared buffer (a worker does one file at a time,
+ * and this skips a thread-pool round trip per file). Only a regular file within the size limit is
+ * read; anything else (a FIFO, a device, a folder, a missing file) is its located diagnostic.
  */
-function readIntoShared(path: string): Buffer {
-  const fd = openSync(path, 'r');
-  try {
-    let length = 0;
-    for (;;) {
-      if (length === shared.length) {
-        if (shared.length > MAX_FILE_BYTES) break;
-        const bigger = Buffer.allocUnsafe(Math.min(shared.length * 2, MAX_FILE_BYTES + 1));
-        shared.copy(bigger, 0, 0, length);
-        shared = bigger;
-      }
-      const n = readSync(fd, shared, length, shared.length - length, null);
-      if (n === 0) break;
-      length += n;
-    }
-    return shared.subarray(0, length);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/**
- * Reads a file synchronously (a worker does one file at a time, and this skips a thread-pool round
- * trip per file). `undefined` when it could not be read or is too big: {@link readSlowly} then
- * says why.
- */
-function readQuickly(path: string, shown: string): ReadResult | undefined {
-  let bytes: Buffer | undefined;
-  try {
-    bytes = readIntoShared(path);
-  } catch {
-    bytes = undefined;
-  }
-  if (bytes !== undefined && bytes.length <= MAX_FILE_BYTES && isUtf8(bytes) && !bytes.includes(0)) {
+function readQuickly(path: string | Uint8Array, shown: string): ReadResult {
+  const read = readInputSync(typeof path === 'string' ? path : Buffer.from(path.buffer, path.byteOffset, path.byteLength), MAX_FILE_BYTES, scratch);
+  if (!read.ok) return { ok: false, diagnostic: readFailureDiagnostic(read.failure, shown) };
+  const bytes = read.bytes;
+  if (isUtf8(bytes) && !bytes.includes(0)) {
     // The common case, checked natively; every refusal (GBK, UTF-16, NUL) is left to decodeText's diagnostics.
     // Drops BOMs as decodeText does: its own, then the one TextDecoder consumes at the start of its input.
-    const bomAt = (i: number): boolean => bytes![i] === 0xef && bytes![i + 1] === 0xbb && bytes![i + 2] === 0xbf;
+    const bomAt = (i: number): boolean => bytes[i] === 0xef && bytes[i + 1] === 0xbb && bytes[i + 2] === 0xbf;
     let start = bomAt(0) ? 3 : 0;
     if (bomAt(start)) start += 3;
     return { ok: true, text: bytes.toString('utf8', start) };
   }
-  if (bytes === undefined || bytes.length > MAX_FILE_BYTES) return undefined;
   return located(decodeText(bytes, shown), shown);
-}
-
-/** Reads a file that {@link readQuickly} could not, for the diagnostic `readText` gives. */
-async function readSlowly(path: string, shown: string): Promise<ReadResult> {
-  return located(await readText(path), shown);
 }
 
 /** A read failure's diagnostic with the file as the batch shows it. */

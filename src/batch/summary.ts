@@ -7,8 +7,10 @@ import { gradesOf } from '../score/score.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { comparePaths } from './discover.js';
 import type { FileOutcome, UnitSummary } from './process-file.js';
-import { baselineJson, unitKey, type BaselineAggregate, type UnitBaseline } from './baseline.js';
+import { baselineJson, type BaselineAggregate, type UnitBaseline } from './baseline.js';
+import { unitKey } from '../model/identity.js';
 import type { EvidenceFinding } from '../evidence/evidence.js';
+import { escapeJsonText } from '../report/escape.js';
 
 /** Why a file fails the batch. */
 export type FailReason = 'unreadable' | 'invalid' | 'vetoed' | 'belowThreshold' | 'incomplete' | 'evidence';
@@ -285,7 +287,8 @@ export function toBatchJson(
     ...(summary.baseline ? { baseline: baselineJson(summary.baseline) } : {}),
   };
   // The reports are spliced in as text: they were serialised in the workers and are not parsed again.
-  const headText = JSON.stringify(head, null, 2);
+  // Every part with control and bidi characters as JSON escapes (see escapeJsonText).
+  const headText = escapeJsonText(JSON.stringify(head, null, 2));
   parts.push(headText.slice(0, -2), ',\n  "files": [');
   summary.files.forEach((f, i) => {
     const entry = {
@@ -299,8 +302,9 @@ export function toBatchJson(
       errors: f.errors.map((d) => toJsonDiagnostic(d, meta.lang)),
       ...(f.evidence ? { evidence: f.evidence } : {}),
     };
-    const text = JSON.stringify(entry);
-    const report = reports.get(f.file);
+    const text = escapeJsonText(JSON.stringify(entry));
+    const raw = reports.get(f.file);
+    const report = raw === undefined ? undefined : escapeJsonText(raw);
     parts.push(i === 0 ? '\n    ' : ',\n    ', report ? `${text.slice(0, -1)},"report":${report}}` : text);
   });
   parts.push(summary.files.length > 0 ? '\n  ]\n}\n' : ']\n}\n');

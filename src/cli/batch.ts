@@ -110,8 +110,7 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
   const { runFiles } = await import('../batch/pool.js');
   const { summarizeBatch, batchExitCode, toBatchJson } = await import('../batch/summary.js');
   const { checklistFileFor, loadChecklist, builtinFile } = await import('../load/resolve-checklist.js');
-  const { renderDiagnostics } = await import('../diagnostics/render.js');
-  const { writeFileAtomic } = await import('../fs/write-atomic.js');
+  const { renderDiagnostics, makeVisible } = await import('../diagnostics/render.js');
   const { io, lang } = ctx;
 
   // WANGXIN_TIMING=1 prints where the time went (for `npm run bench`); nothing otherwise.
@@ -138,18 +137,25 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
     }
   }
 
+  const { refuseSameFile, writeCommandOutput, isStdout } = await import('./outputs.js');
   const writeOut = async (file: string, content: string | readonly string[]): Promise<void> => {
-    try {
-      await writeFileAtomic(resolve(io.cwd, file), content);
-    } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-      throw usage('cli.error.write', { file, reason });
-    }
+    const reason = await writeCommandOutput(ctx, file, content);
+    if (reason !== undefined) throw usage('cli.error.write', { file: makeVisible(file), reason });
   };
   const epoch = Number(io.env.SOURCE_DATE_EPOCH);
   const generatedAt = (Number.isFinite(epoch) && io.env.SOURCE_DATE_EPOCH ? new Date(epoch * 1000) : new Date()).toISOString();
   // --baseline first, so a mistyped folder stops before the batch is scored; its bad files are only warnings.
   const baseline = options.baseline === undefined ? undefined : await loadBaselineOf(options.baseline, { cwd: io.cwd, checklist: checklistFile, lang, generatedAt, jobs }, ctx);
+  // Before any work is done: no output may replace a submission, the checklist, a baseline file or the other output.
+  const outputs = [
+    ...(options.out !== undefined ? [{ option: '--out', file: options.out }] : []),
+    ...(options.junit !== undefined ? [{ option: '--junit', file: options.junit }] : []),
+  ];
+  await refuseSameFile(ctx, outputs, [
+    ...found.files.map((f) => ({ path: f.path, shown: f.file })),
+    ...(checklistFile ? [checklistFile] : []),
+    ...(baseline?.inputs ?? []),
+  ]);
   const started = performance.now();
   const bar = await startProgress(ctx, found.files.length);
   let outcomes;
@@ -201,7 +207,6 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
   const evidence = options.verifyEvidence ? await (await import('../evidence/batch-evidence.js')).verifyBatchEvidence(found.files, outcomes, checklistFile) : undefined;
   if (evidence) {
     // One line per finding in the CI log as well (the summary and JUnit carry them too).
-    const { makeVisible } = await import('../diagnostics/render.js');
     for (const [file, list] of evidence) {
       for (const e of list) io.stderr.write(`${makeVisible(file)}: ${ctx.paintErr.red(te(lang, `verify.${e.problem}`))}: ${makeVisible(e.item)} ${makeVisible(e.path)}\n`);
     }
@@ -220,7 +225,7 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
   // One output at a time, each let go once written: a big batch's summary and JUnit are megabytes
   // of text each, and holding both at once raised the peak memory by about as much.
   const written: string[] = [];
-  if (options.out) {
+  if (options.out !== undefined && !isStdout(options.out)) {
     await writeOut(options.out, await render());
     written.push(options.out);
   } else {
@@ -230,10 +235,11 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
   }
   if (options.junit) {
     const { formatJunitLines } = await import('../report/junit.js');
-    await writeOut(options.junit, formatJunitLines(summary, { lang, seconds }));
-    written.push(options.junit);
+    const lines = formatJunitLines(summary, { lang, seconds });
+    await writeOut(options.junit, isStdout(options.junit) ? [...lines, ''] : lines);
+    if (!isStdout(options.junit)) written.push(options.junit);
   }
-  for (const file of written) io.stderr.write(tb(lang, 'cli.written', { file }) + '\n');
+  for (const file of written) io.stderr.write(tb(lang, 'cli.written', { file: makeVisible(file) }) + '\n');
   lap('written');
   if (timings.length > 0) io.stderr.write(`timing: ${timings.join(', ')}\n`);
   const c = summary.counts;

@@ -49,7 +49,7 @@ export async function runCompare(oldFile: string, newFile: string, options: Comp
   const { loadSide } = await import('../compare/load-side.js');
   const { compareReports, summarizeSide } = await import('../compare/compare.js');
   const { getCompareFormatter } = await import('../compare/markdown.js');
-  const { renderDiagnostics, makeVisible } = await import('../diagnostics/render.js');
+  const { renderDiagnostics, makeVisible, quoteText } = await import('../diagnostics/render.js');
   const { looksLikePath } = await import('../load/resolve-checklist.js');
   const { io, lang } = ctx;
   const paint = ctx.paintErr;
@@ -79,18 +79,17 @@ export async function runCompare(oldFile: string, newFile: string, options: Comp
     new: summarizeSide(b.side.report, b.file, b.side.kind),
   });
   for (const w of comparison.warnings) {
-    io.stderr.write(paint.yellow(tc(lang, `compare.warn.${w.code}`, { old: makeVisible(w.old), new: makeVisible(w.new) })) + '\n');
+    io.stderr.write(paint.yellow(tc(lang, `compare.warn.${w.code}`, { old: quoteText(w.old), new: quoteText(w.new) })) + '\n');
   }
   const text = getCompareFormatter(options.format ?? (options.out && /\.json$/i.test(options.out) ? 'json' : 'md'))(comparison, { lang });
-  if (options.out === undefined) {
+  const { isStdout, refuseSameFile, writeCommandOutput } = await import('./outputs.js');
+  if (options.out === undefined || isStdout(options.out)) {
     io.stdout.write(text);
     return 0;
   }
-  try {
-    const { writeFileAtomic } = await import('../fs/write-atomic.js');
-    await writeFileAtomic(at(options.out), text);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  await refuseSameFile(ctx, [{ option: '--out', file: options.out }], [oldFile, newFile, ...(ref !== undefined && looksLikePath(ref) ? [ref] : [])]);
+  const reason = await writeCommandOutput(ctx, options.out, text);
+  if (reason !== undefined) {
     io.stderr.write(`wangxin: ${paint.red(tc(lang, 'compare.error.write', { file: makeVisible(options.out), reason }))}\n`);
     return 2;
   }

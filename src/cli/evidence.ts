@@ -2,7 +2,8 @@
 import { isAbsolute, resolve } from 'node:path';
 import { te } from '../i18n/evidence-messages.js';
 import type { Lang } from '../i18n/lang.js';
-import type { EvidenceFinding, RecordOutcome } from '../evidence/evidence.js';
+import { MAX_EVIDENCE_BYTES, type EvidenceFinding, type RecordOutcome } from '../evidence/evidence.js';
+import { formatBytes } from '../load/read-text.js';
 import type { Paint } from '../diagnostics/render.js';
 import type { CommandContext } from './io.js';
 import type { AddCommand } from './registry.js';
@@ -19,21 +20,25 @@ export function registerEvidence(add: AddCommand, ctx: CommandContext, setExit: 
 
 /**
  * Records the digests and rewrites the answer file (only when something changed). Returns 0 when
- * every local evidence file was found, 1 when one is missing or the answer file is invalid, 2 when
+ * every local evidence file was recorded, 1 when one could not be (missing, outside the folder,
+ * not a regular file, too large) or the answer file is invalid, 2 when
  * the answer file cannot be read or written.
  */
 export async function runEvidence(file: string, ctx: CommandContext): Promise<number> {
-  const { checkFile } = await import('../validate/check-file.js');
+  const { checkFileBytes } = await import('../validate/check-file.js');
   const { renderDiagnostics, makeVisible } = await import('../diagnostics/render.js');
   const { recordEvidence } = await import('../evidence/evidence.js');
   const { saveAnswers } = await import('../walk/answer-file.js');
+  const { readInput } = await import('../fs/read-input.js');
+  const { MAX_FILE_BYTES } = await import('../load/read-text.js');
+  const { lockAnswerFile } = await import('./answer-lock.js');
   const { io, lang } = ctx;
   const paint = ctx.paintErr;
   const absolute = isAbsolute(file) ? file : resolve(io.cwd, file);
 
-  const check = await checkFile(absolute, {}, 'answers');
+  const { check, bytes } = await checkFileBytes(absolute, {}, 'answers');
   const sources = check.parsed ? new Map([[check.parsed.file, check.parsed.source]]) : undefined;
-  if (check.unreadable) {
+  if (check.unreadable || !bytes) {
     io.stderr.write(renderDiagnostics(check.errors, { lang, paint }) + '\n');
     return 2;
   }
@@ -42,21 +47,39 @@ export async function runEvidence(file: string, ctx: CommandContext): Promise<nu
     io.stderr.write(paint.red(te(lang, 'evidence.invalid', { file: makeVisible(file), count: Math.max(1, check.errors.length) })) + '\n');
     return 1;
   }
-
-  const outcome = await recordEvidence(absolute, check.answers);
-  io.stderr.write(describeOutcome(outcome, lang, paint, makeVisible));
-  if (outcome.recorded > 0 || outcome.updated.length > 0) {
-    try {
-      await saveAnswers(absolute, outcome.answers, check.checklist);
-    } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
-      io.stderr.write(`wangxin: ${paint.red(te(lang, 'evidence.writeFailed', { file: makeVisible(file), reason }))}\n`);
-      return 2;
+  // The same lock as `run`: no digest is written into a file someone is answering.
+  const lock = await lockAnswerFile(absolute, file, lang);
+  if (!lock.ok) {
+    io.stderr.write(`wangxin: ${paint.red(lock.message)}\n`);
+    return 2;
+  }
+  let outcome;
+  try {
+    outcome = await recordEvidence(absolute, check.answers);
+    io.stderr.write(describeOutcome(outcome, lang, paint, makeVisible));
+    if (outcome.recorded > 0 || outcome.updated.length > 0) {
+      // Hashing takes time: a hand edit made meanwhile is never overwritten.
+      const now = await readInput(absolute, MAX_FILE_BYTES);
+      if (!now.ok || !now.bytes.equals(bytes)) {
+        io.stderr.write(`wangxin: ${paint.red(te(lang, 'evidence.changedMeanwhile', { file: makeVisible(file) }))}\n`);
+        return 2;
+      }
+      try {
+        await saveAnswers(absolute, outcome.answers, check.checklist);
+      } catch (error) {
+        const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+        io.stderr.write(`wangxin: ${paint.red(te(lang, 'evidence.writeFailed', { file: makeVisible(file), reason }))}\n`);
+        return 2;
+      }
+    } else {
+      io.stderr.write(paint.dim(te(lang, 'evidence.unchangedFile')) + '\n');
     }
-  } else {
-    io.stderr.write(paint.dim(te(lang, 'evidence.unchangedFile')) + '\n');
+  } finally {
+    lock.lock.release();
   }
   const missing = outcome.findings.filter((f) => f.problem === 'missing').length;
+  // Any local file whose digest could not be recorded (missing, outside, not a file, too large) fails the command.
+  const unrecorded = outcome.findings.length;
   const summary = te(lang, 'evidence.summary', {
     file: makeVisible(file),
     recorded: outcome.recorded,
@@ -65,8 +88,8 @@ export async function runEvidence(file: string, ctx: CommandContext): Promise<nu
     urls: outcome.urls,
     missing,
   });
-  io.stdout.write((missing > 0 ? paint.red(summary) : paint.green(summary)) + '\n');
-  return missing > 0 ? 1 : 0;
+  io.stdout.write((unrecorded > 0 ? paint.red(summary) : paint.green(summary)) + '\n');
+  return unrecorded > 0 ? 1 : 0;
 }
 
 /** One line per finding and per updated digest, for the terminal. */
@@ -77,10 +100,9 @@ export function describeOutcome(outcome: RecordOutcome, lang: Lang, paint: Paint
   return lines.map((l) => l + '\n').join('');
 }
 
-/** A finding as one terminal line (missing in red, outside and changed in yellow). */
+/** A finding as one terminal line (what stops a digest in red, outside and changed in yellow). */
 export function describeFinding(f: EvidenceFinding, lang: Lang, paint: Paint, visible: (s: string) => string): string {
-  const params = { item: visible(f.item), path: visible(f.path) };
-  if (f.problem === 'missing') return paint.red(te(lang, 'evidence.missing', params));
-  if (f.problem === 'outside') return paint.yellow(te(lang, 'evidence.outside', params));
-  return paint.yellow(te(lang, 'evidence.changed', params));
+  const params = { item: visible(f.item), path: visible(f.path), limit: formatBytes(MAX_EVIDENCE_BYTES) };
+  if (f.problem === 'outside' || f.problem === 'changed') return paint.yellow(te(lang, `evidence.${f.problem}`, params));
+  return paint.red(te(lang, `evidence.${f.problem}`, params));
 }

@@ -1,7 +1,6 @@
 // `wangxin init`: a blank answer file to fill in an editor, or (--checklist-template) a starter custom checklist.
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
 import { fill } from '../i18n/lang.js';
 import { t } from '../i18n/messages.js';
 import { INIT_MESSAGES, ti } from '../i18n/init-messages.js';
@@ -61,9 +60,16 @@ export function registerInit(add: AddCommand, ctx: CommandContext, setExit: (cod
  */
 export async function runInit(options: InitOptions, ctx: CommandContext): Promise<number> {
   const { io, lang } = ctx;
-  const { makeVisible } = await import('../diagnostics/render.js');
-  const outFile = options.out === undefined ? undefined : isAbsolute(options.out) ? options.out : resolve(io.cwd, options.out);
-  if (outFile !== undefined && !options.force && existsSync(outFile)) throw usage('init.error.exists', { file: makeVisible(options.out!) });
+  const { makeVisible, quoteText } = await import('../diagnostics/render.js');
+  const { isStdout, refuseSameFile, writeCommandOutput } = await import('./outputs.js');
+  const outFile = options.out === undefined || isStdout(options.out) ? undefined : isAbsolute(options.out) ? options.out : resolve(io.cwd, options.out);
+  // Only a file would be replaced: a FIFO or a device is written through without --force.
+  if (outFile !== undefined && !options.force && isRegularFile(outFile)) throw usage('init.error.exists', { file: makeVisible(options.out!) });
+  if (outFile !== undefined) {
+    const { looksLikePath } = await import('../load/resolve-checklist.js');
+    const inputs = options.checklist !== undefined && looksLikePath(options.checklist) ? [options.checklist] : [];
+    await refuseSameFile(ctx, [{ option: '--out', file: options.out! }], inputs);
+  }
 
   let text: string;
   let done: string;
@@ -88,7 +94,7 @@ export async function runInit(options: InitOptions, ctx: CommandContext): Promis
       type = checklist.unitTypes[0].id;
     }
     if (!checklist.unitTypes.some((u) => u.id === type)) {
-      throw usage('init.error.unknownUnitType', { checklist: checklist.id, type: makeVisible(type), known });
+      throw usage('init.error.unknownUnitType', { checklist: checklist.id, type: quoteText(type), known });
     }
     const name = options.unit?.trim() || ti(lang, 'init.placeholderUnit');
     const { renderBlankAnswers } = await import('../init/blank-answers.js');
@@ -101,12 +107,20 @@ export async function runInit(options: InitOptions, ctx: CommandContext): Promis
     io.stdout.write(text);
     return 0;
   }
+  // A blank answer file written to a file takes the same lock as `run` (a template is not an answer file).
+  const { lockAnswerFile, locksAsAnswerFile } = await import('./answer-lock.js');
+  const lock = !options.checklistTemplate && locksAsAnswerFile(outFile) ? await lockAnswerFile(outFile, options.out!, lang) : undefined;
+  if (lock && !lock.ok) {
+    io.stderr.write(`wangxin: ${ctx.paintErr.red(lock.message)}\n`);
+    return 2;
+  }
+  let reason: string | undefined;
   try {
-    const { writeFileAtomic } = await import('../fs/write-atomic.js');
-    await mkdir(dirname(outFile), { recursive: true });
-    await writeFileAtomic(outFile, text);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    reason = await writeCommandOutput(ctx, options.out!, text, { makeFolder: true });
+  } finally {
+    if (lock?.ok) lock.lock.release();
+  }
+  if (reason !== undefined) {
     io.stderr.write(`wangxin: ${ctx.paintErr.red(ti(lang, 'init.error.write', { file: makeVisible(options.out!), reason }))}\n`);
     return 2;
   }
@@ -137,4 +151,13 @@ async function loadOrFail(file: string, ctx: CommandContext): Promise<Checklist 
   const sources = loaded.parsed ? new Map([[loaded.parsed.file, loaded.parsed.source]]) : undefined;
   io.stderr.write(renderDiagnostics(loaded.diagnostics.filter((d) => d.severity === 'error'), { lang, paint: ctx.paintErr, sources }) + '\n');
   return undefined;
+}
+
+/** Whether `file` is (or a link leads to) an existing regular file: what `--force` protects. */
+export function isRegularFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }

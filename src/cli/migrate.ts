@@ -1,5 +1,4 @@
 // `wangxin migrate ANSWERS --to CHECKLIST`: carries an answer file over to a new checklist version, into a new file.
-import { existsSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { fill } from '../i18n/lang.js';
 import { MIGRATE_MESSAGES, tm } from '../i18n/migrate-messages.js';
@@ -64,10 +63,11 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
   const { readText } = await import('../load/read-text.js');
   const { parseYaml } = await import('../load/parse-yaml.js');
   const { validateAnswers, validateAnswersShape } = await import('../validate/validate.js');
-  const { renderDiagnostics, makeVisible } = await import('../diagnostics/render.js');
+  const { renderDiagnostics, makeVisible, quoteText } = await import('../diagnostics/render.js');
   const { migrateAnswers } = await import('../migrate/migrate.js');
   const { renderMigrationReport } = await import('../migrate/report.js');
-  const { saveAnswers } = await import('../walk/answer-file.js');
+  const { serializeAnswers } = await import('../walk/answer-file.js');
+  const { looksLikePath } = await import('../load/resolve-checklist.js');
   const { io, lang } = ctx;
   const paint = ctx.paintErr;
   const at = (p: string): string => (isAbsolute(p) ? p : resolve(io.cwd, p));
@@ -107,22 +107,40 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
   const answers = checked.value;
 
   if (!target.unitTypes.some((u) => u.id === answers.unit.type)) {
-    throw usage('migrate.error.unitType', { checklist: target.id, type: makeVisible(answers.unit.type), known: target.unitTypes.map((u) => u.id).join(', ') });
+    throw usage('migrate.error.unitType', { checklist: target.id, type: quoteText(answers.unit.type), known: target.unitTypes.map((u) => u.id).join(', ') });
   }
   const shownOut = options.out ?? defaultMigratedPath(file, target.version);
-  const out = at(shownOut);
-  if (resolve(out) === resolve(absolute)) throw usage('migrate.error.sameFile', { file: makeVisible(file) });
-  if (!options.force && existsSync(out)) throw usage('migrate.error.exists', { file: makeVisible(shownOut) });
+  const { isStdout, refuseSameFile, writeCommandOutput } = await import('./outputs.js');
+  const { isRegularFile } = await import('./init.js');
+  const toStdout = isStdout(shownOut);
+  const out = toStdout ? shownOut : at(shownOut);
+  if (!toStdout) {
+    // The answer file (also through a link) and the checklists read are inputs: never the output.
+    const inputs = [absolute, ...[options.to, options.from].filter((r): r is string => r !== undefined && looksLikePath(r)).map(at)];
+    await refuseSameFile(ctx, [{ option: '--out', file: shownOut }], inputs);
+    if (!options.force && isRegularFile(out)) throw usage('migrate.error.exists', { file: makeVisible(shownOut) });
+  }
 
   const migration = migrateAnswers(answers, target, old);
+  // An answer file written to a file takes the same lock as `run` (a FIFO or device is not one to lock).
+  const { lockAnswerFile, locksAsAnswerFile } = await import('./answer-lock.js');
+  const lock = !toStdout && locksAsAnswerFile(out) ? await lockAnswerFile(out, shownOut, lang) : undefined;
+  if (lock && !lock.ok) {
+    io.stderr.write(`wangxin: ${paint.red(lock.message)}\n`);
+    return 2;
+  }
+  // `--out -`: the migrated answers on standard output, the report on standard error.
+  let reason: string | undefined;
   try {
-    await saveAnswers(out, migration.answers, target);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    reason = await writeCommandOutput(ctx, shownOut, serializeAnswers(migration.answers, { file: toStdout ? absolute : out, checklist: target }), { makeFolder: true });
+  } finally {
+    if (lock?.ok) lock.lock.release();
+  }
+  if (reason !== undefined) {
     io.stderr.write(`wangxin: ${paint.red(tm(lang, 'migrate.error.write', { file: makeVisible(shownOut), reason }))}\n`);
     return 2;
   }
-  io.stdout.write(renderMigrationReport(migration, { lang, original: file, written: shownOut, target, old, foundVersion }));
+  (toStdout ? io.stderr : io.stdout).write(renderMigrationReport(migration, { lang, original: file, written: shownOut, target, old, foundVersion }));
   return 0;
 }
 

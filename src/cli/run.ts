@@ -3,10 +3,12 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, extname, isAbsolute, resolve } from 'node:path';
 import { t } from '../i18n/messages.js';
-import { tr } from '../i18n/run-messages.js';
+import { tr, type RunMessageKey } from '../i18n/run-messages.js';
+import { readInput } from '../fs/read-input.js';
+import { MAX_FILE_BYTES } from '../load/read-text.js';
 import { te } from '../i18n/evidence-messages.js';
 import { detectLang } from '../i18n/lang.js';
-import { renderDiagnostics, makeVisible } from '../diagnostics/render.js';
+import { renderDiagnostics, makeVisible, quoteText } from '../diagnostics/render.js';
 import type { Answers } from '../model/answers.js';
 import type { Checklist } from '../model/checklist.js';
 import { pickText } from '../model/text.js';
@@ -16,6 +18,7 @@ import { parseFormat } from './options.js';
 import { addExamples } from './help-examples.js';
 import { example } from '../i18n/example-messages.js';
 import type { Prompter } from '../walk/prompter.js';
+import { UsageError } from './usage-error.js';
 import type { LockOptions, HeldLock } from '../walk/lock.js';
 
 /** The built-in checklist offered first. */
@@ -99,7 +102,6 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
   const { walk, isAnswered } = await import('../walk/walk.js');
   const { applyingItems } = await import('../model/checklist.js');
   const { PromptInterrupted } = await import('../walk/prompter.js');
-  const { acquireLock } = await import('../walk/lock.js');
   const { saveAnswers, defaultAnswersPath } = await import('../walk/answer-file.js');
 
   // SIGINT between prompts (the terminal is not in raw mode then) and SIGTERM/SIGHUP abort the
@@ -141,8 +143,26 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
       unitName ??= (await prompter.input({ message: tr(lang, 'run.ask.unit'), validate: required })).trim();
       shownPath = (await prompter.input({ message: tr(lang, 'run.ask.answers'), default: defaultAnswersPath(unitName), validate: required })).trim();
     }
+    if (shownPath === '-') {
+      errorLine(tr(lang, 'run.answersStdout'));
+      return 2;
+    }
     const absolute = resolve(io.cwd, shownPath);
     answersFile = shownPath;
+    const reportFile = options.report ?? defaultReportPath(shownPath, reportFormat);
+    // The answer file and the report are both outputs: neither may be the other, nor the checklist.
+    try {
+      const { refuseSameFile, isStdout } = await import('./outputs.js');
+      await refuseSameFile(
+        ctx,
+        [{ option: '--answers', file: shownPath }, ...(isStdout(reportFile) ? [] : [{ option: '--report', file: reportFile }])],
+        options.checklist && given ? [await resolveRef(options.checklist, io.cwd)].filter((p) => isAbsolute(p)) : [],
+      );
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      errorLine(error.localized[lang]);
+      return 2;
+    }
     try {
       await mkdir(dirname(absolute), { recursive: true });
     } catch (error) {
@@ -150,17 +170,10 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
       return 2;
     }
 
-    const got = acquireLock(absolute, deps.lock);
+    const { lockAnswerFile } = await import('./answer-lock.js');
+    const got = await lockAnswerFile(absolute, shownPath, lang, { lock: deps.lock, held: (params) => tr(lang, 'run.locked', params) });
     if (!got.ok) {
-      errorLine(
-        tr(lang, 'run.locked', {
-          file: makeVisible(shownPath),
-          pid: got.holder?.pid ?? '?',
-          host: makeVisible(got.holder?.hostname ?? '?'),
-          since: makeVisible(got.holder?.startedAt ?? '?'),
-          lock: makeVisible(got.file),
-        }),
-      );
+      errorLine(got.message);
       return 2;
     }
     lock = got.lock;
@@ -168,12 +181,16 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
 
     const notices: string[] = tookOver ? [paint.dim(tookOver)] : [];
     const isNew = !existsSync(absolute);
+    // The bytes of the answer file as last read or written by this run (null: it does not exist yet).
+    let onDisk: Buffer | null = null;
     if (!isNew) {
-      state = await openExisting(absolute, shownPath, options, ctx, errorLine, given, notices);
+      const opened = await openExisting(absolute, shownPath, options, ctx, errorLine, given, notices);
+      state = opened;
+      onDisk = opened.bytes;
       notices.unshift(tr(lang, 'run.continuing', { file: makeVisible(shownPath) }));
     } else {
       const checklist = given ?? (await chooseChecklist(prompter, ctx, errorLine));
-      io.stdout.write(paint.dim(tr(lang, 'run.checklistInfo', { title: pickText(checklist.title, lang), id: checklist.id, version: checklist.version })) + '\n');
+      io.stdout.write(paint.dim(tr(lang, 'run.checklistInfo', { title: makeVisible(pickText(checklist.title, lang)), id: checklist.id, version: checklist.version })) + '\n');
       unitName ??= (await prompter.input({ message: tr(lang, 'run.ask.unit'), validate: required })).trim();
       const unitType = options.unitType !== undefined ? checkUnitType(checklist, options.unitType, ctx, errorLine) : await prompter.select({
         message: tr(lang, 'run.ask.unitType'),
@@ -190,16 +207,39 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
       };
       state = { answers, checklist };
     }
-    const save = async (answers: Answers): Promise<void> => {
+    /**
+     * Saves after every answer, but never over what this run did not read: when the file changed
+     * on disk since it was last read or written here (a hand edit, another program), it is read
+     * again and this run's `answered` item is kept on top of it; when that cannot be done (no item
+     * to keep, the file is now invalid, of another unit type or checklist), the run stops and the
+     * file is left as it is. Returns notices for the next screen.
+     */
+    const save = async (answers: Answers, answered?: string): Promise<string[]> => {
+      const shown = makeVisible(shownPath!);
+      const now = await readInput(absolute, MAX_FILE_BYTES);
+      // Deleted meanwhile: writing it again overwrites nothing. Unreadable now (undefined): changed.
+      if (!now.ok && now.failure.reason === 'missing') onDisk = null;
+      const current = now.ok ? now.bytes : undefined;
+      const changed = now.ok ? onDisk === null || !now.bytes.equals(onDisk) : now.failure.reason !== 'missing';
+      const reloadNotices: string[] = [];
+      if (changed) {
+        const why = answered === undefined ? 'run.changed.noItem' : await mergeReloaded(current, answers, answered, state!.checklist, absolute);
+        if (why !== undefined) {
+          errorLine(tr(lang, 'run.changedOnDisk', { file: shown, item: answered ?? '—', why: tr(lang, why) }));
+          throw new Stop(2);
+        }
+        reloadNotices.push(paint.yellow(tr(lang, 'run.reloaded', { file: shown, item: answered! })));
+      }
       try {
-        await saveAnswers(absolute, answers, state!.checklist);
+        onDisk = await saveAnswers(absolute, answers, state!.checklist);
       } catch (error) {
-        errorLine(tr(lang, 'run.saveFailed', { file: makeVisible(shownPath!), reason: (error as Error).message }));
+        errorLine(tr(lang, 'run.saveFailed', { file: shown, reason: (error as Error).message }));
         throw new Stop(2);
       }
+      return reloadNotices;
     };
     // Written before the first question: the file exists (valid, empty answers) from the start.
-    await save(state.answers);
+    notices.push(...(await save(state.answers)));
     if (isNew) notices.push(paint.green(tr(lang, 'run.created', { file: makeVisible(shownPath) })));
 
     const result = await walk({ prompter, checklist: state.checklist, answers: state.answers, lang, save, paint, notices });
@@ -217,8 +257,7 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
       state.answers = outcome.answers;
       await save(state.answers);
     }
-    const reportFile = options.report ?? defaultReportPath(shownPath, reportFormat);
-    return await finish(state.checklist, state.answers, resolve(io.cwd, reportFile), reportFile, reportFormat, ctx, deps, errorLine);
+    return await finish(state.checklist, state.answers, reportFile, reportFormat, ctx, deps, errorLine);
   } catch (error) {
     if (error instanceof PromptInterrupted) {
       const { done, total } = progress();
@@ -243,7 +282,7 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
 /** The report format: `--format`, else the `--report` extension, else Markdown; undefined for an unknown extension. */
 function chooseReportFormat(options: RunOptions): ReportFormat | undefined {
   if (options.format !== undefined) return parseFormat(options.format, REPORT_FORMATS);
-  if (options.report === undefined) return 'md';
+  if (options.report === undefined || options.report === '-') return 'md';
   return EXTENSIONS[extname(options.report).toLowerCase()];
 }
 
@@ -290,11 +329,11 @@ async function chooseChecklist(prompter: Prompter, ctx: CommandContext, errorLin
 
 function checkUnitType(checklist: Checklist, type: string, ctx: CommandContext, errorLine: (m: string) => void): string {
   if (checklist.unitTypes.some((u) => u.id === type)) return type;
-  errorLine(tr(ctx.lang, 'run.unknownUnitType', { checklist: checklist.id, type: makeVisible(type), known: checklist.unitTypes.map((u) => u.id).join(', ') }));
+  errorLine(tr(ctx.lang, 'run.unknownUnitType', { checklist: checklist.id, type: quoteText(type), known: checklist.unitTypes.map((u) => u.id).join(', ') }));
   throw new Stop(2);
 }
 
-/** Reads and validates an existing answer file; never continues with one that has errors. */
+/** Reads and validates an existing answer file; never continues with one that has errors. Returns its bytes as read. */
 async function openExisting(
   absolute: string,
   shown: string,
@@ -303,11 +342,12 @@ async function openExisting(
   errorLine: (m: string) => void,
   given: Checklist | undefined,
   notices: string[],
-): Promise<{ answers: Answers; checklist: Checklist }> {
-  const { checkFile } = await import('../validate/check-file.js');
+): Promise<{ answers: Answers; checklist: Checklist; bytes: Buffer }> {
+  const { checkFileBytes } = await import('../validate/check-file.js');
   const { lang, io } = ctx;
-  const check = await checkFile(absolute, { ref: given && options.checklist ? await resolveRef(options.checklist, io.cwd) : undefined }, 'answers');
-  if (check.errors.length > 0 || !check.answers || !check.checklist) {
+  // Read once, as bytes: what is checked is what a later save compares the file on disk with.
+  const { check, bytes } = await checkFileBytes(absolute, { ref: given && options.checklist ? await resolveRef(options.checklist, io.cwd) : undefined }, 'answers');
+  if (check.errors.length > 0 || !check.answers || !check.checklist || !bytes) {
     const sources = check.parsed ? new Map([[check.parsed.file, check.parsed.source]]) : undefined;
     if (!check.unreadable) errorLine(tr(lang, 'run.invalidAnswers', { file: makeVisible(shown) }));
     io.stderr.write(renderDiagnostics(check.errors, { lang, paint: ctx.paintErr, sources }) + '\n');
@@ -327,10 +367,42 @@ async function openExisting(
   }
   const name = options.unit?.trim();
   if (name && name !== answers.unit.name) {
-    notices.push(ctx.paint.yellow(tr(lang, 'run.unitRenamed', { old: makeVisible(answers.unit.name), new: makeVisible(name) })));
+    notices.push(ctx.paint.yellow(tr(lang, 'run.unitRenamed', { old: quoteText(answers.unit.name), new: quoteText(name) })));
     answers.unit.name = name;
   }
-  return { answers, checklist };
+  return { answers, checklist, bytes };
+}
+
+/**
+ * Merges an answer file changed on disk into this run's answers, in place: the file's content,
+ * with this run's answer to `answered` on top. Returns the message key of why it cannot be done
+ * (unreadable, invalid, another checklist or unit type), or undefined when merged.
+ */
+async function mergeReloaded(
+  bytes: Buffer | undefined,
+  answers: Answers,
+  answered: string,
+  checklist: Checklist,
+  absolute: string,
+): Promise<RunMessageKey | undefined> {
+  if (bytes === undefined) return 'run.changed.unreadable';
+  const { decodeText } = await import('../load/read-text.js');
+  const { checkText } = await import('../validate/check-file.js');
+  const decoded = decodeText(bytes, absolute);
+  if (!decoded.ok) return 'run.changed.invalid';
+  // Checked against the checklist of this run, whatever the file now names (compared just below).
+  const known = new Map([[checklist.id, { file: absolute, checklist, diagnostics: [] }]]);
+  const check = await checkText(decoded.text, absolute, { known }, 'answers');
+  const reloaded = check.answers;
+  if (check.errors.length > 0 || !reloaded) return 'run.changed.invalid';
+  if (reloaded.checklist.id !== answers.checklist.id || reloaded.checklist.version !== answers.checklist.version) return 'run.changed.checklist';
+  if (reloaded.unit.type !== answers.unit.type) return 'run.changed.unitType';
+  const mine = answers.answers[answered];
+  answers.unit = reloaded.unit;
+  answers.assessor = reloaded.assessor;
+  answers.period = reloaded.period;
+  answers.answers = { ...reloaded.answers, ...(mine !== undefined ? { [answered]: mine } : {}) };
+  return undefined;
 }
 
 /** `--checklist` for checkFile: a path made absolute against io.cwd, an id as it is. */
@@ -339,11 +411,10 @@ async function resolveRef(ref: string, cwd: string): Promise<string> {
   return looksLikePath(ref) && !isAbsolute(ref) ? resolve(cwd, ref) : ref;
 }
 
-/** Scores, prints the summary and writes the report. */
+/** Scores, prints the summary and writes the report (`-`: to standard output). */
 async function finish(
   checklist: Checklist,
   answers: Answers,
-  absoluteReport: string,
   shownReport: string,
   format: ReportFormat,
   ctx: CommandContext,
@@ -352,18 +423,16 @@ async function finish(
 ): Promise<number> {
   const { produceReport } = await import('../report/produce.js');
   const { renderSummary } = await import('../walk/summary.js');
-  const { writeFileAtomic } = await import('../fs/write-atomic.js');
+  const { writeCommandOutput, isStdout } = await import('./outputs.js');
   const { io, lang } = ctx;
   const { result, text } = produceReport(checklist, answers, format, { lang, generatedAt: deps.generatedAt });
   io.stdout.write(renderSummary(result, checklist, answers, lang, ctx.paint) + '\n');
-  try {
-    await mkdir(dirname(absoluteReport), { recursive: true });
-    await writeFileAtomic(absoluteReport, text.endsWith('\n') ? text : text + '\n');
-  } catch (error) {
-    errorLine(tr(lang, 'run.reportFailed', { file: makeVisible(shownReport), reason: (error as Error).message }));
+  const reason = await writeCommandOutput(ctx, shownReport, text.endsWith('\n') ? text : text + '\n', { makeFolder: true });
+  if (reason !== undefined) {
+    errorLine(tr(lang, 'run.reportFailed', { file: makeVisible(shownReport), reason }));
     return 2;
   }
-  io.stdout.write(ctx.paint.green(tr(lang, 'run.reportWritten', { file: makeVisible(shownReport) })) + '\n');
+  if (!isStdout(shownReport)) io.stdout.write(ctx.paint.green(tr(lang, 'run.reportWritten', { file: makeVisible(shownReport) })) + '\n');
   return 0;
 }
 

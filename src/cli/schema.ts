@@ -1,6 +1,5 @@
 // `wangxin schema [NAME] [--out DIR]`: prints or writes the JSON Schemas, for editors (yaml-language-server) and other tools.
-import { isAbsolute, join, resolve } from 'node:path';
-import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fill } from '../i18n/lang.js';
 import { SCHEMA_MESSAGES, tSchema } from '../i18n/schema-messages.js';
 import { addExamples } from './help-examples.js';
@@ -46,21 +45,19 @@ export async function runSchema(name: string | undefined, options: { out?: strin
   if (name !== undefined && !names.includes(name)) throw usage('schema.error.unknown', { name, names: list });
   const chosen = (name === undefined ? names : [name]) as ReturnType<typeof availableSchemas>;
   const text = (n: (typeof chosen)[number]): string => JSON.stringify(readSchema(n), null, 2) + '\n';
-  if (options.out === undefined) {
+  if (options.out === undefined || options.out === '-') {
+    // `--out -` is standard output, for one named schema only.
+    if (name === undefined) throw usage('schema.error.noName', { names: list });
     io.stdout.write(text(chosen[0]));
     return 0;
   }
-  const { writeFileAtomic } = await import('../fs/write-atomic.js');
+  const { writeCommandOutput } = await import('./outputs.js');
   const { makeVisible } = await import('../diagnostics/render.js');
-  const dir = isAbsolute(options.out) ? options.out : resolve(io.cwd, options.out);
   for (const n of chosen) {
-    const file = join(dir, `${n}.schema.json`);
+    // Each schema goes through the one output writer: a link in the folder keeps its target's place, a device stays one.
     const shown = join(options.out, `${n}.schema.json`);
-    try {
-      await mkdir(dir, { recursive: true });
-      await writeFileAtomic(file, text(n));
-    } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    const reason = await writeCommandOutput(ctx, shown, text(n), { makeFolder: true });
+    if (reason !== undefined) {
       io.stderr.write(`wangxin: ${ctx.paintErr.red(tSchema(lang, 'schema.error.write', { file: makeVisible(shown), reason }))}\n`);
       return 2;
     }

@@ -66,7 +66,7 @@ export function registerScore(add: AddCommand, ctx: CommandContext, setExit: (co
  */
 export async function runScore(file: string, options: ScoreOptions, ctx: CommandContext): Promise<number> {
   const { checkFile } = await import('../validate/check-file.js');
-  const { renderDiagnostics, makeVisible } = await import('../diagnostics/render.js');
+  const { renderDiagnostics, makeVisible, quoteText } = await import('../diagnostics/render.js');
   const { produceReport } = await import('../report/produce.js');
   const { formatForFile } = await import('../report/formatters.js');
   const { roundHalfAway, formatFixed } = await import('../score/round.js');
@@ -75,7 +75,16 @@ export async function runScore(file: string, options: ScoreOptions, ctx: Command
   const paint = ctx.paintErr;
   const at = (p: string): string => (isAbsolute(p) || io.cwd === process.cwd() ? p : resolve(io.cwd, p));
 
-  const check = await checkFile(at(file), { ref: options.checklist }, 'answers');
+  // `-`: the answer file on standard input, read with the same limit and checks as a file.
+  let check;
+  if (file === '-') {
+    const { readTextStream } = await import('../load/read-text.js');
+    const { checkText, unreadableCheck } = await import('../validate/check-file.js');
+    const read = await readTextStream(io.stdin);
+    check = read.ok ? await checkText(read.text, '-', { ref: options.checklist }, 'answers') : unreadableCheck('-', read.diagnostic);
+  } else {
+    check = await checkFile(at(file), { ref: options.checklist }, 'answers');
+  }
   const sources = new Map<string, string>();
   if (check.parsed) sources.set(check.parsed.file, check.parsed.source);
   if (check.unreadable) {
@@ -91,20 +100,21 @@ export async function runScore(file: string, options: ScoreOptions, ctx: Command
   if (check.warnings.length > 0) io.stderr.write(renderDiagnostics(check.warnings, { lang, paint, sources }) + '\n\n');
 
   const format = options.format ?? (options.out ? formatForFile(options.out) : undefined) ?? 'md';
+  // `--out -` is standard output, like no --out at all.
+  const toFile = options.out !== undefined && options.out !== '-';
+  const { refuseSameFile, writeCommandOutput } = toFile ? await import('./outputs.js') : ({} as typeof import('./outputs.js'));
+  if (toFile) await refuseSameFile(ctx, [{ option: '--out', file: options.out! }], [...(file === '-' ? [] : [at(file)]), ...(check.checklistFile ? [check.checklistFile] : [])]);
   const { result, report, text } = produceReport(check.checklist, check.answers, format, { lang, generatedAt: options.generatedAt });
 
-  const unit = makeVisible(result.unit.name);
-  if (options.out) {
-    try {
-      const { writeFileAtomic } = await import('../fs/write-atomic.js');
-      await writeFileAtomic(at(options.out), text);
-    } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
-      io.stderr.write(`wangxin: ${paint.red(ts(lang, 'score.error.write', { file: makeVisible(options.out), reason }))}\n`);
+  const unit = quoteText(result.unit.name);
+  if (toFile) {
+    const reason = await writeCommandOutput(ctx, options.out!, text);
+    if (reason !== undefined) {
+      io.stderr.write(`wangxin: ${paint.red(ts(lang, 'score.error.write', { file: makeVisible(options.out!), reason }))}\n`);
       return 2;
     }
     const summary = ts(lang, 'score.summary', { unit, score: formatFixed(result.score, 1), grade: pickText(result.grade.label, lang) });
-    io.stderr.write(`${paint.green('✓')} ${summary} — ${ts(lang, 'score.written', { file: makeVisible(options.out) })}\n`);
+    io.stderr.write(`${paint.green('✓')} ${summary} — ${ts(lang, 'score.written', { file: makeVisible(options.out!) })}\n`);
   } else {
     io.stdout.write(text.endsWith('\n') ? text : text + '\n');
   }

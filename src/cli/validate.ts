@@ -33,7 +33,7 @@ export async function runValidate(
   ctx: CommandContext,
 ): Promise<number> {
   const { checkFiles } = await import('../validate/check-files.js');
-  const { checks, sources } = await checkFiles(files, { ref: options.checklist, cwd: ctx.io.cwd });
+  const { checks, sources } = await checkFiles(files, { ref: options.checklist, cwd: ctx.io.cwd, stdin: ctx.io.stdin });
   const { io, lang, paint } = ctx;
   const errors = checks.reduce((n, c) => n + c.errors.length, 0);
   const warnings = checks.reduce((n, c) => n + c.warnings.length, 0);
@@ -50,7 +50,8 @@ export async function runValidate(
       })),
       summary: { files: checks.length, valid: checks.length - invalid, invalid, errors, warnings },
     };
-    io.stdout.write(JSON.stringify(out, null, 2) + '\n');
+    const { escapeJsonText } = await import('../report/escape.js');
+    io.stdout.write(escapeJsonText(JSON.stringify(out, null, 2)) + '\n');
   } else {
     for (const check of checks) {
       const list = [...check.errors, ...check.warnings];

@@ -1,6 +1,7 @@
 // Reads one side of a comparison: a JSON report (checked against the report schema) or an answer file (validated and scored).
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { readText } from '../load/read-text.js';
+import { showPath } from '../fs/path-text.js';
 import type { Report } from '../model/report.js';
 import type { Lang } from '../model/text.js';
 
@@ -30,13 +31,14 @@ function tryJson(text: string): unknown {
 }
 
 /**
- * Loads `file` (already absolute or relative to the process) with readText's size and encoding
+ * Loads `path` (already absolute or relative to the process; bytes for a name that is not UTF-8) with readText's size and encoding
  * checks. A JSON report is checked against `schemas/report.schema.json`, with positions; anything
  * else is validated as an answer file against its checklist (`ref` when given) and scored, the
  * report's texts in `lang`.
  */
-export async function loadSide(file: string, options: { ref?: string; lang: Lang; generatedAt?: string }): Promise<LoadedSide> {
-  const read = await readText(file);
+export async function loadSide(path: string | Buffer, options: { ref?: string; lang: Lang; generatedAt?: string }): Promise<LoadedSide> {
+  const read = await readText(path);
+  const file = showPath(path);
   if (!read.ok) return { ok: false, unreadable: true, errors: [read.diagnostic], warnings: [] };
   const json = tryJson(read.text);
   if (json !== undefined && looksLikeReport(json)) {

@@ -2,7 +2,7 @@
 import type { ItemKind } from '../model/checklist.js';
 import type { Lang } from '../model/text.js';
 import { COMPARE_MESSAGES, tc } from '../i18n/compare-messages.js';
-import { escapeInline, escapeTableCell } from '../report/escape.js';
+import { escapeInline, escapeJsonText, escapeTableCell } from '../report/escape.js';
 import { formatFixed } from '../score/round.js';
 import type { CompareSide, Comparison, ItemChange, ItemOnly, ItemState } from './compare.js';
 
@@ -121,7 +121,7 @@ export function describeState(state: ItemState, kind: ItemKind, lang: Lang): str
 
 /** The JSON comparison, pretty-printed with a final newline. */
 export function formatCompareJson(c: Comparison): string {
-  return JSON.stringify(c, null, 2) + '\n';
+  return escapeJsonText(JSON.stringify(c, null, 2)) + '\n';
 }
 
 const FORMATTERS = { md: formatCompareMarkdown, json: formatCompareJson } as const;

@@ -10,6 +10,14 @@ export const CODES = {
   FILE_NOT_FOUND: { zh: '文件不存在', en: 'file not found' },
   FILE_IS_DIRECTORY: { zh: '这是一个文件夹，不是文件', en: 'this is a folder, not a file' },
   FILE_UNREADABLE: { zh: '无法读取文件：{reason}', en: 'cannot read the file: {reason}' },
+  SYMLINK_OUTSIDE: {
+    zh: '这是指向文件夹 {folder} 之外的符号链接，未读取',
+    en: 'this is a symbolic link that leads outside the folder {folder}; it was not read',
+  },
+  FILE_NOT_REGULAR: {
+    zh: '这不是普通文件（它是{kind}），不会读取',
+    en: 'this is not a regular file (it is {kind}); it is not read',
+  },
   FILE_TOO_LARGE: {
     zh: '文件过大（{size}），上限为 {limit}',
     en: 'file too large ({size}); the limit is {limit}',
@@ -115,9 +123,17 @@ export const CODES = {
     zh: '基础检查表 {file} 有 {count} 个错误，无法在其上扩展。第一个：{detail}（请先用 wangxin validate 检查它）',
     en: 'the base checklist {file} has {count} error(s), so it cannot be extended. The first: {detail} (run wangxin validate on it)',
   },
+  EXTEND_BASE_UNREADABLE: {
+    zh: '无法读取基础检查表 {file}：{detail}',
+    en: 'the base checklist {file} cannot be read: {detail}',
+  },
   EXTEND_CYCLE: {
     zh: '检查表通过 extends 互相扩展，形成循环：{chain}',
     en: 'the checklists extend each other in a loop: {chain}',
+  },
+  EXTEND_TOO_DEEP: {
+    zh: '通过 extends 层层扩展的检查表超过 {limit} 层：{chain}',
+    en: 'the chain of checklists extending one another is more than {limit} checklists deep: {chain}',
   },
   EXTEND_UNKNOWN_ID: {
     zh: '基础检查表“{base}”中没有编号为“{id}”的一级指标、二级指标或条目',
@@ -176,6 +192,10 @@ export const CODES = {
     zh: '扣分次数必须是不小于 0 的整数（现为 {value}）',
     en: 'a deduction count must be a whole number >= 0 (it is {value})',
   },
+  DEDUCTION_COUNT_TOO_LARGE: {
+    zh: '扣分次数 {value} 超过上限 {max}',
+    en: 'the deduction count {value} is over the maximum of {max}',
+  },
   NA_WITHOUT_NOTE: {
     zh: '“不适用”必须在 note 中说明理由',
     en: '"na" (not applicable) needs a note saying why',
@@ -194,6 +214,8 @@ export const READ_FAILURE_CODES: ReadonlySet<DiagnosticCode> = new Set<Diagnosti
   'FILE_NOT_FOUND',
   'FILE_IS_DIRECTORY',
   'FILE_UNREADABLE',
+  'FILE_NOT_REGULAR',
+  'SYMLINK_OUTSIDE',
   'FILE_TOO_LARGE',
   'ENCODING_NOT_UTF8',
   'ENCODING_UTF16',

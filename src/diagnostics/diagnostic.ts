@@ -1,6 +1,7 @@
 // The Diagnostic type: one located finding about one file, with messages in both languages.
 import { fill, type Lang, type Localized } from '../i18n/lang.js';
 import { CODES, READ_FAILURE_CODES, type DiagnosticCode } from './codes.js';
+import { excerpt } from '../util/excerpt.js';
 
 /** `error` makes a file invalid; `warning` is reported but does not. */
 export type Severity = 'error' | 'warning';
@@ -47,11 +48,16 @@ export function createDiagnostic(
   };
 }
 
-/** Parameters may carry per-language text as `{ zh, en }`; this picks one language. */
+/**
+ * Parameters may carry per-language text as `{ zh, en }`; this picks one language. Every string
+ * becomes an excerpt: a parameter is often text from a file (a key, a value, a line), and a
+ * 9 MB value must make a message of one line, not a 9 MB one in every output.
+ */
 function pick(params: Record<string, unknown>, lang: Lang): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(params)) {
-    out[key] = value !== null && typeof value === 'object' && lang in value ? (value as Localized)[lang] : value;
+    const chosen = value !== null && typeof value === 'object' && lang in value ? (value as Localized)[lang] : value;
+    out[key] = typeof chosen === 'string' ? excerpt(chosen) : chosen;
   }
   return out;
 }

@@ -1,6 +1,8 @@
 // Renders diagnostics for people (file:line:col, message, code frame with a caret) and for tools (JSON).
 import type { Lang } from '../i18n/lang.js';
 import type { Diagnostic } from './diagnostic.js';
+import { EXCERPT_CHARS, excerpt } from '../util/excerpt.js';
+import { INVISIBLE_CLASS } from '../model/identity.js';
 
 /** Colour functions; identity functions when colour is off. */
 export interface Paint {
@@ -22,11 +24,11 @@ export const NO_PAINT: Paint = {
   cyan: (s) => s,
 };
 
-/** Characters that could hide or reorder text in a terminal: C0/C1 controls (not tab) and bidi controls. */
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** Characters that could hide or reorder text in a terminal: C0/C1 controls (not tab), bidi controls and zero-width characters. */
+const UNSAFE = new RegExp(`[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f${INVISIBLE_CLASS}]`, 'g');
 
 /** {@link UNSAFE} and tab: what {@link makeVisible} changes (not global, so `test` keeps no state). */
-const VISIBLE_SPECIAL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const VISIBLE_SPECIAL = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${INVISIBLE_CLASS}]`);
 
 /** Makes control and bidi characters visible as `\u{…}` so they cannot disturb the terminal. */
 export function makeVisible(text: string): string {
@@ -36,6 +38,15 @@ export function makeVisible(text: string): string {
   return text
     .replace(UNSAFE, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`)
     .replace(/\t/g, '  ');
+}
+
+/**
+ * Text from a file quoted in a message (a unit name, a type, a value): an excerpt (one line,
+ * at most EXCERPT_CHARS characters) made visible. Reports and screens show such text whole;
+ * messages never carry more than this of it.
+ */
+export function quoteText(text: string): string {
+  return makeVisible(excerpt(text));
 }
 
 /** Terminal columns a string takes: East Asian wide and full-width characters take two. */
@@ -91,19 +102,22 @@ export function renderCodeFrame(source: string, d: Diagnostic, paint: Paint = NO
   const first = Math.max(1, target - 2);
   const gutter = String(target).length;
   const out: string[] = [];
-  const maxCols = 160;
+  // A frame quotes an excerpt of each line, like a message (see util/excerpt.ts).
+  const maxCols = EXCERPT_CHARS;
+  // Enough of a line for maxCols columns (a column is at least one UTF-16 unit, a character at most two).
+  const window = 2 * maxCols + 2;
   for (let n = first; n <= target; n++) {
     const raw = lines[n - 1];
-    let text = makeVisible(raw);
+    let text = makeVisible(raw.slice(0, window));
     let shift = 0;
     const col = d.column ?? 1;
-    if (n === target && displayWidth(makeVisible(raw.slice(0, col - 1))) > maxCols - 20) {
+    if (n === target && displayWidth(makeVisible(raw.slice(Math.max(0, col - 1 - maxCols), col - 1))) > maxCols - 20) {
       // Long line: show a window around the caret.
-      const start = Math.max(0, col - 1 - 60);
-      text = '…' + makeVisible(raw.slice(start));
+      const start = Math.max(0, col - 1 - 40);
+      text = '…' + makeVisible(raw.slice(start, start + window));
       shift = start;
     }
-    if (displayWidth(text) > maxCols) text = cut(text, maxCols) + '…';
+    if (displayWidth(text) > maxCols || raw.length - shift > window) text = cut(text, maxCols) + '…';
     const mark = n === target ? paint.red('>') : ' ';
     out.push(`${mark} ${String(n).padStart(gutter)} | ${text}`);
     if (n === target) {
@@ -111,7 +125,7 @@ export function renderCodeFrame(source: string, d: Diagnostic, paint: Paint = NO
       const endCol =
         d.endLine === d.line && d.endColumn !== undefined && d.endColumn > col ? d.endColumn : col + 1;
       const span = Math.min(
-        Math.max(1, displayWidth(makeVisible(raw.slice(col - 1, endCol - 1)))),
+        Math.max(1, displayWidth(makeVisible(raw.slice(col - 1, Math.min(endCol - 1, col - 1 + window))))),
         Math.max(1, maxCols - displayWidth(prefix)),
       );
       out.push(`  ${' '.repeat(gutter)} | ${' '.repeat(displayWidth(prefix))}${paint.red('^'.repeat(span))}`);

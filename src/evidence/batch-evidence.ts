@@ -1,8 +1,9 @@
 // `batch --verify-evidence`: checks the evidence of every valid unit of a batch against its folder and recorded digests.
 import type { BatchFile } from '../batch/discover.js';
 import type { FileOutcome } from '../batch/process-file.js';
-import { checkFile } from '../validate/check-file.js';
-import { verifyEvidence, type EvidenceFinding } from './evidence.js';
+import { readText } from '../load/read-text.js';
+import { checkText } from '../validate/check-file.js';
+import { createEvidenceHasher, verifyEvidence, type EvidenceFinding } from './evidence.js';
 
 /**
  * The evidence findings of each valid file, by its shown name (`FileOutcome.file`). Files that did
@@ -17,13 +18,17 @@ export async function verifyBatchEvidence(
 ): Promise<Map<string, EvidenceFinding[]>> {
   const byShown = new Map(files.map((f) => [f.file, f.path]));
   const out = new Map<string, EvidenceFinding[]>();
+  // One hasher for the whole batch: a file named by many entries (or units) is read once.
+  const hasher = createEvidenceHasher();
   for (const outcome of outcomes) {
     if (outcome.status !== 'valid') continue;
     const path = byShown.get(outcome.file);
     if (path === undefined) continue;
-    const check = await checkFile(path, { ref: checklist }, 'answers');
+    const read = await readText(path);
+    if (!read.ok) continue;
+    const check = await checkText(read.text, outcome.file, { ref: checklist }, 'answers');
     if (!check.answers) continue;
-    const findings = await verifyEvidence(path, check.answers);
+    const findings = await verifyEvidence(path, check.answers, hasher);
     if (findings.length > 0) out.set(outcome.file, findings);
   }
   return out;

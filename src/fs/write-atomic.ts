@@ -16,11 +16,14 @@ function tempNameFor(file: string): string {
 /**
  * Writes `content` to a temporary file beside `file`, flushes it to disk, then renames it over
  * `file`. Lines (`string[]`) are written joined by `\n`, a part at a time, never as one string.
+ * `mode` gives the new file those permissions (the file it replaces had them); otherwise 0644
+ * less the umask. Callers that may meet a link, device or FIFO go through writeOutput instead.
  */
-export async function writeFileAtomic(file: string, content: string | Uint8Array | readonly string[]): Promise<void> {
+export async function writeFileAtomic(file: string, content: string | Uint8Array | readonly string[], options: { mode?: number } = {}): Promise<void> {
   const temp = tempNameFor(file);
   const handle = await open(temp, 'wx', 0o644);
   try {
+    if (options.mode !== undefined) await handle.chmod(options.mode);
     if (typeof content === 'string' || content instanceof Uint8Array) await handle.writeFile(content);
     else writeLines(handle, content);
     await handle.sync();

@@ -14,9 +14,18 @@ export const EVIDENCE_MESSAGES = {
   },
   'evidence.missing': { zh: '{item}：佐证材料 {path} 不存在（保持原样）', en: '{item}: evidence {path} does not exist (left as it is)' },
   'evidence.outside': {
-    zh: '{item}：佐证材料 {path} 不在答卷所在文件夹内，汇总检查时会被标记',
-    en: "{item}: evidence {path} is outside the answer file's folder and will be flagged by batch checks",
+    zh: '{item}：佐证材料 {path} 不在答卷所在文件夹内，未读取；汇总检查时会被标记',
+    en: "{item}: evidence {path} is outside the answer file's folder; it was not read, and batch checks will flag it",
   },
+  'evidence.notRegular': {
+    zh: '{item}：佐证材料 {path} 不是普通文件（文件夹、FIFO、设备或套接字），未读取',
+    en: '{item}: evidence {path} is not a regular file (a folder, FIFO, device or socket); it was not read',
+  },
+  'evidence.tooLarge': {
+    zh: '{item}：佐证材料 {path} 超过佐证材料的大小上限 {limit}，未计算摘要',
+    en: '{item}: evidence {path} is larger than the {limit} limit for evidence; no digest was made',
+  },
+  'evidence.unreadable': { zh: '{item}：佐证材料 {path} 无法读取（权限不足？）', en: '{item}: evidence {path} cannot be read (permissions?)' },
   'evidence.changed': {
     zh: '{item}：佐证材料 {path} 已与记录的摘要不同',
     en: '{item}: evidence {path} no longer matches its recorded digest',
@@ -27,6 +36,10 @@ export const EVIDENCE_MESSAGES = {
     en: '{file}: {recorded} digest(s) recorded, {unchanged} unchanged, {updated} updated, {urls} URL(s) left as they are, {missing} file(s) missing',
   },
   'evidence.unchangedFile': { zh: '答卷无需改写', en: 'the answer file did not need rewriting' },
+  'evidence.changedMeanwhile': {
+    zh: '答卷 {file} 在计算摘要期间被修改，为不覆盖这些修改，未写入任何摘要。请重新运行 wangxin evidence',
+    en: 'the answer file {file} changed while the digests were computed; so as not to overwrite that change, no digest was written. Run wangxin evidence again',
+  },
   'evidence.writeFailed': { zh: '无法写入答卷 {file}：{reason}', en: 'cannot write the answer file {file}: {reason}' },
   'evidence.example.record': { zh: '记录佐证材料的摘要', en: 'record the digests of the evidence files' },
   'run.opt.recordEvidence': {
@@ -44,6 +57,9 @@ export const EVIDENCE_MESSAGES = {
   'verify.missing': { zh: '佐证材料缺失', en: 'evidence missing' },
   'verify.changed': { zh: '佐证材料已被修改（摘要不符）', en: 'evidence changed since recorded (digest mismatch)' },
   'verify.outside': { zh: '佐证材料不在提交文件夹内', en: "evidence outside the submission's folder" },
+  'verify.notRegular': { zh: '佐证材料不是普通文件（未读取）', en: 'evidence is not a regular file (not read)' },
+  'verify.tooLarge': { zh: '佐证材料超过大小上限（未读取）', en: 'evidence over the size limit (not read)' },
+  'verify.unreadable': { zh: '佐证材料无法读取', en: 'evidence cannot be read' },
 } as const;
 
 /** The evidence messages in `lang`. */

@@ -28,10 +28,6 @@ export const MIGRATE_MESSAGES = {
     zh: '新的检查表 {checklist} 没有答卷中的单位类型“{type}”（可选：{known}），无法迁移',
     en: 'the new checklist {checklist} has no unit type "{type}" (it has: {known}); cannot migrate',
   },
-  'migrate.error.sameFile': {
-    zh: '目标文件就是原答卷 {file}；迁移不会覆盖原答卷，请用 --out 指定另一个文件',
-    en: 'the target is the original answer file {file}; migrate never overwrites it, name another file with --out',
-  },
   'migrate.error.exists': {
     zh: '目标文件 {file} 已存在，未覆盖。用 --out 指定另一个文件，或加 --force 覆盖',
     en: 'the target {file} already exists and was not overwritten. Name another file with --out, or add --force',

@@ -50,6 +50,23 @@ export const tr = defineMessages('run', {
   'run.interruptedEarly': { zh: '已中断，尚未开始作答，没有保存任何内容。', en: 'interrupted before the first question; nothing was saved.' },
   'run.quit': { zh: '已保存并退出。已作答 {done}/{total} 项，保存在 {file}。', en: 'saved and left. {done}/{total} items answered, saved in {file}.' },
   'run.saveFailed': { zh: '无法保存答卷 {file}：{reason}', en: 'cannot save the answer file {file}: {reason}' },
+  'run.changedOnDisk': {
+    zh: '答卷 {file} 在作答期间被其他程序修改，无法合并（{why}）。为不覆盖他人的修改，您对 {item} 的回答未保存，文件保持原样。请检查该文件后重新运行 wangxin run。',
+    en: 'the answer file {file} was changed by another program while you answered and cannot be merged ({why}). So as to overwrite nothing, your answer to {item} was not saved and the file was left as it is. Check it and run wangxin run again.',
+  },
+  'run.changed.noItem': { zh: '此时没有可保留的回答', en: 'there is no answer of yours to keep at this point' },
+  'run.changed.unreadable': { zh: '文件现在无法读取', en: 'it cannot be read now' },
+  'run.changed.invalid': { zh: '文件现在有错误', en: 'it has errors now' },
+  'run.changed.checklist': { zh: '文件现在对应另一个检查表或版本', en: 'it names another checklist or version now' },
+  'run.changed.unitType': { zh: '文件现在是另一种单位类型', en: 'it has another unit type now' },
+  'run.reloaded': {
+    zh: '答卷 {file} 已被其他程序修改：已重新读取，并保留了您对 {item} 的回答',
+    en: 'the answer file {file} was changed by another program: it was read again, keeping your answer to {item}',
+  },
+  'run.answersStdout': {
+    zh: '答卷必须是文件：--answers 不能是 -（标准输出）',
+    en: 'the answer file must be a file: --answers cannot be - (standard output)',
+  },
   'run.reportFailed': { zh: '无法写入报告 {file}：{reason}', en: 'cannot write the report {file}: {reason}' },
   'run.reportWritten': { zh: '报告已写入 {file}', en: 'report written to {file}' },
   'run.badReportExt': { zh: '无法从 {file} 的扩展名判断报告格式，请用 .md/.json/.html 或 --format', en: 'cannot tell the report format from the extension of {file}; use .md/.json/.html or --format' },
@@ -123,3 +140,6 @@ export const tr = defineMessages('run', {
   'prompt.key.select': { zh: '选择', en: 'select' },
   'walk.end.message': { zh: '接下来', en: 'Next' },
 });
+
+/** A key of the `run` catalogue. */
+export type RunMessageKey = Parameters<typeof tr>[1];

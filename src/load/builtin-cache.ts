@@ -1,7 +1,7 @@
 // A JSON cache of the valid built-in checklists, written at build time and used only while it matches the YAML.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { quickDigest } from '../fs/digest.js';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { CHECKLISTS_DIR, PACKAGE_ROOT } from '../paths.js';
 import type { Checklist } from '../model/checklist.js';
 
@@ -22,7 +22,7 @@ function cacheFile(id: string): string {
  */
 export function readBuiltinCache(file: string, bytes: Uint8Array): Checklist | undefined {
   const full = resolve(file);
-  if (!full.startsWith(resolve(CHECKLISTS_DIR))) return undefined;
+  if (!isBuiltinPath(full)) return undefined;
   const id = full.slice(resolve(CHECKLISTS_DIR).length + 1).replace(/\.ya?ml$/, '');
   const cached = cacheFile(id);
   if (!existsSync(cached)) return undefined;
@@ -32,6 +32,11 @@ export function readBuiltinCache(file: string, bytes: Uint8Array): Checklist | u
   } catch {
     return undefined;
   }
+}
+
+/** Whether a file is in the package's `checklists/` folder (only those can have a cached copy). */
+export function isBuiltinPath(file: string): boolean {
+  return resolve(file).startsWith(resolve(CHECKLISTS_DIR) + sep);
 }
 
 /** Validates every built-in checklist and caches the valid ones; returns their ids. */

@@ -1,5 +1,4 @@
 // Resolves a checklist that `extends` another (drop / override / append / new areas) into an ordinary checklist.
-import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -15,7 +14,8 @@ import { readBuiltinCache } from './builtin-cache.js';
 import { fastParse } from './fast-parse.js';
 import { joinPointer, splitPointer } from './locate.js';
 import { parseYaml, type ParsedYaml } from './parse-yaml.js';
-import { decodeText } from './read-text.js';
+import { decodeText, MAX_FILE_BYTES, readFailureDiagnostic } from './read-text.js';
+import { readInputSync } from '../fs/read-input.js';
 import { builtinFile, builtinIds, isPathRef } from './resolve-checklist.js';
 import { appendAll } from '../util/append-all.js';
 
@@ -42,8 +42,11 @@ export const OVERRIDABLE: Readonly<Record<'item' | 'section' | 'area', readonly 
   area: ['title', 'description', 'weight'],
 };
 
-/** More bases than this in one chain is treated as a loop (a chain that long is a mistake anyway). */
-const MAX_CHAIN = 16;
+/**
+ * The most checklists one chain of `extends` may hold (the base that extends nothing included):
+ * a longer chain is EXTEND_TOO_DEEP (a chain that long is a mistake anyway, and it bounds the work).
+ */
+export const MAX_EXTENDS_DEPTH = 16;
 
 const WHAT: Record<'item' | 'section' | 'area' | 'unitType', Localized> = {
   item: { zh: '条目', en: 'item' },
@@ -60,7 +63,7 @@ export function isExtension(value: unknown): value is ChecklistExtension {
 // Resolution is synchronous (validateChecklist is), so the files being resolved form a stack
 // that detects loops; nothing can interleave with it.
 const resolving: string[] = [];
-/** The chain of the last loop found, reported again by every file of the loop up the stack. */
+/** The chain of the last loop (or too deep a chain) found, reported again by every file of it up the stack. */
 let loopChain = '';
 const baseCache = new Map<string, { bytes: Buffer; result: ValidationResult<Checklist> }>();
 
@@ -131,17 +134,26 @@ function loadBase(ref: string, parsed: ParsedYaml, ctx: RuleContext): Checklist 
   };
   if (!file) return unknown();
   const full = resolve(file);
-  if (resolving.includes(full) || resolving.length >= MAX_CHAIN) {
+  if (resolving.includes(full)) {
     loopChain = [...resolving, full].map(shown).join(' → ');
     ctx.report('EXTEND_CYCLE', ['extends'], { chain: loopChain });
     return undefined;
   }
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(full);
-  } catch {
-    return unknown();
+  if (resolving.length >= MAX_EXTENDS_DEPTH) {
+    loopChain = [...resolving, full].map(shown).join(' → ');
+    ctx.report('EXTEND_TOO_DEEP', ['extends'], { limit: MAX_EXTENDS_DEPTH, chain: loopChain });
+    return undefined;
   }
+  // The same read as any input: a FIFO or a device is refused at once, and the size limit holds.
+  const read = readInputSync(full, MAX_FILE_BYTES);
+  if (!read.ok) {
+    if (read.failure.reason === 'missing') return unknown();
+    const why = readFailureDiagnostic(read.failure, shown(full));
+    ctx.report('EXTEND_BASE_UNREADABLE', ['extends'], { file: shown(full), detail: { zh: why.message.zh, en: why.message.en } });
+    return undefined;
+  }
+  // A copy: the cache below keeps it, and a read buffer may be reused.
+  const bytes = Buffer.from(read.bytes);
   const cached = baseCache.get(full);
   let result = cached && cached.bytes.equals(bytes) ? cached.result : undefined;
   if (!result) {
@@ -154,6 +166,11 @@ function loadBase(ref: string, parsed: ParsedYaml, ctx: RuleContext): Checklist 
     if (result.errors.some((d) => d.code === 'EXTEND_CYCLE')) {
       // A loop found further down is this file's loop too: say so here rather than "the base is invalid".
       ctx.report('EXTEND_CYCLE', ['extends'], { chain: loopChain });
+      return undefined;
+    }
+    if (result.errors.some((d) => d.code === 'EXTEND_TOO_DEEP')) {
+      // Likewise a chain too deep further down is this file's chain.
+      ctx.report('EXTEND_TOO_DEEP', ['extends'], { limit: MAX_EXTENDS_DEPTH, chain: loopChain });
       return undefined;
     }
     const first = result.errors[0];

@@ -1,8 +1,12 @@
 // Reads a file as UTF-8 text with size, encoding and binary checks, returning diagnostics instead of throwing.
-import { readFile, stat } from 'node:fs/promises';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { readInput, readStream, type ReadFailure, type SpecialKind } from '../fs/read-input.js';
+import { showPath } from '../fs/path-text.js';
 
-/** Files larger than this are refused (answer files are a few KiB; big checklists a few hundred). */
+/**
+ * Files larger than this are refused: answer files, checklists, the bases they extend (answer
+ * files are a few KiB; big checklists a few hundred).
+ */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 /** The text of a file, or why it could not be had. */
@@ -10,6 +14,7 @@ export type ReadResult = { ok: true; text: string } | { ok: false; diagnostic: D
 
 /** Formats a byte count for messages. */
 export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GiB`;
   if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
   if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
   return `${bytes} B`;
@@ -17,28 +22,45 @@ export function formatBytes(bytes: number): string {
 
 /**
  * Reads `file` and decodes it as UTF-8. A UTF-8 BOM is dropped; UTF-16, NUL bytes, invalid UTF-8
- * (typically GBK from office software) and oversized files are refused with a diagnostic.
+ * (typically GBK from office software) and oversized files are refused with a diagnostic, and so
+ * is anything that is not a regular file (a FIFO, a device, a socket), without waiting on it.
+ * A path given as bytes (a name that is not UTF-8) is shown with those bytes escaped.
  */
-export async function readText(file: string, maxBytes = MAX_FILE_BYTES): Promise<ReadResult> {
-  let bytes: Buffer;
-  try {
-    const info = await stat(file);
-    if (info.isDirectory()) return fail('FILE_IS_DIRECTORY', file);
-    if (info.size > maxBytes) {
-      return fail('FILE_TOO_LARGE', file, { size: formatBytes(info.size), limit: formatBytes(maxBytes) });
-    }
-    bytes = await readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return fail('FILE_NOT_FOUND', file);
-    if (code === 'EISDIR') return fail('FILE_IS_DIRECTORY', file);
-    return fail('FILE_UNREADABLE', file, { reason: code ?? String(error) });
+export async function readText(file: string | Buffer, maxBytes = MAX_FILE_BYTES): Promise<ReadResult> {
+  const read = await readInput(file, maxBytes);
+  const shown = showPath(file);
+  return read.ok ? decodeText(read.bytes, shown) : { ok: false, diagnostic: readFailureDiagnostic(read.failure, shown) };
+}
+
+/** Reads standard input (`-`) like a file: the same size limit and encoding checks. */
+export async function readTextStream(stream: NodeJS.ReadableStream, shown = '-', maxBytes = MAX_FILE_BYTES): Promise<ReadResult> {
+  const read = await readStream(stream, maxBytes);
+  return read.ok ? decodeText(read.bytes, shown) : { ok: false, diagnostic: readFailureDiagnostic(read.failure, shown) };
+}
+
+const SPECIAL_KINDS: Record<SpecialKind, { zh: string; en: string }> = {
+  fifo: { zh: 'FIFO（命名管道）', en: 'a FIFO (named pipe)' },
+  characterDevice: { zh: '字符设备', en: 'a character device' },
+  blockDevice: { zh: '块设备', en: 'a block device' },
+  socket: { zh: '套接字', en: 'a socket' },
+};
+
+/** The diagnostic (FILE_NOT_FOUND, FILE_IS_DIRECTORY, FILE_NOT_REGULAR, FILE_TOO_LARGE, FILE_UNREADABLE) for a read failure. */
+export function readFailureDiagnostic(failure: ReadFailure, file: string): Diagnostic {
+  switch (failure.reason) {
+    case 'missing':
+      return createDiagnostic('FILE_NOT_FOUND', file);
+    case 'directory':
+      return createDiagnostic('FILE_IS_DIRECTORY', file);
+    case 'special':
+      return createDiagnostic('FILE_NOT_REGULAR', file, { kind: SPECIAL_KINDS[failure.kind] });
+    case 'tooLarge':
+      return createDiagnostic('FILE_TOO_LARGE', file, { size: formatBytes(failure.size), limit: formatBytes(failure.limit) });
+    case 'system':
+      return createDiagnostic('FILE_UNREADABLE', file, {
+        reason: failure.errno === 'EACCES' || failure.errno === 'EPERM' ? { zh: '没有读取权限', en: 'permission denied' } : failure.errno,
+      });
   }
-  if (bytes.length > maxBytes) {
-    // The file grew between stat and read (or is a device): same refusal.
-    return fail('FILE_TOO_LARGE', file, { size: formatBytes(bytes.length), limit: formatBytes(maxBytes) });
-  }
-  return decodeText(bytes, file);
 }
 
 /** Decodes bytes as strict UTF-8 (see {@link readText}). */

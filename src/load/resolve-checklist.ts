@@ -1,21 +1,23 @@
 // Finds the checklist to use: a path, a built-in id, or the id an answer file names.
 import { readdirSync, existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { CHECKLISTS_DIR } from '../paths.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Checklist } from '../model/checklist.js';
 import { validateChecklist } from '../validate/validate.js';
 import type { ParsedYaml } from './parse-yaml.js';
-import { readBuiltinCache } from './builtin-cache.js';
+import { isBuiltinPath, readBuiltinCache } from './builtin-cache.js';
+import { readInput } from '../fs/read-input.js';
+import { MAX_FILE_BYTES } from './read-text.js';
 
-/** A built-in checklist from the build-time cache, when it is still the same file. */
+/**
+ * A built-in checklist from the build-time cache, when it is still the same file. Any other
+ * file is not even opened here: it is read once, with every check, by loadYamlFile.
+ */
 async function readCachedBuiltin(file: string): Promise<Checklist | undefined> {
-  try {
-    return readBuiltinCache(file, await readFile(file));
-  } catch {
-    return undefined;
-  }
+  if (!isBuiltinPath(file)) return undefined;
+  const read = await readInput(file, MAX_FILE_BYTES);
+  return read.ok ? readBuiltinCache(file, read.bytes) : undefined;
 }
 
 /** A checklist that was loaded and validated, or the diagnostics that stopped it. */

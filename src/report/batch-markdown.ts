@@ -9,6 +9,7 @@ import { formatFixed } from '../score/round.js';
 import { formatDelta, type UnitBaseline } from '../batch/baseline.js';
 import { appendAll } from '../util/append-all.js';
 import { UNSAFE } from './escape.js';
+import { INVISIBLE_CLASS } from '../model/identity.js';
 
 /** What the formatter needs besides the summary. */
 export interface BatchFormatContext {
@@ -17,14 +18,15 @@ export interface BatchFormatContext {
 
 /**
  * Escapes text for a Markdown table cell: pipes, backslashes and Markdown/HTML specials are
- * escaped, line breaks become spaces, and control characters are dropped, so a unit name can
- * neither break the table nor inject HTML.
+ * escaped, line breaks become spaces, and control, bidi and zero-width characters are shown as
+ * `\u{…}` (so two names that look alike can be told apart), so a unit name can neither break
+ * the table nor inject HTML.
  */
 export function escapeCell(text: string): string {
   // Most cells (unit names, plain paths) have nothing to escape: one test instead of six replaces.
   if (!CELL_SPECIAL.test(text)) return text.trim();
   return text
-    .replace(UNSAFE, '')
+    .replace(UNSAFE, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`)
     .replace(/\r\n|\r|\n|\u2028|\u2029/g, ' ')
     // One pass for the rest: each character is replaced on its own, and no replacement contains
     // a character another one escapes (in order they gave the same).
@@ -35,7 +37,7 @@ export function escapeCell(text: string): string {
 const CELL_ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
 /** Every character any step of {@link escapeCell} changes (tab too: harmless, it only takes the slow path). */
-const CELL_SPECIAL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069&<>\\`*_[\]|#~]/;
+const CELL_SPECIAL = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029${INVISIBLE_CLASS}&<>\\\\\`*_[\\]|#~]`);
 
 /**
  * `formatFixed(x, 1)` remembered per value: a batch shows tens of thousands of scores but few

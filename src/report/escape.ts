@@ -1,7 +1,11 @@
 // Escaping of text from answer and checklist files for Markdown and HTML, so it shows as written and breaks nothing.
+import { INVISIBLE_CLASS } from '../model/identity.js';
 
-/** C0/C1 control characters (except tab and newlines) and bidi controls, which could hide or reorder text. */
-export const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * C0/C1 control characters (except tab and newlines), and the invisible characters that could
+ * hide or reorder text or make two names look alike (bidi controls, zero-width characters).
+ */
+export const UNSAFE = new RegExp(`[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f${INVISIBLE_CLASS}]`, 'g');
 
 /** Makes invisible control and bidi characters visible as `\u{…}` (a "Trojan Source" note cannot reorder a report). */
 export function showControls(text: string): string {
@@ -39,6 +43,23 @@ export function escapeMarkdown(text: string): string {
 export function escapeTableCell(text: string): string {
   const escaped = escapeInline(text).trim();
   return escaped === '' ? ' ' : escaped;
+}
+
+/**
+ * Characters JSON.stringify writes raw that a terminal may obey or hide: C1 controls (U+009B is
+ * a CSI), bidi and zero-width controls, line and paragraph separators. They only ever occur
+ * inside JSON strings, where `\uXXXX` means the same character.
+ */
+const JSON_UNSAFE = new RegExp(`[\\u007f-\\u009f\\u2028\\u2029${INVISIBLE_CLASS}]`);
+const JSON_UNSAFE_ALL = new RegExp(JSON_UNSAFE.source, 'g');
+
+/**
+ * JSON text (from JSON.stringify) with the characters of {@link JSON_UNSAFE} written as `\uXXXX`
+ * escapes: the same data once parsed, but nothing in it can reorder or hide text on a terminal.
+ */
+export function escapeJsonText(json: string): string {
+  if (!JSON_UNSAFE.test(json)) return json;
+  return json.replace(JSON_UNSAFE_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Escapes text for HTML element content and quoted attribute values. */

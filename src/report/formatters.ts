@@ -3,6 +3,7 @@ import type { Report } from '../model/report.js';
 import { formatHtml } from './html-report.js';
 import { formatMarkdown } from './markdown-report.js';
 import type { FormatContext } from './view.js';
+import { escapeJsonText } from './escape.js';
 
 export type { FormatContext } from './view.js';
 
@@ -20,7 +21,7 @@ export type ReportFormatter = (report: Report, ctx: FormatContext) => string;
 
 /** The JSON report, pretty-printed, with a final newline. */
 export function formatJson(report: Report): string {
-  return JSON.stringify(report, null, 2) + '\n';
+  return escapeJsonText(JSON.stringify(report, null, 2)) + '\n';
 }
 
 const FORMATTERS: Record<ReportFormat, ReportFormatter> = {

@@ -5,6 +5,7 @@ import { tb } from '../i18n/batch-messages.js';
 import { te } from '../i18n/evidence-messages.js';
 import type { Lang } from '../i18n/lang.js';
 import { formatFixed } from '../score/round.js';
+import { INVISIBLE_CLASS } from '../model/identity.js';
 
 /** What the formatter needs besides the summary. */
 export interface JunitContext {
@@ -23,7 +24,10 @@ const ILLEGAL_XML = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\ud800-\udbff\udc00-\udff
  * Every character any step of {@link escapeXml} changes or removes; lone and paired surrogates alike
  * take the slow path, which tells them apart.
  */
-const XML_SPECIAL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff&<>"']/;
+const XML_SPECIAL = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${INVISIBLE_CLASS}\\ud800-\\udfff\\ufffe\\uffff&<>"']`);
+
+/** DEL, C1 controls and the invisible characters (bidi, zero-width): legal XML, shown as `\u{…}`. */
+const XML_SHOWN = new RegExp(`[\\u007f-\\u009f${INVISIBLE_CLASS}]`, 'g');
 
 /** Escapes text for an XML attribute value or text node (also escapes `>`, so `]]>` never appears). */
 export function escapeXml(text: string): string {
@@ -33,7 +37,7 @@ export function escapeXml(text: string): string {
   return text
     // Issue 6: DEL, C1 controls and bidi overrides are legal XML but can hide or reorder text in a CI
     // viewer ("Trojan Source"): shown as \u{…}, like the Markdown and HTML reports do.
-    .replace(/[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`)
+    .replace(XML_SHOWN, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`)
     .replace(ILLEGAL_XML, '')
     // One pass for the entities: `&` is escaped together with the others, never twice.
     .replace(/[&<>"'\t\n\r]/g, (c) => XML_ENTITY[c]);

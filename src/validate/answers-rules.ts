@@ -1,7 +1,15 @@
 // Semantic rules for answer files against their checklist (formats.md §3), one small function each.
 import { appliesTo, kindOf, listItems, type Checklist, type Item, type ItemKind } from '../model/checklist.js';
 import type { Answer, Answers } from '../model/answers.js';
+import { isBlankText } from '../model/identity.js';
 import type { RuleContext } from './rule-context.js';
+
+/**
+ * The largest deduction count an answer may give (documented in the README). Far above any real
+ * count, and a count past the item's points deducts nothing more: larger numbers are mistakes
+ * (or `1e20`), which would otherwise show as `100000000000000000000 × 0.5` in a report.
+ */
+export const MAX_DEDUCTION_COUNT = 1_000_000;
 
 /** A semantic rule over a schema-valid answer file and the checklist it names. */
 export type AnswersRule = (answers: Answers, checklist: Checklist, ctx: RuleContext) => void;
@@ -76,10 +84,13 @@ const answersMatchItems: AnswersRule = (answers, checklist, ctx) => {
           ctx.report('UNKNOWN_DEDUCTION', [...path, 'deductions', ruleId], { item: id, id: ruleId, known: rules.map((r) => r.id).join(', ') }, { onKey: true });
         } else if (!(Number.isInteger(count) && count >= 0)) {
           ctx.report('DEDUCTION_COUNT_INVALID', [...path, 'deductions', ruleId], { value: count });
+        } else if (count > MAX_DEDUCTION_COUNT) {
+          ctx.report('DEDUCTION_COUNT_TOO_LARGE', [...path, 'deductions', ruleId], { value: count.toLocaleString('en-US'), max: MAX_DEDUCTION_COUNT.toLocaleString('en-US') });
         }
       }
     }
-    if (answer.status === 'na' && !(answer.note ?? '').trim()) {
+    // A note of spaces or invisible characters (zero-width, bidi) is no note.
+    if (answer.status === 'na' && isBlankText(answer.note)) {
       ctx.report('NA_WITHOUT_NOTE', [...path, 'status']);
     }
     if (typeKnown && !appliesTo(item, answers.unit.type)) {

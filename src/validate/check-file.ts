@@ -1,7 +1,8 @@
 // Validates one file of either kind end to end: read, parse, tell apart, schema, rules, checklist lookup.
 import { isReadFailure, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ParsedYaml } from '../load/parse-yaml.js';
-import { readText } from '../load/read-text.js';
+import { decodeText, MAX_FILE_BYTES, readFailureDiagnostic, readText } from '../load/read-text.js';
+import { readInput } from '../fs/read-input.js';
 import { parseLocated, parseQuickly, type QuickParse } from '../load/parse-positioned.js';
 import { answersChecklistFile, builtinIds, loadChecklist, type LoadedChecklist } from '../load/resolve-checklist.js';
 import type { Checklist } from '../model/checklist.js';
@@ -43,6 +44,18 @@ export async function checkFile(file: string, choice: ChecklistChoice = {}, expe
 }
 
 /**
+ * {@link checkFile}, also returning the bytes it read: a command that rewrites the file compares
+ * them with the file on disk before writing, so it never overwrites a change it did not read.
+ */
+export async function checkFileBytes(file: string, choice: ChecklistChoice = {}, expect?: DocumentKind): Promise<{ check: FileCheck; bytes?: Buffer }> {
+  const read = await readInput(file, MAX_FILE_BYTES);
+  if (!read.ok) return { check: unreadableCheck(file, readFailureDiagnostic(read.failure, file)) };
+  const decoded = decodeText(read.bytes, file);
+  if (!decoded.ok) return { check: unreadableCheck(file, decoded.diagnostic) };
+  return { check: await checkText(decoded.text, file, choice, expect), bytes: Buffer.from(read.bytes) };
+}
+
+/**
  * Checks a file's text. The common clean file goes through the fast parse; any doubt (a bail-out,
  * an error or a warning) re-does it with the positioned parse, so every diagnostic has its
  * line:col and the verdict is always the positioned path's.
@@ -76,7 +89,8 @@ export async function checkParsed(parsed: ParsedYaml, choice: ChecklistChoice = 
   if (!found.loaded) return { ...base, kind, errors: [...shape.errors, ...found.errors], warnings: shape.warnings };
   if (!found.loaded.checklist) {
     // The checklist itself is broken: its own diagnostics explain why the answers cannot be checked.
-    return { ...base, kind, checklistFile: found.loaded.file, ...splitSeverity(found.loaded.diagnostics) };
+    // One that cannot be read at all (missing, a FIFO, too large) is unreadable input, like the file itself.
+    return { ...base, kind, unreadable: isReadFailure(found.loaded.diagnostics), checklistFile: found.loaded.file, ...splitSeverity(found.loaded.diagnostics) };
   }
   const result = validateAnswers(parsed, found.loaded.checklist, shape);
   return {

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import type { LoadedChecklist } from '../load/resolve-checklist.js';
 import { isPathRef, loadChecklist } from '../load/resolve-checklist.js';
-import { readText } from '../load/read-text.js';
+import { readText, readTextStream } from '../load/read-text.js';
 import type { ParsedYaml } from '../load/parse-yaml.js';
 import { parseLocated, parseQuickly, type QuickParse } from '../load/parse-positioned.js';
 import { checkParsed, checkQuickParse, unreadableCheck, type FileCheck } from './check-file.js';
@@ -15,13 +15,15 @@ export interface FilesCheck {
 }
 
 /**
- * Checks `files` (names as the user gave them, read relative to `cwd`); answer files find their
+ * Checks `files` (names as the user gave them, read relative to `cwd`; `-` is `stdin`); answer files find their
  * checklist by `ref`, among the checklists given, or built in. Answer files go through the same
  * fast path as `score` and `batch` (see checkText); checklists always get the positioned parse.
  */
-export async function checkFiles(files: readonly string[], options: { ref?: string; cwd?: string } = {}): Promise<FilesCheck> {
+export async function checkFiles(files: readonly string[], options: { ref?: string; cwd?: string; stdin?: NodeJS.ReadableStream } = {}): Promise<FilesCheck> {
   const cwd = options.cwd ?? process.cwd();
-  const reads = await Promise.all(files.map((f) => readText(resolve(cwd, f))));
+  // `-` is standard input (read once, however often it is named), with the same checks as a file.
+  const stdin = files.includes('-') && options.stdin ? readTextStream(options.stdin) : undefined;
+  const reads = await Promise.all(files.map((f) => (f === '-' && stdin ? stdin : readText(resolve(cwd, f)))));
   const sources = new Map<string, string>();
   const known = new Map<string, LoadedChecklist>();
   const checks: FileCheck[] = new Array(files.length);

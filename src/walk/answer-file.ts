@@ -1,11 +1,11 @@
 // Writes answer files the way people read them: schema comment first, one flow line per answer, Chinese unescaped.
-import { mkdir } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import type { Node } from 'yaml';
-import { writeFileAtomic } from '../fs/write-atomic.js';
+import { writeOutput } from '../fs/write-output.js';
 import type { Answer, Answers } from '../model/answers.js';
+import { isBlankText } from '../model/identity.js';
 import { listItems, type Checklist } from '../model/checklist.js';
 import { SCHEMAS_DIR } from '../paths.js';
 
@@ -40,7 +40,7 @@ function cleanAnswer(answer: Answer): Answer {
   if (answer.status !== undefined) out.status = answer.status;
   if (answer.value !== undefined) out.value = answer.value;
   if (answer.deductions !== undefined) out.deductions = { ...answer.deductions };
-  if (answer.note !== undefined && answer.note.trim() !== '') out.note = answer.note;
+  if (!isBlankText(answer.note)) out.note = answer.note;
   if (answer.evidence !== undefined && answer.evidence.length > 0) out.evidence = [...answer.evidence];
   return out;
 }
@@ -71,10 +71,15 @@ export function serializeAnswers(answers: Answers, options: { file: string; chec
   return doc.toString({ lineWidth: 0, flowCollectionPadding: true });
 }
 
-/** Writes the answer file atomically, creating its folder. */
-export async function saveAnswers(file: string, answers: Answers, checklist?: Checklist): Promise<void> {
-  await mkdir(dirname(resolve(file)), { recursive: true });
-  await writeFileAtomic(file, serializeAnswers(answers, { file, checklist }));
+/**
+ * Writes the answer file through writeOutput (atomically; a symbolic link keeps pointing at the
+ * file it names), creating its folder. Returns the bytes written, so a caller can tell later
+ * whether someone else changed the file since.
+ */
+export async function saveAnswers(file: string, answers: Answers, checklist?: Checklist): Promise<Buffer> {
+  const bytes = Buffer.from(serializeAnswers(answers, { file, checklist }));
+  await writeOutput(resolve(file), bytes, { makeFolder: true });
+  return bytes;
 }
 
 /** Characters that cannot appear in a file name on common systems. */

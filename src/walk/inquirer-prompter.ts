@@ -1,6 +1,7 @@
 // The terminal Prompter, backed by @inquirer/prompts, which is imported only here and only when `run` starts.
 import type { Io } from '../cli/io.js';
 import { tr } from '../i18n/run-messages.js';
+import { makeVisible } from '../diagnostics/render.js';
 import type { Lang } from '../model/text.js';
 import { isSeparator, PromptInterrupted, type Prompter } from './prompter.js';
 
@@ -32,14 +33,24 @@ export async function createInquirerPrompter(io: Io, lang: Lang, signal?: AbortS
   // inquirer's key help is English; say it in the officer's language.
   const words: Record<string, string> = { navigate: tr(lang, 'prompt.key.navigate'), select: tr(lang, 'prompt.key.select') };
   const keysHelpTip = (keys: [string, string][]): string => keys.map(([key, action]) => `${key} ${words[action] ?? action}`).join(' • ');
+  // Messages, choices and defaults carry text from files (notes, evidence, unit-type labels,
+  // deduction rules): everything inquirer shows is made visible here, once for every prompt.
+  // What is returned is untouched: Enter on a default keeps the old note exactly as it was.
+  const dim = (text: string): string => (clear ? `\u001b[2m${text}\u001b[22m` : text);
+  const inputTheme = {
+    validationFailureMode: 'keep' as const,
+    style: { defaultAnswer: (text: string) => dim(`(${makeVisible(text)})`) },
+  };
   return {
     select: (q) =>
       guard(() =>
         prompts.select(
           {
-            message: q.message,
+            message: makeVisible(q.message),
             choices: q.choices.map((c) =>
-              isSeparator(c) ? new prompts.Separator(c.separator) : { value: c.value, name: c.name, description: c.description, disabled: c.disabled },
+              isSeparator(c)
+                ? new prompts.Separator(makeVisible(c.separator))
+                : { value: c.value, name: makeVisible(c.name), description: c.description === undefined ? undefined : makeVisible(c.description), disabled: c.disabled },
             ),
             default: q.default,
             pageSize: q.pageSize ?? 14,
@@ -52,11 +63,18 @@ export async function createInquirerPrompter(io: Io, lang: Lang, signal?: AbortS
     input: (q) =>
       guard(() =>
         prompts.input(
-          { message: q.message, default: q.default === '' ? undefined : q.default, validate: q.validate, theme: { validationFailureMode: 'keep' } },
+          {
+            message: makeVisible(q.message),
+            default: q.default === '' ? undefined : q.default,
+            validate: q.validate,
+            // The line as typed (or filled in from the default with Tab), shown visible.
+            transformer: (value: string) => makeVisible(value),
+            theme: inputTheme,
+          },
           context,
         ),
       ),
-    confirm: (q) => guard(() => prompts.confirm({ message: q.message, default: q.default }, context)),
+    confirm: (q) => guard(() => prompts.confirm({ message: makeVisible(q.message), default: q.default }, context)),
     screen(text) {
       // Home + clear screen: each item gets its own screen, as on paper.
       io.stdout.write((clear ? '\u001b[H\u001b[2J' : '\n') + text + '\n');

@@ -1,6 +1,7 @@
-// The `<answers>.lock` file that keeps two `run`s from editing one answer file, taken over when its owner is gone.
-import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+// The `<answers>.lock` file that keeps two commands from editing one answer file, taken over when its owner is gone.
+import { closeSync, lstatSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname as osHostname } from 'node:os';
+import { readInputSync } from '../fs/read-input.js';
 
 /** What a lock file records about its owner. */
 export interface LockInfo {
@@ -20,8 +21,11 @@ export interface HeldLock {
   release(): void;
 }
 
-/** The outcome of trying to lock. */
-export type LockResult = { ok: true; lock: HeldLock } | { ok: false; holder: LockInfo | undefined; file: string };
+/**
+ * The outcome of trying to lock: held by another (`holder` when its lock can be read), or
+ * `notAFile` when something else (a folder, a FIFO) sits where the lock file goes.
+ */
+export type LockResult = { ok: true; lock: HeldLock } | { ok: false; holder: LockInfo | undefined; file: string; notAFile?: boolean };
 
 /** Options, mostly for tests. */
 export interface LockOptions {
@@ -32,6 +36,8 @@ export interface LockOptions {
   staleAfterMs?: number;
   /** Whether a pid on this host is alive; defaults to `process.kill(pid, 0)`. */
   isAlive?: (pid: number) => boolean;
+  /** When the process with this pid on this host started (ms since the epoch), if the system says; defaults to {@link processStartTime}. */
+  processStart?: (pid: number) => number | undefined;
 }
 
 /** Twelve hours: longer than any sitting, shorter than "left it locked overnight". */
@@ -52,10 +58,31 @@ export function isPidAlive(pid: number): boolean {
   }
 }
 
-/** Reads a lock file; undefined when it is missing or not ours to understand. */
+/**
+ * When a process started, in ms since the epoch, from Linux's /proc (its start in clock ticks
+ * after boot, and the boot time); undefined elsewhere or for a process that is gone. The tick is
+ * USER_HZ, 100 on every Linux that Node runs on.
+ */
+export function processStartTime(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces and parentheses: count fields after the last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[19]);
+    const boot = /^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'));
+    if (!Number.isFinite(ticks) || !boot) return undefined;
+    return Number(boot[1]) * 1000 + ticks * 10;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads a lock file (never waiting on a FIFO, never more than a few KiB); undefined when it is missing or not ours to understand. */
 export function readLock(file: string): LockInfo | undefined {
   try {
-    const info = JSON.parse(readFileSync(file, 'utf8')) as Partial<LockInfo>;
+    const read = readInputSync(file, 4096);
+    if (!read.ok) return undefined;
+    const info = JSON.parse(read.bytes.toString('utf8')) as Partial<LockInfo>;
     if (typeof info.pid === 'number' && typeof info.hostname === 'string' && typeof info.startedAt === 'string') {
       return info as LockInfo;
     }
@@ -81,7 +108,13 @@ function isStale(file: string, info: LockInfo | undefined, options: Required<Omi
   const started = Date.parse(info.startedAt);
   if (!Number.isFinite(started) || options.now.getTime() - started > options.staleAfterMs) return true;
   // A pid on another host (a shared folder) cannot be checked: only age frees such a lock.
-  return info.hostname === options.hostname && !options.isAlive(info.pid);
+  if (info.hostname !== options.hostname) return false;
+  if (!options.isAlive(info.pid)) return true;
+  // A live process with that pid is the owner only if it was already running when the lock was
+  // taken: PID 1 is always alive in a container, and a restarted container (same host name) or
+  // a reused pid has started since. A second's slack for clocks and rounding.
+  const processStarted = options.processStart(info.pid);
+  return processStarted !== undefined && processStarted > started + 1000;
 }
 
 /**
@@ -95,6 +128,7 @@ export function acquireLock(answersFile: string, options: LockOptions = {}): Loc
     now: options.now ?? new Date(),
     staleAfterMs: options.staleAfterMs ?? DEFAULT_STALE_MS,
     isAlive: options.isAlive ?? isPidAlive,
+    processStart: options.processStart ?? processStartTime,
   };
   const file = lockFileFor(answersFile);
   const info: LockInfo = { pid: opts.pid, hostname: opts.hostname, startedAt: opts.now.toISOString() };
@@ -112,6 +146,7 @@ export function acquireLock(answersFile: string, options: LockOptions = {}): Loc
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
+    if (!isRegularOrGone(file)) return { ok: false, holder: undefined, file, notAFile: true };
     const holder = readLock(file);
     if (attempt > 0 || !isStale(file, holder, opts)) return { ok: false, holder, file };
     tookOver = holder ?? { pid: 0, hostname: '?', startedAt: '?' };
@@ -122,6 +157,15 @@ export function acquireLock(answersFile: string, options: LockOptions = {}): Loc
     }
   }
   return { ok: false, holder: readLock(file), file };
+}
+
+/** Whether the lock path is a regular file (or gone since): a folder or FIFO there is no lock anyone can take over. */
+function isRegularOrGone(file: string): boolean {
+  try {
+    return lstatSync(file).isFile();
+  } catch {
+    return true;
+  }
 }
 
 function makeHeld(file: string, info: LockInfo, content: string, tookOver: LockInfo | undefined): HeldLock {
@@ -135,7 +179,8 @@ function makeHeld(file: string, info: LockInfo, content: string, tookOver: LockI
       released = true;
       try {
         // Only remove our own lock: if it was taken over meanwhile, it is someone else's now.
-        if (readFileSync(file, 'utf8') === content) unlinkSync(file);
+        const read = readInputSync(file, 4096);
+        if (read.ok && read.bytes.toString('utf8') === content) unlinkSync(file);
       } catch {
         /* already gone */
       }

@@ -2,6 +2,7 @@
 import { STATUSES, type Answer, type Answers, type Status } from '../model/answers.js';
 import { applyingItems, kindOf, type Area, type Checklist, type Item, type PlacedItem } from '../model/checklist.js';
 import { pickText, type Lang } from '../model/text.js';
+import { isBlankText } from '../model/identity.js';
 import { makeVisible, NO_PAINT, type Paint } from '../diagnostics/render.js';
 import { tr } from '../i18n/run-messages.js';
 import { formatEvidence, parseCount, parseEvidence, parseRatio } from './parse-input.js';
@@ -13,8 +14,11 @@ export interface WalkOptions {
   checklist: Checklist;
   answers: Answers;
   lang: Lang;
-  /** Persists the answers; called after every answer (and awaited before the next question). */
-  save(answers: Answers): Promise<void>;
+  /**
+   * Persists the answers; called after every answer with the item just answered (and awaited
+   * before the next question). May return notices for the next screen (the file was reloaded).
+   */
+  save(answers: Answers, answered?: string): Promise<string[] | void>;
   paint?: Paint;
   /** Start at this item id instead of the first unanswered one. */
   startAt?: string;
@@ -150,7 +154,8 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
     show(renderScreen(placed, index, items, parts, answers, checklist, lang, paint));
     const step = await askItem(placed, index);
     if (step.kind === 'answered') {
-      await options.save(answers);
+      const more = await options.save(answers, placed.item.id);
+      if (more) notices.push(...more);
       index++;
     } else if (step.kind === 'goto') {
       index = Math.max(0, Math.min(step.index, items.length));
@@ -224,9 +229,9 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
       const note = await prompter.input({
         message: tr(lang, `walk.note.${tone}`) + (oldNote ? tr(lang, 'walk.clearHint') : ''),
         default: oldNote,
-        validate: (v) => (tone === 'na' && (v.trim() === '' || v.trim() === '-') ? tr(lang, 'walk.note.required') : true),
+        validate: (v) => (tone === 'na' && (isBlankText(v) || v.trim() === '-') ? tr(lang, 'walk.note.required') : true),
       });
-      if (note.trim() !== '' && note.trim() !== '-') answer.note = note.trim();
+      if (!isBlankText(note) && note.trim() !== '-') answer.note = note.trim();
       const oldEvidence = formatEvidence(previous?.evidence);
       const evidence = await prompter.input({
         message: tr(lang, 'walk.evidence.message') + (oldEvidence ? tr(lang, 'walk.clearHint') : ''),

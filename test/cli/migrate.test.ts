@@ -52,7 +52,7 @@ describe('wangxin migrate', () => {
     expect((await runInProcess(['migrate', 'township.yaml', '--to', CUSTOM, '--force'], {}, tmp)).code).toBe(0);
     const same = await runInProcess(['migrate', 'township.yaml', '--to', CUSTOM, '--out', 'township.yaml', '--force', '--lang', 'en'], {}, tmp);
     expect(same.code).toBe(2);
-    expect(same.stderr).toMatch(/the target is the original answer file township\.yaml; migrate never overwrites it/);
+    expect(same.stderr).toMatch(/township\.yaml \(--out\) is the input .*township\.yaml: writing it would overwrite that file\. Nothing was written/);
     expect(readFileSync(original, 'utf8')).toBe(originalText);
   });
 

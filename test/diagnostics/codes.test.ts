@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CODES, type DiagnosticCode } from '../../src/diagnostics/codes.js';
 import { checkFile } from '../../src/validate/check-file.js';
+import { discoverFiles } from '../../src/batch/discover.js';
+import { execFileSync } from 'node:child_process';
 import { MAX_FILE_BYTES } from '../../src/load/read-text.js';
 import { ROOT } from '../helpers/run-cli.js';
 
@@ -18,6 +20,8 @@ interface Case {
   column?: number;
   ref?: string;
   severity?: 'error' | 'warning';
+  /** Reported by discoverFiles on the folder, not by checkFile. */
+  discover?: boolean;
 }
 
 const f = (name: string) => () => join(dir, name);
@@ -26,6 +30,9 @@ const CASES: Case[] = [
   { code: 'FILE_IS_DIRECTORY', file: () => dir },
   { code: 'FILE_UNREADABLE', file: () => join(tmp, 'loop.yaml') },
   { code: 'FILE_TOO_LARGE', file: () => join(tmp, 'big.yaml') },
+  { code: 'FILE_NOT_REGULAR', file: () => join(tmp, 'fifo.yaml') },
+  // Found by batch's folder search, not by reading a file: checked in the test below.
+  { code: 'SYMLINK_OUTSIDE', file: () => join(tmp, 'sub'), discover: true },
   { code: 'ENCODING_NOT_UTF8', file: f('encoding-gbk.yaml'), line: 2, column: 11 },
   { code: 'ENCODING_UTF16', file: f('encoding-utf16.yaml') },
   { code: 'BINARY_FILE', file: f('binary.yaml') },
@@ -59,7 +66,9 @@ const CASES: Case[] = [
   { code: 'POINTS_ZERO', file: f('checklist-points-zero.yaml'), line: 13, column: 17 },
   { code: 'EXTEND_UNKNOWN_BASE', file: f('extend-unknown-base.yaml'), line: 5, column: 10 },
   { code: 'EXTEND_BASE_INVALID', file: f('extend-base-invalid.yaml'), line: 5, column: 10 },
+  { code: 'EXTEND_BASE_UNREADABLE', file: () => join(tmp, 'extends-fifo.yaml'), line: 5, column: 10 },
   { code: 'EXTEND_CYCLE', file: f('extend-cycle-a.yaml'), line: 5, column: 10 },
+  { code: 'EXTEND_TOO_DEEP', file: () => join(tmp, 'deep-0.yaml'), line: 5, column: 10 },
   { code: 'EXTEND_UNKNOWN_ID', file: f('extend-unknown-id.yaml'), line: 6, column: 16 },
   { code: 'EXTEND_ID_DROPPED', file: f('extend-id-dropped.yaml'), line: 8, column: 3 },
   { code: 'EXTEND_OVERRIDE_FIELD', file: f('extend-override-field.yaml'), line: 7, column: 21 },
@@ -74,6 +83,7 @@ const CASES: Case[] = [
   { code: 'VALUE_OUT_OF_RANGE', file: f('answers-value-out-of-range.yaml'), line: 5, column: 20 },
   { code: 'UNKNOWN_DEDUCTION', file: f('answers-unknown-deduction.yaml'), line: 5, column: 27 },
   { code: 'DEDUCTION_COUNT_INVALID', file: f('answers-deduction-count-invalid.yaml'), line: 5, column: 31 },
+  { code: 'DEDUCTION_COUNT_TOO_LARGE', file: f('answers-deduction-count-too-large.yaml'), line: 5, column: 31 },
   { code: 'NA_WITHOUT_NOTE', file: f('answers-na-without-note.yaml'), line: 5, column: 21 },
   { code: 'ANSWER_NOT_APPLICABLE', file: f('answers-not-applicable.yaml'), line: 6, column: 3, severity: 'warning' },
 ];
@@ -83,6 +93,15 @@ beforeAll(() => {
   symlinkSync(join(tmp, 'loop.yaml'), join(tmp, 'loop.yaml'));
   writeFileSync(join(tmp, 'big.yaml'), Buffer.alloc(MAX_FILE_BYTES + 1, 0x61));
   mkdirSync(join(tmp, 'sub'));
+  execFileSync('mkfifo', [join(tmp, 'fifo.yaml')]);
+  // A chain of 20 checklists each extending the next: deeper than the limit, and no loop.
+  for (let i = 0; i < 20; i++) {
+    const base = i === 19 ? 'county-cyber-2018' : `./deep-${i + 1}.yaml`;
+    writeFileSync(join(tmp, `deep-${i}.yaml`), `schemaVersion: 1\nid: deep-${i}\nversion: 1.0.0\ntitle: 深${i}\nextends: ${base}\n`);
+  }
+  writeFileSync(join(tmp, 'secret.yaml'), 'x: 1\n');
+  symlinkSync(join(tmp, 'secret.yaml'), join(tmp, 'sub', 'link.yaml'));
+  writeFileSync(join(tmp, 'extends-fifo.yaml'), 'schemaVersion: 1\nid: mine\nversion: 1.0.0\ntitle: 我的\nextends: ./fifo.yaml\n');
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -93,7 +112,7 @@ describe('diagnostic codes', () => {
   });
 
   it.each(CASES.map((c) => [c.code, c] as const))('%s is reported at its position', async (_code, c) => {
-    const check = await checkFile(c.file(), { ref: c.ref });
+    const check = c.discover ? { errors: (await discoverFiles([c.file()], tmp)).findings, warnings: [] } : await checkFile(c.file(), { ref: c.ref });
     const all = [...check.errors, ...check.warnings];
     const found = all.filter((d) => d.code === c.code);
     expect(found.length, JSON.stringify(all.map((d) => d.code))).toBeGreaterThan(0);

@@ -6,7 +6,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandContext, Io } from '../../src/cli/io.js';
 import { runRun } from '../../src/cli/run.js';
 import { NO_PAINT } from '../../src/diagnostics/render.js';
-import { hashFile, isUrl, recordEvidence, resolveEvidence, verifyEvidence } from '../../src/evidence/evidence.js';
+import { createEvidenceHasher, hashFile, isUrl, recordEvidence, resolveEvidence, verifyEvidence } from '../../src/evidence/evidence.js';
 import type { Answers } from '../../src/model/answers.js';
 import type { Checklist } from '../../src/model/checklist.js';
 import { checkFile } from '../../src/validate/check-file.js';
@@ -103,6 +103,24 @@ describe('recordEvidence and verifyEvidence', () => {
       { item: 'A1.1.1', path: '../outside.pdf', problem: 'outside' },
       { item: 'A1.1.1', path: 'link.pdf', problem: 'outside' },
     ]);
+  });
+});
+
+describe('each evidence file is hashed once per run', () => {
+  it('ten entries naming one file, in two answers, read it once; a changed file is read again', async () => {
+    const { dir, file, answers } = await submission(Array.from({ length: 10 }, () => 'big.pdf'));
+    answers.answers['A1.1.2'] = { status: 'pass', evidence: ['big.pdf', './big.pdf'] };
+    writeFileSync(join(dir, 'big.pdf'), 'x'.repeat(100_000));
+    const hasher = createEvidenceHasher();
+    const recorded = await recordEvidence(file, answers, hasher);
+    expect(recorded.recorded).toBe(12);
+    expect(hasher.filesRead).toBe(1);
+    expect(await verifyEvidence(file, recorded.answers, hasher)).toEqual([]);
+    expect(hasher.filesRead).toBe(1);
+    writeFileSync(join(dir, 'big.pdf'), 'changed, and longer than before');
+    const findings = await verifyEvidence(file, recorded.answers, hasher);
+    expect(findings).toHaveLength(12);
+    expect(hasher.filesRead).toBe(2);
   });
 });
 

@@ -11,6 +11,7 @@ import { decodeText } from '../../src/load/read-text.js';
 import { builtinFile, loadChecklist } from '../../src/load/resolve-checklist.js';
 import type { Answer, Answers } from '../../src/model/answers.js';
 import { appliesTo, kindOf, listItems, type Checklist, type Item } from '../../src/model/checklist.js';
+import { isBlankText } from '../../src/model/identity.js';
 import { scoreAnswers } from '../../src/score/score.js';
 import { checkParsed, checkText } from '../../src/validate/check-file.js';
 import { serializeAnswers } from '../../src/walk/answer-file.js';
@@ -158,7 +159,8 @@ const hostileText = fc.oneof(
 /** A valid answer of any kind for an item of the built-in checklist, or none. */
 function answerFor(item: Item): fc.Arbitrary<Answer | undefined> {
   const extras = fc.record({ note: fc.option(hostileText, { nil: undefined }), evidence: fc.option(fc.array(hostileText.filter((s) => s.trim() !== ''), { maxLength: 2 }), { nil: undefined }) });
-  const na = fc.record({ note: hostileText.filter((s) => s.trim() !== '') }).map(({ note }) => ({ status: 'na' as const, note }));
+  // A na note must say something: spaces or invisible characters alone (a lone U+202E) are no note.
+  const na = fc.record({ note: hostileText.filter((s) => !isBlankText(s)) }).map(({ note }) => ({ status: 'na' as const, note }));
   let main: fc.Arbitrary<Answer>;
   switch (kindOf(item)) {
     case 'ratio':

@@ -91,11 +91,25 @@ describe('single-unit reports', () => {
     expectNoRawControls(r.stdout, 'html');
   });
 
-  it('JSON keeps the text exactly (it is data, escaped by JSON itself)', async () => {
+  it('JSON keeps the text exactly (it is data), every control and bidi character written as a JSON escape', async () => {
     const r = await runInProcess(['score', '--format', 'json', file]);
     const report = JSON.parse(r.stdout) as { unit: { name: string }; items: { id: string; note?: string }[] };
     expect(report.unit.name).toContain('\u001b[2J');
     expect(report.items.find((i) => i.id === 'A1.1.2')?.note).toContain('\u202e');
+    // JSON.stringify leaves bidi and C1 controls raw: a terminal showing the JSON would obey them.
+    expectNoRawControls(r.stdout, 'score json');
+    expect(r.stdout).toContain('\\u202e');
+    const bad = join(tmp, 'bad-json.yaml');
+    writeFileSync(bad, readFileSync(file, 'utf8').replace('type: township', 'type: "\u202eevil\u0085"'));
+    for (const args of [
+      ['validate', '--format', 'json', bad],
+      ['batch', '--format', 'json', '--allow-incomplete', join(tmp, 'in'), bad],
+      ['compare', '--format', 'json', file, file],
+    ]) {
+      const out = await runInProcess(args);
+      expect(() => JSON.parse(out.stdout), args[0]).not.toThrow();
+      expectNoRawControls(out.stdout, `${args[0]} json`);
+    }
   });
 
   it('terminal: the summary line of score --out and validate messages show controls as \\u{…}', async () => {

@@ -7,7 +7,7 @@ import { checkFile, checkParsed } from '../../src/validate/check-file.js';
 import { loadChecklist } from '../../src/load/resolve-checklist.js';
 import { parseYaml } from '../../src/load/parse-yaml.js';
 import { fastParse } from '../../src/load/fast-parse.js';
-import { OVERRIDABLE, isExtension } from '../../src/load/extend-checklist.js';
+import { MAX_EXTENDS_DEPTH, OVERRIDABLE, isExtension } from '../../src/load/extend-checklist.js';
 import { listItems, type Checklist } from '../../src/model/checklist.js';
 import { ROOT, runInProcess } from '../helpers/run-cli.js';
 
@@ -272,6 +272,21 @@ describe('errors are located in the extension file', () => {
     expect(check.errors.map((d) => d.code)).toEqual(['EXTEND_BASE_INVALID']);
     write('garbage-base.yaml', 'a: [1, 2\n');
     expect(await codesOf(write('garbage.yaml', `${HEAD}extends: ./garbage-base.yaml\n`))).toEqual(['EXTEND_BASE_INVALID@5:10']);
+  });
+
+  it('a chain of extends longer than the limit is "too deep" (its own code), not a loop; a shorter one is fine', async () => {
+    const chain = (prefix: string, length: number): string => {
+      for (let i = 0; i < length; i++) {
+        const base = i === length - 1 ? 'county-cyber-2018' : `./${prefix}-${i + 1}.yaml`;
+        write(`${prefix}-${i}.yaml`, `schemaVersion: 1\nid: ${prefix}-${i}\nversion: 1.0.0\ntitle: 链${i}\nextends: ${base}\n`);
+      }
+      return join(tmp, `${prefix}-0.yaml`);
+    };
+    const deep = await checkFile(chain('long', MAX_EXTENDS_DEPTH + 4));
+    expect(deep.errors.map((d) => `${d.code}@${d.line}:${d.column}`)).toEqual(['EXTEND_TOO_DEEP@5:10']);
+    expect(deep.errors[0].message.en).toMatch(new RegExp(`more than ${MAX_EXTENDS_DEPTH} checklists`));
+    const ok = await checkFile(chain('short', MAX_EXTENDS_DEPTH - 1));
+    expect(ok.errors).toEqual([]);
   });
 
   it('a checklist that extends itself is a loop', async () => {

@@ -1,8 +1,29 @@
-// "What raises the score most": real gains in the final score, not item points.
+// "What raises the score most": real gains in the final score, not item points; the same as re-scoring with each item met, in linear time.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { rankGains } from '../../src/score/gains.js';
-import { scoreAnswers } from '../../src/score/score.js';
+import type { Answers } from '../../src/model/answers.js';
+import { listItems, type Checklist } from '../../src/model/checklist.js';
+import type { ScoreResult } from '../../src/model/score-result.js';
+import { rankGains, type Gain } from '../../src/score/gains.js';
+import { scoreAnswers, SCORE_EPSILON } from '../../src/score/score.js';
+import { fullAnswer, scoredArb } from './arbitraries.js';
 import { answers, area, checklist, deductItem, fail, item, partial, pass } from './helpers.js';
+
+/** The obvious way, kept as the reference: score the whole checklist again with each open item met. */
+function rankGainsByRescoring(list: Checklist, given: Answers, result: ScoreResult): Gain[] {
+  const byId = new Map(listItems(list).map((p) => [p.item.id, p.item]));
+  const gains: Gain[] = [];
+  for (const scored of result.items) {
+    if (scored.status === 'pass' || scored.status === 'na') continue;
+    const it = byId.get(scored.id)!;
+    const after = scoreAnswers(list, { ...given, answers: { ...given.answers, [it.id]: fullAnswer(it) } });
+    const liftsVeto = scored.veto && scored.status === 'fail';
+    const gain = after.score - result.score;
+    if (gain > SCORE_EPSILON || liftsVeto) gains.push({ id: it.id, gain: Math.max(0, gain), scoreIfMet: after.score, liftsVeto });
+  }
+  const order = new Map(result.items.map((i, n) => [i.id, n]));
+  return gains.sort((a, b) => Number(b.liftsVeto) - Number(a.liftsVeto) || (Math.abs(b.gain - a.gain) > SCORE_EPSILON ? b.gain - a.gain : 0) || order.get(a.id)! - order.get(b.id)!);
+}
 
 describe('rankGains', () => {
   it('ranks by the gain in the final score, so a point in a small area is worth more', () => {
@@ -55,5 +76,21 @@ describe('rankGains', () => {
     const list = checklist([area('A', [item('a1', 2)])]);
     const given = answers({ a1: pass });
     expect(rankGains(list, given, scoreAnswers(list, given))).toEqual([]);
+  });
+
+  it('agrees with re-scoring the whole checklist with each open item met (differential, random checklists)', () => {
+    fc.assert(
+      fc.property(scoredArb, ({ checklist: list, answers: given }) => {
+        const result = scoreAnswers(list, given);
+        const fast = rankGains(list, given, result);
+        const slow = rankGainsByRescoring(list, given, result);
+        expect(fast.map((g) => [g.id, g.liftsVeto])).toEqual(slow.map((g) => [g.id, g.liftsVeto]));
+        fast.forEach((g, i) => {
+          expect(g.gain).toBeCloseTo(slow[i].gain, 9);
+          expect(g.scoreIfMet).toBeCloseTo(slow[i].scoreIfMet, 9);
+        });
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

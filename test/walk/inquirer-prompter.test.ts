@@ -86,6 +86,35 @@ describe('createInquirerPrompter on the command streams', () => {
     await expect(typed).resolves.toBe('75%');
   });
 
+  it('text from a file reaches the terminal visible: message, choices, the default shown, filled in with Tab, and answered', async () => {
+    const evil = 'note \u001b]2;PWNED\u0007 \u001b[2J \u202eevil';
+    const { io, keys, screen } = fakeTerminal();
+    const prompter = await createInquirerPrompter(io, 'en');
+    const chosen = prompter.select({ message: `type ${evil}`, choices: [{ value: 'a', name: `label ${evil}`, description: evil }, { value: 'b', name: 'plain' }] });
+    await tick();
+    keys.write('\r');
+    await expect(chosen).resolves.toBe('a');
+    // Enter takes the old note as it was: only what is shown is escaped.
+    const kept = prompter.input({ message: `rule ${evil}`, default: evil });
+    await tick();
+    keys.write('\r');
+    await expect(kept).resolves.toBe(evil);
+    const tabbed = prompter.input({ message: 'note', default: evil });
+    await tick();
+    keys.write('\t');
+    await tick();
+    keys.write('\r');
+    await expect(tabbed).resolves.toBe(evil);
+    const sure = prompter.confirm({ message: `sure ${evil}?`, default: true });
+    await tick();
+    keys.write('\r');
+    await expect(sure).resolves.toBe(true);
+    expect(screen()).not.toContain('\u001b]2;PWNED');
+    expect(screen()).not.toContain('\u001b[2J');
+    expect(screen()).not.toContain('\u202e');
+    expect(screen()).toContain('\\u{1b}]2;PWNED');
+  });
+
   it('Ctrl-C and an aborted signal become PromptInterrupted', async () => {
     const { io, keys } = fakeTerminal();
     const prompter = await createInquirerPrompter(io, 'en');

@@ -1,0 +1,60 @@
+// The one lock every command that writes an answer file takes (run, evidence, migrate, init), and its refusal as a message.
+import { statSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { makeVisible } from '../diagnostics/render.js';
+import { tf } from '../i18n/file-messages.js';
+import type { Lang } from '../i18n/lang.js';
+import type { HeldLock, LockOptions, LockResult } from '../walk/lock.js';
+
+/** Whether writing an answer file to `path` needs the lock: a regular file (also through links) or a new path, not a FIFO or device. */
+export function locksAsAnswerFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT';
+  }
+}
+
+/** The lock, or the message saying why it cannot be had (in the command's language). */
+export type AnswerLock = { ok: true; lock: HeldLock } | { ok: false; message: string };
+
+/**
+ * Locks the answer file `absolute` (shown as `shown`) for writing: its `.lock` beside the file a
+ * symbolic link leads to, so two names of one file share one lock; the folder is made first.
+ * `held` words the refusal when a live owner holds it (run has its own wording).
+ */
+export async function lockAnswerFile(
+  absolute: string,
+  shown: string,
+  lang: Lang,
+  options: { lock?: LockOptions; held?: (params: Record<string, string | number>) => string } = {},
+): Promise<AnswerLock> {
+  const { followLinks } = await import('../fs/write-output.js');
+  const { acquireLock } = await import('../walk/lock.js');
+  let target = absolute;
+  try {
+    target = await followLinks(absolute);
+    await mkdir(dirname(target), { recursive: true });
+  } catch {
+    /* a loop or an unwritable folder: the lock (or the write after it) says so */
+  }
+  let got: LockResult;
+  try {
+    got = acquireLock(target, options.lock);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    return { ok: false, message: tf(lang, 'lock.cannotCreate', { lock: makeVisible(`${shown}.lock`), reason }) };
+  }
+  if (got.ok) return got;
+  const params = {
+    file: makeVisible(shown),
+    lock: makeVisible(got.file),
+    pid: got.holder?.pid ?? '?',
+    host: makeVisible(got.holder?.hostname ?? '?'),
+    since: makeVisible(got.holder?.startedAt ?? '?'),
+  };
+  if (got.notAFile) return { ok: false, message: tf(lang, 'lock.notAFile', params) };
+  if (!got.holder) return { ok: false, message: tf(lang, 'lock.heldUnknown', params) };
+  return { ok: false, message: options.held ? options.held(params) : tf(lang, 'lock.held', params) };
+}

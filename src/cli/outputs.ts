@@ -1,0 +1,74 @@
+// How commands name, check and write their outputs: one refusal for an output that is an input or another output, one writer, one failure message.
+import { isAbsolute, resolve } from 'node:path';
+import { makeVisible } from '../diagnostics/render.js';
+import type { NamedPath } from '../fs/same-file.js';
+import { FIFO_WAIT_MS, OutputError, type OutputContent } from '../fs/write-output.js';
+import { tf } from '../i18n/file-messages.js';
+import type { Lang } from '../i18n/lang.js';
+import type { CommandContext } from './io.js';
+import { UsageError } from './usage-error.js';
+
+/** An output as the command line gave it: the option that names it and the path as typed (`-` for standard output). */
+export interface CommandOutput {
+  option: string;
+  file: string;
+}
+
+/** Whether an output path means standard output. */
+export function isStdout(file: string | undefined): boolean {
+  return file === '-';
+}
+
+/** An output or input path made absolute against the command's working folder (`-` stays `-`). */
+export function absoluteFrom(cwd: string, file: string): string {
+  return file === '-' || isAbsolute(file) ? file : resolve(cwd, file);
+}
+
+/**
+ * Refuses (a {@link UsageError}, exit 2) an output that is the same file as one of `inputs` or as
+ * another output, before anything is written. `inputs` are paths relative to the working folder,
+ * or named paths (a batch's submissions, already absolute).
+ */
+export async function refuseSameFile(ctx: CommandContext, outputs: readonly CommandOutput[], inputs: readonly (string | NamedPath)[]): Promise<void> {
+  const { findSameFile } = await import('../fs/same-file.js');
+  const named = outputs.map((o) => ({ path: absoluteFrom(ctx.io.cwd, o.file), shown: o.file, option: o.option }));
+  const ins = inputs.map((i) => (typeof i === 'string' ? { path: absoluteFrom(ctx.io.cwd, i), shown: i } : i));
+  const found = await findSameFile(named, ins);
+  if (!found) return;
+  const optionOf = (p: NamedPath): string => (p as (typeof named)[number]).option;
+  const params =
+    found.kind === 'input'
+      ? { output: makeVisible(found.output.shown), option: optionOf(found.output), input: makeVisible(found.input.shown) }
+      : { output: makeVisible(found.output.shown), option: optionOf(found.output), other: makeVisible(found.other.shown), otherOption: optionOf(found.other) };
+  const key = found.kind === 'input' ? 'output.sameAsInput' : 'output.sameAsOutput';
+  throw new UsageError({ zh: tf('zh', key, params), en: tf('en', key, params) });
+}
+
+/**
+ * Writes one output (`file` as typed, relative to the working folder; `-` is standard output)
+ * through writeOutput. Returns undefined when written, else the reason in `lang`, for the
+ * command's own "cannot write" message.
+ */
+export async function writeCommandOutput(
+  ctx: CommandContext,
+  file: string,
+  content: OutputContent,
+  options: { makeFolder?: boolean } = {},
+): Promise<string | undefined> {
+  const { writeOutput } = await import('../fs/write-output.js');
+  try {
+    await writeOutput(absoluteFrom(ctx.io.cwd, file), content, { stdout: ctx.io.stdout, makeFolder: options.makeFolder });
+    return undefined;
+  } catch (error) {
+    return describeWriteFailure(error, ctx.lang);
+  }
+}
+
+/** Why a write failed, in `lang`: the reason of an {@link OutputError}, else the system's error code. */
+export function describeWriteFailure(error: unknown, lang: Lang): string {
+  if (error instanceof OutputError) {
+    if (error.reason === 'system') return error.errno ?? 'error';
+    return tf(lang, `output.reason.${error.reason}`, { seconds: FIFO_WAIT_MS / 1000 });
+  }
+  return (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+}

@@ -1,0 +1,40 @@
+// Strings about the files commands write and lock (outputs, the same file twice, answer file locks), in both languages.
+import { defineMessages } from './catalog.js';
+
+/** The file catalogue. */
+export const FILE_MESSAGES = {
+  'output.sameAsInput': {
+    zh: '{output}（{option}）就是输入文件 {input}，写入会覆盖它；未写入任何文件',
+    en: '{output} ({option}) is the input {input}: writing it would overwrite that file. Nothing was written',
+  },
+  'output.sameAsOutput': {
+    zh: '{output}（{option}）与 {other}（{otherOption}）是同一个文件；未写入任何文件',
+    en: '{output} ({option}) and {other} ({otherOption}) are the same file. Nothing was written',
+  },
+  'output.reason.directory': { zh: '这是一个文件夹', en: 'it is a folder' },
+  'output.reason.special': {
+    zh: '这是套接字或块设备（只写入普通文件、FIFO 和字符设备）',
+    en: 'it is a socket or a block device (outputs go to files, FIFOs and character devices only)',
+  },
+  'output.reason.fifoNoReader': {
+    zh: '{seconds} 秒内没有程序打开这个 FIFO 读取',
+    en: 'no program opened the FIFO for reading within {seconds} s',
+  },
+  'output.reason.linkLoop': { zh: '符号链接循环', en: 'symbolic link loop' },
+  'lock.notAFile': {
+    zh: '{lock} 不是锁文件（它是文件夹或其他特殊文件）。请确认无人在编辑 {file} 后删除它，再重试',
+    en: '{lock} is not a lock file (it is a folder or another special file). Make sure nobody is editing {file}, remove it and try again',
+  },
+  'lock.held': {
+    zh: '{file} 正在被另一个程序编辑（进程 {pid}，主机 {host}，自 {since} 起）。若确认没有，请删除 {lock} 后重试',
+    en: '{file} is being edited by another program (process {pid} on {host}, since {since}). If it is not, remove {lock} and try again',
+  },
+  'lock.cannotCreate': { zh: '无法创建锁文件 {lock}：{reason}', en: 'cannot create the lock {lock}: {reason}' },
+  'lock.heldUnknown': {
+    zh: '{file} 正在被另一个程序编辑（锁文件 {lock} 刚刚创建，内容尚不可读）。请稍后重试',
+    en: '{file} is being edited by another program (its lock {lock} was just made and cannot be read yet). Try again shortly',
+  },
+} as const;
+
+/** The file messages in `lang`. */
+export const tf = defineMessages('files', FILE_MESSAGES);

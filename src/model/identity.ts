@@ -1,0 +1,32 @@
+// Which units are the same and which text is empty: NFC, zero-width and bidi controls removed, spaces trimmed.
+
+/**
+ * Characters that show nothing yet make two strings differ: zero-width spaces and joiners, the
+ * word joiner and invisible operators, the BOM, and the bidi controls (marks, embeddings,
+ * overrides, isolates). As a regular-expression class body, for the escapers that show them.
+ */
+export const INVISIBLE_CLASS = '\\u061c\\u180e\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ufeff';
+
+const INVISIBLE = new RegExp(`[${INVISIBLE_CLASS}]`, 'g');
+
+/**
+ * A unit name as it is compared: Unicode NFC (so `Café` typed either way is one name), without
+ * invisible characters (`某某\u200b镇党委` is `某某镇党委`), spaces trimmed at both ends.
+ */
+export function unitIdentity(name: string): string {
+  return name.normalize('NFC').replace(INVISIBLE, '').trim();
+}
+
+/**
+ * The key a unit is known by: its type and its {@link unitIdentity}. The one key for telling
+ * submissions of the same unit apart (duplicates) and for matching a unit to an earlier round
+ * (the baseline).
+ */
+export function unitKey(name: string, type: string): string {
+  return `${type}\u0000${unitIdentity(name)}`;
+}
+
+/** Whether text says nothing: absent, or only spaces and invisible characters (a `na` note of `\u200b` is no note). */
+export function isBlankText(text: string | undefined): boolean {
+  return text === undefined || text.replace(INVISIBLE, '').trim() === '';
+}
