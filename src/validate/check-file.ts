@@ -98,7 +98,7 @@ async function findChecklist(
   const id = answers.checklist.id;
   const known = choice.ref ? undefined : choice.known?.get(id);
   if (known) return { loaded: known, errors: [] };
-  const file = answersChecklistFile(choice.ref, id);
+  const file = answersChecklistFile(choice.ref, id, answers.checklist.version);
   if (file) return { loaded: await loadChecklist(file), errors: [] };
   return { errors: [unknownChecklist(parsed, choice.ref || id)] };
 }
