@@ -1,6 +1,7 @@
 // Pure migration of an answer file to another checklist (version): keeps answers by item id, carries those of replaced items, lists what changed.
 import type { Answer, Answers } from '../model/answers.js';
 import { appliesTo, applyingItems, kindOf, listItems, type Checklist, type Item } from '../model/checklist.js';
+import { pickText } from '../model/text.js';
 
 /** Why an answer was not carried over. */
 export type DropReason = 'removed' | 'notApplying' | 'kind' | 'deductions';
@@ -66,14 +67,23 @@ export function answerFits(item: Item, answer: Answer): DropReason | undefined {
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
-/** The fields that differ between an item's old and new definitions. */
+/**
+ * The fields that differ between an item's old and new definitions. Texts are compared in
+ * Chinese, the language a checklist must have and the one its meaning is settled in: a revised
+ * translation alone does not ask units to re-check their answers.
+ */
 export function changedFields(before: Item, after: Item): ChangedField[] {
   const fields: ChangedField[] = [];
-  if (!same(before.text, after.text)) fields.push('text');
+  if (pickText(before.text, 'zh') !== pickText(after.text, 'zh')) fields.push('text');
   if (kindOf(before) !== kindOf(after)) fields.push('kind');
   if (before.points !== after.points) fields.push('points');
-  if (!same(before.deductions, after.deductions)) fields.push('deductions');
+  if (!same(deductionTerms(before), deductionTerms(after))) fields.push('deductions');
   return fields;
+}
+
+/** What a deduct item's rules mean for an answer: ids, points and Chinese texts, in order. */
+function deductionTerms(item: Item): unknown {
+  return item.deductions?.map((d) => [d.id, d.points, pickText(d.text, 'zh')]);
 }
 
 /**

@@ -139,6 +139,11 @@ describe('migrateAnswers', () => {
     expect(answerFits(deduct, { deductions: { d9: 2 } })).toBe('deductions');
     expect(answerFits(deduct, { value: 0.5 })).toBe('kind');
     expect(changedFields(item('x'), item('x'))).toEqual([]);
-    expect(changedFields(item('x'), item('x', { text: { zh: '条目x', en: 'item x' } }))).toEqual(['text']);
+    // Texts count in Chinese: a new or revised translation alone is no change to re-check.
+    expect(changedFields(item('x'), item('x', { text: { zh: '条目x', en: 'item x' } }))).toEqual([]);
+    expect(changedFields(item('x'), item('x', { text: { zh: '条目x（修订）', en: 'item x' } }))).toEqual(['text']);
+    const rule = (en: string, points = 1) => ({ id: 'd1', text: { zh: '每次扣1分', en }, points });
+    expect(changedFields({ ...deduct, deductions: [rule('a')] }, { ...deduct, deductions: [rule('b')] })).toEqual([]);
+    expect(changedFields({ ...deduct, deductions: [rule('a')] }, { ...deduct, deductions: [rule('a', 0.5)] })).toEqual(['deductions']);
   });
 });
