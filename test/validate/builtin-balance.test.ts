@@ -56,20 +56,24 @@ describe('built-in checklist county-cyber-2018 1.1.0: a real sheet for every uni
     const over: string[] = [];
     for (const { id: type } of c.unitTypes) {
       const items = applyingItems(c, type).map((p) => p.item);
-      const base: Answers = {
+      const allPass: Answers = {
         schemaVersion: 1,
         checklist: { id: c.id, version: c.version },
         unit: { name: '测试单位', type },
         answers: Object.fromEntries(items.map((i) => [i.id, fullMarks(i)])),
       };
-      const full = scoreAnswers(c, base);
-      expect(full.vetoed, type).toBe(false);
-      expect(full.baseScore, type).toBeCloseTo(100, 9);
-      for (const item of items) {
-        for (const { label, answer } of oneStepShort(item)) {
-          const swing = Math.abs(full.score - scoreAnswers(c, { ...base, answers: { ...base.answers, [item.id]: answer } }).score);
-          if (swing > (worst[type]?.swing ?? -1)) worst[type] = { item: item.id, label, swing };
-          if (swing > MAX_SWING + 1e-9) over.push(`${type} ${item.id} ${label}: ${swing.toFixed(2)}`);
+      // Full marks with every bonus earned hides a bonus item behind the cap; with none earned it shows.
+      const noBonus: Answers = { ...allPass, answers: { ...allPass.answers, ...Object.fromEntries(items.filter((i) => i.bonus).map((i) => [i.id, { status: 'fail' }])) } };
+      for (const base of [allPass, noBonus]) {
+        const full = scoreAnswers(c, base);
+        expect(full.vetoed, type).toBe(false);
+        expect(full.baseScore, type).toBeCloseTo(100, 9);
+        for (const item of items) {
+          for (const { label, answer } of oneStepShort(item)) {
+            const swing = Math.abs(full.score - scoreAnswers(c, { ...base, answers: { ...base.answers, [item.id]: answer } }).score);
+            if (swing > (worst[type]?.swing ?? -1)) worst[type] = { item: item.id, label, swing };
+            if (swing > MAX_SWING + 1e-9) over.push(`${type} ${item.id} ${label}: ${swing.toFixed(2)}`);
+          }
         }
       }
     }
