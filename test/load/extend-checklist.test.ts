@@ -177,6 +177,16 @@ append:
     expect(placed.area.id).toBe('A6');
   });
 
+  it('extends an earlier built-in version named id@version, which stays as it was', async () => {
+    const file = write('pinned.yaml', `${HEAD}extends: county-cyber-2018@1.0.0\ndrop: [A2.3.3]\n`);
+    const check = await checkFile(file);
+    expect(check.errors).toEqual([]);
+    const ids = listItems(check.checklist!).map((p) => p.item.id);
+    expect(ids).toContain('A3.2.4'); // split in 1.1.0, still whole in 1.0.0
+    expect(ids).not.toContain('A1.1.3');
+    expect(ids).toHaveLength(52);
+  });
+
   it('extends a file by a path relative to itself, in a chain of two', async () => {
     copyFileSync(EXAMPLE, join(tmp, 'county.yaml'));
     const file = write('chain.yaml', `${HEAD}extends: ./county.yaml\ndrop: [A6.2]\noverride:\n  A4.1.X1: { points: 3 }\n`);
