@@ -125,6 +125,7 @@ async function shootRun() {
     keys('Enter');
     await answerStatus('A1.1.1', 0, '3月中心组专题学习', '2026-03-中心组学习记录.pdf');
     await answerStatus('A1.1.2', 0, '4月党委会传达');
+    await answerStatus('A1.1.3', 0); // the veto on falsified materials
     await answerStatus('A1.2.1', 0);
     // A typical item screen: progress, the item with its basis, guidance and evidence, the status choice.
     await atItem('A1.2.2');

@@ -88,7 +88,7 @@ export async function processFile(target: BatchFile, options: ProcessOptions): P
   const quick: QuickParse = options.fastParse === false ? {} : parseQuickly(read.text, target.file);
   if (quick.value !== undefined && getValidator('answers')(quick.value)) {
     const answers = quick.value as Answers;
-    const lookup = checklistFor(options.checklist, answers.checklist.id);
+    const lookup = checklistFor(options.checklist, answers.checklist.id, answers.checklist.version);
     const loaded = lookup instanceof Promise ? await lookup : lookup.loaded;
     const fast = checkQuickly(target.file, read.text, answers, loaded);
     if (fast) return scored(target.file, fast, options, true);
@@ -108,7 +108,7 @@ export async function processFile(target: BatchFile, options: ProcessOptions): P
   };
 }
 
-/** Checklist lookups of this thread, by `--checklist` or else by the id a file names: pending, then settled. */
+/** Checklist lookups of this thread, by `--checklist` or else by the id and version a file names: pending, then settled. */
 const pending = new Map<string, Promise<LoadedChecklist | undefined>>();
 const settled = new Map<string, { loaded: LoadedChecklist | undefined }>();
 
@@ -117,13 +117,13 @@ const settled = new Map<string, { loaded: LoadedChecklist | undefined }>();
  * thread; undefined when there is none. Once known it is returned as is, not as a promise: the
  * common file then takes no await.
  */
-function checklistFor(ref: string | undefined, id: string): { loaded: LoadedChecklist | undefined } | Promise<LoadedChecklist | undefined> {
-  const key = ref ?? `id:${id}`;
+function checklistFor(ref: string | undefined, id: string, version: string): { loaded: LoadedChecklist | undefined } | Promise<LoadedChecklist | undefined> {
+  const key = ref ?? `id:${id}@${version}`;
   const done = settled.get(key);
   if (done) return done;
   let waiting = pending.get(key);
   if (!waiting) {
-    const file = answersChecklistFile(ref, id);
+    const file = answersChecklistFile(ref, id, version);
     waiting = (file ? loadChecklist(file) : Promise.resolve(undefined)).then((loaded) => {
       settled.set(key, { loaded });
       return loaded;

@@ -109,7 +109,7 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
   const { discoverFiles } = await import('../batch/discover.js');
   const { runFiles } = await import('../batch/pool.js');
   const { summarizeBatch, batchExitCode, toBatchJson } = await import('../batch/summary.js');
-  const { checklistFileFor, loadChecklist, builtinFile } = await import('../load/resolve-checklist.js');
+  const { checklistFileFor, loadChecklist, answersChecklistFile } = await import('../load/resolve-checklist.js');
   const { renderDiagnostics, makeVisible } = await import('../diagnostics/render.js');
   const { io, lang } = ctx;
 
@@ -173,11 +173,18 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
   const seconds = (performance.now() - started) / 1000;
   lap('scored');
 
-  // The checklist most units name supplies every grade and unit type for the distributions.
-  const ids = new Map<string, number>();
-  for (const o of outcomes) if (o.summary) ids.set(o.summary.checklist.id, (ids.get(o.summary.checklist.id) ?? 0) + 1);
-  const commonId = [...ids].sort((a, b) => b[1] - a[1])[0]?.[0];
-  const distributionFile = checklistFile ?? (commonId ? builtinFile(commonId) : undefined);
+  // The checklist (and version) most units name supplies every grade and unit type for the distributions.
+  const named = new Map<string, { id: string; version: string; count: number }>();
+  for (const o of outcomes) {
+    if (!o.summary) continue;
+    const { id, version } = o.summary.checklist;
+    const key = `${id}@${version}`;
+    const entry = named.get(key);
+    if (entry) entry.count++;
+    else named.set(key, { id, version, count: 1 });
+  }
+  const common = [...named.values()].sort((a, b) => b.count - a.count)[0];
+  const distributionFile = checklistFile ?? (common ? answersChecklistFile(undefined, common.id, common.version) : undefined);
   const checklist = distributionFile ? (await loadChecklist(distributionFile)).checklist : undefined;
 
   // Located diagnostics of invalid files go to stderr (with code frames), for the CI log.

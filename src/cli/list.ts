@@ -14,21 +14,21 @@ export function registerList(add: AddCommand, ctx: CommandContext, setExit: (cod
   addExamples(cmd, ctx.lang, [example('wangxin list', 'example.list'), example('wangxin list --lang en', 'example.listEn')]);
 }
 
-/** Prints the built-in checklists; exit 2 if one of them is broken (an installation problem). */
+/** Prints the built-in checklists, earlier versions kept as `id@version` included; exit 2 if one of them is broken (an installation problem). */
 export async function runList(ctx: CommandContext): Promise<number> {
-  const { builtinIds, builtinFile, loadChecklist } = await import('../load/resolve-checklist.js');
+  const { builtinRefs, builtinFile, loadChecklist } = await import('../load/resolve-checklist.js');
   const { listItems } = await import('../model/checklist.js');
   const { pickText } = await import('../model/text.js');
   const { io, lang, paint } = ctx;
-  const ids = builtinIds();
-  if (ids.length === 0) {
+  const refs = builtinRefs();
+  if (refs.length === 0) {
     io.stdout.write(t(lang, 'list.none') + '\n');
     return 0;
   }
   const rows: string[][] = [];
   let broken = false;
-  for (const id of ids) {
-    const loaded = await loadChecklist(builtinFile(id)!);
+  for (const ref of refs) {
+    const loaded = await loadChecklist(builtinFile(ref)!);
     if (!loaded.checklist) {
       broken = true;
       io.stderr.write(t(lang, 'list.broken', { file: loaded.file }) + '\n');
@@ -44,5 +44,7 @@ export async function runList(ctx: CommandContext): Promise<number> {
   const line = (cells: string[]): string => cells.map((c, i) => (i < cells.length - 1 ? pad(c, widths[i]) : c)).join('  ');
   io.stdout.write(paint.bold(line(header)) + '\n');
   for (const row of rows) io.stdout.write(line(row) + '\n');
+  const earlier = refs.find((ref) => ref.includes('@'));
+  if (earlier) io.stdout.write('\n' + t(lang, 'list.earlier', { example: earlier }) + '\n');
   return broken ? 2 : 0;
 }

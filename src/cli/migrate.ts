@@ -91,11 +91,12 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
   };
   if (!shape.value) return invalid(shape.errors);
 
-  // The old checklist: --from, else the built-in the file names; only the exact version counts.
+  // The old checklist: --from, else the built-in the file names (an earlier version kept as
+  // id@version when there is one); only the exact version counts.
   let old: Checklist | undefined;
   let foundVersion: string | undefined;
-  const { builtinFile } = await import('../load/resolve-checklist.js');
-  const oldRef = options.from ?? (builtinFile(shape.value.checklist.id) ? shape.value.checklist.id : undefined);
+  const { builtinRefFor } = await import('../load/resolve-checklist.js');
+  const oldRef = options.from ?? builtinRefFor(shape.value.checklist.id, shape.value.checklist.version);
   if (oldRef !== undefined) {
     const candidate = await loadRef(oldRef, ctx);
     if (!candidate) return 2;

@@ -36,6 +36,10 @@ export const MESSAGES = {
   },
   'list.description': { zh: '列出内置检查表（编号、版本、标题、条目数）', en: 'list the built-in checklists (id, version, title, item count)' },
   'list.header': { zh: '编号\t版本\t条目数\t标题', en: 'id\tversion\titems\ttitle' },
+  'list.earlier': {
+    zh: '早期版本用“编号@版本”指定（如 {example}）；答卷按其中写明的版本自动对应',
+    en: 'name an earlier version as id@version (such as {example}); answer files are matched to the version they name',
+  },
   'list.none': { zh: '没有内置检查表', en: 'no built-in checklists' },
   'list.broken': { zh: '{file}：内置检查表无效', en: '{file}: built-in checklist is invalid' },
 } as const;

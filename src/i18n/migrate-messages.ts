@@ -4,8 +4,8 @@ import { defineMessages } from './catalog.js';
 /** The `migrate` catalogue. */
 export const MIGRATE_MESSAGES = {
   'migrate.description': {
-    zh: '把答卷迁移到检查表的新版本：按条目编号保留答案，列出新增、删除和需重新核对的条目，写入新文件（不覆盖原答卷）',
-    en: 'carry an answer file over to a new checklist version: answers kept by item id, new, removed and changed items listed, written to a new file (the original is never overwritten)',
+    zh: '把答卷迁移到检查表的新版本：按条目编号保留答案（被拆分、改编号的条目按新条目的 replaces 带过去），列出新增、删除和需重新核对的条目，写入新文件（不覆盖原答卷）',
+    en: "carry an answer file over to a new checklist version: answers kept by item id (those of split or renumbered items carried by the new items' replaces), new, removed and changed items listed, written to a new file (the original is never overwritten)",
   },
   'migrate.arg.answers': { zh: '要迁移的答卷', en: 'the answer file to migrate' },
   'migrate.opt.to': { zh: '新的检查表：内置编号或文件路径（必填）', en: 'the new checklist: a built-in id or a path (required)' },
@@ -41,9 +41,15 @@ export const MIGRATE_MESSAGES = {
   },
   'migrate.md.foundOther': { zh: '（只找到版本 {version}）', en: ' (only version {version} was found)' },
   'migrate.md.kept': { zh: '保留答案 {count} 个。', en: '{count} answers kept.' },
+  'migrate.md.carried': {
+    zh: '承接被取代条目答案的条目，需要重新核对（{count}）：',
+    en: 'Items given the answer of an item they replace, to re-check ({count}):',
+  },
+  'migrate.md.carriedFrom': { zh: '答案取自原条目 {from}', en: 'answer carried over from {from}' },
   'migrate.md.newItems': { zh: '新增条目，需要作答（{count}）：', en: 'New items, to answer ({count}):' },
   'migrate.md.removed': { zh: '新检查表中已删除的条目（{count}）：', en: 'Items removed from the new checklist ({count}):' },
   'migrate.md.removedAnswered': { zh: '原答案已丢弃', en: 'its answer was dropped' },
+  'migrate.md.removedCarried': { zh: '原答案已带到 {to}', en: 'its answer was carried over to {to}' },
   'migrate.md.changed': { zh: '有变化、需要重新核对的条目（{count}）：', en: 'Changed items, to re-check ({count}):' },
   'migrate.md.changedKept': { zh: '答案已保留', en: 'answer kept' },
   'migrate.md.changedDropped': { zh: '答案已丢弃', en: 'answer dropped' },

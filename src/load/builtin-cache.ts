@@ -39,14 +39,14 @@ export function isBuiltinPath(file: string): boolean {
   return resolve(file).startsWith(resolve(CHECKLISTS_DIR) + sep);
 }
 
-/** Validates every built-in checklist and caches the valid ones; returns their ids. */
+/** Validates every built-in checklist (earlier versions included) and caches the valid ones; returns their references. */
 export async function writeBuiltinCache(): Promise<string[]> {
-  const { builtinIds, builtinFile } = await import('./resolve-checklist.js');
+  const { builtinRefs, builtinFile } = await import('./resolve-checklist.js');
   const { parseYaml } = await import('./parse-yaml.js');
   const { validateChecklist } = await import('../validate/validate.js');
   mkdirSync(BUILTIN_CACHE_DIR, { recursive: true });
   const done: string[] = [];
-  for (const id of builtinIds()) {
+  for (const id of builtinRefs()) {
     const file = builtinFile(id)!;
     const bytes = readFileSync(file);
     const result = validateChecklist(parseYaml(bytes.toString('utf8').replace(/^\ufeff/, ''), file));

@@ -1,6 +1,7 @@
-// Pure migration of an answer file to another checklist (version): keeps answers by item id, lists what changed.
+// Pure migration of an answer file to another checklist (version): keeps answers by item id, carries those of replaced items, lists what changed.
 import type { Answer, Answers } from '../model/answers.js';
 import { appliesTo, applyingItems, kindOf, listItems, type Checklist, type Item } from '../model/checklist.js';
+import { pickText } from '../model/text.js';
 
 /** Why an answer was not carried over. */
 export type DropReason = 'removed' | 'notApplying' | 'kind' | 'deductions';
@@ -16,6 +17,13 @@ export interface ChangedItem {
   kept: boolean;
 }
 
+/** An applying item of the new checklist answered with the answer given to an item it `replaces`: to re-check. */
+export interface CarriedItem {
+  id: string;
+  /** The replaced item whose answer was carried over. */
+  from: string;
+}
+
 /** The outcome of a migration. */
 export interface Migration {
   /** The migrated answers, naming the new checklist. */
@@ -24,15 +32,23 @@ export interface Migration {
   to: { id: string; version: string };
   /** Whether the old checklist (exact version) was available to compare with. */
   oldKnown: boolean;
-  /** Ids of answers carried over. */
+  /** Ids of answers carried over under their own ids. */
   kept: string[];
-  /** Applying items of the new checklist that the old one did not have (old unknown: every applying item left unanswered). */
+  /** Applying items answered with the answer to an item they replace (see {@link Item.replaces}). */
+  carried: CarriedItem[];
+  /**
+   * Applying items, not carried, that the old checklist did not have or did not apply to the
+   * unit's type (old unknown: every applying item left unanswered).
+   */
   newItems: string[];
-  /** Items of the old checklist (old unknown: answered ids) that the new one no longer has, and whether they had an answer. */
-  removed: { id: string; answered: boolean }[];
+  /**
+   * Items of the old checklist (old unknown: answered ids) that the new one no longer has, whether
+   * they had an answer, and the items that answer was carried over to.
+   */
+  removed: { id: string; answered: boolean; carriedTo: string[] }[];
   /** Applying items whose text, kind, points or deductions changed (empty when the old checklist is unknown). */
   changed: ChangedItem[];
-  /** Answers not carried over, and why. */
+  /** Answers neither kept nor carried over to a replacing item, and why. */
   dropped: { id: string; reason: DropReason }[];
   /** Applying items without an answer after the migration. */
   unanswered: string[];
@@ -51,20 +67,34 @@ export function answerFits(item: Item, answer: Answer): DropReason | undefined {
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
-/** The fields that differ between an item's old and new definitions. */
+/**
+ * The fields that differ between an item's old and new definitions. Texts are compared in
+ * Chinese, the language a checklist must have and the one its meaning is settled in: a revised
+ * translation alone does not ask units to re-check their answers.
+ */
 export function changedFields(before: Item, after: Item): ChangedField[] {
   const fields: ChangedField[] = [];
-  if (!same(before.text, after.text)) fields.push('text');
+  if (pickText(before.text, 'zh') !== pickText(after.text, 'zh')) fields.push('text');
   if (kindOf(before) !== kindOf(after)) fields.push('kind');
   if (before.points !== after.points) fields.push('points');
-  if (!same(before.deductions, after.deductions)) fields.push('deductions');
+  if (!same(deductionTerms(before), deductionTerms(after))) fields.push('deductions');
   return fields;
+}
+
+/** What a deduct item's rules mean for an answer: ids, points and Chinese texts, in order. */
+function deductionTerms(item: Item): unknown {
+  return item.deductions?.map((d) => [d.id, d.points, pickText(d.text, 'zh')]);
 }
 
 /**
  * Carries `answers` over to `target`. `old` is the checklist the answers were made for, when that
  * exact version is available; without it nothing is known about changed items, and "new" means
  * "applying and unanswered". The unit type must be declared by `target` (callers check).
+ *
+ * An answer is kept under its own id when the item is still there, applies to the unit's type and
+ * the answer fits its kind. An answer that is not kept goes to every applying, unanswered item
+ * that lists its id in `replaces` and whose kind it fits (the first such answer in `replaces`
+ * order): a split item's answer reaches both halves, to be re-checked.
  */
 export function migrateAnswers(answers: Answers, target: Checklist, old?: Checklist): Migration {
   const unitType = answers.unit.type;
@@ -73,20 +103,12 @@ export function migrateAnswers(answers: Answers, target: Checklist, old?: Checkl
 
   const carried: Record<string, Answer> = {};
   const kept: string[] = [];
-  const dropped: Migration['dropped'] = [];
+  const notKept = new Map<string, DropReason>();
   for (const [id, answer] of Object.entries(answers.answers)) {
     const item = newItems.get(id);
-    if (!item) {
-      dropped.push({ id, reason: 'removed' });
-      continue;
-    }
-    if (!appliesTo(item, unitType)) {
-      dropped.push({ id, reason: 'notApplying' });
-      continue;
-    }
-    const misfit = answerFits(item, answer);
-    if (misfit) {
-      dropped.push({ id, reason: misfit });
+    const reason = !item ? 'removed' : !appliesTo(item, unitType) ? 'notApplying' : answerFits(item, answer);
+    if (reason) {
+      notKept.set(id, reason);
       continue;
     }
     carried[id] = answer;
@@ -94,20 +116,33 @@ export function migrateAnswers(answers: Answers, target: Checklist, old?: Checkl
   }
 
   const applying = applyingItems(target, unitType).map((p) => p.item);
+  const moved: CarriedItem[] = [];
+  for (const item of applying) {
+    if (item.id in carried) continue;
+    const from = item.replaces?.find((id) => notKept.has(id) && answerFits(item, answers.answers[id]) === undefined);
+    if (from === undefined) continue;
+    carried[item.id] = answers.answers[from];
+    moved.push({ id: item.id, from });
+  }
+  const carriedTo = (id: string): string[] => moved.filter((m) => m.from === id).map((m) => m.id);
+  const dropped = [...notKept].filter(([id]) => carriedTo(id).length === 0).map(([id, reason]) => ({ id, reason }));
+
   const changed: ChangedItem[] = [];
   if (oldItems) {
     for (const item of applying) {
       const before = oldItems.get(item.id);
-      if (!before) continue;
+      if (!before || !appliesTo(before, unitType)) continue;
       const fields = changedFields(before, item);
-      if (fields.length > 0) changed.push({ id: item.id, fields, kept: item.id in carried });
+      if (fields.length > 0) changed.push({ id: item.id, fields, kept: kept.includes(item.id) });
     }
   }
-  const removed = oldItems
-    ? [...oldItems.keys()].filter((id) => !newItems.has(id)).map((id) => ({ id, answered: id in answers.answers }))
-    : Object.keys(answers.answers).filter((id) => !newItems.has(id)).map((id) => ({ id, answered: true }));
+  const removedIds = oldItems ? [...oldItems.keys()].filter((id) => !newItems.has(id)) : Object.keys(answers.answers).filter((id) => !newItems.has(id));
+  const removed = removedIds.map((id) => ({ id, answered: id in answers.answers, carriedTo: carriedTo(id) }));
   const unanswered = applying.filter((i) => !(i.id in carried)).map((i) => i.id);
-  const added = oldItems ? applying.filter((i) => !oldItems.has(i.id)).map((i) => i.id) : unanswered;
+  const isCarried = (id: string): boolean => moved.some((m) => m.id === id);
+  const added = oldItems
+    ? applying.filter((i) => !isCarried(i.id) && (!oldItems.has(i.id) || !appliesTo(oldItems.get(i.id)!, unitType))).map((i) => i.id)
+    : unanswered;
 
   return {
     answers: { ...answers, checklist: { id: target.id, version: target.version }, answers: carried },
@@ -115,6 +150,7 @@ export function migrateAnswers(answers: Answers, target: Checklist, old?: Checkl
     to: { id: target.id, version: target.version },
     oldKnown: old !== undefined,
     kept,
+    carried: moved,
     newItems: added,
     removed,
     changed,

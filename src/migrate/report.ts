@@ -1,4 +1,4 @@
-// The text report of a migration (Markdown-ish, for the terminal): what was kept, new, removed, changed, dropped.
+// The text report of a migration (Markdown-ish, for the terminal): what was kept, carried, new, removed, changed, dropped.
 import { listItems, type Checklist } from '../model/checklist.js';
 import { pickText, type Lang } from '../model/text.js';
 import { MIGRATE_MESSAGES, tm } from '../i18n/migrate-messages.js';
@@ -39,13 +39,13 @@ export function renderMigrationReport(m: Migration, ctx: MigrationReportContext)
     const found = ctx.foundVersion !== undefined ? t('migrate.md.foundOther', { version: ctx.foundVersion }) : '';
     out.push(t('migrate.md.oldUnknown', { id: m.from.id, version: m.from.version, found }), '');
   }
+  if (m.carried.length > 0) {
+    out.push(...list(t('migrate.md.carried', { count: m.carried.length }), m.carried.map((c) => line(c.id, t('migrate.md.carriedFrom', { from: c.from })))));
+  }
   out.push(...list(t('migrate.md.newItems', { count: m.newItems.length }), m.newItems.map((id) => line(id))));
-  out.push(
-    ...list(
-      t('migrate.md.removed', { count: m.removed.length }),
-      m.removed.map((r) => line(r.id, r.answered ? t('migrate.md.removedAnswered') : undefined)),
-    ),
-  );
+  const removedNote = (r: Migration['removed'][number]): string | undefined =>
+    r.carriedTo.length > 0 ? t('migrate.md.removedCarried', { to: r.carriedTo.join(t('migrate.fieldSeparator')) }) : r.answered ? t('migrate.md.removedAnswered') : undefined;
+  out.push(...list(t('migrate.md.removed', { count: m.removed.length }), m.removed.map((r) => line(r.id, removedNote(r)))));
   if (m.oldKnown) {
     out.push(
       ...list(

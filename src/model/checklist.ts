@@ -26,6 +26,11 @@ export interface Item {
   veto?: boolean;
   bonus?: boolean;
   deductions?: Deduction[];
+  /**
+   * Ids of items of an earlier version that this item takes over (split, renumbered or moved):
+   * `migrate` carries an answer to one of them over to this item when it is not kept under its own id.
+   */
+  replaces?: string[];
 }
 
 /** A section (二级指标) grouping items inside an area. */

@@ -29,7 +29,7 @@ export interface FileCheck {
 export interface ChecklistChoice {
   /** `--checklist ID|PATH`, used for every answer file when given. */
   ref?: string;
-  /** Checklists already loaded (e.g. given on the same command line), by id. */
+  /** Checklists already loaded (e.g. given on the same command line), by `id@version` and by id. */
   known?: ReadonlyMap<string, LoadedChecklist>;
 }
 
@@ -110,9 +110,9 @@ async function findChecklist(
   choice: ChecklistChoice,
 ): Promise<{ loaded?: LoadedChecklist; errors: Diagnostic[] }> {
   const id = answers.checklist.id;
-  const known = choice.ref ? undefined : choice.known?.get(id);
+  const known = choice.ref ? undefined : (choice.known?.get(`${id}@${answers.checklist.version}`) ?? choice.known?.get(id));
   if (known) return { loaded: known, errors: [] };
-  const file = answersChecklistFile(choice.ref, id);
+  const file = answersChecklistFile(choice.ref, id, answers.checklist.version);
   if (file) return { loaded: await loadChecklist(file), errors: [] };
   return { errors: [unknownChecklist(parsed, choice.ref || id)] };
 }

@@ -42,8 +42,12 @@ export async function checkFiles(files: readonly string[], options: { ref?: stri
     parses[i] = { quick, located };
     if (detectKind(quick.value !== undefined ? quick.value : located!.value) === 'checklist') {
       checks[i] = await checkParsed(located ?? parseLocated(quick, read.text, files[i]));
-      const id = checks[i].checklist?.id;
-      if (id && !known.has(id)) known.set(id, { file: files[i], checklist: checks[i].checklist, diagnostics: [] });
+      const checklist = checks[i].checklist;
+      if (checklist) {
+        // By id and version first: two versions of one checklist may be given together.
+        const loaded = { file: files[i], checklist, diagnostics: [] };
+        for (const key of [`${checklist.id}@${checklist.version}`, checklist.id]) if (!known.has(key)) known.set(key, loaded);
+      }
     }
   }
   const ref = options.ref !== undefined && isPathRef(options.ref) ? resolve(cwd, options.ref) : options.ref;

@@ -37,7 +37,7 @@ export const CLI_CASES: CliCase[] = [
   { name: 'bad --lang is a usage error', args: ['validate', '--lang', 'fr', EXAMPLES[0]], code: 2, stderr: /--lang/ },
   { name: 'validate without files is a usage error', args: ['validate'], code: 2, stderr: /用法错误/ },
   { name: 'unknown command is a usage error', args: ['frobnicate'], code: 2, stderr: /frobnicate/ },
-  { name: 'list shows the built-in checklist', args: ['list'], code: 0, stdout: /county-cyber-2018\s+1\.0\.0\s+53\s+县级网络安全/ },
+  { name: 'list shows the built-in checklist, current version first', args: ['list'], code: 0, stdout: /county-cyber-2018\s+1\.1\.0\s+78\s+县级网络安全[^\n]*\ncounty-cyber-2018\s+1\.0\.0\s+53\s+县级网络安全/ },
   { name: '--version', args: ['--version'], code: 0, stdout: /^\d+\.\d+\.\d+\n$/ },
   { name: '--help in Chinese', args: ['--help'], code: 0, stdout: /用法：[\s\S]*validate/ },
   { name: 'validate --help in English', args: ['validate', '--help', '--lang', 'en'], code: 0, stdout: /Usage: wangxin validate/ },

@@ -30,7 +30,7 @@ describe('wangxin compare', () => {
     expect(r.stdout).toMatch(/## 进步的条目（1）[\s\S]*\| A1\.1\.1 \|[^\n]*\| 不符合 \| 符合 \|/);
     expect(r.stdout).toMatch(/## 退步的条目（1）[\s\S]*\| A2\.2\.1 \|[^\n]*\| 符合 \| 部分符合 \|/);
     expect(r.stdout).toMatch(/## 新增的待整改条目（1）[\s\S]*\| A2\.2\.1 \|/);
-    expect(r.stdout).toMatch(/\| 总分 \| [\d.]+ \| 88\.8 \| \+[\d.]+ \|/);
+    expect(r.stdout).toMatch(/\| 总分 \| [\d.]+ \| 85\.5 \| \+[\d.]+ \|/);
   });
 
   it('prints the same comparison in English', async () => {
@@ -49,10 +49,10 @@ describe('wangxin compare', () => {
       'schemaVersion', 'old', 'new', 'warnings', 'score', 'baseScore', 'bonusScore', 'grade', 'areas',
       'improved', 'regressed', 'newlyOpen', 'otherChanges', 'onlyInOld', 'onlyInNew',
     ]);
-    expect(c.old).toMatchObject({ kind: 'answers', period: '2025', checklist: { id: 'county-cyber-2018', version: '1.0.0' }, unit: { name: '某某镇党委', type: 'township' } });
-    expect(c.new).toMatchObject({ file: TOWNSHIP, score: 88.76, grade: { index: 1, label: '良好' }, vetoed: false, complete: true, unanswered: 0 });
-    expect(c.score).toEqual({ old: expect.any(Number), new: 88.76, delta: expect.any(Number) });
-    expect(c.improved[0]).toEqual({ id: 'A1.1.1', area: 'A1', text: expect.any(String), kind: 'status', old: { status: 'fail', earned: 0, max: 3 }, new: { status: 'pass', earned: 3, max: 3 } });
+    expect(c.old).toMatchObject({ kind: 'answers', period: '2025', checklist: { id: 'county-cyber-2018', version: '1.1.0' }, unit: { name: '某某镇党委', type: 'township' } });
+    expect(c.new).toMatchObject({ file: TOWNSHIP, score: 85.54, grade: { index: 1, label: '良好' }, vetoed: false, complete: true, unanswered: 0 });
+    expect(c.score).toEqual({ old: expect.any(Number), new: 85.54, delta: expect.any(Number) });
+    expect(c.improved[0]).toEqual({ id: 'A1.1.1', area: 'A1', text: expect.any(String), kind: 'status', old: { status: 'fail', earned: 0, max: 1.5 }, new: { status: 'pass', earned: 1.5, max: 1.5 } });
     expect(c.areas[0]).toEqual({ id: 'A1', title: expect.any(String), old: expect.any(Number), new: expect.any(Number), delta: expect.any(Number) });
     expect(c.newlyOpen[0]).toMatchObject({ id: 'A2.2.1', kind: 'status', state: { status: 'partial' } });
   });

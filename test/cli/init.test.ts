@@ -33,8 +33,8 @@ describe('wangxin init (blank answer file)', () => {
     expect(r.stdout).toMatch(/^# yaml-language-server: \$schema=/);
     expect(r.stdout).toMatch(/^unit: \{ name: 某某镇党委, type: township \}$/m);
     expect(r.stdout).toMatch(/^answers: \{$/m);
-    // 31 items apply to a township; each has its commented answer line.
-    expect(r.stdout.match(/^ {2}# A[\d.]+: \{/gm)).toHaveLength(31);
+    // 42 items apply to a township; each has its commented answer line.
+    expect(r.stdout.match(/^ {2}# A[\d.]+: \{/gm)).toHaveLength(42);
     expect(r.stdout).toMatch(/# A4\.1\.4: \{ value: \},/);
     expect(r.stdout).toMatch(/# A3\.2\.3: \{ deductions: \{ d1: 0, d2: 0 \} \},/);
     expect(r.stdout).toMatch(/检查方法：/);
@@ -50,14 +50,14 @@ describe('wangxin init (blank answer file)', () => {
     const r = await runInProcess(['init', '--unit', '某某镇党委', '--unit-type', 'township', '--out', 'a/blank.yaml'], {}, tmp);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/已写入空白答卷 a\/blank\.yaml：31 个条目待填写/);
+    expect(r.stderr).toMatch(/已写入空白答卷 a\/blank\.yaml：42 个条目待填写/);
     const file = join(tmp, 'a/blank.yaml');
     expect(readFileSync(file, 'utf8')).toMatch(/^# yaml-language-server: \$schema=.*schemas\/answers\.schema\.json$/m);
     expect(runBinary(['validate', file]).code).toBe(0);
     const empty = await runInProcess(['score', file, '--format', 'json']);
     expect(empty.code).toBe(0);
     expect(JSON.parse(empty.stdout)).toMatchObject({ score: 0, complete: false });
-    expect(JSON.parse(empty.stdout).unanswered).toHaveLength(31);
+    expect(JSON.parse(empty.stdout).unanswered).toHaveLength(42);
 
     let text = readFileSync(file, 'utf8');
     text = fill(text, 'A1.1.1', 'status: pass, note: 已于3月传达');
@@ -68,9 +68,9 @@ describe('wangxin init (blank answer file)', () => {
     const scored = await runInProcess(['score', file, '--format', 'json']);
     expect(scored.code, scored.stderr).toBe(0);
     const report = JSON.parse(scored.stdout);
-    expect(report.unanswered).toHaveLength(27);
+    expect(report.unanswered).toHaveLength(38);
     const byId = new Map((report.items as { id: string; status: string; earned: number }[]).map((i) => [i.id, i]));
-    expect(byId.get('A1.1.1')).toMatchObject({ status: 'pass', earned: 3 });
+    expect(byId.get('A1.1.1')).toMatchObject({ status: 'pass', earned: 1.5 });
     expect(byId.get('A2.1.1')).toMatchObject({ status: 'na' });
     expect(byId.get('A4.1.4')!.status).toBe('partial');
   });
@@ -117,7 +117,7 @@ describe('wangxin init (blank answer file)', () => {
   it('works with a custom checklist path and writes English comments with --lang en', async () => {
     const r = await runInProcess(['init', '--lang', 'en', '--unit-type', 'township', '--checklist', 'examples/custom/xx-county-2026.yaml']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^checklist: \{ id: xx-county-2026, version: 1\.0\.0 \}$/m);
+    expect(r.stdout).toMatch(/^checklist: \{ id: xx-county-2026, version: 1\.1\.0 \}$/m);
     expect(r.stdout).toMatch(/# How to fill in:/);
     expect(r.stdout).toMatch(/unit: \{ name: "?\(unit name\)"?, type: township \}/);
     expect(r.stdout).toMatch(/# A6\.1: \{ status: \},/);

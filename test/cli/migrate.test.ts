@@ -1,4 +1,4 @@
-// `wangxin migrate`: to the county's custom checklist (valid result), target naming and refusal, old version unknown, exit codes.
+// `wangxin migrate`: to the county's custom checklist (valid result), target naming and refusal, old version unknown, exit codes, and the built-in 1.0.0 answers to 1.1.0.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,17 +23,17 @@ describe('wangxin migrate', () => {
   it('migrates the township example to the custom checklist: report, new file beside the original, valid against it', async () => {
     const r = await runInProcess(['migrate', 'township.yaml', '--to', CUSTOM], {}, tmp);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^# 答卷迁移：township\.yaml → township\.1\.0\.0\.yaml/);
-    expect(r.stdout).toMatch(/检查表：county-cyber-2018 1\.0\.0 → xx-county-2026 1\.0\.0/);
-    expect(r.stdout).toMatch(/保留答案 30 个。/);
-    expect(r.stdout).toMatch(/新增条目，需要作答（3）：\n {2}- A4\.1\.8 [^\n]+\n {2}- A6\.1 [^\n]+\n {2}- A6\.2 /);
+    expect(r.stdout).toMatch(/^# 答卷迁移：township\.yaml → township\.1\.1\.0\.yaml/);
+    expect(r.stdout).toMatch(/检查表：county-cyber-2018 1\.1\.0 → xx-county-2026 1\.1\.0/);
+    expect(r.stdout).toMatch(/保留答案 41 个。/);
+    expect(r.stdout).toMatch(/新增条目，需要作答（3）：\n {2}- A4\.1\.X1 [^\n]+\n {2}- A6\.1 [^\n]+\n {2}- A6\.2 /);
     expect(r.stdout).toMatch(/新检查表中已删除的条目（1）：\n {2}- A2\.3\.3 .*原答案已丢弃/);
     expect(r.stdout).toMatch(/有变化、需要重新核对的条目（2）：\n {2}- A4\.1\.3 .*内容有变化；答案已保留\n {2}- A4\.1\.4 .*分值有变化；答案已保留/);
     expect(r.stdout).toMatch(/迁移后共有 3 个条目未作答/);
-    const out = join(tmp, 'township.1.0.0.yaml');
+    const out = join(tmp, 'township.1.1.0.yaml');
     const text = readFileSync(out, 'utf8');
     expect(text).toMatch(/^# yaml-language-server: \$schema=.*answers\.schema\.json\n/);
-    expect(text).toMatch(/^checklist: \{ id: xx-county-2026, version: 1\.0\.0 \}$/m);
+    expect(text).toMatch(/^checklist: \{ id: xx-county-2026, version: 1\.1\.0 \}$/m);
     expect(text).not.toMatch(/A2\.3\.3/);
     expect(text).toMatch(/^ {2}A4\.1\.4: \{ value: 0\.8, note: /m);
     expect(readFileSync(original, 'utf8')).toBe(originalText);
@@ -41,13 +41,13 @@ describe('wangxin migrate', () => {
     expect(v.code, v.stdout).toBe(0);
     const s = await runInProcess(['score', out, '--checklist', CUSTOM, '--format', 'json']);
     expect(s.code).toBe(0);
-    expect(JSON.parse(s.stdout).unanswered).toEqual(['A4.1.8', 'A6.1', 'A6.2']);
+    expect(JSON.parse(s.stdout).unanswered).toEqual(['A4.1.X1', 'A6.1', 'A6.2']);
   });
 
   it('refuses an existing target unless --force, and never the original', async () => {
     const again = await runInProcess(['migrate', 'township.yaml', '--to', CUSTOM], {}, tmp);
     expect(again.code).toBe(2);
-    expect(again.stderr).toMatch(/目标文件 township\.1\.0\.0\.yaml 已存在，未覆盖/);
+    expect(again.stderr).toMatch(/目标文件 township\.1\.1\.0\.yaml 已存在，未覆盖/);
     expect(again.stderr).not.toMatch(STACK);
     expect((await runInProcess(['migrate', 'township.yaml', '--to', CUSTOM, '--force'], {}, tmp)).code).toBe(0);
     const same = await runInProcess(['migrate', 'township.yaml', '--to', CUSTOM, '--out', 'township.yaml', '--force', '--lang', 'en'], {}, tmp);
@@ -66,13 +66,13 @@ describe('wangxin migrate', () => {
 
   it('says when the old checklist version is not available and treats changes as unknown', async () => {
     const file = join(tmp, 'old-version.yaml');
-    writeFileSync(file, originalText.replace('version: 1.0.0', 'version: 0.9.0'));
+    writeFileSync(file, originalText.replace('version: 1.1.0', 'version: 0.9.0'));
     const r = await runInProcess(['migrate', file, '--to', CUSTOM]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/找不到答卷原来对应的检查表 county-cyber-2018 0\.9\.0（只找到版本 1\.0\.0），无法判断/);
+    expect(r.stdout).toMatch(/找不到答卷原来对应的检查表 county-cyber-2018 0\.9\.0（只找到版本 1\.1\.0），无法判断/);
     expect(r.stdout).not.toMatch(/需要重新核对/);
     expect(r.stdout).toMatch(/新增条目，需要作答（3）/);
-    expect(existsSync(join(tmp, 'old-version.1.0.0.yaml'))).toBe(true);
+    expect(existsSync(join(tmp, 'old-version.1.1.0.yaml'))).toBe(true);
   });
 
   it('back from the custom checklist to the built-in: unknown without --from, known with it', async () => {
@@ -80,7 +80,7 @@ describe('wangxin migrate', () => {
     copyFileSync(join(ROOT, 'examples/custom/answers-township.yaml'), custom);
     const r = await runInProcess(['migrate', custom, '--to', 'county-cyber-2018', '--out', join(tmp, 'back1.yaml')]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/找不到答卷原来对应的检查表 xx-county-2026 1\.0\.0，/);
+    expect(r.stdout).toMatch(/找不到答卷原来对应的检查表 xx-county-2026 1\.1\.0，/);
     expect(r.stdout).toMatch(/- A6\.1 .*新检查表中没有此条目/);
     const known = await runInProcess(['migrate', custom, '--to', 'county-cyber-2018', '--from', CUSTOM, '--out', join(tmp, 'back2.yaml')]);
     expect(known.code, known.stderr).toBe(0);
@@ -118,7 +118,7 @@ describe('wangxin migrate', () => {
     const invalid = await runInProcess(['migrate', bad, '--to', CUSTOM]);
     expect(invalid.code).toBe(1);
     expect(invalid.stderr).toMatch(/bad\.yaml:9:\d+.*SCHEMA_ENUM[\s\S]*请先修正再迁移/);
-    expect(existsSync(join(tmp, 'bad.1.0.0.yaml'))).toBe(false);
+    expect(existsSync(join(tmp, 'bad.1.1.0.yaml'))).toBe(false);
     const unknown = await runInProcess(['migrate', original, '--to', 'no-such-list']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/找不到检查表“no-such-list”/);
@@ -130,5 +130,62 @@ describe('wangxin migrate', () => {
     expect(type.code).toBe(2);
     expect(type.stderr).toMatch(/the new checklist other has no unit type "township"/);
     expect(type.stderr).not.toMatch(STACK);
+  });
+});
+
+describe('answer files of the built-in 1.0.0', () => {
+  const OLD = join(ROOT, 'test/fixtures/migrate/1.0.0');
+  const TYPES = ['township', 'department', 'cyber-office', 'internet-enterprise', 'cii-operator'];
+
+  it('still validate and score against 1.0.0, kept as county-cyber-2018@1.0.0, and not against the current version', async () => {
+    const v = await runInProcess(['validate', ...TYPES.map((t) => join(OLD, `${t}.yaml`))]);
+    expect(v.code, v.stdout).toBe(0);
+    const s = await runInProcess(['score', join(OLD, 'township.yaml'), '--format', 'json']);
+    expect(s.code, s.stderr).toBe(0);
+    expect(JSON.parse(s.stdout)).toMatchObject({ checklist: { id: 'county-cyber-2018', version: '1.0.0' }, score: 88.76 });
+    expect((await runInProcess(['score', join(OLD, 'township.yaml'), '--checklist', 'county-cyber-2018@1.0.0'])).code).toBe(0);
+    const current = await runInProcess(['validate', join(OLD, 'township.yaml'), '--checklist', 'county-cyber-2018']);
+    expect(current.code).toBe(1);
+    expect(current.stdout).toMatch(/CHECKLIST_VERSION_MISMATCH/);
+  });
+
+  it('list shows both versions', async () => {
+    const r = await runInProcess(['list', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\ncounty-cyber-2018\s+1\.1\.0\s+78\s+County cybersecurity[^\n]*\ncounty-cyber-2018\s+1\.0\.0\s+53\s+County cybersecurity/);
+    expect(r.stdout).toMatch(/name an earlier version as id@version \(such as county-cyber-2018@1\.0\.0\)/);
+  });
+
+  it.each(TYPES)('%s migrates to 1.1.0: answers kept, split and moved items carried, the rest listed; the result validates', async (type) => {
+    const original = join(OLD, `${type}.yaml`);
+    const out = join(tmp, `builtin-${type}.yaml`);
+    const r = await runInProcess(['migrate', original, '--to', 'county-cyber-2018', '--out', out, '--lang', 'en']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Checklist: county-cyber-2018 1\.0\.0 → county-cyber-2018 1\.1\.0/);
+    expect(r.stdout).not.toMatch(/is not available/);
+    const v = await runInProcess(['validate', out]);
+    expect(v.code, v.stdout).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    expect(text).toMatch(/^checklist: \{ id: county-cyber-2018, version: 1\.1\.0 \}$/m);
+    // Every veto of 1.1.0 applies to every type, so falsified materials (A1.1.3) is new for all.
+    expect(r.stdout).toMatch(/New items, to answer \(\d+\):\n {2}- A1\.1\.3 /);
+    if (['township', 'department', 'cyber-office'].includes(type)) {
+      // Pieces published per month became a ratio (months on target ÷ 12): the status answer cannot be kept.
+      expect(r.stdout).toMatch(/Answers dropped \(\d+\):[\s\S]*- A2\.2\.2 .* — the kind changed; the old answer no longer fits/);
+    }
+    if (type === 'cyber-office') {
+      expect(r.stdout).toMatch(/Items given the answer of an item they replace, to re-check \(2\):\n {2}- A3\.2\.6 .* — answer carried over from A3\.2\.4\n {2}- A3\.2\.7 .* — answer carried over from A3\.2\.4/);
+      expect(r.stdout).toMatch(/- A3\.2\.4 .* — its answer was carried over to A3\.2\.6, A3\.2\.7/);
+      expect(r.stdout).toMatch(/- A5\.2\.3 .* — the item no longer applies to the unit's type/);
+      expect(text).toMatch(/^ {2}A3\.2\.6: \{ status: partial, note: 不实信息处置台账完整，网络重点人物台账更新不及时 \}$/m);
+      expect(text).toMatch(/^ {2}A3\.2\.7: \{ status: partial, /m);
+    }
+    if (type === 'internet-enterprise') {
+      expect(r.stdout).toMatch(/re-check \(1\):\n {2}- A5\.3\.3 .* — answer carried over from A5\.3\.1/);
+      expect(r.stdout).toMatch(/Answers dropped \(0\)/);
+      // Newly applying to enterprises: vulnerabilities notified by the county.
+      expect(r.stdout).toMatch(/New items, to answer[\s\S]*- A4\.3\.5 /);
+    }
+    if (type === 'cii-operator') expect(r.stdout).toMatch(/New items, to answer[\s\S]*- A4\.1\.5 [\s\S]*- A4\.3\.9 /);
   });
 });

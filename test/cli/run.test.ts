@@ -132,15 +132,15 @@ describe('run: interrupting and resuming', () => {
     const check = await checkFile(file, {}, 'answers');
     expect(check.errors).toEqual([]);
     expect(check.answers?.answers).toEqual({ 'A1.1.1': { status: 'pass' }, 'A1.1.2': { status: 'fail', note: '问题' } });
-    expect(first.out).toContain(tr('zh', 'run.interrupted', { done: 2, total: 31, file: 'a.yaml' }));
+    expect(first.out).toContain(tr('zh', 'run.interrupted', { done: 2, total: 42, file: 'a.yaml' }));
     expect(first.out).toContain('wangxin run --answers a.yaml');
     expect(existsSync(`${file}.lock`)).toBe(false);
 
     const second = await run({ answers: 'a.yaml' }, [{ select: '@quit' }]);
     expect(second.code).toBe(0);
     expect(second.prompter.screens[0]).toContain(tr('zh', 'run.continuing', { file: 'a.yaml' }));
-    expect(second.prompter.screens[0]).toContain(tr('zh', 'walk.resume', { done: 2, total: 31, id: 'A1.2.1' }));
-    expect(second.prompter.screens[0]).toMatch(/^A1\.2\.1 {2}\[/m);
+    expect(second.prompter.screens[0]).toContain(tr('zh', 'walk.resume', { done: 2, total: 42, id: 'A1.1.3' }));
+    expect(second.prompter.screens[0]).toMatch(/^A1\.1\.3 {2}\[/m);
   });
 
   it('never touches an answer file it cannot validate: exit 1 with the diagnostics', async () => {
@@ -213,7 +213,7 @@ describe('run: the end', () => {
     const result = scoreAnswers(check.checklist!, check.answers!);
     expect(out).toContain(tr('zh', 'run.summary.score', { score: formatFixed(result.score, 1), base: formatFixed(result.baseScore, 1), bonus: formatFixed(result.bonusScore, 1), grade: '不合格' }));
     expect(out).toContain(tr('zh', 'run.summary.notVetoed'));
-    expect(out).toContain(tr('zh', 'run.summary.rectify', { count: 30, fail: 0, partial: 1, unanswered: 29 }));
+    expect(out).toContain(tr('zh', 'run.summary.rectify', { count: 41, fail: 0, partial: 1, unanswered: 40 }));
     expect(out).toContain(tr('zh', 'run.reportWritten', { file: 'out/r.json' }));
     const report = JSON.parse(readFileSync(join(tmp.dir, 'out', 'r.json'), 'utf8')) as { score: number; complete: boolean };
     expect(report.score).toBe(Math.round(result.score * 100) / 100);

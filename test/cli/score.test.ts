@@ -20,15 +20,15 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { name: 'Markdown to stdout by default', args: ['score', TOWNSHIP], code: 0, stdout: /^# 网信工作自查报告：某某镇党委[\s\S]*\*\*总分 88\.8 分，等级：良好\*\*/ },
-  { name: 'English report with --lang en', args: ['score', '--lang', 'en', TOWNSHIP], code: 0, stdout: /\*\*Score 88\.8, grade: Good\*\*/ },
-  { name: 'JSON format', args: ['score', '--format', 'json', TOWNSHIP], code: 0, stdout: /"score": 88\.76,/ },
+  { name: 'Markdown to stdout by default', args: ['score', TOWNSHIP], code: 0, stdout: /^# 网信工作自查报告：某某镇党委[\s\S]*\*\*总分 85\.5 分，等级：良好\*\*/ },
+  { name: 'English report with --lang en', args: ['score', '--lang', 'en', TOWNSHIP], code: 0, stdout: /\*\*Score 85\.5, grade: Good\*\*/ },
+  { name: 'JSON format', args: ['score', '--format', 'json', TOWNSHIP], code: 0, stdout: /"score": 85\.54,/ },
   { name: 'HTML format', args: ['score', '--format', 'html', TOWNSHIP], code: 0, stdout: /^<!DOCTYPE html>/ },
   { name: 'a built-in --checklist id', args: ['score', '--checklist', 'county-cyber-2018', TOWNSHIP, '--format', 'json'], code: 0, stdout: /"id": "county-cyber-2018"/ },
   { name: 'a --checklist path', args: ['score', '--checklist', 'checklists/county-cyber-2018.yaml', TOWNSHIP], code: 0 },
   { name: '--fail-under met', args: ['score', TOWNSHIP, '--fail-under', '80'], code: 0 },
-  { name: '--fail-under equal to the score', args: ['score', TOWNSHIP, '--fail-under', '88.76'], code: 0 },
-  { name: '--fail-under missed', args: ['score', TOWNSHIP, '--fail-under', '90'], code: 1, stderr: /某某镇党委 总分 88\.76 低于 --fail-under 90/ },
+  { name: '--fail-under equal to the score', args: ['score', TOWNSHIP, '--fail-under', '85.54'], code: 0 },
+  { name: '--fail-under missed', args: ['score', TOWNSHIP, '--fail-under', '90'], code: 1, stderr: /某某镇党委 总分 85\.54 低于 --fail-under 90/ },
   { name: 'vetoed with --fail-under', args: ['score', `${FIX}/vetoed.yaml`, '--fail-under', '0'], code: 1, stderr: /一票否决（A3\.3\.4）/ },
   { name: 'vetoed without --fail-under is still a report', args: ['score', `${FIX}/vetoed.yaml`], code: 0, stdout: /\[!CAUTION\]/ },
   { name: 'a warning is shown and the report still produced', args: ['score', `${FIX}/not-applying.yaml`], code: 0, stderr: /not-applying\.yaml:7:3 .*警告/, stdout: /已忽略：A3\.1\.4/ },
@@ -69,7 +69,7 @@ describe('wangxin score --out', () => {
     const r = runBinary(['score', TOWNSHIP, '--out', out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/某某镇党委：88\.8 分，良好 — 报告已写入/);
+    expect(r.stderr).toMatch(/某某镇党委：85\.5 分，良好 — 报告已写入/);
     expect(readFileSync(out, 'utf8')).toMatch(/^# 网信工作自查报告：某某镇党委/);
     // Atomic write: no temporary file is left beside it.
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);

@@ -77,7 +77,7 @@ describe('compareReports', () => {
     expect(c.areas.map((a) => a.id)).toEqual(['A1', 'A2', 'A3', 'A4', 'A5']);
     const a1 = c.areas[0];
     expect(a1.delta).toBeCloseTo(a1.new! - a1.old!, 2);
-    expect(c.improved[1]).toMatchObject({ kind: 'ratio', old: { status: 'partial', earned: 0.5 }, new: { earned: 1 } });
+    expect(c.improved[1]).toMatchObject({ kind: 'ratio', old: { status: 'partial', earned: 0.38 }, new: { earned: 0.75 } });
   });
 
   it('grade up and down, and a vetoed side', async () => {
@@ -99,14 +99,14 @@ describe('compareReports', () => {
     expect(c.warnings).toEqual([{ code: 'unitName', old: '某某镇党委', new: '另一个镇' }]);
     const dept = await compare(join(ROOT, 'examples/answers/township.yaml'), join(ROOT, 'examples/answers/department.yaml'));
     expect(dept.warnings.map((w) => w.code)).toEqual(['unitName', 'unitType']);
-    // Across checklists (the county's custom one drops A2.3.3 and adds A4.1.8, A6.1, A6.2).
+    // Across checklists (the county's custom one drops A2.3.3 and adds A4.1.X1, A6.1, A6.2).
     const a = await report(join(ROOT, 'examples/answers/township.yaml'));
     const side = await loadSide(join(ROOT, 'examples/custom/answers-township.yaml'), { lang: 'zh', ref: join(ROOT, 'examples/custom/xx-county-2026.yaml') });
     if (!side.ok) throw new Error('custom example should load');
     const c2 = compareReports(a, side.report, { old: summarizeSide(a, 'a', 'answers'), new: summarizeSide(side.report, 'b', 'answers') });
     expect(c2.warnings.map((w) => w.code)).toEqual(['checklistId']);
     expect(c2.onlyInOld.map((i) => i.id)).toEqual(['A2.3.3']);
-    expect(c2.onlyInNew.map((i) => i.id)).toEqual(['A4.1.8', 'A6.1', 'A6.2']);
+    expect(c2.onlyInNew.map((i) => i.id)).toEqual(['A4.1.X1', 'A6.1', 'A6.2']);
     expect(c2.areas.map((x) => x.id)).toContain('A6');
     expect(c2.areas.find((x) => x.id === 'A6')!.old).toBeNull();
     // Items only in NEW that are open count as newly open.
@@ -122,7 +122,7 @@ describe('formatCompareMarkdown', () => {
     expect(zh).toMatch(/^# 自查结果对比：&lt;b&gt;x&lt;\/b&gt; \\\| \\\*y\\\*$/m);
     expect(zh).toMatch(/> \[!WARNING\]\n> 两个文件的单位名称不同/);
     expect(zh).toMatch(/## 进步的条目（0）\n\n无。/);
-    expect(zh).toMatch(/\| 总分 \| 88\.8 \| 88\.8 \| 0\.0 \|/);
+    expect(zh).toMatch(/\| 总分 \| 85\.5 \| 85\.5 \| 0\.0 \|/);
     const en = formatCompareMarkdown(c, { lang: 'en' });
     expect(en).toMatch(/^# Self-check comparison:/);
     expect(en).toMatch(/## Regressed items \(0\)\n\nNone\./);

@@ -60,17 +60,18 @@ describe.skipIf(!npmWorks)('npm pack → npm install → wangxin (skipped when n
   });
 
   it('the tarball holds the program, its checklists and schemas, and no sources or tests', () => {
-    for (const f of ['package.json', 'README.md', pkg.bin.wangxin, 'dist/cli/main.js', 'dist/validators/answers.cjs', 'dist/wangxin.cjs', 'dist/checklists/county-cyber-2018.json', 'checklists/county-cyber-2018.yaml']) {
+    for (const f of ['package.json', 'README.md', pkg.bin.wangxin, 'dist/cli/main.js', 'dist/validators/answers.cjs', 'dist/wangxin.cjs', 'dist/checklists/county-cyber-2018.json', 'checklists/county-cyber-2018.yaml', 'dist/checklists/county-cyber-2018@1.0.0.json', 'checklists/county-cyber-2018@1.0.0.yaml']) {
       expect(files, f).toContain(f);
     }
     for (const n of ['checklist', 'answers', 'report', 'batch']) expect(files).toContain(`schemas/${n}.schema.json`);
     expect(files.filter((f) => /^(src|test|scripts|node_modules)\//.test(f) || f.endsWith('.ts'))).toEqual([]);
   });
 
-  it('npx wangxin list shows the built-in checklist', () => {
+  it('npx wangxin list shows the built-in checklist, and its earlier version', () => {
     const r = wangxin(['list']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/county-cyber-2018\s+1\.1\.0\s+78/);
     expect(r.stdout).toMatch(/county-cyber-2018\s+1\.0\.0\s+53/);
   });
 

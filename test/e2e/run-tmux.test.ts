@@ -120,6 +120,35 @@ async function answerStatus(id: string, downs: number, note = '', evidence = '')
   keys('Enter');
 }
 
+/** Answers the ratio item on screen with `value` (a value below 1 is asked about the gap). */
+async function answerRatio(id: string, value: string): Promise<void> {
+  await atItem(id);
+  keys('Enter');
+  await prompt('完成比例');
+  type(value);
+  keys('Enter');
+  await prompt(Number(value) < 1 ? '存在的问题' : '备注');
+  keys('Enter');
+  await prompt('佐证材料：文件名');
+  keys('Enter');
+}
+
+/** Answers the two-rule deduct item on screen: `count` times the first rule, the second left at its default 0. */
+async function answerDeduct(id: string, count: number): Promise<void> {
+  await atItem(id);
+  keys('Enter');
+  await waitFor(/^\? “.*”（每次扣 [\d.]+ 分）的次数/m);
+  type(String(count));
+  keys('Enter');
+  // The second rule's prompt, once the first shows its answer (both prompts show the default "(0)").
+  await waitFor(new RegExp(`^✔ “[^\\n]*的次数 ${count}$[\\s\\S]*^\\? “[^\\n]*”（每次扣 [\\d.]+ 分）的次数`, 'm'));
+  keys('Enter');
+  await prompt(count > 0 ? '存在的问题' : '备注');
+  keys('Enter');
+  await prompt('佐证材料：文件名');
+  keys('Enter');
+}
+
 describe.skipIf(!HAS_TMUX)('wangxin run in a real terminal (tmux)', () => {
   let tmp: ReturnType<typeof makeTempDir>;
   let answers: string;
@@ -150,10 +179,11 @@ describe.skipIf(!HAS_TMUX)('wangxin run in a real terminal (tmux)', () => {
     await prompt('填报人职务');
     keys('Enter');
     const first = await atItem('A1.1.1');
-    expect(first).toContain('第 1/5 部分 · 第 1/31 项');
+    expect(first).toContain('第 1/5 部分 · 第 1/42 项');
     expect(first).toContain('依据：「');
     await answerStatus('A1.1.1', 0, '', 'a.pdf; b.pdf');
     await answerStatus('A1.1.2', 1, '未落实');
+    await answerStatus('A1.1.3', 0); // a veto item: pass or fail only
     // na: an empty reason is refused at the prompt.
     await atItem('A1.2.1');
     keys('Down', 'Down', 'Down', 'Enter');
@@ -164,7 +194,11 @@ describe.skipIf(!HAS_TMUX)('wangxin run in a real terminal (tmux)', () => {
     keys('Enter');
     await prompt('佐证材料：文件名');
     keys('Enter');
-    for (const id of ['A1.2.2', 'A2.1.1', 'A2.1.2', 'A2.2.1', 'A2.2.2', 'A2.3.1']) await answerStatus(id, 0);
+    await answerStatus('A1.2.2', 0);
+    await answerRatio('A1.3.2', '1');
+    for (const id of ['A1.3.3', 'A2.1.1', 'A2.1.2', 'A2.2.1']) await answerStatus(id, 0);
+    await answerRatio('A2.2.2', '1');
+    await answerStatus('A2.3.1', 0);
     // The ratio item: 75 is refused with a hint, 3/4 accepted.
     await atItem('A2.3.2');
     keys('Enter');
@@ -181,21 +215,10 @@ describe.skipIf(!HAS_TMUX)('wangxin run in a real terminal (tmux)', () => {
     keys('Enter');
     await answerStatus('A2.3.3', 0);
     await answerStatus('A3.1.1', 2, '无审核登记');
-    await answerStatus('A3.1.2', 0);
-    await answerStatus('A3.1.5', 0);
-    // The deduct item: one count per rule.
-    await atItem('A3.2.3');
-    keys('Enter');
-    await waitFor(/^\? “.*”（每次扣 [\d.]+ 分）的次数/m);
-    type('1');
-    keys('Enter');
-    // The second rule's prompt, once the first shows its answer (both prompts show the default "(0)").
-    await waitFor(/^✔ “[^\n]*的次数 1$[\s\S]*^\? “[^\n]*”（每次扣 [\d.]+ 分）的次数/m);
-    keys('Enter');
-    await prompt('存在的问题');
-    keys('Enter');
-    await prompt('佐证材料：文件名');
-    keys('Enter');
+    for (const id of ['A3.1.2', 'A3.1.5', 'A3.1.6', 'A3.1.7']) await answerStatus(id, 0);
+    // The deduct items: one count per rule.
+    await answerDeduct('A3.1.8', 0);
+    await answerDeduct('A3.2.3', 1);
     await atItem('A3.2.5');
     keys('C-c');
     expect(await waitForFile(join(tmp.dir, 'exit1'))).toBe('EXIT=130\n');
@@ -209,18 +232,24 @@ describe.skipIf(!HAS_TMUX)('wangxin run in a real terminal (tmux)', () => {
     expect(saved.answers?.answers).toEqual({
       'A1.1.1': { status: 'pass', evidence: ['a.pdf', 'b.pdf'] },
       'A1.1.2': { status: 'partial', note: '未落实' },
+      'A1.1.3': { status: 'pass' },
       'A1.2.1': { status: 'na', note: '年内未组织' },
       'A1.2.2': { status: 'pass' },
+      'A1.3.2': { value: 1 },
+      'A1.3.3': { status: 'pass' },
       'A2.1.1': { status: 'pass' },
       'A2.1.2': { status: 'pass' },
       'A2.2.1': { status: 'pass' },
-      'A2.2.2': { status: 'pass' },
+      'A2.2.2': { value: 1 },
       'A2.3.1': { status: 'pass' },
       'A2.3.2': { value: 0.75 },
       'A2.3.3': { status: 'pass' },
       'A3.1.1': { status: 'fail', note: '无审核登记' },
       'A3.1.2': { status: 'pass' },
       'A3.1.5': { status: 'pass' },
+      'A3.1.6': { status: 'pass' },
+      'A3.1.7': { status: 'pass' },
+      'A3.1.8': { deductions: {} },
       'A3.2.3': { deductions: { d1: 1 } },
     });
     expect(readFileSync(answers, 'utf8')).toMatch(/^# yaml-language-server: \$schema=\S*schemas\/answers\.schema\.json\n/);
@@ -229,8 +258,8 @@ describe.skipIf(!HAS_TMUX)('wangxin run in a real terminal (tmux)', () => {
     // Second sitting: resumes at the first unanswered item, then finishes from the navigation.
     await start(`${env} node ${BIN} run --answers ${answers} --report ${report} --lang zh; echo EXIT=$? > ${join(tmp.dir, 'exit2')}`, tmp.dir);
     const resumed = await atItem('A3.2.5');
-    expect(resumed).toContain('已作答 15/31 项，从第一个未作答的条目 A3.2.5 继续');
-    expect(resumed).toContain('第 3/5 部分 · 第 16/31 项');
+    expect(resumed).toContain('已作答 21/42 项，从第一个未作答的条目 A3.2.5 继续');
+    expect(resumed).toContain('第 3/5 部分 · 第 22/42 项');
     await answerStatus('A3.2.5', 0);
     await atItem('A3.3.2');
     await moveTo('✓ 结束作答');

@@ -50,7 +50,7 @@ describe('the shipped example', () => {
     const merged = check.checklist!;
     const original = await base();
     expect(merged.id).toBe('xx-county-2026');
-    expect(merged.version).toBe('1.0.0');
+    expect(merged.version).toBe('1.1.0');
     expect(merged.title).toEqual({ zh: 'XX县网信工作自查表（2026）', en: 'XX County cyber work self-check (2026)' });
     expect(merged).not.toHaveProperty('extends');
     expect(merged).not.toHaveProperty('drop');
@@ -62,13 +62,14 @@ describe('the shipped example', () => {
     const items = new Map(listItems(merged).map((p) => [p.item.id, p]));
     expect(items.size).toBe(listItems(original).length - 1 + 1 + 2);
     expect(items.has('A2.3.3')).toBe(false);
-    expect(items.get('A4.1.4')!.item.points).toBe(4);
+    expect(items.get('A4.1.4')!.item.points).toBe(3);
     expect(items.get('A4.1.4')!.item.kind).toBe('ratio'); // other fields kept
     expect(items.get('A4.1.3')!.item.text).toMatchObject({ zh: expect.stringContaining('每半年') });
     // Appended at the end of its section; the new area comes after the base's.
-    const a41 = items.get('A4.1.8')!.section!;
+    const a41 = items.get('A4.1.X1')!.section!;
     expect(a41.id).toBe('A4.1');
-    expect(a41.items.at(-1)!.id).toBe('A4.1.8');
+    expect(a41.items.at(-1)!.id).toBe('A4.1.X1');
+    expect(items.get('A4.1.X1')!.item.replaces).toEqual(['A4.1.8']);
     expect(merged.areas.map((a) => a.id)).toEqual(['A1', 'A2', 'A3', 'A4', 'A5', 'A6']);
     expect(items.get('A6.2')!.item.kind).toBe('ratio');
   });
@@ -77,9 +78,9 @@ describe('the shipped example', () => {
     await checkFile(EXAMPLE);
     const original = await base();
     const items = new Map(listItems(original).map((p) => [p.item.id, p.item]));
-    expect(items.get('A4.1.4')!.points).toBe(2);
+    expect(items.get('A4.1.4')!.points).toBe(1.5);
     expect(items.has('A2.3.3')).toBe(true);
-    expect(items.has('A4.1.8')).toBe(false);
+    expect(items.has('A4.1.X1')).toBe(false);
   });
 
   it('gives the same result through the fast and the positioned parse, and through loadChecklist', async () => {
@@ -103,8 +104,8 @@ describe('the shipped example', () => {
     expect(report.complete).toBe(true);
     const byId = new Map(report.items.map((i) => [i.id, i]));
     expect(byId.has('A2.3.3')).toBe(false);
-    expect(byId.get('A4.1.4')).toMatchObject({ earned: 3.2, max: 4 });
-    expect(byId.get('A4.1.8')).toMatchObject({ earned: 2, max: 2 });
+    expect(byId.get('A4.1.4')).toMatchObject({ earned: 2.4, max: 3 });
+    expect(byId.get('A4.1.X1')).toMatchObject({ earned: 2, max: 2 });
     expect(byId.get('A6.2')).toMatchObject({ earned: 1.5, max: 2 });
     expect(report.areas.map((a) => a.id)).toContain('A6');
   });
@@ -130,7 +131,7 @@ describe('merging', () => {
     const ids = listItems(check.checklist!).map((p) => p.item.id);
     expect(ids.filter((id) => id.startsWith('A2.3') || id.startsWith('A1.2'))).toEqual([]);
     const a1 = check.checklist!.areas.find((a) => a.id === 'A1')!;
-    expect(a1.sections!.map((s) => s.id)).toEqual(['A1.1']);
+    expect(a1.sections!.map((s) => s.id)).toEqual(['A1.1', 'A1.3']);
   });
 
   it('adds unit types, overrides area weight and one scoring key, and appends a section to an area', async () => {
@@ -176,16 +177,26 @@ append:
     expect(placed.area.id).toBe('A6');
   });
 
+  it('extends an earlier built-in version named id@version, which stays as it was', async () => {
+    const file = write('pinned.yaml', `${HEAD}extends: county-cyber-2018@1.0.0\ndrop: [A2.3.3]\n`);
+    const check = await checkFile(file);
+    expect(check.errors).toEqual([]);
+    const ids = listItems(check.checklist!).map((p) => p.item.id);
+    expect(ids).toContain('A3.2.4'); // split in 1.1.0, still whole in 1.0.0
+    expect(ids).not.toContain('A1.1.3');
+    expect(ids).toHaveLength(52);
+  });
+
   it('extends a file by a path relative to itself, in a chain of two', async () => {
     copyFileSync(EXAMPLE, join(tmp, 'county.yaml'));
-    const file = write('chain.yaml', `${HEAD}extends: ./county.yaml\ndrop: [A6.2]\noverride:\n  A4.1.8: { points: 3 }\n`);
+    const file = write('chain.yaml', `${HEAD}extends: ./county.yaml\ndrop: [A6.2]\noverride:\n  A4.1.X1: { points: 3 }\n`);
     const check = await checkFile(file);
     expect(check.errors).toEqual([]);
     const items = new Map(listItems(check.checklist!).map((p) => [p.item.id, p.item]));
     expect(items.has('A6.1')).toBe(true);
     expect(items.has('A6.2')).toBe(false);
     expect(items.has('A2.3.3')).toBe(false);
-    expect(items.get('A4.1.8')!.points).toBe(3);
+    expect(items.get('A4.1.X1')!.points).toBe(3);
     expect(check.checklist!.id).toBe('ext-test');
   });
 

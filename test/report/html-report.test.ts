@@ -36,7 +36,7 @@ describe('HTML report', () => {
     expect(html).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
     expect(html.match(/<rect [^>]*fill="#(2da44e|54aeff|d4a72c|cf222e)"/g)).toHaveLength(5);
     for (const heading of ['各项得分', '逐项结果', '整改清单', '提分建议', '计分方法']) expect(html).toContain(`<h2>${heading}</h2>`);
-    expect(html).toContain('<strong>88.8</strong>');
+    expect(html).toContain('<strong>85.5</strong>');
   });
 
   it('shows a note containing <script> as text', async () => {

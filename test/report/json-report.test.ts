@@ -129,18 +129,20 @@ describe('buildReport', () => {
   });
 
   it('the township example scores as worked out by hand', async () => {
-    // A1 9/10, A2 11.5/15, A3 9/11 (A3.3.3 na; weight still 12), A4 13.1/15, A5 6/7
-    // base = 100 × (10×0.9 + 15×11.5/15 + 12×9/11 + 15×13.1/15 + 7×6/7) / 59 = 83.79; bonus 5 (A2.3.3) → 88.79
+    // A1 7.85/8.5 (A1.3.2 ratio 0.9), A2 6.625/8.5 (A2.2.2 ratio 0.75, A2.3.2 ratio 0.5),
+    // A3 10/12.5 (A3.3.3 na; weight still 13.5; A3.1.8 and A3.2.3 each 0.5 off),
+    // A4 12.45/16.5 (A4.3.7 na; weight still 17.5; A4.1.5 1.5 off, A4.1.4 ratio 0.8), A5 3/3.5
+    // base = 100 × (7.85 + 6.625 + 13.5×10/12.5 + 17.5×12.45/16.5 + 3) / 51.5 = 80.54; bonus 5 (A2.3.3) → 85.54
     const { checklist: list, answers: given } = await loadAnswers(examplePath('township'));
     const report = buildReport(scoreAnswers(list, given), list, given, { lang: 'zh', generatedAt: FIXED_TIME });
     expect(report.areas.map((a) => [a.id, a.weight, a.earned, a.max])).toEqual([
-      ['A1', 10, 9, 10],
-      ['A2', 15, 11.5, 15],
-      ['A3', 12, 9, 11],
-      ['A4', 15, 13.1, 15],
-      ['A5', 7, 6, 7],
+      ['A1', 8.5, 7.85, 8.5],
+      ['A2', 8.5, 6.63, 8.5],
+      ['A3', 13.5, 10, 12.5],
+      ['A4', 17.5, 12.45, 16.5],
+      ['A5', 3.5, 3, 3.5],
     ]);
-    const base = (100 * (9 + 11.5 + (12 * 9) / 11 + 13.1 + 6)) / 59;
+    const base = (100 * (7.85 + 6.625 + (13.5 * 10) / 12.5 + (17.5 * 12.45) / 16.5 + 3)) / 51.5;
     expect(report.baseScore).toBe(Math.round(base * 100) / 100);
     expect(report.bonusScore).toBe(5);
     expect(report.score).toBe(Math.round((base + 5) * 100) / 100);

@@ -25,9 +25,9 @@ describe('Markdown report', () => {
     const md = await markdownOf(examplePath('township'));
     expect(md).toMatch(/^# 网信工作自查报告：某某镇党委\n/);
     expect(md).toContain('| 填报人 | 李明（党委宣传委员，0871-6100001） |');
-    expect(md).toContain('| 检查表 | 县级网络安全和信息化工作自查表（2018）（county-cyber-2018，版本 1.0.0） |');
-    expect(md).toContain('**总分 88.8 分，等级：良好**');
-    expect(md).toMatch(/\| █████████░ 90\.0 \|/);
+    expect(md).toContain('| 检查表 | 县级网络安全和信息化工作自查表（2018）（county-cyber-2018，版本 1.1.0） |');
+    expect(md).toContain('**总分 85.5 分，等级：良好**');
+    expect(md).toMatch(/\| █████████░ 92\.4 \|/);
     for (const heading of ['## 各项得分', '## 逐项结果', '## 整改清单', '## 提分建议', '## 计分方法']) expect(md).toContain(heading);
     expect(md).not.toContain('[!CAUTION]');
   });
@@ -44,9 +44,9 @@ describe('Markdown report', () => {
   it('ranks the gains by their effect on the final score and shows the formula with the numbers', async () => {
     const md = await markdownOf(examplePath('township'));
     const gains = md.slice(md.indexOf('## 提分建议'), md.indexOf('## 计分方法'));
-    expect(gains).toMatch(/1\. \*\*A4\.1\.7\*\*.*\+5\.0 分 → 93\.8/);
-    expect(md).toContain('基础分 = 100 × Σ(权重 × 得分率) ÷ Σ权重 = 100 × (10 × 0.9000 + 15 × 0.7667');
-    expect(md).toContain('总分 = 基础分 + 加分 = 83.8 + 5.0 = 88.8');
+    expect(gains).toMatch(/1\. \*\*A4\.1\.7\*\*.*\+5\.0 分 → 90\.5/);
+    expect(md).toContain('基础分 = 100 × Σ(权重 × 得分率) ÷ Σ权重 = 100 × (8.5 × 0.9235 + 8.5 × 0.7794');
+    expect(md).toContain('总分 = 基础分 + 加分 = 80.5 + 5.0 = 85.5');
   });
 
   it('shows a veto banner naming the veto item', async () => {

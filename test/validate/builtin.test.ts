@@ -1,6 +1,6 @@
 // The built-in checklist and every example answer file are valid, and the checklist is built as the issue asks.
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkFile } from '../../src/validate/check-file.js';
 import { listItems, appliesTo, kindOf, type Checklist } from '../../src/model/checklist.js';
@@ -66,15 +66,6 @@ describe('built-in checklist county-cyber-2018', () => {
     const c = await builtin();
     const missing = texts(c).filter(({ text }) => typeof text !== 'object' || !(text as Record<string, string>).zh || !(text as Record<string, string>).en);
     expect(missing.map((m) => m.path)).toEqual([]);
-  });
-
-  it('quotes the speech verbatim in every basis', async () => {
-    const c = await builtin();
-    const speech = readFileSync(join(ROOT, '..', 'shared', 'seed', '000_1e4f3ad92249e6af.txt'), 'utf8').replace(/\s+/g, '');
-    const items = listItems(c).map((p) => p.item);
-    expect(items.every((i) => i.basis && i.guidance && i.evidence?.length)).toBe(true);
-    const notQuoted = items.filter((i) => !speech.includes((i.basis as { zh: string }).zh.replace(/\s+/g, '')));
-    expect(notQuoted.map((i) => i.id)).toEqual([]);
   });
 });
 

@@ -51,7 +51,7 @@ describe('walk: answering each kind of item', () => {
       { input: '2026-纪要.pdf；https://example.org/x' },
       QUIT,
     ]);
-    expect(result).toEqual({ outcome: 'quit', answered: 1, total: 31 });
+    expect(result).toEqual({ outcome: 'quit', answered: 1, total: 42 });
     expect(answers.answers).toEqual({ 'A1.1.1': { status: 'partial', note: '整改措施未明确责任人', evidence: ['2026-纪要.pdf', 'https://example.org/x'] } });
     expect(saves).toHaveLength(1);
     expect(saves[0].answers).toEqual(answers.answers);
@@ -65,15 +65,15 @@ describe('walk: answering each kind of item', () => {
     const answers = blankAnswers(checklist);
     const { prompter } = await runWalk(answers, [QUIT], { startAt: 'A2.3.2' });
     const screen = prompter.screens[0];
-    expect(screen).toContain('第 2/5 部分 · 第 10/31 项');
+    expect(screen).toContain('第 2/5 部分 · 第 13/42 项');
     expect(screen).toContain('░░░░');
-    expect(screen).toContain('已作答 0/31');
+    expect(screen).toContain('已作答 0/42');
     expect(screen).toContain('依据：「');
     expect(screen).toContain('检查方法：');
     expect(screen).toContain('佐证材料：');
     expect(screen).toContain('[按比例计分]');
     const en = await runWalk(blankAnswers(checklist), [QUIT], { startAt: 'A2.3.2', lang: 'en' });
-    expect(en.prompter.screens[0]).toContain('Part 2/5 · Item 10/31');
+    expect(en.prompter.screens[0]).toContain('Part 2/5 · Item 13/42');
     expect(en.prompter.screens[0]).toContain('How to check: ');
   });
 
@@ -136,7 +136,7 @@ describe('walk: navigation', () => {
       { select: '@skip' },
       QUIT,
     ]);
-    expect(prompter.screens.map(screenItem)).toEqual(['A1.1.1', 'A1.1.2', 'A1.1.1', 'A1.1.2', 'A1.2.1']);
+    expect(prompter.screens.map(screenItem)).toEqual(['A1.1.1', 'A1.1.2', 'A1.1.1', 'A1.1.2', 'A1.1.3']);
     const revisit = prompter.asked.filter((q) => q.kind === 'select')[2];
     expect(revisit.default).toBe('pass');
     expect(prompter.screens[2]).toContain('已有答案：符合');
@@ -171,16 +171,16 @@ describe('walk: navigation', () => {
     const target = items.findIndex((p) => p.item.id === 'A3.2.3');
     const { prompter } = await runWalk(answers, [{ select: '@unanswered' }, { select: target }, QUIT]);
     const list = prompter.asked[1];
-    expect(list.message).toBe(tr('zh', 'walk.unanswered.message', { count: 26 }));
-    expect(list.values).toHaveLength(27); // 26 items and "cancel"
-    expect(prompter.screens.map(screenItem)).toEqual(['A2.1.2', 'A3.2.3']);
+    expect(list.message).toBe(tr('zh', 'walk.unanswered.message', { count: 37 }));
+    expect(list.values).toHaveLength(38); // 37 items and "cancel"
+    expect(prompter.screens.map(screenItem)).toEqual(['A1.3.2', 'A3.2.3']);
   });
 
   it('finishing with unanswered items asks first; no keeps the walk going', async () => {
     const answers = blankAnswers(checklist);
     const { result, prompter } = await runWalk(answers, [{ select: '@finish' }, { confirm: false }, { select: '@finish' }, { confirm: true }]);
     expect(result.outcome).toBe('finished');
-    expect(prompter.asked[1].message).toBe(tr('zh', 'walk.finish.confirm', { count: 31 }));
+    expect(prompter.asked[1].message).toBe(tr('zh', 'walk.finish.confirm', { count: 42 }));
   });
 
   it('after the last item offers finish; all answered finishes without asking', async () => {
@@ -218,18 +218,19 @@ describe('walk: resume', () => {
     const { prompter } = await runWalk(answers, [QUIT], { notices: ['继续作答 x.yaml'] });
     expect(screenItem(prompter.screens[0])).toBe(items[3].item.id);
     expect(prompter.screens[0]).toContain('继续作答 x.yaml');
-    expect(prompter.screens[0]).toContain(tr('zh', 'walk.resume', { done: 4, total: 31, id: items[3].item.id }));
-    expect(prompter.screens[0]).toContain('第 4/31 项');
+    expect(prompter.screens[0]).toContain(tr('zh', 'walk.resume', { done: 4, total: 42, id: items[3].item.id }));
+    expect(prompter.screens[0]).toContain('第 4/42 项');
   });
 
   it('a complete file goes straight to the end menu', async () => {
     const answers = blankAnswers(checklist, 'internet-enterprise');
-    for (const p of applyingItems(checklist, 'internet-enterprise')) {
-      answers.answers[p.item.id] = p.item.kind === 'ratio' ? { value: 0.5 } : p.item.kind === 'deduct' ? { deductions: {} } : { status: 'na', note: '无' };
+    const items = applyingItems(checklist, 'internet-enterprise');
+    for (const p of items) {
+      answers.answers[p.item.id] = p.item.kind === 'ratio' ? { value: 0.5 } : p.item.kind === 'deduct' ? { deductions: {} } : p.item.veto ? { status: 'pass' } : { status: 'na', note: '无' };
     }
     const { prompter, result } = await runWalk(answers, [{ select: '@back' }, QUIT]);
-    expect(prompter.screens[0]).toContain(tr('zh', 'walk.end.allDone', { total: 12 }));
-    expect(screenItem(prompter.screens[1])).toBe(applyingItems(checklist, 'internet-enterprise')[11].item.id);
+    expect(prompter.screens[0]).toContain(tr('zh', 'walk.end.allDone', { total: 24 }));
+    expect(screenItem(prompter.screens[1])).toBe(items[23].item.id);
     expect(result.outcome).toBe('quit');
   });
 });
@@ -249,11 +250,12 @@ describe('walk: the file on disk', () => {
     const steps: ScriptStep[] = [
       { select: 'pass' }, { input: '已学习' }, { input: '记录.pdf' }, // A1.1.1
       { select: 'partial' }, { input: '' }, { input: '' }, // A1.1.2
+      { select: '@skip' }, // A1.1.3 (veto)
       { select: 'na' }, { input: '未组织' }, { input: '' }, // A1.2.1
       { select: 'fail' }, { input: '没有清单' }, { input: '' }, // A1.2.2
-      { select: '@skip' }, { select: '@skip' }, { select: '@skip' }, { select: '@skip' }, { select: '@skip' }, // A2.1.1 … A2.3.1
+      ...Array.from({ length: 7 }, (): ScriptStep => ({ select: '@skip' })), // A1.3.2 … A2.3.1
       { select: '@enter' }, { input: '50%' }, { input: '' }, { input: '' }, // A2.3.2 ratio
-      { select: '@skip' }, { select: '@skip' }, { select: '@skip' }, { select: '@skip' }, // A2.3.3 … A3.1.5
+      ...Array.from({ length: 7 }, (): ScriptStep => ({ select: '@skip' })), // A2.3.3 … A3.1.8
       { select: '@enter' }, { input: '1' }, { input: '3' }, { input: '' }, { input: '' }, // A3.2.3 deduct
       QUIT,
     ];
