@@ -35,8 +35,8 @@ export interface UnitSummary {
   complete: boolean;
   unanswered: string[];
   /**
-   * The ids of the unit's areas, in checklist order, and their scores (null where every item is
-   * `na`) at the same positions; titles come from the checklist, once, in the main thread. Two
+   * The ids of the areas that apply to the unit (the others are "not applicable"), in checklist
+   * order, and their scores (null where every item is `na`) at the same positions; titles come from the checklist, once, in the main thread. Two
    * lists rather than one object per area: a national batch keeps every unit's summary in memory.
    */
   areaIds: readonly string[];
@@ -231,6 +231,7 @@ function scored(file: string, check: FileCheck, options: ProcessOptions, fast: b
 
 /** The parts of a report the batch summary uses. */
 export function summarize(report: Report): UnitSummary {
+  const applying = report.areas.filter((a) => a.applicable !== false);
   return {
     checklist: { id: report.checklist.id, version: report.checklist.version },
     unit: report.unit,
@@ -242,8 +243,8 @@ export function summarize(report: Report): UnitSummary {
     vetoItems: report.vetoItems,
     complete: report.complete,
     unanswered: report.unanswered,
-    areaIds: report.areas.map((a) => a.id),
-    areaScores: report.areas.map((a) => a.score),
+    areaIds: applying.map((a) => a.id),
+    areaScores: applying.map((a) => a.score),
   };
 }
 
@@ -251,6 +252,7 @@ export function summarize(report: Report): UnitSummary {
 export function summarizeResult(result: ScoreResult, checklist: Checklist, lang: Lang): UnitSummary {
   const r2 = (x: number): number => roundHalfAway(x, 2);
   const unitType = checklist.unitTypes.find((u) => u.id === result.unit.type);
+  const applying = result.areas.filter((a) => a.applicable);
   return {
     checklist: { id: checklist.id, version: checklist.version },
     unit: {
@@ -267,7 +269,7 @@ export function summarizeResult(result: ScoreResult, checklist: Checklist, lang:
     vetoItems: [...result.vetoItems],
     complete: result.complete,
     unanswered: [...result.unanswered],
-    areaIds: result.areas.map((a) => a.id),
-    areaScores: result.areas.map((a) => (a.score === null ? null : r2(a.score))),
+    areaIds: applying.map((a) => a.id),
+    areaScores: applying.map((a) => (a.score === null ? null : r2(a.score))),
   };
 }

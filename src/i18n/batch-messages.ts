@@ -59,7 +59,11 @@ export const tb = defineMessages('batch', {
   'md.none': { zh: '无', en: 'none' },
   'md.duplicateMark': { zh: '（重复）', en: ' (twice)' },
   'md.areas': { zh: '各单位分领域得分', en: 'Area scores by unit' },
-  'md.areas.note': { zh: '▼ 标出每个单位最弱的领域；“—”表示该领域条目均不适用。', en: '▼ marks each unit\'s weakest area; "—" means every item of the area was not applicable.' },
+  'md.areas.note': {
+    zh: '▼ 标出每个单位最弱的领域；“不适用”表示该领域没有条目适用于该单位类型；“—”表示该领域条目均答“不适用”（权重分摊给其他领域）。',
+    en: '▼ marks each unit\'s weakest area; "n/a" means no item of the area applies to the unit\'s type; "—" means every item of the area was answered not applicable (its weight is shared out).',
+  },
+  'md.notApplicable': { zh: '不适用', en: 'n/a' },
   'md.distribution': { zh: '分布', en: 'Distribution' },
   'md.byGrade': { zh: '按等次', en: 'By grade' },
   'md.byType': { zh: '按单位类型', en: 'By unit type' },

@@ -142,6 +142,7 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
 
     out.push(`## ${t('md.areas')}`, '');
     out.push(t('md.areas.note'), '');
+    const notApplicable = t('md.notApplicable');
     const areaRows = summary.ranking.map((r) => {
       const f = summary.files[r.index];
       const s = f.summary!;
@@ -149,8 +150,9 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
       const cells = summary.areas.map((area, i) => {
         // A unit's areas are normally in the same checklist order as the columns: try that first.
         const at = s.areaIds[i] === area.id ? i : s.areaIds.indexOf(area.id);
-        const score = at === -1 ? null : s.areaScores[at];
-        if (score === null || score === undefined) return '—';
+        if (at === -1) return notApplicable;
+        const score = s.areaScores[at];
+        if (score === null) return '—';
         const text = fixed1(score);
         return area.id === weakest ? `**${text}** ▼` : text;
       });

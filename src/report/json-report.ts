@@ -120,6 +120,7 @@ export function buildReport(result: ScoreResult, checklist: Checklist, answers: 
         score: a.score === null ? null : r2(a.score),
         share: r4(share),
         contribution: r2(a.ratio === null ? 0 : 100 * share * a.ratio),
+        applicable: a.applicable,
       };
     }),
     items,

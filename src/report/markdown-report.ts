@@ -5,12 +5,14 @@ import { tr } from '../i18n/report-messages.js';
 import { escapeInline as esc, escapeTableCell as cell } from './escape.js';
 import {
   one,
+  areaPoints,
   fmtPlain,
   groupItems,
   itemDetail,
   itemPoints,
   itemText,
   methodLines,
+  noScoreLabel,
   rectifyEntries,
   reportDate,
   statusLabel,
@@ -63,8 +65,8 @@ export function formatMarkdown(report: Report, ctx: FormatContext): string {
     '| --- | ---: | ---: | --- |',
   );
   for (const a of report.areas) {
-    const score = a.score === null ? tr(lang, 'areas.allNa') : `${textBar(a.ratio)} ${one(a, 'score')}`;
-    out.push(`| ${cell(a.title)} | ${fmtPlain(a.weight)} | ${fmtPlain(a.earned)}/${fmtPlain(a.max)} | ${score} |`);
+    const score = a.score === null ? noScoreLabel(lang, a) : `${textBar(a.ratio)} ${one(a, 'score')}`;
+    out.push(`| ${cell(a.title)} | ${fmtPlain(a.weight)} | ${areaPoints(a)} | ${score} |`);
   }
   out.push('');
   if (report.bonus.items.length > 0) {

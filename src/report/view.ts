@@ -41,6 +41,21 @@ export function textBar(ratio: number | null, cells = 10): string {
   return '█'.repeat(full) + '░'.repeat(cells - full);
 }
 
+/** Whether a report area applies to the unit type (reports from before the field existed list only applying areas). */
+export function isApplicable(area: ReportArea): boolean {
+  return area.applicable !== false;
+}
+
+/** What an area without a score shows: "not applicable" (no item for this unit type) or "all N/A" (weight shared out). */
+export function noScoreLabel(lang: Lang, area: ReportArea): string {
+  return tr(lang, isApplicable(area) ? 'areas.allNa' : 'areas.notApplicable');
+}
+
+/** The points column of an area: "9/10", or "—" for an area that does not apply. */
+export function areaPoints(area: ReportArea): string {
+  return isApplicable(area) ? `${fmtPlain(area.earned)}/${fmtPlain(area.max)}` : '—';
+}
+
 /** Items of one section (or the area's own items when `id` is undefined). */
 export interface SectionView {
   id?: string;

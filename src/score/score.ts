@@ -160,8 +160,9 @@ function makeItemScore(
  *   `na` ones included: §4 step 3 says "applying", not "counted". So an `na` answer lowers the
  *   area's ratio denominator but not its weight; only an area whose every item is `na` (Σ max = 0)
  *   loses its weight, which is then redistributed over the other areas.
- * - Areas with no applying non-bonus item at all are left out of `areas`; areas whose applying
- *   items are all `na` stay in with `ratio: null`.
+ * - Every area of the checklist is in `areas`, in checklist order. One with no applying non-bonus
+ *   item at all (none is meant for this unit type) has `applicable: false`, weight, earned and max
+ *   0 and no ratio; one whose applying items are all `na` keeps its weight with `ratio: null`.
  * - `scoring.bonus` and each of its keys default to the values formats.md §2 shows ("every key
  *   optional; defaults shown"): cap 10, minBase 80.
  * - With `options.items === false`, `items` is left empty; every other field is the same.
@@ -212,10 +213,14 @@ export function scoreAnswers(checklist: Checklist, answers: Answers, options: { 
   let totalWeight = 0;
   for (const area of checklist.areas) {
     const sums = areaSums.get(area.id);
-    if (!sums || sums.applying === 0) continue;
+    if (!sums || sums.applying === 0) {
+      // Not meant for this unit type: listed, as the report lists every area, but never counted.
+      areas.push({ id: area.id, weight: 0, earned: 0, max: 0, ratio: null, score: null, applicable: false });
+      continue;
+    }
     const weight = area.weight ?? sums.points;
     const ratio = sums.max > 0 ? sums.earned / sums.max : null;
-    areas.push({ id: area.id, weight, earned: sums.earned, max: sums.max, ratio, score: ratio === null ? null : 100 * ratio });
+    areas.push({ id: area.id, weight, earned: sums.earned, max: sums.max, ratio, score: ratio === null ? null : 100 * ratio, applicable: true });
     if (ratio !== null) {
       weighted += weight * ratio;
       totalWeight += weight;

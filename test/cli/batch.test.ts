@@ -96,6 +96,20 @@ describe('wangxin batch', () => {
     expect(r.stdout).toContain('| 文件 | 5 |');
   });
 
+  it('shows an area with no item for a unit type as not applicable in the units × areas table', async () => {
+    for (const [lang, word] of [['zh', '不适用'], ['en', 'n/a']] as const) {
+      const r = await runInProcess(['batch', EXAMPLES, '--lang', lang], EPOCH);
+      const table = r.stdout.slice(r.stdout.indexOf(lang === 'zh' ? '## 各单位分领域得分' : '## Area scores by unit'));
+      const rows = table.split('\n').filter((l) => /^\| \d+ \|/.test(l));
+      expect(rows).toHaveLength(5);
+      // Columns: rank, unit, A1..A5. No item of A2 applies to an internet enterprise or a CII operator.
+      const a2 = (name: RegExp): string => rows.find((l) => name.test(l))!.split(' | ')[3];
+      expect(a2(/互联网|网络科技|Internet|enterprise|公司/)).toBe(word);
+      expect(rows.filter((l) => l.split(' | ')[3] === word)).toHaveLength(2);
+      expect(rows.filter((l) => l.includes(word)).every((l) => l.split(' | ').filter((c) => c === word).length === 1)).toBe(true);
+    }
+  });
+
   it('scores against --checklist given as a built-in id or a path', async () => {
     for (const ref of ['county-cyber-2018', join('checklists', 'county-cyber-2018.yaml')]) {
       const { code, json } = await batchJson([EXAMPLES, '--checklist', ref]);
