@@ -12,12 +12,13 @@ import type { Lang } from '../i18n/lang.js';
 import type { Report } from '../model/report.js';
 import { getValidator } from '../validate/ajv-factory.js';
 import { checkParsed, type FileCheck } from '../validate/check-file.js';
-import { validateAnswers } from '../validate/validate.js';
+import { detectKind, validateAnswers } from '../validate/validate.js';
 import { answersChecklistFile, loadChecklist, type LoadedChecklist } from '../load/resolve-checklist.js';
 import type { Answers } from '../model/answers.js';
 import { scoreAnswers } from '../score/score.js';
 import { buildReport } from '../report/json-report.js';
 import type { BatchFile } from './discover.js';
+import type { EvidenceFinding } from '../evidence/evidence.js';
 
 /** How many diagnostics of each severity an outcome keeps (the count is always exact). */
 export const KEPT_DIAGNOSTICS = 5;
@@ -43,16 +44,30 @@ export interface UnitSummary {
   areaScores: (number | null)[];
 }
 
+/** A file found among the submissions that is not an answer file: a checklist, named by its id and version. */
+export interface OtherFile {
+  kind: 'checklist';
+  id: string | null;
+  version: string | null;
+}
+
 /** The outcome of one file: plain data, so it crosses worker threads cheaply. */
 export interface FileOutcome {
   file: string;
-  /** `unreadable`: could not be read or decoded; `invalid`: read but has errors; `valid`: scored. */
-  status: 'valid' | 'invalid' | 'unreadable';
+  /**
+   * `unreadable`: could not be read or decoded; `invalid`: read but has errors; `valid`: scored;
+   * `other`: not an answer file by its content (a checklist), so neither scored nor a failure.
+   */
+  status: 'valid' | 'invalid' | 'unreadable' | 'other';
+  /** For `other`: what the file is. */
+  other?: OtherFile;
   /** Whether the fast parse was enough (for the benchmark; never changes the result). */
   fast: boolean;
   summary?: UnitSummary;
-  /** The full single-unit report as JSON text, only when asked for (`--format json`). */
+  /** The full single-unit report as JSON text, only when asked for (`--format json`/`jsonl`). */
   report?: string;
+  /** `--verify-evidence`: evidence missing, changed since recorded, or outside the submission's folder (valid files only). */
+  evidence?: EvidenceFinding[];
   errors: Diagnostic[];
   errorCount: number;
   warnings: Diagnostic[];
@@ -67,6 +82,8 @@ export interface ProcessOptions {
   generatedAt: string;
   /** Keep the full report (JSON output). */
   keepReport: boolean;
+  /** Check each valid unit's evidence against its folder and recorded digests (`--verify-evidence`). */
+  verifyEvidence?: boolean;
   /** Try the fast parse first (default true; tests turn it off to compare both paths). */
   fastParse?: boolean;
 }
@@ -91,12 +108,17 @@ export async function processFile(target: BatchFile, options: ProcessOptions): P
     const lookup = checklistFor(options.checklist, answers.checklist.id);
     const loaded = lookup instanceof Promise ? await lookup : lookup.loaded;
     const fast = checkQuickly(target.file, read.text, answers, loaded);
-    if (fast) return scored(target.file, fast, options, true);
+    if (fast) return options.verifyEvidence ? withEvidence(target, fast, scored(target.file, fast, options, true)) : scored(target.file, fast, options, true);
   }
   // Errors to locate: the positioned parse.
   const located = options.fastParse === false ? parsePositioned(read.text, target.file) : parseLocated(quick, read.text, target.file);
+  // A checklist kept beside the answer files (the one they were filled in from) is not a submission.
+  if (detectKind(located.value) === 'checklist') return otherOutcome(target.file, located.value as Record<string, unknown>);
   const check = await checkParsed(located, choice, 'answers');
-  if (check.errors.length === 0 && check.answers && check.checklist) return scored(target.file, check, options, false);
+  if (check.errors.length === 0 && check.answers && check.checklist) {
+    const outcome = scored(target.file, check, options, false);
+    return options.verifyEvidence ? withEvidence(target, check, outcome) : outcome;
+  }
   return {
     file: target.file,
     status: 'invalid',
@@ -106,6 +128,23 @@ export async function processFile(target: BatchFile, options: ProcessOptions): P
     warnings: check.warnings.slice(0, KEPT_DIAGNOSTICS),
     warningCount: check.warnings.length,
   };
+}
+
+/** The outcome of a file that is a checklist by its content: its id and version where they are strings. */
+function otherOutcome(file: string, value: Record<string, unknown>): FileOutcome {
+  const text = (x: unknown): string | null => (typeof x === 'string' ? x : null);
+  return { file, status: 'other', fast: false, other: { kind: 'checklist', id: text(value.id), version: text(value.version) }, errors: [], errorCount: 0, warnings: [], warningCount: 0 };
+}
+
+/**
+ * Adds the evidence findings of a scored unit (`--verify-evidence`): done here, in the thread that
+ * has the answers, so that each unit's entry of a streamed summary is complete when it is scored.
+ */
+async function withEvidence(target: BatchFile, check: FileCheck, outcome: FileOutcome): Promise<FileOutcome> {
+  const { verifyEvidence } = await import('../evidence/evidence.js');
+  const findings = await verifyEvidence(target.path, check.answers!);
+  if (findings.length > 0) outcome.evidence = findings;
+  return outcome;
 }
 
 /** Checklist lookups of this thread, by `--checklist` or else by the id a file names: pending, then settled. */

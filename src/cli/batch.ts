@@ -8,11 +8,16 @@ import { parseFailUnder, parseFormat } from './options.js';
 import { UsageError } from './usage-error.js';
 import { addExamples } from './help-examples.js';
 import { resolve } from 'node:path';
+import type { Discovery } from '../batch/discover.js';
+import type { FileOutcome } from '../batch/process-file.js';
+import type { BatchSummary } from '../batch/summary.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { appendAll } from '../util/append-all.js';
 
 /** The options of `batch` after parsing. */
 export interface BatchOptions {
   checklist?: string;
-  format: 'md' | 'json';
+  format: 'md' | 'json' | 'jsonl';
   out?: string;
   junit?: string;
   failUnder?: number;
@@ -20,7 +25,7 @@ export interface BatchOptions {
   jobs?: number;
   /** `--baseline DIR`: earlier submissions or reports to show the change against. */
   baseline?: string;
-  /** Issue 6: `--verify-evidence`: a unit with missing, changed or escaping evidence fails. */
+  /** `--verify-evidence`: a unit with missing, changed or escaping evidence fails. */
   verifyEvidence?: boolean;
 }
 
@@ -49,7 +54,7 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
       ) => {
         const options: BatchOptions = {
           checklist: raw.checklist,
-          format: parseFormat(raw.format, ['md', 'json'] as const),
+          format: parseFormat(raw.format, ['md', 'json', 'jsonl'] as const),
           out: raw.out,
           junit: raw.junit,
           failUnder: raw.failUnder === undefined ? undefined : parseFailUnder(raw.failUnder),
@@ -69,6 +74,7 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
       en: 'CI: fail on a unit below 60, vetoed, incomplete or invalid',
     },
     { command: 'wangxin batch a.yaml b.yaml --format json', zh: '含每个单位报告的 JSON', en: 'JSON with every unit report' },
+    { command: 'wangxin batch answers/ --format jsonl --out units.jsonl', zh: 'JSON Lines：每个文件一行，最后一行为汇总', en: 'JSON Lines: a line per file, then a summary line' },
     { command: 'wangxin batch 2026/ --baseline 2025/', zh: '与去年的提交比较：每个单位的变化', en: "change per unit since last year's submissions" },
   ]);
 }
@@ -101,7 +107,7 @@ export async function runBatch(paths: string[], options: BatchOptions, ctx: Comm
 async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, ctx: CommandContext, workers: import('node:worker_threads').Worker[]): Promise<number> {
   const { discoverFiles } = await import('../batch/discover.js');
   const { runFiles } = await import('../batch/pool.js');
-  const { summarizeBatch, batchExitCode, toBatchJson } = await import('../batch/summary.js');
+  const { summarizeBatch, batchExitCode } = await import('../batch/summary.js');
   const { checklistFileFor, loadChecklist, builtinFile } = await import('../load/resolve-checklist.js');
   const { renderDiagnostics } = await import('../diagnostics/render.js');
   const { writeFileAtomic } = await import('../fs/write-atomic.js');
@@ -131,45 +137,110 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
     }
   }
 
-  const writeOut = async (file: string, content: string | readonly string[]): Promise<void> => {
+  const writeOut = async (file: string, content: Parameters<typeof writeFileAtomic>[1]): Promise<void> => {
     try {
       await writeFileAtomic(resolve(io.cwd, file), content);
     } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-      throw usage('cli.error.write', { file, reason });
+      // Only what the file system refused is a write error; anything else is a bug, reported as one.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === undefined) throw error;
+      throw usage('cli.error.write', { file, reason: code });
     }
   };
   const epoch = Number(io.env.SOURCE_DATE_EPOCH);
   const generatedAt = (Number.isFinite(epoch) && io.env.SOURCE_DATE_EPOCH ? new Date(epoch * 1000) : new Date()).toISOString();
   // --baseline first, so a mistyped folder stops before the batch is scored; its bad files are only warnings.
   const baseline = options.baseline === undefined ? undefined : await loadBaselineOf(options.baseline, { cwd: io.cwd, checklist: checklistFile, lang, generatedAt, jobs }, ctx);
+  const policy = { failUnder: options.failUnder, allowIncomplete: options.allowIncomplete };
   const started = performance.now();
-  const bar = await startProgress(ctx, found.files.length);
-  let outcomes;
-  try {
-    outcomes = await runFiles(
-      found.files,
-      { checklist: checklistFile, lang, generatedAt, keepReport: options.format === 'json' },
-      jobs,
-      bar ? (done) => bar.update(done) : undefined,
-      workers,
-    );
-  } finally {
-    bar?.stop();
+  let seconds = 0;
+
+  /** Scores every file; `onOutcome` gets each outcome in path order as soon as it is in (see runFiles). */
+  const scoreAll = async (onOutcome?: (outcome: FileOutcome) => void): Promise<FileOutcome[]> => {
+    const bar = await startProgress(ctx, found.files.length);
+    try {
+      const processOptions = { checklist: checklistFile, lang, generatedAt, keepReport: options.format !== 'md', verifyEvidence: options.verifyEvidence };
+      return await runFiles(found.files, processOptions, jobs, bar ? (done) => bar.update(done) : undefined, workers, onOutcome);
+    } finally {
+      bar?.stop();
+      seconds = (performance.now() - started) / 1000;
+      lap('scored');
+    }
+  };
+
+  /** The aggregates of the scored files, with the invalid files' diagnostics and the evidence findings on stderr. */
+  const summarize = async (outcomes: FileOutcome[]): Promise<BatchSummary> => {
+    // The checklist most units name supplies every grade and unit type for the distributions.
+    const ids = new Map<string, number>();
+    for (const o of outcomes) if (o.summary) ids.set(o.summary.checklist.id, (ids.get(o.summary.checklist.id) ?? 0) + 1);
+    const commonId = [...ids].sort((a, b) => b[1] - a[1])[0]?.[0];
+    const distributionFile = checklistFile ?? (commonId ? builtinFile(commonId) : undefined);
+    const checklist = distributionFile ? (await loadChecklist(distributionFile)).checklist : undefined;
+    await showDiagnostics(outcomes, found, ctx);
+    const summary = summarizeBatch(outcomes, found.findings, policy, { generatedAt, lang, checklist });
+    if (baseline) (await import('../batch/baseline.js')).applyBaseline(summary, baseline);
+    return summary;
+  };
+
+  // One output at a time, each let go once written: a big batch's summary and JUnit are megabytes
+  // of text each, and holding both at once raised the peak memory by about as much.
+  const written: string[] = [];
+  let summary: BatchSummary;
+  if (options.format === 'md') {
+    summary = await summarize(await scoreAll());
+    // The summary as lines: written line by line, never also held as one string.
+    const { formatBatchMarkdownLines } = await import('../report/batch-markdown.js');
+    const lines = formatBatchMarkdownLines(summary, { lang });
+    if (options.out) {
+      await writeOut(options.out, lines);
+      written.push(options.out);
+    } else {
+      const text = lines.join('\n');
+      io.stdout.write(text.endsWith('\n') ? text : text + '\n');
+    }
+  } else {
+    // JSON and JSON Lines are written while the files are scored: each unit's entry, with its
+    // report, as soon as it is in (then let go), the aggregates at the end.
+    const { createBatchJsonWriter } = await import('../report/batch-json.js');
+    const { readToolVersion } = await import('../report/tool-version.js');
+    let result: BatchSummary | undefined;
+    const produce = async (write: (part: string) => void): Promise<void> => {
+      const writer = createBatchJsonWriter(write, { format: options.format as 'json' | 'jsonl', lang, toolVersion: readToolVersion(), generatedAt, policy, findings: found.findings });
+      result = await summarize(await scoreAll((o) => writer.add(o)));
+      writer.finish(result);
+    };
+    if (options.out) {
+      await writeOut(options.out, produce);
+      written.push(options.out);
+    } else {
+      await produce((part) => io.stdout.write(part));
+    }
+    summary = result!;
   }
-  const seconds = (performance.now() - started) / 1000;
-  lap('scored');
+  if (options.junit) {
+    const { formatJunitLines } = await import('../report/junit.js');
+    await writeOut(options.junit, formatJunitLines(summary, { lang, seconds }));
+    written.push(options.junit);
+  }
+  for (const file of written) io.stderr.write(tb(lang, 'cli.written', { file }) + '\n');
+  lap('written');
+  if (timings.length > 0) io.stderr.write(`timing: ${timings.join(', ')}\n`);
+  const c = summary.counts;
+  const line = tb(lang, 'cli.result', { files: c.files, valid: c.valid, invalid: c.invalid, failed: c.failed });
+  io.stderr.write((c.failed > 0 ? ctx.paintErr.red(line) : ctx.paintErr.green(line)) + '\n');
+  return batchExitCode(summary);
+}
 
-  // The checklist most units name supplies every grade and unit type for the distributions.
-  const ids = new Map<string, number>();
-  for (const o of outcomes) if (o.summary) ids.set(o.summary.checklist.id, (ids.get(o.summary.checklist.id) ?? 0) + 1);
-  const commonId = [...ids].sort((a, b) => b[1] - a[1])[0]?.[0];
-  const distributionFile = checklistFile ?? (commonId ? builtinFile(commonId) : undefined);
-  const checklist = distributionFile ? (await loadChecklist(distributionFile)).checklist : undefined;
-
-  // Located diagnostics of invalid files go to stderr (with code frames), for the CI log.
-  const invalid = outcomes.filter((o) => o.status !== 'valid');
-  const shown = [...invalid.flatMap((o) => o.errors), ...found.findings];
+/**
+ * The located diagnostics of invalid files on stderr (code frames for the first ones), for the CI
+ * log, then one line per evidence finding (the summary and JUnit carry them too).
+ */
+async function showDiagnostics(outcomes: readonly FileOutcome[], found: Discovery, ctx: CommandContext): Promise<void> {
+  const { renderDiagnostics, makeVisible } = await import('../diagnostics/render.js');
+  const { io, lang } = ctx;
+  const shown: Diagnostic[] = [];
+  for (const o of outcomes) if (o.status !== 'valid') appendAll(shown, o.errors);
+  appendAll(shown, found.findings);
   if (shown.length > 0) {
     // Code frames for the first ones only: a county's batch shows them all, a national one stays
     // readable. Their files are read again here rather than every invalid file's text being kept.
@@ -185,54 +256,9 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
     const rest = shown.length > MAX_FRAMES ? '\n' + renderDiagnostics(shown.slice(MAX_FRAMES), { lang, paint: ctx.paintErr, frames: false }) : '';
     io.stderr.write(withFrames + rest + '\n\n');
   }
-  const reports = new Map<string, string>();
   for (const o of outcomes) {
-    if (o.report !== undefined) reports.set(o.file, o.report);
-    o.report = undefined;
+    for (const e of o.evidence ?? []) io.stderr.write(`${makeVisible(o.file)}: ${ctx.paintErr.red(te(lang, `verify.${e.problem}`))}: ${makeVisible(e.item)} ${makeVisible(e.path)}\n`);
   }
-
-  const evidence = options.verifyEvidence ? await (await import('../evidence/batch-evidence.js')).verifyBatchEvidence(found.files, outcomes, checklistFile) : undefined;
-  if (evidence) {
-    // One line per finding in the CI log as well (the summary and JUnit carry them too).
-    const { makeVisible } = await import('../diagnostics/render.js');
-    for (const [file, list] of evidence) {
-      for (const e of list) io.stderr.write(`${makeVisible(file)}: ${ctx.paintErr.red(te(lang, `verify.${e.problem}`))}: ${makeVisible(e.item)} ${makeVisible(e.path)}\n`);
-    }
-  }
-  const summary = summarizeBatch(outcomes, found.findings, { failUnder: options.failUnder, allowIncomplete: options.allowIncomplete }, { generatedAt, lang, checklist, evidence });
-  if (baseline) (await import('../batch/baseline.js')).applyBaseline(summary, baseline);
-  // The summary as lines (JSON as one text): written line by line, never also held as one string.
-  const render = async (): Promise<string | string[]> => {
-    if (options.format === 'json') {
-      const { readToolVersion } = await import('../report/tool-version.js');
-      return toBatchJson(summary, reports, { lang, toolVersion: readToolVersion() });
-    }
-    const { formatBatchMarkdownLines } = await import('../report/batch-markdown.js');
-    return formatBatchMarkdownLines(summary, { lang });
-  };
-  // One output at a time, each let go once written: a big batch's summary and JUnit are megabytes
-  // of text each, and holding both at once raised the peak memory by about as much.
-  const written: string[] = [];
-  if (options.out) {
-    await writeOut(options.out, await render());
-    written.push(options.out);
-  } else {
-    const rendered = await render();
-    const text = typeof rendered === 'string' ? rendered : rendered.join('\n');
-    io.stdout.write(text.endsWith('\n') ? text : text + '\n');
-  }
-  if (options.junit) {
-    const { formatJunitLines } = await import('../report/junit.js');
-    await writeOut(options.junit, formatJunitLines(summary, { lang, seconds }));
-    written.push(options.junit);
-  }
-  for (const file of written) io.stderr.write(tb(lang, 'cli.written', { file }) + '\n');
-  lap('written');
-  if (timings.length > 0) io.stderr.write(`timing: ${timings.join(', ')}\n`);
-  const c = summary.counts;
-  const line = tb(lang, 'cli.result', { files: c.files, valid: c.valid, invalid: c.invalid, failed: c.failed });
-  io.stderr.write((c.failed > 0 ? ctx.paintErr.red(line) : ctx.paintErr.green(line)) + '\n');
-  return batchExitCode(summary);
 }
 
 /** Loads `--baseline` and prints its warnings (one line each); a baseline that does not exist is a usage error. */

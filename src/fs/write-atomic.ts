@@ -14,14 +14,23 @@ function tempNameFor(file: string): string {
 }
 
 /**
- * Writes `content` to a temporary file beside `file`, flushes it to disk, then renames it over
- * `file`. Lines (`string[]`) are written joined by `\n`, a part at a time, never as one string.
+ * Content produced while it is written: the function is given `write`, which appends a part to
+ * the file at once (synchronously), and the file is complete when the returned promise settles.
+ * A write that fails makes the later ones do nothing; the error is raised when the producer is done.
  */
-export async function writeFileAtomic(file: string, content: string | Uint8Array | readonly string[]): Promise<void> {
+export type ContentProducer = (write: (part: string) => void) => Promise<void>;
+
+/**
+ * Writes `content` to a temporary file beside `file`, flushes it to disk, then renames it over
+ * `file`. Lines (`string[]`) are written joined by `\n`, a part at a time, never as one string;
+ * a {@link ContentProducer} writes its parts as it makes them.
+ */
+export async function writeFileAtomic(file: string, content: string | Uint8Array | readonly string[] | ContentProducer): Promise<void> {
   const temp = tempNameFor(file);
   const handle = await open(temp, 'wx', 0o644);
   try {
     if (typeof content === 'string' || content instanceof Uint8Array) await handle.writeFile(content);
+    else if (typeof content === 'function') await produceInto(handle, content);
     else writeLines(handle, content);
     await handle.sync();
   } catch (error) {
@@ -53,4 +62,19 @@ function writeLines(handle: FileHandle, lines: readonly string[]): void {
       part = '';
     }
   }
+}
+
+/** Runs a producer with a `write` that appends to the file (see {@link ContentProducer}). */
+async function produceInto(handle: FileHandle, produce: ContentProducer): Promise<void> {
+  let failure: { error: unknown } | undefined;
+  await produce((part) => {
+    if (failure) return;
+    try {
+      const bytes = Buffer.from(part);
+      for (let offset = 0; offset < bytes.length; ) offset += writeSync(handle.fd, bytes, offset);
+    } catch (error) {
+      failure = { error };
+    }
+  });
+  if (failure) throw failure.error;
 }

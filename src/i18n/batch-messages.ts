@@ -5,7 +5,10 @@ import { defineMessages } from './catalog.js';
 export const tb = defineMessages('batch', {
   'cli.description': { zh: '批量评分：一个文件夹或多个答卷文件，生成汇总（用于 CI）', en: 'batch scoring of a folder or many answer files, with a summary (for CI)' },
   'cli.arg.paths': { zh: '答卷文件或文件夹（递归查找 *.yaml/*.yml）', en: 'answer files or folders (searched for *.yaml/*.yml)' },
-  'cli.opt.format': { zh: '汇总格式：md 或 json', en: 'summary format: md or json' },
+  'cli.opt.format': {
+    zh: '汇总格式：md、json（含每个单位的报告）或 jsonl（每个文件一行，最后一行为汇总）',
+    en: 'summary format: md, json (with every unit report) or jsonl (a line per file, then a summary line)',
+  },
   'cli.opt.out': { zh: '把汇总写入文件（默认输出到标准输出）', en: 'write the summary to a file (default: standard output)' },
   'cli.opt.junit': { zh: '另写一份 JUnit XML 结果（Jenkins、GitLab 可读）', en: 'also write JUnit XML results (read by Jenkins, GitLab)' },
   'cli.opt.failUnder': { zh: '得分低于 N 的单位判为不通过', en: 'a unit scoring below N fails' },
@@ -71,6 +74,15 @@ export const tb = defineMessages('batch', {
   'md.moreErrors': { zh: '（另有 {count} 个问题）', en: '({count} more problems)' },
   'md.duplicates': { zh: '重复提交', en: 'Submitted twice' },
   'md.noUnits': { zh: '没有有效的答卷。', en: 'No valid answer files.' },
+  'md.count.other': { zh: '其他文件（未评分）', en: 'Other files, not scored' },
+  'md.other': { zh: '其他文件（未评分）', en: 'Other files, not scored' },
+  'md.other.note': {
+    zh: '这些文件按内容不是答卷（例如检查表），不评分，也不算不通过。',
+    en: 'By their content these files are not answer files (checklists, for instance): they are not scored and do not fail the batch.',
+  },
+  'md.col.kind': { zh: '内容', en: 'Content' },
+  'md.other.checklist': { zh: '检查表 {id}（版本 {version}）', en: 'checklist {id} (version {version})' },
+  'junit.other': { zh: '检查表，不是答卷：未评分', en: 'a checklist, not an answer file: not scored' },
 
   'reason.unreadable': { zh: '文件无法读取或解码', en: 'the file cannot be read or decoded' },
   'reason.invalid': { zh: '答卷有错误', en: 'the answer file has errors' },

@@ -103,6 +103,7 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
       [t('md.count.below'), String(c.belowThreshold)],
       [t('md.count.duplicates'), String(c.duplicates)],
       [t('md.count.failed'), String(c.failed)],
+      ...(c.other > 0 ? [[t('md.count.other'), String(c.other)]] : []),
     ],
     ['l', 'r'],
   )).push('');
@@ -198,6 +199,17 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
     appendAll(out, table(
       [t('md.col.unit'), t('md.col.type'), t('md.col.files')],
       summary.duplicates.map((d) => [escapeCell(d.name), escapeCell(d.type), d.files.map(escapeCell).join('<br>')]),
+    )).push('');
+  }
+  if (summary.otherFiles.length > 0) {
+    out.push(`## ${t('md.other')} (${summary.otherFiles.length})`, '');
+    out.push(t('md.other.note'), '');
+    appendAll(out, table(
+      [t('md.col.file'), t('md.col.kind')],
+      summary.otherFiles.map((o) => [
+        escapeCell(o.file),
+        t('md.other.checklist', { id: escapeCell(o.id ?? '—'), version: escapeCell(o.version ?? '—') }),
+      ]),
     )).push('');
   }
   return out;
