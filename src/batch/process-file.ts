@@ -16,7 +16,7 @@ import { detectKind, validateAnswers } from '../validate/validate.js';
 import { answersChecklistFile, loadChecklist, type LoadedChecklist } from '../load/resolve-checklist.js';
 import type { Answers } from '../model/answers.js';
 import { scoreAnswers } from '../score/score.js';
-import { buildReport } from '../report/json-report.js';
+import { reportBytes } from '../report/report-bytes.js';
 import type { BatchFile } from './discover.js';
 import type { EvidenceFinding } from '../evidence/evidence.js';
 
@@ -64,8 +64,11 @@ export interface FileOutcome {
   /** Whether the fast parse was enough (for the benchmark; never changes the result). */
   fast: boolean;
   summary?: UnitSummary;
-  /** The full single-unit report as JSON text, only when asked for (`--format json`/`jsonl`). */
-  report?: string;
+  /**
+   * The full single-unit report as the UTF-8 bytes of its JSON, only when asked for (`--format
+   * json`/`jsonl`): in a buffer of its own, handed from a worker thread without a copy.
+   */
+  report?: Uint8Array;
   /** `--verify-evidence`: evidence missing, changed since recorded, or outside the submission's folder (valid files only). */
   evidence?: EvidenceFinding[];
   errors: Diagnostic[];
@@ -253,14 +256,13 @@ function located(read: ReadResult, shown: string): ReadResult {
 function scored(file: string, check: FileCheck, options: ProcessOptions, fast: boolean): FileOutcome {
   // The per-item entries only when the full report is output.
   const result = scoreAnswers(check.checklist!, check.answers!, { items: options.keepReport });
-  // The full report (with its improvement ranking, the costly part) only when it is output.
-  const report = options.keepReport ? buildReport(result, check.checklist!, check.answers!, { lang: options.lang, generatedAt: options.generatedAt }) : undefined;
   return {
     file,
     status: 'valid',
     fast,
-    summary: report ? summarize(report) : summarizeResult(result, check.checklist!, options.lang),
-    report: report ? JSON.stringify(report) : undefined,
+    summary: summarizeResult(result, check.checklist!, options.lang),
+    // The full report only when it is output, as the bytes it is written as.
+    report: options.keepReport ? reportBytes(result, check.checklist!, check.answers!, { lang: options.lang, generatedAt: options.generatedAt }) : undefined,
     errors: [],
     errorCount: 0,
     warnings: check.warnings.slice(0, KEPT_DIAGNOSTICS),

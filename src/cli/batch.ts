@@ -204,7 +204,7 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
     const { createBatchJsonWriter } = await import('../report/batch-json.js');
     const { readToolVersion } = await import('../report/tool-version.js');
     let result: BatchSummary | undefined;
-    const produce = async (write: (part: string) => void): Promise<void> => {
+    const produce = async (write: (part: Uint8Array) => void): Promise<void> => {
       const writer = createBatchJsonWriter(write, { format: options.format as 'json' | 'jsonl', lang, toolVersion: readToolVersion(), generatedAt, policy, findings: found.findings });
       result = await summarize(await scoreAll((o) => writer.add(o)));
       writer.finish(result);
@@ -213,7 +213,9 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
       await writeOut(options.out, produce);
       written.push(options.out);
     } else {
-      await produce((part) => io.stdout.write(part));
+      const { StringDecoder } = await import('node:string_decoder');
+      const decoder = new StringDecoder('utf8');
+      await produce((part) => io.stdout.write(decoder.write(part as Buffer)));
     }
     summary = result!;
   }

@@ -33,8 +33,8 @@ export interface BatchJsonWriter {
   finish(summary: BatchSummary): void;
 }
 
-/** Parts are gathered up to this many characters before each write: one system call per part, not per unit. */
-const PART_SIZE = 1 << 16;
+/** Parts are gathered up to this many bytes before each write: one system call per part, not per unit. */
+const PART_SIZE = 1 << 18;
 
 /**
  * Creates the writer. `write` takes each part as it is made and never holds it (a file written
@@ -45,17 +45,29 @@ const PART_SIZE = 1 << 16;
  * aggregates, because a file's entry is written as soon as the file is scored, and the
  * aggregates (counts, ranking, duplicates) are known only at the end.
  */
-export function createBatchJsonWriter(write: (part: string) => void, options: BatchJsonOptions): BatchJsonWriter {
+export function createBatchJsonWriter(write: (part: Uint8Array) => void, options: BatchJsonOptions): BatchJsonWriter {
   const { format, lang, policy, findings } = options;
-  let part = '';
-  const put = (text: string): void => {
-    part += text;
-    if (part.length >= PART_SIZE) flush();
-  };
+  // Parts are whole texts and whole reports: a part never ends inside a character.
+  const part = Buffer.allocUnsafe(PART_SIZE);
+  let at = 0;
   const flush = (): void => {
-    if (part === '') return;
-    write(part);
-    part = '';
+    if (at === 0) return;
+    write(part.subarray(0, at));
+    at = 0;
+  };
+  const put = (text: string): void => {
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+    if (at + text.length * 3 > PART_SIZE) flush();
+    if (text.length * 3 > PART_SIZE) write(Buffer.from(text, 'utf8'));
+    else at += part.write(text, at, 'utf8');
+  };
+  const putBytes = (bytes: Uint8Array): void => {
+    if (at + bytes.length > PART_SIZE) flush();
+    if (bytes.length > PART_SIZE) write(bytes);
+    else {
+      part.set(bytes, at);
+      at += bytes.length;
+    }
   };
   const head = {
     schemaVersion: BATCH_SCHEMA_VERSION,
@@ -69,8 +81,15 @@ export function createBatchJsonWriter(write: (part: string) => void, options: Ba
   /** One file's entry; a JSON document puts each on its own line of the `files` list. */
   const entry = (o: FileOutcome): void => {
     const text = fileEntryJson(o, policy, lang);
-    if (format === 'jsonl') put(text + '\n');
-    else put((count === 0 ? '\n    ' : ',\n    ') + text);
+    const before = format === 'jsonl' ? '' : count === 0 ? '\n    ' : ',\n    ';
+    const after = format === 'jsonl' ? '\n' : '';
+    if (o.report === undefined) put(before + text + after);
+    else {
+      // The report is spliced in as the bytes the worker wrote: never decoded, parsed or copied into a string.
+      put(`${before}${text.slice(0, -1)},"report":`);
+      putBytes(o.report);
+      put('}' + after);
+    }
     count++;
   };
   let nextFinding = 0;
@@ -101,9 +120,8 @@ export function createBatchJsonWriter(write: (part: string) => void, options: Ba
 }
 
 /**
- * One file's entry of the `files` list (and one line of JSON Lines): its verdict, its first
- * diagnostics, its evidence findings and, for a valid file, its report, spliced in as the text
- * the worker serialised (it is never parsed again).
+ * One file's entry of the `files` list (and one line of JSON Lines) without its report: its
+ * verdict, its first diagnostics and its evidence findings. The writer splices the report in.
  */
 export function fileEntryJson(o: FileOutcome, policy: BatchPolicy, lang: Lang): string {
   const reasons = judgeFile(o, policy);
@@ -117,8 +135,7 @@ export function fileEntryJson(o: FileOutcome, policy: BatchPolicy, lang: Lang): 
     errors: o.errors.map((d) => toJsonDiagnostic(d, lang)),
     ...(o.evidence?.length ? { evidence: o.evidence } : {}),
   };
-  const text = JSON.stringify(entry);
-  return o.report === undefined ? text : `${text.slice(0, -1)},"report":${o.report}}`;
+  return JSON.stringify(entry);
 }
 
 /**

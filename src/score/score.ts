@@ -134,20 +134,24 @@ function makeItemScore(
   bonus: boolean,
   answer: Answer | undefined,
 ): ItemScore {
-  const entry = { id, area } as ItemScore;
-  if (section !== undefined) entry.section = section;
-  entry.kind = kind;
-  entry.status = scored.status;
-  entry.earned = scored.earned;
-  entry.max = scored.max;
-  entry.counted = scored.counted;
-  if ('value' in scored) entry.value = scored.value;
-  if ('deductions' in scored) entry.deductions = scored.deductions;
-  entry.veto = veto;
-  entry.bonus = bonus;
-  if (answer?.note !== undefined) entry.note = answer.note;
-  entry.evidence = answer?.evidence ? [...answer.evidence] : [];
-  return entry;
+  // Every field is set, absent ones to undefined, always in the same order: the entries then share
+  // one shape, and the reporters that read thousands of them (batch) read them at full speed.
+  return {
+    id,
+    area,
+    section,
+    kind,
+    status: scored.status,
+    earned: scored.earned,
+    max: scored.max,
+    counted: scored.counted,
+    value: scored.value,
+    deductions: scored.deductions,
+    veto,
+    bonus,
+    note: answer?.note,
+    evidence: answer?.evidence ? [...answer.evidence] : [],
+  };
 }
 
 /**

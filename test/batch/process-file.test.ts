@@ -99,6 +99,21 @@ describe('processFile', () => {
     expect(missing.errors[0]).toMatchObject({ code: 'FILE_NOT_FOUND', file: 'gone.yaml' });
   });
 
+  it('gives each valid generated file the report score --format json writes (JSON.stringify of buildReport)', async () => {
+    const checklist = (await loadChecklist(builtinFile('county-cyber-2018')!)).checklist!;
+    const files = generateFiles(join(dir, 'reports'), 150, { checklistFile: CHECKLIST, seed: 7, invalidShare: 0 });
+    let compared = 0;
+    for (const { file } of files) {
+      const out = await processFile({ file, path: file }, { ...base, lang: compared % 2 ? 'en' : 'zh' });
+      if (out.status !== 'valid') continue;
+      const answers = parseYaml(readFileSync(file, 'utf8'), file).value as Answers;
+      const lang = compared % 2 ? 'en' : 'zh';
+      expect(Buffer.from(out.report!).toString('utf8')).toBe(JSON.stringify(buildReport(scoreAnswers(checklist, answers), checklist, answers, { lang, generatedAt: base.generatedAt })));
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
+
   it('builds the same unit summary from the score as from the full report', async () => {
     const checklist = (await loadChecklist(builtinFile('county-cyber-2018')!)).checklist!;
     for (const name of readdirSync(EXAMPLES)) {

@@ -18,7 +18,7 @@ async function validOutcomes(copies: number): Promise<FileOutcome[]> {
     const { checklist, answers } = await loadAnswers(examplePath(name));
     const report = buildReport(scoreAnswers(checklist, answers), checklist, answers, { lang: 'en', generatedAt: FIXED_TIME, toolVersion: '0.0.0-test' });
     for (let i = 0; i < copies; i++) {
-      out.push({ file: `in/${name}-${String(i).padStart(3, '0')}.yaml`, status: 'valid', fast: true, summary: summarize(report), report: JSON.stringify(report), errors: [], errorCount: 0, warnings: [], warningCount: 0 });
+      out.push({ file: `in/${name}-${String(i).padStart(3, '0')}.yaml`, status: 'valid', fast: true, summary: summarize(report), report: new Uint8Array(Buffer.from(JSON.stringify(report))), errors: [], errorCount: 0, warnings: [], warningCount: 0 });
     }
   }
   return out.sort((a, b) => (a.file < b.file ? -1 : 1));
@@ -49,16 +49,17 @@ const loop = createDiagnostic('FILE_UNREADABLE', 'in/c-loop', { reason: 'ELOOP' 
 /** Runs the writer over the outcomes in path order, recording what was written after each one. */
 async function write(format: BatchJsonFormat, copies = 1): Promise<{ text: string; writtenAfter: string[]; outcomes: FileOutcome[] }> {
   const outcomes = [...(await validOutcomes(copies)), invalid, checklistFile].sort((a, b) => (a.file < b.file ? -1 : 1));
-  const parts: string[] = [];
+  const parts: Buffer[] = [];
   const writtenAfter: string[] = [];
-  const writer = createBatchJsonWriter((part) => parts.push(part), { format, lang: 'en', toolVersion: '0.0.0-test', generatedAt: FIXED_TIME, policy: POLICY, findings: [loop] });
+  // The writer reuses its buffer once `write` returns: keep a copy, as a file would.
+  const writer = createBatchJsonWriter((part) => parts.push(Buffer.from(part)), { format, lang: 'en', toolVersion: '0.0.0-test', generatedAt: FIXED_TIME, policy: POLICY, findings: [loop] });
   for (const o of outcomes) {
     writer.add(o);
-    writtenAfter.push(parts.join(''));
+    writtenAfter.push(Buffer.concat(parts).toString('utf8'));
   }
   const summary = summarizeBatch(outcomes, [loop], POLICY, { generatedAt: FIXED_TIME, lang: 'en' });
   writer.finish(summary);
-  return { text: parts.join(''), writtenAfter, outcomes };
+  return { text: Buffer.concat(parts).toString('utf8'), writtenAfter, outcomes };
 }
 
 describe('batch JSON writer', () => {
@@ -84,11 +85,12 @@ describe('batch JSON writer', () => {
     const { text, writtenAfter, outcomes } = await write('json', 40);
     expect(outcomes.every((o) => o.report === undefined)).toBe(true);
     const total = text.length;
-    // Whatever has been added is written within one part (64 K characters) of it, not at the end.
+    // Whatever has been added is written within one part (256 KB) of it, not at the end.
+    const bytes = (t: string): number => Buffer.byteLength(t);
     outcomes.forEach((o, i) => {
       if (o.status !== 'valid') return;
-      const upTo = text.indexOf(`{"file":${JSON.stringify(o.file)}`);
-      expect(writtenAfter[i].length, o.file).toBeGreaterThan(upTo - 70_000);
+      const upTo = bytes(text.slice(0, text.indexOf(`{"file":${JSON.stringify(o.file)}`)));
+      expect(bytes(writtenAfter[i]), o.file).toBeGreaterThan(upTo - (1 << 18) - 100);
     });
     expect(writtenAfter[99].length).toBeGreaterThan(total / 3);
     expect(JSON.parse(text).files).toHaveLength(202);
