@@ -8,6 +8,7 @@ import { parseFailUnder, parseFormat } from './options.js';
 import { UsageError } from './usage-error.js';
 import { addExamples } from './help-examples.js';
 import { resolve } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import type { Discovery } from '../batch/discover.js';
 import type { FileOutcome } from '../batch/process-file.js';
 import type { BatchSummary } from '../batch/summary.js';
@@ -213,7 +214,6 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
       await writeOut(options.out, produce);
       written.push(options.out);
     } else {
-      const { StringDecoder } = await import('node:string_decoder');
       const decoder = new StringDecoder('utf8');
       await produce((part) => io.stdout.write(decoder.write(part as Buffer)));
     }

@@ -94,9 +94,13 @@ describe('wangxin batch', () => {
     expect(lines.slice(0, -1)).toEqual(json.files);
     const { files: _, ...aggregates } = json as unknown as Record<string, unknown>;
     expect(lines[lines.length - 1]).toEqual(aggregates);
-    // Standard output too, when there is no --out.
+    // Standard output too, when there is no --out, from the real binary as well.
     const piped = await runInProcess(['batch', MIXED, '--format', 'jsonl'], EPOCH);
     expect(piped.stdout).toBe(readFileSync(out, 'utf8'));
+    const binary = runBinary(['batch', MIXED, '--format', 'jsonl'], EPOCH);
+    expect(binary.code, binary.stderr).toBe(1);
+    expect(binary.stdout).toBe(piped.stdout);
+    expect(runBinary(['batch', MIXED, '--format', 'json'], EPOCH).stdout).toBe((await runInProcess(['batch', MIXED, '--format', 'json'], EPOCH)).stdout);
   });
 
   it('writes the JSON summary to --out, the same document as on standard output', async () => {
