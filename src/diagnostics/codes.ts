@@ -140,9 +140,10 @@ export const CODES = {
     en: '"{id}" is {what}; only {allowed} can be appended to it',
   },
   // Answer files against their checklist (formats.md §3).
+  // {hint} names the option that gives the checklist: --checklist, or --from for migrate.
   UNKNOWN_CHECKLIST: {
-    zh: '找不到检查表“{id}”（内置：{known}）。可用 --checklist 指定文件',
-    en: 'no checklist "{id}" (built-in: {known}). Use --checklist to name a file',
+    zh: '找不到检查表“{id}”（内置：{known}）。{hint}',
+    en: 'no checklist "{id}" (built-in: {known}). {hint}',
   },
   CHECKLIST_ID_MISMATCH: {
     zh: '答卷对应检查表“{id}”，但指定的检查表是“{actual}”',
