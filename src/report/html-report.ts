@@ -7,6 +7,7 @@ import { gradesOf } from '../score/score.js';
 import {
   one,
   areaPoints,
+  assessorParts,
   fmtPlain,
   groupItems,
   itemDetail,
@@ -152,9 +153,10 @@ export function formatHtml(report: Report, ctx: FormatContext): string {
   meta.push([tr(lang, 'field.unit'), h(report.unit.name) + (report.unit.code ? paren(`${tr(lang, 'field.code')} ${h(report.unit.code)}`) : '')]);
   meta.push([tr(lang, 'field.unitType'), `${h(report.unit.typeLabel)}${paren(h(report.unit.type))}`]);
   meta.push([tr(lang, 'field.checklist'), `${h(report.checklist.title)}${paren(`${h(report.checklist.id)}${sep}${tr(lang, 'field.version')} ${h(report.checklist.version)}`)}`]);
-  if (report.assessor?.name) {
-    const extra = [report.assessor.role, report.assessor.contact].filter((x): x is string => !!x).map(h).join(sep);
-    meta.push([tr(lang, 'field.assessor'), h(report.assessor.name) + (extra ? paren(extra) : '')]);
+  const who = assessorParts(report);
+  if (who) {
+    const extra = who.extra.map(h).join(sep);
+    meta.push([tr(lang, 'field.assessor'), (who.name ? h(who.name) : '—') + (extra ? paren(extra) : '')]);
   }
   if (report.period) meta.push([tr(lang, 'field.period'), h(report.period)]);
   meta.push([tr(lang, 'field.generatedAt'), h(reportDate(report))]);

@@ -6,6 +6,7 @@ import { escapeInline as esc, escapeTableCell as cell } from './escape.js';
 import {
   one,
   areaPoints,
+  assessorParts,
   fmtPlain,
   groupItems,
   itemDetail,
@@ -37,9 +38,10 @@ export function formatMarkdown(report: Report, ctx: FormatContext): string {
   out.push(`| ${tr(lang, 'field.unit')} | ${cell(report.unit.name)}${report.unit.code ? paren(`${tr(lang, 'field.code')} ${cell(report.unit.code)}`) : ''} |`);
   out.push(`| ${tr(lang, 'field.unitType')} | ${cell(report.unit.typeLabel)}${paren(cell(report.unit.type))} |`);
   out.push(`| ${tr(lang, 'field.checklist')} | ${cell(report.checklist.title)}${paren(`${cell(report.checklist.id)}${sep}${tr(lang, 'field.version')} ${cell(report.checklist.version)}`)} |`);
-  if (report.assessor && report.assessor.name) {
-    const extra = [report.assessor.role, report.assessor.contact].filter((x): x is string => !!x).map(cell).join(sep);
-    out.push(`| ${tr(lang, 'field.assessor')} | ${cell(report.assessor.name)}${extra ? paren(extra) : ''} |`);
+  const who = assessorParts(report);
+  if (who) {
+    const extra = who.extra.map(cell).join(sep);
+    out.push(`| ${tr(lang, 'field.assessor')} | ${who.name ? cell(who.name) : '—'}${extra ? paren(extra) : ''} |`);
   }
   if (report.period) out.push(`| ${tr(lang, 'field.period')} | ${cell(report.period)} |`);
   out.push(`| ${tr(lang, 'field.generatedAt')} | ${reportDate(report)} |`, '');

@@ -41,6 +41,14 @@ export function textBar(ratio: number | null, cells = 10): string {
   return '█'.repeat(full) + '░'.repeat(cells - full);
 }
 
+/** The header's assessor: the name and the role and contact after it; undefined when none is given. */
+export function assessorParts(report: Report): { name?: string; extra: string[] } | undefined {
+  const a = report.assessor;
+  const extra = [a?.role, a?.contact].filter((x): x is string => !!x);
+  if (!a?.name && extra.length === 0) return undefined;
+  return { ...(a?.name ? { name: a.name } : {}), extra };
+}
+
 /** Whether a report area applies to the unit type (reports from before the field existed list only applying areas). */
 export function isApplicable(area: ReportArea): boolean {
   return area.applicable !== false;
