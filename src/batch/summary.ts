@@ -262,7 +262,7 @@ export function weakestArea(summary: UnitSummary): string | undefined {
   return id;
 }
 
-/** Exit code of a batch (formats.md §6): 1 when any file failed, else 0. */
+/** Exit code of a batch (docs/formats.md §6): 1 when any file failed, else 0. */
 export function batchExitCode(summary: BatchSummary): number {
   return summary.counts.failed > 0 ? 1 : 0;
 }

@@ -35,7 +35,7 @@ export interface RunOptions {
   report?: string;
   format?: string;
   changeUnitType?: boolean;
-  /** Issue 6: record evidence digests after the walk, before the report. */
+  /** `--record-evidence`: record evidence digests after the walk, before the report. */
   recordEvidence?: boolean;
 }
 
@@ -216,7 +216,7 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
       return 0;
     }
     if (options.recordEvidence) {
-      // Issue 6: the answers are final now; their evidence digests are saved before the report is made.
+      // The answers are final now; their evidence digests are saved before the report is made.
       const { recordEvidence } = await import('../evidence/evidence.js');
       const { describeOutcome } = await import('./evidence.js');
       const outcome = await recordEvidence(absolute, state.answers);

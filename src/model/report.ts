@@ -1,4 +1,4 @@
-// The JSON report of one scored unit (formats.md §5), as validated by schemas/report.schema.json.
+// The JSON report of one scored unit (docs/formats.md §5), as validated by schemas/report.schema.json.
 import type { Evidence } from './answers.js';
 import type { ItemKind } from './checklist.js';
 import type { ItemOutcome } from './score-result.js';

@@ -1,4 +1,4 @@
-// The typed result of scoring one answer file (formats.md §4), shared by score, run, batch and every reporter.
+// The typed result of scoring one answer file (docs/formats.md §4), shared by score, run, batch and every reporter.
 import type { Evidence, Status, Unit } from './answers.js';
 import type { ItemKind } from './checklist.js';
 import type { Text } from './text.js';

@@ -185,7 +185,7 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
     out.push(`## ${t('md.invalid')} (${invalid.length})`, '');
     appendAll(out, table([t('md.col.file'), t('md.col.diagnostic')], invalid.map((f) => [escapeCell(f.file), firstProblems(f, lang)]))).push('');
   }
-  // Issue 6 (`--verify-evidence`): one row per piece of evidence that is missing, changed or outside.
+  // `--verify-evidence`: one row per piece of evidence that is missing, changed or outside.
   const evidence = summary.files.flatMap((f) => (f.evidence ?? []).map((e) => ({ f, e })));
   if (evidence.length > 0) {
     out.push(`## ${te(lang, 'verify.heading')} (${evidence.length})`, '');

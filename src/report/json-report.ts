@@ -1,4 +1,4 @@
-// Builds the JSON report of one unit (formats.md §5) from a ScoreResult: rounded numbers, texts in one language.
+// Builds the JSON report of one unit (docs/formats.md §5) from a ScoreResult: rounded numbers, texts in one language.
 import type { Answers } from '../model/answers.js';
 import { DEFAULT_BONUS, listItems, type Checklist } from '../model/checklist.js';
 import type { Report, ReportItem } from '../model/report.js';
@@ -27,7 +27,7 @@ const r4 = (x: number): number => roundHalfAway(x, 4);
 export type ReportHead = Omit<Report, 'items' | 'improvements'>;
 
 /**
- * The report object of formats.md §5 for a scored unit. Numbers are rounded half away from zero
+ * The report object of docs/formats.md §5 for a scored unit. Numbers are rounded half away from zero
  * (2 decimals; ratios and shares 4); titles and labels are strings in `options.lang`.
  */
 export function buildReport(result: ScoreResult, checklist: Checklist, answers: Answers, options: BuildReportOptions): Report {

@@ -31,7 +31,7 @@ export function escapeXml(text: string): string {
   // escapes tens of thousands of them).
   if (!XML_SPECIAL.test(text)) return text;
   return text
-    // Issue 6: DEL, C1 controls and bidi overrides are legal XML but can hide or reorder text in a CI
+    // DEL, C1 controls and bidi overrides are legal XML but can hide or reorder text in a CI
     // viewer ("Trojan Source"): shown as \u{…}, like the Markdown and HTML reports do.
     .replace(/[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`)
     .replace(ILLEGAL_XML, '')
@@ -67,7 +67,7 @@ export function failureMessages(f: FileVerdict, lang: Lang, failUnder?: number):
         return tb(lang, 'reason.incomplete', { count: s!.unanswered.length, items: list });
       }
       case 'evidence':
-        // Issue 6 (`--verify-evidence`): one clause per finding, e.g. "evidence changed …: A1.1.1 a.pdf".
+        // `--verify-evidence`: one clause per finding, e.g. "evidence changed …: A1.1.1 a.pdf".
         return (f.evidence ?? []).map((e) => `${te(lang, `verify.${e.problem}`)}: ${e.item} ${e.path}`).join('; ');
     }
   });

@@ -1,4 +1,4 @@
-// The scoring engine of formats.md §4: pure, no I/O; the same numbers for `score`, `run` and `batch`.
+// The scoring engine of docs/formats.md §4: pure, no I/O; the same numbers for `score`, `run` and `batch`.
 import type { Answer, Answers } from '../model/answers.js';
 import {
   DEFAULT_BONUS,
@@ -36,7 +36,7 @@ export function partialCreditOf(checklist: Checklist): number {
 }
 
 /**
- * Scores one item (formats.md §4 step 1). `answer` may be undefined (unanswered). Answers of the
+ * Scores one item (docs/formats.md §4 step 1). `answer` may be undefined (unanswered). Answers of the
  * wrong shape for the item's kind (which validation rejects) are treated as unanswered.
  */
 export function scoreItem(
@@ -95,7 +95,7 @@ interface ScoringItem {
   bonus: boolean;
 }
 
-// Issue 5: batch scores thousands of files against one checklist; its items are listed once. A
+// Batch scores thousands of files against one checklist; its items are listed once. A
 // loaded checklist is not changed afterwards, so the list stays true for the object's lifetime.
 const placedCache = new WeakMap<Checklist, { list: ScoringItem[]; ids: Set<string> }>();
 
@@ -155,7 +155,7 @@ function makeItemScore(
 }
 
 /**
- * Scores one answer file against its checklist (formats.md §4). Pure: takes schema- and
+ * Scores one answer file against its checklist (docs/formats.md §4). Pure: takes schema- and
  * rule-valid inputs and returns unrounded numbers (reporters round).
  *
  * - Items that do not apply to the unit type are skipped; answers to them are listed in `ignored`.
@@ -167,8 +167,7 @@ function makeItemScore(
  * - Every area of the checklist is in `areas`, in checklist order. One with no applying non-bonus
  *   item at all (none is meant for this unit type) has `applicable: false`, weight, earned and max
  *   0 and no ratio; one whose applying items are all `na` keeps its weight with `ratio: null`.
- * - `scoring.bonus` and each of its keys default to the values formats.md §2 shows ("every key
- *   optional; defaults shown"): cap 10, minBase 80.
+ * - `scoring.bonus` and each of its keys default to cap 10 and minBase 80 (docs/formats.md §2).
  * - With `options.items === false`, `items` is left empty; every other field is the same.
  */
 export function scoreAnswers(checklist: Checklist, answers: Answers, options: { items?: boolean } = {}): ScoreResult {

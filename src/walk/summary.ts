@@ -8,7 +8,7 @@ import { tr } from '../i18n/run-messages.js';
 import { formatFixed } from '../score/round.js';
 import { progressBar } from './walk.js';
 
-/** Numbers as the Markdown report shows them (formats.md §4: 1 decimal), so the two always agree. */
+/** Numbers as the Markdown report shows them (docs/formats.md §4: 1 decimal), so the two always agree. */
 export function fmtScore(x: number): string {
   return formatFixed(x, 1);
 }

@@ -1,4 +1,4 @@
-// The JSON report (formats.md §5): fields, rounding, language, and validity against schemas/report.schema.json.
+// The JSON report (docs/formats.md §5): fields, rounding, language, and validity against schemas/report.schema.json.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildReport } from '../../src/report/json-report.js';

@@ -1,4 +1,4 @@
-// Every rule of formats.md §4, one hand-worked case each (the arithmetic is in the comments).
+// Every rule of docs/formats.md §4, one hand-worked case each (the arithmetic is in the comments).
 import { describe, expect, it } from 'vitest';
 import { scoreAnswers } from '../../src/score/score.js';
 import type { Answers } from '../../src/model/answers.js';
@@ -153,7 +153,7 @@ const cases: Case[] = [
     areas: { A: { ratio: 1, weight: 4 } },
   },
   {
-    // no scoring.bonus: the defaults of formats.md §2 apply (cap 10, minBase 80): base 50 < 80 → no bonus
+    // no scoring.bonus: the defaults of docs/formats.md §2 apply (cap 10, minBase 80): base 50 < 80 → no bonus
     name: 'without a bonus rule the default minimum base gates the bonus',
     checklist: checklist([area('A', [item('a1', 2), item('x1', 15, { bonus: true })])]),
     answers: answers({ a1: partial, x1: pass }),
@@ -264,7 +264,7 @@ const cases: Case[] = [
   },
 ];
 
-describe('scoreAnswers (formats.md §4)', () => {
+describe('scoreAnswers (docs/formats.md §4)', () => {
   it.each(cases)('$name', (c) => {
     const r = scoreAnswers(c.checklist, c.answers);
     expect(r.baseScore).toBeCloseTo(c.base, 9);
