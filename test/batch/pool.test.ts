@@ -58,6 +58,20 @@ describe('pool', () => {
     expect(outcomes.every((o) => o.report === undefined && o.summary !== undefined)).toBe(true);
   });
 
+  it('gives every report intact when a worker gets its next chunk while a file of the last one waits', async () => {
+    // Invalid files take the slow path, which awaits: the worker's next chunk arrives meanwhile.
+    const names = readdirSync(EXAMPLES);
+    const invalid = join(import.meta.dirname, '..', 'fixtures', 'batch', 'mixed', 'invalid.yaml');
+    const files = Array.from({ length: 320 }, (_, i) => ({ file: `f${String(i).padStart(3, '0')}`, path: i % 5 === 2 ? invalid : join(EXAMPLES, names[i % names.length]) }));
+    const options = { lang: 'en' as const, generatedAt: '2026-01-01T00:00:00.000Z', keepReport: true };
+    const texts = (outcomes: FileOutcome[]): (string | undefined)[] => outcomes.map((o) => (o.report ? Buffer.from(o.report).toString('utf8') : undefined));
+    const threaded = texts(await runFiles(files, options, 2));
+    const inline = texts(await runFiles(files, options, 1));
+    expect(threaded).toEqual(inline);
+    expect(threaded.filter((t) => t !== undefined)).toHaveLength(256);
+    for (const t of threaded) if (t !== undefined) expect((JSON.parse(t) as { schemaVersion: number }).schemaVersion).toBe(1);
+  });
+
   it('shares one copy of the strings every outcome repeats', () => {
     const make = (): FileOutcome => ({
       file: 'x',
