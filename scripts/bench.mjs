@@ -1,4 +1,4 @@
-// `npm run bench`: wangxin batch against ajv-cli and a parse-only floor on the same generated files, plus memory and start-up.
+// `npm run bench`: wangxin batch (Markdown and JSON) against ajv-cli and a parse-only floor on the same generated files, plus memory, a national-scale run and start-up.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,19 +14,20 @@ const CHECKLIST = join(ROOT, 'checklists', 'county-cyber-2018.yaml');
 const HAS_TIME = existsSync('/usr/bin/time');
 
 function parseArgs(argv) {
-  const options = { files: 10000, small: 1000, seed: 20180420, runs: 3, startupRuns: 7, keep: false, jobs: undefined };
+  const options = { files: 10000, small: 1000, national: 100000, seed: 20180420, runs: 3, startupRuns: 7, keep: false, jobs: undefined };
   for (let i = 0; i < argv.length; i++) {
     const [key, inline] = argv[i].split('=');
     const value = () => inline ?? argv[++i];
     if (key === '--files') options.files = Number(value());
     else if (key === '--small') options.small = Number(value());
+    else if (key === '--national') options.national = Number(value());
     else if (key === '--seed') options.seed = Number(value());
     else if (key === '--runs') options.runs = Number(value());
     else if (key === '--startup-runs') options.startupRuns = Number(value());
     else if (key === '--jobs') options.jobs = Number(value());
     else if (key === '--keep') options.keep = true;
     else if (key === '--help' || key === '-h') {
-      console.log('node scripts/bench.mjs [--files N=10000] [--small N=1000] [--seed N] [--runs N=3 (best of)] [--startup-runs N=7] [--jobs N] [--keep]');
+      console.log('node scripts/bench.mjs [--files N=10000] [--small N=1000] [--national N=100000 (0: skip)] [--seed N] [--runs N=3 (best of)] [--startup-runs N=7] [--jobs N] [--keep]');
       process.exit(0);
     } else throw new Error(`unknown option ${argv[i]}`);
   }
@@ -121,9 +122,11 @@ async function main() {
     const invalid = big.filter((f) => f.kind !== 'valid').length;
     console.log(`  ${big.length} files, ${invalid} invalid on purpose (${((100 * invalid) / big.length).toFixed(1)}%)\n`);
     const jobs = options.jobs ? ['--jobs', String(options.jobs)] : [];
-    const batchArgs = (sub) => [BIN, 'batch', join(dir, sub), '--out', join(dir, `summary-${sub}.md`), '--junit', join(dir, `junit-${sub}.xml`), ...jobs];
+    // The same CI job in both formats: validate, score, the summary (Markdown, or JSON with every unit's report) and JUnit.
+    const batchArgs = (sub, format = 'md') => [BIN, 'batch', join(dir, sub), '--format', format, '--out', join(dir, `summary-${sub}.${format}`), '--junit', join(dir, `junit-${sub}.xml`), ...jobs];
 
     const batch = await best(options.runs, () => measure(process.execPath, batchArgs('big')));
+    const batchJson = await best(options.runs, () => measure(process.execPath, batchArgs('big', 'json')));
     const readable = ajvReadable(big.map((f) => f.file));
     const ajvArgs = [AJV, 'validate', '--spec=draft2020', '-c', 'ajv-formats', '--all-errors', '--allow-union-types', '-s', join(ROOT, 'schemas', 'answers.schema.json'), ...readable.flatMap((f) => ['-d', f])];
     const ajv = await best(options.runs, () => measure(process.execPath, ajvArgs));
@@ -131,6 +134,14 @@ async function main() {
     writeFileSync(list, big.map((f) => f.file).join('\n'));
     const floor = await best(options.runs, () => measure(process.execPath, ['-e', PARSE_FLOOR, list]));
     const small = await best(options.runs, () => measure(process.execPath, batchArgs('small')));
+    const smallJson = await best(options.runs, () => measure(process.execPath, batchArgs('small', 'json')));
+
+    // One file with 100,000 errors: validate --format json keeps the first diagnostics of each file and counts the rest.
+    const manyErrors = join(dir, 'errors-100k.yaml');
+    let many = 'schemaVersion: 1\nchecklist: { id: county-cyber-2018, version: 1.0.0 }\nunit: { name: 某某镇党委, type: township }\nanswers:\n';
+    for (let i = 0; i < 100_000; i++) many += `  X${i}.1.1: { status: pass }\n`;
+    writeFileSync(manyErrors, many);
+    const validateMany = await measure(process.execPath, [BIN, 'validate', manyErrors, '--format', 'json']);
 
     const example = join(ROOT, 'examples', 'answers', 'township.yaml');
     const scoreTimes = [];
@@ -151,12 +162,27 @@ async function main() {
     );
     const nodeMedian = median(nodeTimes);
 
+    // National scale: generated, measured once, removed (not kept with --keep: some 400 MB of answers and 1.5 GB of JSON).
+    let national;
+    if (options.national > 0) {
+      console.log(`generating ${options.national} answer files for the national run …`);
+      const folder = join(dir, 'national');
+      generateFiles(folder, options.national, { checklistFile: CHECKLIST, seed: options.seed + 1 });
+      national = await measure(process.execPath, [BIN, 'batch', folder, '--format', 'json', '--out', join(dir, 'summary-national.json'), '--junit', join(dir, 'junit-national.xml'), ...jobs]);
+      rmSync(folder, { recursive: true, force: true });
+      rmSync(join(dir, 'summary-national.json'), { force: true });
+    }
+
     console.log(`load average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
     const rows = [
       [`wangxin batch (validate + score + summary + JUnit), ${big.length} files`, fmt(batch.seconds), cpuText(batch.cpu), mib(batch.rssMiB), `exit ${batch.code}`],
+      [`wangxin batch --format json (every report), ${big.length} files`, fmt(batchJson.seconds), cpuText(batchJson.cpu), mib(batchJson.rssMiB), `exit ${batchJson.code}`],
       [`ajv-cli 5 validate (schema only), ${readable.length} files it can parse`, fmt(ajv.seconds), cpuText(ajv.cpu), mib(ajv.rssMiB), `exit ${ajv.code}`],
       [`parse-only floor (yaml, 1 thread), ${big.length} files`, fmt(floor.seconds), cpuText(floor.cpu), mib(floor.rssMiB), `exit ${floor.code}`],
       [`wangxin batch, ${options.small} files`, fmt(small.seconds), cpuText(small.cpu), mib(small.rssMiB), `exit ${small.code}`],
+      [`wangxin batch --format json, ${options.small} files`, fmt(smallJson.seconds), cpuText(smallJson.cpu), mib(smallJson.rssMiB), `exit ${smallJson.code}`],
+      ...(national ? [[`wangxin batch --format json, ${options.national} files (national)`, fmt(national.seconds), cpuText(national.cpu), mib(national.rssMiB), `exit ${national.code}`]] : []),
+      [`wangxin validate --format json, 1 file with 100000 errors`, fmt(validateMany.seconds), cpuText(validateMany.cpu), mib(validateMany.rssMiB), `exit ${validateMany.code}`],
       [`wangxin score (1 file), median of ${options.startupRuns}`, `${(scoreMedian * 1000).toFixed(0)} ms`, '', '', `exit ${scoreCode}`],
       [`node -e 0, median of ${options.startupRuns}`, `${(nodeMedian * 1000).toFixed(0)} ms`, '', '', ''],
       ['wangxin score, 10,000-item checklist (JSON report)', fmt(bigScore.seconds), cpuText(bigScore.cpu), mib(bigScore.rssMiB), `exit ${bigScore.code}`],
@@ -167,15 +193,25 @@ async function main() {
     console.log('');
     const perFile = (batch.seconds / big.length) * 1000;
     console.log(`wangxin batch: ${perFile.toFixed(3)} ms per file; ${(big.length / batch.seconds).toFixed(0)} files/s`);
+    console.log(`wangxin batch --format json: ${((batchJson.seconds / big.length) * 1000).toFixed(3)} ms per file; ${(big.length / batchJson.seconds).toFixed(0)} files/s`);
+    if (national) console.log(`national run: ${options.national} files, peak memory ${mib(national.rssMiB)}, ${fmt(national.seconds)}`);
     const r1 = batch.seconds / ajv.seconds;
     const r2 = batch.rssMiB && small.rssMiB ? batch.rssMiB / small.rssMiB : NaN;
     const r3 = scoreMedian / nodeMedian;
+    const j1 = batchJson.seconds / ajv.seconds;
+    const j2 = batchJson.rssMiB && smallJson.rssMiB ? batchJson.rssMiB / smallJson.rssMiB : NaN;
+    const memoryLine = (label, r) => label.padEnd(45) + `${r.toFixed(2).padStart(5)}   <= 1.5   ${Number.isNaN(r) ? 'n/a' : verdict(r, 1.5)}`;
     console.log('\nratio                                        value   target   ');
     console.log(`wangxin batch / ajv-cli                      ${r1.toFixed(2).padStart(5)}   <= 1.0   ${verdict(r1, 1.0)}`);
-    console.log(`batch peak memory ${big.length} / ${options.small} files`.padEnd(45) + `${r2.toFixed(2).padStart(5)}   <= 1.5   ${Number.isNaN(r2) ? 'n/a' : verdict(r2, 1.5)}`);
+    console.log(memoryLine(`batch peak memory ${big.length} / ${options.small} files`, r2));
+    console.log(`wangxin batch --format json / ajv-cli        ${j1.toFixed(2).padStart(5)}   <= 1.0   ${verdict(j1, 1.0)}`);
+    console.log(memoryLine(`json peak memory ${big.length} / ${options.small} files`, j2));
     console.log(`wangxin score (1 file) / node -e 0           ${r3.toFixed(2).padStart(5)}   <= 1.5   ${scoreCode === 0 ? verdict(r3, 1.5) : 'n/a (score failed)'}`);
     console.log(`batch / parse-only floor                     ${(batch.seconds / floor.seconds).toFixed(2).padStart(5)}   (for reference)`);
     console.log(`score, 10,000-item checklist (seconds)       ${bigScore.seconds.toFixed(2).padStart(5)}   <= 2.0   ${bigScore.code === 0 ? verdict(bigScore.seconds, 2.0) : 'n/a (score failed)'}`);
+    if (national && batchJson.rssMiB && national.rssMiB) {
+      console.log(`json peak memory ${options.national} / ${big.length} files`.padEnd(45) + `${(national.rssMiB / batchJson.rssMiB).toFixed(2).padStart(5)}   (for reference)`);
+    }
   } finally {
     if (options.keep) console.log(`\nkept ${dir}`);
     else rmSync(dir, { recursive: true, force: true });

@@ -123,6 +123,12 @@ async function shootRun() {
     await waitFor(/^\? 填报人职务/m);
     type('党委宣传委员');
     keys('Enter');
+    await waitFor(/^\? 填报人联系方式/m);
+    type('0871-6100001');
+    keys('Enter');
+    await waitFor(/^\? 评估期间/m);
+    type('2026年度');
+    keys('Enter');
     await answerStatus('A1.1.1', 0, '3月中心组专题学习', '2026-03-中心组学习记录.pdf');
     await answerStatus('A1.1.2', 0, '4月党委会传达');
     await answerStatus('A1.1.3', 0); // the veto on falsified materials

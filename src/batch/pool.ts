@@ -65,6 +65,9 @@ export function workerCount(count: number, jobs: number): number {
 /**
  * Processes `files` with up to `jobs` threads and returns their outcomes in the order of `files`,
  * whatever order they finish in. `onDone` is called after each file (for a progress bar).
+ * `onOutcome` is given each outcome as soon as it and every one before it are in, in the order of
+ * `files`, so that a caller can write it out and let go of its large parts (the report text)
+ * while the batch goes on; only the few outcomes that finish ahead of an earlier one wait.
  */
 export async function runFiles(
   files: readonly BatchFile[],
@@ -72,6 +75,7 @@ export async function runFiles(
   jobs: number,
   onDone: (done: number) => void = () => undefined,
   started: Worker[] = [],
+  onOutcome?: (outcome: FileOutcome, index: number) => void,
 ): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = new Array(files.length);
   const threads = workerCount(files.length, jobs);
@@ -79,9 +83,16 @@ export async function runFiles(
   const ready = started.splice(0, Math.max(0, threads - 1));
   endWorkers(started);
   let done = 0;
+  let handed = 0;
+  /** Hands on the outcomes that are now in order. */
+  const handOn = (): void => {
+    if (!onOutcome) return;
+    while (handed < files.length && outcomes[handed] !== undefined) onOutcome(outcomes[handed], handed++);
+  };
   if (threads === 0) {
     for (let i = 0; i < files.length; i++) {
       outcomes[i] = await processFile(files[i], options);
+      handOn();
       onDone(++done);
     }
     return outcomes;
@@ -100,6 +111,7 @@ export async function runFiles(
     reply.indexes.forEach((index, k) => {
       outcomes[index] = internStrings(reply.outcomes[k], strings, shared);
     });
+    handOn();
     done += reply.indexes.length;
     onDone(done);
   };

@@ -12,12 +12,13 @@ import type { Lang } from '../i18n/lang.js';
 import type { Report } from '../model/report.js';
 import { getValidator } from '../validate/ajv-factory.js';
 import { checkParsed, type FileCheck } from '../validate/check-file.js';
-import { validateAnswers } from '../validate/validate.js';
+import { detectKind, validateAnswers } from '../validate/validate.js';
 import { answersChecklistFile, loadChecklist, type LoadedChecklist } from '../load/resolve-checklist.js';
 import type { Answers } from '../model/answers.js';
 import { scoreAnswers } from '../score/score.js';
-import { buildReport } from '../report/json-report.js';
+import { reportBytes } from '../report/report-bytes.js';
 import type { BatchFile } from './discover.js';
+import type { EvidenceFinding } from '../evidence/evidence.js';
 
 /** How many diagnostics of each severity an outcome keeps (the count is always exact). */
 export const KEPT_DIAGNOSTICS = 5;
@@ -35,24 +36,41 @@ export interface UnitSummary {
   complete: boolean;
   unanswered: string[];
   /**
-   * The ids of the unit's areas, in checklist order, and their scores (null where every item is
-   * `na`) at the same positions; titles come from the checklist, once, in the main thread. Two
+   * The ids of the areas that apply to the unit (the others are "not applicable"), in checklist
+   * order, and their scores (null where every item is `na`) at the same positions; titles come from the checklist, once, in the main thread. Two
    * lists rather than one object per area: a national batch keeps every unit's summary in memory.
    */
   areaIds: readonly string[];
   areaScores: (number | null)[];
 }
 
+/** A file found among the submissions that is not an answer file: a checklist, named by its id and version. */
+export interface OtherFile {
+  kind: 'checklist';
+  id: string | null;
+  version: string | null;
+}
+
 /** The outcome of one file: plain data, so it crosses worker threads cheaply. */
 export interface FileOutcome {
   file: string;
-  /** `unreadable`: could not be read or decoded; `invalid`: read but has errors; `valid`: scored. */
-  status: 'valid' | 'invalid' | 'unreadable';
+  /**
+   * `unreadable`: could not be read or decoded; `invalid`: read but has errors; `valid`: scored;
+   * `other`: not an answer file by its content (a checklist), so neither scored nor a failure.
+   */
+  status: 'valid' | 'invalid' | 'unreadable' | 'other';
+  /** For `other`: what the file is. */
+  other?: OtherFile;
   /** Whether the fast parse was enough (for the benchmark; never changes the result). */
   fast: boolean;
   summary?: UnitSummary;
-  /** The full single-unit report as JSON text, only when asked for (`--format json`). */
-  report?: string;
+  /**
+   * The full single-unit report as the UTF-8 bytes of its JSON, only when asked for (`--format
+   * json`/`jsonl`): in a buffer of its own, handed from a worker thread without a copy.
+   */
+  report?: Uint8Array;
+  /** `--verify-evidence`: evidence missing, changed since recorded, or outside the submission's folder (valid files only). */
+  evidence?: EvidenceFinding[];
   errors: Diagnostic[];
   errorCount: number;
   warnings: Diagnostic[];
@@ -67,6 +85,8 @@ export interface ProcessOptions {
   generatedAt: string;
   /** Keep the full report (JSON output). */
   keepReport: boolean;
+  /** Check each valid unit's evidence against its folder and recorded digests (`--verify-evidence`). */
+  verifyEvidence?: boolean;
   /** Try the fast parse first (default true; tests turn it off to compare both paths). */
   fastParse?: boolean;
 }
@@ -91,12 +111,17 @@ export async function processFile(target: BatchFile, options: ProcessOptions): P
     const lookup = checklistFor(options.checklist, answers.checklist.id, answers.checklist.version);
     const loaded = lookup instanceof Promise ? await lookup : lookup.loaded;
     const fast = checkQuickly(target.file, read.text, answers, loaded);
-    if (fast) return scored(target.file, fast, options, true);
+    if (fast) return options.verifyEvidence ? withEvidence(target, fast, scored(target.file, fast, options, true)) : scored(target.file, fast, options, true);
   }
   // Errors to locate: the positioned parse.
   const located = options.fastParse === false ? parsePositioned(read.text, target.file) : parseLocated(quick, read.text, target.file);
+  // A checklist kept beside the answer files (the one they were filled in from) is not a submission.
+  if (detectKind(located.value) === 'checklist') return otherOutcome(target.file, located.value as Record<string, unknown>);
   const check = await checkParsed(located, choice, 'answers');
-  if (check.errors.length === 0 && check.answers && check.checklist) return scored(target.file, check, options, false);
+  if (check.errors.length === 0 && check.answers && check.checklist) {
+    const outcome = scored(target.file, check, options, false);
+    return options.verifyEvidence ? withEvidence(target, check, outcome) : outcome;
+  }
   return {
     file: target.file,
     status: 'invalid',
@@ -107,6 +132,28 @@ export async function processFile(target: BatchFile, options: ProcessOptions): P
     warningCount: check.warnings.length,
   };
 }
+
+/** The outcome of a file that is a checklist by its content: its id and version where they are strings. */
+function otherOutcome(file: string, value: Record<string, unknown>): FileOutcome {
+  const text = (x: unknown): string | null => (typeof x === 'string' ? x : null);
+  return { file, status: 'other', fast: false, other: { kind: 'checklist', id: text(value.id), version: text(value.version) }, errors: [], errorCount: 0, warnings: [], warningCount: 0 };
+}
+
+/**
+ * Adds the evidence findings of a scored unit (`--verify-evidence`): done here, in the thread that
+ * has the answers, so that each unit's entry of a streamed summary is complete when it is scored.
+ */
+async function withEvidence(target: BatchFile, check: FileCheck, outcome: FileOutcome): Promise<FileOutcome> {
+  const { verifyEvidence, createEvidenceHasher } = await import('../evidence/evidence.js');
+  // One hasher per thread for the whole batch: a file that many entries or units name is read
+  // once in each thread (once in all with --jobs 1), not once per entry.
+  evidenceHasher ??= createEvidenceHasher();
+  const findings = await verifyEvidence(target.path, check.answers!, evidenceHasher);
+  if (findings.length > 0) outcome.evidence = findings;
+  return outcome;
+}
+
+let evidenceHasher: import('../evidence/evidence.js').EvidenceHasher | undefined;
 
 /** Checklist lookups of this thread, by `--checklist` or else by the id and version a file names: pending, then settled. */
 const pending = new Map<string, Promise<LoadedChecklist | undefined>>();
@@ -178,14 +225,13 @@ function located(read: ReadResult, shown: string): ReadResult {
 function scored(file: string, check: FileCheck, options: ProcessOptions, fast: boolean): FileOutcome {
   // The per-item entries only when the full report is output.
   const result = scoreAnswers(check.checklist!, check.answers!, { items: options.keepReport });
-  // The full report (with its improvement ranking, the costly part) only when it is output.
-  const report = options.keepReport ? buildReport(result, check.checklist!, check.answers!, { lang: options.lang, generatedAt: options.generatedAt }) : undefined;
   return {
     file,
     status: 'valid',
     fast,
-    summary: report ? summarize(report) : summarizeResult(result, check.checklist!, options.lang),
-    report: report ? JSON.stringify(report) : undefined,
+    summary: summarizeResult(result, check.checklist!, options.lang),
+    // The full report only when it is output, as the bytes it is written as.
+    report: options.keepReport ? reportBytes(result, check.checklist!, check.answers!, { lang: options.lang, generatedAt: options.generatedAt }) : undefined,
     errors: [],
     errorCount: 0,
     warnings: check.warnings.slice(0, KEPT_DIAGNOSTICS),
@@ -195,6 +241,7 @@ function scored(file: string, check: FileCheck, options: ProcessOptions, fast: b
 
 /** The parts of a report the batch summary uses. */
 export function summarize(report: Report): UnitSummary {
+  const applying = report.areas.filter((a) => a.applicable !== false);
   return {
     checklist: { id: report.checklist.id, version: report.checklist.version },
     unit: report.unit,
@@ -206,8 +253,8 @@ export function summarize(report: Report): UnitSummary {
     vetoItems: report.vetoItems,
     complete: report.complete,
     unanswered: report.unanswered,
-    areaIds: report.areas.map((a) => a.id),
-    areaScores: report.areas.map((a) => a.score),
+    areaIds: applying.map((a) => a.id),
+    areaScores: applying.map((a) => a.score),
   };
 }
 
@@ -215,6 +262,7 @@ export function summarize(report: Report): UnitSummary {
 export function summarizeResult(result: ScoreResult, checklist: Checklist, lang: Lang): UnitSummary {
   const r2 = (x: number): number => roundHalfAway(x, 2);
   const unitType = checklist.unitTypes.find((u) => u.id === result.unit.type);
+  const applying = result.areas.filter((a) => a.applicable);
   return {
     checklist: { id: checklist.id, version: checklist.version },
     unit: {
@@ -231,7 +279,7 @@ export function summarizeResult(result: ScoreResult, checklist: Checklist, lang:
     vetoItems: [...result.vetoItems],
     complete: result.complete,
     unanswered: [...result.unanswered],
-    areaIds: result.areas.map((a) => a.id),
-    areaScores: result.areas.map((a) => (a.score === null ? null : r2(a.score))),
+    areaIds: applying.map((a) => a.id),
+    areaScores: applying.map((a) => (a.score === null ? null : r2(a.score))),
   };
 }

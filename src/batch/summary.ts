@@ -1,16 +1,14 @@
 // Builds the batch summary from the per-file outcomes: verdicts, ranking, area table, distributions, duplicates.
-import { toJsonDiagnostic } from '../diagnostics/render.js';
 import type { Lang } from '../i18n/lang.js';
 import type { Checklist } from '../model/checklist.js';
 import { pickText } from '../model/text.js';
 import { gradesOf } from '../score/score.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { comparePaths } from './discover.js';
-import type { FileOutcome, UnitSummary } from './process-file.js';
-import { baselineJson, type BaselineAggregate, type UnitBaseline } from './baseline.js';
+import type { FileOutcome, OtherFile, UnitSummary } from './process-file.js';
+import type { BaselineAggregate, UnitBaseline } from './baseline.js';
 import { unitKey } from '../model/identity.js';
 import type { EvidenceFinding } from '../evidence/evidence.js';
-import { escapeJsonText } from '../report/escape.js';
 
 /** Why a file fails the batch. */
 export type FailReason = 'unreadable' | 'invalid' | 'vetoed' | 'belowThreshold' | 'incomplete' | 'evidence';
@@ -65,6 +63,8 @@ export interface BatchSummary {
     belowThreshold: number;
     failed: number;
     duplicates: number;
+    /** Files that are not answer files by their content (`otherFiles`). */
+    other: number;
   };
   ranking: RankedUnit[];
   /** Area columns: the areas of the units' checklist, in checklist order. */
@@ -73,6 +73,8 @@ export interface BatchSummary {
   byType: { type: string; label: string; count: number; averageScore: number | null }[];
   /** Units submitted more than once: their files, in order. */
   duplicates: { name: string; type: string; files: string[] }[];
+  /** Files found among the submissions that are not answer files (checklists): listed, not scored, never a failure. */
+  otherFiles: ({ file: string } & OtherFile)[];
   /** `--baseline`: the comparison with an earlier round (set by `applyBaseline`). */
   baseline?: BaselineAggregate;
 }
@@ -91,14 +93,15 @@ export function summarizeBatch(
   outcomes: readonly FileOutcome[],
   findings: readonly Diagnostic[],
   policy: BatchPolicy,
-  options: { generatedAt: string; lang: Lang; checklist?: Checklist; evidence?: ReadonlyMap<string, EvidenceFinding[]> },
+  options: { generatedAt: string; lang: Lang; checklist?: Checklist },
 ): BatchSummary {
-  const all: FileOutcome[] = [
-    ...outcomes,
-    ...findings.map(
-      (d): FileOutcome => ({ file: d.file, status: 'unreadable', fast: false, errors: [d], errorCount: 1, warnings: [], warningCount: 0 }),
-    ),
-  ].sort((a, b) => comparePaths(a.file, b.file));
+  const otherFiles: BatchSummary['otherFiles'] = [];
+  const submitted: FileOutcome[] = [];
+  for (const o of outcomes) {
+    if (o.other) otherFiles.push({ file: o.file, ...o.other });
+    else submitted.push(o);
+  }
+  const all: FileOutcome[] = [...submitted, ...findings.map(findingOutcome)].sort((a, b) => comparePaths(a.file, b.file));
 
   const byUnit = new Map<string, number[]>();
   all.forEach((o, i) => {
@@ -118,29 +121,19 @@ export function summarizeBatch(
   }
 
   const files: FileVerdict[] = all.map((o, i) => {
-    const reasons: FailReason[] = [];
-    if (o.status !== 'valid') reasons.push(o.status);
-    const s = o.summary;
-    if (s) {
-      if (s.vetoed) reasons.push('vetoed');
-      if (policy.failUnder !== undefined && s.score < policy.failUnder) reasons.push('belowThreshold');
-      if (!s.complete && !policy.allowIncomplete) reasons.push('incomplete');
-    }
-    // Issue 6: tampered, missing or escaping evidence fails the unit.
-    const evidence = options.evidence?.get(o.file);
-    if (evidence?.length) reasons.push('evidence');
+    const reasons = judgeFile(o, policy);
     const verdict: FileVerdict = {
       file: o.file,
       status: o.status,
       failed: reasons.length > 0,
       reasons,
-      summary: s,
+      summary: o.summary,
       duplicate: duplicateIndexes.has(i),
       errors: o.errors,
       errorCount: o.errorCount,
       warningCount: o.warningCount,
     };
-    if (evidence?.length) verdict.evidence = evidence;
+    if (o.evidence?.length) verdict.evidence = o.evidence;
     return verdict;
   });
 
@@ -169,17 +162,43 @@ export function summarizeBatch(
     generatedAt: options.generatedAt,
     policy,
     files,
-    counts: { ...countFiles(files), duplicates: duplicates.length },
+    counts: { ...countFiles(files), duplicates: duplicates.length, other: otherFiles.length },
     ranking,
     areas,
     byGrade,
     byType,
     duplicates,
+    otherFiles,
   };
 }
 
+/**
+ * Why one file fails the batch, from that file alone: unreadable or invalid, vetoed, below
+ * `--fail-under`, incomplete (without `--allow-incomplete`), evidence that cannot be trusted.
+ * Empty when it passes. A streamed summary writes each file's verdict as soon as it is scored.
+ */
+export function judgeFile(o: FileOutcome, policy: BatchPolicy): FailReason[] {
+  const reasons: FailReason[] = [];
+  if (o.status === 'other') return reasons;
+  if (o.status !== 'valid') reasons.push(o.status);
+  const s = o.summary;
+  if (s) {
+    if (s.vetoed) reasons.push('vetoed');
+    if (policy.failUnder !== undefined && s.score < policy.failUnder) reasons.push('belowThreshold');
+    if (!s.complete && !policy.allowIncomplete) reasons.push('incomplete');
+  }
+  // Tampered, missing or escaping evidence fails the unit.
+  if (o.evidence?.length) reasons.push('evidence');
+  return reasons;
+}
+
+/** The outcome of an entry that discovery could not read (an unreadable folder, a symlink loop). */
+export function findingOutcome(d: Diagnostic): FileOutcome {
+  return { file: d.file, status: 'unreadable', fast: false, errors: [d], errorCount: 1, warnings: [], warningCount: 0 };
+}
+
 /** The counts of the summary but duplicates, in one pass over the files. */
-function countFiles(files: readonly FileVerdict[]): Omit<BatchSummary['counts'], 'duplicates'> {
+function countFiles(files: readonly FileVerdict[]): Omit<BatchSummary['counts'], 'duplicates' | 'other'> {
   const counts = { files: files.length, valid: 0, invalid: 0, unreadable: 0, vetoed: 0, incomplete: 0, belowThreshold: 0, failed: 0 };
   for (const f of files) {
     if (f.status === 'valid') counts.valid++;
@@ -244,70 +263,7 @@ export function weakestArea(summary: UnitSummary): string | undefined {
   return id;
 }
 
-/** Exit code of a batch (formats.md §6): 1 when any file failed, else 0. */
+/** Exit code of a batch (docs/formats.md §6): 1 when any file failed, else 0. */
 export function batchExitCode(summary: BatchSummary): number {
   return summary.counts.failed > 0 ? 1 : 0;
 }
-
-/** The summary as the JSON document `schemas/batch.schema.json` describes. */
-export function toBatchJson(
-  summary: BatchSummary,
-  reports: ReadonlyMap<string, string>,
-  meta: { lang: Lang; toolVersion: string },
-): string {
-  const parts: string[] = [];
-  const head = {
-    schemaVersion: 1,
-    kind: 'batch',
-    generatedAt: summary.generatedAt,
-    tool: { name: 'wangxin', version: meta.toolVersion },
-    lang: meta.lang,
-    policy: { failUnder: summary.policy.failUnder ?? null, allowIncomplete: summary.policy.allowIncomplete },
-    counts: summary.counts,
-    ranking: summary.ranking.map((r) => {
-      const f = summary.files[r.index];
-      const s = f.summary!;
-      return {
-        rank: r.rank,
-        file: f.file,
-        unit: { name: s.unit.name, type: s.unit.type, typeLabel: s.unit.typeLabel },
-        score: s.score,
-        grade: { index: s.grade.index, label: s.grade.label },
-        vetoed: s.vetoed,
-        complete: s.complete,
-        weakestArea: weakestArea(s) ?? null,
-        failed: f.failed,
-        // Only with --baseline: null for a unit new since the baseline.
-        ...(summary.baseline ? { baseline: r.baseline ? { score: r.baseline.score, delta: r.baseline.delta, gradeChange: r.baseline.gradeChange } : null } : {}),
-      };
-    }),
-    areas: summary.areas,
-    distribution: { byGrade: summary.byGrade, byType: summary.byType },
-    duplicates: summary.duplicates,
-    ...(summary.baseline ? { baseline: baselineJson(summary.baseline) } : {}),
-  };
-  // The reports are spliced in as text: they were serialised in the workers and are not parsed again.
-  // Every part with control and bidi characters as JSON escapes (see escapeJsonText).
-  const headText = escapeJsonText(JSON.stringify(head, null, 2));
-  parts.push(headText.slice(0, -2), ',\n  "files": [');
-  summary.files.forEach((f, i) => {
-    const entry = {
-      file: f.file,
-      status: f.status,
-      failed: f.failed,
-      reasons: f.reasons,
-      duplicate: f.duplicate,
-      errorCount: f.errorCount,
-      warningCount: f.warningCount,
-      errors: f.errors.map((d) => toJsonDiagnostic(d, meta.lang)),
-      ...(f.evidence ? { evidence: f.evidence } : {}),
-    };
-    const text = escapeJsonText(JSON.stringify(entry));
-    const raw = reports.get(f.file);
-    const report = raw === undefined ? undefined : escapeJsonText(raw);
-    parts.push(i === 0 ? '\n    ' : ',\n    ', report ? `${text.slice(0, -1)},"report":${report}}` : text);
-  });
-  parts.push(summary.files.length > 0 ? '\n  ]\n}\n' : ']\n}\n');
-  return parts.join('');
-}
-

@@ -4,15 +4,21 @@ import { te } from '../i18n/evidence-messages.js';
 import { t } from '../i18n/messages.js';
 import type { CommandContext } from './io.js';
 import type { AddCommand } from './registry.js';
-import { parseFormat } from './options.js';
+import { parseFailUnder, parseFormat } from './options.js';
 import { UsageError } from './usage-error.js';
 import { addExamples } from './help-examples.js';
 import { resolve } from 'node:path';
+import type { Discovery } from '../batch/discover.js';
+import type { FileOutcome } from '../batch/process-file.js';
+import type { BatchSummary } from '../batch/summary.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { appendAll } from '../util/append-all.js';
+import type { OutputContent } from '../fs/write-output.js';
 
 /** The options of `batch` after parsing. */
 export interface BatchOptions {
   checklist?: string;
-  format: 'md' | 'json';
+  format: 'md' | 'json' | 'jsonl';
   out?: string;
   junit?: string;
   failUnder?: number;
@@ -20,7 +26,7 @@ export interface BatchOptions {
   jobs?: number;
   /** `--baseline DIR`: earlier submissions or reports to show the change against. */
   baseline?: string;
-  /** Issue 6: `--verify-evidence`: a unit with missing, changed or escaping evidence fails. */
+  /** `--verify-evidence`: a unit with missing, changed or escaping evidence fails. */
   verifyEvidence?: boolean;
 }
 
@@ -49,7 +55,7 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
       ) => {
         const options: BatchOptions = {
           checklist: raw.checklist,
-          format: parseFormat(raw.format, ['md', 'json'] as const),
+          format: parseFormat(raw.format, ['md', 'json', 'jsonl'] as const),
           out: raw.out,
           junit: raw.junit,
           failUnder: raw.failUnder === undefined ? undefined : parseFailUnder(raw.failUnder),
@@ -69,6 +75,7 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
       en: 'CI: fail on a unit below 60, vetoed, incomplete or invalid',
     },
     { command: 'wangxin batch a.yaml b.yaml --format json', zh: '含每个单位报告的 JSON', en: 'JSON with every unit report' },
+    { command: 'wangxin batch answers/ --format jsonl --out units.jsonl', zh: 'JSON Lines：每个文件一行，最后一行为汇总', en: 'JSON Lines: a line per file, then a summary line' },
     { command: 'wangxin batch 2026/ --baseline 2025/', zh: '与去年的提交比较：每个单位的变化', en: "change per unit since last year's submissions" },
   ]);
 }
@@ -81,13 +88,6 @@ function usage(key: Parameters<typeof tb>[1] & `cli.error.${string}`, params: Re
 export function parseJobs(value: string): number {
   const n = Number(value);
   if (!/^\s*\d+\s*$/.test(value) || !Number.isInteger(n) || n < 1 || n > 256) throw usage('cli.error.badJobs', { value });
-  return n;
-}
-
-/** `--fail-under`: a number from 0 to 1000. */
-export function parseFailUnder(value: string): number {
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1000) throw usage('cli.error.badFailUnder', { value });
   return n;
 }
 
@@ -108,7 +108,7 @@ export async function runBatch(paths: string[], options: BatchOptions, ctx: Comm
 async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, ctx: CommandContext, workers: import('node:worker_threads').Worker[]): Promise<number> {
   const { discoverFiles } = await import('../batch/discover.js');
   const { runFiles } = await import('../batch/pool.js');
-  const { summarizeBatch, batchExitCode, toBatchJson } = await import('../batch/summary.js');
+  const { summarizeBatch, batchExitCode } = await import('../batch/summary.js');
   const { checklistFileFor, loadChecklist, answersChecklistFile } = await import('../load/resolve-checklist.js');
   const { renderDiagnostics, makeVisible } = await import('../diagnostics/render.js');
   const { io, lang } = ctx;
@@ -138,7 +138,7 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
   }
 
   const { refuseSameFile, writeCommandOutput, isStdout } = await import('./outputs.js');
-  const writeOut = async (file: string, content: string | readonly string[]): Promise<void> => {
+  const writeOut = async (file: string, content: OutputContent): Promise<void> => {
     const reason = await writeCommandOutput(ctx, file, content);
     if (reason !== undefined) throw usage('cli.error.write', { file: makeVisible(file), reason });
   };
@@ -156,40 +156,100 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
     ...(checklistFile ? [checklistFile] : []),
     ...(baseline?.inputs ?? []),
   ]);
+  const policy = { failUnder: options.failUnder, allowIncomplete: options.allowIncomplete };
   const started = performance.now();
-  const bar = await startProgress(ctx, found.files.length);
-  let outcomes;
-  try {
-    outcomes = await runFiles(
-      found.files,
-      { checklist: checklistFile, lang, generatedAt, keepReport: options.format === 'json' },
-      jobs,
-      bar ? (done) => bar.update(done) : undefined,
-      workers,
-    );
-  } finally {
-    bar?.stop();
-  }
-  const seconds = (performance.now() - started) / 1000;
-  lap('scored');
+  let seconds = 0;
 
-  // The checklist (and version) most units name supplies every grade and unit type for the distributions.
-  const named = new Map<string, { id: string; version: string; count: number }>();
-  for (const o of outcomes) {
-    if (!o.summary) continue;
-    const { id, version } = o.summary.checklist;
-    const key = `${id}@${version}`;
-    const entry = named.get(key);
-    if (entry) entry.count++;
-    else named.set(key, { id, version, count: 1 });
-  }
-  const common = [...named.values()].sort((a, b) => b.count - a.count)[0];
-  const distributionFile = checklistFile ?? (common ? answersChecklistFile(undefined, common.id, common.version) : undefined);
-  const checklist = distributionFile ? (await loadChecklist(distributionFile)).checklist : undefined;
+  /** Scores every file; `onOutcome` gets each outcome in path order as soon as it is in (see runFiles). */
+  const scoreAll = async (onOutcome?: (outcome: FileOutcome) => void): Promise<FileOutcome[]> => {
+    const bar = await startProgress(ctx, found.files.length);
+    try {
+      const processOptions = { checklist: checklistFile, lang, generatedAt, keepReport: options.format !== 'md', verifyEvidence: options.verifyEvidence };
+      return await runFiles(found.files, processOptions, jobs, bar ? (done) => bar.update(done) : undefined, workers, onOutcome);
+    } finally {
+      bar?.stop();
+      seconds = (performance.now() - started) / 1000;
+      lap('scored');
+    }
+  };
 
-  // Located diagnostics of invalid files go to stderr (with code frames), for the CI log.
-  const invalid = outcomes.filter((o) => o.status !== 'valid');
-  const shown = [...invalid.flatMap((o) => o.errors), ...found.findings];
+  /** The aggregates of the scored files, with the invalid files' diagnostics and the evidence findings on stderr. */
+  const summarize = async (outcomes: FileOutcome[]): Promise<BatchSummary> => {
+    // The checklist (and version) most units name supplies every grade and unit type for the distributions.
+    const named = new Map<string, { id: string; version: string; count: number }>();
+    for (const o of outcomes) {
+      if (!o.summary) continue;
+      const { id, version } = o.summary.checklist;
+      const key = `${id}@${version}`;
+      const entry = named.get(key);
+      if (entry) entry.count++;
+      else named.set(key, { id, version, count: 1 });
+    }
+    const common = [...named.values()].sort((a, b) => b.count - a.count)[0];
+    const distributionFile = checklistFile ?? (common ? answersChecklistFile(undefined, common.id, common.version) : undefined);
+    const checklist = distributionFile ? (await loadChecklist(distributionFile)).checklist : undefined;
+    await showDiagnostics(outcomes, found, ctx);
+    const summary = summarizeBatch(outcomes, found.findings, policy, { generatedAt, lang, checklist });
+    if (baseline) (await import('../batch/baseline.js')).applyBaseline(summary, baseline);
+    return summary;
+  };
+
+  // One output at a time, each let go once written: a big batch's summary and JUnit are megabytes
+  // of text each, and holding both at once raised the peak memory by about as much.
+  const written: string[] = [];
+  let summary: BatchSummary;
+  if (options.format === 'md') {
+    summary = await summarize(await scoreAll());
+    // The summary as lines: written line by line, never also held as one string.
+    const { formatBatchMarkdownLines } = await import('../report/batch-markdown.js');
+    const lines = formatBatchMarkdownLines(summary, { lang });
+    if (options.out !== undefined && !isStdout(options.out)) {
+      await writeOut(options.out, lines);
+      written.push(options.out);
+    } else {
+      const text = lines.join('\n');
+      io.stdout.write(text.endsWith('\n') ? text : text + '\n');
+    }
+  } else {
+    // JSON and JSON Lines are written while the files are scored: each unit's entry, with its
+    // report, as soon as it is in (then let go), the aggregates at the end.
+    const { createBatchJsonWriter } = await import('../report/batch-json.js');
+    const { readToolVersion } = await import('../report/tool-version.js');
+    let result: BatchSummary | undefined;
+    const produce = async (write: (part: Uint8Array) => void): Promise<void> => {
+      const writer = createBatchJsonWriter(write, { format: options.format as 'json' | 'jsonl', lang, toolVersion: readToolVersion(), generatedAt, policy, findings: found.findings });
+      result = await summarize(await scoreAll((o) => writer.add(o)));
+      writer.finish(result);
+    };
+    await writeOut(options.out ?? '-', produce);
+    if (options.out !== undefined && !isStdout(options.out)) written.push(options.out);
+    summary = result!;
+  }
+  if (options.junit) {
+    const { formatJunitLines } = await import('../report/junit.js');
+    const lines = formatJunitLines(summary, { lang, seconds });
+    await writeOut(options.junit, isStdout(options.junit) ? [...lines, ''] : lines);
+    if (!isStdout(options.junit)) written.push(options.junit);
+  }
+  for (const file of written) io.stderr.write(tb(lang, 'cli.written', { file: makeVisible(file) }) + '\n');
+  lap('written');
+  if (timings.length > 0) io.stderr.write(`timing: ${timings.join(', ')}\n`);
+  const c = summary.counts;
+  const line = tb(lang, 'cli.result', { files: c.files, valid: c.valid, invalid: c.invalid, failed: c.failed });
+  io.stderr.write((c.failed > 0 ? ctx.paintErr.red(line) : ctx.paintErr.green(line)) + '\n');
+  return batchExitCode(summary);
+}
+
+/**
+ * The located diagnostics of invalid files on stderr (code frames for the first ones), for the CI
+ * log, then one line per evidence finding (the summary and JUnit carry them too).
+ */
+async function showDiagnostics(outcomes: readonly FileOutcome[], found: Discovery, ctx: CommandContext): Promise<void> {
+  const { renderDiagnostics, makeVisible } = await import('../diagnostics/render.js');
+  const { io, lang } = ctx;
+  const shown: Diagnostic[] = [];
+  for (const o of outcomes) if (o.status !== 'valid') appendAll(shown, o.errors);
+  appendAll(shown, found.findings);
   if (shown.length > 0) {
     // Code frames for the first ones only: a county's batch shows them all, a national one stays
     // readable. Their files are read again here rather than every invalid file's text being kept.
@@ -205,54 +265,9 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
     const rest = shown.length > MAX_FRAMES ? '\n' + renderDiagnostics(shown.slice(MAX_FRAMES), { lang, paint: ctx.paintErr, frames: false }) : '';
     io.stderr.write(withFrames + rest + '\n\n');
   }
-  const reports = new Map<string, string>();
   for (const o of outcomes) {
-    if (o.report !== undefined) reports.set(o.file, o.report);
-    o.report = undefined;
+    for (const e of o.evidence ?? []) io.stderr.write(`${makeVisible(o.file)}: ${ctx.paintErr.red(te(lang, `verify.${e.problem}`))}: ${makeVisible(e.item)} ${makeVisible(e.path)}\n`);
   }
-
-  const evidence = options.verifyEvidence ? await (await import('../evidence/batch-evidence.js')).verifyBatchEvidence(found.files, outcomes, checklistFile) : undefined;
-  if (evidence) {
-    // One line per finding in the CI log as well (the summary and JUnit carry them too).
-    for (const [file, list] of evidence) {
-      for (const e of list) io.stderr.write(`${makeVisible(file)}: ${ctx.paintErr.red(te(lang, `verify.${e.problem}`))}: ${makeVisible(e.item)} ${makeVisible(e.path)}\n`);
-    }
-  }
-  const summary = summarizeBatch(outcomes, found.findings, { failUnder: options.failUnder, allowIncomplete: options.allowIncomplete }, { generatedAt, lang, checklist, evidence });
-  if (baseline) (await import('../batch/baseline.js')).applyBaseline(summary, baseline);
-  // The summary as lines (JSON as one text): written line by line, never also held as one string.
-  const render = async (): Promise<string | string[]> => {
-    if (options.format === 'json') {
-      const { readToolVersion } = await import('../report/tool-version.js');
-      return toBatchJson(summary, reports, { lang, toolVersion: readToolVersion() });
-    }
-    const { formatBatchMarkdownLines } = await import('../report/batch-markdown.js');
-    return formatBatchMarkdownLines(summary, { lang });
-  };
-  // One output at a time, each let go once written: a big batch's summary and JUnit are megabytes
-  // of text each, and holding both at once raised the peak memory by about as much.
-  const written: string[] = [];
-  if (options.out !== undefined && !isStdout(options.out)) {
-    await writeOut(options.out, await render());
-    written.push(options.out);
-  } else {
-    const rendered = await render();
-    const text = typeof rendered === 'string' ? rendered : rendered.join('\n');
-    io.stdout.write(text.endsWith('\n') ? text : text + '\n');
-  }
-  if (options.junit) {
-    const { formatJunitLines } = await import('../report/junit.js');
-    const lines = formatJunitLines(summary, { lang, seconds });
-    await writeOut(options.junit, isStdout(options.junit) ? [...lines, ''] : lines);
-    if (!isStdout(options.junit)) written.push(options.junit);
-  }
-  for (const file of written) io.stderr.write(tb(lang, 'cli.written', { file: makeVisible(file) }) + '\n');
-  lap('written');
-  if (timings.length > 0) io.stderr.write(`timing: ${timings.join(', ')}\n`);
-  const c = summary.counts;
-  const line = tb(lang, 'cli.result', { files: c.files, valid: c.valid, invalid: c.invalid, failed: c.failed });
-  io.stderr.write((c.failed > 0 ? ctx.paintErr.red(line) : ctx.paintErr.green(line)) + '\n');
-  return batchExitCode(summary);
 }
 
 /** Loads `--baseline` and prints its warnings (one line each); a baseline that does not exist is a usage error. */

@@ -8,7 +8,7 @@ import { UsageError } from './usage-error.js';
 import { registerCommands } from './registry.js';
 import { saveCodeCaches } from '../fs/require-cached.js';
 
-/** Exit codes (formats.md §6). */
+/** Exit codes (docs/formats.md §6). */
 export const EXIT = { OK: 0, FINDINGS: 1, USAGE: 2, INTERRUPTED: 130 } as const;
 
 const HEADINGS: Record<string, Record<Lang, string>> = {

@@ -56,7 +56,7 @@ export function defaultMigratedPath(file: string, version: string): string {
 
 /**
  * Migrates one answer file and prints the report. Returns 0 when written; 1 when the answer file
- * is invalid; 2 for usage problems (unknown or broken checklist, unit type missing from the new
+ * is invalid or names a checklist that is neither built in nor the target, without `--from`; 2 for usage problems (unknown or broken checklist, unit type missing from the new
  * checklist, target exists or is the original) and unreadable input.
  */
 export async function runMigrate(file: string, options: MigrateOptions, ctx: CommandContext): Promise<number> {
@@ -95,8 +95,19 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
   // id@version when there is one); only the exact version counts.
   let old: Checklist | undefined;
   let foundVersion: string | undefined;
-  const { builtinRefFor } = await import('../load/resolve-checklist.js');
-  const oldRef = options.from ?? builtinRefFor(shape.value.checklist.id, shape.value.checklist.version);
+  const { builtinRefFor, builtinIds } = await import('../load/resolve-checklist.js');
+  const namedId = shape.value.checklist.id;
+  if (options.from === undefined && builtinRefFor(namedId, shape.value.checklist.version) === undefined && namedId !== target.id) {
+    // Answers to a checklist nobody can name: without it, nothing says which answers still mean
+    // the same, so the office is asked where they come from rather than given a silent guess.
+    const { RuleContext } = await import('../validate/rule-context.js');
+    const ctx = new RuleContext(parsed);
+    ctx.report('UNKNOWN_CHECKLIST', ['checklist', 'id'], { id: namedId, known: builtinIds().join(', ') || '—', hint: { zh: tm('zh', 'migrate.hint.from'), en: tm('en', 'migrate.hint.from') } });
+    io.stderr.write(renderDiagnostics(ctx.diagnostics, { lang, paint, sources }) + '\n\n');
+    io.stderr.write(paint.red(tm(lang, 'migrate.error.unknownSource', { file: makeVisible(file), id: makeVisible(namedId) })) + '\n');
+    return 1;
+  }
+  const oldRef = options.from ?? builtinRefFor(namedId, shape.value.checklist.version);
   if (oldRef !== undefined) {
     const candidate = await loadRef(oldRef, ctx);
     if (!candidate) return 2;

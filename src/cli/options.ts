@@ -10,3 +10,18 @@ export function parseFormat<T extends string>(value: string, allowed: readonly T
   const m = MESSAGES['cli.error.badFormat'];
   throw new UsageError({ zh: fill(m.zh, { allowed: list }), en: fill(m.en, { allowed: list }) });
 }
+
+/**
+ * Parses `--fail-under` for `score` and `batch` alike: a plain decimal number from 0 to 100
+ * (`80`, `87.5`; spaces around it are ignored). Scores never exceed 100 plus the bonus cap, but a
+ * pass mark above 100 is a typo; exponents, hex, signs, `Infinity` and the empty string are refused.
+ */
+export function parseFailUnder(value: string): number {
+  const trimmed = value.trim();
+  const n = Number(trimmed);
+  if (!/^\d+(\.\d+)?$/.test(trimmed) || !(n >= 0 && n <= 100)) {
+    const m = MESSAGES['cli.error.badFailUnder'];
+    throw new UsageError({ zh: fill(m.zh, { value }), en: fill(m.en, { value }) });
+  }
+  return n;
+}

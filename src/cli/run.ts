@@ -38,7 +38,7 @@ export interface RunOptions {
   report?: string;
   format?: string;
   changeUnitType?: boolean;
-  /** Issue 6: record evidence digests after the walk, before the report. */
+  /** `--record-evidence`: record evidence digests after the walk, before the report. */
   recordEvidence?: boolean;
 }
 
@@ -103,6 +103,7 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
   const { applyingItems } = await import('../model/checklist.js');
   const { PromptInterrupted } = await import('../walk/prompter.js');
   const { saveAnswers, defaultAnswersPath } = await import('../walk/answer-file.js');
+  const { askHeader, isHeaderIncomplete } = await import('../walk/header.js');
 
   // SIGINT between prompts (the terminal is not in raw mode then) and SIGTERM/SIGHUP abort the
   // prompt in progress, so every exit goes through the same path: answers kept, lock removed.
@@ -196,16 +197,22 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
         message: tr(lang, 'run.ask.unitType'),
         choices: checklist.unitTypes.map((u) => ({ value: u.id, name: `${pickText(u.label, lang)} (${u.id})` })),
       });
-      const name = (await prompter.input({ message: tr(lang, 'run.ask.assessorName') })).trim();
-      const role = (await prompter.input({ message: tr(lang, 'run.ask.assessorRole') })).trim();
+      // Who answers and for which period, once, before the first item (each may be skipped).
+      const header = await askHeader(prompter, lang);
       const answers: Answers = {
         schemaVersion: 1,
         checklist: { id: checklist.id, version: checklist.version },
         unit: { name: unitName, type: unitType },
-        ...(name || role ? { assessor: { ...(name ? { name } : {}), ...(role ? { role } : {}) } } : {}),
+        ...header,
         answers: {},
       };
       state = { answers, checklist };
+    }
+    if (!isNew && isHeaderIncomplete(state.answers)) {
+      // A file begun without them (skipped, or written by init): asked again, with what is there as the default.
+      prompter.say(paint.dim(tr(lang, 'run.header.incomplete')));
+      const { assessor, period } = await askHeader(prompter, lang, { assessor: state.answers.assessor, period: state.answers.period });
+      state.answers = { ...state.answers, assessor, period };
     }
     /**
      * Saves after every answer, but never over what this run did not read: when the file changed
@@ -249,7 +256,7 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
       return 0;
     }
     if (options.recordEvidence) {
-      // Issue 6: the answers are final now; their evidence digests are saved before the report is made.
+      // The answers are final now; their evidence digests are saved before the report is made.
       const { recordEvidence } = await import('../evidence/evidence.js');
       const { describeOutcome } = await import('./evidence.js');
       const outcome = await recordEvidence(absolute, state.answers);

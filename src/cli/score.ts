@@ -1,12 +1,10 @@
 // `wangxin score ANSWERS`: validates one answer file, scores it and writes its report (Markdown, JSON or HTML).
 import { isAbsolute, resolve } from 'node:path';
-import { fill } from '../i18n/lang.js';
 import { t } from '../i18n/messages.js';
-import { SCORE_MESSAGES, ts } from '../i18n/score-messages.js';
+import { ts } from '../i18n/score-messages.js';
 import type { CommandContext } from './io.js';
-import { parseFormat } from './options.js';
+import { parseFailUnder, parseFormat } from './options.js';
 import type { AddCommand } from './registry.js';
-import { UsageError } from './usage-error.js';
 import { addExamples } from './help-examples.js';
 
 /** Options of `score` after parsing. */
@@ -17,19 +15,6 @@ export interface ScoreOptions {
   failUnder?: number;
   /** Fixed time stamp for reproducible reports (tests). */
   generatedAt?: string;
-}
-
-/** A usage error from the `score` catalogue, in both languages. */
-function usage(key: keyof typeof SCORE_MESSAGES, params: Record<string, unknown>): UsageError {
-  const m = SCORE_MESSAGES[key];
-  return new UsageError({ zh: fill(m.zh, params), en: fill(m.en, params) });
-}
-
-/** Parses `--fail-under`: a plain non-negative decimal number (no "", "1e2", "Infinity"). */
-export function parseFailUnder(value: string): number {
-  const trimmed = value.trim();
-  if (!/^\d+(\.\d+)?$/.test(trimmed) || !Number.isFinite(Number(trimmed))) throw usage('score.error.badFailUnder', { value });
-  return Number(trimmed);
 }
 
 /** Registers `score`. */

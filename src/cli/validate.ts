@@ -26,6 +26,9 @@ export function registerValidate(add: AddCommand, ctx: CommandContext, setExit: 
   ]);
 }
 
+/** How many diagnostics of each severity `--format json` lists per file (`errorCount`/`warningCount` give them all). */
+export const JSON_DIAGNOSTICS = 1000;
+
 /** Validates `files` and prints the result; returns the exit code (0 valid, 1 invalid, 2 unreadable). */
 export async function runValidate(
   files: string[],
@@ -39,14 +42,18 @@ export async function runValidate(
   const warnings = checks.reduce((n, c) => n + c.warnings.length, 0);
   const invalid = checks.filter((c) => c.errors.length > 0).length;
   if (options.format === 'json') {
+    // The first JSON_DIAGNOSTICS of each severity per file, and the exact counts: a file with a
+    // hundred thousand errors gives a readable document of bounded size, not hundreds of megabytes.
     const out = {
       files: checks.map((c) => ({
         file: c.file,
         kind: c.kind ?? null,
         valid: c.errors.length === 0,
         unreadable: c.unreadable,
-        errors: c.errors.map((d) => toJsonDiagnostic(d, lang)),
-        warnings: c.warnings.map((d) => toJsonDiagnostic(d, lang)),
+        errorCount: c.errors.length,
+        warningCount: c.warnings.length,
+        errors: c.errors.slice(0, JSON_DIAGNOSTICS).map((d) => toJsonDiagnostic(d, lang)),
+        warnings: c.warnings.slice(0, JSON_DIAGNOSTICS).map((d) => toJsonDiagnostic(d, lang)),
       })),
       summary: { files: checks.length, valid: checks.length - invalid, invalid, errors, warnings },
     };

@@ -73,7 +73,7 @@ export const CODES = {
   SCHEMA_PATTERN: { zh: '{path}：格式不正确，{detail}', en: '{path}: wrong format, {detail}' },
   SCHEMA_RANGE: { zh: '{path}：{detail}', en: '{path}: {detail}' },
   SCHEMA_INVALID: { zh: '{path}：{detail}', en: '{path}: {detail}' },
-  // Checklist semantics (formats.md §2).
+  // Checklist semantics (docs/formats.md §2).
   DUPLICATE_ID: {
     zh: '{what}编号“{id}”重复（第一次出现在第 {firstLine} 行）',
     en: '{what} id "{id}" is used twice (first on line {firstLine})',
@@ -114,7 +114,7 @@ export const CODES = {
     zh: '分值必须大于 0（只有一票否决项可以为 0）',
     en: 'points must be above 0 (only veto items may have 0)',
   },
-  // Checklists that extend another (issue 7; documented in README "Custom checklists").
+  // Checklists that extend another (README, "Custom checklists").
   EXTEND_UNKNOWN_BASE: {
     zh: '找不到基础检查表“{base}”（内置：{known}；也可写相对于本文件的 .yaml 路径）',
     en: 'no base checklist "{base}" (built-in: {known}; or a .yaml path relative to this file)',
@@ -155,10 +155,11 @@ export const CODES = {
     zh: '“{id}”是{what}，只能追加 {allowed}',
     en: '"{id}" is {what}; only {allowed} can be appended to it',
   },
-  // Answer files against their checklist (formats.md §3).
+  // Answer files against their checklist (docs/formats.md §3).
+  // {hint} names the option that gives the checklist: --checklist, or --from for migrate.
   UNKNOWN_CHECKLIST: {
-    zh: '找不到检查表“{id}”（内置：{known}）。可用 --checklist 指定文件',
-    en: 'no checklist "{id}" (built-in: {known}). Use --checklist to name a file',
+    zh: '找不到检查表“{id}”（内置：{known}）。{hint}',
+    en: 'no checklist "{id}" (built-in: {known}). {hint}',
   },
   CHECKLIST_ID_MISMATCH: {
     zh: '答卷对应检查表“{id}”，但指定的检查表是“{actual}”',

@@ -2,10 +2,11 @@
 import { closeSync, constants, fstatSync, openSync, writeSync } from 'node:fs';
 import { lstat, mkdir, readlink } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { writeFileAtomic } from './write-atomic.js';
+import { StringDecoder } from 'node:string_decoder';
+import { writeFileAtomic, type ContentProducer } from './write-atomic.js';
 
-/** What an output holds: one text, bytes, or lines to be joined by `\n`. */
-export type OutputContent = string | Uint8Array | readonly string[];
+/** What an output holds: one text, bytes, lines to be joined by `\n`, or parts made while it is written. */
+export type OutputContent = string | Uint8Array | readonly string[] | ContentProducer;
 
 /** Where `-` goes. */
 export interface OutputStream {
@@ -62,6 +63,7 @@ export interface WriteOutputOptions {
 export async function writeOutput(file: string, content: OutputContent, options: WriteOutputOptions = {}): Promise<void> {
   if (file === '-') {
     if (!options.stdout) throw new OutputError('system', 'ENOSTDOUT');
+    if (typeof content === 'function') return produceToStream(options.stdout, content);
     const text = typeof content === 'string' ? content : content instanceof Uint8Array ? Buffer.from(content).toString('utf8') : content.join('\n');
     options.stdout.write(text);
     return;
@@ -144,15 +146,50 @@ async function writeThrough(path: string, content: OutputContent, waitMs: number
     const info = fstatSync(fd);
     if (info.isFile()) return false;
     if (!info.isFIFO() && !info.isCharacterDevice()) throw new OutputError('special');
-    for (const part of parts(content)) await writeAll(fd, part);
+    if (typeof content === 'function') await produceThrough(path, content);
+    else for (const part of parts(content)) await writeAll(fd, part);
     return true;
   } finally {
     closeSync(fd);
   }
 }
 
+/**
+ * Runs a producer into a FIFO or device that has a reader. Its writes are synchronous, so the
+ * path is opened again without O_NONBLOCK (at once: the reader is there) and the reader sets the pace.
+ */
+async function produceThrough(path: string, produce: ContentProducer): Promise<void> {
+  const fd = openSync(path, constants.O_WRONLY | constants.O_NOCTTY);
+  let failure: { error: unknown } | undefined;
+  try {
+    await produce((part) => {
+      if (failure) return;
+      const bytes = typeof part === 'string' ? Buffer.from(part) : part;
+      try {
+        for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset);
+      } catch (error) {
+        failure = { error };
+      }
+    });
+  } finally {
+    closeSync(fd);
+  }
+  if (failure) throw systemError(failure.error);
+}
+
+/** Runs a producer into a text stream (standard output), decoding its bytes as UTF-8 across parts. */
+async function produceToStream(stream: OutputStream, produce: ContentProducer): Promise<void> {
+  const decoder = new StringDecoder('utf8');
+  await produce((part) => {
+    const text = typeof part === 'string' ? part : decoder.write(Buffer.from(part.buffer, part.byteOffset, part.byteLength));
+    if (text) stream.write(text);
+  });
+  const tail = decoder.end();
+  if (tail) stream.write(tail);
+}
+
 /** The content as byte parts of about 64 KiB, never as one joined string. */
-function* parts(content: OutputContent): Generator<Uint8Array> {
+function* parts(content: Exclude<OutputContent, ContentProducer>): Generator<Uint8Array> {
   if (typeof content === 'string') {
     yield Buffer.from(content);
     return;

@@ -5,7 +5,10 @@ import { defineMessages } from './catalog.js';
 export const tb = defineMessages('batch', {
   'cli.description': { zh: '批量评分：一个文件夹或多个答卷文件，生成汇总（用于 CI）', en: 'batch scoring of a folder or many answer files, with a summary (for CI)' },
   'cli.arg.paths': { zh: '答卷文件或文件夹（递归查找 *.yaml/*.yml）', en: 'answer files or folders (searched for *.yaml/*.yml)' },
-  'cli.opt.format': { zh: '汇总格式：md 或 json', en: 'summary format: md or json' },
+  'cli.opt.format': {
+    zh: '汇总格式：md、json（含每个单位的报告）或 jsonl（每个文件一行，最后一行为汇总）',
+    en: 'summary format: md, json (with every unit report) or jsonl (a line per file, then a summary line)',
+  },
   'cli.opt.out': { zh: '把汇总写入文件（默认输出到标准输出）', en: 'write the summary to a file (default: standard output)' },
   'cli.opt.junit': { zh: '另写一份 JUnit XML 结果（Jenkins、GitLab 可读）', en: 'also write JUnit XML results (read by Jenkins, GitLab)' },
   'cli.opt.failUnder': { zh: '得分低于 N 的单位判为不通过', en: 'a unit scoring below N fails' },
@@ -13,7 +16,6 @@ export const tb = defineMessages('batch', {
   'cli.opt.jobs': { zh: '并行线程数（默认：CPU 数）', en: 'parallel threads (default: number of CPUs)' },
   'cli.error.missing': { zh: '找不到：{paths}', en: 'not found: {paths}' },
   'cli.error.badJobs': { zh: '--jobs 须为 1 到 256 之间的整数，收到“{value}”', en: '--jobs must be a whole number from 1 to 256, got "{value}"' },
-  'cli.error.badFailUnder': { zh: '--fail-under 须为 0 到 1000 之间的数，收到“{value}”', en: '--fail-under must be a number from 0 to 1000, got "{value}"' },
   'cli.error.noFiles': { zh: '没有找到任何答卷文件（*.yaml/*.yml）', en: 'no answer files (*.yaml/*.yml) found' },
   'cli.error.badChecklist': { zh: '找不到清单“{ref}”', en: 'checklist "{ref}" not found' },
   'cli.error.write': { zh: '无法写入 {file}：{reason}', en: 'cannot write {file}: {reason}' },
@@ -60,7 +62,11 @@ export const tb = defineMessages('batch', {
   'md.none': { zh: '无', en: 'none' },
   'md.duplicateMark': { zh: '（重复）', en: ' (twice)' },
   'md.areas': { zh: '各单位分领域得分', en: 'Area scores by unit' },
-  'md.areas.note': { zh: '▼ 标出每个单位最弱的领域；“—”表示该领域条目均不适用。', en: '▼ marks each unit\'s weakest area; "—" means every item of the area was not applicable.' },
+  'md.areas.note': {
+    zh: '▼ 标出每个单位最弱的领域；“不适用”表示该领域没有条目适用于该单位类型；“—”表示该领域条目均答“不适用”（权重分摊给其他领域）。',
+    en: '▼ marks each unit\'s weakest area; "n/a" means no item of the area applies to the unit\'s type; "—" means every item of the area was answered not applicable (its weight is shared out).',
+  },
+  'md.notApplicable': { zh: '不适用', en: 'n/a' },
   'md.distribution': { zh: '分布', en: 'Distribution' },
   'md.byGrade': { zh: '按等次', en: 'By grade' },
   'md.byType': { zh: '按单位类型', en: 'By unit type' },
@@ -68,6 +74,15 @@ export const tb = defineMessages('batch', {
   'md.moreErrors': { zh: '（另有 {count} 个问题）', en: '({count} more problems)' },
   'md.duplicates': { zh: '重复提交', en: 'Submitted twice' },
   'md.noUnits': { zh: '没有有效的答卷。', en: 'No valid answer files.' },
+  'md.count.other': { zh: '其他文件（未评分）', en: 'Other files, not scored' },
+  'md.other': { zh: '其他文件（未评分）', en: 'Other files, not scored' },
+  'md.other.note': {
+    zh: '这些文件按内容不是答卷（例如检查表），不评分，也不算不通过。',
+    en: 'By their content these files are not answer files (checklists, for instance): they are not scored and do not fail the batch.',
+  },
+  'md.col.kind': { zh: '内容', en: 'Content' },
+  'md.other.checklist': { zh: '检查表 {id}（版本 {version}）', en: 'checklist {id} (version {version})' },
+  'junit.other': { zh: '检查表，不是答卷：未评分', en: 'a checklist, not an answer file: not scored' },
 
   'reason.unreadable': { zh: '文件无法读取或解码', en: 'the file cannot be read or decoded' },
   'reason.invalid': { zh: '答卷有错误', en: 'the answer file has errors' },

@@ -21,6 +21,10 @@ export const MESSAGES = {
   },
   'cli.error.badLang': { zh: '--lang 只能是 zh 或 en', en: '--lang must be zh or en' },
   'cli.error.badFormat': { zh: '--format 只能是 {allowed}', en: '--format must be one of {allowed}' },
+  'cli.error.badFailUnder': {
+    zh: '--fail-under 须为 0 到 100 之间的十进制数（如 60 或 87.5），收到“{value}”',
+    en: '--fail-under must be a decimal number from 0 to 100 (such as 60 or 87.5), not "{value}"',
+  },
   'validate.description': {
     zh: '校验检查表和答卷（按内容自动区分），报告 文件:行:列 的问题',
     en: 'validate checklists and answer files (told apart by content), with file:line:col diagnostics',

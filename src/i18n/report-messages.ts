@@ -44,6 +44,7 @@ export const REPORT_MESSAGES = {
   'areas.col.score': { zh: '得分率', en: 'Score' },
   'areas.col.bar': { zh: '图示', en: 'Chart' },
   'areas.allNa': { zh: '全部不适用（权重分摊给其他指标）', en: 'all not applicable (weight shared out)' },
+  'areas.notApplicable': { zh: '不适用', en: 'not applicable' },
   'items.col.id': { zh: '编号', en: 'Id' },
   'items.col.text': { zh: '考核内容', en: 'What is checked' },
   'items.col.status': { zh: '结果', en: 'Result' },

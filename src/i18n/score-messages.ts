@@ -17,10 +17,6 @@ export const SCORE_MESSAGES = {
     zh: '总分低于 N 或被一票否决时以退出码 1 结束（用于 CI）',
     en: 'exit with code 1 when the score is below N or the unit is vetoed (for CI)',
   },
-  'score.error.badFailUnder': {
-    zh: '--fail-under 必须是不小于 0 的数字，收到“{value}”',
-    en: '--fail-under must be a number of at least 0, not "{value}"',
-  },
   'score.error.write': { zh: '无法写入报告文件 {file}：{reason}', en: 'cannot write the report to {file}: {reason}' },
   'score.invalid': {
     zh: '{file}：答卷有 {count} 个错误，未生成报告',

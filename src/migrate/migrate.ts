@@ -54,7 +54,7 @@ export interface Migration {
   unanswered: string[];
 }
 
-/** Whether an answer is well-formed for an item of this kind (formats.md §3), deduction ids included. */
+/** Whether an answer is well-formed for an item of this kind (docs/formats.md §3), deduction ids included. */
 export function answerFits(item: Item, answer: Answer): DropReason | undefined {
   if (answer.status === 'na') return answer.value === undefined && answer.deductions === undefined ? undefined : 'kind';
   const kind = kindOf(item);

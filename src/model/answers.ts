@@ -1,4 +1,4 @@
-// Typed answer file, as defined in formats.md §3 (after schema validation).
+// Typed answer file, as defined in docs/formats.md §3 (after schema validation).
 
 /** An answer status: 符合 / 部分符合 / 不符合 / 不适用. */
 export type Status = 'pass' | 'partial' | 'fail' | 'na';

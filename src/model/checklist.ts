@@ -1,4 +1,4 @@
-// Typed checklist, as defined in formats.md §2 (after schema validation).
+// Typed checklist, as defined in docs/formats.md §2 (after schema validation).
 import type { Text } from './text.js';
 
 /** Item kinds: how an item is answered and scored. */
@@ -83,7 +83,7 @@ export interface Checklist {
   areas: Area[];
 }
 
-/** Default grades when a checklist gives none (formats.md §2). */
+/** Default grades when a checklist gives none (docs/formats.md §2). */
 export const DEFAULT_GRADES: Grade[] = [
   { min: 90, label: { zh: '优秀', en: 'Excellent' } },
   { min: 80, label: { zh: '良好', en: 'Good' } },
@@ -91,7 +91,7 @@ export const DEFAULT_GRADES: Grade[] = [
   { min: 0, label: { zh: '不合格', en: 'Fail' } },
 ];
 
-/** Bonus rule when a checklist gives none (formats.md §2: "every key optional; defaults shown"). */
+/** Bonus rule when a checklist gives none, or a key of it (docs/formats.md §2). */
 export const DEFAULT_BONUS = { cap: 10, minBase: 80 } as const;
 
 /** Default credit of a `partial` answer. */

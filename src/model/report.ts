@@ -1,4 +1,4 @@
-// The JSON report of one scored unit (formats.md §5), as validated by schemas/report.schema.json.
+// The JSON report of one scored unit (docs/formats.md §5), as validated by schemas/report.schema.json.
 import type { Evidence } from './answers.js';
 import type { ItemKind } from './checklist.js';
 import type { ItemOutcome } from './score-result.js';
@@ -52,6 +52,11 @@ export interface ReportArea {
   share: number;
   /** Points this area adds to the base score: 100 × w·r / Σw (2 decimals). */
   contribution: number;
+  /**
+   * False when no non-bonus item of the area applies to the unit type: weight, earned and max are
+   * then 0 and ratio and score null. Reports written before this field existed left such areas out.
+   */
+  applicable?: boolean;
 }
 
 /** An open item and what meeting it would add to the final score. */

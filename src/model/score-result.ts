@@ -1,4 +1,4 @@
-// The typed result of scoring one answer file (formats.md §4), shared by score, run, batch and every reporter.
+// The typed result of scoring one answer file (docs/formats.md §4), shared by score, run, batch and every reporter.
 import type { Evidence, Status, Unit } from './answers.js';
 import type { ItemKind } from './checklist.js';
 import type { Text } from './text.js';
@@ -33,10 +33,13 @@ export interface ItemScore {
   evidence: Evidence[];
 }
 
-/** One area, scored. `ratio`/`score` are null when every item was left out (weight redistributed). */
+/**
+ * One area, scored. `ratio`/`score` are null when every item was left out (weight redistributed),
+ * and for an area none of whose non-bonus items applies to the unit type (`applicable: false`).
+ */
 export interface AreaScore {
   id: string;
-  /** The weight used: the area's `weight`, or the points of its applying non-bonus items. */
+  /** The weight used: the area's `weight`, or the points of its applying non-bonus items; 0 when not applicable. */
   weight: number;
   /** Σ earned over counted non-bonus items. */
   earned: number;
@@ -45,6 +48,8 @@ export interface AreaScore {
   ratio: number | null;
   /** 100 × ratio. */
   score: number | null;
+  /** False when no non-bonus item of the area applies to the unit type (shown as "not applicable"). */
+  applicable: boolean;
 }
 
 /** The full scored result of one answer file. Numbers are unrounded; reporters round. */

@@ -105,6 +105,7 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
       [t('md.count.below'), String(c.belowThreshold)],
       [t('md.count.duplicates'), String(c.duplicates)],
       [t('md.count.failed'), String(c.failed)],
+      ...(c.other > 0 ? [[t('md.count.other'), String(c.other)]] : []),
     ],
     ['l', 'r'],
   )).push('');
@@ -144,6 +145,7 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
 
     out.push(`## ${t('md.areas')}`, '');
     out.push(t('md.areas.note'), '');
+    const notApplicable = t('md.notApplicable');
     const areaRows = summary.ranking.map((r) => {
       const f = summary.files[r.index];
       const s = f.summary!;
@@ -151,8 +153,9 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
       const cells = summary.areas.map((area, i) => {
         // A unit's areas are normally in the same checklist order as the columns: try that first.
         const at = s.areaIds[i] === area.id ? i : s.areaIds.indexOf(area.id);
-        const score = at === -1 ? null : s.areaScores[at];
-        if (score === null || score === undefined) return '—';
+        if (at === -1) return notApplicable;
+        const score = s.areaScores[at];
+        if (score === null) return '—';
         const text = fixed1(score);
         return area.id === weakest ? `**${text}** ▼` : text;
       });
@@ -184,7 +187,7 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
     out.push(`## ${t('md.invalid')} (${invalid.length})`, '');
     appendAll(out, table([t('md.col.file'), t('md.col.diagnostic')], invalid.map((f) => [escapeCell(f.file), firstProblems(f, lang)]))).push('');
   }
-  // Issue 6 (`--verify-evidence`): one row per piece of evidence that is missing, changed or outside.
+  // `--verify-evidence`: one row per piece of evidence that is missing, changed or outside.
   const evidence = summary.files.flatMap((f) => (f.evidence ?? []).map((e) => ({ f, e })));
   if (evidence.length > 0) {
     out.push(`## ${te(lang, 'verify.heading')} (${evidence.length})`, '');
@@ -198,6 +201,17 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
     appendAll(out, table(
       [t('md.col.unit'), t('md.col.type'), t('md.col.files')],
       summary.duplicates.map((d) => [escapeCell(d.name), escapeCell(d.type), d.files.map(escapeCell).join('<br>')]),
+    )).push('');
+  }
+  if (summary.otherFiles.length > 0) {
+    out.push(`## ${t('md.other')} (${summary.otherFiles.length})`, '');
+    out.push(t('md.other.note'), '');
+    appendAll(out, table(
+      [t('md.col.file'), t('md.col.kind')],
+      summary.otherFiles.map((o) => [
+        escapeCell(o.file),
+        t('md.other.checklist', { id: escapeCell(o.id ?? '—'), version: escapeCell(o.version ?? '—') }),
+      ]),
     )).push('');
   }
   return out;

@@ -6,12 +6,15 @@ import { MAX_GAINS } from './markdown-report.js';
 import { gradesOf } from '../score/score.js';
 import {
   one,
+  areaPoints,
+  assessorParts,
   fmtPlain,
   groupItems,
   itemDetail,
   itemPoints,
   itemText,
   methodLines,
+  noScoreLabel,
   rectifyEntries,
   reportDate,
   statusLabel,
@@ -112,7 +115,7 @@ export function renderAreaChart(report: Report, lang: FormatContext['lang']): st
     });
     if (a.score === null) {
       parts.push(`<rect x="${labelW}" y="${y + 4}" width="${barW}" height="22" fill="#f6f8fa" stroke="#d0d7de"/>`);
-      parts.push(`<text x="${labelW + 8}" y="${y + 20}" fill="#57606a">${h(tr(lang, 'areas.allNa'))}</text>`);
+      parts.push(`<text x="${labelW + 8}" y="${y + 20}" fill="#57606a">${h(noScoreLabel(lang, a))}</text>`);
       return;
     }
     const w = (barW * Math.max(0, Math.min(100, a.score))) / 100;
@@ -150,9 +153,10 @@ export function formatHtml(report: Report, ctx: FormatContext): string {
   meta.push([tr(lang, 'field.unit'), h(report.unit.name) + (report.unit.code ? paren(`${tr(lang, 'field.code')} ${h(report.unit.code)}`) : '')]);
   meta.push([tr(lang, 'field.unitType'), `${h(report.unit.typeLabel)}${paren(h(report.unit.type))}`]);
   meta.push([tr(lang, 'field.checklist'), `${h(report.checklist.title)}${paren(`${h(report.checklist.id)}${sep}${tr(lang, 'field.version')} ${h(report.checklist.version)}`)}`]);
-  if (report.assessor?.name) {
-    const extra = [report.assessor.role, report.assessor.contact].filter((x): x is string => !!x).map(h).join(sep);
-    meta.push([tr(lang, 'field.assessor'), h(report.assessor.name) + (extra ? paren(extra) : '')]);
+  const who = assessorParts(report);
+  if (who) {
+    const extra = who.extra.map(h).join(sep);
+    meta.push([tr(lang, 'field.assessor'), (who.name ? h(who.name) : '—') + (extra ? paren(extra) : '')]);
   }
   if (report.period) meta.push([tr(lang, 'field.period'), h(report.period)]);
   meta.push([tr(lang, 'field.generatedAt'), h(reportDate(report))]);
@@ -181,8 +185,8 @@ export function formatHtml(report: Report, ctx: FormatContext): string {
   b.push(`<th>${h(tr(lang, 'areas.col.area'))}</th><th class="num">${h(tr(lang, 'areas.col.weight'))}</th><th class="num">${h(tr(lang, 'areas.col.points'))}</th><th class="num">${h(tr(lang, 'areas.col.score'))}</th>`);
   b.push('</tr></thead><tbody>');
   for (const a of report.areas) {
-    const score = a.score === null ? `<span class="muted">${h(tr(lang, 'areas.allNa'))}</span>` : one(a, 'score');
-    b.push(`<tr><td>${h(a.title)}</td><td class="num">${fmtPlain(a.weight)}</td><td class="num">${fmtPlain(a.earned)}/${fmtPlain(a.max)}</td><td class="num">${score}</td></tr>`);
+    const score = a.score === null ? `<span class="muted">${h(noScoreLabel(lang, a))}</span>` : one(a, 'score');
+    b.push(`<tr><td>${h(a.title)}</td><td class="num">${fmtPlain(a.weight)}</td><td class="num">${areaPoints(a)}</td><td class="num">${score}</td></tr>`);
   }
   b.push('</tbody></table>');
   if (report.bonus.items.length > 0) {

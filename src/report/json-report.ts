@@ -1,10 +1,10 @@
-// Builds the JSON report of one unit (formats.md §5) from a ScoreResult: rounded numbers, texts in one language.
+// Builds the JSON report of one unit (docs/formats.md §5) from a ScoreResult: rounded numbers, texts in one language.
 import type { Answers } from '../model/answers.js';
 import { DEFAULT_BONUS, listItems, type Checklist } from '../model/checklist.js';
 import type { Report, ReportItem } from '../model/report.js';
 import type { ScoreResult } from '../model/score-result.js';
 import { pickText, type Lang } from '../model/text.js';
-import { rankGains } from '../score/gains.js';
+import { rankGains, type Gain } from '../score/gains.js';
 import { roundHalfAway } from '../score/round.js';
 import { partialCreditOf, SCORE_EPSILON } from '../score/score.js';
 import { readToolVersion } from './tool-version.js';
@@ -23,16 +23,16 @@ const r2 = (x: number): number => roundHalfAway(x, 2);
 /** Ratios are fractions: 4 decimals carry the same precision as the 2-decimal area score (§5 example: 0.8333). */
 const r4 = (x: number): number => roundHalfAway(x, 4);
 
+/** Everything of the report before its item entries. */
+export type ReportHead = Omit<Report, 'items' | 'improvements'>;
+
 /**
- * The report object of formats.md §5 for a scored unit. Numbers are rounded half away from zero
+ * The report object of docs/formats.md §5 for a scored unit. Numbers are rounded half away from zero
  * (2 decimals; ratios and shares 4); titles and labels are strings in `options.lang`.
  */
 export function buildReport(result: ScoreResult, checklist: Checklist, answers: Answers, options: BuildReportOptions): Report {
   const { lang } = options;
   const placed = new Map(listItems(checklist).map((p) => [p.item.id, p]));
-  const unitType = checklist.unitTypes.find((u) => u.id === result.unit.type);
-  const totalWeight = result.areas.reduce((sum, a) => sum + (a.ratio === null ? 0 : a.weight), 0);
-
   const items: ReportItem[] = result.items.map((s) => {
     const item = placed.get(s.id)?.item;
     const deductions =
@@ -60,15 +60,40 @@ export function buildReport(result: ScoreResult, checklist: Checklist, answers: 
     };
     return out;
   });
+  const { head, gains, improvements } = reportHead(result, checklist, answers, options);
+  const report: Report = { ...head, items, improvements };
+  rememberExact(report, { score: result.score, baseScore: result.baseScore, bonusScore: result.bonusScore });
+  rememberExact(report.bonus, { earned: result.bonusEarned });
+  report.areas.forEach((a, i) => rememberExact(a, { score: result.areas[i].score }));
+  report.improvements.forEach((imp, i) => rememberExact(imp, { gain: Math.max(0, gains[i].gain), scoreIfMet: gains[i].scoreIfMet }));
+  return report;
+}
 
-  const count = (status: string): number => result.items.filter((i) => i.status === status).length;
+function improvementsOf(gains: readonly Gain[]): Report['improvements'] {
+  return gains.map((g) => ({ id: g.id, gain: r2(g.gain), scoreIfMet: r2(g.scoreIfMet), liftsVeto: g.liftsVeto }));
+}
+
+/**
+ * Every field of the report before its items, in the report's order, and what comes after them:
+ * the improvements (and the unrounded gains they come from). Shared by {@link buildReport} and
+ * `reportBytes`, which writes the items itself.
+ */
+export function reportHead(
+  result: ScoreResult,
+  checklist: Checklist,
+  answers: Answers,
+  options: BuildReportOptions,
+): { head: ReportHead; gains: Gain[]; improvements: Report['improvements'] } {
+  const { lang } = options;
+  const unitType = checklist.unitTypes.find((u) => u.id === result.unit.type);
+  const totalWeight = result.areas.reduce((sum, a) => sum + (a.ratio === null ? 0 : a.weight), 0);
+  const counts = { items: result.items.length, pass: 0, partial: 0, fail: 0, na: 0, unanswered: 0 };
+  for (const i of result.items) counts[i.status]++;
   const bonusRule = {
     cap: checklist.scoring?.bonus?.cap ?? DEFAULT_BONUS.cap,
     minBase: checklist.scoring?.bonus?.minBase ?? DEFAULT_BONUS.minBase,
   };
-  const gains = rankGains(checklist, answers, result);
-
-  const report: Report = {
+  const head: ReportHead = {
     schemaVersion: 1,
     generatedAt: options.generatedAt ?? new Date().toISOString(),
     tool: { name: 'wangxin', version: options.toolVersion ?? readToolVersion() },
@@ -99,14 +124,7 @@ export function buildReport(result: ScoreResult, checklist: Checklist, answers: 
     unanswered: [...result.unanswered],
     ignored: [...result.ignored],
     partialCredit: partialCreditOf(checklist),
-    counts: {
-      items: result.items.length,
-      pass: count('pass'),
-      partial: count('partial'),
-      fail: count('fail'),
-      na: count('na'),
-      unanswered: count('unanswered'),
-    },
+    counts,
     areas: result.areas.map((a) => {
       const area = checklist.areas.find((x) => x.id === a.id);
       const share = a.ratio === null || totalWeight === 0 ? 0 : a.weight / totalWeight;
@@ -120,14 +138,10 @@ export function buildReport(result: ScoreResult, checklist: Checklist, answers: 
         score: a.score === null ? null : r2(a.score),
         share: r4(share),
         contribution: r2(a.ratio === null ? 0 : 100 * share * a.ratio),
+        applicable: a.applicable,
       };
     }),
-    items,
-    improvements: gains.map((g) => ({ id: g.id, gain: r2(g.gain), scoreIfMet: r2(g.scoreIfMet), liftsVeto: g.liftsVeto })),
   };
-  rememberExact(report, { score: result.score, baseScore: result.baseScore, bonusScore: result.bonusScore });
-  rememberExact(report.bonus, { earned: result.bonusEarned });
-  report.areas.forEach((a, i) => rememberExact(a, { score: result.areas[i].score }));
-  report.improvements.forEach((imp, i) => rememberExact(imp, { gain: Math.max(0, gains[i].gain), scoreIfMet: gains[i].scoreIfMet }));
-  return report;
+  const gains = rankGains(checklist, result);
+  return { head, gains, improvements: improvementsOf(gains) };
 }

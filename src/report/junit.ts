@@ -35,7 +35,7 @@ export function escapeXml(text: string): string {
   // escapes tens of thousands of them).
   if (!XML_SPECIAL.test(text)) return text;
   return text
-    // Issue 6: DEL, C1 controls and bidi overrides are legal XML but can hide or reorder text in a CI
+    // DEL, C1 controls and bidi overrides are legal XML but can hide or reorder text in a CI
     // viewer ("Trojan Source"): shown as \u{…}, like the Markdown and HTML reports do.
     .replace(XML_SHOWN, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`)
     .replace(ILLEGAL_XML, '')
@@ -71,7 +71,7 @@ export function failureMessages(f: FileVerdict, lang: Lang, failUnder?: number):
         return tb(lang, 'reason.incomplete', { count: s!.unanswered.length, items: list });
       }
       case 'evidence':
-        // Issue 6 (`--verify-evidence`): one clause per finding, e.g. "evidence changed …: A1.1.1 a.pdf".
+        // `--verify-evidence`: one clause per finding, e.g. "evidence changed …: A1.1.1 a.pdf".
         return (f.evidence ?? []).map((e) => `${te(lang, `verify.${e.problem}`)}: ${e.item} ${e.path}`).join('; ');
     }
   });
@@ -91,10 +91,13 @@ export function formatJunitLines(summary: BatchSummary, ctx: JunitContext): stri
   const time = (ctx.seconds ?? 0).toFixed(3);
   const failures = summary.counts.failed;
   const suite = escapeXml(tb(lang, 'junit.suite'));
+  // Files that are not answer files (checklists) are skipped test cases: listed, never a failure.
+  const tests = summary.files.length + summary.otherFiles.length;
+  const skipped = summary.otherFiles.length;
   const lines: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${suite}" tests="${summary.files.length}" failures="${failures}" errors="0" skipped="0" time="${time}">`,
-    `  <testsuite name="${suite}" tests="${summary.files.length}" failures="${failures}" errors="0" skipped="0" time="${time}" timestamp="${escapeXml(summary.generatedAt)}">`,
+    `<testsuites name="${suite}" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}" time="${time}">`,
+    `  <testsuite name="${suite}" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}" time="${time}" timestamp="${escapeXml(summary.generatedAt)}">`,
   ];
   for (const f of summary.files) {
     const s = f.summary;
@@ -112,6 +115,10 @@ export function formatJunitLines(summary: BatchSummary, ctx: JunitContext): stri
     if (f.errorCount > f.errors.length) details.push(tb(lang, 'md.moreErrors', { count: f.errorCount - f.errors.length }));
     if (s) details.push(tb(lang, 'junit.ok', { unit: s.unit.name, score: formatFixed(s.score, 2), grade: s.grade.label }));
     lines.push(open, `      <failure message="${escapeXml(messages.join('; '))}" type="${escapeXml(type)}">${escapeText(details.join('\n'))}</failure>`, '    </testcase>');
+  }
+  const skippedMessage = escapeXml(tb(lang, 'junit.other'));
+  for (const o of summary.otherFiles) {
+    lines.push(`    <testcase classname="other" name="${escapeXml(o.file)}" file="${escapeXml(o.file)}" time="0">`, `      <skipped message="${skippedMessage}" />`, '    </testcase>');
   }
   lines.push('  </testsuite>', '</testsuites>', '');
   return lines;

@@ -5,12 +5,15 @@ import { tr } from '../i18n/report-messages.js';
 import { escapeInline as esc, escapeTableCell as cell } from './escape.js';
 import {
   one,
+  areaPoints,
+  assessorParts,
   fmtPlain,
   groupItems,
   itemDetail,
   itemPoints,
   itemText,
   methodLines,
+  noScoreLabel,
   rectifyEntries,
   reportDate,
   statusLabel,
@@ -35,9 +38,10 @@ export function formatMarkdown(report: Report, ctx: FormatContext): string {
   out.push(`| ${tr(lang, 'field.unit')} | ${cell(report.unit.name)}${report.unit.code ? paren(`${tr(lang, 'field.code')} ${cell(report.unit.code)}`) : ''} |`);
   out.push(`| ${tr(lang, 'field.unitType')} | ${cell(report.unit.typeLabel)}${paren(cell(report.unit.type))} |`);
   out.push(`| ${tr(lang, 'field.checklist')} | ${cell(report.checklist.title)}${paren(`${cell(report.checklist.id)}${sep}${tr(lang, 'field.version')} ${cell(report.checklist.version)}`)} |`);
-  if (report.assessor && report.assessor.name) {
-    const extra = [report.assessor.role, report.assessor.contact].filter((x): x is string => !!x).map(cell).join(sep);
-    out.push(`| ${tr(lang, 'field.assessor')} | ${cell(report.assessor.name)}${extra ? paren(extra) : ''} |`);
+  const who = assessorParts(report);
+  if (who) {
+    const extra = who.extra.map(cell).join(sep);
+    out.push(`| ${tr(lang, 'field.assessor')} | ${who.name ? cell(who.name) : '—'}${extra ? paren(extra) : ''} |`);
   }
   if (report.period) out.push(`| ${tr(lang, 'field.period')} | ${cell(report.period)} |`);
   out.push(`| ${tr(lang, 'field.generatedAt')} | ${reportDate(report)} |`, '');
@@ -63,8 +67,8 @@ export function formatMarkdown(report: Report, ctx: FormatContext): string {
     '| --- | ---: | ---: | --- |',
   );
   for (const a of report.areas) {
-    const score = a.score === null ? tr(lang, 'areas.allNa') : `${textBar(a.ratio)} ${one(a, 'score')}`;
-    out.push(`| ${cell(a.title)} | ${fmtPlain(a.weight)} | ${fmtPlain(a.earned)}/${fmtPlain(a.max)} | ${score} |`);
+    const score = a.score === null ? noScoreLabel(lang, a) : `${textBar(a.ratio)} ${one(a, 'score')}`;
+    out.push(`| ${cell(a.title)} | ${fmtPlain(a.weight)} | ${areaPoints(a)} | ${score} |`);
   }
   out.push('');
   if (report.bonus.items.length > 0) {

@@ -41,6 +41,29 @@ export function textBar(ratio: number | null, cells = 10): string {
   return '█'.repeat(full) + '░'.repeat(cells - full);
 }
 
+/** The header's assessor: the name and the role and contact after it; undefined when none is given. */
+export function assessorParts(report: Report): { name?: string; extra: string[] } | undefined {
+  const a = report.assessor;
+  const extra = [a?.role, a?.contact].filter((x): x is string => !!x);
+  if (!a?.name && extra.length === 0) return undefined;
+  return { ...(a?.name ? { name: a.name } : {}), extra };
+}
+
+/** Whether a report area applies to the unit type (reports from before the field existed list only applying areas). */
+export function isApplicable(area: ReportArea): boolean {
+  return area.applicable !== false;
+}
+
+/** What an area without a score shows: "not applicable" (no item for this unit type) or "all N/A" (weight shared out). */
+export function noScoreLabel(lang: Lang, area: ReportArea): string {
+  return tr(lang, isApplicable(area) ? 'areas.allNa' : 'areas.notApplicable');
+}
+
+/** The points column of an area: "9/10", or "—" for an area that does not apply. */
+export function areaPoints(area: ReportArea): string {
+  return isApplicable(area) ? `${fmtPlain(area.earned)}/${fmtPlain(area.max)}` : '—';
+}
+
 /** Items of one section (or the area's own items when `id` is undefined). */
 export interface SectionView {
   id?: string;

@@ -3,7 +3,7 @@
 const POWERS: Record<number, number> = { 0: 1, 1: 10, 2: 100, 3: 1000, 4: 10000 };
 
 /**
- * Rounds `x` half away from zero to `decimals` places (formats.md §4 step 8).
+ * Rounds `x` half away from zero to `decimals` places (docs/formats.md §4 step 8).
  *
  * Plain `Math.round(x * 100) / 100` gets `1.005` wrong (it is stored as 1.00499999999999989…),
  * so the value is first cut to 15 significant digits — which removes the binary noise that

@@ -1,4 +1,4 @@
-// The scoring engine of formats.md §4: pure, no I/O; the same numbers for `score`, `run` and `batch`.
+// The scoring engine of docs/formats.md §4: pure, no I/O; the same numbers for `score`, `run` and `batch`.
 import type { Answer, Answers } from '../model/answers.js';
 import {
   DEFAULT_BONUS,
@@ -36,7 +36,7 @@ export function partialCreditOf(checklist: Checklist): number {
 }
 
 /**
- * Scores one item (formats.md §4 step 1). `answer` may be undefined (unanswered). Answers of the
+ * Scores one item (docs/formats.md §4 step 1). `answer` may be undefined (unanswered). Answers of the
  * wrong shape for the item's kind (which validation rejects) are treated as unanswered.
  */
 export function scoreItem(
@@ -95,7 +95,7 @@ interface ScoringItem {
   bonus: boolean;
 }
 
-// Issue 5: batch scores thousands of files against one checklist; its items are listed once. A
+// Batch scores thousands of files against one checklist; its items are listed once. A
 // loaded checklist is not changed afterwards, so the list stays true for the object's lifetime.
 const placedCache = new WeakMap<Checklist, { list: ScoringItem[]; ids: Set<string> }>();
 
@@ -134,24 +134,28 @@ function makeItemScore(
   bonus: boolean,
   answer: Answer | undefined,
 ): ItemScore {
-  const entry = { id, area } as ItemScore;
-  if (section !== undefined) entry.section = section;
-  entry.kind = kind;
-  entry.status = scored.status;
-  entry.earned = scored.earned;
-  entry.max = scored.max;
-  entry.counted = scored.counted;
-  if ('value' in scored) entry.value = scored.value;
-  if ('deductions' in scored) entry.deductions = scored.deductions;
-  entry.veto = veto;
-  entry.bonus = bonus;
-  if (answer?.note !== undefined) entry.note = answer.note;
-  entry.evidence = answer?.evidence ? [...answer.evidence] : [];
-  return entry;
+  // Every field is set, absent ones to undefined, always in the same order: the entries then share
+  // one shape, and the reporters that read thousands of them (batch) read them at full speed.
+  return {
+    id,
+    area,
+    section,
+    kind,
+    status: scored.status,
+    earned: scored.earned,
+    max: scored.max,
+    counted: scored.counted,
+    value: scored.value,
+    deductions: scored.deductions,
+    veto,
+    bonus,
+    note: answer?.note,
+    evidence: answer?.evidence ? [...answer.evidence] : [],
+  };
 }
 
 /**
- * Scores one answer file against its checklist (formats.md §4). Pure: takes schema- and
+ * Scores one answer file against its checklist (docs/formats.md §4). Pure: takes schema- and
  * rule-valid inputs and returns unrounded numbers (reporters round).
  *
  * - Items that do not apply to the unit type are skipped; answers to them are listed in `ignored`.
@@ -160,10 +164,10 @@ function makeItemScore(
  *   `na` ones included: §4 step 3 says "applying", not "counted". So an `na` answer lowers the
  *   area's ratio denominator but not its weight; only an area whose every item is `na` (Σ max = 0)
  *   loses its weight, which is then redistributed over the other areas.
- * - Areas with no applying non-bonus item at all are left out of `areas`; areas whose applying
- *   items are all `na` stay in with `ratio: null`.
- * - `scoring.bonus` and each of its keys default to the values formats.md §2 shows ("every key
- *   optional; defaults shown"): cap 10, minBase 80.
+ * - Every area of the checklist is in `areas`, in checklist order. One with no applying non-bonus
+ *   item at all (none is meant for this unit type) has `applicable: false`, weight, earned and max
+ *   0 and no ratio; one whose applying items are all `na` keeps its weight with `ratio: null`.
+ * - `scoring.bonus` and each of its keys default to cap 10 and minBase 80 (docs/formats.md §2).
  * - With `options.items === false`, `items` is left empty; every other field is the same.
  */
 export function scoreAnswers(checklist: Checklist, answers: Answers, options: { items?: boolean } = {}): ScoreResult {
@@ -212,10 +216,14 @@ export function scoreAnswers(checklist: Checklist, answers: Answers, options: { 
   let totalWeight = 0;
   for (const area of checklist.areas) {
     const sums = areaSums.get(area.id);
-    if (!sums || sums.applying === 0) continue;
+    if (!sums || sums.applying === 0) {
+      // Not meant for this unit type: listed, as the report lists every area, but never counted.
+      areas.push({ id: area.id, weight: 0, earned: 0, max: 0, ratio: null, score: null, applicable: false });
+      continue;
+    }
     const weight = area.weight ?? sums.points;
     const ratio = sums.max > 0 ? sums.earned / sums.max : null;
-    areas.push({ id: area.id, weight, earned: sums.earned, max: sums.max, ratio, score: ratio === null ? null : 100 * ratio });
+    areas.push({ id: area.id, weight, earned: sums.earned, max: sums.max, ratio, score: ratio === null ? null : 100 * ratio, applicable: true });
     if (ratio !== null) {
       weighted += weight * ratio;
       totalWeight += weight;

@@ -1,4 +1,4 @@
-// Semantic rules for answer files against their checklist (formats.md §3), one small function each.
+// Semantic rules for answer files against their checklist (docs/formats.md §3), one small function each.
 import { appliesTo, kindOf, listItems, type Checklist, type Item, type ItemKind } from '../model/checklist.js';
 import type { Answer, Answers } from '../model/answers.js';
 import { isBlankText } from '../model/identity.js';

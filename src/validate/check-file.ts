@@ -119,7 +119,7 @@ async function findChecklist(
 
 function unknownChecklist(parsed: ParsedYaml, id: string): Diagnostic {
   const ctx = new RuleContext(parsed);
-  ctx.report('UNKNOWN_CHECKLIST', ['checklist', 'id'], { id, known: builtinIds().join(', ') || '—' });
+  ctx.report('UNKNOWN_CHECKLIST', ['checklist', 'id'], { id, known: builtinIds().join(', ') || '—', hint: { zh: '可用 --checklist 指定文件', en: 'Use --checklist to name a file' } });
   return ctx.diagnostics[0];
 }
 

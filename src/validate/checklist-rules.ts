@@ -1,4 +1,4 @@
-// Semantic rules for checklists that a JSON Schema cannot express (formats.md §2), one small function each.
+// Semantic rules for checklists that a JSON Schema cannot express (docs/formats.md §2), one small function each.
 import { kindOf, type Checklist, type Item } from '../model/checklist.js';
 import type { Path, RuleContext } from './rule-context.js';
 

@@ -45,7 +45,7 @@ function cleanAnswer(answer: Answer): Answer {
   return out;
 }
 
-/** Serialises an answer file (formats.md §3) with the schema comment on the first line. */
+/** Serialises an answer file (docs/formats.md §3) with the schema comment on the first line. */
 export function serializeAnswers(answers: Answers, options: { file: string; checklist?: Checklist }): string {
   const plain: Record<string, unknown> = {
     schemaVersion: answers.schemaVersion,

@@ -8,7 +8,7 @@ import { tr } from '../i18n/run-messages.js';
 import { formatFixed } from '../score/round.js';
 import { progressBar } from './walk.js';
 
-/** Numbers as the Markdown report shows them (formats.md §4: 1 decimal), so the two always agree. */
+/** Numbers as the Markdown report shows them (docs/formats.md §4: 1 decimal), so the two always agree. */
 export function fmtScore(x: number): string {
   return formatFixed(x, 1);
 }
@@ -45,7 +45,7 @@ export function renderSummary(result: ScoreResult, checklist: Checklist, answers
   result.areas.forEach((area, i) => {
     const pad = ' '.repeat(width - displayWidth(titles[i]));
     if (area.ratio === null) {
-      lines.push(`  ${titles[i]}${pad}  ${paint.dim(tr(lang, 'run.summary.noRatio'))}`);
+      lines.push(`  ${titles[i]}${pad}  ${paint.dim(tr(lang, area.applicable ? 'run.summary.noRatio' : 'run.summary.notApplicable'))}`);
     } else {
       const bar = progressBar(area.earned, area.max, 20);
       lines.push(`  ${titles[i]}${pad}  ${paint.cyan(bar)} ${fmtScore(area.score ?? 0).padStart(5)}  (${fmtScore(area.earned)}/${fmtScore(area.max)})`);

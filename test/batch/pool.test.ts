@@ -38,6 +38,40 @@ describe('pool', () => {
     expect(progress[progress.length - 1]).toBe(60);
   });
 
+  it.each([1, 2])('hands each outcome on in input order as soon as it and those before it are in (--jobs %i)', async (jobs) => {
+    const names = readdirSync(EXAMPLES);
+    const files = Array.from({ length: 200 }, (_, i) => ({ file: `f${String(i).padStart(3, '0')}`, path: join(EXAMPLES, names[i % names.length]) }));
+    const options = { lang: 'en' as const, generatedAt: '2026-01-01T00:00:00.000Z', keepReport: true };
+    let done = 0;
+    const handed: { index: number; doneThen: number; file: string; hasReport: boolean }[] = [];
+    const outcomes = await runFiles(files, options, jobs, (n) => (done = n), [], (outcome, index) => {
+      handed.push({ index, doneThen: done, file: outcome.file, hasReport: outcome.report !== undefined });
+      // What a streamed summary does: write the report out and let go of it.
+      outcome.report = undefined;
+    });
+    expect(handed.map((h) => h.index)).toEqual(files.map((_, i) => i));
+    expect(handed.map((h) => h.file)).toEqual(files.map((f) => f.file));
+    expect(handed.every((h) => h.hasReport)).toBe(true);
+    // Streamed: the first outcomes go out long before the last file is done, not all at the end.
+    expect(handed[0].doneThen).toBeLessThan(files.length / 2);
+    // And the returned outcomes no longer hold the reports the caller let go of.
+    expect(outcomes.every((o) => o.report === undefined && o.summary !== undefined)).toBe(true);
+  });
+
+  it('gives every report intact when a worker gets its next chunk while a file of the last one waits', async () => {
+    // Invalid files take the slow path, which awaits: the worker's next chunk arrives meanwhile.
+    const names = readdirSync(EXAMPLES);
+    const invalid = join(import.meta.dirname, '..', 'fixtures', 'batch', 'mixed', 'invalid.yaml');
+    const files = Array.from({ length: 320 }, (_, i) => ({ file: `f${String(i).padStart(3, '0')}`, path: i % 5 === 2 ? invalid : join(EXAMPLES, names[i % names.length]) }));
+    const options = { lang: 'en' as const, generatedAt: '2026-01-01T00:00:00.000Z', keepReport: true };
+    const texts = (outcomes: FileOutcome[]): (string | undefined)[] => outcomes.map((o) => (o.report ? Buffer.from(o.report).toString('utf8') : undefined));
+    const threaded = texts(await runFiles(files, options, 2));
+    const inline = texts(await runFiles(files, options, 1));
+    expect(threaded).toEqual(inline);
+    expect(threaded.filter((t) => t !== undefined)).toHaveLength(256);
+    for (const t of threaded) if (t !== undefined) expect((JSON.parse(t) as { schemaVersion: number }).schemaVersion).toBe(1);
+  });
+
   it('shares one copy of the strings every outcome repeats', () => {
     const make = (): FileOutcome => ({
       file: 'x',

@@ -11,6 +11,7 @@ import { buildReport } from '../../src/report/json-report.js';
 import { scoreAnswers } from '../../src/score/score.js';
 import { parseYaml } from '../../src/load/parse-yaml.js';
 import type { Answers } from '../../src/model/answers.js';
+import { escapeJsonText } from '../../src/report/escape.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const EXAMPLES = join(ROOT, 'examples', 'answers');
@@ -97,6 +98,21 @@ describe('processFile', () => {
     const missing = await processFile({ file: 'gone.yaml', path: join(dir, 'gone.yaml') }, base);
     expect(missing.status).toBe('unreadable');
     expect(missing.errors[0]).toMatchObject({ code: 'FILE_NOT_FOUND', file: 'gone.yaml' });
+  });
+
+  it('gives each valid generated file the report score --format json writes (JSON.stringify of buildReport)', async () => {
+    const checklist = (await loadChecklist(builtinFile('county-cyber-2018')!)).checklist!;
+    const files = generateFiles(join(dir, 'reports'), 150, { checklistFile: CHECKLIST, seed: 7, invalidShare: 0 });
+    let compared = 0;
+    for (const { file } of files) {
+      const out = await processFile({ file, path: file }, { ...base, lang: compared % 2 ? 'en' : 'zh' });
+      if (out.status !== 'valid') continue;
+      const answers = parseYaml(readFileSync(file, 'utf8'), file).value as Answers;
+      const lang = compared % 2 ? 'en' : 'zh';
+      expect(Buffer.from(out.report!).toString('utf8')).toBe(escapeJsonText(JSON.stringify(buildReport(scoreAnswers(checklist, answers), checklist, answers, { lang, generatedAt: base.generatedAt }))));
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(100);
   });
 
   it('builds the same unit summary from the score as from the full report', async () => {

@@ -56,6 +56,7 @@ describe('summarizeBatch', () => {
       belowThreshold: 1,
       failed: 5,
       duplicates: 1,
+      other: 0,
     });
     expect(batchExitCode(summary)).toBe(1);
   });

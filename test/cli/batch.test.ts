@@ -14,9 +14,10 @@ const dir = mkdtempSync(join(tmpdir(), 'wangxin-batch-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 interface BatchJson {
+  schemaVersion: number;
   counts: Record<string, number>;
   ranking: { rank: number; file: string; unit: { name: string }; score: number; vetoed: boolean; complete: boolean; failed: boolean }[];
-  files: { file: string; status: string; failed: boolean; reasons: string[]; duplicate: boolean; errors: { line: number | null }[]; report?: unknown }[];
+  files: { file: string; status: string; failed: boolean; reasons: string[]; errors: { line: number | null }[]; report?: unknown }[];
   duplicates: { files: string[] }[];
 }
 
@@ -77,8 +78,68 @@ describe('wangxin batch', () => {
     expect(byName.get('incomplete.yaml')!.reasons).toEqual(['incomplete']);
     expect(byName.get('invalid.yaml')!.reasons).toEqual(['invalid']);
     expect(byName.get('invalid.yaml')!.errors[0].line).toBe(30);
-    expect(byName.get('a-township.yaml')!.duplicate).toBe(true);
-    expect(byName.get('b-township-other.yaml')!.duplicate).toBe(false);
+    // A unit submitted twice is listed once under duplicates, with both files.
+    expect(json.duplicates.map((d) => d.files.map((f) => f.replace(/\\/g, '/').replace(`${MIXED}/`, '')))).toEqual([['a-township.yaml', 'sub/c-township-again.yml']]);
+    expect(byName.get('b-township-other.yaml')).not.toHaveProperty('duplicate');
+  });
+
+  it('writes JSON Lines with --format jsonl: a line per file, as in the JSON document, then the summary line', async () => {
+    const out = join(dir, 'units.jsonl');
+    const r = await runInProcess(['batch', MIXED, '--format', 'jsonl', '--out', out], EPOCH);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    const lines = readFileSync(out, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const { json } = await batchJson([MIXED]);
+    expect(lines).toHaveLength(json.files.length + 1);
+    expect(lines.slice(0, -1)).toEqual(json.files);
+    const { files: _, ...aggregates } = json as unknown as Record<string, unknown>;
+    expect(lines[lines.length - 1]).toEqual(aggregates);
+    // Standard output too, when there is no --out, from the real binary as well.
+    const piped = await runInProcess(['batch', MIXED, '--format', 'jsonl'], EPOCH);
+    expect(piped.stdout).toBe(readFileSync(out, 'utf8'));
+    const binary = runBinary(['batch', MIXED, '--format', 'jsonl'], EPOCH);
+    expect(binary.code, binary.stderr).toBe(1);
+    expect(binary.stdout).toBe(piped.stdout);
+    expect(runBinary(['batch', MIXED, '--format', 'json'], EPOCH).stdout).toBe((await runInProcess(['batch', MIXED, '--format', 'json'], EPOCH)).stdout);
+  });
+
+  it('writes the JSON summary to --out, the same document as on standard output', async () => {
+    const out = join(dir, 'summary.json');
+    const r = await runInProcess(['batch', MIXED, '--format', 'json', '--out', out], EPOCH);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual((await batchJson([MIXED])).json);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('lists a checklist kept among the submissions under other files, not scored and not a failure', async () => {
+    const folder = join(dir, 'with-checklist');
+    cpSync(EXAMPLES, folder, { recursive: true });
+    cpSync(join('checklists', 'county-cyber-2018.yaml'), join(folder, 'checklist.yaml'));
+    cpSync(join('examples', 'custom', 'xx-county-2026.yaml'), join(folder, 'sub', 'xx-county-2026.yaml'), { recursive: true });
+    const md = await runInProcess(['batch', folder, '--lang', 'en'], EPOCH);
+    expect(md.code, md.stderr).toBe(0);
+    expect(md.stdout).toContain('| Files | 5 |');
+    expect(md.stdout).toContain('| Other files, not scored | 2 |');
+    expect(md.stdout).toContain('## Other files, not scored (2)');
+    expect(md.stdout).toMatch(/with-checklist\/checklist\.yaml \| checklist county-cyber-2018 \(version 1\.1\.0\) \|/);
+    expect(md.stdout).toMatch(/xx-county-2026\.yaml \| checklist xx-county-2026 \(version 1\.1\.0\) \|/);
+    expect(md.stdout).not.toContain('## Invalid files');
+    expect(md.stderr).toContain('5 files: 5 valid, 0 invalid, 0 failing');
+    const { code, json } = await batchJson([folder]);
+    expect(code).toBe(0);
+    expect(getValidator('batch')(json)).toBe(true);
+    expect(json.counts).toMatchObject({ files: 5, valid: 5, invalid: 0, failed: 0, other: 2 });
+    expect(json.files.map((f) => f.file)).not.toContain(join(folder, 'checklist.yaml'));
+    expect((json as unknown as { otherFiles: unknown[] }).otherFiles).toEqual([
+      { file: join(folder, 'checklist.yaml'), kind: 'checklist', id: 'county-cyber-2018', version: '1.1.0' },
+      { file: join(folder, 'sub', 'xx-county-2026.yaml'), kind: 'checklist', id: 'xx-county-2026', version: '1.1.0' },
+    ]);
+    const junit = join(dir, 'with-checklist.xml');
+    await runInProcess(['batch', folder, '--junit', junit, '--out', join(dir, 'with-checklist.md')], EPOCH);
+    const root = parseXml(readFileSync(junit, 'utf8'));
+    expect(findAll(root, 'testsuite')[0].attributes).toMatchObject({ tests: '7', failures: '0', skipped: '2' });
+    const skipped = findAll(root, 'testcase').filter((c) => findAll(c, 'skipped').length > 0);
+    expect(skipped.map((c) => c.attributes.classname)).toEqual(['other', 'other']);
   });
 
   it('applies --fail-under and --allow-incomplete', async () => {
@@ -94,6 +155,20 @@ describe('wangxin batch', () => {
     const r = await runInProcess(['batch', EXAMPLES, '--fail-under', '60'], EPOCH);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('| 文件 | 5 |');
+  });
+
+  it('shows an area with no item for a unit type as not applicable in the units × areas table', async () => {
+    for (const [lang, word] of [['zh', '不适用'], ['en', 'n/a']] as const) {
+      const r = await runInProcess(['batch', EXAMPLES, '--lang', lang], EPOCH);
+      const table = r.stdout.slice(r.stdout.indexOf(lang === 'zh' ? '## 各单位分领域得分' : '## Area scores by unit'));
+      const rows = table.split('\n').filter((l) => /^\| \d+ \|/.test(l));
+      expect(rows).toHaveLength(5);
+      // Columns: rank, unit, A1..A5. No item of A2 applies to an internet enterprise or a CII operator.
+      const a2 = (name: RegExp): string => rows.find((l) => name.test(l))!.split(' | ')[3];
+      expect(a2(/互联网|网络科技|Internet|enterprise|公司/)).toBe(word);
+      expect(rows.filter((l) => l.split(' | ')[3] === word)).toHaveLength(2);
+      expect(rows.filter((l) => l.includes(word)).every((l) => l.split(' | ').filter((c) => c === word).length === 1)).toBe(true);
+    }
   });
 
   it('scores against --checklist given as a built-in id or a path', async () => {

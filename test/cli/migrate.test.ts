@@ -75,13 +75,21 @@ describe('wangxin migrate', () => {
     expect(existsSync(join(tmp, 'old-version.1.1.0.yaml'))).toBe(true);
   });
 
-  it('back from the custom checklist to the built-in: unknown without --from, known with it', async () => {
+  it('back from the custom checklist to the built-in: refused without --from (its checklist id is unknown), done with it', async () => {
     const custom = join(tmp, 'custom.yaml');
     copyFileSync(join(ROOT, 'examples/custom/answers-township.yaml'), custom);
     const r = await runInProcess(['migrate', custom, '--to', 'county-cyber-2018', '--out', join(tmp, 'back1.yaml')]);
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/找不到答卷原来对应的检查表 xx-county-2026 1\.1\.0，/);
-    expect(r.stdout).toMatch(/- A6\.1 .*新检查表中没有此条目/);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).toBe('');
+    // Located at the id the answer file names, with its code frame.
+    expect(r.stderr).toMatch(/custom\.yaml:5:18 {2}错误 {2}找不到检查表“xx-county-2026”（内置：county-cyber-2018）。请用 --from 指定答卷原来对应的检查表（内置编号或文件路径） {2}UNKNOWN_CHECKLIST/);
+    expect(r.stderr).toMatch(/> 5 \| checklist: \{ id: xx-county-2026/);
+    expect(r.stderr).toMatch(/不知道答卷对应的检查表“xx-county-2026”，未迁移。加上 --from 后重试/);
+    expect(existsSync(join(tmp, 'back1.yaml'))).toBe(false);
+    const en = await runInProcess(['migrate', custom, '--to', 'county-cyber-2018', '--out', join(tmp, 'back1.yaml'), '--lang', 'en']);
+    expect(en.code).toBe(1);
+    expect(en.stderr).toMatch(/custom\.yaml:5:18 {2}error {2}no checklist "xx-county-2026" .*Name the checklist the answers were made for with --from/);
+    expect(en.stderr).not.toMatch(STACK);
     const known = await runInProcess(['migrate', custom, '--to', 'county-cyber-2018', '--from', CUSTOM, '--out', join(tmp, 'back2.yaml')]);
     expect(known.code, known.stderr).toBe(0);
     expect(known.stdout).toMatch(/新增条目，需要作答（1）：\n {2}- A2\.3\.3/);

@@ -60,14 +60,16 @@ describe('a full self-check for each unit type, in two sittings', () => {
     const options = { unit: `测试单位-${type}`, unitType: type, answers: 'a.yaml', report: 'r.json' };
 
     const first = context(tmp.dir);
-    const code1 = await runRun(options, first.ctx, { prompter: createScriptedPrompter([{ input: '' }, { input: '' }, ...steps(0, half), { interrupt: true }]) });
+    // The assessor and period are skipped (four questions), so the second sitting offers them again.
+    const skipHeader: ScriptStep[] = [{ input: '' }, { input: '' }, { input: '' }, { input: '' }];
+    const code1 = await runRun(options, first.ctx, { prompter: createScriptedPrompter([...skipHeader, ...steps(0, half), { interrupt: true }]) });
     expect(code1).toBe(130);
     const midway = await checkFile(join(tmp.dir, 'a.yaml'), {}, 'answers');
     expect(midway.errors).toEqual([]);
     expect(Object.keys(midway.answers!.answers)).toEqual(items.slice(0, half).map((p) => p.item.id));
 
     const second = context(tmp.dir);
-    const prompter = createScriptedPrompter([...steps(half, items.length), { select: '@finish' }]);
+    const prompter = createScriptedPrompter([...skipHeader, ...steps(half, items.length), { select: '@finish' }]);
     const code2 = await runRun({ answers: 'a.yaml', report: 'r.json' }, second.ctx, { prompter });
     expect(code2).toBe(0);
     expect(prompter.screens[0]).toContain(`第 ${half + 1}/${items.length} 项`);

@@ -61,7 +61,10 @@ async function run(options: RunOptions, steps: ScriptStep[], lang: Lang = 'zh') 
 }
 
 const base = (file = 'a.yaml'): RunOptions => ({ unit: '某某镇党委', unitType: 'township', answers: file });
-const ASSESSOR: ScriptStep[] = [{ input: '张三' }, { input: '' }];
+/** Name, role (skipped), contact and period: a complete header, so a resumed file does not ask again. */
+const ASSESSOR: ScriptStep[] = [{ input: '张三' }, { input: '' }, { input: '0871-6100001' }, { input: '2026年度' }];
+/** The four header questions of a resumed file that lacks them, skipped. */
+const SKIP_HEADER: ScriptStep[] = [{ input: '' }, { input: '' }, { input: '' }, { input: '' }];
 const deadPid = (): number => {
   for (let pid = 4_000_000; ; pid++) if (!isPidAlive(pid)) return pid;
 };
@@ -99,9 +102,11 @@ describe('run: starting', () => {
     expect(check.errors).toEqual([]);
     expect(check.answers).toMatchObject({
       unit: { name: '某某镇党委', type: 'township' },
-      assessor: { name: '张三' },
+      assessor: { name: '张三', contact: '0871-6100001' },
+      period: '2026年度',
       answers: { 'A1.1.1': { status: 'pass', evidence: ['纪要.pdf'] } },
     });
+    expect(check.answers?.assessor).not.toHaveProperty('role');
     expect(prompter.asked[1].default).toBe(join('answers', '某某镇党委.yaml'));
     expect(prompter.asked[2].values).toEqual(checklist.unitTypes.map((u) => u.id));
     expect(prompter.screens[0]).toContain(tr('zh', 'run.created', { file: join('answers', '某某镇党委.yaml') }));
@@ -170,7 +175,7 @@ describe('run: interrupting and resuming', () => {
     expect(refused.code).toBe(2);
     expect(refused.err).toContain('--change-unit-type');
     expect(readFileSync(file, 'utf8')).toBe(before);
-    const changed = await run({ answers: 'a.yaml', unitType: 'department', changeUnitType: true }, [{ select: '@quit' }]);
+    const changed = await run({ answers: 'a.yaml', unitType: 'department', changeUnitType: true }, [...SKIP_HEADER, { select: '@quit' }]);
     expect(changed.code).toBe(0);
     expect(changed.prompter.screens[0]).toContain(tr('zh', 'run.unitTypeChanged', { old: 'township', new: 'department' }));
     expect((await checkFile(file, {}, 'answers')).answers?.unit.type).toBe('department');
@@ -225,10 +230,55 @@ describe('run: the end', () => {
     const file = join(tmp.dir, 'v.yaml');
     answers.answers['A3.3.4'] = { status: 'fail', note: '发生重大事件' };
     await saveAnswers(file, answers, checklist);
-    const { code, out } = await run({ answers: 'v.yaml' }, [{ select: '@finish' }, { confirm: true }], 'en');
+    const { code, out } = await run({ answers: 'v.yaml' }, [...SKIP_HEADER, { select: '@finish' }, { confirm: true }], 'en');
     expect(code).toBe(0);
     expect(out).toContain(tr('en', 'run.summary.vetoed', { items: 'A3.3.4' }));
     expect(existsSync(join(tmp.dir, 'v.report.md'))).toBe(true);
+  });
+});
+
+describe('run: who answers and for which period', () => {
+  it('asks the assessor name, role, contact and period once, before the first item, and the report header shows them', async () => {
+    const steps: ScriptStep[] = [{ input: '李明' }, { input: '党委宣传委员' }, { input: '0871-6100001' }, { input: '2026年度' }];
+    steps.push({ select: 'pass' }, { input: '' }, { input: '' }, { select: '@finish' }, { confirm: true });
+    const { code, prompter } = await run({ ...base(), report: 'r.md' }, steps);
+    expect(code).toBe(0);
+    const header = prompter.asked.slice(0, 4);
+    expect(header.map((q) => q.message)).toEqual(
+      ['run.ask.assessorName', 'run.ask.assessorRole', 'run.ask.assessorContact', 'run.ask.period'].map((k) => tr('zh', k as Parameters<typeof tr>[1]) + tr('zh', 'run.ask.skip')),
+    );
+    // Asked once: no other question of the run is about them.
+    expect(prompter.asked.slice(4).some((q) => /填报人|评估期间/.test(q.message))).toBe(false);
+    const saved = await checkFile(join(tmp.dir, 'a.yaml'), {}, 'answers');
+    expect(saved.answers).toMatchObject({ assessor: { name: '李明', role: '党委宣传委员', contact: '0871-6100001' }, period: '2026年度' });
+    const md = readFileSync(join(tmp.dir, 'r.md'), 'utf8');
+    expect(md).toContain('| 填报人 | 李明（党委宣传委员，0871-6100001） |');
+    expect(md).toContain('| 评估期间 | 2026年度 |');
+  });
+
+  it('skipped, they are offered again when the file is resumed, with what was given as the default', async () => {
+    // Only the name given at first: contact and period are missing.
+    const first = await run(base(), [{ input: '张三' }, { input: '' }, { input: '' }, { input: '' }, { select: '@quit' }]);
+    expect(first.code).toBe(0);
+    expect((await checkFile(join(tmp.dir, 'a.yaml'), {}, 'answers')).answers?.assessor).toEqual({ name: '张三' });
+    // Resumed: Enter keeps the name, the contact and period are filled in now.
+    const second = await run({ answers: 'a.yaml' }, [{ input: '' }, { input: '' }, { input: '13800000000' }, { input: '2026' }, { select: '@quit' }]);
+    expect(second.code).toBe(0);
+    expect(second.prompter.output[0]).toBe(tr('zh', 'run.header.incomplete'));
+    expect(second.prompter.asked[0]).toMatchObject({ message: tr('zh', 'run.ask.assessorName') + tr('zh', 'run.ask.keep'), default: '张三', answer: '张三' });
+    const saved = await checkFile(join(tmp.dir, 'a.yaml'), {}, 'answers');
+    expect(saved.answers).toMatchObject({ assessor: { name: '张三', contact: '13800000000' }, period: '2026' });
+    // Complete now: a third sitting goes straight to the items.
+    const third = await run({ answers: 'a.yaml' }, [{ select: '@quit' }]);
+    expect(third.code).toBe(0);
+    expect(third.prompter.asked.map((q) => q.kind)).toEqual(['select']);
+  });
+
+  it('in English, and an assessor with only a contact still shows in the report header', async () => {
+    const { code } = await run({ ...base(), report: 'r.html' }, [{ input: '' }, { input: '' }, { input: 'cyber@example.org' }, { input: '' }, { select: '@finish' }, { confirm: true }], 'en');
+    expect(code).toBe(0);
+    const html = readFileSync(join(tmp.dir, 'r.html'), 'utf8');
+    expect(html).toContain('<tr><th>Assessor</th><td>— (cyber@example.org)</td></tr>');
   });
 });
 

@@ -178,6 +178,12 @@ describe.skipIf(!HAS_TMUX)('wangxin run in a real terminal (tmux)', () => {
     keys('Enter');
     await prompt('填报人职务');
     keys('Enter');
+    await prompt('填报人联系方式');
+    type('0871-6100001');
+    keys('Enter');
+    await prompt('评估期间');
+    type('2026年度');
+    keys('Enter');
     const first = await atItem('A1.1.1');
     expect(first).toContain('第 1/5 部分 · 第 1/42 项');
     expect(first).toContain('依据：「');
@@ -228,7 +234,8 @@ describe.skipIf(!HAS_TMUX)('wangxin run in a real terminal (tmux)', () => {
 
     const saved = await checkFile(answers, {}, 'answers');
     expect(saved.errors).toEqual([]);
-    expect(saved.answers?.assessor).toEqual({ name: '张三' });
+    expect(saved.answers?.assessor).toEqual({ name: '张三', contact: '0871-6100001' });
+    expect(saved.answers?.period).toBe('2026年度');
     expect(saved.answers?.answers).toEqual({
       'A1.1.1': { status: 'pass', evidence: ['a.pdf', 'b.pdf'] },
       'A1.1.2': { status: 'partial', note: '未落实' },
@@ -271,6 +278,9 @@ describe.skipIf(!HAS_TMUX)('wangxin run in a real terminal (tmux)', () => {
     const summary = await waitFor('报告已写入');
     expect(existsSync(report)).toBe(true);
     expect(readFileSync(report, 'utf8')).toContain('某某镇党委');
+    // The header the first sitting asked for, in the report's header.
+    expect(readFileSync(report, 'utf8')).toContain('| 填报人 | 张三（0871-6100001） |');
+    expect(readFileSync(report, 'utf8')).toContain('| 评估期间 | 2026年度 |');
     expect(existsSync(`${answers}.lock`)).toBe(false);
 
     const shown = /得分 (\d+\.\d)（基础分 (\d+\.\d)，加分 (\d+\.\d)）/.exec(summary);

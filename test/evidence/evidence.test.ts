@@ -188,7 +188,8 @@ describe('run --record-evidence', () => {
       cwd: tmp.dir,
     };
     const ctx: CommandContext = { io, lang: 'en', paint: NO_PAINT, paintErr: NO_PAINT };
-    const prompter = createScriptedPrompter([{ select: '@finish' }, { confirm: true }]);
+    // The file has no assessor or period yet: run offers the four questions first (skipped here).
+    const prompter = createScriptedPrompter([{ input: '' }, { input: '' }, { input: '' }, { input: '' }, { select: '@finish' }, { confirm: true }]);
     const code = await runRun({ answers: 'r.yaml', report: 'r.json', recordEvidence: true }, ctx, { prompter, generatedAt: '2026-06-01T00:00:00Z' });
     expect(code).toBe(0);
     expect(err).toContain('none.pdf does not exist');

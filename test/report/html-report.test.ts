@@ -39,6 +39,13 @@ describe('HTML report', () => {
     expect(html).toContain('<strong>85.5</strong>');
   });
 
+  it('shows an area with no item for the unit type as not applicable, in the table and the chart', async () => {
+    const html = await htmlOf(examplePath('internet-enterprise'), 'en');
+    expect(html).toMatch(/<tr><td>[^<]+<\/td><td class="num">0<\/td><td class="num">—<\/td><td class="num"><span class="muted">not applicable<\/span><\/td><\/tr>/);
+    expect(html).toMatch(/<text [^>]*fill="#57606a">not applicable<\/text>/);
+    expect(html.match(/<tr><td>/g)?.length).toBeGreaterThanOrEqual(5);
+  });
+
   it('shows a note containing <script> as text', async () => {
     const html = await htmlOf('test/fixtures/score/evil-notes.yaml');
     expect(html).not.toMatch(/<script/i);

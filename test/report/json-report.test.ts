@@ -1,4 +1,4 @@
-// The JSON report (formats.md §5): fields, rounding, language, and validity against schemas/report.schema.json.
+// The JSON report (docs/formats.md §5): fields, rounding, language, and validity against schemas/report.schema.json.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildReport } from '../../src/report/json-report.js';
@@ -6,6 +6,7 @@ import { formatJson, formatForFile, getFormatter } from '../../src/report/format
 import { scoreAnswers } from '../../src/score/score.js';
 import { getValidator, readSchema } from '../../src/validate/ajv-factory.js';
 import { scoredArb } from '../score/arbitraries.js';
+import { pickText } from '../../src/model/text.js';
 import { answers, area, checklist, item, na, partial, pass } from '../score/helpers.js';
 import { EXAMPLES, FIXED_TIME, examplePath, loadAnswers } from './load.js';
 
@@ -114,6 +115,27 @@ describe('buildReport', () => {
     expect(report.areas[0]).toMatchObject({ id: 'A', title: '领域 A', ratio: null, score: null, share: 0, contribution: 0, weight: 2 });
     expect(report.areas[1]).toMatchObject({ id: 'B', ratio: 0.5, score: 50, share: 1, weight: 4 });
     expect(report.items.find((i) => i.id === 'a1')).toMatchObject({ status: 'na', counted: false, earned: 0, max: 0 });
+    expectValid(report);
+  });
+
+  it('lists every area of the checklist: one with no item for the unit type has weight 0, earned 0, max 0 and null ratio and score', async () => {
+    // No item of A2 applies to an internet enterprise.
+    const { checklist: list, answers: given } = await loadAnswers(examplePath('internet-enterprise'));
+    const report = buildReport(scoreAnswers(list, given), list, given, { lang: 'zh', generatedAt: FIXED_TIME });
+    expect(report.areas.map((a) => a.id)).toEqual(list.areas.map((a) => a.id));
+    expect(report.areas.find((a) => a.id === 'A2')).toEqual({
+      id: 'A2',
+      title: pickText(list.areas[1].title, 'zh'),
+      weight: 0,
+      earned: 0,
+      max: 0,
+      ratio: null,
+      score: null,
+      share: 0,
+      contribution: 0,
+      applicable: false,
+    });
+    expect(report.areas.filter((a) => a.id !== 'A2').every((a) => a.applicable)).toBe(true);
     expectValid(report);
   });
 

@@ -32,6 +32,16 @@ describe('Markdown report', () => {
     expect(md).not.toContain('[!CAUTION]');
   });
 
+  it('lists an area with no item for the unit type in the area table as not applicable, weight 0', async () => {
+    // No item of A2 applies to an internet enterprise.
+    const zh = await markdownOf(examplePath('internet-enterprise'));
+    const table = zh.slice(zh.indexOf('## 各项得分'), zh.indexOf('## 逐项结果'));
+    expect(table).toMatch(/\| 二、[^|]+ \| 0 \| — \| 不适用 \|/);
+    expect(table.match(/^\| [一二三四五]、/gm)).toHaveLength(5);
+    const en = await markdownOf(examplePath('internet-enterprise'), 'en');
+    expect(en).toMatch(/\| [^|]+ \| 0 \| — \| not applicable \|/);
+  });
+
   it('lists every fail, partial and unanswered item in the rectification list with guidance', async () => {
     const md = await markdownOf(examplePath('township'));
     const section = md.slice(md.indexOf('## 整改清单'), md.indexOf('## 提分建议'));

@@ -42,7 +42,7 @@ export const checklistArb: fc.Arbitrary<Checklist> = fc
       .map((itemLists) => {
         const built: Area[] = itemLists.map((items, n) => {
           const weight = areas[n].weight;
-          // Bonus items are not allowed in an area whose weight is given (formats.md §2).
+          // Bonus items are not allowed in an area whose weight is given (docs/formats.md §2).
           const fixed = weight === undefined ? items : items.map((it) => ({ ...it, bonus: undefined }));
           return { id: `A${n}`, title: `A${n}`, items: fixed, ...(weight !== undefined ? { weight } : {}) };
         });

@@ -1,4 +1,4 @@
-// Rounding half away from zero (formats.md §4 step 8), including the values binary floating point gets wrong.
+// Rounding half away from zero (docs/formats.md §4 step 8), including the values binary floating point gets wrong.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { formatFixed, roundHalfAway } from '../../src/score/round.js';

@@ -113,7 +113,7 @@ describe('scoring properties', () => {
     fc.assert(
       fc.property(scoredArb, ({ checklist, answers }) => {
         const r = scoreAnswers(checklist, answers);
-        const gains = rankGains(checklist, answers, r);
+        const gains = rankGains(checklist, r);
         for (const g of gains) {
           expect(g.gain).toBeGreaterThanOrEqual(0);
           if (!g.liftsVeto) expect(g.gain).toBeGreaterThan(0);

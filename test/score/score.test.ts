@@ -1,4 +1,4 @@
-// Every rule of formats.md §4, one hand-worked case each (the arithmetic is in the comments).
+// Every rule of docs/formats.md §4, one hand-worked case each (the arithmetic is in the comments).
 import { describe, expect, it } from 'vitest';
 import { scoreAnswers } from '../../src/score/score.js';
 import type { Answers } from '../../src/model/answers.js';
@@ -153,7 +153,7 @@ const cases: Case[] = [
     areas: { A: { ratio: 1, weight: 4 } },
   },
   {
-    // no scoring.bonus: the defaults of formats.md §2 apply (cap 10, minBase 80): base 50 < 80 → no bonus
+    // no scoring.bonus: the defaults of docs/formats.md §2 apply (cap 10, minBase 80): base 50 < 80 → no bonus
     name: 'without a bonus rule the default minimum base gates the bonus',
     checklist: checklist([area('A', [item('a1', 2), item('x1', 15, { bonus: true })])]),
     answers: answers({ a1: partial, x1: pass }),
@@ -206,12 +206,13 @@ const cases: Case[] = [
     grade: 3,
   },
   {
-    // only items of type u: the t unit has no applying item in B; its answer to b1 is ignored
-    name: 'items that do not apply are left out, with their area',
+    // only items of type u: the t unit has no applying item in B; its answer to b1 is ignored, and
+    // B is listed as not applicable (weight 0, no ratio), out of the base score
+    name: 'items that do not apply are left out; their area is listed with weight 0 and no ratio',
     checklist: checklist([area('A', [item('a1', 4), item('a2', 4, { appliesTo: ['u'] })]), area('B', [item('b1', 10, { appliesTo: ['u'] })])]),
     answers: answers({ a1: pass, b1: fail }),
     base: 100,
-    areas: { A: { ratio: 1, weight: 4 } },
+    areas: { A: { ratio: 1, weight: 4 }, B: { ratio: null, weight: 0 } },
   },
   {
     // every item na → no area has a ratio → base 0, lowest grade
@@ -263,7 +264,7 @@ const cases: Case[] = [
   },
 ];
 
-describe('scoreAnswers (formats.md §4)', () => {
+describe('scoreAnswers (docs/formats.md §4)', () => {
   it.each(cases)('$name', (c) => {
     const r = scoreAnswers(c.checklist, c.answers);
     expect(r.baseScore).toBeCloseTo(c.base, 9);
@@ -329,11 +330,34 @@ describe('item details', () => {
     expect(r.items.map((i) => i.id)).toEqual(['s', 'r1', 'r0', 'rh', 'd', 'n', 'q']);
   });
 
-  it('leaves out an area whose applying items are all bonus items', () => {
+  it('lists an area whose applying items are all bonus items as not applicable: weight, earned, max 0, no ratio', () => {
     const res = scoreAnswers(checklist([area('A', [item('a1', 2)]), area('X', [item('x1', 3, { bonus: true })])], BONUS), answers({ a1: pass, x1: pass }));
-    expect(res.areas.map((a) => a.id)).toEqual(['A']);
+    expect(res.areas.map((a) => a.id)).toEqual(['A', 'X']);
+    expect(res.areas[1]).toEqual({ id: 'X', weight: 0, earned: 0, max: 0, ratio: null, score: null, applicable: false });
     expect(res.bonusEarned).toBe(3);
     expect(res.bonusScore).toBe(3);
+  });
+
+  it('lists every area of the checklist, in its order, also one with an explicit weight that does not apply', () => {
+    const list = checklist([
+      area('A', [item('a1', 2, { appliesTo: ['u'] })], 30),
+      area('B', [item('b1', 2, { appliesTo: ['t'] })]),
+      area('C', [item('c1', 2, { appliesTo: ['u'] })]),
+    ]);
+    const res = scoreAnswers(list, answers({ b1: pass }));
+    expect(res.areas.map((a) => [a.id, a.applicable, a.weight, a.ratio])).toEqual([
+      ['A', false, 0, null],
+      ['B', true, 2, 1],
+      ['C', false, 0, null],
+    ]);
+    expect(res.baseScore).toBe(100);
+    // The other unit type sees A and C, not B.
+    const other = scoreAnswers(list, answers({ a1: pass, c1: fail }, 'u'));
+    expect(other.areas.map((a) => [a.id, a.applicable, a.weight])).toEqual([
+      ['A', true, 30],
+      ['B', false, 0],
+      ['C', true, 2],
+    ]);
   });
 
   it('carries notes and evidence into the item scores', () => {

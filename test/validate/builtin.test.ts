@@ -67,6 +67,22 @@ describe('built-in checklist county-cyber-2018', () => {
     const missing = texts(c).filter(({ text }) => typeof text !== 'object' || !(text as Record<string, string>).zh || !(text as Record<string, string>).en);
     expect(missing.map((m) => m.path)).toEqual([]);
   });
+
+  it('says where its text comes from: the speech\'s title, the occasion and the year', async () => {
+    const c = await builtin();
+    const source = c.source as { zh: string; en: string };
+    expect(source.zh).toContain('把准政治方向 提高网络安全和信息化工作水平');
+    expect(source.zh).toContain('全县网络安全和信息化工作会议');
+    expect(source.zh).toContain('2018');
+    expect(source.en).toMatch(/Keep to the right political direction.*conference on cybersecurity and informatization.*2018|2018.*conference on cybersecurity and informatization/);
+  });
+
+  it('gives every item the sentence it comes from, how to check it and the evidence expected', async () => {
+    const c = await builtin();
+    const items = listItems(c).map((p) => p.item);
+    const missing = items.filter((i) => !i.basis || !i.guidance || !i.evidence?.length).map((i) => i.id);
+    expect(missing).toEqual([]);
+  });
 });
 
 describe('example answer files', () => {

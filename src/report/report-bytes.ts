@@ -1,0 +1,292 @@
+// The JSON report of one unit as UTF-8 bytes, written straight from the score: what batch sends and writes for every unit.
+import type { Answers, Evidence } from '../model/answers.js';
+import { DEFAULT_BONUS, kindOf, listItems, type Checklist } from '../model/checklist.js';
+import type { ItemScore, ScoreResult } from '../model/score-result.js';
+import { pickText, type Lang } from '../model/text.js';
+import { rankGains } from '../score/gains.js';
+import { roundHalfAway } from '../score/round.js';
+import { gradesOf, partialCreditOf, SCORE_EPSILON } from '../score/score.js';
+import type { BuildReportOptions } from './json-report.js';
+import { escapeJsonText } from './escape.js';
+import { readToolVersion } from './tool-version.js';
+
+const r2 = (x: number): number => roundHalfAway(x, 2);
+const r4 = (x: number): number => roundHalfAway(x, 4);
+
+/**
+ * The report of `buildReport` (json-report.ts) as the UTF-8 bytes of its JSON: byte for byte
+ * `Buffer.from(escapeJsonText(JSON.stringify(buildReport(…))))`, in a buffer of its own (so that it can be handed
+ * to another thread without a copy).
+ *
+ * A batch writes a full report for every unit, and building the object, stringifying it and
+ * encoding the text cost more than reading, validating and scoring the file. Here everything the
+ * checklist decides (ids, titles, texts, labels, and for a status item its whole entry up to the
+ * note) is encoded once per checklist and language and copied; only what the unit wrote (its
+ * name, notes, evidence, ratios, deductions) and the numbers are encoded each time. The fields,
+ * their order and their rounding are buildReport's: a differential test holds the two together.
+ */
+export function reportBytes(result: ScoreResult, checklist: Checklist, answers: Answers, options: BuildReportOptions): Uint8Array {
+  const parts = partsOf(checklist, options.lang);
+  const out = new Output();
+  writeHead(out, parts, result, answers, options);
+  out.bytes(ITEMS_OPEN);
+  let at = 0;
+  for (let i = 0; i < result.items.length; i++) {
+    const s = result.items[i];
+    // The entries are in checklist order, as the parts are: look ahead from the last one.
+    while (at < parts.items.length && parts.items[at].id !== s.id) at++;
+    const part = at < parts.items.length ? parts.items[at] : parts.byId.get(s.id);
+    if (!part) throw new Error(`item ${s.id} is not in checklist ${checklist.id}`);
+    if (i > 0) out.byte(COMMA);
+    const known = s.value === undefined && s.deductions === undefined ? part.byStatus[s.status] : undefined;
+    if (known && known.earned === s.earned && known.max === s.max && known.counted === s.counted) {
+      out.bytes(known.bytes);
+    } else {
+      out.bytes(part.head);
+      out.text(`"${s.status}","earned":${r2(s.earned)},"max":${r2(s.max)},"counted":${s.counted},"veto":${s.veto},"bonus":${s.bonus}`);
+      if (s.value !== undefined) out.text(`,"value":${JSON.stringify(s.value)}`);
+      if (s.deductions !== undefined) writeDeductions(out, s, part);
+    }
+    // What the unit wrote, in one piece.
+    if (s.note === undefined && s.evidence.length === 0) out.bytes(NO_EVIDENCE);
+    else out.text(`${s.note === undefined ? '' : `,"note":${quote(s.note)}`},"evidence":${s.evidence.length === 0 ? '[]' : evidenceJson(s.evidence)}}`);
+  }
+  out.bytes(IMPROVEMENTS_OPEN);
+  const gains = rankGains(checklist, result);
+  for (let i = 0; i < gains.length; i++) {
+    const g = gains[i];
+    if (i > 0) out.byte(COMMA);
+    out.bytes(parts.gainHead.get(g.id)!);
+    out.text(`${r2(g.gain)},"scoreIfMet":${r2(g.scoreIfMet)},"liftsVeto":${g.liftsVeto}}`);
+  }
+  out.bytes(END);
+  return out.done();
+}
+
+/** Everything before the items, as reportHead (json-report.ts) builds it. */
+function writeHead(out: Output, parts: ChecklistParts, result: ScoreResult, answers: Answers, options: BuildReportOptions): void {
+  const generatedAt = options.generatedAt ?? new Date().toISOString();
+  const toolVersion = options.toolVersion ?? readToolVersion();
+  const key = `${generatedAt}\0${toolVersion}`;
+  let opening = parts.opening.get(key);
+  if (!opening) {
+    const fields = { schemaVersion: 1, generatedAt, tool: { name: 'wangxin', version: toolVersion }, lang: parts.lang, checklist: parts.checklistRef };
+    opening = encode(`${JSON.stringify(fields).slice(0, -1)},"unit":`);
+    parts.opening.set(key, opening);
+  }
+  out.bytes(opening);
+  const unit = result.unit;
+  const typeLabel = parts.typeLabels.get(unit.type) ?? unit.type;
+  const applied = result.baseScore + SCORE_EPSILON >= parts.minBase;
+  out.text(
+    `{"name":${quote(unit.name)},"type":${quote(unit.type)},"typeLabel":${quote(typeLabel)}${unit.code !== undefined ? `,"code":${quote(unit.code)}` : ''}}` +
+      (answers.assessor ? `,"assessor":${JSON.stringify(answers.assessor)}` : '') +
+      (answers.period !== undefined ? `,"period":${quote(answers.period)}` : '') +
+      `,"score":${r2(result.score)},"baseScore":${r2(result.baseScore)},"bonusScore":${r2(result.bonusScore)},"bonus":{"earned":${r2(result.bonusEarned)},"cap":${parts.cap},"minBase":${parts.minBase},"applied":${applied},"items":`,
+  );
+  let bonusIds = parts.bonusIds.get(unit.type);
+  if (bonusIds === undefined) {
+    bonusIds = encode(`${JSON.stringify(result.items.filter((i) => i.bonus).map((i) => i.id))}}`);
+    parts.bonusIds.set(unit.type, bonusIds);
+  }
+  out.bytes(bonusIds);
+  out.bytes(parts.grades[result.grade.index]);
+  const counts = { pass: 0, partial: 0, fail: 0, na: 0, unanswered: 0 };
+  for (const i of result.items) counts[i.status]++;
+  out.text(
+    `,"vetoed":${result.vetoed},"vetoItems":${idList(result.vetoItems)},"complete":${result.complete},"unanswered":${idList(result.unanswered)},"ignored":${idList(result.ignored)},"partialCredit":${parts.partialCredit},"counts":{"items":${result.items.length},"pass":${counts.pass},"partial":${counts.partial},"fail":${counts.fail},"na":${counts.na},"unanswered":${counts.unanswered}},"areas":[`,
+  );
+  let totalWeight = 0;
+  for (const a of result.areas) totalWeight += a.ratio === null ? 0 : a.weight;
+  for (let i = 0; i < result.areas.length; i++) {
+    const a = result.areas[i];
+    const share = a.ratio === null || totalWeight === 0 ? 0 : a.weight / totalWeight;
+    if (i > 0) out.byte(COMMA);
+    out.bytes(parts.areaHead.get(a.id)!);
+    out.text(
+      `${r2(a.weight)},"earned":${r2(a.earned)},"max":${r2(a.max)},"ratio":${a.ratio === null ? null : r4(a.ratio)},"score":${a.score === null ? null : r2(a.score)},"share":${r4(share)},"contribution":${r2(a.ratio === null ? 0 : 100 * share * a.ratio)},"applicable":${a.applicable}}`,
+    );
+  }
+  out.byte(CLOSE_BRACKET);
+}
+
+function writeDeductions(out: Output, s: ItemScore, part: ItemParts): void {
+  out.bytes(DEDUCTIONS_OPEN);
+  let first = true;
+  for (const d of part.deductions) {
+    const count = s.deductions![d.id] ?? 0;
+    if (!(count > 0)) continue;
+    if (!first) out.byte(COMMA);
+    first = false;
+    out.bytes(d.head);
+    out.text(JSON.stringify(count));
+    out.bytes(d.tail);
+  }
+  out.byte(CLOSE_BRACKET);
+}
+
+/** Characters JSON.stringify writes otherwise than as themselves: quote, backslash, controls, lone surrogates. */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** A string as JSON.stringify writes it; most need no escape, and are quoted as they are. */
+function quote(text: string): string {
+  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
+}
+
+/** A list of ids (`vetoItems`, `unanswered`, `ignored`): usually empty. */
+function idList(ids: readonly string[]): string {
+  return ids.length === 0 ? '[]' : JSON.stringify(ids);
+}
+
+/** An evidence list: file names and URLs quoted as they are, recorded digests as written. */
+function evidenceJson(list: readonly Evidence[]): string {
+  let text = '[';
+  for (let i = 0; i < list.length; i++) {
+    const e = list[i];
+    text += (i > 0 ? ',' : '') + (typeof e === 'string' ? quote(e) : JSON.stringify(e));
+  }
+  return text + ']';
+}
+
+const encode = (json: string): Uint8Array => Buffer.from(escapeJsonText(json), 'utf8');
+const ITEMS_OPEN = encode(',"items":[');
+const IMPROVEMENTS_OPEN = encode('],"improvements":[');
+const END = encode(']}');
+const NO_EVIDENCE = encode(',"evidence":[]}');
+const DEDUCTIONS_OPEN = encode(',"deductions":[');
+const COMMA = 0x2c;
+const CLOSE_BRACKET = 0x5d;
+
+/** The bytes of an item's entry that do not depend on the answer, encoded once. */
+interface ItemParts {
+  id: string;
+  /** `{"id":…,"area":…,("section":…,)"text":…,"kind":…,"status":` */
+  head: Uint8Array;
+  /** Status items: the entry up to the note for each outcome, with the unrounded numbers scoreItem gives it. */
+  byStatus: Partial<Record<string, { earned: number; max: number; counted: boolean; bytes: Uint8Array }>>;
+  /** Each deduction rule: `{"id":…,"text":…,"count":` and `,"points":…}`. */
+  deductions: { id: string; head: Uint8Array; tail: Uint8Array }[];
+}
+
+/** What a checklist decides of its reports in one language, encoded once. */
+interface ChecklistParts {
+  lang: Lang;
+  checklistRef: { id: string; version: string; title: string };
+  /** The report's opening up to `"unit":`, by time stamp and tool version (one per batch). */
+  opening: Map<string, Uint8Array>;
+  typeLabels: Map<string, string>;
+  /** The ids of the bonus items that apply, by unit type, with the closing brace of `bonus`. */
+  bonusIds: Map<string, Uint8Array>;
+  /** `,"grade":{…}` by grade index. */
+  grades: Uint8Array[];
+  cap: number;
+  minBase: number;
+  partialCredit: number;
+  /** `{"id":…,"title":…,"weight":` by area id. */
+  areaHead: Map<string, Uint8Array>;
+  /** `{"id":…,"gain":` by item id. */
+  gainHead: Map<string, Uint8Array>;
+  items: ItemParts[];
+  byId: Map<string, ItemParts>;
+}
+
+// A loaded checklist is not changed afterwards: its parts are encoded once per object and language.
+const partsCache = new WeakMap<Checklist, Partial<Record<Lang, ChecklistParts>>>();
+
+function partsOf(checklist: Checklist, lang: Lang): ChecklistParts {
+  let byLang = partsCache.get(checklist);
+  if (!byLang) partsCache.set(checklist, (byLang = {}));
+  const known = byLang[lang];
+  if (known) return known;
+  const partialCredit = partialCreditOf(checklist);
+  const items: ItemParts[] = [];
+  const gainHead = new Map<string, Uint8Array>();
+  for (const { item, area, section } of listItems(checklist)) {
+    const kind = kindOf(item);
+    const headText = JSON.stringify({ id: item.id, area: area.id, ...(section ? { section: section.id } : {}), text: pickText(item.text, lang), kind }).slice(0, -1) + ',"status":';
+    const flags = `,"veto":${item.veto === true},"bonus":${item.bonus === true}`;
+    const byStatus: ItemParts['byStatus'] = {};
+    if (kind === 'status') {
+      // The outcomes scoreItem gives a status item, with its arithmetic.
+      const outcomes: [string, number, number, boolean][] = [
+        ['pass', item.points, item.points, true],
+        ['partial', item.points * partialCredit, item.points, true],
+        ['fail', 0, item.points, true],
+        ['unanswered', 0, item.points, true],
+        ['na', 0, 0, false],
+      ];
+      for (const [status, earned, max, counted] of outcomes) {
+        byStatus[status] = { earned, max, counted, bytes: encode(`${headText}"${status}","earned":${r2(earned)},"max":${r2(max)},"counted":${counted}${flags}`) };
+      }
+    }
+    const deductions = (item.deductions ?? []).map((d) => ({
+      id: d.id,
+      head: encode(JSON.stringify({ id: d.id, text: pickText(d.text, lang) }).slice(0, -1) + ',"count":'),
+      tail: encode(`,"points":${JSON.stringify(d.points)}}`),
+    }));
+    items.push({ id: item.id, head: encode(headText), byStatus, deductions });
+    gainHead.set(item.id, encode(`{"id":${JSON.stringify(item.id)},"gain":`));
+  }
+  const parts: ChecklistParts = {
+    lang,
+    checklistRef: { id: checklist.id, version: checklist.version, title: pickText(checklist.title, lang) },
+    opening: new Map(),
+    typeLabels: new Map(checklist.unitTypes.map((u) => [u.id, pickText(u.label, lang)])),
+    bonusIds: new Map(),
+    grades: gradesOf(checklist).map((g, index) => encode(`,"grade":${JSON.stringify({ index, label: pickText(g.label, lang), min: g.min })}`)),
+    cap: checklist.scoring?.bonus?.cap ?? DEFAULT_BONUS.cap,
+    minBase: checklist.scoring?.bonus?.minBase ?? DEFAULT_BONUS.minBase,
+    partialCredit,
+    areaHead: new Map(checklist.areas.map((a) => [a.id, encode(`${JSON.stringify({ id: a.id, title: pickText(a.title, lang) }).slice(0, -1)},"weight":`)])),
+    gainHead,
+    items,
+    byId: new Map(items.map((p) => [p.id, p])),
+  };
+  byLang[lang] = parts;
+  return parts;
+}
+
+/**
+ * A growing byte buffer for one report at a time, kept by the thread: the finished report is
+ * copied out into a buffer of its own, allocated without zeroing.
+ */
+class Output {
+  private static shared = Buffer.allocUnsafe(1 << 16);
+  private buffer = Output.shared;
+  private at = 0;
+
+  /** Room for `n` more bytes. */
+  private reserve(n: number): void {
+    if (this.at + n <= this.buffer.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.at + n));
+    this.buffer.copy(bigger, 0, 0, this.at);
+    this.buffer = Output.shared = bigger;
+  }
+
+  byte(b: number): void {
+    this.reserve(1);
+    this.buffer[this.at++] = b;
+  }
+
+  bytes(b: Uint8Array): void {
+    this.reserve(b.length);
+    this.buffer.set(b, this.at);
+    this.at += b.length;
+  }
+
+  /** `text` as UTF-8. */
+  text(json: string): void {
+    // Every output's JSON writes bidi, zero-width and C1 controls as escapes (see escapeJsonText).
+    const text = escapeJsonText(json);
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+    this.reserve(text.length * 3);
+    this.at += this.buffer.write(text, this.at, 'utf8');
+  }
+
+  /** The report, in a buffer of its own. */
+  done(): Uint8Array {
+    const report = Buffer.allocUnsafeSlow(this.at);
+    this.buffer.copy(report, 0, 0, this.at);
+    return report;
+  }
+}

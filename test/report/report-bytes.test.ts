@@ -1,0 +1,71 @@
+// The report as bytes for batch: byte for byte what JSON.stringify makes of buildReport's report, in every case.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Answers } from '../../src/model/answers.js';
+import { buildReport } from '../../src/report/json-report.js';
+import { reportBytes } from '../../src/report/report-bytes.js';
+import { escapeJsonText } from '../../src/report/escape.js';
+import { scoreAnswers } from '../../src/score/score.js';
+import { getValidator } from '../../src/validate/ajv-factory.js';
+import { scoredArb } from '../score/arbitraries.js';
+import { join } from 'node:path';
+import { checkFile } from '../../src/validate/check-file.js';
+import { EXAMPLES, FIXED_TIME, ROOT, examplePath, loadAnswers } from './load.js';
+
+const options = { generatedAt: FIXED_TIME, toolVersion: '9.9.9' };
+
+/** What `score --format json` writes, as bytes. */
+function expected(list: Parameters<typeof buildReport>[1], given: Answers, lang: 'zh' | 'en'): Buffer {
+  return Buffer.from(escapeJsonText(JSON.stringify(buildReport(scoreAnswers(list, given), list, given, { ...options, lang }))));
+}
+
+describe('reportBytes', () => {
+  it('writes exactly the bytes of JSON.stringify(buildReport(…)) for random checklists and answers', () => {
+    fc.assert(
+      fc.property(scoredArb, fc.constantFrom('zh' as const, 'en' as const), fc.string({ unit: 'binary', maxLength: 12 }), ({ checklist: list, answers: given }, lang, text) => {
+        // Any text the unit may write, in a note, the evidence, the unit and the assessor.
+        const first = Object.keys(given.answers)[0];
+        const odd: Answers = {
+          ...given,
+          unit: { ...given.unit, name: text || '单位' },
+          assessor: { name: text },
+          period: text,
+          answers: first ? { ...given.answers, [first]: { ...given.answers[first], note: text, evidence: [text, { path: text, sha256: 'a'.repeat(64) }] } } : given.answers,
+        };
+        for (const a of [given, odd]) {
+          const bytes = reportBytes(scoreAnswers(list, a), list, a, { ...options, lang });
+          expect(Buffer.from(bytes).equals(expected(list, a, lang))).toBe(true);
+        }
+      }),
+      { numRuns: 1500, seed: 20180420 },
+    );
+  });
+
+  it.each([...EXAMPLES.map(examplePath), 'test/fixtures/score/evil-notes.yaml', 'test/fixtures/score/vetoed.yaml'])('writes exactly those bytes for %s, a valid report', async (file) => {
+    const { checklist: list, answers: given } = await loadAnswers(file);
+    const validate = getValidator('report');
+    for (const lang of ['zh', 'en'] as const) {
+      const bytes = reportBytes(scoreAnswers(list, given), list, given, { ...options, lang });
+      expect(Buffer.from(bytes).toString('utf8')).toBe(expected(list, given, lang).toString('utf8'));
+      expect(validate(JSON.parse(Buffer.from(bytes).toString('utf8')))).toBe(true);
+    }
+  });
+
+  it('writes exactly those bytes for a custom checklist that extends the built-in one', async () => {
+    const check = await checkFile(join(ROOT, 'examples/custom/answers-township.yaml'), { ref: join(ROOT, 'examples/custom/xx-county-2026.yaml') }, 'answers');
+    expect(check.errors).toEqual([]);
+    const [list, given] = [check.checklist!, check.answers!];
+    for (const lang of ['zh', 'en'] as const) {
+      expect(Buffer.from(reportBytes(scoreAnswers(list, given), list, given, { ...options, lang })).equals(expected(list, given, lang))).toBe(true);
+    }
+  });
+
+  it('gives each report a buffer of its own, so that it can be handed to another thread', async () => {
+    const { checklist: list, answers: given } = await loadAnswers(examplePath('township'));
+    const a = reportBytes(scoreAnswers(list, given), list, given, { ...options, lang: 'zh' });
+    const b = reportBytes(scoreAnswers(list, given), list, given, { ...options, lang: 'en' });
+    expect(a.buffer).not.toBe(b.buffer);
+    expect(a.byteOffset).toBe(0);
+    expect(a.buffer.byteLength).toBe(a.length);
+  });
+});
