@@ -1,6 +1,6 @@
 // Validates and scores one answer file of a batch on its own, returning only a small, cloneable outcome.
+import type { FileOutcome, UnitSummary } from '../model/batch.js';
 import { isUtf8 } from 'node:buffer';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseLocated, parsePositioned, parseQuickly, type QuickParse } from '../load/parse-positioned.js';
 import { decodeText, MAX_FILE_BYTES, readFailureDiagnostic, type ReadResult } from '../load/read-text.js';
 import { readInputSync, type Scratch } from '../fs/read-input.js';
@@ -18,64 +18,9 @@ import type { Answers } from '../model/answers.js';
 import { scoreAnswers } from '../score/score.js';
 import { reportBytes } from '../report/report-bytes.js';
 import type { BatchFile } from './discover.js';
-import type { EvidenceFinding } from '../evidence/evidence.js';
 
 /** How many diagnostics of each severity an outcome keeps (the count is always exact). */
 export const KEPT_DIAGNOSTICS = 5;
-
-/** What the summary needs of a valid unit (the report without its items). */
-export interface UnitSummary {
-  checklist: { id: string; version: string };
-  unit: Report['unit'];
-  score: number;
-  baseScore: number;
-  bonusScore: number;
-  grade: Report['grade'];
-  vetoed: boolean;
-  vetoItems: string[];
-  complete: boolean;
-  unanswered: string[];
-  /**
-   * The ids of the areas that apply to the unit (the others are "not applicable"), in checklist
-   * order, and their scores (null where every item is `na`) at the same positions; titles come from the checklist, once, in the main thread. Two
-   * lists rather than one object per area: a national batch keeps every unit's summary in memory.
-   */
-  areaIds: readonly string[];
-  areaScores: (number | null)[];
-}
-
-/** A file found among the submissions that is not an answer file: a checklist, named by its id and version. */
-export interface OtherFile {
-  kind: 'checklist';
-  id: string | null;
-  version: string | null;
-}
-
-/** The outcome of one file: plain data, so it crosses worker threads cheaply. */
-export interface FileOutcome {
-  file: string;
-  /**
-   * `unreadable`: could not be read or decoded; `invalid`: read but has errors; `valid`: scored;
-   * `other`: not an answer file by its content (a checklist), so neither scored nor a failure.
-   */
-  status: 'valid' | 'invalid' | 'unreadable' | 'other';
-  /** For `other`: what the file is. */
-  other?: OtherFile;
-  /** Whether the fast parse was enough (for the benchmark; never changes the result). */
-  fast: boolean;
-  summary?: UnitSummary;
-  /**
-   * The full single-unit report as the UTF-8 bytes of its JSON, only when asked for (`--format
-   * json`/`jsonl`): in a buffer of its own, handed from a worker thread without a copy.
-   */
-  report?: Uint8Array;
-  /** `--verify-evidence`: evidence missing, changed since recorded, or outside the submission's folder (valid files only). */
-  evidence?: EvidenceFinding[];
-  errors: Diagnostic[];
-  errorCount: number;
-  warnings: Diagnostic[];
-  warningCount: number;
-}
 
 /** Settings shared by every file of a batch. */
 export interface ProcessOptions {

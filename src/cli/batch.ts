@@ -2,15 +2,15 @@
 import { tb } from '../i18n/batch-messages.js';
 import { te } from '../i18n/evidence-messages.js';
 import { t } from '../i18n/messages.js';
-import type { CommandContext } from './io.js';
+import type { CommandContext } from '../io/io.js';
 import type { AddCommand } from './registry.js';
 import { parseFailUnder, parseFormat } from './options.js';
 import { UsageError } from './usage-error.js';
 import { addExamples } from './help-examples.js';
 import { resolve } from 'node:path';
 import type { Discovery } from '../batch/discover.js';
-import type { FileOutcome } from '../batch/process-file.js';
-import type { BatchSummary } from '../batch/summary.js';
+import type { FileOutcome } from '../model/batch.js';
+import type { BatchSummary } from '../model/batch.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { appendAll } from '../util/append-all.js';
 import type { OutputContent } from '../fs/write-output.js';

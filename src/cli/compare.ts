@@ -3,7 +3,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { t } from '../i18n/messages.js';
 import { COMPARE_MESSAGES, tc } from '../i18n/compare-messages.js';
 import { addExamples } from './help-examples.js';
-import type { CommandContext } from './io.js';
+import type { CommandContext } from '../io/io.js';
 import { parseFormat } from './options.js';
 import type { AddCommand } from './registry.js';
 

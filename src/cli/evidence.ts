@@ -2,10 +2,11 @@
 import { isAbsolute, resolve } from 'node:path';
 import { te } from '../i18n/evidence-messages.js';
 import type { Lang } from '../i18n/lang.js';
-import { MAX_EVIDENCE_BYTES, type EvidenceFinding, type RecordOutcome } from '../evidence/evidence.js';
+import { MAX_EVIDENCE_BYTES, type RecordOutcome } from '../evidence/evidence.js';
+import { type EvidenceFinding } from '../model/evidence.js';
 import { formatBytes } from '../load/read-text.js';
 import type { Paint } from '../diagnostics/render.js';
-import type { CommandContext } from './io.js';
+import type { CommandContext } from '../io/io.js';
 import type { AddCommand } from './registry.js';
 
 /** Registers `evidence`. */

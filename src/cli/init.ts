@@ -6,7 +6,7 @@ import { t } from '../i18n/messages.js';
 import { INIT_MESSAGES, ti } from '../i18n/init-messages.js';
 import type { Checklist } from '../model/checklist.js';
 import { addExamples } from './help-examples.js';
-import type { CommandContext } from './io.js';
+import type { CommandContext } from '../io/io.js';
 import type { AddCommand } from './registry.js';
 import { UsageError } from './usage-error.js';
 

@@ -1,6 +1,6 @@
 // `wangxin list`: the built-in checklists with id, version, title and item count.
 import { t } from '../i18n/messages.js';
-import type { CommandContext } from './io.js';
+import type { CommandContext } from '../io/io.js';
 import { displayWidth, makeVisible } from '../diagnostics/render.js';
 import type { AddCommand } from './registry.js';
 import { addExamples } from './help-examples.js';

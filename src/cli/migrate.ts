@@ -4,7 +4,7 @@ import { fill } from '../i18n/lang.js';
 import { MIGRATE_MESSAGES, tm } from '../i18n/migrate-messages.js';
 import type { Checklist } from '../model/checklist.js';
 import { addExamples } from './help-examples.js';
-import type { CommandContext } from './io.js';
+import type { CommandContext } from '../io/io.js';
 import type { AddCommand } from './registry.js';
 import { UsageError } from './usage-error.js';
 

@@ -1,6 +1,6 @@
 // Every command and the module that registers it; only the command being run is loaded (start-up).
 import type { Command } from 'commander';
-import type { CommandContext } from './io.js';
+import type { CommandContext } from '../io/io.js';
 
 /** Adds a subcommand to the program, configured like every other. */
 export type AddCommand = (name: string) => Command;

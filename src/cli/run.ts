@@ -12,7 +12,7 @@ import { renderDiagnostics, makeVisible, quoteText } from '../diagnostics/render
 import type { Answers } from '../model/answers.js';
 import type { Checklist } from '../model/checklist.js';
 import { pickText } from '../model/text.js';
-import type { CommandContext } from './io.js';
+import type { CommandContext } from '../io/io.js';
 import type { AddCommand } from './registry.js';
 import { parseFormat } from './options.js';
 import { addExamples } from './help-examples.js';

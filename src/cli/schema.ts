@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fill } from '../i18n/lang.js';
 import { SCHEMA_MESSAGES, tSchema } from '../i18n/schema-messages.js';
 import { addExamples } from './help-examples.js';
-import type { CommandContext } from './io.js';
+import type { CommandContext } from '../io/io.js';
 import type { AddCommand } from './registry.js';
 import { UsageError } from './usage-error.js';
 

@@ -2,7 +2,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { t } from '../i18n/messages.js';
 import { ts } from '../i18n/score-messages.js';
-import type { CommandContext } from './io.js';
+import type { CommandContext } from '../io/io.js';
 import { parseFailUnder, parseFormat } from './options.js';
 import type { AddCommand } from './registry.js';
 import { addExamples } from './help-examples.js';

@@ -1,7 +1,7 @@
 // `wangxin validate FILE...`: checks checklists and answer files, prints located diagnostics.
 import { t } from '../i18n/messages.js';
 import { renderDiagnostics, toJsonDiagnostic, makeVisible } from '../diagnostics/render.js';
-import type { CommandContext } from './io.js';
+import type { CommandContext } from '../io/io.js';
 import type { AddCommand } from './registry.js';
 import { parseFormat } from './options.js';
 import { addExamples } from './help-examples.js';

@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { readText } from '../load/read-text.js';
 import { showPath } from '../fs/path-text.js';
 import type { Report } from '../model/report.js';
-import type { Lang } from '../model/text.js';
+import type { Lang } from '../i18n/lang.js';
 
 /** A loaded side, or the diagnostics that stop it. */
 export type LoadedSide =

@@ -2,7 +2,7 @@
 import type { Lang } from '../i18n/lang.js';
 import type { Diagnostic } from './diagnostic.js';
 import { EXCERPT_CHARS, excerpt } from '../util/excerpt.js';
-import { INVISIBLE_CLASS } from '../model/identity.js';
+import { INVISIBLE_CLASS } from '../util/invisible.js';
 
 /** Colour functions; identity functions when colour is off. */
 export interface Paint {

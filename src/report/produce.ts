@@ -3,7 +3,7 @@ import type { Answers } from '../model/answers.js';
 import type { Checklist } from '../model/checklist.js';
 import type { Report } from '../model/report.js';
 import type { ScoreResult } from '../model/score-result.js';
-import type { Lang } from '../model/text.js';
+import type { Lang } from '../i18n/lang.js';
 import { scoreAnswers } from '../score/score.js';
 import { getFormatter, type ReportFormat } from './formatters.js';
 import { buildReport } from './json-report.js';

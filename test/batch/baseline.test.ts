@@ -1,4 +1,5 @@
 // batch --baseline: loading a baseline folder (answers, JSON reports, bad files, duplicates), matching units, deltas, the Markdown section.
+import { formatDelta } from '../../src/report/batch-markdown.js';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -7,14 +8,13 @@ import {
   applyBaseline,
   compareToBaseline,
   describeBaselineWarnings,
-  formatDelta,
   loadBaseline,
   unitKey,
   type BaselineOptions,
   type BaselineUnit,
   type LoadedBaseline,
 } from '../../src/batch/baseline.js';
-import type { FileOutcome, UnitSummary } from '../../src/batch/process-file.js';
+import type { FileOutcome, UnitSummary } from '../../src/model/batch.js';
 import { summarizeBatch } from '../../src/batch/summary.js';
 import { formatBatchMarkdown } from '../../src/report/batch-markdown.js';
 import { ROOT } from '../helpers/run-cli.js';

@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { comparePaths, discoverFiles } from '../../src/batch/discover.js';
+import { discoverFiles } from '../../src/batch/discover.js';
+import { comparePaths } from '../../src/util/compare-paths.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'wangxin-discover-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,7 +1,8 @@
 // The batch summary, Markdown and JUnit from constructed outcomes: counts, ranking ties, escaping, XML well-formedness.
 import { describe, expect, it } from 'vitest';
-import type { FileOutcome, UnitSummary } from '../../src/batch/process-file.js';
-import { batchExitCode, summarizeBatch, weakestArea } from '../../src/batch/summary.js';
+import type { FileOutcome, UnitSummary } from '../../src/model/batch.js';
+import { batchExitCode, summarizeBatch } from '../../src/batch/summary.js';
+import { weakestArea } from '../../src/model/batch.js';
 import { createDiagnostic } from '../../src/diagnostics/diagnostic.js';
 import { escapeCell, formatBatchMarkdown, formatBatchMarkdownLines } from '../../src/report/batch-markdown.js';
 import { escapeXml, formatJunit, formatJunitLines } from '../../src/report/junit.js';

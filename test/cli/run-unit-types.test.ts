@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { CommandContext, Io } from '../../src/cli/io.js';
+import type { CommandContext, Io } from '../../src/io/io.js';
 import { runRun } from '../../src/cli/run.js';
 import { NO_PAINT } from '../../src/diagnostics/render.js';
 import { tr } from '../../src/i18n/run-messages.js';

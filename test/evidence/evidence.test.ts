@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { CommandContext, Io } from '../../src/cli/io.js';
+import type { CommandContext, Io } from '../../src/io/io.js';
 import { runRun } from '../../src/cli/run.js';
 import { NO_PAINT } from '../../src/diagnostics/render.js';
 import { createEvidenceHasher, hashFile, isUrl, recordEvidence, resolveEvidence, verifyEvidence } from '../../src/evidence/evidence.js';
