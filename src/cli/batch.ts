@@ -109,7 +109,8 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
   const { discoverFiles } = await import('../batch/discover.js');
   const { runFiles } = await import('../batch/pool.js');
   const { summarizeBatch, batchExitCode } = await import('../batch/summary.js');
-  const { checklistFileFor, loadChecklist, answersChecklistFile } = await import('../load/resolve-checklist.js');
+  const { checklistFileFor, answersChecklistFile } = await import('../checklist/resolve-checklist.js');
+  const { loadChecklist } = await import('../checklist/load-checklist.js');
   const { renderDiagnostics, makeVisible } = await import('../diagnostics/render.js');
   const { io, lang } = ctx;
 

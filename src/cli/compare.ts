@@ -50,7 +50,7 @@ export async function runCompare(oldFile: string, newFile: string, options: Comp
   const { compareReports, summarizeSide } = await import('../compare/compare.js');
   const { getCompareFormatter } = await import('../compare/markdown.js');
   const { renderDiagnostics, makeVisible, quoteText } = await import('../diagnostics/render.js');
-  const { looksLikePath } = await import('../load/resolve-checklist.js');
+  const { looksLikePath } = await import('../checklist/resolve-checklist.js');
   const { io, lang } = ctx;
   const paint = ctx.paintErr;
   // Relative paths stay relative (as typed, in diagnostics) when the working folder is the process's.

@@ -26,7 +26,7 @@ export function registerEvidence(add: AddCommand, ctx: CommandContext, setExit: 
  * the answer file cannot be read or written.
  */
 export async function runEvidence(file: string, ctx: CommandContext): Promise<number> {
-  const { checkFileBytes } = await import('../validate/check-file.js');
+  const { checkFileBytes } = await import('../check/check-file.js');
   const { renderDiagnostics, makeVisible } = await import('../diagnostics/render.js');
   const { recordEvidence } = await import('../evidence/evidence.js');
   const { saveAnswers } = await import('../walk/answer-file.js');

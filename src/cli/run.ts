@@ -299,7 +299,8 @@ function defaultReportPath(answersFile: string, format: ReportFormat): string {
 }
 
 async function loadChecklistRef(ref: string, ctx: CommandContext, errorLine: (m: string) => void): Promise<Checklist> {
-  const { builtinIds, builtinFile, checklistFileFor, loadChecklist } = await import('../load/resolve-checklist.js');
+  const { builtinIds, builtinFile, checklistFileFor } = await import('../checklist/resolve-checklist.js');
+  const { loadChecklist } = await import('../checklist/load-checklist.js');
   const found = checklistFileFor(ref);
   // A path is relative to where the officer is (io.cwd), a built-in id to the package.
   const file = found && found !== builtinFile(ref) ? resolve(ctx.io.cwd, found) : found;
@@ -319,7 +320,7 @@ async function loadChecklistRef(ref: string, ctx: CommandContext, errorLine: (m:
 
 /** Picks a built-in checklist: no question when there is only one. */
 async function chooseChecklist(prompter: Prompter, ctx: CommandContext, errorLine: (m: string) => void): Promise<Checklist> {
-  const { builtinIds } = await import('../load/resolve-checklist.js');
+  const { builtinIds } = await import('../checklist/resolve-checklist.js');
   const ids = builtinIds();
   if (ids.length === 0) {
     errorLine(tr(ctx.lang, 'run.unknownChecklist', { ref: DEFAULT_CHECKLIST, known: '—' }));
@@ -350,7 +351,7 @@ async function openExisting(
   given: Checklist | undefined,
   notices: string[],
 ): Promise<{ answers: Answers; checklist: Checklist; bytes: Buffer }> {
-  const { checkFileBytes } = await import('../validate/check-file.js');
+  const { checkFileBytes } = await import('../check/check-file.js');
   const { lang, io } = ctx;
   // Read once, as bytes: what is checked is what a later save compares the file on disk with.
   const { check, bytes } = await checkFileBytes(absolute, { ref: given && options.checklist ? await resolveRef(options.checklist, io.cwd) : undefined }, 'answers');
@@ -394,7 +395,7 @@ async function mergeReloaded(
 ): Promise<RunMessageKey | undefined> {
   if (bytes === undefined) return 'run.changed.unreadable';
   const { decodeText } = await import('../load/read-text.js');
-  const { checkText } = await import('../validate/check-file.js');
+  const { checkText } = await import('../check/check-file.js');
   const decoded = decodeText(bytes, absolute);
   if (!decoded.ok) return 'run.changed.invalid';
   // Checked against the checklist of this run, whatever the file now names (compared just below).
@@ -414,7 +415,7 @@ async function mergeReloaded(
 
 /** `--checklist` for checkFile: a path made absolute against io.cwd, an id as it is. */
 async function resolveRef(ref: string, cwd: string): Promise<string> {
-  const { looksLikePath } = await import('../load/resolve-checklist.js');
+  const { looksLikePath } = await import('../checklist/resolve-checklist.js');
   return looksLikePath(ref) && !isAbsolute(ref) ? resolve(cwd, ref) : ref;
 }
 

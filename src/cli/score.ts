@@ -50,7 +50,7 @@ export function registerScore(add: AddCommand, ctx: CommandContext, setExit: (co
  * or a report that cannot be written.
  */
 export async function runScore(file: string, options: ScoreOptions, ctx: CommandContext): Promise<number> {
-  const { checkFile } = await import('../validate/check-file.js');
+  const { checkFile } = await import('../check/check-file.js');
   const { renderDiagnostics, makeVisible, quoteText } = await import('../diagnostics/render.js');
   const { produceReport } = await import('../report/produce.js');
   const { formatForFile } = await import('../report/formatters.js');
@@ -64,7 +64,7 @@ export async function runScore(file: string, options: ScoreOptions, ctx: Command
   let check;
   if (file === '-') {
     const { readTextStream } = await import('../load/read-text.js');
-    const { checkText, unreadableCheck } = await import('../validate/check-file.js');
+    const { checkText, unreadableCheck } = await import('../check/check-file.js');
     const read = await readTextStream(io.stdin);
     check = read.ok ? await checkText(read.text, '-', { ref: options.checklist }, 'answers') : unreadableCheck('-', read.diagnostic);
   } else {

@@ -35,7 +35,7 @@ export async function runValidate(
   options: { checklist?: string; format: 'text' | 'json' },
   ctx: CommandContext,
 ): Promise<number> {
-  const { checkFiles } = await import('../validate/check-files.js');
+  const { checkFiles } = await import('../check/check-files.js');
   const { checks, sources } = await checkFiles(files, { ref: options.checklist, cwd: ctx.io.cwd, stdin: ctx.io.stdin });
   const { io, lang, paint } = ctx;
   const errors = checks.reduce((n, c) => n + c.errors.length, 0);

@@ -9,7 +9,7 @@ import { tr } from '../../src/i18n/run-messages.js';
 import type { Checklist } from '../../src/model/checklist.js';
 import { scoreAnswers } from '../../src/score/score.js';
 import { formatFixed } from '../../src/score/round.js';
-import { checkFile } from '../../src/validate/check-file.js';
+import { checkFile } from '../../src/check/check-file.js';
 import { createScriptedPrompter, type ScriptStep } from '../../src/walk/scripted-prompter.js';
 import { applyingItems } from '../../src/model/checklist.js';
 import { builtinChecklist, makeTempDir } from '../walk/helpers.js';

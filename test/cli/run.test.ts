@@ -12,7 +12,7 @@ import type { Lang } from '../../src/i18n/lang.js';
 import type { Checklist } from '../../src/model/checklist.js';
 import { scoreAnswers } from '../../src/score/score.js';
 import { formatFixed } from '../../src/score/round.js';
-import { checkFile } from '../../src/validate/check-file.js';
+import { checkFile } from '../../src/check/check-file.js';
 import { saveAnswers } from '../../src/walk/answer-file.js';
 import { isPidAlive } from '../../src/walk/lock.js';
 import { createScriptedPrompter, type ScriptStep } from '../../src/walk/scripted-prompter.js';

@@ -9,7 +9,7 @@ import { NO_PAINT } from '../../src/diagnostics/render.js';
 import { createEvidenceHasher, hashFile, isUrl, recordEvidence, resolveEvidence, verifyEvidence } from '../../src/evidence/evidence.js';
 import type { Answers } from '../../src/model/answers.js';
 import type { Checklist } from '../../src/model/checklist.js';
-import { checkFile } from '../../src/validate/check-file.js';
+import { checkFile } from '../../src/check/check-file.js';
 import { saveAnswers } from '../../src/walk/answer-file.js';
 import { createScriptedPrompter } from '../../src/walk/scripted-prompter.js';
 import { runInProcess } from '../helpers/run-cli.js';

@@ -8,12 +8,13 @@ import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { fastParse } from '../../src/load/fast-parse.js';
 import { parseYaml } from '../../src/load/parse-yaml.js';
 import { decodeText } from '../../src/load/read-text.js';
-import { builtinFile, loadChecklist } from '../../src/load/resolve-checklist.js';
+import { builtinFile } from '../../src/checklist/resolve-checklist.js';
+import { loadChecklist } from '../../src/checklist/load-checklist.js';
 import type { Answer, Answers } from '../../src/model/answers.js';
 import { appliesTo, kindOf, listItems, type Checklist, type Item } from '../../src/model/checklist.js';
 import { isBlankText } from '../../src/model/identity.js';
 import { scoreAnswers } from '../../src/score/score.js';
-import { checkParsed, checkText } from '../../src/validate/check-file.js';
+import { checkParsed, checkText } from '../../src/check/check-file.js';
 import { serializeAnswers } from '../../src/walk/answer-file.js';
 import { ROOT } from '../helpers/run-cli.js';
 

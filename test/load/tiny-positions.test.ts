@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parseYaml, type ParsedYaml } from '../../src/load/parse-yaml.js';
 import { parsePositioned } from '../../src/load/parse-positioned.js';
 import { tinyParsePositioned } from '../../src/load/tiny-parse.js';
-import { checkParsed } from '../../src/validate/check-file.js';
+import { checkParsed } from '../../src/check/check-file.js';
 import { generateFiles } from '../../scripts/bench/generate.mjs';
 import { editChars, editLines, examples, ROOT, SCALARS, SIGNIFICANT, trackedYaml } from '../helpers/yaml-corpus.js';
 

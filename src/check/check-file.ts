@@ -1,14 +1,16 @@
 // Validates one file of either kind end to end: read, parse, tell apart, schema, rules, checklist lookup.
+import { validateChecklist } from '../checklist/extend-checklist.js';
 import { isReadFailure, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ParsedYaml } from '../load/parse-yaml.js';
 import { decodeText, MAX_FILE_BYTES, readFailureDiagnostic, readText } from '../load/read-text.js';
 import { readInput } from '../fs/read-input.js';
 import { parseLocated, parseQuickly, type QuickParse } from '../load/parse-positioned.js';
-import { answersChecklistFile, builtinIds, loadChecklist, type LoadedChecklist } from '../load/resolve-checklist.js';
+import { answersChecklistFile, builtinIds } from '../checklist/resolve-checklist.js';
+import { loadChecklist, type LoadedChecklist } from '../checklist/load-checklist.js';
 import type { Checklist } from '../model/checklist.js';
 import type { Answers } from '../model/answers.js';
-import { detectKind, splitSeverity, unknownDocument, validateAnswers, validateAnswersShape, validateChecklist, type DocumentKind } from './validate.js';
-import { RuleContext } from './rule-context.js';
+import { detectKind, splitSeverity, unknownDocument, validateAnswers, validateAnswersShape, type DocumentKind } from '../validate/validate.js';
+import { RuleContext } from '../validate/rule-context.js';
 
 /** Everything known about one checked file. */
 export interface FileCheck {

@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkFile, checkParsed } from '../../src/validate/check-file.js';
-import { loadChecklist } from '../../src/load/resolve-checklist.js';
+import { checkFile, checkParsed } from '../../src/check/check-file.js';
+import { loadChecklist } from '../../src/checklist/load-checklist.js';
 import { parseYaml } from '../../src/load/parse-yaml.js';
 import { fastParse } from '../../src/load/fast-parse.js';
-import { MAX_EXTENDS_DEPTH, OVERRIDABLE, isExtension } from '../../src/load/extend-checklist.js';
+import { MAX_EXTENDS_DEPTH, OVERRIDABLE, isExtension } from '../../src/checklist/extend-checklist.js';
 import { listItems, type Checklist } from '../../src/model/checklist.js';
 import { ROOT, runInProcess } from '../helpers/run-cli.js';
 

@@ -1,12 +1,13 @@
 // Checks several files together: checklists among them serve the answer files that name their id.
 import { resolve } from 'node:path';
-import type { LoadedChecklist } from '../load/resolve-checklist.js';
-import { isPathRef, loadChecklist } from '../load/resolve-checklist.js';
+import type { LoadedChecklist } from '../checklist/load-checklist.js';
+import { isPathRef } from '../checklist/resolve-checklist.js';
+import { loadChecklist } from '../checklist/load-checklist.js';
 import { readText, readTextStream } from '../load/read-text.js';
 import type { ParsedYaml } from '../load/parse-yaml.js';
 import { parseLocated, parseQuickly, type QuickParse } from '../load/parse-positioned.js';
 import { checkParsed, checkQuickParse, unreadableCheck, type FileCheck } from './check-file.js';
-import { detectKind } from './validate.js';
+import { detectKind } from '../validate/validate.js';
 
 /** Results in the order given, plus the sources of every read file (for code frames). */
 export interface FilesCheck {
