@@ -3,7 +3,7 @@ import { tb } from '../i18n/batch-messages.js';
 import { te } from '../i18n/evidence-messages.js';
 import { t } from '../i18n/messages.js';
 import type { CommandContext } from '../io/io.js';
-import type { AddCommand } from './registry.js';
+import type { AddCommand } from './command.js';
 import { parseFailUnder, parseFormat } from './options.js';
 import { UsageError } from './usage-error.js';
 import { addExamples } from './help-examples.js';

@@ -5,7 +5,7 @@ import { COMPARE_MESSAGES, tc } from '../i18n/compare-messages.js';
 import { addExamples } from './help-examples.js';
 import type { CommandContext } from '../io/io.js';
 import { parseFormat } from './options.js';
-import type { AddCommand } from './registry.js';
+import type { AddCommand } from './command.js';
 
 /** Options of `compare` after parsing. */
 export interface CompareOptions {

@@ -7,7 +7,7 @@ import { type EvidenceFinding } from '../model/evidence.js';
 import { formatBytes } from '../load/read-text.js';
 import type { Paint } from '../diagnostics/render.js';
 import type { CommandContext } from '../io/io.js';
-import type { AddCommand } from './registry.js';
+import type { AddCommand } from './command.js';
 
 /** Registers `evidence`. */
 export function registerEvidence(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {

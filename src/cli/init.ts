@@ -7,7 +7,7 @@ import { INIT_MESSAGES, ti } from '../i18n/init-messages.js';
 import type { Checklist } from '../model/checklist.js';
 import { addExamples } from './help-examples.js';
 import type { CommandContext } from '../io/io.js';
-import type { AddCommand } from './registry.js';
+import type { AddCommand } from './command.js';
 import { UsageError } from './usage-error.js';
 
 /** The checklist used when none is named. */

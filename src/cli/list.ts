@@ -2,7 +2,7 @@
 import { t } from '../i18n/messages.js';
 import type { CommandContext } from '../io/io.js';
 import { displayWidth, makeVisible } from '../diagnostics/render.js';
-import type { AddCommand } from './registry.js';
+import type { AddCommand } from './command.js';
 import { addExamples } from './help-examples.js';
 import { example } from '../i18n/example-messages.js';
 

@@ -5,7 +5,7 @@ import { MIGRATE_MESSAGES, tm } from '../i18n/migrate-messages.js';
 import type { Checklist } from '../model/checklist.js';
 import { addExamples } from './help-examples.js';
 import type { CommandContext } from '../io/io.js';
-import type { AddCommand } from './registry.js';
+import type { AddCommand } from './command.js';
 import { UsageError } from './usage-error.js';
 
 /** Options of `migrate` as commander gives them. */

@@ -13,7 +13,7 @@ import type { Answers } from '../model/answers.js';
 import type { Checklist } from '../model/checklist.js';
 import { pickText } from '../model/text.js';
 import type { CommandContext } from '../io/io.js';
-import type { AddCommand } from './registry.js';
+import type { AddCommand } from './command.js';
 import { parseFormat } from './options.js';
 import { addExamples } from './help-examples.js';
 import { example } from '../i18n/example-messages.js';

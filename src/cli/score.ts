@@ -4,7 +4,7 @@ import { t } from '../i18n/messages.js';
 import { ts } from '../i18n/score-messages.js';
 import type { CommandContext } from '../io/io.js';
 import { parseFailUnder, parseFormat } from './options.js';
-import type { AddCommand } from './registry.js';
+import type { AddCommand } from './command.js';
 import { addExamples } from './help-examples.js';
 
 /** Options of `score` after parsing. */

@@ -2,7 +2,7 @@
 import { t } from '../i18n/messages.js';
 import { renderDiagnostics, toJsonDiagnostic, makeVisible } from '../diagnostics/render.js';
 import type { CommandContext } from '../io/io.js';
-import type { AddCommand } from './registry.js';
+import type { AddCommand } from './command.js';
 import { parseFormat } from './options.js';
 import { addExamples } from './help-examples.js';
 import { example } from '../i18n/example-messages.js';
