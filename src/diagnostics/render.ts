@@ -77,7 +77,7 @@ function isWide(cp: number): boolean {
   );
 }
 
-// Issue 6: a file with 100,000 findings renders 100,000 frames; splitting the whole source for
+// A file with 100,000 findings renders 100,000 frames; splitting the whole source for
 // each made that quadratic. The lines of the last source are kept (frames come file by file).
 let cachedSource: string | undefined;
 let cachedLines: string[] = [];

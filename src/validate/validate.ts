@@ -24,7 +24,7 @@ export type DocumentKind = 'checklist' | 'answers';
 /** Tells a checklist (`areas`/`unitTypes`) from an answer file (`answers`/`unit`). */
 export function detectKind(value: unknown): DocumentKind | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  // `extends`: a checklist built on another (issue 7), which may have neither areas nor unitTypes.
+  // `extends`: a checklist built on another, which may have neither areas nor unitTypes.
   if ('areas' in value || 'unitTypes' in value || 'extends' in value) return 'checklist';
   if ('answers' in value || 'unit' in value) return 'answers';
   return undefined;

@@ -1,4 +1,4 @@
-// The built-in checklist and every example answer file are valid, and the checklist is built as the issue asks.
+// The built-in checklist and every example answer file are valid, and the checklist is built as its format requires.
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
