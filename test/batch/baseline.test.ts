@@ -1,5 +1,4 @@
 // batch --baseline: loading a baseline folder (answers, JSON reports, bad files, duplicates), matching units, deltas, the Markdown section.
-import { formatDelta } from '../../src/report/batch-markdown.js';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -210,15 +209,7 @@ describe('applyBaseline', () => {
   });
 });
 
-describe('formatDelta and compareToBaseline', () => {
-  it('signs a change with + or a true minus, and shows a change that rounds to nothing without a sign', () => {
-    expect(formatDelta(3.24)).toBe('+3.2');
-    expect(formatDelta(-1.45)).toBe('\u22121.5');
-    expect(formatDelta(0)).toBe('0.0');
-    expect(formatDelta(-0.04)).toBe('0.0');
-    expect(formatDelta(0.05)).toBe('+0.1');
-  });
-
+describe('compareToBaseline', () => {
   it('rounds the delta to 2 decimals and compares grades by their index (0 is the best)', () => {
     const b: BaselineUnit = { name: 'x', type: 't', typeLabel: 't', score: 84.3, grade: { index: 1, label: '良好' }, file: 'f' };
     expect(compareToBaseline(87.5, 1, b)).toMatchObject({ delta: 3.2, gradeChange: 'same' });

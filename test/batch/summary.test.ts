@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FileOutcome, UnitSummary } from '../../src/model/batch.js';
 import { batchExitCode, summarizeBatch } from '../../src/batch/summary.js';
-import { weakestArea } from '../../src/model/batch.js';
 import { createDiagnostic } from '../../src/diagnostics/diagnostic.js';
 import { escapeCell, formatBatchMarkdown, formatBatchMarkdownLines } from '../../src/report/batch-markdown.js';
 import { escapeXml, formatJunit, formatJunitLines } from '../../src/report/junit.js';
@@ -82,13 +81,6 @@ describe('summarizeBatch', () => {
     const ok = summarizeBatch([outcomes[0], outcomes[5]], [], { allowIncomplete: true }, { generatedAt: 'x', lang: 'en' });
     expect(ok.counts.failed).toBe(0);
     expect(batchExitCode(ok)).toBe(0);
-  });
-
-  it('finds the weakest area of a unit', () => {
-    expect(weakestArea(unit('u', 50))).toBe('A2');
-    expect(weakestArea(unit('u', 95))).toBe('A1');
-    expect(weakestArea(unit('u', 0, { areaIds: ['A1'], areaScores: [null] }))).toBeUndefined();
-    expect(weakestArea(unit('u', 0, { areaIds: ['A1', 'A2', 'A3'], areaScores: [null, 40, 40] }))).toBe('A2'); // the first of equals
   });
 
   it('writes Markdown whose tables cannot be broken by unit names, in both languages', () => {
