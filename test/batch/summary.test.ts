@@ -7,24 +7,8 @@ import { escapeCell, formatBatchMarkdown, formatBatchMarkdownLines } from '../..
 import { escapeXml, formatJunit, formatJunitLines } from '../../src/report/junit.js';
 import { appendAll } from '../../src/util/append-all.js';
 import { findAll, parseXml } from './xml.js';
+import { unit } from '../helpers/unit-summary.js';
 
-function unit(name: string, score: number, extra: Partial<UnitSummary> = {}): UnitSummary {
-  return {
-    checklist: { id: 'c', version: '1.0.0' },
-    unit: { name, type: 'township', typeLabel: '乡镇' },
-    score,
-    baseScore: score,
-    bonusScore: 0,
-    grade: { index: score >= 60 ? 0 : 1, label: score >= 60 ? '合格' : '不合格', min: 0 },
-    vetoed: false,
-    vetoItems: [],
-    complete: true,
-    unanswered: [],
-    areaIds: ['A1', 'A2'],
-    areaScores: [90, score],
-    ...extra,
-  };
-}
 
 function valid(file: string, summary: UnitSummary): FileOutcome {
   return { file, status: 'valid', fast: true, summary, errors: [], errorCount: 0, warnings: [], warningCount: 0 };

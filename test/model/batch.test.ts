@@ -2,24 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { findingOutcome, judgeFile, weakestArea, type FileOutcome, type UnitSummary } from '../../src/model/batch.js';
 import { createDiagnostic } from '../../src/diagnostics/diagnostic.js';
+import { unit as namedUnit } from '../helpers/unit-summary.js';
 
-function unit(score: number, extra: Partial<UnitSummary> = {}): UnitSummary {
-  return {
-    checklist: { id: 'c', version: '1.0.0' },
-    unit: { name: 'u', type: 'township', typeLabel: '乡镇' },
-    score,
-    baseScore: score,
-    bonusScore: 0,
-    grade: { index: 0, label: '合格', min: 0 },
-    vetoed: false,
-    vetoItems: [],
-    complete: true,
-    unanswered: [],
-    areaIds: ['A1', 'A2'],
-    areaScores: [90, score],
-    ...extra,
-  };
-}
+const unit = (score: number, extra: Partial<UnitSummary> = {}): UnitSummary => namedUnit('u', score, extra);
 
 function outcome(summary: UnitSummary, extra: Partial<FileOutcome> = {}): FileOutcome {
   return { file: 'a.yaml', status: 'valid', fast: true, summary, errors: [], errorCount: 0, warnings: [], warningCount: 0, ...extra };
