@@ -58,7 +58,7 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
         const inferXlsx = cmd.getOptionValueSource('format') === 'default' && raw.out !== undefined && /\.xlsx$/i.test(raw.out);
         const format = inferXlsx ? 'xlsx' : parseFormat(raw.format, ['md', 'json', 'jsonl', 'xlsx'] as const);
         // A workbook is binary: it goes to a file, never to standard output (a terminal or a pipe alike).
-        if (format === 'xlsx' && (raw.out === undefined || raw.out === '-')) throw new UsageError({ zh: to('zh', 'binary.needsFile', { format: 'xlsx' }), en: to('en', 'binary.needsFile', { format: 'xlsx' }) });
+        if (format === 'xlsx' && (raw.out === undefined || raw.out === '-')) throw new UsageError({ zh: to('zh', 'binary.needsFile', { format: 'xlsx', option: '--out' }), en: to('en', 'binary.needsFile', { format: 'xlsx', option: '--out' }) });
         const options: BatchOptions = {
           checklist: raw.checklist,
           format,

@@ -47,13 +47,13 @@ export const OFFICE_MESSAGES = {
   'docx.role': { zh: '职务', en: 'Role' },
   'docx.score': { zh: '得分', en: 'Score' },
   'docx.grade': { zh: '等次', en: 'Grade' },
-  'docx.baseBonus': { zh: '基础分 {base}，加分 {bonus}', en: 'base {base}, bonus {bonus}' },
   'docx.page': { zh: '第 {page} 页，共 {pages} 页', en: 'Page {page} of {pages}' },
   'docx.col.guidance': { zh: '整改指引', en: 'Guidance' },
   'docx.col.item': { zh: '条目', en: 'Item' },
+  'docx.example': { zh: 'Word 自查报告（可签字盖章存档）', en: 'the report as a Word document to sign and file' },
   'binary.needsFile': {
-    zh: '{format} 是二进制格式，须用 --out 文件 写入文件（不写到标准输出）',
-    en: '{format} is a binary format: give --out FILE (it is never written to standard output)',
+    zh: '{format} 是二进制格式，须用 {option} 文件 写入文件（不写到标准输出）',
+    en: '{format} is a binary format: give {option} FILE (it is never written to standard output)',
   },
 } as const;
 

@@ -8,6 +8,7 @@ import { tb } from '../i18n/batch-messages.js';
 import { to } from '../i18n/office-messages.js';
 import type { Lang } from '../i18n/lang.js';
 import { tr } from '../i18n/report-messages.js';
+import { officeText } from './office-text.js';
 
 // exceljs (and its zip writer) is required on first use, never imported: `score` of one file and
 // every other command start without it, and only `batch --format xlsx` pays for loading it.
@@ -25,13 +26,6 @@ export interface BatchXlsxContext {
 /** The longest text a cell holds (Excel's limit); longer text is cut with an ellipsis. */
 const MAX_CELL_CHARS = 32_767;
 
-/**
- * C0 and C1 controls other than tab and line feed, lone surrogates and the two non-characters
- * that XML 1.0 forbids: removed from every text, so no answer file can break the sheet's XML or
- * hide text in it.
- */
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
 /** Text that a spreadsheet program would read as a formula (or a DDE call) if it were ever re-typed or exported to CSV. */
 const FORMULA_LIKE = /^[=+\-@\t\r]/;
 
@@ -40,7 +34,7 @@ const FORMULA_LIKE = /^[=+\-@\t\r]/;
  * value is always written as a string, never as a formula; see {@link setText} for the rest.
  */
 export function cellText(text: string): string {
-  let out = text.replace(/\r\n?/g, '\n').replace(CONTROL, '');
+  let out = officeText(text);
   if (out.length > MAX_CELL_CHARS) out = out.slice(0, MAX_CELL_CHARS - 1) + '…';
   return out;
 }
