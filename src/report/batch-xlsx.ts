@@ -64,7 +64,7 @@ export async function writeBatchXlsx(summary: BatchSummary, ctx: BatchXlsxContex
   // The summary's own time stamp, so that the same batch gives the same workbook contents.
   book.created = new Date(summary.generatedAt);
   book.modified = book.created;
-  const sheet = (name: string, widths: number[], header?: string[]): Worksheet => {
+  const sheet = (name: string, widths: number[], header?: string[], headerHeight = 20): Worksheet => {
     const ws = book.addWorksheet(name, {
       views: header ? [{ state: 'frozen', ySplit: 1 }] : [],
       pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
@@ -73,6 +73,8 @@ export async function writeBatchXlsx(summary: BatchSummary, ctx: BatchXlsxContex
     if (header) {
       const row = ws.addRow(header.map(cellText));
       row.font = { bold: true };
+      // Set, not left to the program: LibreOffice does not grow a row for wrapped text it reads.
+      row.height = headerHeight;
       row.eachCell((cell) => {
         cell.fill = HEADER_FILL;
         cell.alignment = { vertical: 'middle', wrapText: true };
@@ -129,7 +131,7 @@ export async function writeBatchXlsx(summary: BatchSummary, ctx: BatchXlsxContex
   ranking.commit();
 
   // Units × areas, one colour scale per area column.
-  const areaSheet = sheet(o('xlsx.sheet.areas'), [7, 30, 9, ...summary.areas.map(() => 14)], [t('md.col.rank'), t('md.col.unit'), t('md.col.score'), ...summary.areas.map((a) => `${a.id} ${a.title}`)]);
+  const areaSheet = sheet(o('xlsx.sheet.areas'), [7, 36, 9, ...summary.areas.map(() => 16)], [t('md.col.rank'), t('md.col.unit'), t('md.col.score'), ...summary.areas.map((a) => `${a.id} ${a.title}`)], 64);
   for (const r of summary.ranking) {
     const s = summary.files[r.index].summary!;
     const cells = summary.areas.map((area, i) => {
