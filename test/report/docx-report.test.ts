@@ -5,9 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, runBinary, runInProcess } from '../helpers/run-cli.js';
-import type { Io } from '../../src/cli/io.js';
 import { runRun, type RunOptions } from '../../src/cli/run.js';
-import { NO_PAINT } from '../../src/diagnostics/render.js';
+import { captureContext } from '../helpers/command-context.js';
 import { createScriptedPrompter, type ScriptStep } from '../../src/walk/scripted-prompter.js';
 
 const JSZip = createRequire(import.meta.url)('jszip') as typeof import('jszip');
@@ -104,17 +103,9 @@ describe('run --report X.docx', () => {
   /** `run` in a temp folder with a scripted prompter, as test/cli/run.test.ts drives it. */
   async function run(options: RunOptions, steps: ScriptStep[]): Promise<{ code: number; out: string; err: string; cwd: string }> {
     const cwd = mkdtempSync(join(dir, 'run-'));
-    let out = '';
-    let err = '';
-    const io: Io = {
-      stdout: { write: (s: string) => ((out += s), true) },
-      stderr: { write: (s: string) => ((err += s), true) },
-      stdin: { isTTY: true } as unknown as Io['stdin'],
-      env: { LANG: 'zh_CN.UTF-8' },
-      cwd,
-    };
-    const code = await runRun(options, { io, lang: 'zh', paint: NO_PAINT, paintErr: NO_PAINT }, { prompter: createScriptedPrompter(steps), generatedAt: '2026-06-01T00:00:00Z' });
-    return { code, out, err, cwd };
+    const c = captureContext(cwd, 'zh');
+    const code = await runRun(options, c.ctx, { prompter: createScriptedPrompter(steps), generatedAt: '2026-06-01T00:00:00Z' });
+    return { code, out: c.out(), err: c.err(), cwd };
   }
 
   it('ends the walk with the Word report', async () => {
