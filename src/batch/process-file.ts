@@ -19,6 +19,7 @@ import type { Answers } from '../model/answers.js';
 import { scoreAnswers } from '../score/score.js';
 import { reportBytes } from '../report/report-bytes.js';
 import type { BatchFile } from './discover.js';
+import { listOpenItems } from './open-items.js';
 
 /** How many diagnostics of each severity an outcome keeps (the count is always exact). */
 export const KEPT_DIAGNOSTICS = 5;
@@ -31,6 +32,8 @@ export interface ProcessOptions {
   generatedAt: string;
   /** Keep the full report (JSON output). */
   keepReport: boolean;
+  /** Keep each valid unit's open items (the summary workbook lists them). */
+  keepOpenItems?: boolean;
   /** Check each valid unit's evidence against its folder and recorded digests (`--verify-evidence`). */
   verifyEvidence?: boolean;
   /** Try the fast parse first (default true; tests turn it off to compare both paths). */
@@ -170,8 +173,8 @@ function located(read: ReadResult, shown: string): ReadResult {
 
 function scored(file: string, check: FileCheck, options: ProcessOptions, fast: boolean): FileOutcome {
   // The per-item entries only when the full report is output.
-  const result = scoreAnswers(check.checklist!, check.answers!, { items: options.keepReport });
-  return {
+  const result = scoreAnswers(check.checklist!, check.answers!, { items: options.keepReport || options.keepOpenItems === true });
+  const outcome: FileOutcome = {
     file,
     status: 'valid',
     fast,
@@ -183,6 +186,8 @@ function scored(file: string, check: FileCheck, options: ProcessOptions, fast: b
     warnings: check.warnings.slice(0, KEPT_DIAGNOSTICS),
     warningCount: check.warnings.length,
   };
+  if (options.keepOpenItems) outcome.openItems = listOpenItems(result, check.checklist!, options.lang);
+  return outcome;
 }
 
 /** The parts of a report the batch summary uses. */

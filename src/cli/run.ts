@@ -25,9 +25,9 @@ import type { LockOptions, HeldLock } from '../walk/lock.js';
 const DEFAULT_CHECKLIST = 'county-cyber-2018';
 
 /** Report formats and the extensions that imply them. */
-const REPORT_FORMATS = ['md', 'json', 'html'] as const;
+const REPORT_FORMATS = ['md', 'json', 'html', 'docx'] as const;
 type ReportFormat = (typeof REPORT_FORMATS)[number];
-const EXTENSIONS: Record<string, ReportFormat> = { '.md': 'md', '.markdown': 'md', '.json': 'json', '.html': 'html', '.htm': 'html' };
+const EXTENSIONS: Record<string, ReportFormat> = { '.md': 'md', '.markdown': 'md', '.json': 'json', '.html': 'html', '.htm': 'html', '.docx': 'docx' };
 
 /** Options of `run` as commander gives them. */
 export interface RunOptions {
@@ -96,6 +96,12 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
   const reportFormat = chooseReportFormat(options);
   if (reportFormat === undefined) {
     errorLine(tr(lang, 'run.badReportExt', { file: makeVisible(options.report ?? '') }));
+    return 2;
+  }
+  // A Word document is binary: never to standard output.
+  if (reportFormat === 'docx' && options.report === '-') {
+    const { to } = await import('../i18n/office-messages.js');
+    errorLine(to(lang, 'binary.needsFile', { format: 'docx', option: '--report' }));
     return 2;
   }
 
@@ -429,13 +435,16 @@ async function finish(
   deps: RunDeps,
   errorLine: (m: string) => void,
 ): Promise<number> {
-  const { produceReport } = await import('../report/produce.js');
+  const { produceReport, produceDocxReport } = await import('../report/produce.js');
   const { renderSummary } = await import('../walk/summary.js');
   const { writeCommandOutput, isStdout } = await import('./outputs.js');
   const { io, lang } = ctx;
-  const { result, text } = produceReport(checklist, answers, format, { lang, generatedAt: deps.generatedAt });
+  const { result, text } =
+    format === 'docx'
+      ? await produceDocxReport(checklist, answers, { lang, generatedAt: deps.generatedAt }).then((p) => ({ result: p.result, text: p.bytes }))
+      : produceReport(checklist, answers, format, { lang, generatedAt: deps.generatedAt });
   io.stdout.write(renderSummary(result, checklist, answers, lang, ctx.paint) + '\n');
-  const reason = await writeCommandOutput(ctx, shownReport, text.endsWith('\n') ? text : text + '\n', { makeFolder: true });
+  const reason = await writeCommandOutput(ctx, shownReport, typeof text === 'string' && !text.endsWith('\n') ? text + '\n' : text, { makeFolder: true });
   if (reason !== undefined) {
     errorLine(tr(lang, 'run.reportFailed', { file: makeVisible(shownReport), reason }));
     return 2;

@@ -49,12 +49,26 @@ export interface FileOutcome {
    * json`/`jsonl`): in a buffer of its own, handed from a worker thread without a copy.
    */
   report?: Uint8Array;
+  /** The unit's fail, partial and unanswered items, only when asked for (`--format xlsx`). */
+  openItems?: OpenItem[];
   /** `--verify-evidence`: evidence missing, changed since recorded, or outside the submission's folder (valid files only). */
   evidence?: EvidenceFinding[];
   errors: Diagnostic[];
   errorCount: number;
   warnings: Diagnostic[];
   warningCount: number;
+}
+
+/** One open item of one unit: what the workbook lists, and nothing more (a national batch keeps them all). */
+export interface OpenItem {
+  id: string;
+  area: string;
+  status: 'fail' | 'partial' | 'unanswered';
+  /** What is checked, in the batch's language. */
+  text: string;
+  /** max − earned, 2 decimals (an unanswered item loses all of its points). */
+  lost: number;
+  note?: string;
 }
 
 /** A ranked unit's change since the baseline. */

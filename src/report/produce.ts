@@ -15,6 +15,14 @@ export interface ProducedReport {
   text: string;
 }
 
+/** Scores `answers` and renders the report as a Word document (docx is loaded only here). */
+export async function produceDocxReport(checklist: Checklist, answers: Answers, options: { lang: Lang; generatedAt?: string }): Promise<{ result: ScoreResult; report: Report; bytes: Uint8Array }> {
+  const result = scoreAnswers(checklist, answers);
+  const report = buildReport(result, checklist, answers, options);
+  const { formatDocxReport } = await import('./docx-report.js');
+  return { result, report, bytes: await formatDocxReport(report, { lang: options.lang, checklist }) };
+}
+
 /** Scores `answers` and renders the report as `format` (what `score` and `run` both do). */
 export function produceReport(
   checklist: Checklist,
