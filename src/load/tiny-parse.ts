@@ -1,19 +1,19 @@
 // A purpose-built parser for the restricted YAML that answer files use in practice, bailing out on anything else.
 import { BOOL, FLOAT, FLOAT_EXP, FLOAT_NAN, INT_DEC, INT_HEX, INT_OCT, NULL } from './core-schema.js';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { duplicateKeyDiagnostic, type ParsedYaml } from './parse-yaml.js';
+import { duplicateKeyDiagnostic, type ParsedYaml } from './yaml-parser.js';
 import { LineStarts, tinyLocator, tinyNode, type TinyNode } from './tiny-positions.js';
 
 /*
  * What it reads: a block mapping at column 0, nested block mappings indented with spaces, block
  * sequences of scalars or one-line flow collections, one-line flow mappings and sequences (nested),
  * plain scalars, single-quoted and double-quoted scalars without escapes, `#` comments and blank
- * lines. Anything else (tabs, CR, anchors, aliases, tags, directives, document markers, block
+ * lines, with LF or CR LF line ends and an optional BOM. Anything else (tabs, a lone CR, anchors, aliases, tags, directives, document markers, block
  * scalars, multi-line scalars or collections, complex or non-string keys, duplicate keys, odd
  * indentation …) makes it return `undefined`, and the caller uses a general parser instead.
  *
- * Whenever it answers, the value is identical to `parseYaml(text).value` (the `yaml` package, core
- * schema, `stringKeys: true`); test/batch/fast-parse.test.ts checks this differentially. A bail-out
+ * Whenever it answers, the value is identical to `parseWithYaml(text).value` (the `yaml` package, core
+ * schema, `stringKeys: true`); test/load/tiny-parse.test.ts checks this differentially. A bail-out
  * only costs speed, a wrong answer could change a verdict, so every doubt bails.
  *
  * With positions ({@link tinyParsePositioned}) it also records every node's range as yaml gives it,
@@ -144,8 +144,8 @@ function canStartPlain(s: string, p: number): boolean {
 }
 
 /**
- * Bails on a key that yaml's `stringKeys` keeps as written but that a YAML 1.1 reader or js-yaml
- * would not. Returns whether the key is new to `map`: a repeated key bails in the plain parse (the
+ * Bails on a key that yaml's `stringKeys` keeps as written but that a YAML 1.1 reader
+ * would not (the tiny reader keeps to keys every reader takes as the same string). Returns whether the key is new to `map`: a repeated key bails in the plain parse (the
  * positioned one reports it) and is recorded in a positioned parse, its value then ignored.
  */
 function checkKey(key: string, map: Record<string, unknown>, keyNode: TinyNode | undefined): boolean {
@@ -570,12 +570,27 @@ class Lines {
 /**
  * Parses an answer file written in the restricted YAML described above; `undefined` when the text
  * uses anything else (the caller then uses a general parser). The value, a mapping, is identical to
- * what `parseYaml(text).value` gives.
+ * what `parseWithYaml(text).value` gives.
  * @param text The file's text (decoded).
  */
 export function tinyParse(text: string): Record<string, unknown> | undefined {
-  if (UNUSUAL_CHAR.test(text)) return undefined;
+  const plain = withoutWindowsMarks(text);
+  if (plain === undefined || UNUSUAL_CHAR.test(plain)) return undefined;
+  text = plain;
   return readDocument(new Lines(text));
+}
+
+/**
+ * The text as yaml reads it when Windows editors wrote it: a BOM at the start is no content, and
+ * CR LF is one line break (yaml folds it to LF in every scalar). The tiny reader only reads
+ * one-line scalars, so LF for CR LF changes no value. A CR alone (old Mac line ends, or a stray one
+ * inside a line) is `undefined`: yaml's business.
+ */
+function withoutWindowsMarks(text: string): string | undefined {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (!text.includes('\r')) return text;
+  const lf = text.replaceAll('\r\n', '\n');
+  return lf.includes('\r') ? undefined : lf;
 }
 
 /** Reads the whole text as one top-level block mapping; `undefined` on any doubt. */
@@ -596,9 +611,9 @@ function readDocument(lines: Lines): Record<string, unknown> | undefined {
 
 /**
  * The tiny parser with positions: a `ParsedYaml` whose value, diagnostics and located spans are
- * identical to `parseYaml(text, file)`'s (see the differential tests), about twenty times cheaper;
+ * identical to `parseWithYaml(text, file)`'s (see the differential tests), about twenty times cheaper;
  * `undefined` when the text uses anything the tiny parser does not read. Repeated keys are read
- * here and reported as `parseYaml` reports them; that is the only diagnostic it can give.
+ * here and reported as `parseWithYaml` reports them; that is the only diagnostic it can give.
  * @param text The file's text (decoded).
  * @param file The file name shown in diagnostics.
  */
@@ -640,7 +655,7 @@ export function tinyParsePositioned(text: string, file: string): ParsedYaml | un
     parsed.value = value;
     return parsed;
   }
-  // As parseYaml: each repeated key in source order, and no value.
+  // As parseWithYaml: each repeated key in source order, and no value.
   duplicates.sort((a, b) => a.range[0] - b.range[0]);
   parsed.diagnostics = duplicates.map((key) => duplicateKeyDiagnostic(file, text, key.range[0], key.range[1], positions));
   return parsed;

@@ -1,4 +1,4 @@
-// Parses YAML text into a Document with positions and a plain value, collecting located diagnostics.
+// The general parser behind parseYaml: the `yaml` package, with positions and located diagnostics, for whatever the tiny reader does not read.
 import { createRequire } from 'node:module';
 import type { Document, LineCounter, Node, YAMLError } from 'yaml';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -7,8 +7,8 @@ import { findTooDeep, findTooDeepBlock, isStackOverflow, MAX_FLOW_DEPTH } from '
 
 export { MAX_FLOW_DEPTH } from './depth.js';
 
-// yaml is required on first use rather than imported: start-up, and files that the fast path
-// (src/load/fast-parse.ts) reads clean, never pay for loading it.
+// yaml is required on first use rather than imported: start-up, and files that the tiny reader
+// (src/load/tiny-parse.ts) reads, never pay for loading it (`npm run bench`'s one-file start-up).
 const requireModule = createRequire(import.meta.url);
 let yamlModule: typeof import('yaml') | undefined;
 function yaml(): typeof import('yaml') {
@@ -18,25 +18,26 @@ function yaml(): typeof import('yaml') {
 /** Aliases may expand at most this many times per document (guards "billion laughs"). */
 export const MAX_ALIAS_COUNT = 100;
 
-/** A parsed file: the document (for positions), the plain value, and what was wrong. */
+/** A parsed file: the plain value, what was wrong, and (when parsed with positions) where things are. */
 export interface ParsedYaml {
   file: string;
   source: string;
   doc?: Document;
-  /** Absent for a fast parse, which has no positions. */
+  /** Present when yaml parsed the text. */
   lineCounter?: LineCounter;
   /** The plain JavaScript value; absent when the YAML has errors. */
   value?: unknown;
-  /** Finds a path's line:col in the source; absent for a fast parse, which has no positions. */
+  /** Finds a path's line:col in the source; absent for a parse without positions. */
   locate?: Locator;
   diagnostics: Diagnostic[];
 }
 
 /**
- * Parses `source` strictly: one document, unique keys, no tags, bounded aliases and nesting.
- * Never throws; every problem becomes a diagnostic with a position.
+ * Parses `source` with yaml, strictly: one document, unique keys, no tags, bounded aliases and
+ * nesting. Never throws; every problem becomes a diagnostic with a position. Callers use
+ * `parseYaml` (src/load/parse-yaml.ts), which tries the tiny reader first.
  */
-export function parseYaml(source: string, file: string): ParsedYaml {
+export function parseWithYaml(source: string, file: string): ParsedYaml {
   const lineCounter = new (yaml().LineCounter)();
   const result: ParsedYaml = { file, source, lineCounter, diagnostics: [] };
   const diags = result.diagnostics;
@@ -51,7 +52,7 @@ export function parseYaml(source: string, file: string): ParsedYaml {
   try {
     const parsed = yaml().parseAllDocuments(source, {
       lineCounter,
-      // Issue 6: yaml's own unique-key check compares every key with every other (100,000 answers
+      // yaml's own unique-key check compares every key with every other (100,000 answers
       // took minutes); duplicates are found with a set in inspectTree below instead.
       uniqueKeys: false,
       stringKeys: true,
@@ -80,7 +81,7 @@ export function parseYaml(source: string, file: string): ParsedYaml {
     if (warning.code === 'TAG_RESOLVE_FAILED') continue; // reported below with every explicit tag
     diags.push(fromYamlError(warning, lineCounter, file, 'warning'));
   }
-  // Issue 6: block nesting has no brackets for findTooDeep to count, so it is measured on the tree
+  // Block nesting has no brackets for findTooDeep to count, so it is measured on the tree
   // (without recursion: the tree may be thousands of levels deep), together with duplicate keys.
   const tree = inspectTree(doc);
   // In source order (the walk visits maps last-in first-out).
@@ -151,12 +152,12 @@ function fromYamlError(
 ): Diagnostic {
   const [from, to] = error.pos;
   const where = { ...positionAt(lineCounter, from), ...endOf(lineCounter, Math.max(to, from + 1)) };
-  // (No DUPLICATE_KEY: with uniqueKeys off yaml reports none; inspectTree finds them in parseYaml.)
+  // (No DUPLICATE_KEY: with uniqueKeys off yaml reports none; inspectTree finds them in parseWithYaml.)
   if (error.code === 'TAB_AS_INDENT') return createDiagnostic('YAML_TAB_INDENT', file, {}, where, severity);
-  // Thousands of nested block levels (issue 6) overflow the stack while yaml composes: it says
+  // Thousands of nested block levels overflow the stack while yaml composes: it says
   // RESOURCE_EXHAUSTION, or, when the overflow strikes while a scalar is resolved, gives a tag
   // error with V8's message; how much stack is left decides which. (The alias limit is a
-  // ReferenceError from toJS, handled in parseYaml.)
+  // ReferenceError from toJS, handled in parseWithYaml.)
   if (error.code === 'RESOURCE_EXHAUSTION' || /Maximum call stack size exceeded/.test(error.message)) {
     return createDiagnostic('YAML_TOO_DEEP', file, { limit: MAX_FLOW_DEPTH }, where, severity);
   }

@@ -1,30 +1,45 @@
-// parseQuickly settles a file the cheapest way, and parseLocated then gives exactly parseYaml's diagnostics.
+// parseYaml, the one way into YAML: whichever parser reads a text, the result is yaml's, with or without positions.
 import { describe, expect, it } from 'vitest';
-import { parseLocated, parseQuickly } from '../../src/load/parse-positioned.js';
-import { parseYaml } from '../../src/load/parse-yaml.js';
+import { parseYaml, withPositions } from '../../src/load/parse-yaml.js';
+import { parseWithYaml } from '../../src/load/yaml-parser.js';
 
-const cases: [string, string, 'value' | 'located' | 'neither'][] = [
-  ['clean, tiny parser', 'a: 1\nb: { c: [x, "y"] }\n', 'value'],
-  ['repeated key, located by the tiny parser', 'a: 1\na: 2\n', 'located'],
-  ['collection left open, located by the tiny parser', 'a: { b: 1\nc: { d: 2 }\n', 'located'],
-  ['block scalar, js-yaml', 'a: |\n  two\n  lines\n', 'value'],
-  ['anchor and alias, yaml alone (both fast parsers leave them)', 'a: &x 1\nb: *x\n', 'neither'],
-  ['broken beyond both, yaml alone', 'a: [1, 2\n  - b\n', 'neither'],
-  ['a tag, yaml alone', 'a: !!binary aGk=\n', 'neither'],
+const cases: [string, string, 'tiny value' | 'located'][] = [
+  ['clean, tiny reader', 'a: 1\nb: { c: [x, "y"] }\n', 'tiny value'],
+  ['CRLF line ends, tiny reader', 'a: 1\r\nb:\r\n  c: [x, "y"]\r\n', 'tiny value'],
+  ['a BOM, tiny reader', '\ufeffa: 1\nb: x\n', 'tiny value'],
+  ['repeated key, located by the tiny reader', 'a: 1\na: 2\n', 'located'],
+  ['collection left open, located by the tiny reader', 'a: { b: 1\nc: { d: 2 }\n', 'located'],
+  ['block scalar, yaml', 'a: |\n  two\n  lines\n', 'located'],
+  ['note folded over lines, yaml', 'a:\n  note: one\n    two\n', 'located'],
+  ['anchor and alias, yaml', 'a: &x 1\nb: *x\n', 'located'],
+  ['broken beyond the tiny reader, yaml', 'a: [1, 2\n  - b\n', 'located'],
+  ['a tag, yaml', 'a: !!binary aGk=\n', 'located'],
+  ['a lone CR, yaml', 'a: 1\rb: 2\n', 'located'],
 ];
 
-describe('parseQuickly and parseLocated', () => {
+describe('parseYaml', () => {
   for (const [name, text, expected] of cases) {
     it(name, () => {
-      const quick = parseQuickly(text, 'x.yaml');
-      const got = quick.value !== undefined ? 'value' : quick.located ? 'located' : 'neither';
-      expect(got).toBe(expected);
-      const slow = parseYaml(text, 'x.yaml');
-      if (quick.value !== undefined) expect(quick.value).toEqual(slow.value);
-      const located = parseLocated(quick, text, 'x.yaml');
-      expect(located.diagnostics).toEqual(slow.diagnostics);
-      expect(located.value).toEqual(slow.value);
-      if (slow.value !== undefined) expect(located.locate?.([], {})).toEqual(slow.locate?.([], {}));
+      const slow = parseWithYaml(text, 'x.yaml');
+      const quick = parseYaml(text, 'x.yaml', { positions: false });
+      expect(quick.locate || quick.value === undefined ? 'located' : 'tiny value').toBe(expected);
+      expect(quick.value).toEqual(slow.value);
+      expect(quick.diagnostics).toEqual(slow.diagnostics);
+      for (const located of [parseYaml(text, 'x.yaml'), withPositions(quick)]) {
+        expect(located.diagnostics).toEqual(slow.diagnostics);
+        expect(located.value).toEqual(slow.value);
+        if (slow.value !== undefined) {
+          expect(located.locate).toBeDefined();
+          expect(located.locate?.([], {})).toEqual(slow.locate?.([], {}));
+        }
+      }
     });
   }
+
+  it('never throws, and says what is wrong where, on an empty file and on a sequence', () => {
+    expect(parseYaml('', 'x.yaml', { positions: false }).diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['YAML_EMPTY', 1, 1]]);
+    const list = parseYaml('- a\n- b\n', 'x.yaml', { positions: false });
+    expect(list.value).toEqual(['a', 'b']);
+    expect(list.locate).toBeDefined();
+  });
 });
