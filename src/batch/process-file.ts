@@ -1,7 +1,7 @@
 // Validates and scores one answer file of a batch on its own, returning only a small, cloneable outcome.
 import type { FileOutcome, UnitSummary } from '../model/batch.js';
 import { isUtf8 } from 'node:buffer';
-import { parseLocated, parsePositioned, parseQuickly, type QuickParse } from '../load/parse-positioned.js';
+import { parseYaml, withPositions } from '../load/parse-yaml.js';
 import { decodeText, MAX_FILE_BYTES, readFailureDiagnostic, type ReadResult } from '../load/read-text.js';
 import { readInputSync, type Scratch } from '../fs/read-input.js';
 import { pickText } from '../model/text.js';
@@ -54,8 +54,8 @@ export async function processFile(target: BatchFile, options: ProcessOptions): P
     return { file: target.file, status: 'unreadable', fast: false, errors: [d], errorCount: 1, warnings: [], warningCount: 0 };
   }
   const choice = { ref: options.checklist };
-  const quick: QuickParse = options.fastParse === false ? {} : parseQuickly(read.text, target.file);
-  if (quick.value !== undefined && getValidator('answers')(quick.value)) {
+  const quick = options.fastParse === false ? undefined : parseYaml(read.text, target.file, { positions: false });
+  if (quick?.value !== undefined && getValidator('answers')(quick.value)) {
     const answers = quick.value as Answers;
     const lookup = checklistFor(options.checklist, answers.checklist.id, answers.checklist.version);
     const loaded = lookup instanceof Promise ? await lookup : lookup.loaded;
@@ -63,7 +63,7 @@ export async function processFile(target: BatchFile, options: ProcessOptions): P
     if (fast) return options.verifyEvidence ? withEvidence(target, fast, scored(target.file, fast, options, true)) : scored(target.file, fast, options, true);
   }
   // Errors to locate: the positioned parse.
-  const located = options.fastParse === false ? parsePositioned(read.text, target.file) : parseLocated(quick, read.text, target.file);
+  const located = quick ? withPositions(quick) : parseYaml(read.text, target.file);
   // A checklist kept beside the answer files (the one they were filled in from) is not a submission.
   if (detectKind(located.value) === 'checklist') return otherOutcome(target.file, located.value as Record<string, unknown>);
   const check = await checkParsed(located, choice, 'answers');

@@ -11,7 +11,6 @@ import { RuleContext, type Path } from '../validate/rule-context.js';
 import { schemaDiagnostics } from '../validate/schema-diagnostics.js';
 import { checkChecklistShape, splitSeverity, validatePlainChecklist, type ValidationResult } from '../validate/validate.js';
 import { readBuiltinCache } from './builtin-cache.js';
-import { fastParse } from '../load/fast-parse.js';
 import { joinPointer, splitPointer } from '../load/locate.js';
 import { parseYaml, type ParsedYaml } from '../load/parse-yaml.js';
 import { decodeText, MAX_FILE_BYTES, readFailureDiagnostic } from '../load/read-text.js';
@@ -201,17 +200,10 @@ function validateBase(file: string, bytes: Buffer): ValidationResult<Checklist> 
   if (cachedBuiltin) return { value: cachedBuiltin, errors: [], warnings: [] };
   const read = decodeText(bytes, file);
   if (!read.ok) return { errors: [read.diagnostic], warnings: [] };
-  const quick = fastParse(read.text);
-  let value: unknown;
-  if (quick.ok) {
-    value = quick.value;
-  } else {
-    // Unusual syntax: the same hardened parse as any file (depth, aliases, tags, duplicate keys in
-    // linear time); positions are not needed because a broken base is summarised on the `extends` line.
-    const parsed = parseYaml(read.text, file);
-    if (parsed.value === undefined) return { errors: parsed.diagnostics.filter((d) => d.severity === 'error'), warnings: [] };
-    value = parsed.value;
-  }
+  // Positions are not needed: a broken base is summarised on the `extends` line.
+  const parsed = parseYaml(read.text, file, { positions: false });
+  if (parsed.value === undefined) return { errors: parsed.diagnostics.filter((d) => d.severity === 'error'), warnings: [] };
+  const value = parsed.value;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { errors: [createDiagnostic('UNKNOWN_DOCUMENT', file)], warnings: [] };
   }
