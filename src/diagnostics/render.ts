@@ -147,6 +147,7 @@ function cut(text: string, width: number): string {
 
 /** Where a diagnostic points, as `file:line:col` (or just the file). */
 export function formatLocation(d: Diagnostic): string {
+  if (d.cell !== undefined) return `${d.file}:${d.cell}`;
   return d.line === undefined ? d.file : `${d.file}:${d.line}:${d.column ?? 1}`;
 }
 
@@ -183,6 +184,7 @@ export function toJsonDiagnostic(d: Diagnostic, lang: Lang): Record<string, unkn
     file: d.file,
     line: d.line ?? null,
     column: d.column ?? null,
+    ...(d.cell !== undefined ? { cell: d.cell } : {}),
     endLine: d.endLine ?? null,
     endColumn: d.endColumn ?? null,
     severity: d.severity,
