@@ -172,7 +172,8 @@ export function renderDiagnostics(list: readonly Diagnostic[], options: RenderOp
         : paint.yellow(options.lang === 'zh' ? '警告' : 'warning');
     const head = `${paint.bold(makeVisible(formatLocation(d)))}  ${severity}  ${makeVisible(d.message[options.lang])}  ${paint.dim(d.code)}`;
     const source = options.sources?.get(d.file);
-    const frame = options.frames !== false && source !== undefined ? renderCodeFrame(source, d, paint) : '';
+    // A workbook cell has no line of text to frame.
+    const frame = options.frames !== false && source !== undefined && d.cell === undefined ? renderCodeFrame(source, d, paint) : '';
     blocks.push(frame ? `${head}\n${frame}` : head);
   }
   return blocks.join('\n\n');

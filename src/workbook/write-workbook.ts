@@ -1,5 +1,5 @@
 // Writes an answer workbook (.xlsx): cover, instructions, the items sheet with answer cells, and the hidden sheet that lets it be read back.
-import type { Cell, Workbook, Worksheet } from 'exceljs';
+import type { Cell, Worksheet } from 'exceljs';
 import type { Answer, Answers, Evidence } from '../model/answers.js';
 import { applyingItems, kindOf, type Checklist, type Item } from '../model/checklist.js';
 import { pickText, type Lang, type Text } from '../model/text.js';
@@ -140,7 +140,7 @@ export async function writeWorkbook(checklist: Checklist, answers: Answers, lang
     answerCell(r.getCell(col('evidence')));
     setText(r.getCell(col('evidence')), answer?.evidence?.map(evidenceLine).join('\n'));
     wrapRow(r);
-    metaRows.push(['item', item.id]);
+    metaRows.push(['item', item.id, kind]);
     if (kind === 'deduct') {
       for (const d of item.deductions ?? []) {
         const s = items.getRow(row++);
@@ -158,7 +158,9 @@ export async function writeWorkbook(checklist: Checklist, answers: Answers, lang
           showErrorMessage: true,
           error: t('wb.validation.count'),
         };
-        const n = answer?.deductions?.[d.id];
+        // `deductions: {}` (nothing deducted) is a 0 on every rule: a blank count would read as unanswered.
+        const given = answer?.deductions;
+        const n = given ? (given[d.id] ?? (Object.keys(given).length === 0 ? 0 : undefined)) : undefined;
         if (n !== undefined) count.value = n;
         wrapRow(s);
         metaRows.push(['deduction', item.id, d.id]);
@@ -232,6 +234,3 @@ function fillAnswer(cell: Cell, item: Item, answer: Answer | undefined, lang: La
 export function evidenceLine(e: Evidence): string {
   return typeof e === 'string' ? e : `${e.path}${DIGEST_SEPARATOR}${e.sha256}`;
 }
-
-/** The workbook type, for callers that hold one. */
-export type { Workbook };
