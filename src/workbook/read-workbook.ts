@@ -298,6 +298,11 @@ function textOf(value: CellValue): string {
   return String(raw);
 }
 
+/** The text of an id cell as the hidden sheet writes ids (width and spacing folded). */
+export function idOfCell(value: CellValue): string {
+  return normalizeId(textOf(value));
+}
+
 function normalizeId(text: string): string {
   return text.normalize('NFKC').trim().replace(/\s*\/\s*/, ' / ');
 }
@@ -307,7 +312,7 @@ function findSheet(wb: Workbook, test: (ws: Worksheet) => boolean): Worksheet | 
 }
 
 /** Where the header row of the items sheet is, and the column of each header (found in the first rows). */
-function findHeader(ws: Worksheet): { row: number; columns: Partial<Record<Column, number>> } | undefined {
+export function findHeader(ws: Worksheet): { row: number; columns: Partial<Record<Column, number>> } | undefined {
   const last = Math.min(ws.rowCount, 30);
   for (let r = 1; r <= last; r++) {
     const columns: Partial<Record<Column, number>> = {};

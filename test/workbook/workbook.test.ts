@@ -204,3 +204,42 @@ describe('convert', () => {
     expect((await runInProcess(['convert', bad, '--out', join(tmp, 'bad.xlsx')])).code).toBe(1);
   });
 });
+
+describe('migrate and evidence on a workbook', () => {
+  it('migrate turns a workbook into a workbook for the new checklist, valid against it', async () => {
+    const dir = join(tmp, 'migrate');
+    mkdirSync(dir);
+    expect((await runInProcess(['convert', EXAMPLE, '--out', join(dir, 'township.xlsx')])).code).toBe(0);
+    const custom = join(ROOT, 'examples/custom/xx-county-2026.yaml');
+    const r = await runInProcess(['migrate', 'township.xlsx', '--to', custom], {}, dir);
+    expect(r.code, r.stderr).toBe(0);
+    const out = r.stdout.match(/township\.[\d.]+\.xlsx/)?.[0];
+    expect(out).toBeDefined();
+    const v = await runInProcess(['validate', out!, '--checklist', custom], {}, dir);
+    expect(v.code, v.stdout + v.stderr).toBe(0);
+  });
+
+  it('evidence records digests into the workbook\'s evidence cells and leaves the rest as the unit wrote it', async () => {
+    const dir = join(tmp, 'evidence');
+    mkdirSync(dir);
+    const file = join(dir, 'unit.xlsx');
+    expect((await runInProcess(['init', '--unit-type', 'township', '--unit', '某镇', '--out', file])).code).toBe(0);
+    writeFileSync(join(dir, '纪要.pdf'), 'minutes');
+    await editWorkbook(file, (wb) => {
+      const ws = wb.getWorksheet('自查表')!;
+      const row = rowOf(ws, 'A1.1.1');
+      row.getCell(columnOf(ws, '自查结果')).value = '符合';
+      row.getCell(columnOf(ws, '佐证材料')).value = '纪要.pdf';
+      wb.getWorksheet('封面')!.getCell('B11').value = '2026年11月30日';
+    });
+    const r = await runInProcess(['evidence', file], {}, dir);
+    expect(r.code, r.stderr + r.stdout).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.getWorksheet('自查表')!;
+    expect(rowOf(ws, 'A1.1.1').getCell(columnOf(ws, '佐证材料')).value).toMatch(/^纪要\.pdf \| sha256:[0-9a-f]{64}$/);
+    expect(wb.getWorksheet('封面')!.getCell('B11').value).toBe('2026年11月30日');
+    const y = await runInProcess(['convert', file, '--to', 'yaml', '--out', '-'], {}, dir);
+    expect(y.stdout).toMatch(/A1\.1\.1: \{ status: pass, evidence: \[ \{ path: 纪要\.pdf, sha256: [0-9a-f]{64} \} \] \}/);
+  });
+});
