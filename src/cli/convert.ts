@@ -50,8 +50,12 @@ export async function runConvert(file: string, options: ConvertOptions, ctx: Com
   const { makeVisible, renderDiagnostics } = await import('../diagnostics/render.js');
   const { isStdout, refuseSameFile, writeCommandOutput } = await import('./outputs.js');
   const { isRegularFile } = await import('./init.js');
-  const to = options.to ?? (isWorkbookPath(file) ? 'yaml' : 'xlsx');
+  // The format: --to, else what --out's name says, else the other one of the input's.
+  const named = options.out === undefined || isStdout(options.out) ? undefined : isWorkbookPath(options.out) ? 'xlsx' : /\.ya?ml$/i.test(options.out) ? 'yaml' : undefined;
+  const to = options.to ?? named ?? (isWorkbookPath(file) ? 'yaml' : 'xlsx');
   if (to !== 'yaml' && to !== 'xlsx') throw usage('convert.error.to', { to: makeVisible(to) });
+  // YAML in a file named .xlsx (or a workbook named .yaml) would be read as the wrong format.
+  if (named !== undefined && named !== to) throw usage('convert.error.mismatch', { file: makeVisible(options.out!), to });
   const out = options.out ?? join(dirname(file), basename(file, extname(file)) + (to === 'yaml' ? '.yaml' : '.xlsx'));
   if (to === 'xlsx' && isStdout(out)) throw usage('convert.error.workbookOut');
   const absolute = (p: string): string => (isAbsolute(p) ? p : resolve(io.cwd, p));

@@ -243,3 +243,17 @@ describe('migrate and evidence on a workbook', () => {
     expect(y.stdout).toMatch(/A1\.1\.1: \{ status: pass, evidence: \[ \{ path: 纪要\.pdf, sha256: [0-9a-f]{64} \} \] \}/);
   });
 });
+
+describe('convert chooses the format from --out', () => {
+  it('writes a workbook for --out *.xlsx and refuses a name that says the other format', async () => {
+    const xlsx = join(tmp, 'from-out.xlsx');
+    expect((await runInProcess(['convert', EXAMPLE, '--out', xlsx])).code).toBe(0);
+    const copy = join(tmp, 'copy.xlsx');
+    const r = await runInProcess(['convert', xlsx, '--out', copy]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(copy).subarray(0, 2).toString()).toBe('PK');
+    const bad = await runInProcess(['convert', xlsx, '--to', 'yaml', '--out', join(tmp, 'wrong.xlsx')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/扩展名/);
+  });
+});
