@@ -322,7 +322,8 @@ export function findHeader(ws: Worksheet): { row: number; columns: Partial<Recor
         if (columns[column] === undefined && isHeaderOf(text, column)) columns[column] = c;
       }
     });
-    if (columns.id !== undefined && columns.answer !== undefined) return { row: r, columns };
+    // The id column makes the header row; a missing answer, note or evidence column is then reported at it.
+    if (columns.id !== undefined) return { row: r, columns };
   }
   return undefined;
 }
