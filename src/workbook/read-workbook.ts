@@ -26,6 +26,9 @@ import {
 /** A read workbook, or why it could not be read at all (missing, a folder, too large: unreadable input). */
 export type ReadWorkbook = { ok: true; parsed: ParsedYaml } | { ok: false; diagnostic: Diagnostic };
 
+/** Worksheet parts the reader never needs (merged cells are kept: the cover's labels may be merged). */
+const IGNORED_NODES = ['dataValidations', 'sheetProtection', 'pageSetup', 'pageMargins', 'printOptions', 'headerFooter', 'conditionalFormatting', 'hyperlinks', 'rowBreaks', 'colBreaks', 'drawing', 'picture', 'legacyDrawing', 'tableParts', 'extLst', 'autoFilter', 'sheetViews', 'cols'];
+
 /** Where a value came from: a sheet and a 1-based row and column. */
 interface Place {
   sheet: string;
@@ -53,7 +56,9 @@ export async function readWorkbookBytes(bytes: Buffer, file: string): Promise<Pa
   const wb = new (exceljs().Workbook)();
   try {
     // Never evaluates a formula: exceljs keeps each formula's cached result, which is all that is read.
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    // Only cell values are read: the rest of each sheet (a data validation per answer cell, the
+    // print setup, protection, formatting) is skipped rather than parsed into objects.
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer, { ignoreNodes: IGNORED_NODES } as Parameters<typeof wb.xlsx.load>[1]);
   } catch (error) {
     return failed(createDiagnostic('WORKBOOK_UNREADABLE', file, { detail: error instanceof Error ? error.message.split('\n')[0] : String(error) }));
   }
