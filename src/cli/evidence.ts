@@ -66,7 +66,7 @@ export async function runEvidence(file: string, ctx: CommandContext): Promise<nu
         return 2;
       }
       try {
-        await saveAnswers(absolute, outcome.answers, check.checklist);
+        await saveAnswers(absolute, outcome.answers, check.checklist, bytes);
       } catch (error) {
         const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
         io.stderr.write(`wangxin: ${paint.red(te(lang, 'evidence.writeFailed', { file: makeVisible(file), reason }))}\n`);

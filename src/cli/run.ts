@@ -238,7 +238,8 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
         reloadNotices.push(paint.yellow(tr(lang, 'run.reloaded', { file: shown, item: answered! })));
       }
       try {
-        onDisk = await saveAnswers(absolute, answers, state!.checklist);
+        // Edited in place: what a person or `init` wrote around the answers stays.
+        onDisk = await saveAnswers(absolute, answers, state!.checklist, current);
       } catch (error) {
         errorLine(tr(lang, 'run.saveFailed', { file: shown, reason: (error as Error).message }));
         throw new Stop(2);
