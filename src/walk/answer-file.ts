@@ -91,6 +91,16 @@ function renderPair(key: string, value: unknown, flow: boolean): string {
   return doc.toString(TO_STRING).replace(/\n$/, '');
 }
 
+/** `answers:` and one flow line per answer, as {@link serializeAnswers} writes them (without the last line end). */
+function renderAnswerLines(answers: Record<string, Answer>): string {
+  const doc = new (yaml().Document)({ answers });
+  const list = doc.get('answers', true) as Node | undefined;
+  if (yaml().isMap(list)) {
+    for (const pair of list.items) if (yaml().isPair(pair) && yaml().isMap(pair.value)) pair.value.flow = true;
+  }
+  return doc.toString(TO_STRING).replace(/\n$/, '');
+}
+
 /** One change to the text: replace `[from, to)` with `text`. */
 interface Splice {
   from: number;
@@ -187,9 +197,14 @@ function editInPlace(source: string, wanted: Record<string, unknown>, checklist?
     if (!node || !y.isMap(node) || !node.range) return undefined;
     have.set(String(pair.key.value), { from: pair.key.range[0], to: trimEnd(source, node.range[1]), value: cleanAnswer(node.toJS(doc, { maxAliasCount: 100 }) as Answer) });
   }
+  const wantedAnswers = wanted.answers as Record<string, Answer>;
+  if (flow && map.items.length === 0 && !source.slice(map.range![0], mapEnd).includes('\n')) {
+    // `answers: {}` as a new file has it: the answers are written as a new file would have them.
+    if (Object.keys(wantedAnswers).length > 0) splices.push({ from: answersPair.from, to: mapEnd, text: renderAnswerLines(wantedAnswers).replace(/\n/g, nl) });
+    return applySplices(source, splices);
+  }
   const order = new Map((checklist ? listItems(checklist) : []).map((p, i) => [p.item.id, i]));
   const rank = (id: string): number => order.get(id) ?? Infinity;
-  const wantedAnswers = wanted.answers as Record<string, Answer>;
   const comma = flow ? ',' : '';
   for (const [id, answer] of Object.entries(wantedAnswers)) {
     const current = have.get(id);

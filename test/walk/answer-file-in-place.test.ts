@@ -10,7 +10,7 @@ import { checkFile } from '../../src/check/check-file.js';
 import type { Answer, Answers } from '../../src/model/answers.js';
 import { applyingItems, kindOf, type Checklist } from '../../src/model/checklist.js';
 import { renderBlankAnswers } from '../../src/init/blank-answers.js';
-import { updateAnswersText } from '../../src/walk/answer-file.js';
+import { serializeAnswers, updateAnswersText } from '../../src/walk/answer-file.js';
 import { createScriptedPrompter } from '../../src/walk/scripted-prompter.js';
 import { captureContext } from '../helpers/command-context.js';
 import { builtinChecklist, makeTempDir } from './helpers.js';
@@ -154,5 +154,22 @@ describe('updateAnswersText', () => {
     answers.answers['A1.1.1'] = { status: 'pass' };
     const out = updateAnswersText('answers: [unclosed\n', answers, { file, checklist });
     expect((parse(out) as Answers).answers).toEqual({ 'A1.1.1': { status: 'pass' } });
+  });
+});
+
+describe('updateAnswersText on a file as run starts it', () => {
+  it('gives the same text as a new file would have, answer after answer', async () => {
+    const checklist = await builtinChecklist();
+    const file = '/tmp/answers.yaml';
+    const answers: Answers = { schemaVersion: 1, checklist: { id: checklist.id, version: checklist.version }, unit: { name: '某某镇党委', type: 'township' }, answers: {} };
+    let text = serializeAnswers(answers, { file, checklist });
+    for (const [id, answer] of [['A1.1.2', { status: 'pass' }], ['A1.1.1', { status: 'fail', note: '未学习' }], ['A1.2.1', { status: 'na', note: '无' }]] as const) {
+      answers.answers[id] = answer;
+      text = updateAnswersText(text, answers, { file, checklist });
+      expect(text).toBe(serializeAnswers(answers, { file, checklist }));
+    }
+    answers.assessor = { name: '张三' };
+    answers.period = '2026年度';
+    expect(updateAnswersText(text, answers, { file, checklist })).toBe(serializeAnswers(answers, { file, checklist }));
   });
 });
