@@ -14,6 +14,7 @@ import type { BatchSummary } from '../model/batch.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { appendAll } from '../util/append-all.js';
 import type { OutputContent } from '../fs/write-output.js';
+import { EXIT } from './exit.js';
 
 /** The options of `batch` after parsing. */
 export interface BatchOptions {
@@ -80,14 +81,10 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
   ]);
 }
 
-function usage(key: Parameters<typeof tb>[1] & `cli.error.${string}`, params: Record<string, unknown>): UsageError {
-  return new UsageError({ zh: tb('zh', key, params), en: tb('en', key, params) });
-}
-
 /** `--jobs`: a whole number from 1 to 256. */
 export function parseJobs(value: string): number {
   const n = Number(value);
-  if (!/^\s*\d+\s*$/.test(value) || !Number.isInteger(n) || n < 1 || n > 256) throw usage('cli.error.badJobs', { value });
+  if (!/^\s*\d+\s*$/.test(value) || !Number.isInteger(n) || n < 1 || n > 256) throw new UsageError('cli.error.badJobs', { value });
   return n;
 }
 
@@ -122,26 +119,26 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
   };
   const found = await discoverFiles(paths, io.cwd);
   lap('discovered');
-  if (found.missing.length > 0) throw usage('cli.error.missing', { paths: found.missing.join(', ') });
-  if (found.files.length === 0 && found.findings.length === 0) throw usage('cli.error.noFiles', {});
+  if (found.missing.length > 0) throw new UsageError('cli.error.missing', { paths: found.missing.join(', ') });
+  if (found.files.length === 0 && found.findings.length === 0) throw new UsageError('cli.error.noFiles', {});
 
   let checklistFile: string | undefined;
   if (options.checklist !== undefined) {
     checklistFile = checklistFileFor(options.checklist);
-    if (checklistFile === undefined) throw usage('cli.error.badChecklist', { ref: options.checklist });
+    if (checklistFile === undefined) throw new UsageError('cli.error.badChecklist', { ref: options.checklist });
     checklistFile = resolve(io.cwd, checklistFile);
     const loaded = await loadChecklist(checklistFile);
     if (!loaded.checklist) {
       const sources = new Map(loaded.parsed ? [[loaded.parsed.file, loaded.parsed.source]] : []);
       io.stderr.write(renderDiagnostics(loaded.diagnostics, { lang, paint: ctx.paintErr, sources }) + '\n');
-      return 2;
+      return EXIT.USAGE;
     }
   }
 
   const { refuseSameFile, writeCommandOutput, isStdout } = await import('./outputs.js');
   const writeOut = async (file: string, content: OutputContent): Promise<void> => {
     const reason = await writeCommandOutput(ctx, file, content);
-    if (reason !== undefined) throw usage('cli.error.write', { file: makeVisible(file), reason });
+    if (reason !== undefined) throw new UsageError('cli.error.write', { file: makeVisible(file), reason });
   };
   const epoch = Number(io.env.SOURCE_DATE_EPOCH);
   const generatedAt = (Number.isFinite(epoch) && io.env.SOURCE_DATE_EPOCH ? new Date(epoch * 1000) : new Date()).toISOString();
@@ -279,7 +276,7 @@ async function loadBaselineOf(
 ): Promise<import('../batch/baseline.js').LoadedBaseline> {
   const { loadBaseline, describeBaselineWarnings } = await import('../batch/baseline.js');
   const loaded = await loadBaseline(dir, options);
-  if (loaded.missing) throw usage('cli.error.baselineMissing', { path: dir });
+  if (loaded.missing) throw new UsageError('cli.error.baselineMissing', { path: dir });
   for (const line of describeBaselineWarnings(loaded.warnings, ctx.lang)) ctx.io.stderr.write(ctx.paintErr.yellow(line) + '\n');
   return loaded;
 }

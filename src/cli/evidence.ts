@@ -8,6 +8,7 @@ import { formatBytes } from '../load/read-text.js';
 import type { Paint } from '../diagnostics/render.js';
 import type { CommandContext } from '../io/io.js';
 import type { AddCommand } from './command.js';
+import { EXIT } from './exit.js';
 
 /** Registers `evidence`. */
 export function registerEvidence(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
@@ -41,18 +42,18 @@ export async function runEvidence(file: string, ctx: CommandContext): Promise<nu
   const sources = check.parsed ? new Map([[check.parsed.file, check.parsed.source]]) : undefined;
   if (check.unreadable || !bytes) {
     io.stderr.write(renderDiagnostics(check.errors, { lang, paint }) + '\n');
-    return 2;
+    return EXIT.USAGE;
   }
   if (check.errors.length > 0 || !check.answers) {
     io.stderr.write(renderDiagnostics([...check.errors, ...check.warnings], { lang, paint, sources }) + '\n\n');
     io.stderr.write(paint.red(te(lang, 'evidence.invalid', { file: makeVisible(file), count: Math.max(1, check.errors.length) })) + '\n');
-    return 1;
+    return EXIT.FINDINGS;
   }
   // The same lock as `run`: no digest is written into a file someone is answering.
   const lock = await lockAnswerFile(absolute, file, lang);
   if (!lock.ok) {
     io.stderr.write(`wangxin: ${paint.red(lock.message)}\n`);
-    return 2;
+    return EXIT.USAGE;
   }
   let outcome;
   try {
@@ -63,14 +64,14 @@ export async function runEvidence(file: string, ctx: CommandContext): Promise<nu
       const now = await readInput(absolute, MAX_FILE_BYTES);
       if (!now.ok || !now.bytes.equals(bytes)) {
         io.stderr.write(`wangxin: ${paint.red(te(lang, 'evidence.changedMeanwhile', { file: makeVisible(file) }))}\n`);
-        return 2;
+        return EXIT.USAGE;
       }
       try {
         await saveAnswers(absolute, outcome.answers, check.checklist, bytes);
       } catch (error) {
         const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
         io.stderr.write(`wangxin: ${paint.red(te(lang, 'evidence.writeFailed', { file: makeVisible(file), reason }))}\n`);
-        return 2;
+        return EXIT.USAGE;
       }
     } else {
       io.stderr.write(paint.dim(te(lang, 'evidence.unchangedFile')) + '\n');
@@ -90,7 +91,7 @@ export async function runEvidence(file: string, ctx: CommandContext): Promise<nu
     missing,
   });
   io.stdout.write((unrecorded > 0 ? paint.red(summary) : paint.green(summary)) + '\n');
-  return unrecorded > 0 ? 1 : 0;
+  return unrecorded > 0 ? EXIT.FINDINGS : EXIT.OK;
 }
 
 /** One line per finding and per updated digest, for the terminal. */

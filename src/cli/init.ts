@@ -1,7 +1,6 @@
 // `wangxin init`: a blank answer file to fill in an editor, or (--checklist-template) a starter custom checklist.
 import { statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { fill } from '../i18n/lang.js';
 import { t } from '../i18n/messages.js';
 import { INIT_MESSAGES, ti } from '../i18n/init-messages.js';
 import type { Checklist } from '../model/checklist.js';
@@ -9,6 +8,7 @@ import { addExamples } from './help-examples.js';
 import type { CommandContext } from '../io/io.js';
 import type { AddCommand } from './command.js';
 import { UsageError } from './usage-error.js';
+import { EXIT } from './exit.js';
 
 /** The checklist used when none is named. */
 const DEFAULT_CHECKLIST = 'county-cyber-2018';
@@ -21,12 +21,6 @@ export interface InitOptions {
   out?: string;
   force?: boolean;
   checklistTemplate?: boolean;
-}
-
-/** A usage error from the `init` catalogue, in both languages. */
-function usage(key: keyof typeof INIT_MESSAGES, params: Record<string, unknown> = {}): UsageError {
-  const m = INIT_MESSAGES[key];
-  return new UsageError({ zh: fill(m.zh, params), en: fill(m.en, params) });
 }
 
 /** Registers `init`. */
@@ -64,7 +58,7 @@ export async function runInit(options: InitOptions, ctx: CommandContext): Promis
   const { isStdout, refuseSameFile, writeCommandOutput } = await import('./outputs.js');
   const outFile = options.out === undefined || isStdout(options.out) ? undefined : isAbsolute(options.out) ? options.out : resolve(io.cwd, options.out);
   // Only a file would be replaced: a FIFO or a device is written through without --force.
-  if (outFile !== undefined && !options.force && isRegularFile(outFile)) throw usage('init.error.exists', { file: makeVisible(options.out!) });
+  if (outFile !== undefined && !options.force && isRegularFile(outFile)) throw new UsageError('init.error.exists', { file: makeVisible(options.out!) });
   if (outFile !== undefined) {
     const { looksLikePath } = await import('../checklist/resolve-checklist.js');
     const inputs = options.checklist !== undefined && looksLikePath(options.checklist) ? [options.checklist] : [];
@@ -74,27 +68,27 @@ export async function runInit(options: InitOptions, ctx: CommandContext): Promis
   let text: string;
   let done: string;
   if (options.checklistTemplate) {
-    if (options.unit !== undefined || options.unitType !== undefined) throw usage('init.error.templateOptions');
+    if (options.unit !== undefined || options.unitType !== undefined) throw new UsageError('init.error.templateOptions');
     const { builtinFile, builtinIds } = await import('../checklist/resolve-checklist.js');
     const ref = options.checklist ?? DEFAULT_CHECKLIST;
     const file = builtinFile(ref);
-    if (!file) throw usage('init.error.templateNeedsBuiltin', { ref: makeVisible(ref), known: builtinIds().join(', ') || '—' });
+    if (!file) throw new UsageError('init.error.templateNeedsBuiltin', { ref: makeVisible(ref), known: builtinIds().join(', ') || '—' });
     const base = await loadOrFail(file, ctx);
-    if (!base) return 2;
+    if (!base) return EXIT.USAGE;
     const { renderChecklistTemplate } = await import('../init/checklist-template.js');
     text = renderChecklistTemplate(base, lang, { file: outFile ?? join(io.cwd, 'checklist.yaml') });
     done = ti(lang, 'init.templateWritten', { file: makeVisible(options.out ?? '') });
   } else {
     const checklist = await resolveChecklist(options.checklist, ctx);
-    if (!checklist) return 2;
+    if (!checklist) return EXIT.USAGE;
     const known = checklist.unitTypes.map((u) => u.id).join(', ');
     let type = options.unitType;
     if (type === undefined) {
-      if (checklist.unitTypes.length !== 1) throw usage('init.error.unitTypeNeeded', { checklist: checklist.id, known });
+      if (checklist.unitTypes.length !== 1) throw new UsageError('init.error.unitTypeNeeded', { checklist: checklist.id, known });
       type = checklist.unitTypes[0].id;
     }
     if (!checklist.unitTypes.some((u) => u.id === type)) {
-      throw usage('init.error.unknownUnitType', { checklist: checklist.id, type: quoteText(type), known });
+      throw new UsageError('init.error.unknownUnitType', { checklist: checklist.id, type: quoteText(type), known });
     }
     const name = options.unit?.trim() || ti(lang, 'init.placeholderUnit');
     const { renderBlankAnswers } = await import('../init/blank-answers.js');
@@ -105,14 +99,14 @@ export async function runInit(options: InitOptions, ctx: CommandContext): Promis
 
   if (outFile === undefined) {
     io.stdout.write(text);
-    return 0;
+    return EXIT.OK;
   }
   // A blank answer file written to a file takes the same lock as `run` (a template is not an answer file).
   const { lockAnswerFile, locksAsAnswerFile } = await import('./answer-lock.js');
   const lock = !options.checklistTemplate && locksAsAnswerFile(outFile) ? await lockAnswerFile(outFile, options.out!, lang) : undefined;
   if (lock && !lock.ok) {
     io.stderr.write(`wangxin: ${ctx.paintErr.red(lock.message)}\n`);
-    return 2;
+    return EXIT.USAGE;
   }
   let reason: string | undefined;
   try {
@@ -122,10 +116,10 @@ export async function runInit(options: InitOptions, ctx: CommandContext): Promis
   }
   if (reason !== undefined) {
     io.stderr.write(`wangxin: ${ctx.paintErr.red(ti(lang, 'init.error.write', { file: makeVisible(options.out!), reason }))}\n`);
-    return 2;
+    return EXIT.USAGE;
   }
   io.stderr.write(`${ctx.paintErr.green('✓')} ${done}\n`);
-  return 0;
+  return EXIT.OK;
 }
 
 /** The checklist of `--checklist` (a path relative to the working folder, or a built-in id), or the default. */
@@ -135,7 +129,7 @@ async function resolveChecklist(ref: string | undefined, ctx: CommandContext): P
   const wanted = ref ?? (builtinIds().length === 1 ? builtinIds()[0] : DEFAULT_CHECKLIST);
   const found = looksLikePath(wanted) ? resolve(ctx.io.cwd, wanted) : checklistFileFor(wanted);
   if (!found || (!looksLikePath(wanted) && found !== builtinFile(wanted))) {
-    throw usage('init.error.unknownChecklist', { ref: makeVisible(wanted), known: builtinIds().join(', ') || '—' });
+    throw new UsageError('init.error.unknownChecklist', { ref: makeVisible(wanted), known: builtinIds().join(', ') || '—' });
   }
   return loadOrFail(found, ctx);
 }

@@ -5,6 +5,7 @@ import { displayWidth, makeVisible } from '../diagnostics/render.js';
 import type { AddCommand } from './command.js';
 import { addExamples } from './help-examples.js';
 import { example } from '../i18n/example-messages.js';
+import { EXIT } from './exit.js';
 
 /** Registers `list`. */
 export function registerList(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
@@ -24,7 +25,7 @@ export async function runList(ctx: CommandContext): Promise<number> {
   const refs = builtinRefs();
   if (refs.length === 0) {
     io.stdout.write(t(lang, 'list.none') + '\n');
-    return 0;
+    return EXIT.OK;
   }
   const rows: string[][] = [];
   let broken = false;
@@ -47,5 +48,5 @@ export async function runList(ctx: CommandContext): Promise<number> {
   for (const row of rows) io.stdout.write(line(row) + '\n');
   const earlier = refs.find((ref) => ref.includes('@'));
   if (earlier) io.stdout.write('\n' + t(lang, 'list.earlier', { example: earlier }) + '\n');
-  return broken ? 2 : 0;
+  return broken ? EXIT.USAGE : EXIT.OK;
 }

@@ -5,11 +5,9 @@ import { t } from '../i18n/messages.js';
 import { readToolVersion } from '../report/tool-version.js';
 import { makePaint, wantsColor, type CommandContext, type Io } from '../io/io.js';
 import { UsageError } from './usage-error.js';
+import { EXIT, ExitError } from './exit.js';
 import { registerCommands } from './registry.js';
 import { saveCodeCaches } from '../fs/require-cached.js';
-
-/** Exit codes (docs/formats.md §6). */
-export const EXIT = { OK: 0, FINDINGS: 1, USAGE: 2, INTERRUPTED: 130 } as const;
 
 const HEADINGS: Record<string, Record<Lang, string>> = {
   'Usage:': { zh: '用法：', en: 'Usage:' },
@@ -79,7 +77,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       }
       return fail(t(lang, 'cli.error.usage', { detail: error.message.replace(/^error: /, '') }));
     }
-    if (error instanceof UsageError) return fail(error.localized[lang]);
+    if (error instanceof UsageError) return fail(error.text(lang));
+    if (error instanceof ExitError) return error.code;
     const detail = error instanceof Error ? error.message : String(error);
     if (io.env.WANGXIN_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`);
     return fail(t(lang, 'cli.error.internal', { detail }));

@@ -1,12 +1,12 @@
 // `wangxin migrate ANSWERS --to CHECKLIST`: carries an answer file over to a new checklist version, into a new file.
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
-import { fill } from '../i18n/lang.js';
-import { MIGRATE_MESSAGES, tm } from '../i18n/migrate-messages.js';
+import { tm } from '../i18n/migrate-messages.js';
 import type { Checklist } from '../model/checklist.js';
 import { addExamples } from './help-examples.js';
 import type { CommandContext } from '../io/io.js';
 import type { AddCommand } from './command.js';
 import { UsageError } from './usage-error.js';
+import { EXIT } from './exit.js';
 
 /** Options of `migrate` as commander gives them. */
 export interface MigrateOptions {
@@ -14,12 +14,6 @@ export interface MigrateOptions {
   from?: string;
   out?: string;
   force?: boolean;
-}
-
-/** A usage error from the `migrate` catalogue, in both languages. */
-function usage(key: keyof typeof MIGRATE_MESSAGES, params: Record<string, unknown> = {}): UsageError {
-  const m = MIGRATE_MESSAGES[key];
-  return new UsageError({ zh: fill(m.zh, params), en: fill(m.en, params) });
 }
 
 /** Registers `migrate`. */
@@ -73,13 +67,13 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
   const at = (p: string): string => (isAbsolute(p) ? p : resolve(io.cwd, p));
 
   const target = await loadRef(options.to, ctx);
-  if (!target) return 2;
+  if (!target) return EXIT.USAGE;
 
   const absolute = at(file);
   const read = await readText(absolute);
   if (!read.ok) {
     io.stderr.write(renderDiagnostics([read.diagnostic], { lang, paint }) + '\n');
-    return 2;
+    return EXIT.USAGE;
   }
   const parsed = parseYaml(read.text, file);
   const sources = new Map([[file, read.text]]);
@@ -87,7 +81,7 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
   const invalid = (errors: Parameters<typeof renderDiagnostics>[0]): number => {
     io.stderr.write(renderDiagnostics(errors, { lang, paint, sources }) + '\n\n');
     io.stderr.write(paint.red(tm(lang, 'migrate.error.invalid', { file: makeVisible(file) })) + '\n');
-    return 1;
+    return EXIT.FINDINGS;
   };
   if (!shape.value) return invalid(shape.errors);
 
@@ -105,12 +99,12 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
     ctx.report('UNKNOWN_CHECKLIST', ['checklist', 'id'], { id: namedId, known: builtinIds().join(', ') || '—', hint: { zh: tm('zh', 'migrate.hint.from'), en: tm('en', 'migrate.hint.from') } });
     io.stderr.write(renderDiagnostics(ctx.diagnostics, { lang, paint, sources }) + '\n\n');
     io.stderr.write(paint.red(tm(lang, 'migrate.error.unknownSource', { file: makeVisible(file), id: makeVisible(namedId) })) + '\n');
-    return 1;
+    return EXIT.FINDINGS;
   }
   const oldRef = options.from ?? builtinRefFor(namedId, shape.value.checklist.version);
   if (oldRef !== undefined) {
     const candidate = await loadRef(oldRef, ctx);
-    if (!candidate) return 2;
+    if (!candidate) return EXIT.USAGE;
     if (candidate.id === shape.value.checklist.id && candidate.version === shape.value.checklist.version) old = candidate;
     else if (candidate.id === shape.value.checklist.id) foundVersion = candidate.version;
   }
@@ -119,7 +113,7 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
   const answers = checked.value;
 
   if (!target.unitTypes.some((u) => u.id === answers.unit.type)) {
-    throw usage('migrate.error.unitType', { checklist: target.id, type: quoteText(answers.unit.type), known: target.unitTypes.map((u) => u.id).join(', ') });
+    throw new UsageError('migrate.error.unitType', { checklist: target.id, type: quoteText(answers.unit.type), known: target.unitTypes.map((u) => u.id).join(', ') });
   }
   const shownOut = options.out ?? defaultMigratedPath(file, target.version);
   const { isStdout, refuseSameFile, writeCommandOutput } = await import('./outputs.js');
@@ -130,7 +124,7 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
     // The answer file (also through a link) and the checklists read are inputs: never the output.
     const inputs = [absolute, ...[options.to, options.from].filter((r): r is string => r !== undefined && looksLikePath(r)).map(at)];
     await refuseSameFile(ctx, [{ option: '--out', file: shownOut }], inputs);
-    if (!options.force && isRegularFile(out)) throw usage('migrate.error.exists', { file: makeVisible(shownOut) });
+    if (!options.force && isRegularFile(out)) throw new UsageError('migrate.error.exists', { file: makeVisible(shownOut) });
   }
 
   const migration = migrateAnswers(answers, target, old);
@@ -139,7 +133,7 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
   const lock = !toStdout && locksAsAnswerFile(out) ? await lockAnswerFile(out, shownOut, lang) : undefined;
   if (lock && !lock.ok) {
     io.stderr.write(`wangxin: ${paint.red(lock.message)}\n`);
-    return 2;
+    return EXIT.USAGE;
   }
   // `--out -`: the migrated answers on standard output, the report on standard error.
   let reason: string | undefined;
@@ -150,10 +144,10 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
   }
   if (reason !== undefined) {
     io.stderr.write(`wangxin: ${paint.red(tm(lang, 'migrate.error.write', { file: makeVisible(shownOut), reason }))}\n`);
-    return 2;
+    return EXIT.USAGE;
   }
   (toStdout ? io.stderr : io.stdout).write(renderMigrationReport(migration, { lang, original: file, written: shownOut, target, old, foundVersion }));
-  return 0;
+  return EXIT.OK;
 }
 
 /** Loads `--to`/`--from`: a path relative to the working folder or a built-in id; prints why not and returns undefined. */
@@ -163,7 +157,7 @@ async function loadRef(ref: string, ctx: CommandContext): Promise<Checklist | un
   const { renderDiagnostics, makeVisible } = await import('../diagnostics/render.js');
   const { io, lang } = ctx;
   const file = looksLikePath(ref) ? (isAbsolute(ref) ? ref : resolve(io.cwd, ref)) : builtinFile(ref);
-  if (!file) throw usage('migrate.error.unknownChecklist', { ref: makeVisible(ref), known: builtinIds().join(', ') || '—' });
+  if (!file) throw new UsageError('migrate.error.unknownChecklist', { ref: makeVisible(ref), known: builtinIds().join(', ') || '—' });
   const loaded = await loadChecklist(file);
   if (loaded.checklist) return loaded.checklist;
   io.stderr.write(`wangxin: ${ctx.paintErr.red(tm(lang, 'migrate.error.checklistBroken', { file: makeVisible(ref) }))}\n`);

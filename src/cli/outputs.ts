@@ -41,7 +41,7 @@ export async function refuseSameFile(ctx: CommandContext, outputs: readonly Comm
       ? { output: makeVisible(found.output.shown), option: optionOf(found.output), input: makeVisible(found.input.shown) }
       : { output: makeVisible(found.output.shown), option: optionOf(found.output), other: makeVisible(found.other.shown), otherOption: optionOf(found.other) };
   const key = found.kind === 'input' ? 'output.sameAsInput' : 'output.sameAsOutput';
-  throw new UsageError({ zh: tf('zh', key, params), en: tf('en', key, params) });
+  throw new UsageError(key, params);
 }
 
 /**

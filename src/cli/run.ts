@@ -20,6 +20,7 @@ import { example } from '../i18n/example-messages.js';
 import type { Prompter } from '../walk/prompter.js';
 import { UsageError } from './usage-error.js';
 import type { LockOptions, HeldLock } from '../walk/lock.js';
+import { EXIT, ExitError } from './exit.js';
 
 /** The built-in checklist offered first. */
 const DEFAULT_CHECKLIST = 'county-cyber-2018';
@@ -71,13 +72,6 @@ export function registerRun(add: AddCommand, ctx: CommandContext, setExit: (code
   ]);
 }
 
-/** A failure that ends the run with an exit code after its message was printed. */
-class Stop extends Error {
-  constructor(readonly code: number) {
-    super(`stop ${code}`);
-  }
-}
-
 /**
  * Runs the self-check. Returns 0 when finished (report written) or saved-and-quit, 1 when an
  * existing answer file is invalid, 2 for usage problems (no terminal, locked file, unknown
@@ -91,12 +85,12 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
   // Without a terminal inquirer would wait for keys that never come: say what to do instead.
   if (!deps.prompter && io.stdin.isTTY !== true) {
     errorLine(tr(lang, 'run.noTty'));
-    return 2;
+    return EXIT.USAGE;
   }
   const reportFormat = chooseReportFormat(options);
   if (reportFormat === undefined) {
     errorLine(tr(lang, 'run.badReportExt', { file: makeVisible(options.report ?? '') }));
-    return 2;
+    return EXIT.USAGE;
   }
 
   const { walk, isAnswered } = await import('../walk/walk.js');
@@ -146,7 +140,7 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
     }
     if (shownPath === '-') {
       errorLine(tr(lang, 'run.answersStdout'));
-      return 2;
+      return EXIT.USAGE;
     }
     const absolute = resolve(io.cwd, shownPath);
     answersFile = shownPath;
@@ -161,21 +155,21 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
       );
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
-      errorLine(error.localized[lang]);
-      return 2;
+      errorLine(error.text(lang));
+      return EXIT.USAGE;
     }
     try {
       await mkdir(dirname(absolute), { recursive: true });
     } catch (error) {
       errorLine(tr(lang, 'run.saveFailed', { file: makeVisible(shownPath), reason: (error as Error).message }));
-      return 2;
+      return EXIT.USAGE;
     }
 
     const { lockAnswerFile } = await import('./answer-lock.js');
     const got = await lockAnswerFile(absolute, shownPath, lang, { lock: deps.lock, held: (params) => tr(lang, 'run.locked', params) });
     if (!got.ok) {
       errorLine(got.message);
-      return 2;
+      return EXIT.USAGE;
     }
     lock = got.lock;
     const tookOver = lock.tookOver ? tr(lang, 'run.lockTakenOver', { lock: makeVisible(lock.file), pid: lock.tookOver.pid }) : undefined;
@@ -233,7 +227,7 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
         const why = answered === undefined ? 'run.changed.noItem' : await mergeReloaded(current, answers, answered, state!.checklist, absolute);
         if (why !== undefined) {
           errorLine(tr(lang, 'run.changedOnDisk', { file: shown, item: answered ?? '—', why: tr(lang, why) }));
-          throw new Stop(2);
+          throw new ExitError(EXIT.USAGE);
         }
         reloadNotices.push(paint.yellow(tr(lang, 'run.reloaded', { file: shown, item: answered! })));
       }
@@ -242,7 +236,7 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
         onDisk = await saveAnswers(absolute, answers, state!.checklist, current);
       } catch (error) {
         errorLine(tr(lang, 'run.saveFailed', { file: shown, reason: (error as Error).message }));
-        throw new Stop(2);
+        throw new ExitError(EXIT.USAGE);
       }
       return reloadNotices;
     };
@@ -254,7 +248,7 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
     if (result.outcome === 'quit') {
       io.stdout.write(paint.green(tr(lang, 'run.quit', { done: result.answered, total: result.total, file: makeVisible(shownPath) })) + '\n');
       io.stdout.write(tr(lang, 'run.resumeHint', { command: resumeCommand() }) + '\n');
-      return 0;
+      return EXIT.OK;
     }
     if (options.recordEvidence) {
       // The answers are final now; their evidence digests are saved before the report is made.
@@ -276,9 +270,10 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
       } else {
         io.stdout.write(paint.yellow(tr(lang, 'run.interruptedEarly')) + '\n');
       }
-      return 130;
+      return EXIT.INTERRUPTED;
     }
-    if (error instanceof Stop) return error.code;
+    // Stopped after saying why (the answers kept): the run's exit code, as for every other ending.
+    if (error instanceof ExitError) return error.code;
     throw error;
   } finally {
     lock?.release();
@@ -307,14 +302,14 @@ async function loadChecklistRef(ref: string, ctx: CommandContext, errorLine: (m:
   const file = found && found !== builtinFile(ref) ? resolve(ctx.io.cwd, found) : found;
   if (!file) {
     errorLine(tr(ctx.lang, 'run.unknownChecklist', { ref: makeVisible(ref), known: builtinIds().join(', ') || '—' }));
-    throw new Stop(2);
+    throw new ExitError(EXIT.USAGE);
   }
   const loaded = await loadChecklist(file);
   if (!loaded.checklist) {
     errorLine(tr(ctx.lang, 'run.checklistBroken', { file: makeVisible(file) }));
     const sources = loaded.parsed ? new Map([[loaded.parsed.file, loaded.parsed.source]]) : undefined;
     ctx.io.stderr.write(renderDiagnostics(loaded.diagnostics.filter((d) => d.severity === 'error'), { lang: ctx.lang, paint: ctx.paintErr, sources }) + '\n');
-    throw new Stop(2);
+    throw new ExitError(EXIT.USAGE);
   }
   return loaded.checklist;
 }
@@ -325,7 +320,7 @@ async function chooseChecklist(prompter: Prompter, ctx: CommandContext, errorLin
   const ids = builtinIds();
   if (ids.length === 0) {
     errorLine(tr(ctx.lang, 'run.unknownChecklist', { ref: DEFAULT_CHECKLIST, known: '—' }));
-    throw new Stop(2);
+    throw new ExitError(EXIT.USAGE);
   }
   if (ids.length === 1) return loadChecklistRef(ids[0], ctx, errorLine);
   const id = await prompter.select({
@@ -339,7 +334,7 @@ async function chooseChecklist(prompter: Prompter, ctx: CommandContext, errorLin
 function checkUnitType(checklist: Checklist, type: string, ctx: CommandContext, errorLine: (m: string) => void): string {
   if (checklist.unitTypes.some((u) => u.id === type)) return type;
   errorLine(tr(ctx.lang, 'run.unknownUnitType', { checklist: checklist.id, type: quoteText(type), known: checklist.unitTypes.map((u) => u.id).join(', ') }));
-  throw new Stop(2);
+  throw new ExitError(EXIT.USAGE);
 }
 
 /** Reads and validates an existing answer file; never continues with one that has errors. Returns its bytes as read. */
@@ -360,7 +355,7 @@ async function openExisting(
     const sources = check.parsed ? new Map([[check.parsed.file, check.parsed.source]]) : undefined;
     if (!check.unreadable) errorLine(tr(lang, 'run.invalidAnswers', { file: makeVisible(shown) }));
     io.stderr.write(renderDiagnostics(check.errors, { lang, paint: ctx.paintErr, sources }) + '\n');
-    throw new Stop(check.unreadable ? 2 : 1);
+    throw new ExitError(check.unreadable ? EXIT.USAGE : EXIT.FINDINGS);
   }
   const answers = check.answers;
   const checklist = check.checklist;
@@ -369,7 +364,7 @@ async function openExisting(
     const count = Object.keys(answers.answers).length;
     if (count > 0 && !options.changeUnitType) {
       errorLine(tr(lang, 'run.changeUnitTypeRefused', { file: makeVisible(shown), old: answers.unit.type, new: type, count }));
-      throw new Stop(2);
+      throw new ExitError(EXIT.USAGE);
     }
     notices.push(ctx.paint.yellow(tr(lang, 'run.unitTypeChanged', { old: answers.unit.type, new: type })));
     answers.unit.type = type;
@@ -439,10 +434,10 @@ async function finish(
   const reason = await writeCommandOutput(ctx, shownReport, text.endsWith('\n') ? text : text + '\n', { makeFolder: true });
   if (reason !== undefined) {
     errorLine(tr(lang, 'run.reportFailed', { file: makeVisible(shownReport), reason }));
-    return 2;
+    return EXIT.USAGE;
   }
   if (!isStdout(shownReport)) io.stdout.write(ctx.paint.green(tr(lang, 'run.reportWritten', { file: makeVisible(shownReport) })) + '\n');
-  return 0;
+  return EXIT.OK;
 }
 
 /** Quotes a path for a POSIX shell when it needs it (CJK letters do not). */

@@ -1,19 +1,14 @@
 // `wangxin schema [NAME] [--out DIR]`: prints or writes the JSON Schemas, for editors (yaml-language-server) and other tools.
 import { join } from 'node:path';
-import { fill } from '../i18n/lang.js';
-import { SCHEMA_MESSAGES, tSchema } from '../i18n/schema-messages.js';
+import { tSchema } from '../i18n/schema-messages.js';
 import { addExamples } from './help-examples.js';
 import type { CommandContext } from '../io/io.js';
 import type { AddCommand } from './command.js';
 import { UsageError } from './usage-error.js';
+import { EXIT } from './exit.js';
 
 /** The names shown in help; the ones actually offered are those present in `schemas/` at run time. */
 const HELP_NAMES = 'checklist|answers|report|batch';
-
-function usage(key: keyof typeof SCHEMA_MESSAGES, params: Record<string, unknown>): UsageError {
-  const m = SCHEMA_MESSAGES[key];
-  return new UsageError({ zh: fill(m.zh, params), en: fill(m.en, params) });
-}
 
 /** Registers `schema`. */
 export function registerSchema(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
@@ -41,15 +36,15 @@ export async function runSchema(name: string | undefined, options: { out?: strin
   const { io, lang } = ctx;
   const names: string[] = availableSchemas();
   const list = names.join(', ');
-  if (name === undefined && options.out === undefined) throw usage('schema.error.noName', { names: list });
-  if (name !== undefined && !names.includes(name)) throw usage('schema.error.unknown', { name, names: list });
+  if (name === undefined && options.out === undefined) throw new UsageError('schema.error.noName', { names: list });
+  if (name !== undefined && !names.includes(name)) throw new UsageError('schema.error.unknown', { name, names: list });
   const chosen = (name === undefined ? names : [name]) as ReturnType<typeof availableSchemas>;
   const text = (n: (typeof chosen)[number]): string => JSON.stringify(readSchema(n), null, 2) + '\n';
   if (options.out === undefined || options.out === '-') {
     // `--out -` is standard output, for one named schema only.
-    if (name === undefined) throw usage('schema.error.noName', { names: list });
+    if (name === undefined) throw new UsageError('schema.error.noName', { names: list });
     io.stdout.write(text(chosen[0]));
-    return 0;
+    return EXIT.OK;
   }
   const { writeCommandOutput } = await import('./outputs.js');
   const { makeVisible } = await import('../diagnostics/render.js');
@@ -59,9 +54,9 @@ export async function runSchema(name: string | undefined, options: { out?: strin
     const reason = await writeCommandOutput(ctx, shown, text(n), { makeFolder: true });
     if (reason !== undefined) {
       io.stderr.write(`wangxin: ${ctx.paintErr.red(tSchema(lang, 'schema.error.write', { file: makeVisible(shown), reason }))}\n`);
-      return 2;
+      return EXIT.USAGE;
     }
     io.stdout.write(tSchema(lang, 'schema.written', { file: makeVisible(shown) }) + '\n');
   }
-  return 0;
+  return EXIT.OK;
 }

@@ -6,6 +6,7 @@ import type { CommandContext } from '../io/io.js';
 import { parseFailUnder, parseFormat } from './options.js';
 import type { AddCommand } from './command.js';
 import { addExamples } from './help-examples.js';
+import { EXIT } from './exit.js';
 
 /** Options of `score` after parsing. */
 export interface ScoreOptions {
@@ -74,13 +75,13 @@ export async function runScore(file: string, options: ScoreOptions, ctx: Command
   if (check.parsed) sources.set(check.parsed.file, check.parsed.source);
   if (check.unreadable) {
     io.stderr.write(renderDiagnostics(check.errors, { lang, paint }) + '\n');
-    return 2;
+    return EXIT.USAGE;
   }
   if (check.errors.length > 0 || !check.checklist || !check.answers) {
     const list = [...check.errors, ...check.warnings];
     io.stderr.write(renderDiagnostics(list, { lang, paint, sources }) + '\n\n');
     io.stderr.write(paint.red(ts(lang, 'score.invalid', { file: makeVisible(check.file), count: Math.max(1, check.errors.length) })) + '\n');
-    return 1;
+    return EXIT.FINDINGS;
   }
   if (check.warnings.length > 0) io.stderr.write(renderDiagnostics(check.warnings, { lang, paint, sources }) + '\n\n');
 
@@ -96,7 +97,7 @@ export async function runScore(file: string, options: ScoreOptions, ctx: Command
     const reason = await writeCommandOutput(ctx, options.out!, text);
     if (reason !== undefined) {
       io.stderr.write(`wangxin: ${paint.red(ts(lang, 'score.error.write', { file: makeVisible(options.out!), reason }))}\n`);
-      return 2;
+      return EXIT.USAGE;
     }
     const summary = ts(lang, 'score.summary', { unit, score: formatFixed(result.score, 1), grade: pickText(result.grade.label, lang) });
     io.stderr.write(`${paint.green('✓')} ${summary} — ${ts(lang, 'score.written', { file: makeVisible(options.out!) })}\n`);
@@ -105,7 +106,7 @@ export async function runScore(file: string, options: ScoreOptions, ctx: Command
   }
   if (!result.complete) io.stderr.write(paint.yellow(ts(lang, 'score.incomplete', { count: result.unanswered.length })) + '\n');
 
-  if (options.failUnder === undefined) return 0;
+  if (options.failUnder === undefined) return EXIT.OK;
   let failed = false;
   if (result.vetoed) {
     io.stderr.write(paint.red(ts(lang, 'score.vetoed', { unit, items: result.vetoItems.join(', ') })) + '\n');
@@ -116,5 +117,5 @@ export async function runScore(file: string, options: ScoreOptions, ctx: Command
     io.stderr.write(paint.red(ts(lang, 'score.below', { unit, score: formatFixed(roundHalfAway(result.score, 2), 2), min: options.failUnder })) + '\n');
     failed = true;
   }
-  return failed ? 1 : 0;
+  return failed ? EXIT.FINDINGS : EXIT.OK;
 }

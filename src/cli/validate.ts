@@ -6,6 +6,7 @@ import type { AddCommand } from './command.js';
 import { parseFormat } from './options.js';
 import { addExamples } from './help-examples.js';
 import { example } from '../i18n/example-messages.js';
+import { EXIT } from './exit.js';
 
 /** Registers `validate`. */
 export function registerValidate(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
@@ -75,6 +76,6 @@ export async function runValidate(
     const summary = t(lang, 'validate.summary', { files: checks.length, valid: checks.length - invalid, invalid, errors, warnings });
     io.stdout.write((invalid > 0 ? paint.red(summary) : paint.green(summary)) + '\n');
   }
-  if (checks.some((c) => c.unreadable)) return 2;
-  return invalid > 0 ? 1 : 0;
+  if (checks.some((c) => c.unreadable)) return EXIT.USAGE;
+  return invalid > 0 ? EXIT.FINDINGS : EXIT.OK;
 }
