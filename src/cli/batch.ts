@@ -7,14 +7,13 @@ import type { AddCommand } from './command.js';
 import { parseFailUnder, parseFormat } from './options.js';
 import { UsageError } from './usage-error.js';
 import { addExamples } from './help-examples.js';
-import { resolve } from 'node:path';
 import type { Discovery } from '../batch/discover.js';
 import type { FileOutcome } from '../model/batch.js';
 import type { BatchSummary } from '../model/batch.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { appendAll } from '../util/append-all.js';
 import type { OutputContent } from '../fs/write-output.js';
-import { EXIT } from './exit.js';
+import { loadChecklistOption } from './checklist-option.js';
 
 /** The options of `batch` after parsing. */
 export interface BatchOptions {
@@ -106,9 +105,9 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
   const { discoverFiles } = await import('../batch/discover.js');
   const { runFiles } = await import('../batch/pool.js');
   const { summarizeBatch, batchExitCode } = await import('../batch/summary.js');
-  const { checklistFileFor, answersChecklistFile } = await import('../checklist/resolve-checklist.js');
+  const { answersChecklistFile } = await import('../checklist/resolve-checklist.js');
   const { loadChecklist } = await import('../checklist/load-checklist.js');
-  const { renderDiagnostics, makeVisible } = await import('../diagnostics/render.js');
+  const { makeVisible } = await import('../diagnostics/render.js');
   const { io, lang } = ctx;
 
   // WANGXIN_TIMING=1 prints where the time went (for `npm run bench`); nothing otherwise.
@@ -122,18 +121,7 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
   if (found.missing.length > 0) throw new UsageError('cli.error.missing', { paths: found.missing.join(', ') });
   if (found.files.length === 0 && found.findings.length === 0) throw new UsageError('cli.error.noFiles', {});
 
-  let checklistFile: string | undefined;
-  if (options.checklist !== undefined) {
-    checklistFile = checklistFileFor(options.checklist);
-    if (checklistFile === undefined) throw new UsageError('cli.error.badChecklist', { ref: options.checklist });
-    checklistFile = resolve(io.cwd, checklistFile);
-    const loaded = await loadChecklist(checklistFile);
-    if (!loaded.checklist) {
-      const sources = new Map(loaded.parsed ? [[loaded.parsed.file, loaded.parsed.source]] : []);
-      io.stderr.write(renderDiagnostics(loaded.diagnostics, { lang, paint: ctx.paintErr, sources }) + '\n');
-      return EXIT.USAGE;
-    }
-  }
+  const checklistFile = options.checklist === undefined ? undefined : (await loadChecklistOption(options.checklist, ctx)).file;
 
   const { refuseSameFile, writeCommandOutput, isStdout } = await import('./outputs.js');
   const writeOut = async (file: string, content: OutputContent): Promise<void> => {

@@ -3,11 +3,11 @@ import { statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { t } from '../i18n/messages.js';
 import { INIT_MESSAGES, ti } from '../i18n/init-messages.js';
-import type { Checklist } from '../model/checklist.js';
 import { addExamples } from './help-examples.js';
 import type { CommandContext } from '../io/io.js';
 import type { AddCommand } from './command.js';
 import { UsageError } from './usage-error.js';
+import { loadChecklistOption } from './checklist-option.js';
 import { EXIT } from './exit.js';
 
 /** The checklist used when none is named. */
@@ -73,14 +73,15 @@ export async function runInit(options: InitOptions, ctx: CommandContext): Promis
     const ref = options.checklist ?? DEFAULT_CHECKLIST;
     const file = builtinFile(ref);
     if (!file) throw new UsageError('init.error.templateNeedsBuiltin', { ref: makeVisible(ref), known: builtinIds().join(', ') || '—' });
-    const base = await loadOrFail(file, ctx);
-    if (!base) return EXIT.USAGE;
+    const { checklist: base } = await loadChecklistOption(ref, ctx);
     const { renderChecklistTemplate } = await import('../init/checklist-template.js');
     text = renderChecklistTemplate(base, lang, { file: outFile ?? join(io.cwd, 'checklist.yaml') });
     done = ti(lang, 'init.templateWritten', { file: makeVisible(options.out ?? '') });
   } else {
-    const checklist = await resolveChecklist(options.checklist, ctx);
-    if (!checklist) return EXIT.USAGE;
+    const { builtinIds } = await import('../checklist/resolve-checklist.js');
+    // Without --checklist: the only built-in one, else the default.
+    const ref = options.checklist ?? (builtinIds().length === 1 ? builtinIds()[0] : DEFAULT_CHECKLIST);
+    const { checklist } = await loadChecklistOption(ref, ctx);
     const known = checklist.unitTypes.map((u) => u.id).join(', ');
     let type = options.unitType;
     if (type === undefined) {
@@ -120,31 +121,6 @@ export async function runInit(options: InitOptions, ctx: CommandContext): Promis
   }
   io.stderr.write(`${ctx.paintErr.green('✓')} ${done}\n`);
   return EXIT.OK;
-}
-
-/** The checklist of `--checklist` (a path relative to the working folder, or a built-in id), or the default. */
-async function resolveChecklist(ref: string | undefined, ctx: CommandContext): Promise<Checklist | undefined> {
-  const { builtinFile, builtinIds, checklistFileFor, looksLikePath } = await import('../checklist/resolve-checklist.js');
-  const { makeVisible } = await import('../diagnostics/render.js');
-  const wanted = ref ?? (builtinIds().length === 1 ? builtinIds()[0] : DEFAULT_CHECKLIST);
-  const found = looksLikePath(wanted) ? resolve(ctx.io.cwd, wanted) : checklistFileFor(wanted);
-  if (!found || (!looksLikePath(wanted) && found !== builtinFile(wanted))) {
-    throw new UsageError('init.error.unknownChecklist', { ref: makeVisible(wanted), known: builtinIds().join(', ') || '—' });
-  }
-  return loadOrFail(found, ctx);
-}
-
-/** Loads a checklist; prints its errors (and returns undefined) when it is broken or unreadable. */
-async function loadOrFail(file: string, ctx: CommandContext): Promise<Checklist | undefined> {
-  const { loadChecklist } = await import('../checklist/load-checklist.js');
-  const { renderDiagnostics, makeVisible } = await import('../diagnostics/render.js');
-  const loaded = await loadChecklist(file);
-  if (loaded.checklist) return loaded.checklist;
-  const { io, lang } = ctx;
-  io.stderr.write(`wangxin: ${ctx.paintErr.red(ti(lang, 'init.error.checklistBroken', { file: makeVisible(file) }))}\n`);
-  const sources = loaded.parsed ? new Map([[loaded.parsed.file, loaded.parsed.source]]) : undefined;
-  io.stderr.write(renderDiagnostics(loaded.diagnostics.filter((d) => d.severity === 'error'), { lang, paint: ctx.paintErr, sources }) + '\n');
-  return undefined;
 }
 
 /** Whether `file` is (or a link leads to) an existing regular file: what `--force` protects. */

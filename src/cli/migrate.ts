@@ -6,6 +6,7 @@ import { addExamples } from './help-examples.js';
 import type { CommandContext } from '../io/io.js';
 import type { AddCommand } from './command.js';
 import { UsageError } from './usage-error.js';
+import { loadChecklistOption } from './checklist-option.js';
 import { EXIT } from './exit.js';
 
 /** Options of `migrate` as commander gives them. */
@@ -66,8 +67,7 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
   const paint = ctx.paintErr;
   const at = (p: string): string => (isAbsolute(p) ? p : resolve(io.cwd, p));
 
-  const target = await loadRef(options.to, ctx);
-  if (!target) return EXIT.USAGE;
+  const { checklist: target } = await loadChecklistOption(options.to, ctx);
 
   const absolute = at(file);
   const read = await readText(absolute);
@@ -103,8 +103,7 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
   }
   const oldRef = options.from ?? builtinRefFor(namedId, shape.value.checklist.version);
   if (oldRef !== undefined) {
-    const candidate = await loadRef(oldRef, ctx);
-    if (!candidate) return EXIT.USAGE;
+    const { checklist: candidate } = await loadChecklistOption(oldRef, ctx);
     if (candidate.id === shape.value.checklist.id && candidate.version === shape.value.checklist.version) old = candidate;
     else if (candidate.id === shape.value.checklist.id) foundVersion = candidate.version;
   }
@@ -150,18 +149,3 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
   return EXIT.OK;
 }
 
-/** Loads `--to`/`--from`: a path relative to the working folder or a built-in id; prints why not and returns undefined. */
-async function loadRef(ref: string, ctx: CommandContext): Promise<Checklist | undefined> {
-  const { builtinFile, builtinIds, looksLikePath } = await import('../checklist/resolve-checklist.js');
-  const { loadChecklist } = await import('../checklist/load-checklist.js');
-  const { renderDiagnostics, makeVisible } = await import('../diagnostics/render.js');
-  const { io, lang } = ctx;
-  const file = looksLikePath(ref) ? (isAbsolute(ref) ? ref : resolve(io.cwd, ref)) : builtinFile(ref);
-  if (!file) throw new UsageError('migrate.error.unknownChecklist', { ref: makeVisible(ref), known: builtinIds().join(', ') || '—' });
-  const loaded = await loadChecklist(file);
-  if (loaded.checklist) return loaded.checklist;
-  io.stderr.write(`wangxin: ${ctx.paintErr.red(tm(lang, 'migrate.error.checklistBroken', { file: makeVisible(ref) }))}\n`);
-  const sources = loaded.parsed ? new Map([[loaded.parsed.file, loaded.parsed.source]]) : undefined;
-  io.stderr.write(renderDiagnostics(loaded.diagnostics.filter((d) => d.severity === 'error'), { lang, paint: ctx.paintErr, sources }) + '\n');
-  return undefined;
-}

@@ -19,6 +19,8 @@ import { addExamples } from './help-examples.js';
 import { example } from '../i18n/example-messages.js';
 import type { Prompter } from '../walk/prompter.js';
 import { UsageError } from './usage-error.js';
+import { loadChecklistOption } from './checklist-option.js';
+import { printError } from './print-error.js';
 import type { LockOptions, HeldLock } from '../walk/lock.js';
 import { EXIT, ExitError } from './exit.js';
 
@@ -79,9 +81,7 @@ export function registerRun(add: AddCommand, ctx: CommandContext, setExit: (code
  */
 export async function runRun(options: RunOptions, ctx: CommandContext, deps: RunDeps = {}): Promise<number> {
   const { io, lang, paint, paintErr } = ctx;
-  const errorLine = (message: string): void => {
-    io.stderr.write(`wangxin: ${paintErr.red(t(lang, 'cli.error.prefix'))}: ${message}\n`);
-  };
+  const errorLine = (message: string): void => printError(ctx, message);
   // Without a terminal inquirer would wait for keys that never come: say what to do instead.
   if (!deps.prompter && io.stdin.isTTY !== true) {
     errorLine(tr(lang, 'run.noTty'));
@@ -130,7 +130,7 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
 
     // The checklist named on the command line is checked first: a typo should not cost the officer questions.
     let given: Checklist | undefined;
-    if (options.checklist) given = await loadChecklistRef(options.checklist, ctx, errorLine);
+    if (options.checklist) given = (await loadChecklistOption(options.checklist, ctx)).checklist;
 
     let unitName = options.unit?.trim() || undefined;
     let shownPath = options.answers;
@@ -184,7 +184,7 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
       onDisk = opened.bytes;
       notices.unshift(tr(lang, 'run.continuing', { file: makeVisible(shownPath) }));
     } else {
-      const checklist = given ?? (await chooseChecklist(prompter, ctx, errorLine));
+      const checklist = given ?? (await chooseChecklist(prompter, ctx));
       io.stdout.write(paint.dim(tr(lang, 'run.checklistInfo', { title: makeVisible(pickText(checklist.title, lang)), id: checklist.id, version: checklist.version })) + '\n');
       unitName ??= (await prompter.input({ message: tr(lang, 'run.ask.unit'), validate: required })).trim();
       const unitType = options.unitType !== undefined ? checkUnitType(checklist, options.unitType, ctx, errorLine) : await prompter.select({
@@ -273,6 +273,10 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
       return EXIT.INTERRUPTED;
     }
     // Stopped after saying why (the answers kept): the run's exit code, as for every other ending.
+    if (error instanceof UsageError) {
+      errorLine(error.text(lang));
+      return error.code;
+    }
     if (error instanceof ExitError) return error.code;
     throw error;
   } finally {
@@ -294,41 +298,20 @@ function defaultReportPath(answersFile: string, format: ReportFormat): string {
   return answersFile.replace(/\.ya?ml$/i, '') + `.report.${format}`;
 }
 
-async function loadChecklistRef(ref: string, ctx: CommandContext, errorLine: (m: string) => void): Promise<Checklist> {
-  const { builtinIds, builtinFile, checklistFileFor } = await import('../checklist/resolve-checklist.js');
-  const { loadChecklist } = await import('../checklist/load-checklist.js');
-  const found = checklistFileFor(ref);
-  // A path is relative to where the officer is (io.cwd), a built-in id to the package.
-  const file = found && found !== builtinFile(ref) ? resolve(ctx.io.cwd, found) : found;
-  if (!file) {
-    errorLine(tr(ctx.lang, 'run.unknownChecklist', { ref: makeVisible(ref), known: builtinIds().join(', ') || '—' }));
-    throw new ExitError(EXIT.USAGE);
-  }
-  const loaded = await loadChecklist(file);
-  if (!loaded.checklist) {
-    errorLine(tr(ctx.lang, 'run.checklistBroken', { file: makeVisible(file) }));
-    const sources = loaded.parsed ? new Map([[loaded.parsed.file, loaded.parsed.source]]) : undefined;
-    ctx.io.stderr.write(renderDiagnostics(loaded.diagnostics.filter((d) => d.severity === 'error'), { lang: ctx.lang, paint: ctx.paintErr, sources }) + '\n');
-    throw new ExitError(EXIT.USAGE);
-  }
-  return loaded.checklist;
-}
-
 /** Picks a built-in checklist: no question when there is only one. */
-async function chooseChecklist(prompter: Prompter, ctx: CommandContext, errorLine: (m: string) => void): Promise<Checklist> {
+async function chooseChecklist(prompter: Prompter, ctx: CommandContext): Promise<Checklist> {
   const { builtinIds } = await import('../checklist/resolve-checklist.js');
   const ids = builtinIds();
   if (ids.length === 0) {
-    errorLine(tr(ctx.lang, 'run.unknownChecklist', { ref: DEFAULT_CHECKLIST, known: '—' }));
-    throw new ExitError(EXIT.USAGE);
+    throw new UsageError('cli.error.unknownChecklist', { ref: DEFAULT_CHECKLIST, known: '—' });
   }
-  if (ids.length === 1) return loadChecklistRef(ids[0], ctx, errorLine);
+  if (ids.length === 1) return (await loadChecklistOption(ids[0], ctx)).checklist;
   const id = await prompter.select({
     message: tr(ctx.lang, 'run.ask.checklist'),
     choices: ids.map((value) => ({ value, name: value })),
     default: ids.includes(DEFAULT_CHECKLIST) ? DEFAULT_CHECKLIST : ids[0],
   });
-  return loadChecklistRef(id, ctx, errorLine);
+  return (await loadChecklistOption(id, ctx)).checklist;
 }
 
 function checkUnitType(checklist: Checklist, type: string, ctx: CommandContext, errorLine: (m: string) => void): string {

@@ -26,8 +26,6 @@ export const INIT_MESSAGES = {
     zh: '检查表 {checklist} 没有单位类型“{type}”（可选：{known}）',
     en: 'checklist {checklist} has no unit type "{type}" (choose from: {known})',
   },
-  'init.error.unknownChecklist': { zh: '找不到检查表“{ref}”（内置：{known}）', en: 'no checklist "{ref}" (built-in: {known})' },
-  'init.error.checklistBroken': { zh: '检查表 {file} 有错误，无法使用：', en: 'the checklist {file} has errors and cannot be used:' },
   'init.error.templateNeedsBuiltin': {
     zh: '模板只能继承内置检查表；“{ref}”不是内置检查表的编号（内置：{known}）',
     en: 'a template extends a built-in checklist; "{ref}" is not a built-in id (built-in: {known})',
