@@ -4,7 +4,7 @@ import { te } from '../i18n/evidence-messages.js';
 import { t } from '../i18n/messages.js';
 import type { CommandContext } from '../io/io.js';
 import type { AddCommand } from './command.js';
-import { parseFailUnder, parseFormat } from './options.js';
+import { parseFailUnder, parseFormat, parseJobs, readGeneratedAt } from './options.js';
 import { UsageError } from './usage-error.js';
 import { addExamples } from './help-examples.js';
 import type { Discovery } from '../batch/discover.js';
@@ -80,13 +80,6 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
   ]);
 }
 
-/** `--jobs`: a whole number from 1 to 256. */
-export function parseJobs(value: string): number {
-  const n = Number(value);
-  if (!/^\s*\d+\s*$/.test(value) || !Number.isInteger(n) || n < 1 || n > 256) throw new UsageError('cli.error.badJobs', { value });
-  return n;
-}
-
 /** Runs a batch and returns the exit code (0 all pass, 1 a file fails, 2 usage). */
 export async function runBatch(paths: string[], options: BatchOptions, ctx: CommandContext): Promise<number> {
   const { prestartWorkers, endWorkers, defaultJobs } = await import('../batch/pool.js');
@@ -128,8 +121,7 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
     const reason = await writeCommandOutput(ctx, file, content);
     if (reason !== undefined) throw new UsageError('cli.error.write', { file: makeVisible(file), reason });
   };
-  const epoch = Number(io.env.SOURCE_DATE_EPOCH);
-  const generatedAt = (Number.isFinite(epoch) && io.env.SOURCE_DATE_EPOCH ? new Date(epoch * 1000) : new Date()).toISOString();
+  const generatedAt = readGeneratedAt(io.env);
   // --baseline first, so a mistyped folder stops before the batch is scored; its bad files are only warnings.
   const baseline = options.baseline === undefined ? undefined : await loadBaselineOf(options.baseline, { cwd: io.cwd, checklist: checklistFile, lang, generatedAt, jobs }, ctx);
   // Before any work is done: no output may replace a submission, the checklist, a baseline file or the other output.

@@ -7,6 +7,7 @@ import type { CommandContext } from '../io/io.js';
 import { parseFormat } from './options.js';
 import type { AddCommand } from './command.js';
 import { EXIT } from './exit.js';
+import { printError } from './print-error.js';
 
 /** Options of `compare` after parsing. */
 export interface CompareOptions {
@@ -91,7 +92,7 @@ export async function runCompare(oldFile: string, newFile: string, options: Comp
   await refuseSameFile(ctx, [{ option: '--out', file: options.out }], [oldFile, newFile, ...(ref !== undefined && looksLikePath(ref) ? [ref] : [])]);
   const reason = await writeCommandOutput(ctx, options.out, text);
   if (reason !== undefined) {
-    io.stderr.write(`wangxin: ${paint.red(tc(lang, 'compare.error.write', { file: makeVisible(options.out), reason }))}\n`);
+    printError(ctx, tc(lang, 'compare.error.write', { file: makeVisible(options.out), reason }));
     return EXIT.USAGE;
   }
   io.stderr.write(`${paint.green('✓')} ${tc(lang, 'compare.written', { file: makeVisible(options.out) })}\n`);

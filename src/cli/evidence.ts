@@ -9,6 +9,7 @@ import type { Paint } from '../diagnostics/render.js';
 import type { CommandContext } from '../io/io.js';
 import type { AddCommand } from './command.js';
 import { EXIT } from './exit.js';
+import { printError } from './print-error.js';
 
 /** Registers `evidence`. */
 export function registerEvidence(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
@@ -52,7 +53,7 @@ export async function runEvidence(file: string, ctx: CommandContext): Promise<nu
   // The same lock as `run`: no digest is written into a file someone is answering.
   const lock = await lockAnswerFile(absolute, file, lang);
   if (!lock.ok) {
-    io.stderr.write(`wangxin: ${paint.red(lock.message)}\n`);
+    printError(ctx, lock.message);
     return EXIT.USAGE;
   }
   let outcome;
@@ -63,14 +64,14 @@ export async function runEvidence(file: string, ctx: CommandContext): Promise<nu
       // Hashing takes time: a hand edit made meanwhile is never overwritten.
       const now = await readInput(absolute, MAX_FILE_BYTES);
       if (!now.ok || !now.bytes.equals(bytes)) {
-        io.stderr.write(`wangxin: ${paint.red(te(lang, 'evidence.changedMeanwhile', { file: makeVisible(file) }))}\n`);
+        printError(ctx, te(lang, 'evidence.changedMeanwhile', { file: makeVisible(file) }));
         return EXIT.USAGE;
       }
       try {
         await saveAnswers(absolute, outcome.answers, check.checklist, bytes);
       } catch (error) {
         const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
-        io.stderr.write(`wangxin: ${paint.red(te(lang, 'evidence.writeFailed', { file: makeVisible(file), reason }))}\n`);
+        printError(ctx, te(lang, 'evidence.writeFailed', { file: makeVisible(file), reason }));
         return EXIT.USAGE;
       }
     } else {

@@ -9,6 +9,7 @@ import type { AddCommand } from './command.js';
 import { UsageError } from './usage-error.js';
 import { loadChecklistOption } from './checklist-option.js';
 import { EXIT } from './exit.js';
+import { printError } from './print-error.js';
 
 /** The checklist used when none is named. */
 const DEFAULT_CHECKLIST = 'county-cyber-2018';
@@ -106,7 +107,7 @@ export async function runInit(options: InitOptions, ctx: CommandContext): Promis
   const { lockAnswerFile, locksAsAnswerFile } = await import('./answer-lock.js');
   const lock = !options.checklistTemplate && locksAsAnswerFile(outFile) ? await lockAnswerFile(outFile, options.out!, lang) : undefined;
   if (lock && !lock.ok) {
-    io.stderr.write(`wangxin: ${ctx.paintErr.red(lock.message)}\n`);
+    printError(ctx, lock.message);
     return EXIT.USAGE;
   }
   let reason: string | undefined;
@@ -116,7 +117,7 @@ export async function runInit(options: InitOptions, ctx: CommandContext): Promis
     if (lock?.ok) lock.lock.release();
   }
   if (reason !== undefined) {
-    io.stderr.write(`wangxin: ${ctx.paintErr.red(ti(lang, 'init.error.write', { file: makeVisible(options.out!), reason }))}\n`);
+    printError(ctx, ti(lang, 'init.error.write', { file: makeVisible(options.out!), reason }));
     return EXIT.USAGE;
   }
   io.stderr.write(`${ctx.paintErr.green('✓')} ${done}\n`);

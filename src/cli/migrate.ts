@@ -8,6 +8,7 @@ import type { AddCommand } from './command.js';
 import { UsageError } from './usage-error.js';
 import { loadChecklistOption } from './checklist-option.js';
 import { EXIT } from './exit.js';
+import { printError } from './print-error.js';
 
 /** Options of `migrate` as commander gives them. */
 export interface MigrateOptions {
@@ -131,7 +132,7 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
   const { lockAnswerFile, locksAsAnswerFile } = await import('./answer-lock.js');
   const lock = !toStdout && locksAsAnswerFile(out) ? await lockAnswerFile(out, shownOut, lang) : undefined;
   if (lock && !lock.ok) {
-    io.stderr.write(`wangxin: ${paint.red(lock.message)}\n`);
+    printError(ctx, lock.message);
     return EXIT.USAGE;
   }
   // `--out -`: the migrated answers on standard output, the report on standard error.
@@ -142,7 +143,7 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
     if (lock?.ok) lock.lock.release();
   }
   if (reason !== undefined) {
-    io.stderr.write(`wangxin: ${paint.red(tm(lang, 'migrate.error.write', { file: makeVisible(shownOut), reason }))}\n`);
+    printError(ctx, tm(lang, 'migrate.error.write', { file: makeVisible(shownOut), reason }));
     return EXIT.USAGE;
   }
   (toStdout ? io.stderr : io.stdout).write(renderMigrationReport(migration, { lang, original: file, written: shownOut, target, old, foundVersion }));

@@ -1,4 +1,7 @@
-// Parsing of option values shared by commands (formats, numbers), raising localised usage errors.
+// Parsing of option values shared by commands (formats, numbers, the language, dates), raising localised usage errors.
+import { isLang, type Lang } from '../i18n/lang.js';
+// The usage errors below are worded in the core catalogue: loaded here, whoever calls first.
+import '../i18n/messages.js';
 import { UsageError } from './usage-error.js';
 
 /** Checks `--format` against the allowed values. */
@@ -20,4 +23,25 @@ export function parseFailUnder(value: string): number {
     throw new UsageError('cli.error.badFailUnder', { value });
   }
   return n;
+}
+
+/** `--jobs`: a whole number from 1 to 256. */
+export function parseJobs(value: string): number {
+  const n = Number(value);
+  if (!/^\s*\d+\s*$/.test(value) || !Number.isInteger(n) || n < 1 || n > 256) throw new UsageError('cli.error.badJobs', { value });
+  return n;
+}
+
+/** `--lang`: the language it names, or undefined when it names none (main says so once it knows which language to say it in). */
+export function parseLang(value: string): Lang | undefined {
+  return isLang(value) ? value : undefined;
+}
+
+/**
+ * The time a report says it was made, as an ISO string: `SOURCE_DATE_EPOCH` (seconds, for
+ * reproducible output) when it is set to a number, else now.
+ */
+export function readGeneratedAt(env: NodeJS.ProcessEnv): string {
+  const epoch = Number(env.SOURCE_DATE_EPOCH);
+  return (Number.isFinite(epoch) && env.SOURCE_DATE_EPOCH ? new Date(epoch * 1000) : new Date()).toISOString();
 }

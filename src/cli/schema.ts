@@ -6,6 +6,7 @@ import type { CommandContext } from '../io/io.js';
 import type { AddCommand } from './command.js';
 import { UsageError } from './usage-error.js';
 import { EXIT } from './exit.js';
+import { printError } from './print-error.js';
 
 /** The names shown in help; the ones actually offered are those present in `schemas/` at run time. */
 const HELP_NAMES = 'checklist|answers|report|batch';
@@ -53,7 +54,7 @@ export async function runSchema(name: string | undefined, options: { out?: strin
     const shown = join(options.out, `${n}.schema.json`);
     const reason = await writeCommandOutput(ctx, shown, text(n), { makeFolder: true });
     if (reason !== undefined) {
-      io.stderr.write(`wangxin: ${ctx.paintErr.red(tSchema(lang, 'schema.error.write', { file: makeVisible(shown), reason }))}\n`);
+      printError(ctx, tSchema(lang, 'schema.error.write', { file: makeVisible(shown), reason }));
       return EXIT.USAGE;
     }
     io.stdout.write(tSchema(lang, 'schema.written', { file: makeVisible(shown) }) + '\n');

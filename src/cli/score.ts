@@ -7,6 +7,7 @@ import { parseFailUnder, parseFormat } from './options.js';
 import type { AddCommand } from './command.js';
 import { addExamples } from './help-examples.js';
 import { EXIT } from './exit.js';
+import { printError } from './print-error.js';
 
 /** Options of `score` after parsing. */
 export interface ScoreOptions {
@@ -96,7 +97,7 @@ export async function runScore(file: string, options: ScoreOptions, ctx: Command
   if (toFile) {
     const reason = await writeCommandOutput(ctx, options.out!, text);
     if (reason !== undefined) {
-      io.stderr.write(`wangxin: ${paint.red(ts(lang, 'score.error.write', { file: makeVisible(options.out!), reason }))}\n`);
+      printError(ctx, ts(lang, 'score.error.write', { file: makeVisible(options.out!), reason }));
       return EXIT.USAGE;
     }
     const summary = ts(lang, 'score.summary', { unit, score: formatFixed(result.score, 1), grade: pickText(result.grade.label, lang) });
