@@ -14,6 +14,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { appendAll } from '../util/append-all.js';
 import type { OutputContent } from '../fs/write-output.js';
 import { loadChecklistOption } from './checklist-option.js';
+import { defaultJobs, endWorkers, prestartWorkers } from '../batch/pool.js';
 
 /** The options of `batch` after parsing. */
 export interface BatchOptions {
@@ -82,7 +83,6 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
 
 /** Runs a batch and returns the exit code (0 all pass, 1 a file fails, 2 usage). */
 export async function runBatch(paths: string[], options: BatchOptions, ctx: CommandContext): Promise<number> {
-  const { prestartWorkers, endWorkers, defaultJobs } = await import('../batch/pool.js');
   // The worker threads boot while the files are found.
   const jobs = options.jobs ?? defaultJobs();
   const started = prestartWorkers(jobs);
@@ -95,6 +95,8 @@ export async function runBatch(paths: string[], options: BatchOptions, ctx: Comm
 
 /** The batch itself, with the workers `runBatch` started ahead. */
 async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, ctx: CommandContext, workers: import('node:worker_threads').Worker[]): Promise<number> {
+  // Lazy, here and below: these load while the workers started in runBatch boot, not before them
+  // (the batch throughput target of `npm run bench`), and each report format loads only its own formatter.
   const { discoverFiles } = await import('../batch/discover.js');
   const { runFiles } = await import('../batch/pool.js');
   const { summarizeBatch, batchExitCode } = await import('../batch/summary.js');
@@ -223,6 +225,7 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
  * log, then one line per evidence finding (the summary and JUnit carry them too).
  */
 async function showDiagnostics(outcomes: readonly FileOutcome[], found: Discovery, ctx: CommandContext): Promise<void> {
+  // Lazy like the rest of the batch (see scoreBatch); the file texts below only when there are errors to frame.
   const { renderDiagnostics, makeVisible } = await import('../diagnostics/render.js');
   const { io, lang } = ctx;
   const shown: Diagnostic[] = [];
@@ -254,6 +257,7 @@ async function loadBaselineOf(
   options: import('../batch/baseline.js').BaselineOptions,
   ctx: CommandContext,
 ): Promise<import('../batch/baseline.js').LoadedBaseline> {
+  // Lazy: only --baseline needs it.
   const { loadBaseline, describeBaselineWarnings } = await import('../batch/baseline.js');
   const loaded = await loadBaseline(dir, options);
   if (loaded.missing) throw new UsageError('cli.error.baselineMissing', { path: dir });
@@ -265,6 +269,7 @@ async function loadBaselineOf(
 async function startProgress(ctx: CommandContext, total: number): Promise<{ update(n: number): void; stop(): void } | undefined> {
   const { io, lang } = ctx;
   if (io.stderr.isTTY !== true || (io.env.CI !== undefined && io.env.CI !== '' && io.env.CI !== 'false') || total < 2) return undefined;
+  // Lazy: only a terminal shows a progress bar.
   const { SingleBar } = (await import('cli-progress')).default;
   const bar = new SingleBar({
     stream: io.stderr as unknown as NodeJS.WritableStream,

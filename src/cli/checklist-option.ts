@@ -6,6 +6,9 @@ import { t } from '../i18n/messages.js';
 import { EXIT, ExitError } from './exit.js';
 import { printError } from './print-error.js';
 import { UsageError } from './usage-error.js';
+import { builtinFile, builtinIds, looksLikePath } from '../checklist/resolve-checklist.js';
+import { loadChecklist } from '../checklist/load-checklist.js';
+import { renderDiagnostics, makeVisible } from '../diagnostics/render.js';
 
 /** A checklist given on the command line, and the file it was read from. */
 export interface ChecklistOption {
@@ -19,9 +22,6 @@ export interface ChecklistOption {
  * the command with exit 2 ({@link ExitError}).
  */
 export async function loadChecklistOption(ref: string, ctx: CommandContext): Promise<ChecklistOption> {
-  const { builtinFile, builtinIds, looksLikePath } = await import('../checklist/resolve-checklist.js');
-  const { loadChecklist } = await import('../checklist/load-checklist.js');
-  const { renderDiagnostics, makeVisible } = await import('../diagnostics/render.js');
   const file = looksLikePath(ref) ? resolve(ctx.io.cwd, ref) : builtinFile(ref);
   if (!file) throw new UsageError('cli.error.unknownChecklist', { ref: makeVisible(ref), known: builtinIds().join(', ') || '—' });
   const loaded = await loadChecklist(file);

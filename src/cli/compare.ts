@@ -8,6 +8,12 @@ import { parseFormat } from './options.js';
 import type { AddCommand } from './command.js';
 import { EXIT } from './exit.js';
 import { printError } from './print-error.js';
+import { loadSide } from '../compare/load-side.js';
+import { compareReports, summarizeSide } from '../compare/compare.js';
+import { getCompareFormatter } from '../compare/markdown.js';
+import { renderDiagnostics, makeVisible, quoteText } from '../diagnostics/render.js';
+import { looksLikePath } from '../checklist/resolve-checklist.js';
+import { isStdout, refuseSameFile, writeCommandOutput } from './outputs.js';
 
 /** Options of `compare` after parsing. */
 export interface CompareOptions {
@@ -48,11 +54,6 @@ export function registerCompare(add: AddCommand, ctx: CommandContext, setExit: (
  * be written.
  */
 export async function runCompare(oldFile: string, newFile: string, options: CompareOptions, ctx: CommandContext): Promise<number> {
-  const { loadSide } = await import('../compare/load-side.js');
-  const { compareReports, summarizeSide } = await import('../compare/compare.js');
-  const { getCompareFormatter } = await import('../compare/markdown.js');
-  const { renderDiagnostics, makeVisible, quoteText } = await import('../diagnostics/render.js');
-  const { looksLikePath } = await import('../checklist/resolve-checklist.js');
   const { io, lang } = ctx;
   const paint = ctx.paintErr;
   // Relative paths stay relative (as typed, in diagnostics) when the working folder is the process's.
@@ -84,7 +85,6 @@ export async function runCompare(oldFile: string, newFile: string, options: Comp
     io.stderr.write(paint.yellow(tc(lang, `compare.warn.${w.code}`, { old: quoteText(w.old), new: quoteText(w.new) })) + '\n');
   }
   const text = getCompareFormatter(options.format ?? (options.out && /\.json$/i.test(options.out) ? 'json' : 'md'))(comparison, { lang });
-  const { isStdout, refuseSameFile, writeCommandOutput } = await import('./outputs.js');
   if (options.out === undefined || isStdout(options.out)) {
     io.stdout.write(text);
     return EXIT.OK;

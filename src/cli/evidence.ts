@@ -2,14 +2,18 @@
 import { isAbsolute, resolve } from 'node:path';
 import { te } from '../i18n/evidence-messages.js';
 import type { Lang } from '../i18n/lang.js';
-import { MAX_EVIDENCE_BYTES, type RecordOutcome } from '../evidence/evidence.js';
+import { MAX_EVIDENCE_BYTES, type RecordOutcome, recordEvidence } from '../evidence/evidence.js';
 import { type EvidenceFinding } from '../model/evidence.js';
-import { formatBytes } from '../load/read-text.js';
-import type { Paint } from '../diagnostics/render.js';
+import { formatBytes, MAX_FILE_BYTES } from '../load/read-text.js';
+import { renderDiagnostics, makeVisible, type Paint } from '../diagnostics/render.js';
 import type { CommandContext } from '../io/io.js';
 import type { AddCommand } from './command.js';
 import { EXIT } from './exit.js';
 import { printError } from './print-error.js';
+import { checkFileBytes } from '../check/check-file.js';
+import { saveAnswers } from '../walk/answer-file.js';
+import { readInput } from '../fs/read-input.js';
+import { lockAnswerFile } from './answer-lock.js';
 
 /** Registers `evidence`. */
 export function registerEvidence(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
@@ -28,13 +32,6 @@ export function registerEvidence(add: AddCommand, ctx: CommandContext, setExit: 
  * the answer file cannot be read or written.
  */
 export async function runEvidence(file: string, ctx: CommandContext): Promise<number> {
-  const { checkFileBytes } = await import('../check/check-file.js');
-  const { renderDiagnostics, makeVisible } = await import('../diagnostics/render.js');
-  const { recordEvidence } = await import('../evidence/evidence.js');
-  const { saveAnswers } = await import('../walk/answer-file.js');
-  const { readInput } = await import('../fs/read-input.js');
-  const { MAX_FILE_BYTES } = await import('../load/read-text.js');
-  const { lockAnswerFile } = await import('./answer-lock.js');
   const { io, lang } = ctx;
   const paint = ctx.paintErr;
   const absolute = isAbsolute(file) ? file : resolve(io.cwd, file);

@@ -10,6 +10,12 @@ import { UsageError } from './usage-error.js';
 import { loadChecklistOption } from './checklist-option.js';
 import { EXIT } from './exit.js';
 import { printError } from './print-error.js';
+import { makeVisible, quoteText } from '../diagnostics/render.js';
+import { isStdout, refuseSameFile, writeCommandOutput } from './outputs.js';
+import { looksLikePath, builtinFile, builtinIds } from '../checklist/resolve-checklist.js';
+import { renderChecklistTemplate } from '../init/checklist-template.js';
+import { renderBlankAnswers } from '../init/blank-answers.js';
+import { lockAnswerFile, locksAsAnswerFile } from './answer-lock.js';
 
 /** The checklist used when none is named. */
 const DEFAULT_CHECKLIST = 'county-cyber-2018';
@@ -55,13 +61,10 @@ export function registerInit(add: AddCommand, ctx: CommandContext, setExit: (cod
  */
 export async function runInit(options: InitOptions, ctx: CommandContext): Promise<number> {
   const { io, lang } = ctx;
-  const { makeVisible, quoteText } = await import('../diagnostics/render.js');
-  const { isStdout, refuseSameFile, writeCommandOutput } = await import('./outputs.js');
   const outFile = options.out === undefined || isStdout(options.out) ? undefined : isAbsolute(options.out) ? options.out : resolve(io.cwd, options.out);
   // Only a file would be replaced: a FIFO or a device is written through without --force.
   if (outFile !== undefined && !options.force && isRegularFile(outFile)) throw new UsageError('init.error.exists', { file: makeVisible(options.out!) });
   if (outFile !== undefined) {
-    const { looksLikePath } = await import('../checklist/resolve-checklist.js');
     const inputs = options.checklist !== undefined && looksLikePath(options.checklist) ? [options.checklist] : [];
     await refuseSameFile(ctx, [{ option: '--out', file: options.out! }], inputs);
   }
@@ -70,16 +73,13 @@ export async function runInit(options: InitOptions, ctx: CommandContext): Promis
   let done: string;
   if (options.checklistTemplate) {
     if (options.unit !== undefined || options.unitType !== undefined) throw new UsageError('init.error.templateOptions');
-    const { builtinFile, builtinIds } = await import('../checklist/resolve-checklist.js');
     const ref = options.checklist ?? DEFAULT_CHECKLIST;
     const file = builtinFile(ref);
     if (!file) throw new UsageError('init.error.templateNeedsBuiltin', { ref: makeVisible(ref), known: builtinIds().join(', ') || '—' });
     const { checklist: base } = await loadChecklistOption(ref, ctx);
-    const { renderChecklistTemplate } = await import('../init/checklist-template.js');
     text = renderChecklistTemplate(base, lang, { file: outFile ?? join(io.cwd, 'checklist.yaml') });
     done = ti(lang, 'init.templateWritten', { file: makeVisible(options.out ?? '') });
   } else {
-    const { builtinIds } = await import('../checklist/resolve-checklist.js');
     // Without --checklist: the only built-in one, else the default.
     const ref = options.checklist ?? (builtinIds().length === 1 ? builtinIds()[0] : DEFAULT_CHECKLIST);
     const { checklist } = await loadChecklistOption(ref, ctx);
@@ -93,7 +93,6 @@ export async function runInit(options: InitOptions, ctx: CommandContext): Promis
       throw new UsageError('init.error.unknownUnitType', { checklist: checklist.id, type: quoteText(type), known });
     }
     const name = options.unit?.trim() || ti(lang, 'init.placeholderUnit');
-    const { renderBlankAnswers } = await import('../init/blank-answers.js');
     const blank = renderBlankAnswers(checklist, { name, type }, lang, outFile ?? join(io.cwd, 'answers.yaml'));
     text = blank.text;
     done = ti(lang, 'init.written', { file: makeVisible(options.out ?? ''), count: blank.count });
@@ -104,7 +103,6 @@ export async function runInit(options: InitOptions, ctx: CommandContext): Promis
     return EXIT.OK;
   }
   // A blank answer file written to a file takes the same lock as `run` (a template is not an answer file).
-  const { lockAnswerFile, locksAsAnswerFile } = await import('./answer-lock.js');
   const lock = !options.checklistTemplate && locksAsAnswerFile(outFile) ? await lockAnswerFile(outFile, options.out!, lang) : undefined;
   if (lock && !lock.ok) {
     printError(ctx, lock.message);

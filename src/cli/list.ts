@@ -6,6 +6,10 @@ import type { AddCommand } from './command.js';
 import { addExamples } from './help-examples.js';
 import { example } from '../i18n/example-messages.js';
 import { EXIT } from './exit.js';
+import { builtinRefs, builtinFile } from '../checklist/resolve-checklist.js';
+import { loadChecklist } from '../checklist/load-checklist.js';
+import { listItems } from '../model/checklist.js';
+import { pickText } from '../model/text.js';
 
 /** Registers `list`. */
 export function registerList(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
@@ -17,10 +21,6 @@ export function registerList(add: AddCommand, ctx: CommandContext, setExit: (cod
 
 /** Prints the built-in checklists, earlier versions kept as `id@version` included; exit 2 if one of them is broken (an installation problem). */
 export async function runList(ctx: CommandContext): Promise<number> {
-  const { builtinRefs, builtinFile } = await import('../checklist/resolve-checklist.js');
-  const { loadChecklist } = await import('../checklist/load-checklist.js');
-  const { listItems } = await import('../model/checklist.js');
-  const { pickText } = await import('../model/text.js');
   const { io, lang, paint } = ctx;
   const refs = builtinRefs();
   if (refs.length === 0) {

@@ -9,6 +9,18 @@ import { UsageError } from './usage-error.js';
 import { loadChecklistOption } from './checklist-option.js';
 import { EXIT } from './exit.js';
 import { printError } from './print-error.js';
+import { readText } from '../load/read-text.js';
+import { parseYaml } from '../load/parse-yaml.js';
+import { validateAnswers, validateAnswersShape } from '../validate/validate.js';
+import { renderDiagnostics, makeVisible, quoteText } from '../diagnostics/render.js';
+import { migrateAnswers } from '../migrate/migrate.js';
+import { renderMigrationReport } from '../migrate/report.js';
+import { serializeAnswers } from '../walk/answer-file.js';
+import { looksLikePath, builtinRefFor, builtinIds } from '../checklist/resolve-checklist.js';
+import { RuleContext } from '../validate/rule-context.js';
+import { isStdout, refuseSameFile, writeCommandOutput } from './outputs.js';
+import { isRegularFile } from './init.js';
+import { lockAnswerFile, locksAsAnswerFile } from './answer-lock.js';
 
 /** Options of `migrate` as commander gives them. */
 export interface MigrateOptions {
@@ -56,14 +68,6 @@ export function defaultMigratedPath(file: string, version: string): string {
  * checklist, target exists or is the original) and unreadable input.
  */
 export async function runMigrate(file: string, options: MigrateOptions, ctx: CommandContext): Promise<number> {
-  const { readText } = await import('../load/read-text.js');
-  const { parseYaml } = await import('../load/parse-yaml.js');
-  const { validateAnswers, validateAnswersShape } = await import('../validate/validate.js');
-  const { renderDiagnostics, makeVisible, quoteText } = await import('../diagnostics/render.js');
-  const { migrateAnswers } = await import('../migrate/migrate.js');
-  const { renderMigrationReport } = await import('../migrate/report.js');
-  const { serializeAnswers } = await import('../walk/answer-file.js');
-  const { looksLikePath } = await import('../checklist/resolve-checklist.js');
   const { io, lang } = ctx;
   const paint = ctx.paintErr;
   const at = (p: string): string => (isAbsolute(p) ? p : resolve(io.cwd, p));
@@ -90,12 +94,10 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
   // id@version when there is one); only the exact version counts.
   let old: Checklist | undefined;
   let foundVersion: string | undefined;
-  const { builtinRefFor, builtinIds } = await import('../checklist/resolve-checklist.js');
   const namedId = shape.value.checklist.id;
   if (options.from === undefined && builtinRefFor(namedId, shape.value.checklist.version) === undefined && namedId !== target.id) {
     // Answers to a checklist nobody can name: without it, nothing says which answers still mean
     // the same, so the office is asked where they come from rather than given a silent guess.
-    const { RuleContext } = await import('../validate/rule-context.js');
     const ctx = new RuleContext(parsed);
     ctx.report('UNKNOWN_CHECKLIST', ['checklist', 'id'], { id: namedId, known: builtinIds().join(', ') || '—', hint: { zh: tm('zh', 'migrate.hint.from'), en: tm('en', 'migrate.hint.from') } });
     io.stderr.write(renderDiagnostics(ctx.diagnostics, { lang, paint, sources }) + '\n\n');
@@ -116,8 +118,6 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
     throw new UsageError('migrate.error.unitType', { checklist: target.id, type: quoteText(answers.unit.type), known: target.unitTypes.map((u) => u.id).join(', ') });
   }
   const shownOut = options.out ?? defaultMigratedPath(file, target.version);
-  const { isStdout, refuseSameFile, writeCommandOutput } = await import('./outputs.js');
-  const { isRegularFile } = await import('./init.js');
   const toStdout = isStdout(shownOut);
   const out = toStdout ? shownOut : at(shownOut);
   if (!toStdout) {
@@ -129,7 +129,6 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
 
   const migration = migrateAnswers(answers, target, old);
   // An answer file written to a file takes the same lock as `run` (a FIFO or device is not one to lock).
-  const { lockAnswerFile, locksAsAnswerFile } = await import('./answer-lock.js');
   const lock = !toStdout && locksAsAnswerFile(out) ? await lockAnswerFile(out, shownOut, lang) : undefined;
   if (lock && !lock.ok) {
     printError(ctx, lock.message);

@@ -5,24 +5,35 @@ import { dirname, extname, isAbsolute, resolve } from 'node:path';
 import { t } from '../i18n/messages.js';
 import { tr, type RunMessageKey } from '../i18n/run-messages.js';
 import { readInput } from '../fs/read-input.js';
-import { MAX_FILE_BYTES } from '../load/read-text.js';
+import { MAX_FILE_BYTES, decodeText } from '../load/read-text.js';
 import { te } from '../i18n/evidence-messages.js';
 import { detectLang } from '../i18n/lang.js';
 import { renderDiagnostics, makeVisible, quoteText } from '../diagnostics/render.js';
 import type { Answers } from '../model/answers.js';
-import type { Checklist } from '../model/checklist.js';
+import { applyingItems, type Checklist } from '../model/checklist.js';
 import { pickText } from '../model/text.js';
 import type { CommandContext } from '../io/io.js';
 import type { AddCommand } from './command.js';
 import { parseFormat } from './options.js';
 import { addExamples } from './help-examples.js';
 import { example } from '../i18n/example-messages.js';
-import type { Prompter } from '../walk/prompter.js';
+import { PromptInterrupted, type Prompter } from '../walk/prompter.js';
 import { UsageError } from './usage-error.js';
 import { loadChecklistOption } from './checklist-option.js';
 import { printError } from './print-error.js';
 import type { LockOptions, HeldLock } from '../walk/lock.js';
 import { EXIT, ExitError } from './exit.js';
+import { walk, isAnswered } from '../walk/walk.js';
+import { saveAnswers, defaultAnswersPath } from '../walk/answer-file.js';
+import { askHeader, isHeaderIncomplete } from '../walk/header.js';
+import { refuseSameFile, isStdout, writeCommandOutput } from './outputs.js';
+import { lockAnswerFile } from './answer-lock.js';
+import { recordEvidence } from '../evidence/evidence.js';
+import { describeOutcome } from './evidence.js';
+import { builtinIds, looksLikePath } from '../checklist/resolve-checklist.js';
+import { checkFileBytes, checkText } from '../check/check-file.js';
+import { produceReport } from '../report/produce.js';
+import { renderSummary } from '../walk/summary.js';
 
 /** The built-in checklist offered first. */
 const DEFAULT_CHECKLIST = 'county-cyber-2018';
@@ -93,12 +104,6 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
     return EXIT.USAGE;
   }
 
-  const { walk, isAnswered } = await import('../walk/walk.js');
-  const { applyingItems } = await import('../model/checklist.js');
-  const { PromptInterrupted } = await import('../walk/prompter.js');
-  const { saveAnswers, defaultAnswersPath } = await import('../walk/answer-file.js');
-  const { askHeader, isHeaderIncomplete } = await import('../walk/header.js');
-
   // SIGINT between prompts (the terminal is not in raw mode then) and SIGTERM/SIGHUP abort the
   // prompt in progress, so every exit goes through the same path: answers kept, lock removed.
   const abort = new AbortController();
@@ -125,6 +130,7 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
   };
 
   try {
+    // Lazy: only a real terminal needs inquirer (kept out of the bundle and loaded from node_modules).
     const prompter = deps.prompter ?? (await (await import('../walk/inquirer-prompter.js')).createInquirerPrompter(io, lang, abort.signal));
     const required = (v: string): true | string => (v.trim() === '' ? tr(lang, 'run.required') : true);
 
@@ -147,7 +153,6 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
     const reportFile = options.report ?? defaultReportPath(shownPath, reportFormat);
     // The answer file and the report are both outputs: neither may be the other, nor the checklist.
     try {
-      const { refuseSameFile, isStdout } = await import('./outputs.js');
       await refuseSameFile(
         ctx,
         [{ option: '--answers', file: shownPath }, ...(isStdout(reportFile) ? [] : [{ option: '--report', file: reportFile }])],
@@ -164,8 +169,6 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
       errorLine(tr(lang, 'run.saveFailed', { file: makeVisible(shownPath), reason: (error as Error).message }));
       return EXIT.USAGE;
     }
-
-    const { lockAnswerFile } = await import('./answer-lock.js');
     const got = await lockAnswerFile(absolute, shownPath, lang, { lock: deps.lock, held: (params) => tr(lang, 'run.locked', params) });
     if (!got.ok) {
       errorLine(got.message);
@@ -252,8 +255,6 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
     }
     if (options.recordEvidence) {
       // The answers are final now; their evidence digests are saved before the report is made.
-      const { recordEvidence } = await import('../evidence/evidence.js');
-      const { describeOutcome } = await import('./evidence.js');
       const outcome = await recordEvidence(absolute, state.answers);
       io.stderr.write(describeOutcome(outcome, lang, paintErr, makeVisible));
       state.answers = outcome.answers;
@@ -300,7 +301,6 @@ function defaultReportPath(answersFile: string, format: ReportFormat): string {
 
 /** Picks a built-in checklist: no question when there is only one. */
 async function chooseChecklist(prompter: Prompter, ctx: CommandContext): Promise<Checklist> {
-  const { builtinIds } = await import('../checklist/resolve-checklist.js');
   const ids = builtinIds();
   if (ids.length === 0) {
     throw new UsageError('cli.error.unknownChecklist', { ref: DEFAULT_CHECKLIST, known: '—' });
@@ -330,7 +330,6 @@ async function openExisting(
   given: Checklist | undefined,
   notices: string[],
 ): Promise<{ answers: Answers; checklist: Checklist; bytes: Buffer }> {
-  const { checkFileBytes } = await import('../check/check-file.js');
   const { lang, io } = ctx;
   // Read once, as bytes: what is checked is what a later save compares the file on disk with.
   const { check, bytes } = await checkFileBytes(absolute, { ref: given && options.checklist ? await resolveRef(options.checklist, io.cwd) : undefined }, 'answers');
@@ -373,8 +372,6 @@ async function mergeReloaded(
   absolute: string,
 ): Promise<RunMessageKey | undefined> {
   if (bytes === undefined) return 'run.changed.unreadable';
-  const { decodeText } = await import('../load/read-text.js');
-  const { checkText } = await import('../check/check-file.js');
   const decoded = decodeText(bytes, absolute);
   if (!decoded.ok) return 'run.changed.invalid';
   // Checked against the checklist of this run, whatever the file now names (compared just below).
@@ -394,7 +391,6 @@ async function mergeReloaded(
 
 /** `--checklist` for checkFile: a path made absolute against io.cwd, an id as it is. */
 async function resolveRef(ref: string, cwd: string): Promise<string> {
-  const { looksLikePath } = await import('../checklist/resolve-checklist.js');
   return looksLikePath(ref) && !isAbsolute(ref) ? resolve(cwd, ref) : ref;
 }
 
@@ -408,9 +404,6 @@ async function finish(
   deps: RunDeps,
   errorLine: (m: string) => void,
 ): Promise<number> {
-  const { produceReport } = await import('../report/produce.js');
-  const { renderSummary } = await import('../walk/summary.js');
-  const { writeCommandOutput, isStdout } = await import('./outputs.js');
   const { io, lang } = ctx;
   const { result, text } = produceReport(checklist, answers, format, { lang, generatedAt: deps.generatedAt });
   io.stdout.write(renderSummary(result, checklist, answers, lang, ctx.paint) + '\n');

@@ -7,6 +7,9 @@ import type { AddCommand } from './command.js';
 import { UsageError } from './usage-error.js';
 import { EXIT } from './exit.js';
 import { printError } from './print-error.js';
+import { availableSchemas, readSchema } from '../validate/ajv-factory.js';
+import { writeCommandOutput } from './outputs.js';
+import { makeVisible } from '../diagnostics/render.js';
 
 /** The names shown in help; the ones actually offered are those present in `schemas/` at run time. */
 const HELP_NAMES = 'checklist|answers|report|batch';
@@ -33,7 +36,6 @@ export function registerSchema(add: AddCommand, ctx: CommandContext, setExit: (c
  * Returns 0, or 2 when a file cannot be written; wrong usage raises a {@link UsageError} (exit 2).
  */
 export async function runSchema(name: string | undefined, options: { out?: string }, ctx: CommandContext): Promise<number> {
-  const { availableSchemas, readSchema } = await import('../validate/ajv-factory.js');
   const { io, lang } = ctx;
   const names: string[] = availableSchemas();
   const list = names.join(', ');
@@ -47,8 +49,6 @@ export async function runSchema(name: string | undefined, options: { out?: strin
     io.stdout.write(text(chosen[0]));
     return EXIT.OK;
   }
-  const { writeCommandOutput } = await import('./outputs.js');
-  const { makeVisible } = await import('../diagnostics/render.js');
   for (const n of chosen) {
     // Each schema goes through the one output writer: a link in the folder keeps its target's place, a device stays one.
     const shown = join(options.out, `${n}.schema.json`);

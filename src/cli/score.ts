@@ -8,6 +8,13 @@ import type { AddCommand } from './command.js';
 import { addExamples } from './help-examples.js';
 import { EXIT } from './exit.js';
 import { printError } from './print-error.js';
+import { checkFile, checkText, unreadableCheck } from '../check/check-file.js';
+import { renderDiagnostics, makeVisible, quoteText } from '../diagnostics/render.js';
+import { produceReport } from '../report/produce.js';
+import { formatForFile } from '../report/formatters.js';
+import { roundHalfAway, formatFixed } from '../score/round.js';
+import { pickText } from '../model/text.js';
+import { readTextStream } from '../load/read-text.js';
 
 /** Options of `score` after parsing. */
 export interface ScoreOptions {
@@ -52,12 +59,6 @@ export function registerScore(add: AddCommand, ctx: CommandContext, setExit: (co
  * or a report that cannot be written.
  */
 export async function runScore(file: string, options: ScoreOptions, ctx: CommandContext): Promise<number> {
-  const { checkFile } = await import('../check/check-file.js');
-  const { renderDiagnostics, makeVisible, quoteText } = await import('../diagnostics/render.js');
-  const { produceReport } = await import('../report/produce.js');
-  const { formatForFile } = await import('../report/formatters.js');
-  const { roundHalfAway, formatFixed } = await import('../score/round.js');
-  const { pickText } = await import('../model/text.js');
   const { io, lang } = ctx;
   const paint = ctx.paintErr;
   const at = (p: string): string => (isAbsolute(p) || io.cwd === process.cwd() ? p : resolve(io.cwd, p));
@@ -65,8 +66,6 @@ export async function runScore(file: string, options: ScoreOptions, ctx: Command
   // `-`: the answer file on standard input, read with the same limit and checks as a file.
   let check;
   if (file === '-') {
-    const { readTextStream } = await import('../load/read-text.js');
-    const { checkText, unreadableCheck } = await import('../check/check-file.js');
     const read = await readTextStream(io.stdin);
     check = read.ok ? await checkText(read.text, '-', { ref: options.checklist }, 'answers') : unreadableCheck('-', read.diagnostic);
   } else {
@@ -89,6 +88,7 @@ export async function runScore(file: string, options: ScoreOptions, ctx: Command
   const format = options.format ?? (options.out ? formatForFile(options.out) : undefined) ?? 'md';
   // `--out -` is standard output, like no --out at all.
   const toFile = options.out !== undefined && options.out !== '-';
+  // Lazy: printing to the terminal, the one-file start-up `npm run bench` measures, needs none of the output-file machinery.
   const { refuseSameFile, writeCommandOutput } = toFile ? await import('./outputs.js') : ({} as typeof import('./outputs.js'));
   if (toFile) await refuseSameFile(ctx, [{ option: '--out', file: options.out! }], [...(file === '-' ? [] : [at(file)]), ...(check.checklistFile ? [check.checklistFile] : [])]);
   const { result, report, text } = produceReport(check.checklist, check.answers, format, { lang, generatedAt: options.generatedAt });

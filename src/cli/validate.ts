@@ -7,6 +7,8 @@ import { parseFormat } from './options.js';
 import { addExamples } from './help-examples.js';
 import { example } from '../i18n/example-messages.js';
 import { EXIT } from './exit.js';
+import { checkFiles } from '../check/check-files.js';
+import { escapeJsonText } from '../report/escape.js';
 
 /** Registers `validate`. */
 export function registerValidate(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
@@ -36,7 +38,6 @@ export async function runValidate(
   options: { checklist?: string; format: 'text' | 'json' },
   ctx: CommandContext,
 ): Promise<number> {
-  const { checkFiles } = await import('../check/check-files.js');
   const { checks, sources } = await checkFiles(files, { ref: options.checklist, cwd: ctx.io.cwd, stdin: ctx.io.stdin });
   const { io, lang, paint } = ctx;
   const errors = checks.reduce((n, c) => n + c.errors.length, 0);
@@ -58,7 +59,6 @@ export async function runValidate(
       })),
       summary: { files: checks.length, valid: checks.length - invalid, invalid, errors, warnings },
     };
-    const { escapeJsonText } = await import('../report/escape.js');
     io.stdout.write(escapeJsonText(JSON.stringify(out, null, 2)) + '\n');
   } else {
     for (const check of checks) {
