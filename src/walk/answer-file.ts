@@ -177,9 +177,9 @@ function editInPlace(source: string, wanted: Record<string, unknown>, checklist?
     if (key === 'answers') continue;
     const have = pairs.get(key);
     if (have && isDeepStrictEqual(have.value, value)) continue;
-    const text = renderPair(key, value, FLOW_FIELDS.has(key));
+    const text = renderPair(key, value, FLOW_FIELDS.has(key)).replace(/\n/g, nl);
     if (have) splices.push({ from: have.from, to: have.to, text });
-    else splices.push({ from: lineStart(source, answersPair.from), to: lineStart(source, answersPair.from), text: text.replace(/\n/g, nl) + nl });
+    else splices.push({ from: lineStart(source, answersPair.from), to: lineStart(source, answersPair.from), text: text + nl });
   }
   for (const [key, have] of pairs) {
     if (key !== 'answers' && !(key in wanted) && ['assessor', 'period'].includes(key)) splices.push(wholeLines(source, have.from, have.to));

@@ -109,21 +109,26 @@ describe('updateAnswersText', () => {
 
   it('leaves every comment not tied to a set item and parses back to the answers set, whatever the sequence', () => {
     const ids = applyingItems(checklist, 'township').map((p) => p.item.id);
-    const step = fc.constantFrom(...ids).chain((id) => answerFor(id).map((answer) => ({ id, answer })));
+    const answerStep = fc.constantFrom(...ids).chain((id) => answerFor(id).map((answer) => ({ id, answer, period: undefined as string | undefined })));
+    // Now and then the header changes too, as run's header questions change it.
+    const headerStep = fc.constantFrom('2026年度', '2025', 'H1: 上半年').map((period) => ({ id: undefined, answer: undefined, period }));
+    const step = fc.oneof({ arbitrary: answerStep, weight: 5 }, { arbitrary: headerStep, weight: 1 });
     fc.assert(
       fc.property(fc.array(step, { minLength: 1, maxLength: 12 }), fc.boolean(), (steps, crlf) => {
         const start = blank();
         let text = crlf ? start.text.replace(/\n/g, '\r\n') : start.text;
         const original = commentLines(text);
         const answers = start.answers;
-        for (const { id, answer } of steps) {
-          answers.answers[id] = answer;
+        for (const { id, answer, period } of steps) {
+          if (id !== undefined && answer !== undefined) answers.answers[id] = answer;
+          if (period !== undefined) answers.period = period;
           text = updateAnswersText(text, answers, { file, checklist });
         }
-        const set = new Set(steps.map((s) => s.id));
+        const set = new Set(steps.flatMap((s) => (s.id === undefined ? [] : [s.id])));
         const kept = original.filter((l) => ![...set].some((id) => templateLine(id).test(l)));
         expect(commentLines(text)).toEqual(kept);
         expect((parse(text) as Answers).answers).toEqual(answers.answers);
+        expect((parse(text) as Answers).period).toBe(answers.period);
         for (const id of set) expect(answerLines(text, id)).toBe(1);
         expect(text.includes('\r\n')).toBe(crlf);
       }),
