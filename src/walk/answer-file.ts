@@ -75,12 +75,16 @@ export function serializeAnswers(answers: Answers, options: { file: string; chec
     const node = doc.get(key, true) as Node | undefined;
     if (yaml().isMap(node)) node.flow = true;
   }
-  // One line per answer, like the examples, so a diff shows exactly which answers changed.
+  flowAnswers(doc);
+  return doc.toString(TO_STRING);
+}
+
+/** One line per answer, like the examples, so a diff shows exactly which answers changed. */
+function flowAnswers(doc: Document): void {
   const list = doc.get('answers', true) as Node | undefined;
   if (yaml().isMap(list)) {
     for (const pair of list.items) if (yaml().isPair(pair) && yaml().isMap(pair.value)) pair.value.flow = true;
   }
-  return doc.toString(TO_STRING);
 }
 
 /** `key: value` as {@link serializeAnswers} writes it, without the line end (maps in flow style when `flow`). */
@@ -94,10 +98,7 @@ function renderPair(key: string, value: unknown, flow: boolean): string {
 /** `answers:` and one flow line per answer, as {@link serializeAnswers} writes them (without the last line end). */
 function renderAnswerLines(answers: Record<string, Answer>): string {
   const doc = new (yaml().Document)({ answers });
-  const list = doc.get('answers', true) as Node | undefined;
-  if (yaml().isMap(list)) {
-    for (const pair of list.items) if (yaml().isPair(pair) && yaml().isMap(pair.value)) pair.value.flow = true;
-  }
+  flowAnswers(doc);
   return doc.toString(TO_STRING).replace(/\n$/, '');
 }
 
