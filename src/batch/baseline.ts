@@ -9,6 +9,8 @@ import type { Lang } from '../i18n/lang.js';
 import { roundHalfAway } from '../score/round.js';
 import { discoverFiles, type BatchFile } from './discover.js';
 import { comparePaths } from '../util/compare-paths.js';
+import { runFiles } from './pool.js';
+import { loadSide } from '../compare/load-side.js';
 
 /** One unit of the baseline: its score and grade then, and the file they come from. */
 export interface BaselineUnit {
@@ -84,7 +86,6 @@ export async function loadBaseline(dir: string, options: BaselineOptions): Promi
   };
 
   if (answers.length > 0) {
-    const { runFiles } = await import('./pool.js');
     const outcomes = await runFiles(answers, { checklist: options.checklist, lang: options.lang, generatedAt: options.generatedAt, keepReport: false }, options.jobs);
     for (const o of outcomes) {
       if (o.status !== 'valid' || !o.summary) {
@@ -125,7 +126,6 @@ async function loadReports(
   skip: (file: string, errors: readonly Diagnostic[]) => void,
 ): Promise<BaselineUnit[]> {
   if (files.length === 0) return [];
-  const { loadSide } = await import('../compare/load-side.js');
   const units: BaselineUnit[] = [];
   for (const f of files) {
     const side = await loadSide(f.path, { ref: options.checklist, lang: options.lang, generatedAt: options.generatedAt });

@@ -110,6 +110,7 @@ function otherOutcome(file: string, value: Record<string, unknown>): FileOutcome
  * has the answers, so that each unit's entry of a streamed summary is complete when it is scored.
  */
 async function withEvidence(target: BatchFile, check: FileCheck, outcome: FileOutcome): Promise<FileOutcome> {
+  // Lazy: only --verify-evidence hashes files; every worker would otherwise load it at start-up.
   const { verifyEvidence, createEvidenceHasher } = await import('../evidence/evidence.js');
   // One hasher per thread for the whole batch: a file that many entries or units name is read
   // once in each thread (once in all with --jobs 1), not once per entry.

@@ -5,7 +5,8 @@ import { dirname } from 'node:path';
 import { makeVisible } from '../diagnostics/render.js';
 import { tf } from '../i18n/file-messages.js';
 import type { Lang } from '../i18n/lang.js';
-import type { HeldLock, LockOptions, LockResult } from '../walk/lock.js';
+import { acquireLock, type HeldLock, type LockOptions, type LockResult } from '../walk/lock.js';
+import { followLinks } from '../fs/write-output.js';
 
 /** Whether writing an answer file to `path` needs the lock: a regular file (also through links) or a new path, not a FIFO or device. */
 export function locksAsAnswerFile(path: string): boolean {
@@ -30,8 +31,6 @@ export async function lockAnswerFile(
   lang: Lang,
   options: { lock?: LockOptions; held?: (params: Record<string, string | number>) => string } = {},
 ): Promise<AnswerLock> {
-  const { followLinks } = await import('../fs/write-output.js');
-  const { acquireLock } = await import('../walk/lock.js');
   let target = absolute;
   try {
     target = await followLinks(absolute);

@@ -1,20 +1,22 @@
 // `wangxin batch DIR|FILE...`: scores every answer file, writes a summary (and JUnit), fails CI when a unit fails.
 import { tb } from '../i18n/batch-messages.js';
 import { te } from '../i18n/evidence-messages.js';
-import { to } from '../i18n/office-messages.js';
+// Loaded for its usage error (binary.needsFile): a UsageError is rendered from the catalogues loaded.
+import '../i18n/office-messages.js';
 import { t } from '../i18n/messages.js';
 import type { CommandContext } from '../io/io.js';
 import type { AddCommand } from './command.js';
-import { parseFailUnder, parseFormat } from './options.js';
+import { parseFailUnder, parseFormat, parseJobs, readGeneratedAt } from './options.js';
 import { UsageError } from './usage-error.js';
 import { addExamples } from './help-examples.js';
-import { resolve } from 'node:path';
 import type { Discovery } from '../batch/discover.js';
 import type { FileOutcome } from '../model/batch.js';
 import type { BatchSummary } from '../model/batch.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { appendAll } from '../util/append-all.js';
 import type { OutputContent } from '../fs/write-output.js';
+import { loadChecklistOption } from './checklist-option.js';
+import { defaultJobs, endWorkers, prestartWorkers } from '../batch/pool.js';
 
 /** The options of `batch` after parsing. */
 export interface BatchOptions {
@@ -58,7 +60,7 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
         const inferXlsx = cmd.getOptionValueSource('format') === 'default' && raw.out !== undefined && /\.xlsx$/i.test(raw.out);
         const format = inferXlsx ? 'xlsx' : parseFormat(raw.format, ['md', 'json', 'jsonl', 'xlsx'] as const);
         // A workbook is binary: it goes to a file, never to standard output (a terminal or a pipe alike).
-        if (format === 'xlsx' && (raw.out === undefined || raw.out === '-')) throw new UsageError({ zh: to('zh', 'binary.needsFile', { format: 'xlsx', option: '--out' }), en: to('en', 'binary.needsFile', { format: 'xlsx', option: '--out' }) });
+        if (format === 'xlsx' && (raw.out === undefined || raw.out === '-')) throw new UsageError('binary.needsFile', { format: 'xlsx', option: '--out' });
         const options: BatchOptions = {
           checklist: raw.checklist,
           format,
@@ -87,20 +89,8 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
   ]);
 }
 
-function usage(key: Parameters<typeof tb>[1] & `cli.error.${string}`, params: Record<string, unknown>): UsageError {
-  return new UsageError({ zh: tb('zh', key, params), en: tb('en', key, params) });
-}
-
-/** `--jobs`: a whole number from 1 to 256. */
-export function parseJobs(value: string): number {
-  const n = Number(value);
-  if (!/^\s*\d+\s*$/.test(value) || !Number.isInteger(n) || n < 1 || n > 256) throw usage('cli.error.badJobs', { value });
-  return n;
-}
-
 /** Runs a batch and returns the exit code (0 all pass, 1 a file fails, 2 usage). */
 export async function runBatch(paths: string[], options: BatchOptions, ctx: CommandContext): Promise<number> {
-  const { prestartWorkers, endWorkers, defaultJobs } = await import('../batch/pool.js');
   // The worker threads boot while the files are found.
   const jobs = options.jobs ?? defaultJobs();
   const started = prestartWorkers(jobs);
@@ -113,12 +103,14 @@ export async function runBatch(paths: string[], options: BatchOptions, ctx: Comm
 
 /** The batch itself, with the workers `runBatch` started ahead. */
 async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, ctx: CommandContext, workers: import('node:worker_threads').Worker[]): Promise<number> {
+  // Lazy, here and below: these load while the workers started in runBatch boot, not before them
+  // (the batch throughput target of `npm run bench`), and each report format loads only its own formatter.
   const { discoverFiles } = await import('../batch/discover.js');
   const { runFiles } = await import('../batch/pool.js');
   const { summarizeBatch, batchExitCode } = await import('../batch/summary.js');
-  const { checklistFileFor, answersChecklistFile } = await import('../checklist/resolve-checklist.js');
+  const { answersChecklistFile } = await import('../checklist/resolve-checklist.js');
   const { loadChecklist } = await import('../checklist/load-checklist.js');
-  const { renderDiagnostics, makeVisible } = await import('../diagnostics/render.js');
+  const { makeVisible } = await import('../diagnostics/render.js');
   const { io, lang } = ctx;
 
   // WANGXIN_TIMING=1 prints where the time went (for `npm run bench`); nothing otherwise.
@@ -129,29 +121,17 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
   };
   const found = await discoverFiles(paths, io.cwd);
   lap('discovered');
-  if (found.missing.length > 0) throw usage('cli.error.missing', { paths: found.missing.join(', ') });
-  if (found.files.length === 0 && found.findings.length === 0) throw usage('cli.error.noFiles', {});
+  if (found.missing.length > 0) throw new UsageError('cli.error.missing', { paths: found.missing.join(', ') });
+  if (found.files.length === 0 && found.findings.length === 0) throw new UsageError('cli.error.noFiles', {});
 
-  let checklistFile: string | undefined;
-  if (options.checklist !== undefined) {
-    checklistFile = checklistFileFor(options.checklist);
-    if (checklistFile === undefined) throw usage('cli.error.badChecklist', { ref: options.checklist });
-    checklistFile = resolve(io.cwd, checklistFile);
-    const loaded = await loadChecklist(checklistFile);
-    if (!loaded.checklist) {
-      const sources = new Map(loaded.parsed ? [[loaded.parsed.file, loaded.parsed.source]] : []);
-      io.stderr.write(renderDiagnostics(loaded.diagnostics, { lang, paint: ctx.paintErr, sources }) + '\n');
-      return 2;
-    }
-  }
+  const checklistFile = options.checklist === undefined ? undefined : (await loadChecklistOption(options.checklist, ctx)).file;
 
   const { refuseSameFile, writeCommandOutput, isStdout } = await import('./outputs.js');
   const writeOut = async (file: string, content: OutputContent): Promise<void> => {
     const reason = await writeCommandOutput(ctx, file, content);
-    if (reason !== undefined) throw usage('cli.error.write', { file: makeVisible(file), reason });
+    if (reason !== undefined) throw new UsageError('cli.error.write', { file: makeVisible(file), reason });
   };
-  const epoch = Number(io.env.SOURCE_DATE_EPOCH);
-  const generatedAt = (Number.isFinite(epoch) && io.env.SOURCE_DATE_EPOCH ? new Date(epoch * 1000) : new Date()).toISOString();
+  const generatedAt = readGeneratedAt(io.env);
   // --baseline first, so a mistyped folder stops before the batch is scored; its bad files are only warnings.
   const baseline = options.baseline === undefined ? undefined : await loadBaselineOf(options.baseline, { cwd: io.cwd, checklist: checklistFile, lang, generatedAt, jobs }, ctx);
   // Before any work is done: no output may replace a submission, the checklist, a baseline file or the other output.
@@ -263,6 +243,7 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
  * log, then one line per evidence finding (the summary and JUnit carry them too).
  */
 async function showDiagnostics(outcomes: readonly FileOutcome[], found: Discovery, ctx: CommandContext): Promise<void> {
+  // Lazy like the rest of the batch (see scoreBatch); the file texts below only when there are errors to frame.
   const { renderDiagnostics, makeVisible } = await import('../diagnostics/render.js');
   const { io, lang } = ctx;
   const shown: Diagnostic[] = [];
@@ -294,9 +275,10 @@ async function loadBaselineOf(
   options: import('../batch/baseline.js').BaselineOptions,
   ctx: CommandContext,
 ): Promise<import('../batch/baseline.js').LoadedBaseline> {
+  // Lazy: only --baseline needs it.
   const { loadBaseline, describeBaselineWarnings } = await import('../batch/baseline.js');
   const loaded = await loadBaseline(dir, options);
-  if (loaded.missing) throw usage('cli.error.baselineMissing', { path: dir });
+  if (loaded.missing) throw new UsageError('cli.error.baselineMissing', { path: dir });
   for (const line of describeBaselineWarnings(loaded.warnings, ctx.lang)) ctx.io.stderr.write(ctx.paintErr.yellow(line) + '\n');
   return loaded;
 }
@@ -305,6 +287,7 @@ async function loadBaselineOf(
 async function startProgress(ctx: CommandContext, total: number): Promise<{ update(n: number): void; stop(): void } | undefined> {
   const { io, lang } = ctx;
   if (io.stderr.isTTY !== true || (io.env.CI !== undefined && io.env.CI !== '' && io.env.CI !== 'false') || total < 2) return undefined;
+  // Lazy: only a terminal shows a progress bar.
   const { SingleBar } = (await import('cli-progress')).default;
   const bar = new SingleBar({
     stream: io.stderr as unknown as NodeJS.WritableStream,

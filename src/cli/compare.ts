@@ -6,6 +6,14 @@ import { addExamples } from './help-examples.js';
 import type { CommandContext } from '../io/io.js';
 import { parseFormat } from './options.js';
 import type { AddCommand } from './command.js';
+import { EXIT } from './exit.js';
+import { printError } from './print-error.js';
+import { loadSide } from '../compare/load-side.js';
+import { compareReports, summarizeSide } from '../compare/compare.js';
+import { getCompareFormatter } from '../compare/markdown.js';
+import { renderDiagnostics, makeVisible, quoteText } from '../diagnostics/render.js';
+import { looksLikePath } from '../checklist/resolve-checklist.js';
+import { isStdout, refuseSameFile, writeCommandOutput } from './outputs.js';
 
 /** Options of `compare` after parsing. */
 export interface CompareOptions {
@@ -46,11 +54,6 @@ export function registerCompare(add: AddCommand, ctx: CommandContext, setExit: (
  * be written.
  */
 export async function runCompare(oldFile: string, newFile: string, options: CompareOptions, ctx: CommandContext): Promise<number> {
-  const { loadSide } = await import('../compare/load-side.js');
-  const { compareReports, summarizeSide } = await import('../compare/compare.js');
-  const { getCompareFormatter } = await import('../compare/markdown.js');
-  const { renderDiagnostics, makeVisible, quoteText } = await import('../diagnostics/render.js');
-  const { looksLikePath } = await import('../checklist/resolve-checklist.js');
   const { io, lang } = ctx;
   const paint = ctx.paintErr;
   // Relative paths stay relative (as typed, in diagnostics) when the working folder is the process's.
@@ -58,14 +61,14 @@ export async function runCompare(oldFile: string, newFile: string, options: Comp
   const ref = options.checklist === undefined ? undefined : looksLikePath(options.checklist) ? at(options.checklist) : options.checklist;
 
   const sides = [];
-  let code = 0;
+  let code: number = EXIT.OK;
   for (const file of [oldFile, newFile]) {
     const side = await loadSide(at(file), { ref, lang });
     const sources = side.source !== undefined ? new Map([[at(file), side.source]]) : undefined;
     if (!side.ok) {
       io.stderr.write(renderDiagnostics([...side.errors, ...side.warnings], { lang, paint, sources }) + '\n');
       if (!side.unreadable) io.stderr.write(paint.red(tc(lang, 'compare.invalid', { file: makeVisible(file) })) + '\n');
-      code = Math.max(code, side.unreadable ? 2 : 1);
+      code = Math.max(code, side.unreadable ? EXIT.USAGE : EXIT.FINDINGS);
       continue;
     }
     if (side.warnings.length > 0) io.stderr.write(renderDiagnostics(side.warnings, { lang, paint, sources }) + '\n');
@@ -73,7 +76,7 @@ export async function runCompare(oldFile: string, newFile: string, options: Comp
   }
   if (code !== 0 || sides.length !== 2) return code;
   const [a, b] = sides;
-  if (!a.side.ok || !b.side.ok) return 1;
+  if (!a.side.ok || !b.side.ok) return EXIT.FINDINGS;
   const comparison = compareReports(a.side.report, b.side.report, {
     old: summarizeSide(a.side.report, a.file, a.side.kind),
     new: summarizeSide(b.side.report, b.file, b.side.kind),
@@ -82,17 +85,16 @@ export async function runCompare(oldFile: string, newFile: string, options: Comp
     io.stderr.write(paint.yellow(tc(lang, `compare.warn.${w.code}`, { old: quoteText(w.old), new: quoteText(w.new) })) + '\n');
   }
   const text = getCompareFormatter(options.format ?? (options.out && /\.json$/i.test(options.out) ? 'json' : 'md'))(comparison, { lang });
-  const { isStdout, refuseSameFile, writeCommandOutput } = await import('./outputs.js');
   if (options.out === undefined || isStdout(options.out)) {
     io.stdout.write(text);
-    return 0;
+    return EXIT.OK;
   }
   await refuseSameFile(ctx, [{ option: '--out', file: options.out }], [oldFile, newFile, ...(ref !== undefined && looksLikePath(ref) ? [ref] : [])]);
   const reason = await writeCommandOutput(ctx, options.out, text);
   if (reason !== undefined) {
-    io.stderr.write(`wangxin: ${paint.red(tc(lang, 'compare.error.write', { file: makeVisible(options.out), reason }))}\n`);
-    return 2;
+    printError(ctx, tc(lang, 'compare.error.write', { file: makeVisible(options.out), reason }));
+    return EXIT.USAGE;
   }
   io.stderr.write(`${paint.green('✓')} ${tc(lang, 'compare.written', { file: makeVisible(options.out) })}\n`);
-  return 0;
+  return EXIT.OK;
 }

@@ -1,8 +1,7 @@
 // `wangxin convert FILE --to yaml|xlsx`: an answer workbook as a YAML answer file, and a YAML answer file as a pre-filled workbook.
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { t } from '../i18n/messages.js';
-import { fill } from '../i18n/lang.js';
-import { tw, WORKBOOK_MESSAGES } from '../i18n/workbook-messages.js';
+import { tw } from '../i18n/workbook-messages.js';
 import { addExamples } from './help-examples.js';
 import type { CommandContext } from '../io/io.js';
 import type { AddCommand } from './command.js';
@@ -16,10 +15,6 @@ export interface ConvertOptions {
   force?: boolean;
 }
 
-function usage(key: keyof typeof WORKBOOK_MESSAGES, params: Record<string, unknown> = {}): UsageError {
-  const m = WORKBOOK_MESSAGES[key];
-  return new UsageError({ zh: fill(m.zh, params), en: fill(m.en, params) });
-}
 
 /** Registers `convert`. */
 export function registerConvert(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
@@ -53,13 +48,13 @@ export async function runConvert(file: string, options: ConvertOptions, ctx: Com
   // The format: --to, else what --out's name says, else the other one of the input's.
   const named = options.out === undefined || isStdout(options.out) ? undefined : isWorkbookPath(options.out) ? 'xlsx' : /\.ya?ml$/i.test(options.out) ? 'yaml' : undefined;
   const to = options.to ?? named ?? (isWorkbookPath(file) ? 'yaml' : 'xlsx');
-  if (to !== 'yaml' && to !== 'xlsx') throw usage('convert.error.to', { to: makeVisible(to) });
+  if (to !== 'yaml' && to !== 'xlsx') throw new UsageError('convert.error.to', { to: makeVisible(to) });
   // YAML in a file named .xlsx (or a workbook named .yaml) would be read as the wrong format.
-  if (named !== undefined && named !== to) throw usage('convert.error.mismatch', { file: makeVisible(options.out!), to });
+  if (named !== undefined && named !== to) throw new UsageError('convert.error.mismatch', { file: makeVisible(options.out!), to });
   const out = options.out ?? join(dirname(file), basename(file, extname(file)) + (to === 'yaml' ? '.yaml' : '.xlsx'));
-  if (to === 'xlsx' && isStdout(out)) throw usage('convert.error.workbookOut');
+  if (to === 'xlsx' && isStdout(out)) throw new UsageError('convert.error.workbookOut');
   const absolute = (p: string): string => (isAbsolute(p) ? p : resolve(io.cwd, p));
-  if (!isStdout(out) && !options.force && isRegularFile(absolute(out))) throw usage('convert.error.exists', { file: makeVisible(out) });
+  if (!isStdout(out) && !options.force && isRegularFile(absolute(out))) throw new UsageError('convert.error.exists', { file: makeVisible(out) });
 
   const { checkFile } = await import('../check/check-file.js');
   const check = await checkFile(absolute(file), { ref: options.checklist }, 'answers');

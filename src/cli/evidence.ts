@@ -2,12 +2,19 @@
 import { isAbsolute, resolve } from 'node:path';
 import { te } from '../i18n/evidence-messages.js';
 import type { Lang } from '../i18n/lang.js';
-import { MAX_EVIDENCE_BYTES, type RecordOutcome } from '../evidence/evidence.js';
+import { MAX_EVIDENCE_BYTES, type RecordOutcome, recordEvidence } from '../evidence/evidence.js';
 import { type EvidenceFinding } from '../model/evidence.js';
-import { formatBytes } from '../load/read-text.js';
-import type { Paint } from '../diagnostics/render.js';
+import { formatBytes, MAX_FILE_BYTES } from '../load/read-text.js';
+import { renderDiagnostics, makeVisible, type Paint } from '../diagnostics/render.js';
 import type { CommandContext } from '../io/io.js';
 import type { AddCommand } from './command.js';
+import { EXIT } from './exit.js';
+import { printError } from './print-error.js';
+import { checkFileBytes } from '../check/check-file.js';
+import { saveAnswers } from '../walk/answer-file.js';
+import { readInput } from '../fs/read-input.js';
+import { lockAnswerFile } from './answer-lock.js';
+import { isWorkbookPath } from '../workbook/layout.js';
 
 /** Registers `evidence`. */
 export function registerEvidence(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
@@ -26,14 +33,6 @@ export function registerEvidence(add: AddCommand, ctx: CommandContext, setExit: 
  * the answer file cannot be read or written.
  */
 export async function runEvidence(file: string, ctx: CommandContext): Promise<number> {
-  const { checkFileBytes } = await import('../check/check-file.js');
-  const { renderDiagnostics, makeVisible } = await import('../diagnostics/render.js');
-  const { recordEvidence } = await import('../evidence/evidence.js');
-  const { saveAnswers } = await import('../walk/answer-file.js');
-  const { readInput } = await import('../fs/read-input.js');
-  const { MAX_FILE_BYTES } = await import('../load/read-text.js');
-  const { lockAnswerFile } = await import('./answer-lock.js');
-  const { isWorkbookPath } = await import('../workbook/layout.js');
   const { io, lang } = ctx;
   const paint = ctx.paintErr;
   const absolute = isAbsolute(file) ? file : resolve(io.cwd, file);
@@ -42,18 +41,18 @@ export async function runEvidence(file: string, ctx: CommandContext): Promise<nu
   const sources = check.parsed ? new Map([[check.parsed.file, check.parsed.source]]) : undefined;
   if (check.unreadable || !bytes) {
     io.stderr.write(renderDiagnostics(check.errors, { lang, paint }) + '\n');
-    return 2;
+    return EXIT.USAGE;
   }
   if (check.errors.length > 0 || !check.answers) {
     io.stderr.write(renderDiagnostics([...check.errors, ...check.warnings], { lang, paint, sources }) + '\n\n');
     io.stderr.write(paint.red(te(lang, 'evidence.invalid', { file: makeVisible(file), count: Math.max(1, check.errors.length) })) + '\n');
-    return 1;
+    return EXIT.FINDINGS;
   }
   // The same lock as `run`: no digest is written into a file someone is answering.
   const lock = await lockAnswerFile(absolute, file, lang);
   if (!lock.ok) {
-    io.stderr.write(`wangxin: ${paint.red(lock.message)}\n`);
-    return 2;
+    printError(ctx, lock.message);
+    return EXIT.USAGE;
   }
   let outcome;
   try {
@@ -63,8 +62,8 @@ export async function runEvidence(file: string, ctx: CommandContext): Promise<nu
       // Hashing takes time: a hand edit made meanwhile is never overwritten.
       const now = await readInput(absolute, MAX_FILE_BYTES);
       if (!now.ok || !now.bytes.equals(bytes)) {
-        io.stderr.write(`wangxin: ${paint.red(te(lang, 'evidence.changedMeanwhile', { file: makeVisible(file) }))}\n`);
-        return 2;
+        printError(ctx, te(lang, 'evidence.changedMeanwhile', { file: makeVisible(file) }));
+        return EXIT.USAGE;
       }
       try {
         if (isWorkbookPath(absolute)) {
@@ -72,12 +71,12 @@ export async function runEvidence(file: string, ctx: CommandContext): Promise<nu
           const { saveWorkbookEvidence } = await import('../workbook/update-workbook.js');
           await saveWorkbookEvidence(absolute, bytes, outcome.answers);
         } else {
-          await saveAnswers(absolute, outcome.answers, check.checklist);
+          await saveAnswers(absolute, outcome.answers, check.checklist, bytes);
         }
       } catch (error) {
         const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
-        io.stderr.write(`wangxin: ${paint.red(te(lang, 'evidence.writeFailed', { file: makeVisible(file), reason }))}\n`);
-        return 2;
+        printError(ctx, te(lang, 'evidence.writeFailed', { file: makeVisible(file), reason }));
+        return EXIT.USAGE;
       }
     } else {
       io.stderr.write(paint.dim(te(lang, 'evidence.unchangedFile')) + '\n');
@@ -97,7 +96,7 @@ export async function runEvidence(file: string, ctx: CommandContext): Promise<nu
     missing,
   });
   io.stdout.write((unrecorded > 0 ? paint.red(summary) : paint.green(summary)) + '\n');
-  return unrecorded > 0 ? 1 : 0;
+  return unrecorded > 0 ? EXIT.FINDINGS : EXIT.OK;
 }
 
 /** One line per finding and per updated digest, for the terminal. */

@@ -5,6 +5,11 @@ import { displayWidth, makeVisible } from '../diagnostics/render.js';
 import type { AddCommand } from './command.js';
 import { addExamples } from './help-examples.js';
 import { example } from '../i18n/example-messages.js';
+import { EXIT } from './exit.js';
+import { builtinRefs, builtinFile } from '../checklist/resolve-checklist.js';
+import { loadChecklist } from '../checklist/load-checklist.js';
+import { listItems } from '../model/checklist.js';
+import { pickText } from '../model/text.js';
 
 /** Registers `list`. */
 export function registerList(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
@@ -16,15 +21,11 @@ export function registerList(add: AddCommand, ctx: CommandContext, setExit: (cod
 
 /** Prints the built-in checklists, earlier versions kept as `id@version` included; exit 2 if one of them is broken (an installation problem). */
 export async function runList(ctx: CommandContext): Promise<number> {
-  const { builtinRefs, builtinFile } = await import('../checklist/resolve-checklist.js');
-  const { loadChecklist } = await import('../checklist/load-checklist.js');
-  const { listItems } = await import('../model/checklist.js');
-  const { pickText } = await import('../model/text.js');
   const { io, lang, paint } = ctx;
   const refs = builtinRefs();
   if (refs.length === 0) {
     io.stdout.write(t(lang, 'list.none') + '\n');
-    return 0;
+    return EXIT.OK;
   }
   const rows: string[][] = [];
   let broken = false;
@@ -47,5 +48,5 @@ export async function runList(ctx: CommandContext): Promise<number> {
   for (const row of rows) io.stdout.write(line(row) + '\n');
   const earlier = refs.find((ref) => ref.includes('@'));
   if (earlier) io.stdout.write('\n' + t(lang, 'list.earlier', { example: earlier }) + '\n');
-  return broken ? 2 : 0;
+  return broken ? EXIT.USAGE : EXIT.OK;
 }

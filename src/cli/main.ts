@@ -1,15 +1,15 @@
 // The CLI entry: builds the commander program, runs one command, and returns its exit code (never exits itself).
 import { Command, CommanderError, Help } from 'commander';
-import { detectLang, isLang, type Lang } from '../i18n/lang.js';
+import { detectLang, type Lang } from '../i18n/lang.js';
 import { t } from '../i18n/messages.js';
 import { readToolVersion } from '../report/tool-version.js';
 import { makePaint, wantsColor, type CommandContext, type Io } from '../io/io.js';
 import { UsageError } from './usage-error.js';
+import { EXIT, ExitError } from './exit.js';
+import { parseLang } from './options.js';
 import { registerCommands } from './registry.js';
 import { saveCodeCaches } from '../fs/require-cached.js';
-
-/** Exit codes (docs/formats.md §6). */
-export const EXIT = { OK: 0, FINDINGS: 1, USAGE: 2, INTERRUPTED: 130 } as const;
+import { printError } from './print-error.js';
 
 const HEADINGS: Record<string, Record<Lang, string>> = {
   'Usage:': { zh: '用法：', en: 'Usage:' },
@@ -34,7 +34,8 @@ function prescan(
     if (arg === '--') break;
     const value = arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice(7) : undefined;
     if (value !== undefined) {
-      if (isLang(value)) lang = value;
+      const named = parseLang(value);
+      if (named !== undefined) lang = named;
       else badLang = value;
       if (arg === '--lang') i++;
     }
@@ -58,7 +59,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     paintErr: await makePaint(wantsColor(io.stderr, io.env, noColor)),
   };
   const fail = (message: string): number => {
-    io.stderr.write(`wangxin: ${ctx.paintErr.red(t(lang, 'cli.error.prefix'))}: ${message}\n`);
+    printError(ctx, message);
     return EXIT.USAGE;
   };
   if (badLang !== undefined) return fail(t(lang, 'cli.error.badLang'));
@@ -79,7 +80,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       }
       return fail(t(lang, 'cli.error.usage', { detail: error.message.replace(/^error: /, '') }));
     }
-    if (error instanceof UsageError) return fail(error.localized[lang]);
+    if (error instanceof UsageError) return fail(error.text(lang));
+    if (error instanceof ExitError) return error.code;
     const detail = error instanceof Error ? error.message : String(error);
     if (io.env.WANGXIN_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`);
     return fail(t(lang, 'cli.error.internal', { detail }));

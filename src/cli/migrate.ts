@@ -1,12 +1,26 @@
 // `wangxin migrate ANSWERS --to CHECKLIST`: carries an answer file over to a new checklist version, into a new file.
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
-import { fill } from '../i18n/lang.js';
-import { MIGRATE_MESSAGES, tm } from '../i18n/migrate-messages.js';
+import { tm } from '../i18n/migrate-messages.js';
 import type { Checklist } from '../model/checklist.js';
 import { addExamples } from './help-examples.js';
 import type { CommandContext } from '../io/io.js';
 import type { AddCommand } from './command.js';
 import { UsageError } from './usage-error.js';
+import { loadChecklistOption } from './checklist-option.js';
+import { EXIT } from './exit.js';
+import { printError } from './print-error.js';
+import { readText } from '../load/read-text.js';
+import { parseYaml } from '../load/parse-yaml.js';
+import { validateAnswers, validateAnswersShape } from '../validate/validate.js';
+import { renderDiagnostics, makeVisible, quoteText } from '../diagnostics/render.js';
+import { migrateAnswers } from '../migrate/migrate.js';
+import { renderMigrationReport } from '../migrate/report.js';
+import { serializeAnswers } from '../walk/answer-file.js';
+import { looksLikePath, builtinRefFor, builtinIds } from '../checklist/resolve-checklist.js';
+import { RuleContext } from '../validate/rule-context.js';
+import { isStdout, refuseSameFile, writeCommandOutput } from './outputs.js';
+import { isRegularFile } from './init.js';
+import { lockAnswerFile, locksAsAnswerFile } from './answer-lock.js';
 
 /** Options of `migrate` as commander gives them. */
 export interface MigrateOptions {
@@ -14,12 +28,6 @@ export interface MigrateOptions {
   from?: string;
   out?: string;
   force?: boolean;
-}
-
-/** A usage error from the `migrate` catalogue, in both languages. */
-function usage(key: keyof typeof MIGRATE_MESSAGES, params: Record<string, unknown> = {}): UsageError {
-  const m = MIGRATE_MESSAGES[key];
-  return new UsageError({ zh: fill(m.zh, params), en: fill(m.en, params) });
 }
 
 /** Registers `migrate`. */
@@ -60,20 +68,11 @@ export function defaultMigratedPath(file: string, version: string): string {
  * checklist, target exists or is the original) and unreadable input.
  */
 export async function runMigrate(file: string, options: MigrateOptions, ctx: CommandContext): Promise<number> {
-  const { readText } = await import('../load/read-text.js');
-  const { parseYaml } = await import('../load/parse-yaml.js');
-  const { validateAnswers, validateAnswersShape } = await import('../validate/validate.js');
-  const { renderDiagnostics, makeVisible, quoteText } = await import('../diagnostics/render.js');
-  const { migrateAnswers } = await import('../migrate/migrate.js');
-  const { renderMigrationReport } = await import('../migrate/report.js');
-  const { serializeAnswers } = await import('../walk/answer-file.js');
-  const { looksLikePath } = await import('../checklist/resolve-checklist.js');
   const { io, lang } = ctx;
   const paint = ctx.paintErr;
   const at = (p: string): string => (isAbsolute(p) ? p : resolve(io.cwd, p));
 
-  const target = await loadRef(options.to, ctx);
-  if (!target) return 2;
+  const { checklist: target } = await loadChecklistOption(options.to, ctx);
 
   const absolute = at(file);
   // An answer workbook is read to its cells, like every answer file (src/workbook/read-workbook.ts).
@@ -82,7 +81,7 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
   const read = workbook ? await (await import('../workbook/read-workbook.js')).readWorkbookFile(absolute, file) : await readText(absolute);
   if (!read.ok) {
     io.stderr.write(renderDiagnostics([read.diagnostic], { lang, paint }) + '\n');
-    return 2;
+    return EXIT.USAGE;
   }
   const parsed = 'parsed' in read ? read.parsed : parseYaml(read.text, file);
   const sources = new Map('text' in read ? [[file, read.text]] : []);
@@ -90,7 +89,7 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
   const invalid = (errors: Parameters<typeof renderDiagnostics>[0]): number => {
     io.stderr.write(renderDiagnostics(errors, { lang, paint, sources }) + '\n\n');
     io.stderr.write(paint.red(tm(lang, 'migrate.error.invalid', { file: makeVisible(file) })) + '\n');
-    return 1;
+    return EXIT.FINDINGS;
   };
   if (!shape.value) return invalid(shape.errors);
 
@@ -98,22 +97,19 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
   // id@version when there is one); only the exact version counts.
   let old: Checklist | undefined;
   let foundVersion: string | undefined;
-  const { builtinRefFor, builtinIds } = await import('../checklist/resolve-checklist.js');
   const namedId = shape.value.checklist.id;
   if (options.from === undefined && builtinRefFor(namedId, shape.value.checklist.version) === undefined && namedId !== target.id) {
     // Answers to a checklist nobody can name: without it, nothing says which answers still mean
     // the same, so the office is asked where they come from rather than given a silent guess.
-    const { RuleContext } = await import('../validate/rule-context.js');
     const ctx = new RuleContext(parsed);
     ctx.report('UNKNOWN_CHECKLIST', ['checklist', 'id'], { id: namedId, known: builtinIds().join(', ') || '—', hint: { zh: tm('zh', 'migrate.hint.from'), en: tm('en', 'migrate.hint.from') } });
     io.stderr.write(renderDiagnostics(ctx.diagnostics, { lang, paint, sources }) + '\n\n');
     io.stderr.write(paint.red(tm(lang, 'migrate.error.unknownSource', { file: makeVisible(file), id: makeVisible(namedId) })) + '\n');
-    return 1;
+    return EXIT.FINDINGS;
   }
   const oldRef = options.from ?? builtinRefFor(namedId, shape.value.checklist.version);
   if (oldRef !== undefined) {
-    const candidate = await loadRef(oldRef, ctx);
-    if (!candidate) return 2;
+    const { checklist: candidate } = await loadChecklistOption(oldRef, ctx);
     if (candidate.id === shape.value.checklist.id && candidate.version === shape.value.checklist.version) old = candidate;
     else if (candidate.id === shape.value.checklist.id) foundVersion = candidate.version;
   }
@@ -122,28 +118,25 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
   const answers = checked.value;
 
   if (!target.unitTypes.some((u) => u.id === answers.unit.type)) {
-    throw usage('migrate.error.unitType', { checklist: target.id, type: quoteText(answers.unit.type), known: target.unitTypes.map((u) => u.id).join(', ') });
+    throw new UsageError('migrate.error.unitType', { checklist: target.id, type: quoteText(answers.unit.type), known: target.unitTypes.map((u) => u.id).join(', ') });
   }
   // A workbook migrates to a workbook (by default and whenever --out names a .xlsx), built for the new checklist.
   const shownOut = options.out ?? (workbook ? join(dirname(file), `${basename(file, extname(file))}.${target.version}.xlsx`) : defaultMigratedPath(file, target.version));
-  const { isStdout, refuseSameFile, writeCommandOutput } = await import('./outputs.js');
-  const { isRegularFile } = await import('./init.js');
   const toStdout = isStdout(shownOut);
   const out = toStdout ? shownOut : at(shownOut);
   if (!toStdout) {
     // The answer file (also through a link) and the checklists read are inputs: never the output.
     const inputs = [absolute, ...[options.to, options.from].filter((r): r is string => r !== undefined && looksLikePath(r)).map(at)];
     await refuseSameFile(ctx, [{ option: '--out', file: shownOut }], inputs);
-    if (!options.force && isRegularFile(out)) throw usage('migrate.error.exists', { file: makeVisible(shownOut) });
+    if (!options.force && isRegularFile(out)) throw new UsageError('migrate.error.exists', { file: makeVisible(shownOut) });
   }
 
   const migration = migrateAnswers(answers, target, old);
   // An answer file written to a file takes the same lock as `run` (a FIFO or device is not one to lock).
-  const { lockAnswerFile, locksAsAnswerFile } = await import('./answer-lock.js');
   const lock = !toStdout && locksAsAnswerFile(out) ? await lockAnswerFile(out, shownOut, lang) : undefined;
   if (lock && !lock.ok) {
-    io.stderr.write(`wangxin: ${paint.red(lock.message)}\n`);
-    return 2;
+    printError(ctx, lock.message);
+    return EXIT.USAGE;
   }
   // `--out -`: the migrated answers on standard output, the report on standard error.
   let reason: string | undefined;
@@ -156,25 +149,10 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
     if (lock?.ok) lock.lock.release();
   }
   if (reason !== undefined) {
-    io.stderr.write(`wangxin: ${paint.red(tm(lang, 'migrate.error.write', { file: makeVisible(shownOut), reason }))}\n`);
-    return 2;
+    printError(ctx, tm(lang, 'migrate.error.write', { file: makeVisible(shownOut), reason }));
+    return EXIT.USAGE;
   }
   (toStdout ? io.stderr : io.stdout).write(renderMigrationReport(migration, { lang, original: file, written: shownOut, target, old, foundVersion }));
-  return 0;
+  return EXIT.OK;
 }
 
-/** Loads `--to`/`--from`: a path relative to the working folder or a built-in id; prints why not and returns undefined. */
-async function loadRef(ref: string, ctx: CommandContext): Promise<Checklist | undefined> {
-  const { builtinFile, builtinIds, looksLikePath } = await import('../checklist/resolve-checklist.js');
-  const { loadChecklist } = await import('../checklist/load-checklist.js');
-  const { renderDiagnostics, makeVisible } = await import('../diagnostics/render.js');
-  const { io, lang } = ctx;
-  const file = looksLikePath(ref) ? (isAbsolute(ref) ? ref : resolve(io.cwd, ref)) : builtinFile(ref);
-  if (!file) throw usage('migrate.error.unknownChecklist', { ref: makeVisible(ref), known: builtinIds().join(', ') || '—' });
-  const loaded = await loadChecklist(file);
-  if (loaded.checklist) return loaded.checklist;
-  io.stderr.write(`wangxin: ${ctx.paintErr.red(tm(lang, 'migrate.error.checklistBroken', { file: makeVisible(ref) }))}\n`);
-  const sources = loaded.parsed ? new Map([[loaded.parsed.file, loaded.parsed.source]]) : undefined;
-  io.stderr.write(renderDiagnostics(loaded.diagnostics.filter((d) => d.severity === 'error'), { lang, paint: ctx.paintErr, sources }) + '\n');
-  return undefined;
-}

@@ -1,14 +1,14 @@
-// Parsing of option values shared by commands (formats, numbers), raising localised usage errors.
-import { MESSAGES } from '../i18n/messages.js';
-import { fill } from '../i18n/lang.js';
+// Parsing of option values shared by commands (formats, numbers, the language, dates), raising localised usage errors.
+import { isLang, type Lang } from '../i18n/lang.js';
+// The usage errors below are worded in the core catalogue: loaded here, whoever calls first.
+import '../i18n/messages.js';
 import { UsageError } from './usage-error.js';
 
 /** Checks `--format` against the allowed values. */
 export function parseFormat<T extends string>(value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
   const list = allowed.join('|');
-  const m = MESSAGES['cli.error.badFormat'];
-  throw new UsageError({ zh: fill(m.zh, { allowed: list }), en: fill(m.en, { allowed: list }) });
+  throw new UsageError('cli.error.badFormat', { allowed: list });
 }
 
 /**
@@ -20,8 +20,28 @@ export function parseFailUnder(value: string): number {
   const trimmed = value.trim();
   const n = Number(trimmed);
   if (!/^\d+(\.\d+)?$/.test(trimmed) || !(n >= 0 && n <= 100)) {
-    const m = MESSAGES['cli.error.badFailUnder'];
-    throw new UsageError({ zh: fill(m.zh, { value }), en: fill(m.en, { value }) });
+    throw new UsageError('cli.error.badFailUnder', { value });
   }
   return n;
+}
+
+/** `--jobs`: a whole number from 1 to 256. */
+export function parseJobs(value: string): number {
+  const n = Number(value);
+  if (!/^\s*\d+\s*$/.test(value) || !Number.isInteger(n) || n < 1 || n > 256) throw new UsageError('cli.error.badJobs', { value });
+  return n;
+}
+
+/** `--lang`: the language it names, or undefined when it names none (main says so once it knows which language to say it in). */
+export function parseLang(value: string): Lang | undefined {
+  return isLang(value) ? value : undefined;
+}
+
+/**
+ * The time a report says it was made, as an ISO string: `SOURCE_DATE_EPOCH` (seconds, for
+ * reproducible output) when it is set to a number, else now.
+ */
+export function readGeneratedAt(env: NodeJS.ProcessEnv): string {
+  const epoch = Number(env.SOURCE_DATE_EPOCH);
+  return (Number.isFinite(epoch) && env.SOURCE_DATE_EPOCH ? new Date(epoch * 1000) : new Date()).toISOString();
 }

@@ -1,8 +1,8 @@
 // How commands name, check and write their outputs: one refusal for an output that is an input or another output, one writer, one failure message.
 import { isAbsolute, resolve } from 'node:path';
 import { makeVisible } from '../diagnostics/render.js';
-import type { NamedPath } from '../fs/same-file.js';
-import { FIFO_WAIT_MS, OutputError, type OutputContent } from '../fs/write-output.js';
+import { findSameFile, type NamedPath } from '../fs/same-file.js';
+import { FIFO_WAIT_MS, OutputError, type OutputContent, writeOutput } from '../fs/write-output.js';
 import { tf } from '../i18n/file-messages.js';
 import type { Lang } from '../i18n/lang.js';
 import type { CommandContext } from '../io/io.js';
@@ -30,7 +30,6 @@ export function absoluteFrom(cwd: string, file: string): string {
  * or named paths (a batch's submissions, already absolute).
  */
 export async function refuseSameFile(ctx: CommandContext, outputs: readonly CommandOutput[], inputs: readonly (string | NamedPath)[]): Promise<void> {
-  const { findSameFile } = await import('../fs/same-file.js');
   const named = outputs.map((o) => ({ path: absoluteFrom(ctx.io.cwd, o.file), shown: o.file, option: o.option }));
   const ins = inputs.map((i) => (typeof i === 'string' ? { path: absoluteFrom(ctx.io.cwd, i), shown: i } : i));
   const found = await findSameFile(named, ins);
@@ -41,7 +40,7 @@ export async function refuseSameFile(ctx: CommandContext, outputs: readonly Comm
       ? { output: makeVisible(found.output.shown), option: optionOf(found.output), input: makeVisible(found.input.shown) }
       : { output: makeVisible(found.output.shown), option: optionOf(found.output), other: makeVisible(found.other.shown), otherOption: optionOf(found.other) };
   const key = found.kind === 'input' ? 'output.sameAsInput' : 'output.sameAsOutput';
-  throw new UsageError({ zh: tf('zh', key, params), en: tf('en', key, params) });
+  throw new UsageError(key, params);
 }
 
 /**
@@ -55,7 +54,6 @@ export async function writeCommandOutput(
   content: OutputContent,
   options: { makeFolder?: boolean } = {},
 ): Promise<string | undefined> {
-  const { writeOutput } = await import('../fs/write-output.js');
   try {
     await writeOutput(absoluteFrom(ctx.io.cwd, file), content, { stdout: ctx.io.stdout, makeFolder: options.makeFolder });
     return undefined;

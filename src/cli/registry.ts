@@ -2,7 +2,10 @@
 import type { AddCommand, RegisterCommand } from './command.js';
 import type { CommandContext } from '../io/io.js';
 
-/** The commands in the order `--help` lists them, each with a loader for its registration. */
+/**
+ * The commands in the order `--help` lists them, each with a loader for its registration: lazy,
+ * so that a one-file `score` (the start-up target of `npm run bench`) loads only its own command.
+ */
 export const COMMANDS: readonly { name: string; load: () => Promise<RegisterCommand> }[] = [
   { name: 'list', load: async () => (await import('./list.js')).registerList },
   { name: 'validate', load: async () => (await import('./validate.js')).registerValidate },

@@ -5,21 +5,35 @@ import { dirname, extname, isAbsolute, resolve } from 'node:path';
 import { t } from '../i18n/messages.js';
 import { tr, type RunMessageKey } from '../i18n/run-messages.js';
 import { readInput } from '../fs/read-input.js';
-import { MAX_FILE_BYTES } from '../load/read-text.js';
+import { MAX_FILE_BYTES, decodeText } from '../load/read-text.js';
 import { te } from '../i18n/evidence-messages.js';
 import { detectLang } from '../i18n/lang.js';
 import { renderDiagnostics, makeVisible, quoteText } from '../diagnostics/render.js';
 import type { Answers } from '../model/answers.js';
-import type { Checklist } from '../model/checklist.js';
+import { applyingItems, type Checklist } from '../model/checklist.js';
 import { pickText } from '../model/text.js';
 import type { CommandContext } from '../io/io.js';
 import type { AddCommand } from './command.js';
 import { parseFormat } from './options.js';
 import { addExamples } from './help-examples.js';
 import { example } from '../i18n/example-messages.js';
-import type { Prompter } from '../walk/prompter.js';
+import { PromptInterrupted, type Prompter } from '../walk/prompter.js';
 import { UsageError } from './usage-error.js';
+import { loadChecklistOption } from './checklist-option.js';
+import { printError } from './print-error.js';
 import type { LockOptions, HeldLock } from '../walk/lock.js';
+import { EXIT, ExitError } from './exit.js';
+import { walk, isAnswered } from '../walk/walk.js';
+import { saveAnswers, defaultAnswersPath } from '../walk/answer-file.js';
+import { askHeader, isHeaderIncomplete } from '../walk/header.js';
+import { refuseSameFile, isStdout, writeCommandOutput } from './outputs.js';
+import { lockAnswerFile } from './answer-lock.js';
+import { recordEvidence } from '../evidence/evidence.js';
+import { describeOutcome } from './evidence.js';
+import { builtinIds, looksLikePath } from '../checklist/resolve-checklist.js';
+import { checkFileBytes, checkText } from '../check/check-file.js';
+import { produceDocxReport, produceReport } from '../report/produce.js';
+import { renderSummary } from '../walk/summary.js';
 
 /** The built-in checklist offered first. */
 const DEFAULT_CHECKLIST = 'county-cyber-2018';
@@ -71,13 +85,6 @@ export function registerRun(add: AddCommand, ctx: CommandContext, setExit: (code
   ]);
 }
 
-/** A failure that ends the run with an exit code after its message was printed. */
-class Stop extends Error {
-  constructor(readonly code: number) {
-    super(`stop ${code}`);
-  }
-}
-
 /**
  * Runs the self-check. Returns 0 when finished (report written) or saved-and-quit, 1 when an
  * existing answer file is invalid, 2 for usage problems (no terminal, locked file, unknown
@@ -85,18 +92,16 @@ class Stop extends Error {
  */
 export async function runRun(options: RunOptions, ctx: CommandContext, deps: RunDeps = {}): Promise<number> {
   const { io, lang, paint, paintErr } = ctx;
-  const errorLine = (message: string): void => {
-    io.stderr.write(`wangxin: ${paintErr.red(t(lang, 'cli.error.prefix'))}: ${message}\n`);
-  };
+  const errorLine = (message: string): void => printError(ctx, message);
   // Without a terminal inquirer would wait for keys that never come: say what to do instead.
   if (!deps.prompter && io.stdin.isTTY !== true) {
     errorLine(tr(lang, 'run.noTty'));
-    return 2;
+    return EXIT.USAGE;
   }
   const reportFormat = chooseReportFormat(options);
   if (reportFormat === undefined) {
     errorLine(tr(lang, 'run.badReportExt', { file: makeVisible(options.report ?? '') }));
-    return 2;
+    return EXIT.USAGE;
   }
   // A Word document is binary: never to standard output.
   if (reportFormat === 'docx' && options.report === '-') {
@@ -104,12 +109,6 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
     errorLine(to(lang, 'binary.needsFile', { format: 'docx', option: '--report' }));
     return 2;
   }
-
-  const { walk, isAnswered } = await import('../walk/walk.js');
-  const { applyingItems } = await import('../model/checklist.js');
-  const { PromptInterrupted } = await import('../walk/prompter.js');
-  const { saveAnswers, defaultAnswersPath } = await import('../walk/answer-file.js');
-  const { askHeader, isHeaderIncomplete } = await import('../walk/header.js');
 
   // SIGINT between prompts (the terminal is not in raw mode then) and SIGTERM/SIGHUP abort the
   // prompt in progress, so every exit goes through the same path: answers kept, lock removed.
@@ -137,12 +136,13 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
   };
 
   try {
+    // Lazy: only a real terminal needs inquirer (kept out of the bundle and loaded from node_modules).
     const prompter = deps.prompter ?? (await (await import('../walk/inquirer-prompter.js')).createInquirerPrompter(io, lang, abort.signal));
     const required = (v: string): true | string => (v.trim() === '' ? tr(lang, 'run.required') : true);
 
     // The checklist named on the command line is checked first: a typo should not cost the officer questions.
     let given: Checklist | undefined;
-    if (options.checklist) given = await loadChecklistRef(options.checklist, ctx, errorLine);
+    if (options.checklist) given = (await loadChecklistOption(options.checklist, ctx)).checklist;
 
     let unitName = options.unit?.trim() || undefined;
     let shownPath = options.answers;
@@ -152,14 +152,13 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
     }
     if (shownPath === '-') {
       errorLine(tr(lang, 'run.answersStdout'));
-      return 2;
+      return EXIT.USAGE;
     }
     const absolute = resolve(io.cwd, shownPath);
     answersFile = shownPath;
     const reportFile = options.report ?? defaultReportPath(shownPath, reportFormat);
     // The answer file and the report are both outputs: neither may be the other, nor the checklist.
     try {
-      const { refuseSameFile, isStdout } = await import('./outputs.js');
       await refuseSameFile(
         ctx,
         [{ option: '--answers', file: shownPath }, ...(isStdout(reportFile) ? [] : [{ option: '--report', file: reportFile }])],
@@ -167,21 +166,19 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
       );
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
-      errorLine(error.localized[lang]);
-      return 2;
+      errorLine(error.text(lang));
+      return EXIT.USAGE;
     }
     try {
       await mkdir(dirname(absolute), { recursive: true });
     } catch (error) {
       errorLine(tr(lang, 'run.saveFailed', { file: makeVisible(shownPath), reason: (error as Error).message }));
-      return 2;
+      return EXIT.USAGE;
     }
-
-    const { lockAnswerFile } = await import('./answer-lock.js');
     const got = await lockAnswerFile(absolute, shownPath, lang, { lock: deps.lock, held: (params) => tr(lang, 'run.locked', params) });
     if (!got.ok) {
       errorLine(got.message);
-      return 2;
+      return EXIT.USAGE;
     }
     lock = got.lock;
     const tookOver = lock.tookOver ? tr(lang, 'run.lockTakenOver', { lock: makeVisible(lock.file), pid: lock.tookOver.pid }) : undefined;
@@ -196,7 +193,7 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
       onDisk = opened.bytes;
       notices.unshift(tr(lang, 'run.continuing', { file: makeVisible(shownPath) }));
     } else {
-      const checklist = given ?? (await chooseChecklist(prompter, ctx, errorLine));
+      const checklist = given ?? (await chooseChecklist(prompter, ctx));
       io.stdout.write(paint.dim(tr(lang, 'run.checklistInfo', { title: makeVisible(pickText(checklist.title, lang)), id: checklist.id, version: checklist.version })) + '\n');
       unitName ??= (await prompter.input({ message: tr(lang, 'run.ask.unit'), validate: required })).trim();
       const unitType = options.unitType !== undefined ? checkUnitType(checklist, options.unitType, ctx, errorLine) : await prompter.select({
@@ -239,15 +236,16 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
         const why = answered === undefined ? 'run.changed.noItem' : await mergeReloaded(current, answers, answered, state!.checklist, absolute);
         if (why !== undefined) {
           errorLine(tr(lang, 'run.changedOnDisk', { file: shown, item: answered ?? '—', why: tr(lang, why) }));
-          throw new Stop(2);
+          throw new ExitError(EXIT.USAGE);
         }
         reloadNotices.push(paint.yellow(tr(lang, 'run.reloaded', { file: shown, item: answered! })));
       }
       try {
-        onDisk = await saveAnswers(absolute, answers, state!.checklist);
+        // Edited in place: what a person or `init` wrote around the answers stays.
+        onDisk = await saveAnswers(absolute, answers, state!.checklist, current);
       } catch (error) {
         errorLine(tr(lang, 'run.saveFailed', { file: shown, reason: (error as Error).message }));
-        throw new Stop(2);
+        throw new ExitError(EXIT.USAGE);
       }
       return reloadNotices;
     };
@@ -259,12 +257,10 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
     if (result.outcome === 'quit') {
       io.stdout.write(paint.green(tr(lang, 'run.quit', { done: result.answered, total: result.total, file: makeVisible(shownPath) })) + '\n');
       io.stdout.write(tr(lang, 'run.resumeHint', { command: resumeCommand() }) + '\n');
-      return 0;
+      return EXIT.OK;
     }
     if (options.recordEvidence) {
       // The answers are final now; their evidence digests are saved before the report is made.
-      const { recordEvidence } = await import('../evidence/evidence.js');
-      const { describeOutcome } = await import('./evidence.js');
       const outcome = await recordEvidence(absolute, state.answers);
       io.stderr.write(describeOutcome(outcome, lang, paintErr, makeVisible));
       state.answers = outcome.answers;
@@ -281,9 +277,14 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
       } else {
         io.stdout.write(paint.yellow(tr(lang, 'run.interruptedEarly')) + '\n');
       }
-      return 130;
+      return EXIT.INTERRUPTED;
     }
-    if (error instanceof Stop) return error.code;
+    // Stopped after saying why (the answers kept): the run's exit code, as for every other ending.
+    if (error instanceof UsageError) {
+      errorLine(error.text(lang));
+      return error.code;
+    }
+    if (error instanceof ExitError) return error.code;
     throw error;
   } finally {
     lock?.release();
@@ -304,47 +305,25 @@ function defaultReportPath(answersFile: string, format: ReportFormat): string {
   return answersFile.replace(/\.ya?ml$/i, '') + `.report.${format}`;
 }
 
-async function loadChecklistRef(ref: string, ctx: CommandContext, errorLine: (m: string) => void): Promise<Checklist> {
-  const { builtinIds, builtinFile, checklistFileFor } = await import('../checklist/resolve-checklist.js');
-  const { loadChecklist } = await import('../checklist/load-checklist.js');
-  const found = checklistFileFor(ref);
-  // A path is relative to where the officer is (io.cwd), a built-in id to the package.
-  const file = found && found !== builtinFile(ref) ? resolve(ctx.io.cwd, found) : found;
-  if (!file) {
-    errorLine(tr(ctx.lang, 'run.unknownChecklist', { ref: makeVisible(ref), known: builtinIds().join(', ') || '—' }));
-    throw new Stop(2);
-  }
-  const loaded = await loadChecklist(file);
-  if (!loaded.checklist) {
-    errorLine(tr(ctx.lang, 'run.checklistBroken', { file: makeVisible(file) }));
-    const sources = loaded.parsed ? new Map([[loaded.parsed.file, loaded.parsed.source]]) : undefined;
-    ctx.io.stderr.write(renderDiagnostics(loaded.diagnostics.filter((d) => d.severity === 'error'), { lang: ctx.lang, paint: ctx.paintErr, sources }) + '\n');
-    throw new Stop(2);
-  }
-  return loaded.checklist;
-}
-
 /** Picks a built-in checklist: no question when there is only one. */
-async function chooseChecklist(prompter: Prompter, ctx: CommandContext, errorLine: (m: string) => void): Promise<Checklist> {
-  const { builtinIds } = await import('../checklist/resolve-checklist.js');
+async function chooseChecklist(prompter: Prompter, ctx: CommandContext): Promise<Checklist> {
   const ids = builtinIds();
   if (ids.length === 0) {
-    errorLine(tr(ctx.lang, 'run.unknownChecklist', { ref: DEFAULT_CHECKLIST, known: '—' }));
-    throw new Stop(2);
+    throw new UsageError('cli.error.unknownChecklist', { ref: DEFAULT_CHECKLIST, known: '—' });
   }
-  if (ids.length === 1) return loadChecklistRef(ids[0], ctx, errorLine);
+  if (ids.length === 1) return (await loadChecklistOption(ids[0], ctx)).checklist;
   const id = await prompter.select({
     message: tr(ctx.lang, 'run.ask.checklist'),
     choices: ids.map((value) => ({ value, name: value })),
     default: ids.includes(DEFAULT_CHECKLIST) ? DEFAULT_CHECKLIST : ids[0],
   });
-  return loadChecklistRef(id, ctx, errorLine);
+  return (await loadChecklistOption(id, ctx)).checklist;
 }
 
 function checkUnitType(checklist: Checklist, type: string, ctx: CommandContext, errorLine: (m: string) => void): string {
   if (checklist.unitTypes.some((u) => u.id === type)) return type;
   errorLine(tr(ctx.lang, 'run.unknownUnitType', { checklist: checklist.id, type: quoteText(type), known: checklist.unitTypes.map((u) => u.id).join(', ') }));
-  throw new Stop(2);
+  throw new ExitError(EXIT.USAGE);
 }
 
 /** Reads and validates an existing answer file; never continues with one that has errors. Returns its bytes as read. */
@@ -357,7 +336,6 @@ async function openExisting(
   given: Checklist | undefined,
   notices: string[],
 ): Promise<{ answers: Answers; checklist: Checklist; bytes: Buffer }> {
-  const { checkFileBytes } = await import('../check/check-file.js');
   const { lang, io } = ctx;
   // Read once, as bytes: what is checked is what a later save compares the file on disk with.
   const { check, bytes } = await checkFileBytes(absolute, { ref: given && options.checklist ? await resolveRef(options.checklist, io.cwd) : undefined }, 'answers');
@@ -365,7 +343,7 @@ async function openExisting(
     const sources = check.parsed ? new Map([[check.parsed.file, check.parsed.source]]) : undefined;
     if (!check.unreadable) errorLine(tr(lang, 'run.invalidAnswers', { file: makeVisible(shown) }));
     io.stderr.write(renderDiagnostics(check.errors, { lang, paint: ctx.paintErr, sources }) + '\n');
-    throw new Stop(check.unreadable ? 2 : 1);
+    throw new ExitError(check.unreadable ? EXIT.USAGE : EXIT.FINDINGS);
   }
   const answers = check.answers;
   const checklist = check.checklist;
@@ -374,7 +352,7 @@ async function openExisting(
     const count = Object.keys(answers.answers).length;
     if (count > 0 && !options.changeUnitType) {
       errorLine(tr(lang, 'run.changeUnitTypeRefused', { file: makeVisible(shown), old: answers.unit.type, new: type, count }));
-      throw new Stop(2);
+      throw new ExitError(EXIT.USAGE);
     }
     notices.push(ctx.paint.yellow(tr(lang, 'run.unitTypeChanged', { old: answers.unit.type, new: type })));
     answers.unit.type = type;
@@ -400,8 +378,6 @@ async function mergeReloaded(
   absolute: string,
 ): Promise<RunMessageKey | undefined> {
   if (bytes === undefined) return 'run.changed.unreadable';
-  const { decodeText } = await import('../load/read-text.js');
-  const { checkText } = await import('../check/check-file.js');
   const decoded = decodeText(bytes, absolute);
   if (!decoded.ok) return 'run.changed.invalid';
   // Checked against the checklist of this run, whatever the file now names (compared just below).
@@ -421,7 +397,6 @@ async function mergeReloaded(
 
 /** `--checklist` for checkFile: a path made absolute against io.cwd, an id as it is. */
 async function resolveRef(ref: string, cwd: string): Promise<string> {
-  const { looksLikePath } = await import('../checklist/resolve-checklist.js');
   return looksLikePath(ref) && !isAbsolute(ref) ? resolve(cwd, ref) : ref;
 }
 
@@ -435,9 +410,6 @@ async function finish(
   deps: RunDeps,
   errorLine: (m: string) => void,
 ): Promise<number> {
-  const { produceReport, produceDocxReport } = await import('../report/produce.js');
-  const { renderSummary } = await import('../walk/summary.js');
-  const { writeCommandOutput, isStdout } = await import('./outputs.js');
   const { io, lang } = ctx;
   const { result, text } =
     format === 'docx'
@@ -447,10 +419,10 @@ async function finish(
   const reason = await writeCommandOutput(ctx, shownReport, typeof text === 'string' && !text.endsWith('\n') ? text + '\n' : text, { makeFolder: true });
   if (reason !== undefined) {
     errorLine(tr(lang, 'run.reportFailed', { file: makeVisible(shownReport), reason }));
-    return 2;
+    return EXIT.USAGE;
   }
   if (!isStdout(shownReport)) io.stdout.write(ctx.paint.green(tr(lang, 'run.reportWritten', { file: makeVisible(shownReport) })) + '\n');
-  return 0;
+  return EXIT.OK;
 }
 
 /** Quotes a path for a POSIX shell when it needs it (CJK letters do not). */

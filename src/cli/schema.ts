@@ -1,19 +1,18 @@
 // `wangxin schema [NAME] [--out DIR]`: prints or writes the JSON Schemas, for editors (yaml-language-server) and other tools.
 import { join } from 'node:path';
-import { fill } from '../i18n/lang.js';
-import { SCHEMA_MESSAGES, tSchema } from '../i18n/schema-messages.js';
+import { tSchema } from '../i18n/schema-messages.js';
 import { addExamples } from './help-examples.js';
 import type { CommandContext } from '../io/io.js';
 import type { AddCommand } from './command.js';
 import { UsageError } from './usage-error.js';
+import { EXIT } from './exit.js';
+import { printError } from './print-error.js';
+import { availableSchemas, readSchema } from '../validate/ajv-factory.js';
+import { writeCommandOutput } from './outputs.js';
+import { makeVisible } from '../diagnostics/render.js';
 
 /** The names shown in help; the ones actually offered are those present in `schemas/` at run time. */
 const HELP_NAMES = 'checklist|answers|report|batch';
-
-function usage(key: keyof typeof SCHEMA_MESSAGES, params: Record<string, unknown>): UsageError {
-  const m = SCHEMA_MESSAGES[key];
-  return new UsageError({ zh: fill(m.zh, params), en: fill(m.en, params) });
-}
 
 /** Registers `schema`. */
 export function registerSchema(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
@@ -37,31 +36,28 @@ export function registerSchema(add: AddCommand, ctx: CommandContext, setExit: (c
  * Returns 0, or 2 when a file cannot be written; wrong usage raises a {@link UsageError} (exit 2).
  */
 export async function runSchema(name: string | undefined, options: { out?: string }, ctx: CommandContext): Promise<number> {
-  const { availableSchemas, readSchema } = await import('../validate/ajv-factory.js');
   const { io, lang } = ctx;
   const names: string[] = availableSchemas();
   const list = names.join(', ');
-  if (name === undefined && options.out === undefined) throw usage('schema.error.noName', { names: list });
-  if (name !== undefined && !names.includes(name)) throw usage('schema.error.unknown', { name, names: list });
+  if (name === undefined && options.out === undefined) throw new UsageError('schema.error.noName', { names: list });
+  if (name !== undefined && !names.includes(name)) throw new UsageError('schema.error.unknown', { name, names: list });
   const chosen = (name === undefined ? names : [name]) as ReturnType<typeof availableSchemas>;
   const text = (n: (typeof chosen)[number]): string => JSON.stringify(readSchema(n), null, 2) + '\n';
   if (options.out === undefined || options.out === '-') {
     // `--out -` is standard output, for one named schema only.
-    if (name === undefined) throw usage('schema.error.noName', { names: list });
+    if (name === undefined) throw new UsageError('schema.error.noName', { names: list });
     io.stdout.write(text(chosen[0]));
-    return 0;
+    return EXIT.OK;
   }
-  const { writeCommandOutput } = await import('./outputs.js');
-  const { makeVisible } = await import('../diagnostics/render.js');
   for (const n of chosen) {
     // Each schema goes through the one output writer: a link in the folder keeps its target's place, a device stays one.
     const shown = join(options.out, `${n}.schema.json`);
     const reason = await writeCommandOutput(ctx, shown, text(n), { makeFolder: true });
     if (reason !== undefined) {
-      io.stderr.write(`wangxin: ${ctx.paintErr.red(tSchema(lang, 'schema.error.write', { file: makeVisible(shown), reason }))}\n`);
-      return 2;
+      printError(ctx, tSchema(lang, 'schema.error.write', { file: makeVisible(shown), reason }));
+      return EXIT.USAGE;
     }
     io.stdout.write(tSchema(lang, 'schema.written', { file: makeVisible(shown) }) + '\n');
   }
-  return 0;
+  return EXIT.OK;
 }

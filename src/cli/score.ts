@@ -6,6 +6,15 @@ import type { CommandContext } from '../io/io.js';
 import { parseFailUnder, parseFormat } from './options.js';
 import type { AddCommand } from './command.js';
 import { addExamples } from './help-examples.js';
+import { EXIT } from './exit.js';
+import { printError } from './print-error.js';
+import { checkFile, checkText, unreadableCheck } from '../check/check-file.js';
+import { renderDiagnostics, makeVisible, quoteText } from '../diagnostics/render.js';
+import { produceDocxReport, produceReport } from '../report/produce.js';
+import { formatForFile } from '../report/formatters.js';
+import { roundHalfAway, formatFixed } from '../score/round.js';
+import { pickText } from '../model/text.js';
+import { readTextStream } from '../load/read-text.js';
 import { to } from '../i18n/office-messages.js';
 
 /** Options of `score` after parsing. */
@@ -52,12 +61,6 @@ export function registerScore(add: AddCommand, ctx: CommandContext, setExit: (co
  * or a report that cannot be written.
  */
 export async function runScore(file: string, options: ScoreOptions, ctx: CommandContext): Promise<number> {
-  const { checkFile } = await import('../check/check-file.js');
-  const { renderDiagnostics, makeVisible, quoteText } = await import('../diagnostics/render.js');
-  const { produceReport, produceDocxReport } = await import('../report/produce.js');
-  const { formatForFile } = await import('../report/formatters.js');
-  const { roundHalfAway, formatFixed } = await import('../score/round.js');
-  const { pickText } = await import('../model/text.js');
   const { io, lang } = ctx;
   const paint = ctx.paintErr;
   const at = (p: string): string => (isAbsolute(p) || io.cwd === process.cwd() ? p : resolve(io.cwd, p));
@@ -65,8 +68,6 @@ export async function runScore(file: string, options: ScoreOptions, ctx: Command
   // `-`: the answer file on standard input, read with the same limit and checks as a file.
   let check;
   if (file === '-') {
-    const { readTextStream } = await import('../load/read-text.js');
-    const { checkText, unreadableCheck } = await import('../check/check-file.js');
     const read = await readTextStream(io.stdin);
     check = read.ok ? await checkText(read.text, '-', { ref: options.checklist }, 'answers') : unreadableCheck('-', read.diagnostic);
   } else {
@@ -76,13 +77,13 @@ export async function runScore(file: string, options: ScoreOptions, ctx: Command
   if (check.parsed) sources.set(check.parsed.file, check.parsed.source);
   if (check.unreadable) {
     io.stderr.write(renderDiagnostics(check.errors, { lang, paint }) + '\n');
-    return 2;
+    return EXIT.USAGE;
   }
   if (check.errors.length > 0 || !check.checklist || !check.answers) {
     const list = [...check.errors, ...check.warnings];
     io.stderr.write(renderDiagnostics(list, { lang, paint, sources }) + '\n\n');
     io.stderr.write(paint.red(ts(lang, 'score.invalid', { file: makeVisible(check.file), count: Math.max(1, check.errors.length) })) + '\n');
-    return 1;
+    return EXIT.FINDINGS;
   }
   if (check.warnings.length > 0) io.stderr.write(renderDiagnostics(check.warnings, { lang, paint, sources }) + '\n\n');
 
@@ -91,10 +92,10 @@ export async function runScore(file: string, options: ScoreOptions, ctx: Command
   const toFile = options.out !== undefined && options.out !== '-';
   // A Word document is binary: it goes to a file, never to standard output (a terminal or a pipe alike).
   if (format === 'docx' && !toFile) {
-    const { to } = await import('../i18n/office-messages.js');
-    io.stderr.write(`wangxin: ${paint.red(to(lang, 'binary.needsFile', { format: 'docx', option: '--out' }))}\n`);
-    return 2;
+    printError(ctx, to(lang, 'binary.needsFile', { format: 'docx', option: '--out' }));
+    return EXIT.USAGE;
   }
+  // Lazy: printing to the terminal, the one-file start-up `npm run bench` measures, needs none of the output-file machinery.
   const { refuseSameFile, writeCommandOutput } = toFile ? await import('./outputs.js') : ({} as typeof import('./outputs.js'));
   if (toFile) await refuseSameFile(ctx, [{ option: '--out', file: options.out! }], [...(file === '-' ? [] : [at(file)]), ...(check.checklistFile ? [check.checklistFile] : [])]);
   const { result, report, text } =
@@ -106,8 +107,8 @@ export async function runScore(file: string, options: ScoreOptions, ctx: Command
   if (toFile) {
     const reason = await writeCommandOutput(ctx, options.out!, text);
     if (reason !== undefined) {
-      io.stderr.write(`wangxin: ${paint.red(ts(lang, 'score.error.write', { file: makeVisible(options.out!), reason }))}\n`);
-      return 2;
+      printError(ctx, ts(lang, 'score.error.write', { file: makeVisible(options.out!), reason }));
+      return EXIT.USAGE;
     }
     const summary = ts(lang, 'score.summary', { unit, score: formatFixed(result.score, 1), grade: pickText(result.grade.label, lang) });
     io.stderr.write(`${paint.green('✓')} ${summary} — ${ts(lang, 'score.written', { file: makeVisible(options.out!) })}\n`);
@@ -117,7 +118,7 @@ export async function runScore(file: string, options: ScoreOptions, ctx: Command
   }
   if (!result.complete) io.stderr.write(paint.yellow(ts(lang, 'score.incomplete', { count: result.unanswered.length })) + '\n');
 
-  if (options.failUnder === undefined) return 0;
+  if (options.failUnder === undefined) return EXIT.OK;
   let failed = false;
   if (result.vetoed) {
     io.stderr.write(paint.red(ts(lang, 'score.vetoed', { unit, items: result.vetoItems.join(', ') })) + '\n');
@@ -128,5 +129,5 @@ export async function runScore(file: string, options: ScoreOptions, ctx: Command
     io.stderr.write(paint.red(ts(lang, 'score.below', { unit, score: formatFixed(roundHalfAway(result.score, 2), 2), min: options.failUnder })) + '\n');
     failed = true;
   }
-  return failed ? 1 : 0;
+  return failed ? EXIT.FINDINGS : EXIT.OK;
 }

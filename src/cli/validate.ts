@@ -6,6 +6,9 @@ import type { AddCommand } from './command.js';
 import { parseFormat } from './options.js';
 import { addExamples } from './help-examples.js';
 import { example } from '../i18n/example-messages.js';
+import { EXIT } from './exit.js';
+import { checkFiles } from '../check/check-files.js';
+import { escapeJsonText } from '../report/escape.js';
 
 /** Registers `validate`. */
 export function registerValidate(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
@@ -35,7 +38,6 @@ export async function runValidate(
   options: { checklist?: string; format: 'text' | 'json' },
   ctx: CommandContext,
 ): Promise<number> {
-  const { checkFiles } = await import('../check/check-files.js');
   const { checks, sources } = await checkFiles(files, { ref: options.checklist, cwd: ctx.io.cwd, stdin: ctx.io.stdin });
   const { io, lang, paint } = ctx;
   const errors = checks.reduce((n, c) => n + c.errors.length, 0);
@@ -57,7 +59,6 @@ export async function runValidate(
       })),
       summary: { files: checks.length, valid: checks.length - invalid, invalid, errors, warnings },
     };
-    const { escapeJsonText } = await import('../report/escape.js');
     io.stdout.write(escapeJsonText(JSON.stringify(out, null, 2)) + '\n');
   } else {
     for (const check of checks) {
@@ -75,6 +76,6 @@ export async function runValidate(
     const summary = t(lang, 'validate.summary', { files: checks.length, valid: checks.length - invalid, invalid, errors, warnings });
     io.stdout.write((invalid > 0 ? paint.red(summary) : paint.green(summary)) + '\n');
   }
-  if (checks.some((c) => c.unreadable)) return 2;
-  return invalid > 0 ? 1 : 0;
+  if (checks.some((c) => c.unreadable)) return EXIT.USAGE;
+  return invalid > 0 ? EXIT.FINDINGS : EXIT.OK;
 }

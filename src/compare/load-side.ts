@@ -5,6 +5,11 @@ import { isWorkbookPath } from '../workbook/layout.js';
 import { showPath } from '../fs/path-text.js';
 import type { Report } from '../model/report.js';
 import type { Lang } from '../i18n/lang.js';
+import { parseYaml } from '../load/parse-yaml.js';
+import { checkSchema, splitSeverity } from '../validate/validate.js';
+import { checkText } from '../check/check-file.js';
+import { scoreAnswers } from '../score/score.js';
+import { buildReport } from '../report/json-report.js';
 
 /** A loaded side, or the diagnostics that stop it. */
 export type LoadedSide =
@@ -50,15 +55,12 @@ export async function loadSide(path: string | Buffer, options: { ref?: string; l
   if (!read.ok) return { ok: false, unreadable: true, errors: [read.diagnostic], warnings: [] };
   const json = tryJson(read.text);
   if (json !== undefined && looksLikeReport(json)) {
-    const { parseYaml } = await import('../load/parse-yaml.js');
-    const { checkSchema, splitSeverity } = await import('../validate/validate.js');
     // JSON is YAML: the positioned parse gives every schema error its line:col.
     const parsed = parseYaml(read.text, file);
     const found = splitSeverity([...parsed.diagnostics, ...checkSchema('report', parsed)]);
     if (found.errors.length > 0) return { ok: false, unreadable: false, ...found, source: read.text };
     return { ok: true, kind: 'report', report: json as Report, warnings: found.warnings, source: read.text };
   }
-  const { checkText } = await import('../check/check-file.js');
   return scoreSide(await checkText(read.text, file, { ref: options.ref }, 'answers'), options, read.text);
 }
 
@@ -67,8 +69,6 @@ async function scoreSide(check: import('../check/check-file.js').FileCheck, opti
   if (check.errors.length > 0 || !check.checklist || !check.answers) {
     return { ok: false, unreadable: false, errors: check.errors, warnings: check.warnings, source };
   }
-  const { scoreAnswers } = await import('../score/score.js');
-  const { buildReport } = await import('../report/json-report.js');
   const result = scoreAnswers(check.checklist, check.answers);
   const report = buildReport(result, check.checklist, check.answers, { lang: options.lang, generatedAt: options.generatedAt ?? new Date(0).toISOString() });
   return { ok: true, kind: 'answers', report, warnings: check.warnings, source };

@@ -15,9 +15,7 @@ export const tb = defineMessages('batch', {
   'cli.opt.allowIncomplete': { zh: '有未作答条目的单位不判为不通过', en: 'do not fail units with unanswered items' },
   'cli.opt.jobs': { zh: '并行线程数（默认：CPU 数）', en: 'parallel threads (default: number of CPUs)' },
   'cli.error.missing': { zh: '找不到：{paths}', en: 'not found: {paths}' },
-  'cli.error.badJobs': { zh: '--jobs 须为 1 到 256 之间的整数，收到“{value}”', en: '--jobs must be a whole number from 1 to 256, got "{value}"' },
   'cli.error.noFiles': { zh: '没有找到任何答卷文件（*.yaml/*.yml）', en: 'no answer files (*.yaml/*.yml) found' },
-  'cli.error.badChecklist': { zh: '找不到清单“{ref}”', en: 'checklist "{ref}" not found' },
   'cli.error.write': { zh: '无法写入 {file}：{reason}', en: 'cannot write {file}: {reason}' },
   'cli.written': { zh: '已写入 {file}', en: 'wrote {file}' },
   'cli.result': {

@@ -19,6 +19,9 @@ export const MESSAGES = {
     zh: '内部错误：{detail}。这是 wangxin 的缺陷，请报告此信息',
     en: 'internal error: {detail}. This is a bug in wangxin; please report it',
   },
+  'cli.error.badJobs': { zh: '--jobs 须为 1 到 256 之间的整数，收到“{value}”', en: '--jobs must be a whole number from 1 to 256, got "{value}"' },
+  'cli.error.unknownChecklist': { zh: '找不到检查表“{ref}”（内置：{known}）', en: 'no checklist "{ref}" (built-in: {known})' },
+  'cli.error.checklistBroken': { zh: '检查表 {file} 有错误，无法使用：', en: 'the checklist {file} has errors and cannot be used:' },
   'cli.error.badLang': { zh: '--lang 只能是 zh 或 en', en: '--lang must be zh or en' },
   'cli.error.badFormat': { zh: '--format 只能是 {allowed}', en: '--format must be one of {allowed}' },
   'cli.error.badFailUnder': {

@@ -18,13 +18,11 @@ export const MIGRATE_MESSAGES = {
     en: 'write the migrated answers here (default: <name>.<new version>.yaml beside the original)',
   },
   'migrate.opt.force': { zh: '允许覆盖已有的目标文件（原答卷永远不会被覆盖）', en: 'allow overwriting an existing target file (never the original)' },
-  'migrate.error.unknownChecklist': { zh: '找不到检查表“{ref}”（内置：{known}）', en: 'no checklist "{ref}" (built-in: {known})' },
   'migrate.hint.from': { zh: '请用 --from 指定答卷原来对应的检查表（内置编号或文件路径）', en: 'Name the checklist the answers were made for with --from (a built-in id or a path)' },
   'migrate.error.unknownSource': {
     zh: '{file}：不知道答卷对应的检查表“{id}”，未迁移。加上 --from 后重试',
     en: '{file}: the checklist "{id}" the answers were made for is unknown; nothing was migrated. Add --from and try again',
   },
-  'migrate.error.checklistBroken': { zh: '检查表 {file} 有错误，无法使用：', en: 'the checklist {file} has errors and cannot be used:' },
   'migrate.error.invalid': {
     zh: '答卷 {file} 有错误，请先修正再迁移',
     en: 'the answer file {file} has errors; fix them before migrating',

@@ -35,8 +35,6 @@ export const tr = defineMessages('run', {
   'run.ask.answers': { zh: '答卷文件保存位置', en: 'Where to save the answer file' },
   'run.required': { zh: '不能为空', en: 'cannot be empty' },
   'run.unknownUnitType': { zh: '检查表 {checklist} 没有单位类型“{type}”（可选：{known}）', en: 'checklist {checklist} has no unit type "{type}" (choose from: {known})' },
-  'run.unknownChecklist': { zh: '找不到检查表“{ref}”（内置：{known}）', en: 'no checklist "{ref}" (built-in: {known})' },
-  'run.checklistBroken': { zh: '检查表 {file} 有错误，无法开始自查：', en: 'the checklist {file} has errors; the self-check cannot start:' },
   'run.checklistInfo': { zh: '检查表：{title}（{id} {version}）', en: 'Checklist: {title} ({id} {version})' },
   'run.locked': {
     zh: '答卷 {file} 正在被另一个 wangxin run 编辑（进程 {pid}，主机 {host}，开始于 {since}）。\n请先结束那个会话；如果它已经不存在，删除 {lock} 后重试。',

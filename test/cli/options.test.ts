@@ -1,6 +1,6 @@
 // Option values shared by commands: `--fail-under` is parsed once, the same for `score` and `batch`.
 import { describe, expect, it } from 'vitest';
-import { parseFailUnder } from '../../src/cli/options.js';
+import { parseFailUnder, parseJobs, parseLang, readGeneratedAt } from '../../src/cli/options.js';
 import { runBinary } from '../helpers/run-cli.js';
 
 const TOWNSHIP = 'examples/answers/township.yaml';
@@ -45,6 +45,30 @@ describe('--fail-under through score and batch', () => {
     for (const command of ['score', 'batch']) {
       const r = runBinary([command, TOWNSHIP, '--fail-under', value]);
       expect(r.code, `${command} ${value}: ${r.stderr}`).toBe(code);
+    }
+  });
+});
+
+describe('the other shared option values', () => {
+  it('--jobs: a whole number from 1 to 256', () => {
+    expect(parseJobs('4')).toBe(4);
+    expect(parseJobs(' 256 ')).toBe(256);
+    for (const bad of ['0', '257', '1.5', 'two', '', '-1']) expect(() => parseJobs(bad), bad).toThrow(/--jobs must be/);
+  });
+
+  it('--lang: zh or en, nothing else', () => {
+    expect(parseLang('zh')).toBe('zh');
+    expect(parseLang('en')).toBe('en');
+    expect(parseLang('fr')).toBeUndefined();
+  });
+
+  it('the report time: SOURCE_DATE_EPOCH when it is a number, else now', () => {
+    expect(readGeneratedAt({ SOURCE_DATE_EPOCH: '1700000000' })).toBe('2023-11-14T22:13:20.000Z');
+    for (const env of [{}, { SOURCE_DATE_EPOCH: '' }, { SOURCE_DATE_EPOCH: 'soon' }]) {
+      const before = Date.now();
+      const at = Date.parse(readGeneratedAt(env));
+      expect(at).toBeGreaterThanOrEqual(before - 1000);
+      expect(at).toBeLessThanOrEqual(Date.now() + 1000);
     }
   });
 });
