@@ -99,5 +99,54 @@ const answersMatchItems: AnswersRule = (answers, checklist, ctx) => {
   }
 };
 
+/**
+ * Whether an answer falls short, so that a rectification task may be attached: answered `fail` or
+ * `partial`, a deduction counted, or a value below 1. An `na` answer, a full pass and an answer of
+ * the wrong kind do not.
+ */
+export function answerFallsShort(answer: Answer, kind: ItemKind): boolean {
+  if (!answerFitsKind(answer, kind) || answer.status === 'na') return false;
+  switch (kind) {
+    case 'status':
+      return answer.status === 'fail' || answer.status === 'partial';
+    case 'ratio':
+      return answer.value !== undefined && answer.value < 1;
+    case 'deduct':
+      return Object.values(answer.deductions ?? {}).some((count) => count > 0);
+  }
+}
+
+/** How an answer that needs no rectification reads in RECTIFY_NOT_NEEDED. */
+function answerState(answer: Answer, kind: ItemKind): { zh: string; en: string } {
+  if (answer.status === 'na') return { zh: '为“不适用”', en: 'na (not applicable)' };
+  if (kind === 'ratio') return { zh: `为 ${answer.value}`, en: `with value ${answer.value}` };
+  if (kind === 'deduct') return { zh: '没有扣分', en: 'with nothing deducted' };
+  return { zh: '为“符合”', en: 'pass' };
+}
+
+const rectifyFits: AnswersRule = (answers, checklist, ctx) => {
+  const items = itemIndex(checklist);
+  for (const [id, answer] of Object.entries(answers.answers)) {
+    const plan = answer.rectify;
+    const item = items.get(id);
+    // An unknown item or an answer of the wrong kind is reported already; its plan cannot be judged.
+    if (!plan || !item || !answerFitsKind(answer, kindOf(item))) continue;
+    const path = ['answers', id, 'rectify'];
+    if (!answerFallsShort(answer, kindOf(item))) {
+      ctx.report('RECTIFY_NOT_NEEDED', path, { id, state: answerState(answer, kindOf(item)) }, { onKey: true });
+    }
+    for (const field of ['measures', 'owner'] as const) {
+      // The schema asks for a non-empty string; spaces or zero-width characters alone say nothing either.
+      if (plan[field].length > 0 && isBlankText(plan[field])) ctx.report('RECTIFY_BLANK', [...path, field], { field });
+    }
+    if (plan.status === 'done') {
+      if (plan.doneOn === undefined) ctx.report('RECTIFY_DONE_WITHOUT_DATE', [...path, 'status']);
+      if (!plan.evidence || plan.evidence.length === 0) ctx.report('RECTIFY_DONE_WITHOUT_EVIDENCE', [...path, 'status']);
+    } else if (plan.doneOn !== undefined) {
+      ctx.report('RECTIFY_DONE_ON_NOT_DONE', [...path, 'doneOn'], { status: plan.status }, { onKey: true, severity: 'warning' });
+    }
+  }
+};
+
 /** Every answer-file rule, run in this order. */
-export const ANSWERS_RULES: readonly AnswersRule[] = [unitTypeDeclared, answersMatchItems];
+export const ANSWERS_RULES: readonly AnswersRule[] = [unitTypeDeclared, answersMatchItems, rectifyFits];
