@@ -2,6 +2,21 @@
 import { MESSAGES } from '../i18n/messages.js';
 import { fill } from '../i18n/lang.js';
 import { UsageError } from './usage-error.js';
+import { defaultAsOf, isDay } from '../rectify/dates.js';
+
+/**
+ * The day rectification tasks are judged on: `--as-of` when given (a real `YYYY-MM-DD` date, else a
+ * usage error), otherwise the day of `SOURCE_DATE_EPOCH` or today.
+ */
+export function parseAsOf(value: string | undefined, env: NodeJS.ProcessEnv): string {
+  if (value === undefined) return defaultAsOf(env);
+  const trimmed = value.trim();
+  if (!isDay(trimmed)) {
+    const m = MESSAGES['cli.error.badAsOf'];
+    throw new UsageError({ zh: fill(m.zh, { value }), en: fill(m.en, { value }) });
+  }
+  return trimmed;
+}
 
 /** Checks `--format` against the allowed values. */
 export function parseFormat<T extends string>(value: string, allowed: readonly T[]): T {

@@ -431,8 +431,9 @@ async function finish(
   const { produceReport } = await import('../report/produce.js');
   const { renderSummary } = await import('../walk/summary.js');
   const { writeCommandOutput, isStdout } = await import('./outputs.js');
+  const { defaultAsOf } = await import('../rectify/dates.js');
   const { io, lang } = ctx;
-  const { result, text } = produceReport(checklist, answers, format, { lang, generatedAt: deps.generatedAt });
+  const { result, text } = produceReport(checklist, answers, format, { lang, generatedAt: deps.generatedAt, asOf: defaultAsOf(io.env) });
   io.stdout.write(renderSummary(result, checklist, answers, lang, ctx.paint) + '\n');
   const reason = await writeCommandOutput(ctx, shownReport, text.endsWith('\n') ? text : text + '\n', { makeFolder: true });
   if (reason !== undefined) {

@@ -20,7 +20,7 @@ export function produceReport(
   checklist: Checklist,
   answers: Answers,
   format: ReportFormat,
-  options: { lang: Lang; generatedAt?: string },
+  options: { lang: Lang; generatedAt?: string; asOf?: string },
 ): ProducedReport {
   const result = scoreAnswers(checklist, answers);
   const report = buildReport(result, checklist, answers, options);
