@@ -8,12 +8,12 @@ import { defaultAsOf, isDay } from '../rectify/dates.js';
  * The day rectification tasks are judged on: `--as-of` when given (a real `YYYY-MM-DD` date, else a
  * usage error), otherwise the day of `SOURCE_DATE_EPOCH` or today.
  */
-export function parseAsOf(value: string | undefined, env: NodeJS.ProcessEnv): string {
+export function parseAsOf(value: string | undefined, env: NodeJS.ProcessEnv, option = '--as-of'): string {
   if (value === undefined) return defaultAsOf(env);
   const trimmed = value.trim();
   if (!isDay(trimmed)) {
     const m = MESSAGES['cli.error.badAsOf'];
-    throw new UsageError({ zh: fill(m.zh, { value }), en: fill(m.en, { value }) });
+    throw new UsageError({ zh: fill(m.zh, { value, option }), en: fill(m.en, { value, option }) });
   }
   return trimmed;
 }

@@ -20,6 +20,7 @@ export const COMMANDS: readonly { name: string; load: () => Promise<RegisterComm
   { name: 'compare', load: async () => (await import('./compare.js')).registerCompare },
   { name: 'migrate', load: async () => (await import('./migrate.js')).registerMigrate },
   { name: 'evidence', load: async () => (await import('./evidence.js')).registerEvidence },
+  { name: 'ledger', load: async () => (await import('./ledger.js')).registerLedger },
 ];
 
 /**

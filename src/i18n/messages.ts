@@ -26,8 +26,8 @@ export const MESSAGES = {
     en: 'the day rectification tasks are judged overdue on, YYYY-MM-DD (default today, or the day of SOURCE_DATE_EPOCH when set)',
   },
   'cli.error.badAsOf': {
-    zh: '--as-of 须为真实存在的日期，格式 YYYY-MM-DD（如 2026-12-31），收到“{value}”',
-    en: '--as-of must be a real date written YYYY-MM-DD (such as 2026-12-31), not "{value}"',
+    zh: '{option} 须为真实存在的日期，格式 YYYY-MM-DD（如 2026-12-31），收到“{value}”',
+    en: '{option} must be a real date written YYYY-MM-DD (such as 2026-12-31), not "{value}"',
   },
   'cli.error.badFailUnder': {
     zh: '--fail-under 须为 0 到 100 之间的十进制数（如 60 或 87.5），收到“{value}”',
