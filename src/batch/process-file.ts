@@ -19,6 +19,8 @@ import { scoreAnswers } from '../score/score.js';
 import { reportBytes } from '../report/report-bytes.js';
 import type { BatchFile } from './discover.js';
 import type { EvidenceFinding } from '../evidence/evidence.js';
+import { startOfYear, tallyTasks, type TaskTally } from '../rectify/tasks.js';
+import type { Rectify } from '../model/answers.js';
 
 /** How many diagnostics of each severity an outcome keeps (the count is always exact). */
 export const KEPT_DIAGNOSTICS = 5;
@@ -42,6 +44,8 @@ export interface UnitSummary {
    */
   areaIds: readonly string[];
   areaScores: (number | null)[];
+  /** The unit's rectification tasks on the batch's day, when it has any. */
+  tasks?: TaskTally;
 }
 
 /** A file found among the submissions that is not an answer file: a checklist, named by its id and version. */
@@ -89,6 +93,10 @@ export interface ProcessOptions {
   verifyEvidence?: boolean;
   /** Try the fast parse first (default true; tests turn it off to compare both paths). */
   fastParse?: boolean;
+  /** The day rectification tasks are judged overdue on (`YYYY-MM-DD`); defaults to the day of `generatedAt`. */
+  asOf?: string;
+  /** The first day of the period whose done tasks are counted; defaults to 1 January of `asOf`'s year. */
+  since?: string;
 }
 
 /**
@@ -225,18 +233,29 @@ function located(read: ReadResult, shown: string): ReadResult {
 function scored(file: string, check: FileCheck, options: ProcessOptions, fast: boolean): FileOutcome {
   // The per-item entries only when the full report is output.
   const result = scoreAnswers(check.checklist!, check.answers!, { items: options.keepReport });
+  const asOf = options.asOf ?? options.generatedAt.slice(0, 10);
+  const summary = summarizeResult(result, check.checklist!, options.lang);
+  const tasks = tallyTasks(plansOf(check.answers!, result.ignored), asOf, options.since ?? startOfYear(asOf));
+  if (tasks) summary.tasks = tasks;
   return {
     file,
     status: 'valid',
     fast,
-    summary: summarizeResult(result, check.checklist!, options.lang),
+    summary,
     // The full report only when it is output, as the bytes it is written as.
-    report: options.keepReport ? reportBytes(result, check.checklist!, check.answers!, { lang: options.lang, generatedAt: options.generatedAt }) : undefined,
+    report: options.keepReport ? reportBytes(result, check.checklist!, check.answers!, { lang: options.lang, generatedAt: options.generatedAt, asOf }) : undefined,
     errors: [],
     errorCount: 0,
     warnings: check.warnings.slice(0, KEPT_DIAGNOSTICS),
     warningCount: check.warnings.length,
   };
+}
+
+/** The rectification tasks of the answers that count (those to items applying to the unit). */
+function* plansOf(answers: Answers, ignored: readonly string[]): Generator<Rectify> {
+  for (const [id, answer] of Object.entries(answers.answers)) {
+    if (answer.rectify && !(ignored.length > 0 && ignored.includes(id))) yield answer.rectify;
+  }
 }
 
 /** The parts of a report the batch summary uses. */

@@ -77,6 +77,8 @@ export interface BatchSummary {
   otherFiles: ({ file: string } & OtherFile)[];
   /** `--baseline`: the comparison with an earlier round (set by `applyBaseline`). */
   baseline?: BaselineAggregate;
+  /** The rectification tasks of the valid units on `asOf` (set by the command), when any unit has one. */
+  rectification?: { asOf: string; since: string; units: number; tasks: number; open: number; overdue: number; doneThisPeriod: number };
 }
 
 /** Scores are compared at the 2 decimals that reports show, so the ranking matches what people read. */

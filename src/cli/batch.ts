@@ -1,10 +1,11 @@
 // `wangxin batch DIR|FILE...`: scores every answer file, writes a summary (and JUnit), fails CI when a unit fails.
 import { tb } from '../i18n/batch-messages.js';
 import { te } from '../i18n/evidence-messages.js';
+import { tl } from '../i18n/ledger-messages.js';
 import { t } from '../i18n/messages.js';
 import type { CommandContext } from './io.js';
 import type { AddCommand } from './registry.js';
-import { parseFailUnder, parseFormat } from './options.js';
+import { parseAsOf, parseFailUnder, parseFormat } from './options.js';
 import { UsageError } from './usage-error.js';
 import { addExamples } from './help-examples.js';
 import { resolve } from 'node:path';
@@ -28,6 +29,10 @@ export interface BatchOptions {
   baseline?: string;
   /** `--verify-evidence`: a unit with missing, changed or escaping evidence fails. */
   verifyEvidence?: boolean;
+  /** The day rectification tasks are judged overdue on (`--as-of`); defaults to the day of the time stamp. */
+  asOf?: string;
+  /** The first day of the period whose done tasks are counted (`--since`). */
+  since?: string;
 }
 
 /** Diagnostics shown on stderr with a code frame; the rest are one line each. */
@@ -48,10 +53,12 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
     .option('--jobs <n>', tb(lang, 'cli.opt.jobs'))
     .option('--baseline <dir>', tb(lang, 'cli.opt.baseline'))
     .option('--verify-evidence', te(lang, 'batch.opt.verifyEvidence'))
+    .option('--as-of <date>', t(lang, 'cli.opt.asOf'))
+    .option('--since <date>', tl(lang, 'ledger.opt.since'))
     .action(
       async (
         paths: string[],
-        raw: { checklist?: string; format: string; out?: string; junit?: string; failUnder?: string; allowIncomplete?: boolean; jobs?: string; baseline?: string; verifyEvidence?: boolean },
+        raw: { checklist?: string; format: string; out?: string; junit?: string; failUnder?: string; allowIncomplete?: boolean; jobs?: string; baseline?: string; verifyEvidence?: boolean; asOf?: string; since?: string },
       ) => {
         const options: BatchOptions = {
           checklist: raw.checklist,
@@ -63,6 +70,8 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
           jobs: raw.jobs === undefined ? undefined : parseJobs(raw.jobs),
           baseline: raw.baseline,
           verifyEvidence: raw.verifyEvidence === true,
+          asOf: raw.asOf === undefined ? undefined : parseAsOf(raw.asOf, ctx.io.env),
+          since: raw.since === undefined ? undefined : parseAsOf(raw.since, ctx.io.env, '--since'),
         };
         setExit(await runBatch(paths, options, ctx));
       },
@@ -144,6 +153,11 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
   };
   const epoch = Number(io.env.SOURCE_DATE_EPOCH);
   const generatedAt = (Number.isFinite(epoch) && io.env.SOURCE_DATE_EPOCH ? new Date(epoch * 1000) : new Date()).toISOString();
+  const { defaultAsOf } = await import('../rectify/dates.js');
+  const { startOfYear, sumTallies } = await import('../rectify/tasks.js');
+  const asOf = options.asOf ?? defaultAsOf(io.env);
+  const since = options.since ?? startOfYear(asOf);
+  if (since > asOf) throw new UsageError({ zh: tl('zh', 'ledger.error.sinceAfter', { since, asOf }), en: tl('en', 'ledger.error.sinceAfter', { since, asOf }) });
   // --baseline first, so a mistyped folder stops before the batch is scored; its bad files are only warnings.
   const baseline = options.baseline === undefined ? undefined : await loadBaselineOf(options.baseline, { cwd: io.cwd, checklist: checklistFile, lang, generatedAt, jobs }, ctx);
   // Before any work is done: no output may replace a submission, the checklist, a baseline file or the other output.
@@ -164,7 +178,7 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
   const scoreAll = async (onOutcome?: (outcome: FileOutcome) => void): Promise<FileOutcome[]> => {
     const bar = await startProgress(ctx, found.files.length);
     try {
-      const processOptions = { checklist: checklistFile, lang, generatedAt, keepReport: options.format !== 'md', verifyEvidence: options.verifyEvidence };
+      const processOptions = { checklist: checklistFile, lang, generatedAt, keepReport: options.format !== 'md', verifyEvidence: options.verifyEvidence, asOf, since };
       return await runFiles(found.files, processOptions, jobs, bar ? (done) => bar.update(done) : undefined, workers, onOutcome);
     } finally {
       bar?.stop();
@@ -190,6 +204,8 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
     const checklist = distributionFile ? (await loadChecklist(distributionFile)).checklist : undefined;
     await showDiagnostics(outcomes, found, ctx);
     const summary = summarizeBatch(outcomes, found.findings, policy, { generatedAt, lang, checklist });
+    const tasks = sumTallies(outcomes.map((o) => o.summary?.tasks));
+    if (tasks) summary.rectification = { asOf, since, ...tasks };
     if (baseline) (await import('../batch/baseline.js')).applyBaseline(summary, baseline);
     return summary;
   };

@@ -27,6 +27,10 @@ export const LEDGER_MESSAGES = {
     zh: '截至 {asOf}：{units} 个单位，整改任务 {tasks} 项；未完成 {open} 项，其中逾期 {overdue} 项；{since} 以来已完成 {doneThisPeriod} 项。',
     en: 'As of {asOf}: {units} unit(s), {tasks} rectification task(s); {open} open, {overdue} of them overdue; {doneThisPeriod} done since {since}.',
   },
+  'ledger.batchLine': {
+    zh: '整改任务（截至 {asOf}）：{units} 个单位共 {tasks} 项；未完成 {open} 项，其中逾期 {overdue} 项；{since} 以来已完成 {doneThisPeriod} 项。明细见 `wangxin ledger`。',
+    en: 'Rectification tasks (as of {asOf}): {tasks} in {units} unit(s); {open} open, {overdue} of them overdue; {doneThisPeriod} done since {since}. See `wangxin ledger` for the list.',
+  },
   'ledger.md.title': { zh: '整改台账', en: 'Rectification ledger' },
   'ledger.md.byUnit': { zh: '按单位', en: 'By unit' },
   'ledger.md.byArea': { zh: '按一级指标', en: 'By area' },

@@ -5,6 +5,7 @@ import type { ScoreResult } from '../model/score-result.js';
 import { pickText, type Lang } from '../model/text.js';
 import { dayNumber } from '../rectify/dates.js';
 import { overdueDays } from '../rectify/tasks.js';
+export { startOfYear } from '../rectify/tasks.js';
 import { roundHalfAway } from '../score/round.js';
 
 /** One rectification task of one unit, as the ledger lists it. */
@@ -70,11 +71,6 @@ export interface LedgerUnit {
   checklist: Checklist;
   answers: Answers;
   result: ScoreResult;
-}
-
-/** The first day of the year of `asOf`: the default start of the period for "done this period". */
-export function startOfYear(asOf: string): string {
-  return `${asOf.slice(0, 4)}-01-01`;
 }
 
 /**

@@ -1,7 +1,7 @@
 // A rectification task as reports show it: the plan, and how many days it is overdue on the report's day.
 import type { Rectify } from '../model/answers.js';
 import type { RectifyCounts, ReportRectify } from '../model/report.js';
-import { daysBetween } from './dates.js';
+import { dayNumber, daysBetween } from './dates.js';
 
 /** Days `plan` is overdue on `asOf` (0 when done or not yet due). */
 export function overdueDays(plan: Rectify, asOf: string): number {
@@ -39,4 +39,53 @@ export function countRectify(plans: Iterable<Rectify | undefined>, asOf: string)
     if (overdueDays(plan, asOf) > 0) counts.overdue++;
   }
   return counts.tasks > 0 ? counts : undefined;
+}
+
+/** Counts of one unit's (or many units') tasks for a period: what `ledger` and `batch` show on top. */
+export interface TaskTally {
+  /** Tasks in all. */
+  tasks: number;
+  /** Tasks not done. */
+  open: number;
+  /** Tasks not done whose due date has passed on the day counted for. */
+  overdue: number;
+  /** Tasks done from `since` to `asOf`, both included. */
+  doneThisPeriod: number;
+}
+
+/** Tallies `plans` on the day `asOf` for the period from `since`; undefined when there is none. */
+export function tallyTasks(plans: Iterable<Rectify>, asOf: string, since: string): TaskTally | undefined {
+  const from = dayNumber(since)!;
+  const to = dayNumber(asOf)!;
+  const tally: TaskTally = { tasks: 0, open: 0, overdue: 0, doneThisPeriod: 0 };
+  for (const plan of plans) {
+    tally.tasks++;
+    if (plan.status !== 'done') {
+      tally.open++;
+      if (overdueDays(plan, asOf) > 0) tally.overdue++;
+    } else {
+      const day = plan.doneOn === undefined ? undefined : dayNumber(plan.doneOn);
+      if (day !== undefined && day >= from && day <= to) tally.doneThisPeriod++;
+    }
+  }
+  return tally.tasks > 0 ? tally : undefined;
+}
+
+/** The first day of the year of `asOf`: the default start of the period for "done this period". */
+export function startOfYear(asOf: string): string {
+  return `${asOf.slice(0, 4)}-01-01`;
+}
+
+/** The tasks of many units together, with how many units have any; undefined when none has. */
+export function sumTallies(tallies: Iterable<TaskTally | undefined>): (TaskTally & { units: number }) | undefined {
+  const sum = { units: 0, tasks: 0, open: 0, overdue: 0, doneThisPeriod: 0 };
+  for (const t of tallies) {
+    if (!t) continue;
+    sum.units++;
+    sum.tasks += t.tasks;
+    sum.open += t.open;
+    sum.overdue += t.overdue;
+    sum.doneThisPeriod += t.doneThisPeriod;
+  }
+  return sum.units > 0 ? sum : undefined;
 }

@@ -157,6 +157,7 @@ function writeAggregates(
     put(`${indent}${JSON.stringify(name)}:${pretty ? ' ' : ''}${text}${last ? '' : `,${newline}`}`);
   };
   field('counts', summary.counts);
+  if (summary.rectification) field('rectification', summary.rectification);
   put(`${indent}"ranking":${pretty ? ' ' : ''}[`);
   summary.ranking.forEach((r, i) => {
     const text = JSON.stringify(rankingEntry(summary, r));

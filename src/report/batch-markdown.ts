@@ -4,6 +4,7 @@ import { weakestArea } from '../batch/summary.js';
 import { formatLocation } from '../diagnostics/render.js';
 import { tb } from '../i18n/batch-messages.js';
 import { te } from '../i18n/evidence-messages.js';
+import { tl } from '../i18n/ledger-messages.js';
 import type { Lang } from '../i18n/lang.js';
 import { formatFixed } from '../score/round.js';
 import { formatDelta, type UnitBaseline } from '../batch/baseline.js';
@@ -109,6 +110,7 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
     ],
     ['l', 'r'],
   )).push('');
+  if (summary.rectification) out.push(tl(lang, 'ledger.batchLine', { ...summary.rectification }), '');
 
   out.push(`## ${t('md.ranking')}`, '');
   if (summary.ranking.length === 0) {
