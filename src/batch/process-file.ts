@@ -21,6 +21,7 @@ import type { BatchFile } from './discover.js';
 import type { EvidenceFinding } from '../evidence/evidence.js';
 import { startOfYear, tallyTasks, type TaskTally } from '../rectify/tasks.js';
 import type { Rectify } from '../model/answers.js';
+import type { ItemOutcome } from '../model/score-result.js';
 
 /** How many diagnostics of each severity an outcome keeps (the count is always exact). */
 export const KEPT_DIAGNOSTICS = 5;
@@ -46,6 +47,14 @@ export interface UnitSummary {
   areaScores: (number | null)[];
   /** The unit's rectification tasks on the batch's day, when it has any. */
   tasks?: TaskTally;
+  /** With `followUp`: the answered items' outcomes (pass, partial, fail) in checklist order, and the rectification tasks. */
+  round?: UnitRound;
+}
+
+/** What `batch --baseline` needs of one round of a unit to follow it up item by item. */
+export interface UnitRound {
+  outcomes: [string, ItemOutcome][];
+  plans: [string, Rectify][];
 }
 
 /** A file found among the submissions that is not an answer file: a checklist, named by its id and version. */
@@ -97,6 +106,8 @@ export interface ProcessOptions {
   asOf?: string;
   /** The first day of the period whose done tasks are counted; defaults to 1 January of `asOf`'s year. */
   since?: string;
+  /** Keep each unit's item outcomes and tasks (`--baseline`: this round and the baseline's). */
+  followUp?: boolean;
 }
 
 /**
@@ -232,11 +243,12 @@ function located(read: ReadResult, shown: string): ReadResult {
 
 function scored(file: string, check: FileCheck, options: ProcessOptions, fast: boolean): FileOutcome {
   // The per-item entries only when the full report is output.
-  const result = scoreAnswers(check.checklist!, check.answers!, { items: options.keepReport });
+  const result = scoreAnswers(check.checklist!, check.answers!, { items: options.keepReport || options.followUp === true });
   const asOf = options.asOf ?? options.generatedAt.slice(0, 10);
   const summary = summarizeResult(result, check.checklist!, options.lang);
   const tasks = tallyTasks(plansOf(check.answers!, result.ignored), asOf, options.since ?? startOfYear(asOf));
   if (tasks) summary.tasks = tasks;
+  if (options.followUp) summary.round = roundOf(result.items);
   return {
     file,
     status: 'valid',
@@ -249,6 +261,16 @@ function scored(file: string, check: FileCheck, options: ProcessOptions, fast: b
     warnings: check.warnings.slice(0, KEPT_DIAGNOSTICS),
     warningCount: check.warnings.length,
   };
+}
+
+/** The outcomes and tasks of a scored unit's items (pass, partial and fail only: the others never count as met or short). */
+export function roundOf(items: readonly { id: string; status: ItemOutcome; rectify?: Rectify }[]): UnitRound {
+  const round: UnitRound = { outcomes: [], plans: [] };
+  for (const i of items) {
+    if (i.status === 'pass' || i.status === 'partial' || i.status === 'fail') round.outcomes.push([i.id, i.status]);
+    if (i.rectify) round.plans.push([i.id, i.rectify]);
+  }
+  return round;
 }
 
 /** The rectification tasks of the answers that count (those to items applying to the unit). */

@@ -178,7 +178,7 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
   const scoreAll = async (onOutcome?: (outcome: FileOutcome) => void): Promise<FileOutcome[]> => {
     const bar = await startProgress(ctx, found.files.length);
     try {
-      const processOptions = { checklist: checklistFile, lang, generatedAt, keepReport: options.format !== 'md', verifyEvidence: options.verifyEvidence, asOf, since };
+      const processOptions = { checklist: checklistFile, lang, generatedAt, keepReport: options.format !== 'md', verifyEvidence: options.verifyEvidence, asOf, since, followUp: options.baseline !== undefined };
       return await runFiles(found.files, processOptions, jobs, bar ? (done) => bar.update(done) : undefined, workers, onOutcome);
     } finally {
       bar?.stop();

@@ -186,6 +186,6 @@ function rankingEntry(summary: BatchSummary, r: RankedUnit): object {
     weakestArea: weakestArea(s) ?? null,
     failed: f.failed,
     // Only with --baseline: null for a unit new since the baseline.
-    ...(summary.baseline ? { baseline: r.baseline ? { score: r.baseline.score, delta: r.baseline.delta, gradeChange: r.baseline.gradeChange } : null } : {}),
+    ...(summary.baseline ? { baseline: r.baseline ? { score: r.baseline.score, delta: r.baseline.delta, gradeChange: r.baseline.gradeChange, ...(r.baseline.followUp ? { followUp: r.baseline.followUp } : {}) } : null } : {}),
   };
 }
