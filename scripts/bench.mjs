@@ -120,7 +120,11 @@ async function main() {
     const big = generateFiles(join(dir, 'big'), options.files, { checklistFile: CHECKLIST, seed: options.seed });
     generateFiles(join(dir, 'small'), options.small, { checklistFile: CHECKLIST, seed: options.seed });
     const invalid = big.filter((f) => f.kind !== 'valid').length;
-    console.log(`  ${big.length} files, ${invalid} invalid on purpose (${((100 * invalid) / big.length).toFixed(1)}%)\n`);
+    console.log(`  ${big.length} files, ${invalid} invalid on purpose (${((100 * invalid) / big.length).toFixed(1)}%)`);
+    // The writers' styles (a file may have several: block layout with folded notes, CRLF and a BOM …).
+    const styles = new Map();
+    for (const f of big) for (const s of f.style.split('+')) styles.set(s, (styles.get(s) ?? 0) + 1);
+    console.log(`  styles: ${[...styles].map(([s, n]) => `${s} ${((100 * n) / big.length).toFixed(0)}%`).join(', ')}\n`);
     const jobs = options.jobs ? ['--jobs', String(options.jobs)] : [];
     // The same CI job in both formats: validate, score, the summary (Markdown, or JSON with every unit's report) and JUnit.
     const batchArgs = (sub, format = 'md') => [BIN, 'batch', join(dir, sub), '--format', format, '--out', join(dir, `summary-${sub}.${format}`), '--junit', join(dir, `junit-${sub}.xml`), ...jobs];

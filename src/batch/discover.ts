@@ -1,4 +1,5 @@
 // Finds the answer files of a batch: files as given, folders searched for *.yaml/*.yml, each real folder once, never outside the folder given.
+import { comparePaths } from '../util/compare-paths.js';
 import { isUtf8 } from 'node:buffer';
 import type { Dirent } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
@@ -24,11 +25,6 @@ export interface Discovery {
 }
 
 const YAML_FILE = /\.ya?ml$/i;
-
-/** Code-point order (not locale order), so the same tree gives the same order on every machine. */
-export function comparePaths(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** A path as the system names it: text when it is UTF-8, else its bytes. */
 type SysPath = string | Buffer;

@@ -2,11 +2,12 @@
 import { isAbsolute, resolve } from 'node:path';
 import { te } from '../i18n/evidence-messages.js';
 import type { Lang } from '../i18n/lang.js';
-import { MAX_EVIDENCE_BYTES, type EvidenceFinding, type RecordOutcome } from '../evidence/evidence.js';
+import { MAX_EVIDENCE_BYTES, type RecordOutcome } from '../evidence/evidence.js';
+import { type EvidenceFinding } from '../model/evidence.js';
 import { formatBytes } from '../load/read-text.js';
 import type { Paint } from '../diagnostics/render.js';
-import type { CommandContext } from './io.js';
-import type { AddCommand } from './registry.js';
+import type { CommandContext } from '../io/io.js';
+import type { AddCommand } from './command.js';
 
 /** Registers `evidence`. */
 export function registerEvidence(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
@@ -25,7 +26,7 @@ export function registerEvidence(add: AddCommand, ctx: CommandContext, setExit: 
  * the answer file cannot be read or written.
  */
 export async function runEvidence(file: string, ctx: CommandContext): Promise<number> {
-  const { checkFileBytes } = await import('../validate/check-file.js');
+  const { checkFileBytes } = await import('../check/check-file.js');
   const { renderDiagnostics, makeVisible } = await import('../diagnostics/render.js');
   const { recordEvidence } = await import('../evidence/evidence.js');
   const { saveAnswers } = await import('../walk/answer-file.js');

@@ -6,8 +6,8 @@ import { t } from '../i18n/messages.js';
 import { INIT_MESSAGES, ti } from '../i18n/init-messages.js';
 import type { Checklist } from '../model/checklist.js';
 import { addExamples } from './help-examples.js';
-import type { CommandContext } from './io.js';
-import type { AddCommand } from './registry.js';
+import type { CommandContext } from '../io/io.js';
+import type { AddCommand } from './command.js';
 import { UsageError } from './usage-error.js';
 
 /** The checklist used when none is named. */
@@ -66,7 +66,7 @@ export async function runInit(options: InitOptions, ctx: CommandContext): Promis
   // Only a file would be replaced: a FIFO or a device is written through without --force.
   if (outFile !== undefined && !options.force && isRegularFile(outFile)) throw usage('init.error.exists', { file: makeVisible(options.out!) });
   if (outFile !== undefined) {
-    const { looksLikePath } = await import('../load/resolve-checklist.js');
+    const { looksLikePath } = await import('../checklist/resolve-checklist.js');
     const inputs = options.checklist !== undefined && looksLikePath(options.checklist) ? [options.checklist] : [];
     await refuseSameFile(ctx, [{ option: '--out', file: options.out! }], inputs);
   }
@@ -75,7 +75,7 @@ export async function runInit(options: InitOptions, ctx: CommandContext): Promis
   let done: string;
   if (options.checklistTemplate) {
     if (options.unit !== undefined || options.unitType !== undefined) throw usage('init.error.templateOptions');
-    const { builtinFile, builtinIds } = await import('../load/resolve-checklist.js');
+    const { builtinFile, builtinIds } = await import('../checklist/resolve-checklist.js');
     const ref = options.checklist ?? DEFAULT_CHECKLIST;
     const file = builtinFile(ref);
     if (!file) throw usage('init.error.templateNeedsBuiltin', { ref: makeVisible(ref), known: builtinIds().join(', ') || '—' });
@@ -130,7 +130,7 @@ export async function runInit(options: InitOptions, ctx: CommandContext): Promis
 
 /** The checklist of `--checklist` (a path relative to the working folder, or a built-in id), or the default. */
 async function resolveChecklist(ref: string | undefined, ctx: CommandContext): Promise<Checklist | undefined> {
-  const { builtinFile, builtinIds, checklistFileFor, looksLikePath } = await import('../load/resolve-checklist.js');
+  const { builtinFile, builtinIds, checklistFileFor, looksLikePath } = await import('../checklist/resolve-checklist.js');
   const { makeVisible } = await import('../diagnostics/render.js');
   const wanted = ref ?? (builtinIds().length === 1 ? builtinIds()[0] : DEFAULT_CHECKLIST);
   const found = looksLikePath(wanted) ? resolve(ctx.io.cwd, wanted) : checklistFileFor(wanted);
@@ -142,7 +142,7 @@ async function resolveChecklist(ref: string | undefined, ctx: CommandContext): P
 
 /** Loads a checklist; prints its errors (and returns undefined) when it is broken or unreadable. */
 async function loadOrFail(file: string, ctx: CommandContext): Promise<Checklist | undefined> {
-  const { loadChecklist } = await import('../load/resolve-checklist.js');
+  const { loadChecklist } = await import('../checklist/load-checklist.js');
   const { renderDiagnostics, makeVisible } = await import('../diagnostics/render.js');
   const loaded = await loadChecklist(file);
   if (loaded.checklist) return loaded.checklist;

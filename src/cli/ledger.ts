@@ -4,9 +4,9 @@ import { tl, LEDGER_MESSAGES } from '../i18n/ledger-messages.js';
 import { tb } from '../i18n/batch-messages.js';
 import { t } from '../i18n/messages.js';
 import { addExamples } from './help-examples.js';
-import type { CommandContext } from './io.js';
+import type { CommandContext } from '../io/io.js';
 import { parseAsOf, parseFormat } from './options.js';
-import type { AddCommand } from './registry.js';
+import type { AddCommand } from './command.js';
 import { UsageError } from './usage-error.js';
 
 /** Options of `ledger` after parsing. */
@@ -55,11 +55,11 @@ export function registerLedger(add: AddCommand, ctx: CommandContext, setExit: (c
 export async function runLedger(paths: string[], options: LedgerOptions, ctx: CommandContext): Promise<number> {
   const { discoverFiles } = await import('../batch/discover.js');
   const { readText } = await import('../load/read-text.js');
-  const { checkText, unreadableCheck } = await import('../validate/check-file.js');
-  const { checklistFileFor } = await import('../load/resolve-checklist.js');
+  const { checkText, unreadableCheck } = await import('../check/check-file.js');
+  const { checklistFileFor } = await import('../checklist/resolve-checklist.js');
   const { scoreAnswers } = await import('../score/score.js');
-  const { buildLedger, startOfYear } = await import('../ledger/ledger.js');
-  const { formatLedgerJson, formatLedgerMarkdown } = await import('../ledger/markdown.js');
+  const { buildLedger, startOfYear } = await import('../report/ledger.js');
+  const { formatLedgerJson, formatLedgerMarkdown } = await import('../report/ledger-format.js');
   const { renderDiagnostics, makeVisible } = await import('../diagnostics/render.js');
   const { readToolVersion } = await import('../report/tool-version.js');
   const { io, lang } = ctx;

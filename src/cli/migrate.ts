@@ -4,8 +4,8 @@ import { fill } from '../i18n/lang.js';
 import { MIGRATE_MESSAGES, tm } from '../i18n/migrate-messages.js';
 import type { Checklist } from '../model/checklist.js';
 import { addExamples } from './help-examples.js';
-import type { CommandContext } from './io.js';
-import type { AddCommand } from './registry.js';
+import type { CommandContext } from '../io/io.js';
+import type { AddCommand } from './command.js';
 import { UsageError } from './usage-error.js';
 
 /** Options of `migrate` as commander gives them. */
@@ -67,7 +67,7 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
   const { migrateAnswers } = await import('../migrate/migrate.js');
   const { renderMigrationReport } = await import('../migrate/report.js');
   const { serializeAnswers } = await import('../walk/answer-file.js');
-  const { looksLikePath } = await import('../load/resolve-checklist.js');
+  const { looksLikePath } = await import('../checklist/resolve-checklist.js');
   const { io, lang } = ctx;
   const paint = ctx.paintErr;
   const at = (p: string): string => (isAbsolute(p) ? p : resolve(io.cwd, p));
@@ -95,7 +95,7 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
   // id@version when there is one); only the exact version counts.
   let old: Checklist | undefined;
   let foundVersion: string | undefined;
-  const { builtinRefFor, builtinIds } = await import('../load/resolve-checklist.js');
+  const { builtinRefFor, builtinIds } = await import('../checklist/resolve-checklist.js');
   const namedId = shape.value.checklist.id;
   if (options.from === undefined && builtinRefFor(namedId, shape.value.checklist.version) === undefined && namedId !== target.id) {
     // Answers to a checklist nobody can name: without it, nothing says which answers still mean
@@ -158,7 +158,8 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
 
 /** Loads `--to`/`--from`: a path relative to the working folder or a built-in id; prints why not and returns undefined. */
 async function loadRef(ref: string, ctx: CommandContext): Promise<Checklist | undefined> {
-  const { builtinFile, builtinIds, loadChecklist, looksLikePath } = await import('../load/resolve-checklist.js');
+  const { builtinFile, builtinIds, looksLikePath } = await import('../checklist/resolve-checklist.js');
+  const { loadChecklist } = await import('../checklist/load-checklist.js');
   const { renderDiagnostics, makeVisible } = await import('../diagnostics/render.js');
   const { io, lang } = ctx;
   const file = looksLikePath(ref) ? (isAbsolute(ref) ? ref : resolve(io.cwd, ref)) : builtinFile(ref);

@@ -2,7 +2,7 @@
 import { MESSAGES } from '../i18n/messages.js';
 import { fill } from '../i18n/lang.js';
 import { UsageError } from './usage-error.js';
-import { defaultAsOf, isDay } from '../rectify/dates.js';
+import { defaultAsOf, isDay } from '../util/dates.js';
 
 /**
  * The day rectification tasks are judged on: `--as-of` when given (a real `YYYY-MM-DD` date, else a

@@ -1,7 +1,7 @@
 // Round over round, item by item: what was fixed, what newly falls short, what still does (a repeat finding), and whether last round's tasks were closed by their due dates.
 import type { Rectify } from '../model/answers.js';
 import type { ItemOutcome } from '../model/score-result.js';
-import { daysBetween } from '../rectify/dates.js';
+import { daysBetween } from '../util/dates.js';
 
 /** The outcomes of one round that the follow-up needs, by item id. */
 export type RoundOutcomes = ReadonlyMap<string, ItemOutcome>;

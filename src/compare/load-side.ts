@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { readText } from '../load/read-text.js';
 import { showPath } from '../fs/path-text.js';
 import type { Report } from '../model/report.js';
-import type { Lang } from '../model/text.js';
+import type { Lang } from '../i18n/lang.js';
 
 /** A loaded side, or the diagnostics that stop it. */
 export type LoadedSide =
@@ -50,7 +50,7 @@ export async function loadSide(path: string | Buffer, options: { ref?: string; l
     if (found.errors.length > 0) return { ok: false, unreadable: false, ...found, source: read.text };
     return { ok: true, kind: 'report', report: json as Report, warnings: found.warnings, source: read.text };
   }
-  const { checkText } = await import('../validate/check-file.js');
+  const { checkText } = await import('../check/check-file.js');
   const check = await checkText(read.text, file, { ref: options.ref }, 'answers');
   if (check.errors.length > 0 || !check.checklist || !check.answers) {
     return { ok: false, unreadable: false, errors: check.errors, warnings: check.warnings, source: read.text };

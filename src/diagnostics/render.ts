@@ -2,7 +2,7 @@
 import type { Lang } from '../i18n/lang.js';
 import type { Diagnostic } from './diagnostic.js';
 import { EXCERPT_CHARS, excerpt } from '../util/excerpt.js';
-import { INVISIBLE_CLASS } from '../model/identity.js';
+import { INVISIBLE_CLASS } from '../util/invisible.js';
 
 /** Colour functions; identity functions when colour is off. */
 export interface Paint {
@@ -77,7 +77,7 @@ function isWide(cp: number): boolean {
   );
 }
 
-// Issue 6: a file with 100,000 findings renders 100,000 frames; splitting the whole source for
+// A file with 100,000 findings renders 100,000 frames; splitting the whole source for
 // each made that quadratic. The lines of the last source are kept (frames come file by file).
 let cachedSource: string | undefined;
 let cachedLines: string[] = [];

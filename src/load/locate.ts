@@ -82,7 +82,7 @@ export function locate(
   return spanOf(target ?? undefined, lineCounter);
 }
 
-// Issue 6: a file with 100,000 unknown answers gets a diagnostic per answer; finding each key by a
+// A file with 100,000 unknown answers gets a diagnostic per answer; finding each key by a
 // linear search made that quadratic (minutes). Each map's keys are indexed once instead.
 const PAIR_INDEX = new WeakMap<YAMLMap, Map<string, Pair>>();
 

@@ -3,13 +3,14 @@ import type { Answers } from '../model/answers.js';
 import { DEFAULT_BONUS, listItems, type Checklist } from '../model/checklist.js';
 import type { Report, ReportItem } from '../model/report.js';
 import type { ScoreResult } from '../model/score-result.js';
-import { pickText, type Lang } from '../model/text.js';
+import { pickText } from '../model/text.js';
+import { type Lang } from '../i18n/lang.js';
 import { rankGains, type Gain } from '../score/gains.js';
 import { roundHalfAway } from '../score/round.js';
 import { partialCreditOf, SCORE_EPSILON } from '../score/score.js';
 import { readToolVersion } from './tool-version.js';
 import { rememberExact } from './exact.js';
-import { countRectify, reportRectify } from '../rectify/tasks.js';
+import { countRectify, reportRectify } from '../score/rectify.js';
 
 /** Options of {@link buildReport}. */
 export interface BuildReportOptions {

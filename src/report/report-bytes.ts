@@ -2,12 +2,13 @@
 import type { Answers, Evidence } from '../model/answers.js';
 import { DEFAULT_BONUS, kindOf, listItems, type Checklist } from '../model/checklist.js';
 import type { ItemScore, ScoreResult } from '../model/score-result.js';
-import { pickText, type Lang } from '../model/text.js';
+import { pickText } from '../model/text.js';
+import { type Lang } from '../i18n/lang.js';
 import { rankGains } from '../score/gains.js';
 import { roundHalfAway } from '../score/round.js';
 import { gradesOf, partialCreditOf, SCORE_EPSILON } from '../score/score.js';
 import { asOfDay, type BuildReportOptions } from './json-report.js';
-import { countRectify, reportRectify } from '../rectify/tasks.js';
+import { countRectify, reportRectify } from '../score/rectify.js';
 import { escapeJsonText } from './escape.js';
 import { readToolVersion } from './tool-version.js';
 

@@ -1,8 +1,9 @@
 // The self-check walk: one screen per applying item, answers saved after each, with back/skip/jump/review/quit.
 import { RECTIFY_STATUSES, STATUSES, type Answer, type Answers, type Rectify, type RectifyStatus, type Status } from '../model/answers.js';
-import { isDay } from '../rectify/dates.js';
+import { isDay } from '../util/dates.js';
 import { applyingItems, kindOf, type Area, type Checklist, type Item, type PlacedItem } from '../model/checklist.js';
-import { pickText, type Lang } from '../model/text.js';
+import { pickText } from '../model/text.js';
+import { type Lang } from '../i18n/lang.js';
 import { isBlankText } from '../model/identity.js';
 import { makeVisible, NO_PAINT, type Paint } from '../diagnostics/render.js';
 import { tr } from '../i18n/run-messages.js';

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync, symlinkSync, rmSync, mkdirSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CODES, type DiagnosticCode } from '../../src/diagnostics/codes.js';
-import { checkFile } from '../../src/validate/check-file.js';
+import { checkFile } from '../../src/check/check-file.js';
 import { discoverFiles } from '../../src/batch/discover.js';
 import { execFileSync } from 'node:child_process';
 import { MAX_FILE_BYTES } from '../../src/load/read-text.js';

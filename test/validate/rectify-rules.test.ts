@@ -1,6 +1,6 @@
 // The rectification rules of answer files, one row per case: which answers may carry a plan, and what a done task needs.
 import { describe, expect, it } from 'vitest';
-import { checkText } from '../../src/validate/check-file.js';
+import { checkText } from '../../src/check/check-file.js';
 
 const HEAD = `schemaVersion: 1
 checklist: { id: county-cyber-2018, version: 1.0.0 }

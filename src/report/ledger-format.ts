@@ -1,8 +1,8 @@
 // The ledger as Markdown for people, and as JSON for tools: counts on top, open tasks by unit and by area.
-import type { Lang } from '../model/text.js';
+import type { Lang } from '../i18n/lang.js';
 import { tl } from '../i18n/ledger-messages.js';
-import { escapeInline as esc, escapeTableCell as cell, escapeJsonText } from '../report/escape.js';
-import { fmtPlain } from '../report/view.js';
+import { escapeInline as esc, escapeTableCell as cell, escapeJsonText } from './escape.js';
+import { fmtPlain } from './view.js';
 import type { Ledger, LedgerTask } from './ledger.js';
 
 /** A file the ledger could not take in: unreadable, or invalid with these diagnostic codes. */

@@ -1,7 +1,8 @@
-// A rectification task as reports show it: the plan, and how many days it is overdue on the report's day.
+// Rectification tasks on a given day: how many days each is overdue, and the counts reports, the ledger and batch show.
 import type { Rectify } from '../model/answers.js';
 import type { RectifyCounts, ReportRectify } from '../model/report.js';
-import { dayNumber, daysBetween } from './dates.js';
+import type { TaskTally } from '../model/batch.js';
+import { dayNumber, daysBetween } from '../util/dates.js';
 
 /** Days `plan` is overdue on `asOf` (0 when done or not yet due). */
 export function overdueDays(plan: Rectify, asOf: string): number {
@@ -39,18 +40,6 @@ export function countRectify(plans: Iterable<Rectify | undefined>, asOf: string)
     if (overdueDays(plan, asOf) > 0) counts.overdue++;
   }
   return counts.tasks > 0 ? counts : undefined;
-}
-
-/** Counts of one unit's (or many units') tasks for a period: what `ledger` and `batch` show on top. */
-export interface TaskTally {
-  /** Tasks in all. */
-  tasks: number;
-  /** Tasks not done. */
-  open: number;
-  /** Tasks not done whose due date has passed on the day counted for. */
-  overdue: number;
-  /** Tasks done from `since` to `asOf`, both included. */
-  doneThisPeriod: number;
 }
 
 /** Tallies `plans` on the day `asOf` for the period from `since`; undefined when there is none. */

@@ -2,10 +2,11 @@
 import type { Answers, Rectify, RectifyStatus } from '../model/answers.js';
 import { listItems, type Checklist } from '../model/checklist.js';
 import type { ScoreResult } from '../model/score-result.js';
-import { pickText, type Lang } from '../model/text.js';
-import { dayNumber } from '../rectify/dates.js';
-import { overdueDays } from '../rectify/tasks.js';
-export { startOfYear } from '../rectify/tasks.js';
+import { pickText } from '../model/text.js';
+import type { Lang } from '../i18n/lang.js';
+import { dayNumber } from '../util/dates.js';
+import { overdueDays } from '../score/rectify.js';
+export { startOfYear } from '../score/rectify.js';
 import { roundHalfAway } from '../score/round.js';
 
 /** One rectification task of one unit, as the ledger lists it. */

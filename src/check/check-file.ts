@@ -1,14 +1,15 @@
 // Validates one file of either kind end to end: read, parse, tell apart, schema, rules, checklist lookup.
+import { validateChecklist } from '../checklist/extend-checklist.js';
 import { isReadFailure, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { ParsedYaml } from '../load/parse-yaml.js';
 import { decodeText, MAX_FILE_BYTES, readFailureDiagnostic, readText } from '../load/read-text.js';
 import { readInput } from '../fs/read-input.js';
-import { parseLocated, parseQuickly, type QuickParse } from '../load/parse-positioned.js';
-import { answersChecklistFile, builtinIds, loadChecklist, type LoadedChecklist } from '../load/resolve-checklist.js';
+import { parseYaml, withPositions, type ParsedYaml } from '../load/parse-yaml.js';
+import { answersChecklistFile, builtinIds } from '../checklist/resolve-checklist.js';
+import { loadChecklist, type LoadedChecklist } from '../checklist/load-checklist.js';
 import type { Checklist } from '../model/checklist.js';
 import type { Answers } from '../model/answers.js';
-import { detectKind, splitSeverity, unknownDocument, validateAnswers, validateAnswersShape, validateChecklist, type DocumentKind } from './validate.js';
-import { RuleContext } from './rule-context.js';
+import { detectKind, splitSeverity, unknownDocument, validateAnswers, validateAnswersShape, type DocumentKind } from '../validate/validate.js';
+import { RuleContext } from '../validate/rule-context.js';
 
 /** Everything known about one checked file. */
 export interface FileCheck {
@@ -61,16 +62,16 @@ export async function checkFileBytes(file: string, choice: ChecklistChoice = {},
  * line:col and the verdict is always the positioned path's.
  */
 export async function checkText(text: string, file: string, choice: ChecklistChoice = {}, expect?: DocumentKind): Promise<FileCheck> {
-  return checkQuickParse(parseQuickly(text, file), text, file, choice, expect);
+  return checkQuickParse(parseYaml(text, file, { positions: false }), choice, expect);
 }
 
-/** {@link checkText} for a text `parseQuickly` has read already. */
-export async function checkQuickParse(quick: QuickParse, text: string, file: string, choice: ChecklistChoice = {}, expect?: DocumentKind): Promise<FileCheck> {
-  if (quick.value !== undefined) {
-    const check = await checkParsed({ file, source: text, value: quick.value, diagnostics: [] }, choice, expect);
+/** {@link checkText} for a text parsed already, perhaps without positions (`parseYaml(…, { positions: false })`). */
+export async function checkQuickParse(quick: ParsedYaml, choice: ChecklistChoice = {}, expect?: DocumentKind): Promise<FileCheck> {
+  if (quick.value !== undefined && !quick.locate) {
+    const check = await checkParsed(quick, choice, expect);
     if (check.errors.length === 0 && check.warnings.length === 0) return check;
   }
-  return checkParsed(parseLocated(quick, text, file), choice, expect);
+  return checkParsed(withPositions(quick), choice, expect);
 }
 
 /** Checks an already parsed file (see {@link checkFile}). */
