@@ -8,11 +8,12 @@ import type { CommandContext } from '../io/io.js';
 import { parseAsOf, parseFormat } from './options.js';
 import type { AddCommand } from './command.js';
 import { UsageError } from './usage-error.js';
+import { to } from '../i18n/office-messages.js';
 
 /** Options of `ledger` after parsing. */
 export interface LedgerOptions {
   checklist?: string;
-  format?: 'md' | 'json';
+  format?: 'md' | 'json' | 'xlsx';
   out?: string;
   asOf: string;
   since?: string;
@@ -36,7 +37,10 @@ export function registerLedger(add: AddCommand, ctx: CommandContext, setExit: (c
     .action(async (paths: string[], raw: { checklist?: string; asOf?: string; since?: string; format?: string; out?: string; failOverdue?: boolean }) => {
       const asOf = parseAsOf(raw.asOf, ctx.io.env);
       const since = raw.since === undefined ? undefined : parseAsOf(raw.since, ctx.io.env, '--since');
-      const format = raw.format === undefined ? undefined : parseFormat(raw.format, ['md', 'json'] as const);
+      const format = raw.format === undefined ? undefined : parseFormat(raw.format, ['md', 'json', 'xlsx'] as const);
+      // A workbook is binary: it goes to a file, never to standard output (a terminal or a pipe alike).
+      const xlsx = format === 'xlsx' || (format === undefined && raw.out !== undefined && /\.xlsx$/i.test(raw.out));
+      if (xlsx && (raw.out === undefined || raw.out === '-')) throw new UsageError({ zh: to('zh', 'binary.needsFile', { format: 'xlsx', option: '--out' }), en: to('en', 'binary.needsFile', { format: 'xlsx', option: '--out' }) });
       setExit(await runLedger(paths, { checklist: raw.checklist, format, out: raw.out, asOf, since, failOverdue: raw.failOverdue === true }, ctx));
     });
   const ex = (command: string, key: keyof typeof LEDGER_MESSAGES): { command: string; zh: string; en: string } => ({ command, zh: tl('zh', key), en: tl('en', key) });
@@ -44,6 +48,7 @@ export function registerLedger(add: AddCommand, ctx: CommandContext, setExit: (c
     ex('wangxin ledger answers/', 'ledger.example.basic'),
     ex('wangxin ledger answers/ --as-of 2026-12-31 --fail-overdue', 'ledger.example.ci'),
     ex('wangxin ledger answers/ --format json --out ledger.json', 'ledger.example.json'),
+    ex('wangxin ledger answers/ --out 整改台账.xlsx', 'ledger.example.xlsx'),
   ]);
 }
 
@@ -102,11 +107,14 @@ export async function runLedger(paths: string[], options: LedgerOptions, ctx: Co
   const epoch = Number(io.env.SOURCE_DATE_EPOCH);
   const generatedAt = options.generatedAt ?? (io.env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date()).toISOString();
   const view = { ledger, problems, generatedAt, toolVersion: readToolVersion(), lang };
-  const format = options.format ?? (options.out && /\.json$/i.test(options.out) ? 'json' : 'md');
-  const text = format === 'json' ? formatLedgerJson(view) : formatLedgerMarkdown(view);
-  if (options.out === undefined || isStdout(options.out)) io.stdout.write(text.endsWith('\n') ? text : text + '\n');
-  else {
-    const reason = await writeCommandOutput(ctx, options.out, text);
+  const format = options.format ?? (options.out && /\.json$/i.test(options.out) ? 'json' : options.out && /\.xlsx$/i.test(options.out) ? 'xlsx' : 'md');
+  const { writeLedgerXlsx } = format === 'xlsx' ? await import('../report/ledger-xlsx.js') : ({} as typeof import('../report/ledger-xlsx.js'));
+  const content = format === 'xlsx' ? (write: (part: Uint8Array) => void) => writeLedgerXlsx(view, write) : format === 'json' ? formatLedgerJson(view) : formatLedgerMarkdown(view);
+  if (options.out === undefined || isStdout(options.out)) {
+    const text = content as string;
+    io.stdout.write(text.endsWith('\n') ? text : text + '\n');
+  } else {
+    const reason = await writeCommandOutput(ctx, options.out, content);
     if (reason !== undefined) {
       io.stderr.write(`wangxin: ${paint.red(tl(lang, 'ledger.error.write', { file: makeVisible(options.out), reason }))}\n`);
       return 2;
