@@ -71,9 +71,12 @@ const answersMatchItems: AnswersRule = (answers, checklist, ctx) => {
       continue;
     }
     const kind = kindOf(item);
-    if (!answerFitsKind(answer, kind)) {
+    const fits = answerFitsKind(answer, kind);
+    if (!fits) {
       ctx.report('ANSWER_WRONG_KIND', path, { id, kindName: KIND_NAMES[kind], expected: EXPECTED[kind] }, { onKey: true });
     }
+    // An answer of the wrong kind is reported already; its plan cannot be judged.
+    if (answer.rectify !== undefined && fits) checkRectify(id, answer, kind, ctx);
     if (kind === 'ratio' && answer.value !== undefined && !(answer.value >= 0 && answer.value <= 1)) {
       ctx.report('VALUE_OUT_OF_RANGE', [...path, 'value'], { value: answer.value });
     }
@@ -124,29 +127,27 @@ function answerState(answer: Answer, kind: ItemKind): { zh: string; en: string }
   return { zh: '为“符合”', en: 'pass' };
 }
 
-const rectifyFits: AnswersRule = (answers, checklist, ctx) => {
-  const items = itemIndex(checklist);
-  for (const [id, answer] of Object.entries(answers.answers)) {
-    const plan = answer.rectify;
-    const item = items.get(id);
-    // An unknown item or an answer of the wrong kind is reported already; its plan cannot be judged.
-    if (!plan || !item || !answerFitsKind(answer, kindOf(item))) continue;
-    const path = ['answers', id, 'rectify'];
-    if (!answerFallsShort(answer, kindOf(item))) {
-      ctx.report('RECTIFY_NOT_NEEDED', path, { id, state: answerState(answer, kindOf(item)) }, { onKey: true });
-    }
-    for (const field of ['measures', 'owner'] as const) {
-      // The schema asks for a non-empty string; spaces or zero-width characters alone say nothing either.
-      if (plan[field].length > 0 && isBlankText(plan[field])) ctx.report('RECTIFY_BLANK', [...path, field], { field });
-    }
-    if (plan.status === 'done') {
-      if (plan.doneOn === undefined) ctx.report('RECTIFY_DONE_WITHOUT_DATE', [...path, 'status']);
-      if (!plan.evidence || plan.evidence.length === 0) ctx.report('RECTIFY_DONE_WITHOUT_EVIDENCE', [...path, 'status']);
-    } else if (plan.doneOn !== undefined) {
-      ctx.report('RECTIFY_DONE_ON_NOT_DONE', [...path, 'doneOn'], { status: plan.status }, { onKey: true, severity: 'warning' });
-    }
+/**
+ * The rectification task of one answer, judged against its item (called from the pass over the
+ * answers, not a pass of its own: a file may have 100,000 answers, and most have no plan).
+ */
+function checkRectify(id: string, answer: Answer, kind: ItemKind, ctx: RuleContext): void {
+  const plan = answer.rectify!;
+  const path = ['answers', id, 'rectify'];
+  if (!answerFallsShort(answer, kind)) {
+    ctx.report('RECTIFY_NOT_NEEDED', path, { id, state: answerState(answer, kind) }, { onKey: true });
   }
-};
+  for (const field of ['measures', 'owner'] as const) {
+    // The schema asks for a non-empty string; spaces or zero-width characters alone say nothing either.
+    if (plan[field].length > 0 && isBlankText(plan[field])) ctx.report('RECTIFY_BLANK', [...path, field], { field });
+  }
+  if (plan.status === 'done') {
+    if (plan.doneOn === undefined) ctx.report('RECTIFY_DONE_WITHOUT_DATE', [...path, 'status']);
+    if (!plan.evidence || plan.evidence.length === 0) ctx.report('RECTIFY_DONE_WITHOUT_EVIDENCE', [...path, 'status']);
+  } else if (plan.doneOn !== undefined) {
+    ctx.report('RECTIFY_DONE_ON_NOT_DONE', [...path, 'doneOn'], { status: plan.status }, { onKey: true, severity: 'warning' });
+  }
+}
 
 /** Every answer-file rule, run in this order. */
-export const ANSWERS_RULES: readonly AnswersRule[] = [unitTypeDeclared, answersMatchItems, rectifyFits];
+export const ANSWERS_RULES: readonly AnswersRule[] = [unitTypeDeclared, answersMatchItems];
