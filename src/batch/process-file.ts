@@ -11,7 +11,8 @@ import { roundHalfAway } from '../score/round.js';
 import type { Lang } from '../i18n/lang.js';
 import type { Report } from '../model/report.js';
 import { getValidator } from '../validate/ajv-factory.js';
-import { checkParsed, type FileCheck } from '../check/check-file.js';
+import { checkParsed, checkWorkbook, type FileCheck } from '../check/check-file.js';
+import { isWorkbookPath } from '../workbook/layout.js';
 import { detectKind, validateAnswers } from '../validate/validate.js';
 import { answersChecklistFile } from '../checklist/resolve-checklist.js';
 import { loadChecklist, type LoadedChecklist } from '../checklist/load-checklist.js';
@@ -55,6 +56,7 @@ export interface ProcessOptions {
  * diagnostic has its line:col and the verdict is the positioned path's. Never throws for a bad file.
  */
 export async function processFile(target: BatchFile, options: ProcessOptions): Promise<FileOutcome> {
+  if (isWorkbookPath(target.file)) return processWorkbook(target, options);
   // The common file takes no await until it is scored: each one is a trip through the microtask
   // queue and a promise or two, thousands of times over.
   const read = readQuickly(target.path, target.file);
@@ -75,7 +77,22 @@ export async function processFile(target: BatchFile, options: ProcessOptions): P
   const located = quick ? withPositions(quick) : parseYaml(read.text, target.file);
   // A checklist kept beside the answer files (the one they were filled in from) is not a submission.
   if (detectKind(located.value) === 'checklist') return otherOutcome(target.file, located.value as Record<string, unknown>);
-  const check = await checkParsed(located, choice, 'answers');
+  return outcomeOf(target, await checkParsed(located, choice, 'answers'), options);
+}
+
+/** An answer workbook of the batch: read to its cells, then checked and scored like any answer file. */
+async function processWorkbook(target: BatchFile, options: ProcessOptions): Promise<FileOutcome> {
+  const path = typeof target.path === 'string' ? target.path : Buffer.from(target.path.buffer, target.path.byteOffset, target.path.byteLength);
+  const check = await checkWorkbook(path, target.file, { ref: options.checklist });
+  // Could not be read at all (missing, a FIFO, too large), as for a YAML file; a broken checklist is an invalid file, as there.
+  if (check.unreadable && !check.checklistFile) {
+    return { file: target.file, status: 'unreadable', fast: false, errors: check.errors.slice(0, 1), errorCount: 1, warnings: [], warningCount: 0 };
+  }
+  return outcomeOf(target, check, options);
+}
+
+/** The outcome of a located check: scored when valid, else its first diagnostics. */
+async function outcomeOf(target: BatchFile, check: FileCheck, options: ProcessOptions): Promise<FileOutcome> {
   if (check.errors.length === 0 && check.answers && check.checklist) {
     const outcome = scored(target.file, check, options, false);
     return options.verifyEvidence ? withEvidence(target, check, outcome) : outcome;

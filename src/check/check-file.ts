@@ -10,6 +10,7 @@ import type { Checklist } from '../model/checklist.js';
 import type { Answers } from '../model/answers.js';
 import { detectKind, splitSeverity, unknownDocument, validateAnswers, validateAnswersShape, type DocumentKind } from '../validate/validate.js';
 import { RuleContext } from '../validate/rule-context.js';
+import { isWorkbookPath } from '../workbook/layout.js';
 
 /** Everything known about one checked file. */
 export interface FileCheck {
@@ -39,6 +40,7 @@ export interface ChecklistChoice {
  * kind is told from the content.
  */
 export async function checkFile(file: string, choice: ChecklistChoice = {}, expect?: DocumentKind): Promise<FileCheck> {
+  if (isWorkbookPath(file)) return checkWorkbook(file, file, choice);
   const read = await readText(file);
   if (!read.ok) return { file, unreadable: true, errors: [read.diagnostic], warnings: [] };
   return checkText(read.text, file, choice, expect);
@@ -51,6 +53,10 @@ export async function checkFile(file: string, choice: ChecklistChoice = {}, expe
 export async function checkFileBytes(file: string, choice: ChecklistChoice = {}, expect?: DocumentKind): Promise<{ check: FileCheck; bytes?: Buffer }> {
   const read = await readInput(file, MAX_FILE_BYTES);
   if (!read.ok) return { check: unreadableCheck(file, readFailureDiagnostic(read.failure, file)) };
+  if (isWorkbookPath(file)) {
+    const { readWorkbookBytes } = await import('../workbook/read-workbook.js');
+    return { check: await checkParsed(await readWorkbookBytes(Buffer.from(read.bytes), file), choice, 'answers'), bytes: Buffer.from(read.bytes) };
+  }
   const decoded = decodeText(read.bytes, file);
   if (!decoded.ok) return { check: unreadableCheck(file, decoded.diagnostic) };
   return { check: await checkText(decoded.text, file, choice, expect), bytes: Buffer.from(read.bytes) };
@@ -122,6 +128,18 @@ function unknownChecklist(parsed: ParsedYaml, id: string): Diagnostic {
   const ctx = new RuleContext(parsed);
   ctx.report('UNKNOWN_CHECKLIST', ['checklist', 'id'], { id, known: builtinIds().join(', ') || '—', hint: { zh: '可用 --checklist 指定文件', en: 'Use --checklist to name a file' } });
   return ctx.diagnostics[0];
+}
+
+/**
+ * Checks an answer workbook (.xlsx): read into the value an answer file parses to, with every
+ * diagnostic located at its cell, then the same checks as any answer file. `path` is read,
+ * `file` shown.
+ */
+export async function checkWorkbook(path: string | Buffer, file: string, choice: ChecklistChoice = {}): Promise<FileCheck> {
+  const { readWorkbookFile } = await import('../workbook/read-workbook.js');
+  const read = await readWorkbookFile(path, file);
+  if (!read.ok) return unreadableCheck(file, read.diagnostic);
+  return checkParsed(read.parsed, choice, 'answers');
 }
 
 /** A FileCheck for a file that could not be read, for callers that build one themselves. */

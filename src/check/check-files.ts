@@ -5,8 +5,12 @@ import { isPathRef } from '../checklist/resolve-checklist.js';
 import { loadChecklist } from '../checklist/load-checklist.js';
 import { readText, readTextStream } from '../load/read-text.js';
 import { parseYaml, withPositions, type ParsedYaml } from '../load/parse-yaml.js';
-import { checkParsed, checkQuickParse, unreadableCheck, type FileCheck } from './check-file.js';
+import { checkParsed, checkQuickParse, checkWorkbook, unreadableCheck, type FileCheck } from './check-file.js';
 import { detectKind } from '../validate/validate.js';
+import { isWorkbookPath } from '../workbook/layout.js';
+
+/** Stands in for the text of an answer workbook, which is not read as text. */
+const WORKBOOK = { ok: true, text: '' } as const;
 
 /** Results in the order given, plus the sources of every read file (for code frames). */
 export interface FilesCheck {
@@ -23,7 +27,8 @@ export async function checkFiles(files: readonly string[], options: { ref?: stri
   const cwd = options.cwd ?? process.cwd();
   // `-` is standard input (read once, however often it is named), with the same checks as a file.
   const stdin = files.includes('-') && options.stdin ? readTextStream(options.stdin) : undefined;
-  const reads = await Promise.all(files.map((f) => (f === '-' && stdin ? stdin : readText(resolve(cwd, f)))));
+  // Answer workbooks are read on their own (below); a placeholder read keeps the positions.
+  const reads = await Promise.all(files.map((f) => (f === '-' && stdin ? stdin : isWorkbookPath(f) ? WORKBOOK : readText(resolve(cwd, f)))));
   const sources = new Map<string, string>();
   const known = new Map<string, LoadedChecklist>();
   const checks: FileCheck[] = new Array(files.length);
@@ -32,6 +37,7 @@ export async function checkFiles(files: readonly string[], options: { ref?: stri
   // Checklists first, so answer files given alongside can use them.
   for (let i = 0; i < files.length; i++) {
     const read = reads[i];
+    if (read === WORKBOOK) continue;
     if (!read.ok) {
       checks[i] = unreadableCheck(files[i], { ...read.diagnostic, file: files[i] });
       continue;
@@ -52,6 +58,7 @@ export async function checkFiles(files: readonly string[], options: { ref?: stri
   const ref = options.ref !== undefined && isPathRef(options.ref) ? resolve(cwd, options.ref) : options.ref;
   for (let i = 0; i < files.length; i++) {
     const read = reads[i];
+    if (read === WORKBOOK) checks[i] = await checkWorkbook(resolve(cwd, files[i]), files[i], { ref, known });
     if (checks[i] || !read.ok) continue;
     checks[i] = await checkQuickParse(parses[i], { ref, known });
     const checklistFile = checks[i].checklistFile;

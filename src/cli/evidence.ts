@@ -33,6 +33,7 @@ export async function runEvidence(file: string, ctx: CommandContext): Promise<nu
   const { readInput } = await import('../fs/read-input.js');
   const { MAX_FILE_BYTES } = await import('../load/read-text.js');
   const { lockAnswerFile } = await import('./answer-lock.js');
+  const { isWorkbookPath } = await import('../workbook/layout.js');
   const { io, lang } = ctx;
   const paint = ctx.paintErr;
   const absolute = isAbsolute(file) ? file : resolve(io.cwd, file);
@@ -66,7 +67,13 @@ export async function runEvidence(file: string, ctx: CommandContext): Promise<nu
         return 2;
       }
       try {
-        await saveAnswers(absolute, outcome.answers, check.checklist);
+        if (isWorkbookPath(absolute)) {
+          // A workbook keeps being a workbook: only its evidence cells change.
+          const { saveWorkbookEvidence } = await import('../workbook/update-workbook.js');
+          await saveWorkbookEvidence(absolute, bytes, outcome.answers);
+        } else {
+          await saveAnswers(absolute, outcome.answers, check.checklist);
+        }
       } catch (error) {
         const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
         io.stderr.write(`wangxin: ${paint.red(te(lang, 'evidence.writeFailed', { file: makeVisible(file), reason }))}\n`);

@@ -21,6 +21,8 @@ export interface InitOptions {
   out?: string;
   force?: boolean;
   checklistTemplate?: boolean;
+  /** `yaml` (default) or `xlsx` (an answer workbook; also when --out ends in .xlsx). */
+  format?: string;
 }
 
 /** A usage error from the `init` catalogue, in both languages. */
@@ -40,6 +42,7 @@ export function registerInit(add: AddCommand, ctx: CommandContext, setExit: (cod
     .option('--out <file>', ti(lang, 'init.opt.out'))
     .option('--force', ti(lang, 'init.opt.force'))
     .option('--checklist-template', ti(lang, 'init.opt.template'))
+    .option('--format <format>', ti(lang, 'init.opt.format'))
     .action(async (options: InitOptions) => setExit(await runInit(options, ctx)));
   const ex = (command: string, key: keyof typeof INIT_MESSAGES): { command: string; zh: string; en: string } => ({
     command,
@@ -71,7 +74,11 @@ export async function runInit(options: InitOptions, ctx: CommandContext): Promis
     await refuseSameFile(ctx, [{ option: '--out', file: options.out! }], inputs);
   }
 
-  let text: string;
+  const workbook = options.format === 'xlsx' || (options.format === undefined && outFile !== undefined && /\.xlsx$/i.test(outFile));
+  if (options.format !== undefined && options.format !== 'yaml' && options.format !== 'xlsx') throw usage('init.error.format', { format: makeVisible(options.format) });
+  if (workbook && (outFile === undefined || options.checklistTemplate)) throw usage('init.error.workbookOut');
+
+  let text: string | Buffer;
   let done: string;
   if (options.checklistTemplate) {
     if (options.unit !== undefined || options.unitType !== undefined) throw usage('init.error.templateOptions');
@@ -97,14 +104,21 @@ export async function runInit(options: InitOptions, ctx: CommandContext): Promis
       throw usage('init.error.unknownUnitType', { checklist: checklist.id, type: quoteText(type), known });
     }
     const name = options.unit?.trim() || ti(lang, 'init.placeholderUnit');
-    const { renderBlankAnswers } = await import('../init/blank-answers.js');
-    const blank = renderBlankAnswers(checklist, { name, type }, lang, outFile ?? join(io.cwd, 'answers.yaml'));
-    text = blank.text;
-    done = ti(lang, 'init.written', { file: makeVisible(options.out ?? ''), count: blank.count });
+    if (workbook) {
+      const { writeWorkbook } = await import('../workbook/write-workbook.js');
+      const blank = await writeWorkbook(checklist, { schemaVersion: 1, checklist: { id: checklist.id, version: checklist.version }, unit: { name, type }, answers: {} }, lang);
+      text = blank.bytes;
+      done = ti(lang, 'init.written', { file: makeVisible(options.out ?? ''), count: blank.count });
+    } else {
+      const { renderBlankAnswers } = await import('../init/blank-answers.js');
+      const blank = renderBlankAnswers(checklist, { name, type }, lang, outFile ?? join(io.cwd, 'answers.yaml'));
+      text = blank.text;
+      done = ti(lang, 'init.written', { file: makeVisible(options.out ?? ''), count: blank.count });
+    }
   }
 
   if (outFile === undefined) {
-    io.stdout.write(text);
+    io.stdout.write(text as string);
     return 0;
   }
   // A blank answer file written to a file takes the same lock as `run` (a template is not an answer file).

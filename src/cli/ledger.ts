@@ -60,7 +60,8 @@ export function registerLedger(add: AddCommand, ctx: CommandContext, setExit: (c
 export async function runLedger(paths: string[], options: LedgerOptions, ctx: CommandContext): Promise<number> {
   const { discoverFiles } = await import('../batch/discover.js');
   const { readText } = await import('../load/read-text.js');
-  const { checkText, unreadableCheck } = await import('../check/check-file.js');
+  const { checkText, checkWorkbook, unreadableCheck } = await import('../check/check-file.js');
+  const { isWorkbookPath } = await import('../workbook/layout.js');
   const { checklistFileFor } = await import('../checklist/resolve-checklist.js');
   const { scoreAnswers } = await import('../score/score.js');
   const { buildLedger, startOfYear } = await import('../report/ledger.js');
@@ -90,8 +91,13 @@ export async function runLedger(paths: string[], options: LedgerOptions, ctx: Co
   const problems = [];
   const shown = [...found.findings];
   for (const f of found.files) {
-    const read = await readText(f.path);
-    const check = read.ok ? await checkText(read.text, f.file, { ref }, 'answers') : unreadableCheck(f.file, read.diagnostic);
+    // Answer workbooks are read like YAML answer files, as everywhere else.
+    let check;
+    if (isWorkbookPath(f.file)) check = await checkWorkbook(f.path, f.file, { ref });
+    else {
+      const read = await readText(f.path);
+      check = read.ok ? await checkText(read.text, f.file, { ref }, 'answers') : unreadableCheck(f.file, read.diagnostic);
+    }
     if (check.errors.length > 0 || !check.answers || !check.checklist) {
       const first = check.errors[0];
       problems.push({ file: f.file, codes: [...new Set(check.errors.map((d) => d.code))], message: first ? first.message[lang] : '' });

@@ -76,13 +76,16 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
   if (!target) return 2;
 
   const absolute = at(file);
-  const read = await readText(absolute);
+  // An answer workbook is read to its cells, like every answer file (src/workbook/read-workbook.ts).
+  const { isWorkbookPath } = await import('../workbook/layout.js');
+  const workbook = isWorkbookPath(file);
+  const read = workbook ? await (await import('../workbook/read-workbook.js')).readWorkbookFile(absolute, file) : await readText(absolute);
   if (!read.ok) {
     io.stderr.write(renderDiagnostics([read.diagnostic], { lang, paint }) + '\n');
     return 2;
   }
-  const parsed = parseYaml(read.text, file);
-  const sources = new Map([[file, read.text]]);
+  const parsed = 'parsed' in read ? read.parsed : parseYaml(read.text, file);
+  const sources = new Map('text' in read ? [[file, read.text]] : []);
   const shape = validateAnswersShape(parsed);
   const invalid = (errors: Parameters<typeof renderDiagnostics>[0]): number => {
     io.stderr.write(renderDiagnostics(errors, { lang, paint, sources }) + '\n\n');
@@ -121,7 +124,8 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
   if (!target.unitTypes.some((u) => u.id === answers.unit.type)) {
     throw usage('migrate.error.unitType', { checklist: target.id, type: quoteText(answers.unit.type), known: target.unitTypes.map((u) => u.id).join(', ') });
   }
-  const shownOut = options.out ?? defaultMigratedPath(file, target.version);
+  // A workbook migrates to a workbook (by default and whenever --out names a .xlsx), built for the new checklist.
+  const shownOut = options.out ?? (workbook ? join(dirname(file), `${basename(file, extname(file))}.${target.version}.xlsx`) : defaultMigratedPath(file, target.version));
   const { isStdout, refuseSameFile, writeCommandOutput } = await import('./outputs.js');
   const { isRegularFile } = await import('./init.js');
   const toStdout = isStdout(shownOut);
@@ -144,7 +148,10 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
   // `--out -`: the migrated answers on standard output, the report on standard error.
   let reason: string | undefined;
   try {
-    reason = await writeCommandOutput(ctx, shownOut, serializeAnswers(migration.answers, { file: toStdout ? absolute : out, checklist: target }), { makeFolder: true });
+    const content = !toStdout && /\.xlsx$/i.test(out)
+      ? (await (await import('../workbook/write-workbook.js')).writeWorkbook(target, migration.answers, lang)).bytes
+      : serializeAnswers(migration.answers, { file: toStdout ? absolute : out, checklist: target });
+    reason = await writeCommandOutput(ctx, shownOut, content, { makeFolder: true });
   } finally {
     if (lock?.ok) lock.lock.release();
   }

@@ -13,6 +13,7 @@ export const COMMANDS: readonly { name: string; load: () => Promise<RegisterComm
   { name: 'init', load: async () => (await import('./init.js')).registerInit },
   { name: 'compare', load: async () => (await import('./compare.js')).registerCompare },
   { name: 'migrate', load: async () => (await import('./migrate.js')).registerMigrate },
+  { name: 'convert', load: async () => (await import('./convert.js')).registerConvert },
   { name: 'evidence', load: async () => (await import('./evidence.js')).registerEvidence },
   { name: 'ledger', load: async () => (await import('./ledger.js')).registerLedger },
 ];

@@ -18,6 +18,8 @@ export interface Span {
   column: number;
   endLine: number;
   endColumn: number;
+  /** In a workbook: the cell (`Sheet!I14`); line and column are then its row and column. */
+  cell?: string;
 }
 
 /** Finds the span of a path in a parsed file; with `key: true` the span of the map key holding it. */

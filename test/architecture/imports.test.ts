@@ -18,6 +18,7 @@ const LAYERS = [
   'fs',
   'io',
   'load',
+  'workbook',
   'validate',
   'checklist',
   'check',
