@@ -96,6 +96,19 @@ describe('wangxin ledger', () => {
     expect((await runInProcess(['ledger', empty])).code).toBe(2);
   });
 
+  it('reads answer workbooks beside YAML answer files, as every command does', async () => {
+    const dir = join(tmp, 'mixed');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'a.yaml'), readFileSync(`${UNITS}/a-township.yaml`));
+    const init = await runInProcess(['init', '--format', 'xlsx', '--unit-type', 'township', '--unit', '某某乡', '--out', join(dir, 'b.xlsx')]);
+    expect(init.code, init.stderr).toBe(0);
+    const r = await runInProcess(['ledger', dir, '--as-of', '2026-07-12', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.counts).toEqual({ units: 2, tasks: 3, open: 2, overdue: 1, doneThisPeriod: 1 });
+    expect(doc.problems).toEqual([]);
+  });
+
   it('runs from the real binary, SOURCE_DATE_EPOCH fixing the day', () => {
     const dir = join(tmp, 'bin');
     mkdirSync(dir);
