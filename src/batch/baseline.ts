@@ -11,6 +11,9 @@ import { discoverFiles, type BatchFile } from './discover.js';
 import { comparePaths } from '../util/compare-paths.js';
 import { runFiles } from './pool.js';
 import { loadSide } from '../compare/load-side.js';
+import { roundOf } from './process-file.js';
+import type { UnitRound } from '../model/batch.js';
+import { followUp, itemOrder } from '../compare/follow-up.js';
 
 /** One unit of the baseline: its score and grade then, and the file they come from. */
 export interface BaselineUnit {
@@ -20,6 +23,8 @@ export interface BaselineUnit {
   score: number;
   grade: { index: number; label: string };
   file: string;
+  /** The unit's item outcomes and rectification tasks then. */
+  round?: UnitRound;
 }
 
 /** Something about the baseline worth a line on stderr; never a reason to fail the batch. */
@@ -86,14 +91,14 @@ export async function loadBaseline(dir: string, options: BaselineOptions): Promi
   };
 
   if (answers.length > 0) {
-    const outcomes = await runFiles(answers, { checklist: options.checklist, lang: options.lang, generatedAt: options.generatedAt, keepReport: false }, options.jobs);
+    const outcomes = await runFiles(answers, { checklist: options.checklist, lang: options.lang, generatedAt: options.generatedAt, keepReport: false, followUp: true }, options.jobs);
     for (const o of outcomes) {
       if (o.status !== 'valid' || !o.summary) {
         skip(o.file, o.errors, o.errorCount);
         continue;
       }
       const s = o.summary;
-      units.push({ name: s.unit.name, type: s.unit.type, typeLabel: s.unit.typeLabel, score: s.score, grade: { index: s.grade.index, label: s.grade.label }, file: o.file });
+      units.push({ name: s.unit.name, type: s.unit.type, typeLabel: s.unit.typeLabel, score: s.score, grade: { index: s.grade.index, label: s.grade.label }, file: o.file, round: s.round });
     }
   }
   for (const unit of await loadReports(reports, options, skip)) units.push(unit);
@@ -145,6 +150,7 @@ async function loadReports(
       score: r.score,
       grade: { index: r.grade.index, label: r.grade.label },
       file: f.file,
+      round: roundOf(r.items),
     });
   }
   return units;
@@ -170,6 +176,7 @@ export function applyBaseline(summary: BatchSummary, baseline: LoadedBaseline): 
   const present = new Set<string>();
   const changes: BaselineChange[] = [];
   let matched = 0;
+  const follow = { fixed: 0, newlyFailing: 0, stillFailing: 0, repeatUnits: 0, tasks: { total: 0, onTime: 0, late: 0, open: 0 } };
   for (const r of summary.ranking) {
     const f = summary.files[r.index];
     const s = f.summary!;
@@ -179,6 +186,18 @@ export function applyBaseline(summary: BatchSummary, baseline: LoadedBaseline): 
     r.baseline = base ? compareToBaseline(s.score, s.grade.index, base) : undefined;
     if (!r.baseline) continue;
     matched++;
+    if (base!.round && s.round) {
+      const now = new Map(s.round.outcomes);
+      const last = new Map(base!.round.outcomes);
+      const f = followUp(last, now, new Map(base!.round.plans), itemOrder(now.keys(), last.keys()));
+      const ids = (list: { id: string }[]): string[] => list.map((i) => i.id);
+      r.baseline.followUp = { fixed: ids(f.fixed), newlyFailing: ids(f.newlyFailing), stillFailing: ids(f.stillFailing), tasks: f.taskCounts };
+      follow.fixed += f.fixed.length;
+      follow.newlyFailing += f.newlyFailing.length;
+      follow.stillFailing += f.stillFailing.length;
+      if (f.stillFailing.length > 0) follow.repeatUnits++;
+      for (const k of ['total', 'onTime', 'late', 'open'] as const) follow.tasks[k] += f.taskCounts[k];
+    }
     changes.push({ name: s.unit.name, type: s.unit.type, typeLabel: s.unit.typeLabel, file: f.file, score: s.score, baselineScore: r.baseline.score, delta: r.baseline.delta });
   }
   const missingUnits = [...baseline.units]
@@ -199,6 +218,7 @@ export function applyBaseline(summary: BatchSummary, baseline: LoadedBaseline): 
       .filter((c) => c.delta < 0)
       .sort((a, b) => a.delta - b.delta || byName(a, b))
       .slice(0, TOP_CHANGES),
+    followUp: follow,
   };
   return summary;
 }
@@ -222,4 +242,5 @@ export function describeBaselineWarnings(warnings: readonly BaselineWarning[], l
     });
   });
 }
+
 

@@ -1,5 +1,5 @@
 // Validates and scores one answer file of a batch on its own, returning only a small, cloneable outcome.
-import type { FileOutcome, UnitSummary } from '../model/batch.js';
+import type { FileOutcome, UnitRound, UnitSummary } from '../model/batch.js';
 import { isUtf8 } from 'node:buffer';
 import { parseYaml, withPositions } from '../load/parse-yaml.js';
 import { decodeText, MAX_FILE_BYTES, readFailureDiagnostic, type ReadResult } from '../load/read-text.js';
@@ -21,6 +21,9 @@ import { scoreAnswers } from '../score/score.js';
 import { reportBytes } from '../report/report-bytes.js';
 import type { BatchFile } from './discover.js';
 import { listOpenItems } from './open-items.js';
+import { startOfYear, tallyTasks } from '../score/rectify.js';
+import type { Rectify } from '../model/answers.js';
+import type { ItemOutcome } from '../model/score-result.js';
 
 /** How many diagnostics of each severity an outcome keeps (the count is always exact). */
 export const KEPT_DIAGNOSTICS = 5;
@@ -39,6 +42,12 @@ export interface ProcessOptions {
   verifyEvidence?: boolean;
   /** Try the fast parse first (default true; tests turn it off to compare both paths). */
   fastParse?: boolean;
+  /** The day rectification tasks are judged overdue on (`YYYY-MM-DD`); defaults to the day of `generatedAt`. */
+  asOf?: string;
+  /** The first day of the period whose done tasks are counted; defaults to 1 January of `asOf`'s year. */
+  since?: string;
+  /** Keep each unit's item outcomes and tasks (`--baseline`: this round and the baseline's). */
+  followUp?: boolean;
 }
 
 /**
@@ -191,14 +200,19 @@ function located(read: ReadResult, shown: string): ReadResult {
 
 function scored(file: string, check: FileCheck, options: ProcessOptions, fast: boolean): FileOutcome {
   // The per-item entries only when the full report is output.
-  const result = scoreAnswers(check.checklist!, check.answers!, { items: options.keepReport || options.keepOpenItems === true });
+  const result = scoreAnswers(check.checklist!, check.answers!, { items: options.keepReport || options.keepOpenItems === true || options.followUp === true });
+  const asOf = options.asOf ?? options.generatedAt.slice(0, 10);
+  const summary = summarizeResult(result, check.checklist!, options.lang);
+  const tasks = tallyTasks(plansOf(check.answers!, result.ignored), asOf, options.since ?? startOfYear(asOf));
+  if (tasks) summary.tasks = tasks;
+  if (options.followUp) summary.round = roundOf(result.items);
   const outcome: FileOutcome = {
     file,
     status: 'valid',
     fast,
-    summary: summarizeResult(result, check.checklist!, options.lang),
+    summary,
     // The full report only when it is output, as the bytes it is written as.
-    report: options.keepReport ? reportBytes(result, check.checklist!, check.answers!, { lang: options.lang, generatedAt: options.generatedAt }) : undefined,
+    report: options.keepReport ? reportBytes(result, check.checklist!, check.answers!, { lang: options.lang, generatedAt: options.generatedAt, asOf }) : undefined,
     errors: [],
     errorCount: 0,
     warnings: check.warnings.slice(0, KEPT_DIAGNOSTICS),
@@ -206,6 +220,23 @@ function scored(file: string, check: FileCheck, options: ProcessOptions, fast: b
   };
   if (options.keepOpenItems) outcome.openItems = listOpenItems(result, check.checklist!, options.lang);
   return outcome;
+}
+
+/** The outcomes and tasks of a scored unit's items (pass, partial and fail only: the others never count as met or short). */
+export function roundOf(items: readonly { id: string; status: ItemOutcome; rectify?: Rectify }[]): UnitRound {
+  const round: UnitRound = { outcomes: [], plans: [] };
+  for (const i of items) {
+    if (i.status === 'pass' || i.status === 'partial' || i.status === 'fail') round.outcomes.push([i.id, i.status]);
+    if (i.rectify) round.plans.push([i.id, i.rectify]);
+  }
+  return round;
+}
+
+/** The rectification tasks of the answers that count (those to items applying to the unit). */
+function* plansOf(answers: Answers, ignored: readonly string[]): Generator<Rectify> {
+  for (const [id, answer] of Object.entries(answers.answers)) {
+    if (answer.rectify && !(ignored.length > 0 && ignored.includes(id))) yield answer.rectify;
+  }
 }
 
 /** The parts of a report the batch summary uses. */

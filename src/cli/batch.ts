@@ -6,7 +6,8 @@ import '../i18n/office-messages.js';
 import { t } from '../i18n/messages.js';
 import type { CommandContext } from '../io/io.js';
 import type { AddCommand } from './command.js';
-import { parseFailUnder, parseFormat, parseJobs, readGeneratedAt } from './options.js';
+import { parseAsOf, parseFailUnder, parseFormat, parseJobs, readGeneratedAt } from './options.js';
+import { tl } from '../i18n/ledger-messages.js';
 import { UsageError } from './usage-error.js';
 import { addExamples } from './help-examples.js';
 import type { Discovery } from '../batch/discover.js';
@@ -31,6 +32,10 @@ export interface BatchOptions {
   baseline?: string;
   /** `--verify-evidence`: a unit with missing, changed or escaping evidence fails. */
   verifyEvidence?: boolean;
+  /** The day rectification tasks are judged overdue on (`--as-of`); defaults to the day of the time stamp. */
+  asOf?: string;
+  /** The first day of the period whose done tasks are counted (`--since`). */
+  since?: string;
 }
 
 /** Diagnostics shown on stderr with a code frame; the rest are one line each. */
@@ -51,10 +56,12 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
     .option('--jobs <n>', tb(lang, 'cli.opt.jobs'))
     .option('--baseline <dir>', tb(lang, 'cli.opt.baseline'))
     .option('--verify-evidence', te(lang, 'batch.opt.verifyEvidence'))
+    .option('--as-of <date>', t(lang, 'cli.opt.asOf'))
+    .option('--since <date>', tl(lang, 'ledger.opt.since'))
     .action(
       async (
         paths: string[],
-        raw: { checklist?: string; format: string; out?: string; junit?: string; failUnder?: string; allowIncomplete?: boolean; jobs?: string; baseline?: string; verifyEvidence?: boolean },
+        raw: { checklist?: string; format: string; out?: string; junit?: string; failUnder?: string; allowIncomplete?: boolean; jobs?: string; baseline?: string; verifyEvidence?: boolean; asOf?: string; since?: string },
       ) => {
         // `--out x.xlsx` without --format means the workbook; the other formats are always named.
         const inferXlsx = cmd.getOptionValueSource('format') === 'default' && raw.out !== undefined && /\.xlsx$/i.test(raw.out);
@@ -71,6 +78,8 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
           jobs: raw.jobs === undefined ? undefined : parseJobs(raw.jobs),
           baseline: raw.baseline,
           verifyEvidence: raw.verifyEvidence === true,
+          asOf: raw.asOf === undefined ? undefined : parseAsOf(raw.asOf, ctx.io.env),
+          since: raw.since === undefined ? undefined : parseAsOf(raw.since, ctx.io.env, '--since'),
         };
         setExit(await runBatch(paths, options, ctx));
       },
@@ -132,6 +141,11 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
     if (reason !== undefined) throw new UsageError('cli.error.write', { file: makeVisible(file), reason });
   };
   const generatedAt = readGeneratedAt(io.env);
+  const { defaultAsOf } = await import('../util/dates.js');
+  const { startOfYear, sumTallies } = await import('../score/rectify.js');
+  const asOf = options.asOf ?? defaultAsOf(io.env);
+  const since = options.since ?? startOfYear(asOf);
+  if (since > asOf) throw new UsageError('ledger.error.sinceAfter', { since, asOf });
   // --baseline first, so a mistyped folder stops before the batch is scored; its bad files are only warnings.
   const baseline = options.baseline === undefined ? undefined : await loadBaselineOf(options.baseline, { cwd: io.cwd, checklist: checklistFile, lang, generatedAt, jobs }, ctx);
   // Before any work is done: no output may replace a submission, the checklist, a baseline file or the other output.
@@ -152,7 +166,17 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
   const scoreAll = async (onOutcome?: (outcome: FileOutcome) => void): Promise<FileOutcome[]> => {
     const bar = await startProgress(ctx, found.files.length);
     try {
-      const processOptions = { checklist: checklistFile, lang, generatedAt, keepReport: options.format === 'json' || options.format === 'jsonl', keepOpenItems: options.format === 'xlsx', verifyEvidence: options.verifyEvidence };
+      const processOptions = {
+        checklist: checklistFile,
+        lang,
+        generatedAt,
+        keepReport: options.format === 'json' || options.format === 'jsonl',
+        keepOpenItems: options.format === 'xlsx',
+        verifyEvidence: options.verifyEvidence,
+        asOf,
+        since,
+        followUp: options.baseline !== undefined,
+      };
       return await runFiles(found.files, processOptions, jobs, bar ? (done) => bar.update(done) : undefined, workers, onOutcome);
     } finally {
       bar?.stop();
@@ -178,6 +202,8 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
     const checklist = distributionFile ? (await loadChecklist(distributionFile)).checklist : undefined;
     await showDiagnostics(outcomes, found, ctx);
     const summary = summarizeBatch(outcomes, found.findings, policy, { generatedAt, lang, checklist });
+    const tasks = sumTallies(outcomes.map((o) => o.summary?.tasks));
+    if (tasks) summary.rectification = { asOf, since, ...tasks };
     if (baseline) (await import('../batch/baseline.js')).applyBaseline(summary, baseline);
     return summary;
   };

@@ -3,6 +3,20 @@ import { isLang, type Lang } from '../i18n/lang.js';
 // The usage errors below are worded in the core catalogue: loaded here, whoever calls first.
 import '../i18n/messages.js';
 import { UsageError } from './usage-error.js';
+import { defaultAsOf, isDay } from '../util/dates.js';
+
+/**
+ * The day rectification tasks are judged on: `--as-of` when given (a real `YYYY-MM-DD` date, else a
+ * usage error), otherwise the day of `SOURCE_DATE_EPOCH` or today.
+ */
+export function parseAsOf(value: string | undefined, env: NodeJS.ProcessEnv, option = '--as-of'): string {
+  if (value === undefined) return defaultAsOf(env);
+  const trimmed = value.trim();
+  if (!isDay(trimmed)) {
+    throw new UsageError('cli.error.badAsOf', { value, option });
+  }
+  return trimmed;
+}
 
 /** Checks `--format` against the allowed values. */
 export function parseFormat<T extends string>(value: string, allowed: readonly T[]): T {

@@ -18,6 +18,7 @@ export const COMMANDS: readonly { name: string; load: () => Promise<RegisterComm
   { name: 'migrate', load: async () => (await import('./migrate.js')).registerMigrate },
   { name: 'convert', load: async () => (await import('./convert.js')).registerConvert },
   { name: 'evidence', load: async () => (await import('./evidence.js')).registerEvidence },
+  { name: 'ledger', load: async () => (await import('./ledger.js')).registerLedger },
 ];
 
 /**

@@ -33,6 +33,7 @@ import { describeOutcome } from './evidence.js';
 import { builtinIds, looksLikePath } from '../checklist/resolve-checklist.js';
 import { checkFileBytes, checkText } from '../check/check-file.js';
 import { produceDocxReport, produceReport } from '../report/produce.js';
+import { defaultAsOf } from '../util/dates.js';
 import { renderSummary } from '../walk/summary.js';
 
 /** The built-in checklist offered first. */
@@ -411,10 +412,11 @@ async function finish(
   errorLine: (m: string) => void,
 ): Promise<number> {
   const { io, lang } = ctx;
+  const asOf = defaultAsOf(io.env);
   const { result, text } =
     format === 'docx'
-      ? await produceDocxReport(checklist, answers, { lang, generatedAt: deps.generatedAt }).then((p) => ({ result: p.result, text: p.bytes }))
-      : produceReport(checklist, answers, format, { lang, generatedAt: deps.generatedAt });
+      ? await produceDocxReport(checklist, answers, { lang, generatedAt: deps.generatedAt, asOf }).then((p) => ({ result: p.result, text: p.bytes }))
+      : produceReport(checklist, answers, format, { lang, generatedAt: deps.generatedAt, asOf });
   io.stdout.write(renderSummary(result, checklist, answers, lang, ctx.paint) + '\n');
   const reason = await writeCommandOutput(ctx, shownReport, typeof text === 'string' && !text.endsWith('\n') ? text + '\n' : text, { makeFolder: true });
   if (reason !== undefined) {

@@ -3,7 +3,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { t } from '../i18n/messages.js';
 import { ts } from '../i18n/score-messages.js';
 import type { CommandContext } from '../io/io.js';
-import { parseFailUnder, parseFormat } from './options.js';
+import { parseAsOf, parseFailUnder, parseFormat } from './options.js';
 import type { AddCommand } from './command.js';
 import { addExamples } from './help-examples.js';
 import { EXIT } from './exit.js';
@@ -23,6 +23,8 @@ export interface ScoreOptions {
   format?: 'md' | 'json' | 'html' | 'docx';
   out?: string;
   failUnder?: number;
+  /** The day rectification tasks are judged overdue on (`YYYY-MM-DD`). */
+  asOf?: string;
   /** Fixed time stamp for reproducible reports (tests). */
   generatedAt?: string;
 }
@@ -37,10 +39,12 @@ export function registerScore(add: AddCommand, ctx: CommandContext, setExit: (co
     .option('--format <format>', ts(lang, 'score.opt.format'))
     .option('--out <file>', ts(lang, 'score.opt.out'))
     .option('--fail-under <n>', ts(lang, 'score.opt.failUnder'))
-    .action(async (answers: string, options: { checklist?: string; format?: string; out?: string; failUnder?: string }) => {
+    .option('--as-of <date>', t(lang, 'cli.opt.asOf'))
+    .action(async (answers: string, options: { checklist?: string; format?: string; out?: string; failUnder?: string; asOf?: string }) => {
       const format = options.format === undefined ? undefined : parseFormat(options.format, ['md', 'json', 'html', 'docx'] as const);
       const failUnder = options.failUnder === undefined ? undefined : parseFailUnder(options.failUnder);
-      setExit(await runScore(answers, { checklist: options.checklist, format, out: options.out, failUnder }, ctx));
+      const asOf = parseAsOf(options.asOf, ctx.io.env);
+      setExit(await runScore(answers, { checklist: options.checklist, format, out: options.out, failUnder, asOf }, ctx));
     });
   const ex = (command: string, key: 'score.example.basic' | 'score.example.html' | 'score.example.ci'): { command: string; zh: string; en: string } => ({
     command,
@@ -100,8 +104,8 @@ export async function runScore(file: string, options: ScoreOptions, ctx: Command
   if (toFile) await refuseSameFile(ctx, [{ option: '--out', file: options.out! }], [...(file === '-' ? [] : [at(file)]), ...(check.checklistFile ? [check.checklistFile] : [])]);
   const { result, report, text } =
     format === 'docx'
-      ? await produceDocxReport(check.checklist, check.answers, { lang, generatedAt: options.generatedAt }).then((p) => ({ ...p, text: p.bytes }))
-      : produceReport(check.checklist, check.answers, format, { lang, generatedAt: options.generatedAt });
+      ? await produceDocxReport(check.checklist, check.answers, { lang, generatedAt: options.generatedAt, asOf: options.asOf }).then((p) => ({ ...p, text: p.bytes }))
+      : produceReport(check.checklist, check.answers, format, { lang, generatedAt: options.generatedAt, asOf: options.asOf });
 
   const unit = quoteText(result.unit.name);
   if (toFile) {

@@ -3,6 +3,8 @@ import type { Report, ReportItem } from '../model/report.js';
 import type { ItemOutcome } from '../model/score-result.js';
 import type { ItemKind } from '../model/checklist.js';
 import { roundHalfAway } from '../score/round.js';
+import type { Rectify } from '../model/answers.js';
+import { followUp, itemOrder, type FollowUp } from './follow-up.js';
 
 /** Where one side came from and what it says, in short. */
 export interface CompareSide {
@@ -93,6 +95,8 @@ export interface Comparison {
   otherChanges: ItemChange[];
   onlyInOld: ItemOnly[];
   onlyInNew: ItemOnly[];
+  /** Item by item: fixed, newly failing, still failing (repeat findings), and OLD's rectification tasks judged. */
+  followUp: FollowUp;
 }
 
 const r2 = (x: number): number => roundHalfAway(x, 2);
@@ -180,6 +184,15 @@ export function compareReports(oldReport: Report, newReport: Report, sides: { ol
     else if (before.status !== item.status) otherChanges.push(entry);
   }
   const onlyInOld = oldReport.items.filter((i) => !newIds.has(i.id)).map(onlyOf);
+  const tasks = new Map<string, Rectify>();
+  for (const i of oldReport.items) if (i.rectify) tasks.set(i.id, i.rectify);
+  const follow = followUp(
+    new Map(oldReport.items.map((i) => [i.id, i.status])),
+    new Map(newReport.items.map((i) => [i.id, i.status])),
+    tasks,
+    itemOrder(newIds, oldItems.keys()),
+    new Map([...oldReport.items, ...newReport.items].map((i) => [i.id, i.text])),
+  );
 
   const gi = { old: oldReport.grade.index, new: newReport.grade.index };
   return {
@@ -202,5 +215,6 @@ export function compareReports(oldReport: Report, newReport: Report, sides: { ol
     otherChanges,
     onlyInOld,
     onlyInNew,
+    followUp: follow,
   };
 }

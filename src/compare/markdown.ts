@@ -5,6 +5,7 @@ import { COMPARE_MESSAGES, tc } from '../i18n/compare-messages.js';
 import { escapeInline, escapeJsonText, escapeTableCell } from '../report/escape.js';
 import { formatFixed } from '../score/round.js';
 import type { CompareSide, Comparison, ItemChange, ItemOnly, ItemState } from './compare.js';
+import type { FollowUpItem } from './follow-up.js';
 
 /** What the formatter needs besides the comparison. */
 export interface CompareFormatContext {
@@ -102,6 +103,38 @@ export function formatCompareMarkdown(c: Comparison, ctx: CompareFormatContext):
   if (c.otherChanges.length > 0) changes(t('compare.md.other', { count: c.otherChanges.length }), c.otherChanges);
   if (c.onlyInOld.length > 0) only(t('compare.md.onlyOld', { count: c.onlyInOld.length }), c.onlyInOld);
   if (c.onlyInNew.length > 0) only(t('compare.md.onlyNew', { count: c.onlyInNew.length }), c.onlyInNew);
+
+  // Follow-up: what was fixed, what is new, what repeats, and whether last round's tasks were closed in time.
+  const f = c.followUp;
+  out.push(`## ${t('compare.md.followUp')}`, '');
+  out.push(escapeInline(t('compare.md.followUp.summary', { fixed: f.fixed.length, newlyFailing: f.newlyFailing.length, stillFailing: f.stillFailing.length })), '');
+  const ids = (heading: string, list: FollowUpItem[]): void => {
+    if (list.length === 0) return;
+    out.push(`### ${heading}`, '', `| ${t('compare.md.col.item')} | ${t('compare.md.col.text')} | ${t('compare.md.col.old')} | ${t('compare.md.col.new')} |`, '| --- | --- | --- | --- |');
+    const status = (s: FollowUpItem['last']): string => (s === null ? dash : t(`status.${s}`));
+    for (const i of list) out.push(`| ${cell(i.id)} | ${cell(i.text ?? '')} | ${status(i.last)} | ${status(i.now)} |`);
+    out.push('');
+  };
+  ids(t('compare.md.stillFailing'), f.stillFailing);
+  ids(t('compare.md.newlyFailing'), f.newlyFailing);
+  ids(t('compare.md.fixed'), f.fixed);
+  if (f.tasks.length > 0) {
+    out.push(escapeInline(t('compare.md.tasks', { ...f.taskCounts })), '');
+    out.push(
+      `| ${t('compare.md.col.item')} | ${t('compare.md.col.measures')} | ${t('compare.md.col.owner')} | ${t('compare.md.col.due')} | ${t('compare.md.col.closed')} | ${t('compare.md.col.now')} |`,
+      '| --- | --- | --- | --- | --- | --- |',
+    );
+    for (const task of f.tasks) {
+      const closed =
+        task.verdict === 'onTime'
+          ? t('compare.md.task.onTime', { date: task.doneOn })
+          : task.verdict === 'late'
+            ? `⏰ ${t('compare.md.task.late', { days: task.daysLate, date: task.doneOn })}`
+            : t('compare.md.task.open');
+      out.push(`| ${cell(task.item)} | ${cell(task.measures)} | ${cell(task.owner)} | ${task.due} | ${closed} | ${t(task.fixedNow ? 'compare.md.fixedNow' : 'compare.md.notFixedNow')} |`);
+    }
+    out.push('');
+  }
   return out.join('\n').replace(/\n+$/, '\n');
 }
 

@@ -202,6 +202,27 @@ export const CODES = {
     zh: '“不适用”必须在 note 中说明理由',
     en: '"na" (not applicable) needs a note saying why',
   },
+  // Rectification tasks in answer files (docs/formats.md §3).
+  RECTIFY_NOT_NEEDED: {
+    zh: '条目 {id} 的答案{state}，不需要整改计划（rectify 只用于不符合、部分符合、有扣分或比例低于 1 的条目）',
+    en: 'item {id} is answered {state}, so it needs no rectification (rectify is only for an item answered fail or partial, with deductions, or with a value below 1)',
+  },
+  RECTIFY_BLANK: {
+    zh: '整改计划的 {field} 不能只有空格或不可见字符',
+    en: 'the rectification\'s {field} cannot be only spaces or invisible characters',
+  },
+  RECTIFY_DONE_WITHOUT_DATE: {
+    zh: '整改状态为 done（已完成），须填写完成日期 doneOn（YYYY-MM-DD）',
+    en: 'a rectification with status done needs doneOn, the date it was completed (YYYY-MM-DD)',
+  },
+  RECTIFY_DONE_WITHOUT_EVIDENCE: {
+    zh: '整改状态为 done（已完成），须在 evidence 中列出整改佐证材料',
+    en: 'a rectification with status done needs evidence of the fix (its evidence list)',
+  },
+  RECTIFY_DONE_ON_NOT_DONE: {
+    zh: '填写了完成日期 doneOn，但整改状态是 {status}，不是 done',
+    en: 'doneOn is given, but the rectification\'s status is {status}, not done',
+  },
   ANSWER_NOT_APPLICABLE: {
     zh: '条目 {id} 不适用于单位类型“{type}”，此答案将被忽略',
     en: 'item {id} does not apply to unit type "{type}"; this answer is ignored',

@@ -67,6 +67,10 @@ export const INIT_MESSAGES = {
     zh: '  扣分条目：deductions: 各扣分项出现的次数，如 { d1: 2 }；没有扣分写 {}（或 status: na）',
     en: '  deduct items: deductions: how many times each deduction occurred, such as { d1: 2 }; {} when nothing is deducted (or status: na)',
   },
+  'init.file.rectify': {
+    zh: '  未达标（partial/fail、有扣分或比例低于 1）的条目可加整改计划，例：{ status: partial, rectify: { measures: 补开专题会, owner: 王芳, due: 2026-06-30, status: open } },（status：open 未开始 | in-progress 整改中 | done 已完成，done 须加 doneOn: 完成日期 和 evidence: [整改佐证]）',
+    en: '  an item that falls short (partial/fail, a deduction, a value below 1) may carry its rectification task, e.g. { status: partial, rectify: { measures: hold the session, owner: Wang Fang, due: 2026-06-30, status: open } }, (status: open | in-progress | done; done also needs doneOn: the date and evidence: [proof of the fix])',
+  },
   'init.file.optional': {
     zh: '  可选：note: 情况说明；evidence: [佐证材料文件名或网址]。例：{ status: pass, note: 已于3月传达, evidence: [会议纪要.pdf] },',
     en: '  optional: note: an explanation; evidence: [file names or URLs]. E.g. { status: pass, note: briefed in March, evidence: [minutes.pdf] },',

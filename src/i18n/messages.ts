@@ -24,6 +24,14 @@ export const MESSAGES = {
   'cli.error.checklistBroken': { zh: '检查表 {file} 有错误，无法使用：', en: 'the checklist {file} has errors and cannot be used:' },
   'cli.error.badLang': { zh: '--lang 只能是 zh 或 en', en: '--lang must be zh or en' },
   'cli.error.badFormat': { zh: '--format 只能是 {allowed}', en: '--format must be one of {allowed}' },
+  'cli.opt.asOf': {
+    zh: '判断整改任务是否逾期所依据的日期 YYYY-MM-DD（默认今天；设置了 SOURCE_DATE_EPOCH 时为其日期）',
+    en: 'the day rectification tasks are judged overdue on, YYYY-MM-DD (default today, or the day of SOURCE_DATE_EPOCH when set)',
+  },
+  'cli.error.badAsOf': {
+    zh: '{option} 须为真实存在的日期，格式 YYYY-MM-DD（如 2026-12-31），收到“{value}”',
+    en: '{option} must be a real date written YYYY-MM-DD (such as 2026-12-31), not "{value}"',
+  },
   'cli.error.badFailUnder': {
     zh: '--fail-under 须为 0 到 100 之间的十进制数（如 60 或 87.5），收到“{value}”',
     en: '--fail-under must be a decimal number from 0 to 100 (such as 60 or 87.5), not "{value}"',

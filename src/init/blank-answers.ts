@@ -58,6 +58,9 @@ export function renderBlankAnswers(checklist: Checklist, unit: BlankUnit, lang: 
     t('init.file.ratio'),
     t('init.file.deduct'),
     t('init.file.optional'),
+    // One example line for the whole file rather than a commented plan under every item: most
+    // items pass, and a plan belongs only to those that do not.
+    t('init.file.rectify'),
     t('init.file.check'),
   ].map((l) => (l === '' ? '#' : `# ${l}`));
 

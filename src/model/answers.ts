@@ -14,6 +14,25 @@ export function evidencePath(e: Evidence): string {
   return typeof e === 'string' ? e : e.path;
 }
 
+/** Where a rectification task stands: 未开始 / 整改中 / 已完成. */
+export type RectifyStatus = 'open' | 'in-progress' | 'done';
+
+/** Every rectification status in display order. */
+export const RECTIFY_STATUSES: readonly RectifyStatus[] = ['open', 'in-progress', 'done'];
+
+/**
+ * A rectification task (整改) for an item that falls short: what will be done, by whom and by
+ * when, and once done, when and with what evidence. Dates are `YYYY-MM-DD`.
+ */
+export interface Rectify {
+  measures: string;
+  owner: string;
+  due: string;
+  status: RectifyStatus;
+  doneOn?: string;
+  evidence?: Evidence[];
+}
+
 /** One answer; which fields are used depends on the item's kind. */
 export interface Answer {
   status?: Status;
@@ -21,6 +40,7 @@ export interface Answer {
   deductions?: Record<string, number>;
   note?: string;
   evidence?: Evidence[];
+  rectify?: Rectify;
 }
 
 /** The unit that answered. */

@@ -2,6 +2,8 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { EvidenceFinding } from './evidence.js';
 import type { Report } from './report.js';
+import type { Rectify } from './answers.js';
+import type { ItemOutcome } from './score-result.js';
 
 /** What the summary needs of a valid unit (the report without its items). */
 export interface UnitSummary {
@@ -22,6 +24,28 @@ export interface UnitSummary {
    */
   areaIds: readonly string[];
   areaScores: (number | null)[];
+  /** The unit's rectification tasks on the batch's day, when it has any. */
+  tasks?: TaskTally;
+  /** With `followUp`: the answered items' outcomes (pass, partial, fail) in checklist order, and the rectification tasks. */
+  round?: UnitRound;
+}
+
+/** What `batch --baseline` needs of one round of a unit to follow it up item by item. */
+export interface UnitRound {
+  outcomes: [string, ItemOutcome][];
+  plans: [string, Rectify][];
+}
+
+/** Counts of one unit's (or many units') rectification tasks for a period: what `ledger` and `batch` show on top. */
+export interface TaskTally {
+  /** Tasks in all. */
+  tasks: number;
+  /** Tasks not done. */
+  open: number;
+  /** Tasks not done whose due date has passed on the day counted for. */
+  overdue: number;
+  /** Tasks done from `since` to `asOf`, both included. */
+  doneThisPeriod: number;
 }
 
 /** A file found among the submissions that is not an answer file: a checklist, named by its id and version. */
@@ -83,6 +107,17 @@ export interface UnitBaseline {
   grade: { index: number; label: string };
   /** The baseline file. */
   file: string;
+  /** Item by item since the baseline (when both rounds' items are known). */
+  followUp?: UnitFollowUp;
+}
+
+/** One unit's item-by-item follow-up since the baseline: item ids, and the baseline's tasks judged. */
+export interface UnitFollowUp {
+  fixed: string[];
+  newlyFailing: string[];
+  /** Repeat findings: short in both rounds. */
+  stillFailing: string[];
+  tasks: { total: number; onTime: number; late: number; open: number };
 }
 
 /** One line of the biggest changes. */
@@ -108,6 +143,8 @@ export interface BaselineAggregate {
   /** The biggest rises and falls (at most {@link TOP_CHANGES} each, biggest first). */
   improvements: BaselineChange[];
   declines: BaselineChange[];
+  /** The follow-up summed over the matched units, and how many units have a repeat finding. */
+  followUp: { fixed: number; newlyFailing: number; stillFailing: number; repeatUnits: number; tasks: { total: number; onTime: number; late: number; open: number } };
 }
 
 /** Why a file fails the batch. */
@@ -177,6 +214,8 @@ export interface BatchSummary {
   otherFiles: ({ file: string } & OtherFile)[];
   /** `--baseline`: the comparison with an earlier round (set by `applyBaseline`). */
   baseline?: BaselineAggregate;
+  /** The rectification tasks of the valid units on `asOf` (set by the command), when any unit has one. */
+  rectification?: { asOf: string; since: string; units: number; tasks: number; open: number; overdue: number; doneThisPeriod: number };
 }
 
 /**

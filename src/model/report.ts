@@ -1,5 +1,5 @@
 // The JSON report of one scored unit (docs/formats.md §5), as validated by schemas/report.schema.json.
-import type { Evidence } from './answers.js';
+import type { Evidence, Rectify } from './answers.js';
 import type { ItemKind } from './checklist.js';
 import type { ItemOutcome } from './score-result.js';
 import type { Lang } from '../i18n/lang.js';
@@ -12,6 +12,25 @@ export interface ReportDeduction {
   count: number;
   /** Points off per occurrence. */
   points: number;
+}
+
+/** A rectification task in a report: the plan as written, with `overdueDays` when it is overdue. */
+export interface ReportRectify extends Rectify {
+  /** Days past `due` on the report's day, for a task that is not done; absent when not overdue. */
+  overdueDays?: number;
+}
+
+/** Counts of rectification tasks on the report's day. */
+export interface RectifyCounts {
+  /** The day the counts are for, `YYYY-MM-DD`. */
+  asOf: string;
+  /** Tasks in the file. */
+  tasks: number;
+  open: number;
+  inProgress: number;
+  done: number;
+  /** Tasks not done whose due date has passed. */
+  overdue: number;
 }
 
 /** One applying item in the report. Numbers are rounded to 2 decimals. */
@@ -35,6 +54,8 @@ export interface ReportItem {
   deductions?: ReportDeduction[];
   note?: string;
   evidence: Evidence[];
+  /** The answer's rectification task, with the days it is overdue on the report's day. */
+  rectify?: ReportRectify;
 }
 
 /** One area in the report. */
@@ -100,4 +121,6 @@ export interface Report {
   areas: ReportArea[];
   items: ReportItem[];
   improvements: ReportImprovement[];
+  /** Counts of the rectification tasks on the day the report is made for; absent when the answers have none. */
+  rectification?: RectifyCounts;
 }

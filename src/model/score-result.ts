@@ -1,5 +1,5 @@
 // The typed result of scoring one answer file (docs/formats.md §4), shared by score, run, batch and every reporter.
-import type { Evidence, Status, Unit } from './answers.js';
+import type { Evidence, Rectify, Status, Unit } from './answers.js';
 import type { ItemKind } from './checklist.js';
 import type { Text } from './text.js';
 
@@ -31,6 +31,8 @@ export interface ItemScore {
   deductions?: Record<string, number>;
   note?: string;
   evidence: Evidence[];
+  /** The rectification task of the answer, when it has one. */
+  rectify?: Rectify;
 }
 
 /**

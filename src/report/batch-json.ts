@@ -154,6 +154,7 @@ function writeAggregates(
     put(`${indent}${JSON.stringify(name)}:${pretty ? ' ' : ''}${text}${last ? '' : `,${newline}`}`);
   };
   field('counts', summary.counts);
+  if (summary.rectification) field('rectification', summary.rectification);
   put(`${indent}"ranking":${pretty ? ' ' : ''}[`);
   summary.ranking.forEach((r, i) => {
     const text = JSON.stringify(rankingEntry(summary, r));
@@ -182,7 +183,7 @@ function rankingEntry(summary: BatchSummary, r: RankedUnit): object {
     weakestArea: weakestArea(s) ?? null,
     failed: f.failed,
     // Only with --baseline: null for a unit new since the baseline.
-    ...(summary.baseline ? { baseline: r.baseline ? { score: r.baseline.score, delta: r.baseline.delta, gradeChange: r.baseline.gradeChange } : null } : {}),
+    ...(summary.baseline ? { baseline: r.baseline ? { score: r.baseline.score, delta: r.baseline.delta, gradeChange: r.baseline.gradeChange, ...(r.baseline.followUp ? { followUp: r.baseline.followUp } : {}) } : null } : {}),
   };
 }
 
@@ -193,5 +194,6 @@ function baselineJson(aggregate: BaselineAggregate): Record<string, unknown> {
     matched: aggregate.matched,
     newUnits: aggregate.newUnits,
     missingUnits: aggregate.missingUnits.map((u) => ({ name: u.name, type: u.type, file: u.file })),
+    followUp: aggregate.followUp,
   };
 }

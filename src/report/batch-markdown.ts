@@ -3,6 +3,8 @@ import { weakestArea, type BatchSummary, type FileVerdict, type UnitBaseline } f
 import { formatLocation } from '../diagnostics/render.js';
 import { tb } from '../i18n/batch-messages.js';
 import { te } from '../i18n/evidence-messages.js';
+import { tl } from '../i18n/ledger-messages.js';
+import { tc } from '../i18n/compare-messages.js';
 import type { Lang } from '../i18n/lang.js';
 import { formatFixed, roundHalfAway } from '../score/round.js';
 import { appendAll } from '../util/append-all.js';
@@ -107,6 +109,7 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
     ],
     ['l', 'r'],
   )).push('');
+  if (summary.rectification) out.push(tl(lang, 'ledger.batchLine', { ...summary.rectification }), '');
 
   out.push(`## ${t('md.ranking')}`, '');
   if (summary.ranking.length === 0) {
@@ -169,6 +172,7 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
   }
 
   if (summary.baseline) appendAll(out, formatBaselineSection(summary.baseline, lang));
+  if (summary.baseline) appendAll(out, formatFollowUpSection(summary, lang));
 
   out.push(`## ${t('md.distribution')}`, '');
   out.push(`### ${t('md.byGrade')}`, '');
@@ -228,6 +232,28 @@ function changeCell(baseline: UnitBaseline | undefined, lang: Lang): string {
   if (!baseline) return tb(lang, 'md.change.new');
   const arrow = baseline.gradeChange === 'up' ? ' ↑' : baseline.gradeChange === 'down' ? ' ↓' : '';
   return formatDelta(baseline.delta) + arrow;
+}
+
+/**
+ * `--baseline`: item by item per unit — fixed, newly failing, repeat findings (⚠, by id) — and
+ * whether the baseline's rectification tasks were closed by their due dates.
+ */
+function formatFollowUpSection(summary: BatchSummary, lang: Lang): string[] {
+  const f = summary.baseline!.followUp;
+  const t = (key: Parameters<typeof tc>[1], params?: Record<string, unknown>): string => tc(lang, key, params);
+  const out: string[] = [`## ${t('compare.md.followUp')}`, ''];
+  out.push(t('batch.followUp.summary', { ...f, ...f.tasks, total: f.tasks.total }), '');
+  const rows: string[][] = [];
+  for (const r of summary.ranking) {
+    const u = r.baseline?.followUp;
+    if (!u) continue;
+    const s = summary.files[r.index].summary!;
+    const tasks = u.tasks.total === 0 ? '—' : t('batch.followUp.tasks', { ...u.tasks });
+    rows.push([escapeCell(s.unit.name), String(u.fixed.length), String(u.newlyFailing.length), u.stillFailing.length === 0 ? '0' : `⚠ ${u.stillFailing.length}：${u.stillFailing.map(escapeCell).join(', ')}`, tasks]);
+  }
+  if (rows.length === 0) out.push(t('compare.md.none'), '');
+  else appendAll(out, table([t('batch.followUp.col.unit'), t('batch.followUp.col.fixed'), t('batch.followUp.col.new'), t('batch.followUp.col.repeat'), t('batch.followUp.col.tasks')], rows, ['l', 'r', 'r', 'l', 'l'])).push('');
+  return out;
 }
 
 /** `--baseline`: the counts, the biggest improvements and declines, and the units missing now. */

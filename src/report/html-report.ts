@@ -16,6 +16,7 @@ import {
   methodLines,
   noScoreLabel,
   rectifyEntries,
+  rectifyParticulars,
   reportDate,
   statusLabel,
   type FormatContext,
@@ -53,6 +54,7 @@ table.meta th { width: 8em; }
 .warn { border: 1px solid #d4a72c; background: #fff8c5; padding: 8px 14px; border-radius: 6px; margin: 12px 0; }
 .muted { color: #57606a; }
 .s-pass { color: #1a7f37; } .s-partial { color: #9a6700; } .s-fail { color: #cf222e; font-weight: bold; }
+.overdue { color: #cf222e; font-weight: bold; }
 .s-na { color: #57606a; } .s-unanswered { color: #8250df; font-weight: bold; }
 .tag { font-size: 11px; border: 1px solid #d0d7de; border-radius: 8px; padding: 0 6px; margin-left: 4px; color: #57606a; white-space: nowrap; }
 .tag.veto-tag { border-color: #cf222e; color: #cf222e; }
@@ -224,6 +226,8 @@ export function formatHtml(report: Report, ctx: FormatContext): string {
   // Rectification list.
   b.push(`<h2>${h(tr(lang, 'section.rectify'))}</h2>`);
   const entries = rectifyEntries(report, ctx);
+  const tasks = report.rectification;
+  if (tasks) b.push(`<p>${h(tr(lang, 'rectify.summary', { ...tasks }))}</p>`);
   if (entries.length === 0) b.push(`<p>${h(tr(lang, 'rectify.none'))}</p>`);
   else {
     b.push('<ol>');
@@ -232,6 +236,13 @@ export function formatHtml(report: Report, ctx: FormatContext): string {
       const sub: string[] = [];
       const detail = itemDetail(e.item, lang);
       if (detail) sub.push(`<li>${h(detail)}</li>`);
+      const plan = e.item.rectify;
+      if (plan) {
+        const { text, overdue } = rectifyParticulars(plan, lang);
+        const late = overdue ? `${lang === 'zh' ? '；' : '; '}<span class="overdue">${h(overdue)}</span>` : '';
+        sub.push(`<li><strong>${h(tr(lang, 'rectify.plan'))}</strong>${colon}${hl(plan.measures)} <span class="plan">${lang === 'zh' ? '（' : '('}${hl(text)}${late}${lang === 'zh' ? '）' : ')'}</span></li>`);
+        if (plan.evidence?.length) sub.push(`<li>${h(tr(lang, 'rectify.fixEvidence'))}${colon}${plan.evidence.map((ev) => h(typeof ev === 'string' ? ev : ev.path)).join(sep)}</li>`);
+      } else if (tasks && e.item.status !== 'unanswered') sub.push(`<li class="muted">${h(tr(lang, 'rectify.noPlan'))}</li>`);
       if (e.item.note) sub.push(`<li>${h(tr(lang, 'rectify.note'))}${colon}${hl(e.item.note)}</li>`);
       if (e.guidance) sub.push(`<li>${h(tr(lang, 'rectify.guidance'))}${colon}${h(e.guidance)}</li>`);
       if (e.expected.length) sub.push(`<li>${h(tr(lang, 'rectify.evidence'))}${colon}${e.expected.map(h).join(lang === 'zh' ? '、' : ', ')}</li>`);

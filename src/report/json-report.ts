@@ -10,6 +10,7 @@ import { roundHalfAway } from '../score/round.js';
 import { partialCreditOf, SCORE_EPSILON } from '../score/score.js';
 import { readToolVersion } from './tool-version.js';
 import { rememberExact } from './exact.js';
+import { countRectify, reportRectify } from '../score/rectify.js';
 
 /** Options of {@link buildReport}. */
 export interface BuildReportOptions {
@@ -18,6 +19,13 @@ export interface BuildReportOptions {
   generatedAt?: string;
   /** Tool version to record; defaults to package.json's. */
   toolVersion?: string;
+  /** The day rectification tasks are judged overdue on (`YYYY-MM-DD`); defaults to the day of `generatedAt`. */
+  asOf?: string;
+}
+
+/** The day a report judges overdue tasks on: `asOf`, else the (UTC) day of its time stamp. */
+export function asOfDay(options: BuildReportOptions, generatedAt: string): string {
+  return options.asOf ?? generatedAt.slice(0, 10);
 }
 
 const r2 = (x: number): number => roundHalfAway(x, 2);
@@ -34,6 +42,8 @@ export type ReportHead = Omit<Report, 'items' | 'improvements'>;
 export function buildReport(result: ScoreResult, checklist: Checklist, answers: Answers, options: BuildReportOptions): Report {
   const { lang } = options;
   const placed = new Map(listItems(checklist).map((p) => [p.item.id, p]));
+  const { head, gains, improvements } = reportHead(result, checklist, answers, options);
+  const asOf = asOfDay(options, head.generatedAt);
   const items: ReportItem[] = result.items.map((s) => {
     const item = placed.get(s.id)?.item;
     const deductions =
@@ -58,11 +68,12 @@ export function buildReport(result: ScoreResult, checklist: Checklist, answers: 
       ...(deductions !== undefined ? { deductions } : {}),
       ...(s.note !== undefined ? { note: s.note } : {}),
       evidence: s.evidence,
+      ...(s.rectify !== undefined ? { rectify: reportRectify(s.rectify, asOf) } : {}),
     };
     return out;
   });
-  const { head, gains, improvements } = reportHead(result, checklist, answers, options);
-  const report: Report = { ...head, items, improvements };
+  const rectification = countRectify(result.items.map((i) => i.rectify), asOf);
+  const report: Report = { ...head, items, improvements, ...(rectification ? { rectification } : {}) };
   rememberExact(report, { score: result.score, baseScore: result.baseScore, bonusScore: result.bonusScore });
   rememberExact(report.bonus, { earned: result.bonusEarned });
   report.areas.forEach((a, i) => rememberExact(a, { score: result.areas[i].score }));

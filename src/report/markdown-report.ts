@@ -15,6 +15,7 @@ import {
   methodLines,
   noScoreLabel,
   rectifyEntries,
+  rectifyParticulars,
   reportDate,
   statusLabel,
   textBar,
@@ -106,12 +107,20 @@ export function formatMarkdown(report: Report, ctx: FormatContext): string {
   // Rectification list.
   out.push(`## ${tr(lang, 'section.rectify')}`, '');
   const entries = rectifyEntries(report, ctx);
+  const tasks = report.rectification;
+  if (tasks) out.push(tr(lang, 'rectify.summary', { ...tasks }), '');
   if (entries.length === 0) out.push(tr(lang, 'rectify.none'), '');
   entries.forEach((e, n) => {
     const points = tr(lang, 'rectify.points', { earned: fmtPlain(e.item.earned), max: fmtPlain(e.item.max) });
     out.push(`${n + 1}. **${esc(e.item.id)}** ${esc(e.item.text)}${paren(`${statusLabel(lang, e.item.status)}${sep}${points}`)}`);
     const detail = itemDetail(e.item, lang);
     if (detail) out.push(`   - ${esc(detail)}`);
+    const plan = e.item.rectify;
+    if (plan) {
+      const { text, overdue } = rectifyParticulars(plan, lang);
+      out.push(`   - **${tr(lang, 'rectify.plan')}**${lang === 'zh' ? '：' : ': '}${esc(plan.measures)}${paren(`${esc(text)}${overdue ? `${lang === 'zh' ? '；' : '; '}⏰ **${overdue}**` : ''}`)}`);
+      if (plan.evidence?.length) out.push(`   - ${tr(lang, 'rectify.fixEvidence')}${lang === 'zh' ? '：' : ': '}${plan.evidence.map((ev) => esc(typeof ev === 'string' ? ev : ev.path)).join(sep)}`);
+    } else if (tasks && e.item.status !== 'unanswered') out.push(`   - ${tr(lang, 'rectify.noPlan')}`);
     if (e.item.note) out.push(`   - ${tr(lang, 'rectify.note')}${lang === 'zh' ? '：' : ': '}${esc(e.item.note)}`);
     if (e.guidance) out.push(`   - ${tr(lang, 'rectify.guidance')}${lang === 'zh' ? '：' : ': '}${esc(e.guidance)}`);
     if (e.expected.length) out.push(`   - ${tr(lang, 'rectify.evidence')}${lang === 'zh' ? '：' : ': '}${e.expected.map(esc).join(lang === 'zh' ? '、' : ', ')}`);

@@ -16,7 +16,7 @@ export interface ProducedReport {
 }
 
 /** Scores `answers` and renders the report as a Word document (docx is loaded only here). */
-export async function produceDocxReport(checklist: Checklist, answers: Answers, options: { lang: Lang; generatedAt?: string }): Promise<{ result: ScoreResult; report: Report; bytes: Uint8Array }> {
+export async function produceDocxReport(checklist: Checklist, answers: Answers, options: { lang: Lang; generatedAt?: string; asOf?: string }): Promise<{ result: ScoreResult; report: Report; bytes: Uint8Array }> {
   const result = scoreAnswers(checklist, answers);
   const report = buildReport(result, checklist, answers, options);
   const { formatDocxReport } = await import('./docx-report.js');
@@ -28,7 +28,7 @@ export function produceReport(
   checklist: Checklist,
   answers: Answers,
   format: ReportFormat,
-  options: { lang: Lang; generatedAt?: string },
+  options: { lang: Lang; generatedAt?: string; asOf?: string },
 ): ProducedReport {
   const result = scoreAnswers(checklist, answers);
   const report = buildReport(result, checklist, answers, options);

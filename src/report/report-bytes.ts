@@ -7,7 +7,8 @@ import { type Lang } from '../i18n/lang.js';
 import { rankGains } from '../score/gains.js';
 import { roundHalfAway } from '../score/round.js';
 import { gradesOf, partialCreditOf, SCORE_EPSILON } from '../score/score.js';
-import type { BuildReportOptions } from './json-report.js';
+import { asOfDay, type BuildReportOptions } from './json-report.js';
+import { countRectify, reportRectify } from '../score/rectify.js';
 import { escapeJsonText } from './escape.js';
 import { readToolVersion } from './tool-version.js';
 
@@ -29,7 +30,8 @@ const r4 = (x: number): number => roundHalfAway(x, 4);
 export function reportBytes(result: ScoreResult, checklist: Checklist, answers: Answers, options: BuildReportOptions): Uint8Array {
   const parts = partsOf(checklist, options.lang);
   const out = new Output();
-  writeHead(out, parts, result, answers, options);
+  const generatedAt = writeHead(out, parts, result, answers, options);
+  let asOf: string | undefined;
   out.bytes(ITEMS_OPEN);
   let at = 0;
   for (let i = 0; i < result.items.length; i++) {
@@ -49,7 +51,10 @@ export function reportBytes(result: ScoreResult, checklist: Checklist, answers: 
       if (s.deductions !== undefined) writeDeductions(out, s, part);
     }
     // What the unit wrote, in one piece.
-    if (s.note === undefined && s.evidence.length === 0) out.bytes(NO_EVIDENCE);
+    if (s.rectify !== undefined) {
+      asOf ??= asOfDay(options, generatedAt);
+      out.text(`${s.note === undefined ? '' : `,"note":${quote(s.note)}`},"evidence":${evidenceJson(s.evidence)},"rectify":${JSON.stringify(reportRectify(s.rectify, asOf))}}`);
+    } else if (s.note === undefined && s.evidence.length === 0) out.bytes(NO_EVIDENCE);
     else out.text(`${s.note === undefined ? '' : `,"note":${quote(s.note)}`},"evidence":${s.evidence.length === 0 ? '[]' : evidenceJson(s.evidence)}}`);
   }
   out.bytes(IMPROVEMENTS_OPEN);
@@ -60,12 +65,17 @@ export function reportBytes(result: ScoreResult, checklist: Checklist, answers: 
     out.bytes(parts.gainHead.get(g.id)!);
     out.text(`${r2(g.gain)},"scoreIfMet":${r2(g.scoreIfMet)},"liftsVeto":${g.liftsVeto}}`);
   }
-  out.bytes(END);
+  // Only a file with rectification tasks has their counts (asOf is set once the first one is written).
+  const rectification = asOf === undefined ? undefined : countRectify(result.items.map((i) => i.rectify), asOf);
+  if (rectification) {
+    out.byte(CLOSE_BRACKET);
+    out.text(`,"rectification":${JSON.stringify(rectification)}}`);
+  } else out.bytes(END);
   return out.done();
 }
 
-/** Everything before the items, as reportHead (json-report.ts) builds it. */
-function writeHead(out: Output, parts: ChecklistParts, result: ScoreResult, answers: Answers, options: BuildReportOptions): void {
+/** Everything before the items, as reportHead (json-report.ts) builds it; returns the time stamp written. */
+function writeHead(out: Output, parts: ChecklistParts, result: ScoreResult, answers: Answers, options: BuildReportOptions): string {
   const generatedAt = options.generatedAt ?? new Date().toISOString();
   const toolVersion = options.toolVersion ?? readToolVersion();
   const key = `${generatedAt}\0${toolVersion}`;
@@ -109,6 +119,7 @@ function writeHead(out: Output, parts: ChecklistParts, result: ScoreResult, answ
     );
   }
   out.byte(CLOSE_BRACKET);
+  return generatedAt;
 }
 
 function writeDeductions(out: Output, s: ItemScore, part: ItemParts): void {

@@ -1,6 +1,6 @@
 // What the Markdown and HTML reporters share: grouping, labels, number formats and the computation shown.
 import { listItems, type Checklist } from '../model/checklist.js';
-import type { Report, ReportArea, ReportItem } from '../model/report.js';
+import type { Report, ReportArea, ReportItem, ReportRectify } from '../model/report.js';
 import type { ItemOutcome } from '../model/score-result.js';
 import { pickText } from '../model/text.js';
 import { type Lang } from '../i18n/lang.js';
@@ -118,6 +118,24 @@ export function rectifyEntries(report: Report, ctx: FormatContext): RectifyEntry
         expected: (source?.evidence ?? []).map((e) => pickText(e, ctx.lang)),
       };
     });
+}
+
+/**
+ * A rectification task's particulars after its measures, as plain text: owner, due date, status,
+ * and the completion day or the days overdue, e.g. `责任人：王芳；期限：2026-06-30；整改中；已逾期 12 天`.
+ */
+export function rectifyParticulars(plan: ReportRectify, lang: Lang): { text: string; overdue: string } {
+  const colon = lang === 'zh' ? '：' : ': ';
+  const parts = [
+    `${tr(lang, 'rectify.owner')}${colon}${plan.owner}`,
+    `${tr(lang, 'rectify.due')}${lang === 'zh' ? '：' : ' '}${plan.due}`,
+    tr(lang, `rectify.status.${plan.status}`),
+  ];
+  if (plan.status === 'done' && plan.doneOn) parts.push(tr(lang, 'rectify.doneOn', { date: plan.doneOn }));
+  return {
+    text: parts.join(lang === 'zh' ? '；' : '; '),
+    overdue: plan.overdueDays ? tr(lang, 'rectify.overdue', { days: plan.overdueDays }) : '',
+  };
 }
 
 /** How an item's answer reads beyond its status: the ratio given, or the deductions. */

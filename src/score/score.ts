@@ -151,6 +151,7 @@ function makeItemScore(
     bonus,
     note: answer?.note,
     evidence: answer?.evidence ? [...answer.evidence] : [],
+    rectify: answer?.rectify,
   };
 }
 

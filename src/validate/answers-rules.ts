@@ -71,9 +71,12 @@ const answersMatchItems: AnswersRule = (answers, checklist, ctx) => {
       continue;
     }
     const kind = kindOf(item);
-    if (!answerFitsKind(answer, kind)) {
+    const fits = answerFitsKind(answer, kind);
+    if (!fits) {
       ctx.report('ANSWER_WRONG_KIND', path, { id, kindName: KIND_NAMES[kind], expected: EXPECTED[kind] }, { onKey: true });
     }
+    // An answer of the wrong kind is reported already; its plan cannot be judged.
+    if (answer.rectify !== undefined && fits) checkRectify(id, answer, kind, ctx);
     if (kind === 'ratio' && answer.value !== undefined && !(answer.value >= 0 && answer.value <= 1)) {
       ctx.report('VALUE_OUT_OF_RANGE', [...path, 'value'], { value: answer.value });
     }
@@ -98,6 +101,53 @@ const answersMatchItems: AnswersRule = (answers, checklist, ctx) => {
     }
   }
 };
+
+/**
+ * Whether an answer falls short, so that a rectification task may be attached: answered `fail` or
+ * `partial`, a deduction counted, or a value below 1. An `na` answer, a full pass and an answer of
+ * the wrong kind do not.
+ */
+export function answerFallsShort(answer: Answer, kind: ItemKind): boolean {
+  if (!answerFitsKind(answer, kind) || answer.status === 'na') return false;
+  switch (kind) {
+    case 'status':
+      return answer.status === 'fail' || answer.status === 'partial';
+    case 'ratio':
+      return answer.value !== undefined && answer.value < 1;
+    case 'deduct':
+      return Object.values(answer.deductions ?? {}).some((count) => count > 0);
+  }
+}
+
+/** How an answer that needs no rectification reads in RECTIFY_NOT_NEEDED. */
+function answerState(answer: Answer, kind: ItemKind): { zh: string; en: string } {
+  if (answer.status === 'na') return { zh: '为“不适用”', en: 'na (not applicable)' };
+  if (kind === 'ratio') return { zh: `为 ${answer.value}`, en: `with value ${answer.value}` };
+  if (kind === 'deduct') return { zh: '没有扣分', en: 'with nothing deducted' };
+  return { zh: '为“符合”', en: 'pass' };
+}
+
+/**
+ * The rectification task of one answer, judged against its item (called from the pass over the
+ * answers, not a pass of its own: a file may have 100,000 answers, and most have no plan).
+ */
+function checkRectify(id: string, answer: Answer, kind: ItemKind, ctx: RuleContext): void {
+  const plan = answer.rectify!;
+  const path = ['answers', id, 'rectify'];
+  if (!answerFallsShort(answer, kind)) {
+    ctx.report('RECTIFY_NOT_NEEDED', path, { id, state: answerState(answer, kind) }, { onKey: true });
+  }
+  for (const field of ['measures', 'owner'] as const) {
+    // The schema asks for a non-empty string; spaces or zero-width characters alone say nothing either.
+    if (plan[field].length > 0 && isBlankText(plan[field])) ctx.report('RECTIFY_BLANK', [...path, field], { field });
+  }
+  if (plan.status === 'done') {
+    if (plan.doneOn === undefined) ctx.report('RECTIFY_DONE_WITHOUT_DATE', [...path, 'status']);
+    if (!plan.evidence || plan.evidence.length === 0) ctx.report('RECTIFY_DONE_WITHOUT_EVIDENCE', [...path, 'status']);
+  } else if (plan.doneOn !== undefined) {
+    ctx.report('RECTIFY_DONE_ON_NOT_DONE', [...path, 'doneOn'], { status: plan.status }, { onKey: true, severity: 'warning' });
+  }
+}
 
 /** Every answer-file rule, run in this order. */
 export const ANSWERS_RULES: readonly AnswersRule[] = [unitTypeDeclared, answersMatchItems];

@@ -35,7 +35,7 @@ export function orderAnswers(answers: Record<string, Answer>, checklist?: Checkl
   return out;
 }
 
-/** Drops empty notes and evidence lists and fixes the field order (status/value/deductions, note, evidence). */
+/** Drops empty notes and evidence lists and fixes the field order (status/value/deductions, note, evidence, rectify). */
 function cleanAnswer(answer: Answer): Answer {
   const out: Answer = {};
   if (answer.status !== undefined) out.status = answer.status;
@@ -43,6 +43,12 @@ function cleanAnswer(answer: Answer): Answer {
   if (answer.deductions !== undefined) out.deductions = { ...answer.deductions };
   if (!isBlankText(answer.note)) out.note = answer.note;
   if (answer.evidence !== undefined && answer.evidence.length > 0) out.evidence = [...answer.evidence];
+  if (answer.rectify !== undefined) {
+    const plan = answer.rectify;
+    out.rectify = { measures: plan.measures, owner: plan.owner, due: plan.due, status: plan.status };
+    if (plan.doneOn !== undefined) out.rectify.doneOn = plan.doneOn;
+    if (plan.evidence !== undefined) out.rectify.evidence = [...plan.evidence];
+  }
   return out;
 }
 

@@ -1,5 +1,6 @@
 // The self-check walk: one screen per applying item, answers saved after each, with back/skip/jump/review/quit.
-import { STATUSES, type Answer, type Answers, type Status } from '../model/answers.js';
+import { RECTIFY_STATUSES, STATUSES, type Answer, type Answers, type Rectify, type RectifyStatus, type Status } from '../model/answers.js';
+import { isDay } from '../util/dates.js';
 import { applyingItems, kindOf, type Area, type Checklist, type Item, type PlacedItem } from '../model/checklist.js';
 import { pickText } from '../model/text.js';
 import { type Lang } from '../i18n/lang.js';
@@ -165,6 +166,10 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
     }
   }
 
+  function askRectify(previous: Rectify | undefined): Promise<Rectify | undefined> {
+    return askRectifyWith(prompter, lang, previous);
+  }
+
   /** Asks one item until it is answered or the officer navigates away. */
   async function askItem(placed: PlacedItem, at: number): Promise<Step> {
     const { item } = placed;
@@ -240,10 +245,46 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
       });
       const list = evidence.trim() === '-' ? [] : parseEvidence(evidence, previous?.evidence);
       if (list.length > 0) answer.evidence = list;
+      // A shortfall: offer to record its rectification task (a plan on any other answer is not allowed).
+      if (tone === 'problem') {
+        const plan = await askRectify(previous?.rectify);
+        if (plan) answer.rectify = plan;
+      }
       answers.answers[item.id] = answer;
       return { kind: 'answered' };
     }
   }
+}
+
+/**
+ * Offers to record the rectification task of an answer that falls short (skippable: no keeps the
+ * answer without one); a previous task is offered for editing, its fields as the defaults.
+ */
+async function askRectifyWith(prompter: Prompter, lang: Lang, previous: Rectify | undefined): Promise<Rectify | undefined> {
+  const want = await prompter.confirm({ message: tr(lang, previous ? 'walk.rectify.edit' : 'walk.rectify.offer'), default: previous !== undefined });
+  if (!want) return undefined;
+  const required = (v: string): true | string => (isBlankText(v) ? tr(lang, 'walk.rectify.required') : true);
+  const date = (v: string): true | string => (isDay(v.trim()) ? true : tr(lang, 'walk.rectify.badDate', { value: v.trim() }));
+  const measures = (await prompter.input({ message: tr(lang, 'walk.rectify.measures'), default: previous?.measures, validate: required })).trim();
+  const owner = (await prompter.input({ message: tr(lang, 'walk.rectify.owner'), default: previous?.owner, validate: required })).trim();
+  const due = (await prompter.input({ message: tr(lang, 'walk.rectify.due'), default: previous?.due, validate: date })).trim();
+  const status = await prompter.select<RectifyStatus>({
+    message: tr(lang, 'walk.rectify.status'),
+    choices: RECTIFY_STATUSES.map((s) => ({ value: s, name: tr(lang, `walk.rectify.status.${s}`) })),
+    default: previous?.status ?? 'open',
+  });
+  const plan: Rectify = { measures, owner, due, status };
+  if (status === 'done') {
+    plan.doneOn = (await prompter.input({ message: tr(lang, 'walk.rectify.doneOn'), default: previous?.doneOn, validate: date })).trim();
+    const old = formatEvidence(previous?.evidence);
+    const raw = await prompter.input({
+      message: tr(lang, 'walk.rectify.evidence'),
+      default: old || undefined,
+      validate: (v) => (parseEvidence(v, previous?.evidence).length > 0 ? true : tr(lang, 'walk.rectify.evidenceRequired')),
+    });
+    plan.evidence = parseEvidence(raw, previous?.evidence);
+  }
+  return plan;
 }
 
 /** Validates a typed ratio at the prompt: true, or the message saying what to type. */

@@ -202,7 +202,15 @@ describe('applyBaseline', () => {
   it('with an empty baseline: every unit is new, "none" in the lists', () => {
     const summary = summarizeBatch([valid('a.yaml', unit('甲', 'township', 80, 1))], [], { allowIncomplete: false }, { generatedAt: 'now', lang: 'en' });
     applyBaseline(summary, { dir: 'empty', missing: false, warnings: [], units: new Map() });
-    expect(summary.baseline).toEqual({ dir: 'empty', matched: 0, newUnits: 1, missingUnits: [], improvements: [], declines: [] });
+    expect(summary.baseline).toEqual({
+      dir: 'empty',
+      matched: 0,
+      newUnits: 1,
+      missingUnits: [],
+      improvements: [],
+      declines: [],
+      followUp: { fixed: 0, newlyFailing: 0, stillFailing: 0, repeatUnits: 0, tasks: { total: 0, onTime: 0, late: 0, open: 0 } },
+    });
     const md = formatBatchMarkdown(summary, { lang: 'en' });
     expect(md).toContain('### Biggest improvements\n\nnone');
     expect(md).toContain('### In the baseline but not validly submitted now (0)\n\nnone');

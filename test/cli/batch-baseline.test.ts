@@ -61,16 +61,21 @@ describe('wangxin batch --baseline', () => {
     const validate = getValidator('batch');
     expect(validate(json), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     const byFile = new Map(json.ranking.map((u) => [name(u.file), u.baseline]));
-    expect(byFile.get('township.yaml')).toEqual({ score: 47.4, delta: 41.36, gradeChange: 'up' });
-    expect(byFile.get('department.yaml')).toEqual({ score: 62.71, delta: -11.86, gradeChange: 'down' });
-    expect(byFile.get('internet-enterprise.yaml')).toEqual({ score: 88.1, delta: 0, gradeChange: 'same' });
+    expect(byFile.get('township.yaml')).toMatchObject({ score: 47.4, delta: 41.36, gradeChange: 'up' });
+    expect(byFile.get('department.yaml')).toMatchObject({ score: 62.71, delta: -11.86, gradeChange: 'down' });
+    expect(byFile.get('internet-enterprise.yaml')).toMatchObject({ score: 88.1, delta: 0, gradeChange: 'same' });
+    // Each matched unit is also followed up item by item (see batch-follow-up.test.ts for the numbers).
+    for (const key of ['township.yaml', 'department.yaml', 'internet-enterprise.yaml']) {
+      expect(Object.keys(byFile.get(key) as object)).toEqual(['score', 'delta', 'gradeChange', 'followUp']);
+    }
     expect(byFile.get('cyber-office.yaml')).toBeNull();
-    expect(json.baseline).toEqual({
+    expect(json.baseline).toMatchObject({
       dir: OLD,
       matched: 3,
       newUnits: 1,
       missingUnits: [{ name: '某某县供电公司', type: 'cii-operator', file: join(OLD, 'cii-operator.yaml') }],
     });
+    expect(Object.keys(json.baseline!)).toEqual(['dir', 'matched', 'newUnits', 'missingUnits', 'followUp']);
     // The schema is strict: an unknown field in the baseline is refused.
     const broken = { ...json, baseline: { ...json.baseline, extra: 1 } };
     expect(validate(broken)).toBe(false);

@@ -47,7 +47,7 @@ describe('wangxin compare', () => {
     const c = JSON.parse(r.stdout);
     expect(Object.keys(c)).toEqual([
       'schemaVersion', 'old', 'new', 'warnings', 'score', 'baseScore', 'bonusScore', 'grade', 'areas',
-      'improved', 'regressed', 'newlyOpen', 'otherChanges', 'onlyInOld', 'onlyInNew',
+      'improved', 'regressed', 'newlyOpen', 'otherChanges', 'onlyInOld', 'onlyInNew', 'followUp',
     ]);
     expect(c.old).toMatchObject({ kind: 'answers', period: '2025', checklist: { id: 'county-cyber-2018', version: '1.1.0' }, unit: { name: '某某镇党委', type: 'township' } });
     expect(c.new).toMatchObject({ file: TOWNSHIP, score: 85.54, grade: { index: 1, label: '良好' }, vetoed: false, complete: true, unanswered: 0 });

@@ -76,6 +76,20 @@ describe('wangxin init (blank answer file)', () => {
     expect(byId.get('A4.1.4')!.status).toBe('partial');
   });
 
+  it('explains rectification once in the header, and its example works as written', async () => {
+    const r = await runInProcess(['init', '--unit', '某某镇党委', '--unit-type', 'township'], {}, tmp);
+    const line = r.stdout.split('\n').find((l) => l.includes('rectify:'))!;
+    expect(line).toMatch(/^# {3}未达标/);
+    // The only rectify in the file is that header line: no commented plan under every item.
+    expect(r.stdout.match(/rectify/g)).toHaveLength(1);
+    const example = /例：\{ (.*) \},（/.exec(line)![1];
+    const file = join(tmp, 'rectify.yaml');
+    writeFileSync(file, fill(r.stdout, 'A1.2.2', example));
+    const scored = await runInProcess(['score', file, '--format', 'json', '--as-of', '2026-07-01']);
+    expect(scored.code, scored.stderr).toBe(0);
+    expect(JSON.parse(scored.stdout).rectification).toMatchObject({ tasks: 1, open: 1, overdue: 1 });
+  });
+
   it('an answer line uncommented but not filled in is an error at its line', async () => {
     const r = await runInProcess(['init', '--unit-type', 'department', '--out', 'half.yaml'], {}, tmp);
     expect(r.code).toBe(0);

@@ -131,7 +131,7 @@ describe('run: starting', () => {
 
 describe('run: interrupting and resuming', () => {
   it('Ctrl-C keeps the answers, prints the resume command and exits 130; the next run resumes there', async () => {
-    const first = await run(base(), [...ASSESSOR, { select: 'pass' }, { input: '' }, { input: '' }, { select: 'fail' }, { input: '问题' }, { input: '' }, { select: 'na' }, { interrupt: true }]);
+    const first = await run(base(), [...ASSESSOR, { select: 'pass' }, { input: '' }, { input: '' }, { select: 'fail' }, { input: '问题' }, { input: '' }, { confirm: false }, { select: 'na' }, { interrupt: true }]);
     expect(first.code).toBe(130);
     const file = join(tmp.dir, 'a.yaml');
     const check = await checkFile(file, {}, 'answers');
@@ -209,7 +209,7 @@ describe('run: the end', () => {
   it('shows score, grade, veto and areas, writes the report, and agrees with scoring the file', async () => {
     const steps: ScriptStep[] = [...ASSESSOR];
     steps.push({ select: 'pass' }, { input: '' }, { input: '' }); // A1.1.1
-    steps.push({ select: 'partial' }, { input: '' }, { input: '' }); // A1.1.2
+    steps.push({ select: 'partial' }, { input: '' }, { input: '' }, { confirm: false }); // A1.1.2
     steps.push({ select: '@finish' }, { confirm: true });
     const { code, out } = await run({ ...base(), report: 'out/r.json' }, steps);
     expect(code).toBe(0);

@@ -91,6 +91,11 @@ const CASES: Case[] = [
   { code: 'DEDUCTION_COUNT_INVALID', file: f('answers-deduction-count-invalid.yaml'), line: 5, column: 31 },
   { code: 'DEDUCTION_COUNT_TOO_LARGE', file: f('answers-deduction-count-too-large.yaml'), line: 5, column: 31 },
   { code: 'NA_WITHOUT_NOTE', file: f('answers-na-without-note.yaml'), line: 5, column: 21 },
+  { code: 'RECTIFY_NOT_NEEDED', file: f('answers-rectify-not-needed.yaml'), line: 7, column: 5 },
+  { code: 'RECTIFY_BLANK', file: f('answers-rectify-blank.yaml'), line: 7, column: 26 },
+  { code: 'RECTIFY_DONE_WITHOUT_DATE', file: f('answers-rectify-done-without-date.yaml'), line: 7, column: 69 },
+  { code: 'RECTIFY_DONE_WITHOUT_EVIDENCE', file: f('answers-rectify-done-without-evidence.yaml'), line: 7, column: 69 },
+  { code: 'RECTIFY_DONE_ON_NOT_DONE', file: f('answers-rectify-done-on-not-done.yaml'), line: 7, column: 82, severity: 'warning' },
   { code: 'ANSWER_NOT_APPLICABLE', file: f('answers-not-applicable.yaml'), line: 6, column: 3, severity: 'warning' },
   // Answer workbooks, made in beforeAll: cell-located codes at the cell's row and column.
   { code: 'WORKBOOK_NOT_ZIP', file: () => join(tmp, 'not-zip.xlsx') },

@@ -118,6 +118,13 @@ async function answerStatus(id: string, downs: number, note = '', evidence = '')
   await prompt('佐证材料：文件名');
   if (evidence) type(evidence);
   keys('Enter');
+  if (downs === 1 || downs === 2) await skipRectify();
+}
+
+/** Declines the rectification task offered after a shortfall (Enter takes the default, no). */
+async function skipRectify(): Promise<void> {
+  await prompt('现在记录整改计划');
+  keys('Enter');
 }
 
 /** Answers the ratio item on screen with `value` (a value below 1 is asked about the gap). */
@@ -131,6 +138,7 @@ async function answerRatio(id: string, value: string): Promise<void> {
   keys('Enter');
   await prompt('佐证材料：文件名');
   keys('Enter');
+  if (Number(value) < 1) await skipRectify();
 }
 
 /** Answers the two-rule deduct item on screen: `count` times the first rule, the second left at its default 0. */
@@ -147,6 +155,7 @@ async function answerDeduct(id: string, count: number): Promise<void> {
   keys('Enter');
   await prompt('佐证材料：文件名');
   keys('Enter');
+  if (count > 0) await skipRectify();
 }
 
 describe.skipIf(!HAS_TMUX)('wangxin run in a real terminal (tmux)', () => {
@@ -219,8 +228,34 @@ describe.skipIf(!HAS_TMUX)('wangxin run in a real terminal (tmux)', () => {
     keys('Enter');
     await prompt('佐证材料：文件名');
     keys('Enter');
+    await skipRectify();
     await answerStatus('A2.3.3', 0);
-    await answerStatus('A3.1.1', 2, '无审核登记');
+    // A fail with its rectification task: a bad due date is refused at the prompt.
+    await atItem('A3.1.1');
+    keys('Down', 'Down', 'Enter');
+    await prompt('存在的问题');
+    type('无审核登记');
+    keys('Enter');
+    await prompt('佐证材料：文件名');
+    keys('Enter');
+    await prompt('现在记录整改计划');
+    type('y');
+    keys('Enter');
+    await prompt('整改措施');
+    type('建立信息发布审核登记表');
+    keys('Enter');
+    await prompt('整改责任人');
+    type('王芳');
+    keys('Enter');
+    await prompt('整改期限');
+    type('2026-6-30');
+    keys('Enter');
+    await waitFor('“2026-6-30”不是有效日期');
+    for (let i = 0; i < 9; i++) keys('BSpace');
+    type('2026-06-30');
+    keys('Enter');
+    await prompt('整改状态');
+    keys('Enter');
     for (const id of ['A3.1.2', 'A3.1.5', 'A3.1.6', 'A3.1.7']) await answerStatus(id, 0);
     // The deduct items: one count per rule.
     await answerDeduct('A3.1.8', 0);
@@ -251,7 +286,7 @@ describe.skipIf(!HAS_TMUX)('wangxin run in a real terminal (tmux)', () => {
       'A2.3.1': { status: 'pass' },
       'A2.3.2': { value: 0.75 },
       'A2.3.3': { status: 'pass' },
-      'A3.1.1': { status: 'fail', note: '无审核登记' },
+      'A3.1.1': { status: 'fail', note: '无审核登记', rectify: { measures: '建立信息发布审核登记表', owner: '王芳', due: '2026-06-30', status: 'open' } },
       'A3.1.2': { status: 'pass' },
       'A3.1.5': { status: 'pass' },
       'A3.1.6': { status: 'pass' },

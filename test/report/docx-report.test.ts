@@ -110,7 +110,7 @@ describe('run --report X.docx', () => {
 
   it('ends the walk with the Word report', async () => {
     const steps: ScriptStep[] = [{ input: '张三' }, { input: '' }, { input: '0871-6100001' }, { input: '2026年度' }];
-    steps.push({ select: 'fail' }, { input: '未组织专题学习' }, { input: '' }, { select: '@finish' }, { confirm: true });
+    steps.push({ select: 'fail' }, { input: '未组织专题学习' }, { input: '' }, { confirm: false }, { select: '@finish' }, { confirm: true });
     const r = await run({ unit: '某某镇党委', unitType: 'township', answers: 'a.yaml', report: '报告/自查报告.docx' }, steps);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);

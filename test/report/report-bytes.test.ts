@@ -15,14 +15,20 @@ import { EXAMPLES, FIXED_TIME, ROOT, examplePath, loadAnswers } from './load.js'
 const options = { generatedAt: FIXED_TIME, toolVersion: '9.9.9' };
 
 /** What `score --format json` writes, as bytes. */
-function expected(list: Parameters<typeof buildReport>[1], given: Answers, lang: 'zh' | 'en'): Buffer {
-  return Buffer.from(escapeJsonText(JSON.stringify(buildReport(scoreAnswers(list, given), list, given, { ...options, lang }))));
+function expected(list: Parameters<typeof buildReport>[1], given: Answers, lang: 'zh' | 'en', asOf?: string): Buffer {
+  return Buffer.from(escapeJsonText(JSON.stringify(buildReport(scoreAnswers(list, given), list, given, { ...options, lang, asOf }))));
 }
 
 describe('reportBytes', () => {
   it('writes exactly the bytes of JSON.stringify(buildReport(…)) for random checklists and answers', () => {
     fc.assert(
-      fc.property(scoredArb, fc.constantFrom('zh' as const, 'en' as const), fc.string({ unit: 'binary', maxLength: 12 }), ({ checklist: list, answers: given }, lang, text) => {
+      fc.property(
+        scoredArb,
+        fc.constantFrom('zh' as const, 'en' as const),
+        fc.string({ unit: 'binary', maxLength: 12 }),
+        fc.constantFrom('open' as const, 'in-progress' as const, 'done' as const),
+        fc.constantFrom(undefined, '2026-01-01', '2026-07-12'),
+        ({ checklist: list, answers: given }, lang, text, status, asOf) => {
         // Any text the unit may write, in a note, the evidence, the unit and the assessor.
         const first = Object.keys(given.answers)[0];
         const odd: Answers = {
@@ -32,9 +38,19 @@ describe('reportBytes', () => {
           period: text,
           answers: first ? { ...given.answers, [first]: { ...given.answers[first], note: text, evidence: [text, { path: text, sha256: 'a'.repeat(64) }] } } : given.answers,
         };
-        for (const a of [given, odd]) {
-          const bytes = reportBytes(scoreAnswers(list, a), list, a, { ...options, lang });
-          expect(Buffer.from(bytes).equals(expected(list, a, lang))).toBe(true);
+        // The same with a rectification task on every answer (the bytes do not judge whether it is allowed).
+        const planned: Answers = {
+          ...odd,
+          answers: Object.fromEntries(
+            Object.entries(odd.answers).map(([id, a], n) => [
+              id,
+              { ...a, rectify: { measures: text || '措施', owner: text || '王芳', due: n % 2 ? '2026-06-30' : '2025-12-31', status, ...(status === 'done' ? { doneOn: '2026-06-01', evidence: [text || 'a.pdf'] } : {}) } },
+            ]),
+          ),
+        };
+        for (const a of [given, odd, planned]) {
+          const bytes = reportBytes(scoreAnswers(list, a), list, a, { ...options, lang, asOf });
+          expect(Buffer.from(bytes).equals(expected(list, a, lang, asOf))).toBe(true);
         }
       }),
       { numRuns: 1500, seed: 20180420 },

@@ -18,6 +18,18 @@ describe('answer file writing', () => {
   });
   afterEach(() => tmp.remove());
 
+  it('keeps a rectification task, every field of it, in order, when it rewrites the file', async () => {
+    const answers = blankAnswers(checklist);
+    const plan = { status: 'done' as const, doneOn: '2026-06-20', evidence: ['纪要.pdf'], due: '2026-06-30', owner: '王芳', measures: '补开会议: 第2次' };
+    answers.answers['A1.1.1'] = { status: 'fail', rectify: plan };
+    const file = join(tmp.dir, 'r.yaml');
+    await saveAnswers(file, answers, checklist);
+    expect(readFileSync(file, 'utf8')).toContain('A1.1.1: { status: fail, rectify: { measures: "补开会议: 第2次", owner: 王芳, due: 2026-06-30, status: done, doneOn: 2026-06-20, evidence: [ 纪要.pdf ] } }');
+    const check = await checkFile(file, {}, 'answers');
+    expect(check.errors).toEqual([]);
+    expect(check.answers!.answers['A1.1.1'].rectify).toEqual(plan);
+  });
+
   it('starts with the schema comment, keeps Chinese readable, orders answers as the checklist and validates', async () => {
     const answers = blankAnswers(checklist);
     answers.assessor = { name: '张三', role: '' };

@@ -49,6 +49,7 @@ describe('walk: answering each kind of item', () => {
       { select: 'partial' },
       { input: '整改措施未明确责任人' },
       { input: '2026-纪要.pdf；https://example.org/x' },
+      { confirm: false },
       QUIT,
     ]);
     expect(result).toEqual({ outcome: 'quit', answered: 1, total: 42 });
@@ -88,7 +89,7 @@ describe('walk: answering each kind of item', () => {
     const answers = blankAnswers(checklist);
     const { prompter } = await runWalk(
       answers,
-      [{ select: '@enter' }, { input: '75' }, { input: 'abc' }, { input: '5/4' }, { input: '3/4' }, { input: '' }, { input: '' }, QUIT],
+      [{ select: '@enter' }, { input: '75' }, { input: 'abc' }, { input: '5/4' }, { input: '3/4' }, { input: '' }, { input: '' }, { confirm: false }, QUIT],
       { startAt: 'A2.3.2' },
     );
     expect(answers.answers['A2.3.2']).toEqual({ value: 0.75 });
@@ -103,7 +104,7 @@ describe('walk: answering each kind of item', () => {
 
   it('ratio item answered with a percentage, and not applicable', async () => {
     const answers = blankAnswers(checklist);
-    await runWalk(answers, [{ select: '@enter' }, { input: '80%' }, { input: '16/20' }, { input: '' }, QUIT], { startAt: 'A4.1.4' });
+    await runWalk(answers, [{ select: '@enter' }, { input: '80%' }, { input: '16/20' }, { input: '' }, { confirm: false }, QUIT], { startAt: 'A4.1.4' });
     expect(answers.answers['A4.1.4']).toEqual({ value: 0.8, note: '16/20' });
     await runWalk(answers, [{ select: 'na' }, { input: '无内设机构' }, { input: '' }, QUIT], { startAt: 'A2.3.2' });
     expect(answers.answers['A2.3.2']).toEqual({ status: 'na', note: '无内设机构' });
@@ -113,7 +114,7 @@ describe('walk: answering each kind of item', () => {
     const answers = blankAnswers(checklist);
     const { prompter } = await runWalk(
       answers,
-      [{ select: '@enter' }, { input: '-1' }, { input: '1.5' }, { input: '2' }, { input: '' }, { input: '迟报两次' }, { input: '' }, QUIT],
+      [{ select: '@enter' }, { input: '-1' }, { input: '1.5' }, { input: '2' }, { input: '' }, { input: '迟报两次' }, { input: '' }, { confirm: false }, QUIT],
       { startAt: 'A3.2.3' },
     );
     expect(answers.answers['A3.2.3']).toEqual({ deductions: { d1: 2 }, note: '迟报两次' });
@@ -121,6 +122,59 @@ describe('walk: answering each kind of item', () => {
     expect(prompter.asked[2].default).toBe('0');
     await runWalk(answers, [{ select: '@none' }, { input: '' }, { input: '' }, QUIT], { startAt: 'A4.3.5' });
     expect(answers.answers['A4.3.5']).toEqual({ deductions: {} });
+  });
+});
+
+describe('walk: rectification after a shortfall', () => {
+  it('is offered after fail and partial only, and can be skipped', async () => {
+    const answers = blankAnswers(checklist);
+    const { prompter } = await runWalk(answers, [
+      { select: 'pass' }, { input: '' }, { input: '' }, // A1.1.1: no offer
+      { select: 'fail' }, { input: '' }, { input: '' }, { confirm: false }, // A1.1.2: offered, skipped
+      QUIT,
+    ]);
+    expect(prompter.asked.filter((q) => q.kind === 'confirm').map((q) => q.message)).toEqual([tr('zh', 'walk.rectify.offer')]);
+    expect(answers.answers).toEqual({ 'A1.1.1': { status: 'pass' }, 'A1.1.2': { status: 'fail' } });
+  });
+
+  it('refuses blank measures, a bad due date, and a done task without evidence, at the prompt', async () => {
+    const answers = blankAnswers(checklist);
+    const { prompter } = await runWalk(answers, [
+      { select: 'partial' }, { input: '' }, { input: '' },
+      { confirm: true },
+      { input: '  ' }, { input: '补开会议' },
+      { input: '王芳' },
+      { input: '2026-6-30' }, { input: '2026-02-30' }, { input: '2026-06-30' },
+      { select: 'done' },
+      { input: '昨天' }, { input: '2026-06-20' },
+      { input: '' }, { input: ' , ' }, { input: '纪要.pdf' },
+      QUIT,
+    ]);
+    const errors = (message: Parameters<typeof tr>[1]): string[] => prompter.asked.find((q) => q.message === tr('zh', message))!.errors;
+    expect(errors('walk.rectify.measures')).toEqual([tr('zh', 'walk.rectify.required')]);
+    expect(errors('walk.rectify.due')).toEqual([tr('zh', 'walk.rectify.badDate', { value: '2026-6-30' }), tr('zh', 'walk.rectify.badDate', { value: '2026-02-30' })]);
+    expect(errors('walk.rectify.doneOn')).toEqual([tr('zh', 'walk.rectify.badDate', { value: '昨天' })]);
+    expect(errors('walk.rectify.evidence')).toEqual([tr('zh', 'walk.rectify.evidenceRequired'), tr('zh', 'walk.rectify.evidenceRequired')]);
+    expect(answers.answers['A1.1.1']).toEqual({
+      status: 'partial',
+      rectify: { measures: '补开会议', owner: '王芳', due: '2026-06-30', status: 'done', doneOn: '2026-06-20', evidence: ['纪要.pdf'] },
+    });
+  });
+
+  it('revisiting offers the task for editing with its fields as defaults; no drops it; a pass drops it', async () => {
+    const answers = blankAnswers(checklist);
+    const plan = { measures: '补开会议', owner: '王芳', due: '2026-06-30', status: 'open' as const };
+    answers.answers['A1.1.1'] = { status: 'fail', rectify: plan };
+    const edit = await runWalk(answers, [{ select: 'fail' }, { input: '' }, { input: '' }, { confirm: true }, { input: '' }, { input: '李明' }, { input: '' }, { select: 'in-progress' }, QUIT], { startAt: 'A1.1.1' });
+    const confirm = edit.prompter.asked.find((q) => q.kind === 'confirm')!;
+    expect(confirm).toMatchObject({ message: tr('zh', 'walk.rectify.edit'), default: true });
+    expect(edit.prompter.asked.find((q) => q.message === tr('zh', 'walk.rectify.measures'))!.default).toBe('补开会议');
+    expect(answers.answers['A1.1.1'].rectify).toEqual({ ...plan, owner: '李明', status: 'in-progress' });
+    await runWalk(answers, [{ select: 'fail' }, { input: '' }, { input: '' }, { confirm: false }, QUIT], { startAt: 'A1.1.1' });
+    expect(answers.answers['A1.1.1']).toEqual({ status: 'fail' });
+    answers.answers['A1.1.1'] = { status: 'fail', rectify: plan };
+    await runWalk(answers, [{ select: 'pass' }, { input: '' }, { input: '' }, QUIT], { startAt: 'A1.1.1' });
+    expect(answers.answers['A1.1.1']).toEqual({ status: 'pass' });
   });
 });
 
@@ -249,14 +303,16 @@ describe('walk: the file on disk', () => {
     const seen: Record<string, unknown>[] = [];
     const steps: ScriptStep[] = [
       { select: 'pass' }, { input: '已学习' }, { input: '记录.pdf' }, // A1.1.1
-      { select: 'partial' }, { input: '' }, { input: '' }, // A1.1.2
+      { select: 'partial' }, { input: '' }, { input: '' }, { confirm: false }, // A1.1.2
       { select: '@skip' }, // A1.1.3 (veto)
       { select: 'na' }, { input: '未组织' }, { input: '' }, // A1.2.1
-      { select: 'fail' }, { input: '没有清单' }, { input: '' }, // A1.2.2
+      { select: 'fail' }, { input: '没有清单' }, { input: '' }, // A1.2.2, with a task done
+      { confirm: true }, { input: '制定问题清单' }, { input: '王芳' }, { input: '2026-06-30' }, { select: 'done' }, { input: '2026-06-20' }, { input: '清单.pdf' },
       ...Array.from({ length: 7 }, (): ScriptStep => ({ select: '@skip' })), // A1.3.2 … A2.3.1
-      { select: '@enter' }, { input: '50%' }, { input: '' }, { input: '' }, // A2.3.2 ratio
+      { select: '@enter' }, { input: '50%' }, { input: '' }, { input: '' }, { confirm: false }, // A2.3.2 ratio
       ...Array.from({ length: 7 }, (): ScriptStep => ({ select: '@skip' })), // A2.3.3 … A3.1.8
-      { select: '@enter' }, { input: '1' }, { input: '3' }, { input: '' }, { input: '' }, // A3.2.3 deduct
+      { select: '@enter' }, { input: '1' }, { input: '3' }, { input: '' }, { input: '' }, // A3.2.3 deduct, with an open task
+      { confirm: true }, { input: '专人值守' }, { input: '李明' }, { input: '2026-09-30' }, { select: 'open' },
       QUIT,
     ];
     const prompter = createScriptedPrompter(steps);
@@ -279,9 +335,9 @@ describe('walk: the file on disk', () => {
       'A1.1.1': { status: 'pass', note: '已学习', evidence: ['记录.pdf'] },
       'A1.1.2': { status: 'partial' },
       'A1.2.1': { status: 'na', note: '未组织' },
-      'A1.2.2': { status: 'fail', note: '没有清单' },
+      'A1.2.2': { status: 'fail', note: '没有清单', rectify: { measures: '制定问题清单', owner: '王芳', due: '2026-06-30', status: 'done', doneOn: '2026-06-20', evidence: ['清单.pdf'] } },
       'A2.3.2': { value: 0.5 },
-      'A3.2.3': { deductions: { d1: 1, d2: 3 } },
+      'A3.2.3': { deductions: { d1: 1, d2: 3 }, rectify: { measures: '专人值守', owner: '李明', due: '2026-09-30', status: 'open' } },
     });
   });
 });

@@ -1,0 +1,142 @@
+// `wangxin ledger DIR|FILE...`: the rectification ledger across units, as Markdown or JSON, failing CI on overdue tasks when asked.
+import { resolve } from 'node:path';
+import { tl, LEDGER_MESSAGES } from '../i18n/ledger-messages.js';
+// The batch and office catalogues word usage errors raised here (a UsageError is rendered from those loaded).
+import '../i18n/batch-messages.js';
+import { t } from '../i18n/messages.js';
+import { addExamples } from './help-examples.js';
+import type { CommandContext } from '../io/io.js';
+import { parseAsOf, parseFormat } from './options.js';
+import type { AddCommand } from './command.js';
+import { UsageError } from './usage-error.js';
+import '../i18n/office-messages.js';
+
+/** Options of `ledger` after parsing. */
+export interface LedgerOptions {
+  checklist?: string;
+  format?: 'md' | 'json' | 'xlsx';
+  out?: string;
+  asOf: string;
+  since?: string;
+  failOverdue: boolean;
+  /** Fixed time stamp for reproducible output (tests); otherwise SOURCE_DATE_EPOCH or now. */
+  generatedAt?: string;
+}
+
+/** Registers `ledger`. */
+export function registerLedger(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
+  const { lang } = ctx;
+  const cmd = add('ledger')
+    .description(tl(lang, 'ledger.description'))
+    .argument('<paths...>', tl(lang, 'ledger.arg.paths'))
+    .option('--checklist <idOrPath>', t(lang, 'cli.opt.checklist'))
+    .option('--as-of <date>', t(lang, 'cli.opt.asOf'))
+    .option('--since <date>', tl(lang, 'ledger.opt.since'))
+    .option('--format <format>', tl(lang, 'ledger.opt.format'))
+    .option('--out <file>', tl(lang, 'ledger.opt.out'))
+    .option('--fail-overdue', tl(lang, 'ledger.opt.failOverdue'))
+    .action(async (paths: string[], raw: { checklist?: string; asOf?: string; since?: string; format?: string; out?: string; failOverdue?: boolean }) => {
+      const asOf = parseAsOf(raw.asOf, ctx.io.env);
+      const since = raw.since === undefined ? undefined : parseAsOf(raw.since, ctx.io.env, '--since');
+      const format = raw.format === undefined ? undefined : parseFormat(raw.format, ['md', 'json', 'xlsx'] as const);
+      // A workbook is binary: it goes to a file, never to standard output (a terminal or a pipe alike).
+      const xlsx = format === 'xlsx' || (format === undefined && raw.out !== undefined && /\.xlsx$/i.test(raw.out));
+      if (xlsx && (raw.out === undefined || raw.out === '-')) throw new UsageError('binary.needsFile', { format: 'xlsx', option: '--out' });
+      setExit(await runLedger(paths, { checklist: raw.checklist, format, out: raw.out, asOf, since, failOverdue: raw.failOverdue === true }, ctx));
+    });
+  const ex = (command: string, key: keyof typeof LEDGER_MESSAGES): { command: string; zh: string; en: string } => ({ command, zh: tl('zh', key), en: tl('en', key) });
+  addExamples(cmd, lang, [
+    ex('wangxin ledger answers/', 'ledger.example.basic'),
+    ex('wangxin ledger answers/ --as-of 2026-12-31 --fail-overdue', 'ledger.example.ci'),
+    ex('wangxin ledger answers/ --format json --out ledger.json', 'ledger.example.json'),
+    ex('wangxin ledger answers/ --out 整改台账.xlsx', 'ledger.example.xlsx'),
+  ]);
+}
+
+/**
+ * Reads every answer file under `paths` and prints (or writes) the ledger. Returns 0 when done; 1
+ * when a file is unreadable or invalid (its tasks cannot be counted) or, with `failOverdue`, a
+ * task is overdue; 2 for usage errors and an output that cannot be written.
+ */
+export async function runLedger(paths: string[], options: LedgerOptions, ctx: CommandContext): Promise<number> {
+  const { discoverFiles } = await import('../batch/discover.js');
+  const { readText } = await import('../load/read-text.js');
+  const { checkText, checkWorkbook, unreadableCheck } = await import('../check/check-file.js');
+  const { isWorkbookPath } = await import('../workbook/layout.js');
+  const { builtinIds, checklistFileFor } = await import('../checklist/resolve-checklist.js');
+  const { scoreAnswers } = await import('../score/score.js');
+  const { buildLedger, startOfYear } = await import('../report/ledger.js');
+  const { formatLedgerJson, formatLedgerMarkdown } = await import('../report/ledger-format.js');
+  const { renderDiagnostics, makeVisible } = await import('../diagnostics/render.js');
+  const { readToolVersion } = await import('../report/tool-version.js');
+  const { io, lang } = ctx;
+  const paint = ctx.paintErr;
+
+  const since = options.since ?? startOfYear(options.asOf);
+  if (since > options.asOf) throw new UsageError('ledger.error.sinceAfter', { since, asOf: options.asOf });
+  const found = await discoverFiles(paths, io.cwd);
+  if (found.missing.length > 0) throw new UsageError('cli.error.missing', { paths: found.missing.join(', ') });
+  if (found.files.length === 0 && found.findings.length === 0) throw new UsageError('cli.error.noFiles');
+  let ref: string | undefined;
+  if (options.checklist !== undefined) {
+    const file = checklistFileFor(options.checklist);
+    if (file === undefined) throw new UsageError('cli.error.unknownChecklist', { ref: makeVisible(options.checklist), known: builtinIds().join(', ') || '—' });
+    ref = resolve(io.cwd, file);
+  }
+  const outputs = options.out !== undefined ? [{ option: '--out', file: options.out }] : [];
+  const { isStdout, refuseSameFile, writeCommandOutput } = await import('./outputs.js');
+  await refuseSameFile(ctx, outputs, [...found.files.map((f) => ({ path: f.path, shown: f.file })), ...(ref ? [ref] : [])]);
+
+  const units = [];
+  const problems = [];
+  const shown = [...found.findings];
+  for (const f of found.files) {
+    // Answer workbooks are read like YAML answer files, as everywhere else.
+    let check;
+    if (isWorkbookPath(f.file)) check = await checkWorkbook(f.path, f.file, { ref });
+    else {
+      const read = await readText(f.path);
+      check = read.ok ? await checkText(read.text, f.file, { ref }, 'answers') : unreadableCheck(f.file, read.diagnostic);
+    }
+    if (check.errors.length > 0 || !check.answers || !check.checklist) {
+      const first = check.errors[0];
+      problems.push({ file: f.file, codes: [...new Set(check.errors.map((d) => d.code))], message: first ? first.message[lang] : '' });
+      shown.push(...check.errors);
+      continue;
+    }
+    units.push({ file: f.file, checklist: check.checklist, answers: check.answers, result: scoreAnswers(check.checklist, check.answers) });
+  }
+  for (const d of found.findings) problems.push({ file: d.file, codes: [d.code], message: d.message[lang] });
+  if (shown.length > 0) io.stderr.write(renderDiagnostics(shown, { lang, paint, frames: false }) + '\n');
+
+  const ledger = buildLedger(units, { asOf: options.asOf, since, lang });
+  const epoch = Number(io.env.SOURCE_DATE_EPOCH);
+  const generatedAt = options.generatedAt ?? (io.env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date()).toISOString();
+  const view = { ledger, problems, generatedAt, toolVersion: readToolVersion(), lang };
+  const format = options.format ?? (options.out && /\.json$/i.test(options.out) ? 'json' : options.out && /\.xlsx$/i.test(options.out) ? 'xlsx' : 'md');
+  const { writeLedgerXlsx } = format === 'xlsx' ? await import('../report/ledger-xlsx.js') : ({} as typeof import('../report/ledger-xlsx.js'));
+  const content = format === 'xlsx' ? (write: (part: Uint8Array) => void) => writeLedgerXlsx(view, write) : format === 'json' ? formatLedgerJson(view) : formatLedgerMarkdown(view);
+  if (options.out === undefined || isStdout(options.out)) {
+    const text = content as string;
+    io.stdout.write(text.endsWith('\n') ? text : text + '\n');
+  } else {
+    const reason = await writeCommandOutput(ctx, options.out, content);
+    if (reason !== undefined) {
+      io.stderr.write(`wangxin: ${paint.red(tl(lang, 'ledger.error.write', { file: makeVisible(options.out), reason }))}\n`);
+      return 2;
+    }
+    io.stderr.write(`${paint.green('✓')} ${tl(lang, 'ledger.written', { file: makeVisible(options.out) })}\n`);
+  }
+  const c = ledger.counts;
+  io.stderr.write(tl(lang, 'ledger.result', { ...c, asOf: ledger.asOf, since }) + '\n');
+  let code = 0;
+  if (problems.length > 0) {
+    io.stderr.write(paint.red(tl(lang, 'ledger.invalid', { count: problems.length })) + '\n');
+    code = 1;
+  }
+  if (options.failOverdue && c.overdue > 0) {
+    io.stderr.write(paint.red(tl(lang, 'ledger.overdueFail', { count: c.overdue })) + '\n');
+    code = 1;
+  }
+  return code;
+}

@@ -1,0 +1,107 @@
+// The ledger as an Excel workbook: the counts, every open task (one row each, sortable), tasks by area, done this period, files left out.
+import { createRequire } from 'node:module';
+import { Writable } from 'node:stream';
+import { tl } from '../i18n/ledger-messages.js';
+import { cellText } from './batch-xlsx.js';
+import type { LedgerTask } from './ledger.js';
+import type { LedgerView } from './ledger-format.js';
+
+// exceljs is required on first use: only `ledger --format xlsx` pays for loading it.
+const requireModule = createRequire(import.meta.url);
+type ExcelJS = typeof import('exceljs');
+type Worksheet = import('exceljs').Worksheet;
+
+/** Text that a spreadsheet program would read as a formula if it were ever re-typed or exported to CSV. */
+const FORMULA_LIKE = /^[=+\-@\t\r]/;
+const HEADER_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFDDEBF7' } };
+const OVERDUE_FONT = { color: { argb: 'FFC00000' }, bold: true };
+
+/** Writes the ledger as an .xlsx workbook through `write` (exceljs's streaming writer). */
+export async function writeLedgerXlsx(view: LedgerView, write: (part: Uint8Array) => void): Promise<void> {
+  const excel = requireModule('exceljs') as ExcelJS;
+  const { ledger, lang } = view;
+  const t = (key: Parameters<typeof tl>[1], params?: Record<string, unknown>): string => tl(lang, key, params);
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      write(chunk);
+      done();
+    },
+  });
+  const book = new excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  book.creator = 'wangxin';
+  // The ledger's own time stamp, so that the same input gives the same workbook contents.
+  book.created = new Date(view.generatedAt);
+  book.modified = book.created;
+  const sheet = (name: string, widths: number[], header?: string[]): Worksheet => {
+    const ws = book.addWorksheet(cellText(name), {
+      views: header ? [{ state: 'frozen', ySplit: 1 }] : [],
+      pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    });
+    ws.columns = widths.map((width) => ({ width }));
+    if (header) {
+      const row = ws.addRow(header.map(cellText));
+      row.font = { bold: true };
+      row.eachCell((cell) => {
+        cell.fill = HEADER_FILL;
+        cell.alignment = { vertical: 'middle', wrapText: true };
+      });
+      row.commit();
+    }
+    return ws;
+  };
+  /** Adds a row: strings as text cells (formula-like ones marked as text), numbers as numbers. */
+  const addRow = (ws: Worksheet, values: readonly (string | number | undefined)[], overdue = false): void => {
+    const row = ws.addRow(values.map((v) => (typeof v === 'string' ? cellText(v) : v ?? null)));
+    values.forEach((v, i) => {
+      if (typeof v === 'string' && FORMULA_LIKE.test(cellText(v))) row.getCell(i + 1).numFmt = '@';
+    });
+    if (overdue) row.font = OVERDUE_FONT;
+    row.commit();
+  };
+
+  const overview = sheet(t('ledger.md.title'), [24, 16]);
+  const c = ledger.counts;
+  for (const [label, value] of [
+    [t('ledger.xlsx.asOf'), ledger.asOf],
+    [t('ledger.xlsx.since'), ledger.since],
+    [t('ledger.xlsx.units'), c.units],
+    [t('ledger.xlsx.tasks'), c.tasks],
+    [t('ledger.xlsx.open'), c.open],
+    [t('ledger.xlsx.overdue'), c.overdue],
+    [t('ledger.xlsx.doneThisPeriod'), c.doneThisPeriod],
+  ] as const) addRow(overview, [label, value]);
+  overview.commit();
+
+  const taskRow = (task: LedgerTask): (string | number | undefined)[] => [
+    task.unit,
+    task.item,
+    task.text,
+    task.areaTitle,
+    task.pointsLost,
+    task.measures,
+    task.owner,
+    task.due,
+    t(`ledger.status.${task.status}`),
+    task.overdueDays > 0 ? task.overdueDays : undefined,
+    task.file,
+  ];
+  const taskHeader = ['unit', 'item', 'text', 'area', 'points', 'measures', 'owner', 'due', 'status', 'overdue', 'file'].map((k) => t(`ledger.col.${k}` as Parameters<typeof tl>[1]));
+  const open = sheet(t('ledger.xlsx.sheet.open'), [18, 9, 40, 24, 8, 36, 14, 12, 10, 10, 30], taskHeader);
+  for (const task of ledger.open) addRow(open, taskRow(task), task.overdueDays > 0);
+  open.commit();
+
+  const byArea = sheet(t('ledger.md.byArea'), [40, 10, 10], [t('ledger.col.area'), t('ledger.xlsx.open'), t('ledger.xlsx.overdue')]);
+  for (const g of ledger.byArea) addRow(byArea, [g.title, g.open, g.overdue]);
+  byArea.commit();
+
+  const done = sheet(t('ledger.md.done'), [18, 9, 36, 14, 12, 12, 30], ['unit', 'item', 'measures', 'owner', 'due', 'doneOn', 'file'].map((k) => t(`ledger.col.${k}` as Parameters<typeof tl>[1])));
+  for (const task of ledger.done) addRow(done, [task.unit, task.item, task.measures, task.owner, task.due, task.doneOn, task.file]);
+  done.commit();
+
+  if (view.problems.length > 0) {
+    const problems = sheet(t('ledger.md.problems'), [36, 60, 24], [t('ledger.col.file'), t('ledger.col.problem'), t('ledger.xlsx.codes')]);
+    for (const p of view.problems) addRow(problems, [p.file, p.message, p.codes.join(', ')]);
+    problems.commit();
+  }
+  await book.commit();
+}
