@@ -41,7 +41,10 @@ export interface FileVerdict {
 
 /** One line of the ranking. */
 export interface RankedUnit {
+  /** The place among every ranked unit: verdict first (a vetoed unit below every other), then score. */
   rank: number;
+  /** The place among the ranked units of the same unit type, by the same order. */
+  typeRank: number;
   /** Index into `files`. */
   index: number;
   /** `--baseline`: the change since the baseline; undefined for a unit new since then. */
@@ -137,25 +140,7 @@ export function summarizeBatch(
     return verdict;
   });
 
-  // The sort key's score in cents is worked out once per unit, not twice per comparison.
-  const valid: { f: FileVerdict; index: number; cents: number }[] = [];
-  files.forEach((f, index) => {
-    if (f.summary) valid.push({ f, index, cents: cents(f.summary.score) });
-  });
-  valid.sort(
-    (a, b) =>
-      b.cents - a.cents ||
-      comparePaths(a.f.summary!.unit.name, b.f.summary!.unit.name) ||
-      comparePaths(a.f.file, b.f.file),
-  );
-  const ranking: RankedUnit[] = [];
-  valid.forEach((x, position) => {
-    // Standard competition ranking: equal scores share a rank (1, 2, 2, 4).
-    const previous = ranking[position - 1];
-    const same = previous && valid[position - 1].cents === x.cents;
-    ranking.push({ rank: same ? previous.rank : position + 1, index: x.index });
-  });
-
+  const ranking = rankUnits(files);
   const areas = listAreas(files, options);
   const { byGrade, byType } = distributions(files, options);
   return {
@@ -170,6 +155,40 @@ export function summarizeBatch(
     duplicates,
     otherFiles,
   };
+}
+
+/**
+ * The ranking, verdict first: every unit that is not vetoed ranks above every vetoed one, whatever
+ * its points; then score (at 2 decimals), unit name, file. Equal verdicts and scores share a rank
+ * (1, 2, 2, 4), overall and within each unit type.
+ */
+function rankUnits(files: readonly FileVerdict[]): RankedUnit[] {
+  // The sort key's score in cents is worked out once per unit, not twice per comparison.
+  const valid: { f: FileVerdict; index: number; vetoed: boolean; cents: number }[] = [];
+  files.forEach((f, index) => {
+    if (f.summary) valid.push({ f, index, vetoed: f.summary.vetoed, cents: cents(f.summary.score) });
+  });
+  valid.sort(
+    (a, b) =>
+      Number(a.vetoed) - Number(b.vetoed) ||
+      b.cents - a.cents ||
+      comparePaths(a.f.summary!.unit.name, b.f.summary!.unit.name) ||
+      comparePaths(a.f.file, b.f.file),
+  );
+  const ranking: RankedUnit[] = [];
+  // Per unit type: how many are placed so far, and the last one's key and rank.
+  const byType = new Map<string, { placed: number; vetoed: boolean; cents: number; rank: number }>();
+  valid.forEach((x, position) => {
+    // Standard competition ranking: equal keys share a rank (1, 2, 2, 4).
+    const previous = ranking[position - 1];
+    const same = previous !== undefined && valid[position - 1].cents === x.cents && valid[position - 1].vetoed === x.vetoed;
+    const type = x.f.summary!.unit.type;
+    const last = byType.get(type);
+    const typeRank = last && last.cents === x.cents && last.vetoed === x.vetoed ? last.rank : (last?.placed ?? 0) + 1;
+    byType.set(type, { placed: (last?.placed ?? 0) + 1, vetoed: x.vetoed, cents: x.cents, rank: typeRank });
+    ranking.push({ rank: same ? previous.rank : position + 1, typeRank, index: x.index });
+  });
+  return ranking;
 }
 
 /**

@@ -43,6 +43,12 @@ export const tb = defineMessages('batch', {
   'md.count.duplicates': { zh: '重复提交的单位', en: 'Units submitted twice' },
   'md.ranking': { zh: '排名', en: 'Ranking' },
   'md.col.rank': { zh: '名次', en: 'Rank' },
+  'md.col.typeRank': { zh: '类型内名次', en: 'Rank in type' },
+  'md.typeRanking': { zh: '按单位类型排名', en: 'Ranking within each unit type' },
+  'md.typeRanking.note': {
+    zh: '同类型单位相互比较（乡镇与乡镇比）。排名先看结论：被一票否决的单位排在所有未被否决的单位之后，不论得分。',
+    en: 'Units are compared with units of the same type (townships with townships). The verdict comes first: a vetoed unit ranks below every unit that is not vetoed, whatever its points.',
+  },
   'md.col.unit': { zh: '单位', en: 'Unit' },
   'md.col.type': { zh: '类型', en: 'Type' },
   'md.col.score': { zh: '得分', en: 'Score' },

@@ -176,6 +176,7 @@ function rankingEntry(summary: BatchSummary, r: RankedUnit): object {
   const s = f.summary!;
   return {
     rank: r.rank,
+    typeRank: r.typeRank,
     file: f.file,
     unit: { name: s.unit.name, type: s.unit.type, typeLabel: s.unit.typeLabel },
     score: s.score,

@@ -123,6 +123,7 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
       const s = f.summary!;
       return [
         String(r.rank),
+        String(r.typeRank),
         escapeCell(s.unit.name) + (f.duplicate ? duplicateMark : ''),
         escapeCell(s.unit.typeLabel || s.unit.type),
         fixed1(s.score),
@@ -135,13 +136,14 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
       ];
     });
     appendAll(out, table(
-      ['md.col.rank', 'md.col.unit', 'md.col.type', 'md.col.score', ...(summary.baseline ? ['md.col.change'] : []), 'md.col.grade', 'md.col.veto', 'md.col.complete', 'md.col.result', 'md.col.file'].map((k) =>
+      ['md.col.rank', 'md.col.typeRank', 'md.col.unit', 'md.col.type', 'md.col.score', ...(summary.baseline ? ['md.col.change'] : []), 'md.col.grade', 'md.col.veto', 'md.col.complete', 'md.col.result', 'md.col.file'].map((k) =>
         t(k as Parameters<typeof tb>[1]),
       ),
       rows,
-      ['r', 'l', 'l', 'r', ...(summary.baseline ? (['r'] as const) : []), 'l', 'l', 'l', 'l', 'l'],
+      ['r', 'r', 'l', 'l', 'r', ...(summary.baseline ? (['r'] as const) : []), 'l', 'l', 'l', 'l', 'l'],
     )).push('');
     if (summary.baseline) out.push(t('md.change.note', { dir: escapeCell(summary.baseline.dir) }), '');
+    appendAll(out, formatTypeRankings(summary, lang, fixed1));
 
     out.push(`## ${t('md.areas')}`, '');
     out.push(t('md.areas.note'), '');
@@ -213,6 +215,29 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
         t('md.other.checklist', { id: escapeCell(o.id ?? '—'), version: escapeCell(o.version ?? '—') }),
       ]),
     )).push('');
+  }
+  return out;
+}
+
+/**
+ * One ranking per unit type (townships with townships), in the order of the type distribution:
+ * the rank within the type, the unit, its score, grade and result.
+ */
+function formatTypeRankings(summary: BatchSummary, lang: Lang, fixed1: (x: number) => string): string[] {
+  const t = (key: Parameters<typeof tb>[1], params?: Record<string, unknown>): string => tb(lang, key, params);
+  const byType = new Map<string, string[][]>();
+  for (const r of summary.ranking) {
+    const f = summary.files[r.index];
+    const s = f.summary!;
+    let rows = byType.get(s.unit.type);
+    if (!rows) byType.set(s.unit.type, (rows = []));
+    rows.push([String(r.typeRank), escapeCell(s.unit.name), fixed1(s.score), escapeCell(s.grade.label), f.failed ? `**${t('md.failed')}**` : t('md.passed')]);
+  }
+  const out: string[] = [`## ${t('md.typeRanking')}`, '', t('md.typeRanking.note'), ''];
+  const labels = new Map(summary.byType.map((b) => [b.type, b.label || b.type]));
+  for (const [type, rows] of byType) {
+    out.push(`### ${escapeCell(labels.get(type) ?? type)} (${rows.length})`, '');
+    appendAll(out, table([t('md.col.typeRank'), t('md.col.unit'), t('md.col.score'), t('md.col.grade'), t('md.col.result')], rows, ['r', 'l', 'r', 'l', 'l'])).push('');
   }
   return out;
 }

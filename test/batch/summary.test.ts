@@ -61,16 +61,52 @@ describe('summarizeBatch', () => {
     expect(batchExitCode(summary)).toBe(1);
   });
 
-  it('ranks by score, then unit name, then file, sharing ranks on equal (2-decimal) scores', () => {
+  it('ranks verdict first (a vetoed unit below every other, whatever its points), then score, unit name, file', () => {
     const rows = summary.ranking.map((r) => [r.rank, summary.files[r.index].file]);
+    // 乙单位 ×2 and 甲单位 tie at 80.00 (80.004 rounds to it): rank 1 shared, 乙 (U+4E59) before 甲 (U+7532).
+    // Then 戊 70, 丁 59.99, and 丙 last: 95 points but vetoed.
     expect(rows).toEqual([
-      [1, 'x/d.yaml'],
-      [2, 'x/a.yaml'],
-      [2, 'x/b.yaml'],
-      [2, 'x/c.yaml'],
-      [5, 'x/f.yaml'],
-      [6, 'x/e.yaml'],
+      [1, 'x/a.yaml'],
+      [1, 'x/b.yaml'],
+      [1, 'x/c.yaml'],
+      [4, 'x/f.yaml'],
+      [5, 'x/e.yaml'],
+      [6, 'x/d.yaml'],
     ]);
+  });
+
+  it('ranks within each unit type besides the overall ranking, the verdict first there too', () => {
+    const typed = (name: string, type: string, score: number, vetoed = false): UnitSummary =>
+      // A vetoed unit is graded lowest (as scoring does).
+      unit(name, score, { unit: { name, type, typeLabel: type }, vetoed, vetoItems: vetoed ? ['A3.3.5'] : [], ...(vetoed ? { grade: { index: 1, label: '不合格', min: 0 } } : {}) });
+    const s = summarizeBatch(
+      [
+        valid('t/1.yaml', typed('镇一', 'township', 70)),
+        valid('t/2.yaml', typed('镇二', 'township', 90, true)),
+        valid('t/3.yaml', typed('网信办', 'cyber-office', 95)),
+        valid('t/4.yaml', typed('镇三', 'township', 70)),
+        valid('t/5.yaml', typed('部门一', 'department', 85)),
+        valid('t/6.yaml', typed('镇四', 'township', 88)),
+      ],
+      [],
+      { allowIncomplete: false },
+      { generatedAt: 'x', lang: 'zh' },
+    );
+    const rows = s.ranking.map((r) => [s.files[r.index].summary!.unit.name, r.rank, r.typeRank]);
+    // Overall: 95, 88, 85, 70, 70 (tie: 镇一 before 镇三 by code point), then the vetoed 90.
+    // Townships: 88 → 1, 70/70 → 2 and 2, vetoed → 4; the office and the department are first of their kind.
+    expect(rows).toEqual([
+      ['网信办', 1, 1],
+      ['镇四', 2, 1],
+      ['部门一', 3, 1],
+      ['镇一', 4, 2],
+      ['镇三', 4, 2],
+      ['镇二', 6, 4],
+    ]);
+    const md = formatBatchMarkdown(s, { lang: 'zh' });
+    expect(md).toContain('## 按单位类型排名');
+    const townships = md.slice(md.indexOf('### township (4)'));
+    expect(townships.split('\n').slice(4, 8)).toEqual(['| 1 | 镇四 | 88.0 | 合格 | 通过 |', '| 2 | 镇一 | 70.0 | 合格 | 通过 |', '| 2 | 镇三 | 70.0 | 合格 | 通过 |', '| 4 | 镇二 | 90.0 | 不合格 | **不通过** |']);
   });
 
   it('flags the same unit submitted twice', () => {
@@ -94,11 +130,11 @@ describe('summarizeBatch', () => {
     for (const lang of ['zh', 'en'] as const) {
       const md = formatBatchMarkdown(summary, { lang });
       const cells = (line: string): number => line.replace(/\\\|/g, '').split('|').length - 2;
-      const rankingHeader = md.split('\n').find((l) => l.startsWith(lang === 'zh' ? '| 名次 | 单位 | 类型' : '| Rank | Unit | Type'))!;
+      const rankingHeader = md.split('\n').find((l) => l.startsWith(lang === 'zh' ? '| 名次 | 类型内名次 | 单位 | 类型' : '| Rank | Rank in type | Unit | Type'))!;
       const row = md.split('\n').find((l) => l.includes('丙') && l.includes('x/d.yaml'))!;
       // Escaped pipes and line breaks do not split or end the row; HTML is shown, not rendered.
-      expect(cells(rankingHeader)).toBe(9);
-      expect(cells(row)).toBe(9);
+      expect(cells(rankingHeader)).toBe(10);
+      expect(cells(row)).toBe(10);
       expect(row).toContain(lang === 'zh' ? '**不通过**' : '**fail**');
       expect(row).not.toContain('<b>');
       expect(row).toContain('&lt;b&gt;');

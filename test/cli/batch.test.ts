@@ -64,14 +64,15 @@ describe('wangxin batch', () => {
     for (const f of json.files) if (f.report) expect(report(f.report), f.file).toBe(true);
     expect(json.files.filter((f) => f.report)).toHaveLength(6);
     expect(json.counts).toMatchObject({ files: 7, valid: 6, invalid: 1, vetoed: 1, incomplete: 1, failed: 3, duplicates: 1 });
-    // Ties (the same township answers three times) break by unit name, then by file.
+    // Verdict first: the vetoed unit ranks last whatever its points. Ties (the same township
+    // answers three times) break by unit name, then by file.
     expect(json.ranking.map((r) => [r.rank, r.file.replace(/\\/g, '/').replace(`${MIXED}/`, '')])).toEqual([
-      [1, 'vetoed.yaml'],
-      [2, 'b-township-other.yaml'],
-      [2, 'a-township.yaml'],
-      [2, 'sub/c-township-again.yml'],
-      [5, 'incomplete.yaml'],
-      [6, 'sub/deeper/department.yaml'],
+      [1, 'b-township-other.yaml'],
+      [1, 'a-township.yaml'],
+      [1, 'sub/c-township-again.yml'],
+      [4, 'incomplete.yaml'],
+      [5, 'sub/deeper/department.yaml'],
+      [6, 'vetoed.yaml'],
     ]);
     const byName = new Map(json.files.map((f) => [f.file.replace(/\\/g, '/').replace(`${MIXED}/`, ''), f]));
     expect(byName.get('vetoed.yaml')!.reasons).toEqual(['vetoed']);
