@@ -35,6 +35,8 @@ export interface UnitSummary {
   vetoItems: string[];
   complete: boolean;
   unanswered: string[];
+  /** The answer file's `date` (YYYY-MM-DD), which decides among a unit's submissions. */
+  date?: string;
   /**
    * The ids of the areas that apply to the unit (the others are "not applicable"), in checklist
    * order, and their scores (null where every item is `na`) at the same positions; titles come from the checklist, once, in the main thread. Two
@@ -229,7 +231,7 @@ function scored(file: string, check: FileCheck, options: ProcessOptions, fast: b
     file,
     status: 'valid',
     fast,
-    summary: summarizeResult(result, check.checklist!, options.lang),
+    summary: withDate(summarizeResult(result, check.checklist!, options.lang), check.answers!.date),
     // The full report only when it is output, as the bytes it is written as.
     report: options.keepReport ? reportBytes(result, check.checklist!, check.answers!, { lang: options.lang, generatedAt: options.generatedAt }) : undefined,
     errors: [],
@@ -237,6 +239,12 @@ function scored(file: string, check: FileCheck, options: ProcessOptions, fast: b
     warnings: check.warnings.slice(0, KEPT_DIAGNOSTICS),
     warningCount: check.warnings.length,
   };
+}
+
+/** The summary with the answer file's `date`, when it has one. */
+function withDate(summary: UnitSummary, date: string | undefined): UnitSummary {
+  if (date !== undefined) summary.date = date;
+  return summary;
 }
 
 /** The parts of a report the batch summary uses. */

@@ -11,7 +11,7 @@ import { unitKey } from '../model/identity.js';
 import type { EvidenceFinding } from '../evidence/evidence.js';
 
 /** Why a file fails the batch. */
-export type FailReason = 'unreadable' | 'invalid' | 'vetoed' | 'belowThreshold' | 'incomplete' | 'evidence';
+export type FailReason = 'unreadable' | 'invalid' | 'vetoed' | 'belowThreshold' | 'incomplete' | 'evidence' | 'duplicate';
 
 /** The thresholds of a batch run. */
 export interface BatchPolicy {
@@ -19,6 +19,8 @@ export interface BatchPolicy {
   failUnder?: number;
   /** `--allow-incomplete`: unanswered items do not fail a unit. */
   allowIncomplete: boolean;
+  /** `--allow-duplicates`: a unit submitted more than once is not a finding (its latest copy still counts alone). */
+  allowDuplicates?: boolean;
 }
 
 /** One file's line in the summary, in input order. */
@@ -31,6 +33,11 @@ export interface FileVerdict {
   summary?: UnitSummary;
   /** Whether another file submitted the same unit (same name and type). */
   duplicate: boolean;
+  /**
+   * For a unit's superseded submission: the file that counts instead (latest `date`, else last in
+   * path order). A superseded file is neither scored in the summary nor ranked nor in any aggregate.
+   */
+  supersededBy?: string;
   /** Diagnostics kept for invalid files, and the total. */
   errors: Diagnostic[];
   errorCount: number;
@@ -66,6 +73,8 @@ export interface BatchSummary {
     belowThreshold: number;
     failed: number;
     duplicates: number;
+    /** Submissions left out because a later one of the same unit counts. */
+    superseded: number;
     /** Files that are not answer files by their content (`otherFiles`). */
     other: number;
   };
@@ -74,8 +83,8 @@ export interface BatchSummary {
   areas: { id: string; title: string }[];
   byGrade: { index: number; label: string; count: number }[];
   byType: { type: string; label: string; count: number; averageScore: number | null }[];
-  /** Units submitted more than once: their files, in order. */
-  duplicates: { name: string; type: string; files: string[] }[];
+  /** Units submitted more than once: their files in path order, the one that counts, and the ones it supersedes. */
+  duplicates: { name: string; type: string; typeLabel: string; files: string[]; kept: string; superseded: { file: string; date: string | null }[]; date: string | null }[];
   /** Files found among the submissions that are not answer files (checklists): listed, not scored, never a failure. */
   otherFiles: ({ file: string } & OtherFile)[];
   /** `--baseline`: the comparison with an earlier round (set by `applyBaseline`). */
@@ -115,16 +124,30 @@ export function summarizeBatch(
     else byUnit.set(key, [i]);
   });
   const duplicateIndexes = new Set<number>();
+  // Superseded file index → the index of the file that counts instead.
+  const supersededBy = new Map<number, number>();
   const duplicates: BatchSummary['duplicates'] = [];
   for (const indexes of byUnit.values()) {
     if (indexes.length < 2) continue;
     indexes.forEach((i) => duplicateIndexes.add(i));
-    const unit = all[indexes[0]].summary!.unit;
-    duplicates.push({ name: unit.name, type: unit.type, files: indexes.map((i) => all[i].file) });
+    const kept = keptSubmission(indexes, all);
+    for (const i of indexes) if (i !== kept) supersededBy.set(i, kept);
+    const unit = all[kept].summary!.unit;
+    duplicates.push({
+      name: unit.name,
+      type: unit.type,
+      typeLabel: unit.typeLabel || unit.type,
+      files: indexes.map((i) => all[i].file),
+      kept: all[kept].file,
+      date: all[kept].summary!.date ?? null,
+      superseded: indexes.filter((i) => i !== kept).map((i) => ({ file: all[i].file, date: all[i].summary!.date ?? null })),
+    });
   }
 
   const files: FileVerdict[] = all.map((o, i) => {
-    const reasons = judgeFile(o, policy);
+    const keeper = supersededBy.get(i);
+    // A superseded copy is not judged on its own: only the duplicate itself is a finding (unless allowed).
+    const reasons: FailReason[] = keeper === undefined ? judgeFile(o, policy) : policy.allowDuplicates ? [] : ['duplicate'];
     const verdict: FileVerdict = {
       file: o.file,
       status: o.status,
@@ -136,6 +159,7 @@ export function summarizeBatch(
       errorCount: o.errorCount,
       warningCount: o.warningCount,
     };
+    if (keeper !== undefined) verdict.supersededBy = all[keeper].file;
     if (o.evidence?.length) verdict.evidence = o.evidence;
     return verdict;
   });
@@ -147,7 +171,7 @@ export function summarizeBatch(
     generatedAt: options.generatedAt,
     policy,
     files,
-    counts: { ...countFiles(files), duplicates: duplicates.length, other: otherFiles.length },
+    counts: { ...countFiles(files), duplicates: duplicates.length, superseded: supersededBy.size, other: otherFiles.length },
     ranking,
     areas,
     byGrade,
@@ -155,6 +179,19 @@ export function summarizeBatch(
     duplicates,
     otherFiles,
   };
+}
+
+/**
+ * Which of a unit's submissions counts (indexes in path order): the one with the latest `date`;
+ * without dates, or on the same date, the last in path order. A copy without a date is older than any dated one.
+ */
+function keptSubmission(indexes: readonly number[], all: readonly FileOutcome[]): number {
+  let kept = indexes[0];
+  for (const i of indexes.slice(1)) {
+    // Dates are YYYY-MM-DD (the schema's `date` format): compared as text they compare as dates.
+    if ((all[i].summary!.date ?? '') >= (all[kept].summary!.date ?? '')) kept = i;
+  }
+  return kept;
 }
 
 /**
@@ -166,7 +203,7 @@ function rankUnits(files: readonly FileVerdict[]): RankedUnit[] {
   // The sort key's score in cents is worked out once per unit, not twice per comparison.
   const valid: { f: FileVerdict; index: number; vetoed: boolean; cents: number }[] = [];
   files.forEach((f, index) => {
-    if (f.summary) valid.push({ f, index, vetoed: f.summary.vetoed, cents: cents(f.summary.score) });
+    if (f.summary && f.supersededBy === undefined) valid.push({ f, index, vetoed: f.summary.vetoed, cents: cents(f.summary.score) });
   });
   valid.sort(
     (a, b) =>
@@ -217,16 +254,18 @@ export function findingOutcome(d: Diagnostic): FileOutcome {
 }
 
 /** The counts of the summary but duplicates, in one pass over the files. */
-function countFiles(files: readonly FileVerdict[]): Omit<BatchSummary['counts'], 'duplicates' | 'other'> {
+function countFiles(files: readonly FileVerdict[]): Omit<BatchSummary['counts'], 'duplicates' | 'superseded' | 'other'> {
   const counts = { files: files.length, valid: 0, invalid: 0, unreadable: 0, vetoed: 0, incomplete: 0, belowThreshold: 0, failed: 0 };
   for (const f of files) {
     if (f.status === 'valid') counts.valid++;
     else counts.invalid++;
     if (f.status === 'unreadable') counts.unreadable++;
+    if (f.failed) counts.failed++;
+    // A superseded copy is in no other count: only the submission that counts is.
+    if (f.supersededBy !== undefined) continue;
     if (f.reasons.includes('vetoed')) counts.vetoed++;
     if (f.summary !== undefined && !f.summary.complete) counts.incomplete++;
     if (f.reasons.includes('belowThreshold')) counts.belowThreshold++;
-    if (f.failed) counts.failed++;
   }
   return counts;
 }
@@ -248,7 +287,7 @@ function distributions(
   for (const t of options.checklist?.unitTypes ?? []) types.set(t.id, { label: pickText(t.label, options.lang), count: 0, total: 0 });
   for (const f of files) {
     const s = f.summary;
-    if (!s) continue;
+    if (!s || f.supersededBy !== undefined) continue;
     const g = grades.get(s.grade.index) ?? { label: s.grade.label, count: 0 };
     g.count++;
     grades.set(s.grade.index, g);

@@ -23,6 +23,8 @@ export interface BatchOptions {
   junit?: string;
   failUnder?: number;
   allowIncomplete: boolean;
+  /** `--allow-duplicates`: a unit submitted more than once is not a finding. */
+  allowDuplicates?: boolean;
   jobs?: number;
   /** `--baseline DIR`: earlier submissions or reports to show the change against. */
   baseline?: string;
@@ -45,13 +47,14 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
     .option('--junit <file>', tb(lang, 'cli.opt.junit'))
     .option('--fail-under <n>', tb(lang, 'cli.opt.failUnder'))
     .option('--allow-incomplete', tb(lang, 'cli.opt.allowIncomplete'))
+    .option('--allow-duplicates', tb(lang, 'cli.opt.allowDuplicates'))
     .option('--jobs <n>', tb(lang, 'cli.opt.jobs'))
     .option('--baseline <dir>', tb(lang, 'cli.opt.baseline'))
     .option('--verify-evidence', te(lang, 'batch.opt.verifyEvidence'))
     .action(
       async (
         paths: string[],
-        raw: { checklist?: string; format: string; out?: string; junit?: string; failUnder?: string; allowIncomplete?: boolean; jobs?: string; baseline?: string; verifyEvidence?: boolean },
+        raw: { checklist?: string; format: string; out?: string; junit?: string; failUnder?: string; allowIncomplete?: boolean; allowDuplicates?: boolean; jobs?: string; baseline?: string; verifyEvidence?: boolean },
       ) => {
         const options: BatchOptions = {
           checklist: raw.checklist,
@@ -60,6 +63,7 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
           junit: raw.junit,
           failUnder: raw.failUnder === undefined ? undefined : parseFailUnder(raw.failUnder),
           allowIncomplete: raw.allowIncomplete === true,
+          allowDuplicates: raw.allowDuplicates === true,
           jobs: raw.jobs === undefined ? undefined : parseJobs(raw.jobs),
           baseline: raw.baseline,
           verifyEvidence: raw.verifyEvidence === true,
@@ -156,7 +160,7 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
     ...(checklistFile ? [checklistFile] : []),
     ...(baseline?.inputs ?? []),
   ]);
-  const policy = { failUnder: options.failUnder, allowIncomplete: options.allowIncomplete };
+  const policy = { failUnder: options.failUnder, allowIncomplete: options.allowIncomplete, allowDuplicates: options.allowDuplicates === true };
   const started = performance.now();
   let seconds = 0;
 

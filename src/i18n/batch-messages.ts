@@ -78,7 +78,18 @@ export const tb = defineMessages('batch', {
   'md.byType': { zh: '按单位类型', en: 'By unit type' },
   'md.invalid': { zh: '无效文件', en: 'Invalid files' },
   'md.moreErrors': { zh: '（另有 {count} 个问题）', en: '({count} more problems)' },
-  'md.duplicates': { zh: '重复提交', en: 'Submitted twice' },
+  'md.duplicates': { zh: '重复提交', en: 'Submitted more than once' },
+  'md.duplicates.note': {
+    zh: '同一单位（名称和类型相同）提交了多份：只计日期（date）最晚的一份（没有日期或日期相同时取路径排序最后的一份），其余各份被取代，不计入排名和任何统计。重复提交判为不通过（可用 --allow-duplicates 放行）。',
+    en: 'One unit (same name and type) submitted more than once: only the copy with the latest date counts (without dates, or on the same date, the last in path order); the others are superseded and left out of the ranking and every figure. Duplicates fail the batch (--allow-duplicates lets them pass).',
+  },
+  'md.duplicates.allowed': {
+    zh: '同一单位（名称和类型相同）提交了多份：只计日期（date）最晚的一份（没有日期或日期相同时取路径排序最后的一份），其余各份被取代，不计入排名和任何统计（已用 --allow-duplicates 放行）。',
+    en: 'One unit (same name and type) submitted more than once: only the copy with the latest date counts (without dates, or on the same date, the last in path order); the others are superseded and left out of the ranking and every figure (passed with --allow-duplicates).',
+  },
+  'md.col.kept': { zh: '计分的一份', en: 'Counted' },
+  'md.col.superseded': { zh: '被取代', en: 'Superseded' },
+  'md.count.superseded': { zh: '被取代的提交（不计分）', en: 'Superseded submissions, not counted' },
   'md.noUnits': { zh: '没有有效的答卷。', en: 'No valid answer files.' },
   'md.count.other': { zh: '其他文件（未评分）', en: 'Other files, not scored' },
   'md.other': { zh: '其他文件（未评分）', en: 'Other files, not scored' },
@@ -95,6 +106,11 @@ export const tb = defineMessages('batch', {
   'reason.vetoed': { zh: '一票否决（{items}）', en: 'vetoed ({items})' },
   'reason.belowThreshold': { zh: '得分 {score} 低于通过线 {min}', en: 'score {score} is below the pass mark {min}' },
   'reason.incomplete': { zh: '有 {count} 个条目未作答：{items}', en: '{count} items unanswered: {items}' },
+  'reason.duplicate': {
+    zh: '同一单位另有提交，本文件被 {kept} 取代（以日期最晚的一份为准），未计分',
+    en: 'the unit submitted again: this file is superseded by {kept} (the latest date counts) and not scored',
+  },
+  'cli.opt.allowDuplicates': { zh: '同一单位提交多份不判为不通过（仍只计日期最晚的一份）', en: 'a unit submitted more than once does not fail the batch (only its latest copy still counts)' },
   'junit.suite': { zh: '网信自查批量评分', en: 'wangxin batch' },
   'junit.ok': { zh: '{unit}：{score} 分，{grade}', en: '{unit}: {score}, {grade}' },
 

@@ -78,7 +78,7 @@ export function createBatchJsonWriter(write: (part: Uint8Array) => void, options
     generatedAt: options.generatedAt,
     tool: { name: 'wangxin', version: options.toolVersion },
     lang,
-    policy: { failUnder: policy.failUnder ?? null, allowIncomplete: policy.allowIncomplete },
+    policy: { failUnder: policy.failUnder ?? null, allowIncomplete: policy.allowIncomplete, allowDuplicates: policy.allowDuplicates === true },
   };
   let count = 0;
   /** One file's entry; a JSON document puts each on its own line of the `files` list. */

@@ -104,6 +104,7 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
       [t('md.count.incomplete'), String(c.incomplete)],
       [t('md.count.below'), String(c.belowThreshold)],
       [t('md.count.duplicates'), String(c.duplicates)],
+      ...(c.superseded > 0 ? [[t('md.count.superseded'), String(c.superseded)]] : []),
       [t('md.count.failed'), String(c.failed)],
       ...(c.other > 0 ? [[t('md.count.other'), String(c.other)]] : []),
     ],
@@ -200,9 +201,11 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
   }
   if (summary.duplicates.length > 0) {
     out.push(`## ${t('md.duplicates')} (${summary.duplicates.length})`, '');
+    out.push(t(summary.policy.allowDuplicates ? 'md.duplicates.allowed' : 'md.duplicates.note'), '');
+    const dated = (file: string, date: string | null): string => escapeCell(file) + (date === null ? '' : ` (${escapeCell(date)})`);
     appendAll(out, table(
-      [t('md.col.unit'), t('md.col.type'), t('md.col.files')],
-      summary.duplicates.map((d) => [escapeCell(d.name), escapeCell(d.type), d.files.map(escapeCell).join('<br>')]),
+      [t('md.col.unit'), t('md.col.type'), t('md.col.kept'), t('md.col.superseded')],
+      summary.duplicates.map((d) => [escapeCell(d.name), escapeCell(d.typeLabel), dated(d.kept, d.date), d.superseded.map((x) => dated(x.file, x.date)).join('<br>')]),
     )).push('');
   }
   if (summary.otherFiles.length > 0) {

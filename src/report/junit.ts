@@ -70,6 +70,8 @@ export function failureMessages(f: FileVerdict, lang: Lang, failUnder?: number):
         const list = s!.unanswered.slice(0, 10).join(', ') + (s!.unanswered.length > 10 ? ', …' : '');
         return tb(lang, 'reason.incomplete', { count: s!.unanswered.length, items: list });
       }
+      case 'duplicate':
+        return tb(lang, 'reason.duplicate', { kept: f.supersededBy ?? '' });
       case 'evidence':
         // `--verify-evidence`: one clause per finding, e.g. "evidence changed …: A1.1.1 a.pdf".
         return (f.evidence ?? []).map((e) => `${te(lang, `verify.${e.problem}`)}: ${e.item} ${e.path}`).join('; ');
@@ -93,7 +95,7 @@ export function formatJunitLines(summary: BatchSummary, ctx: JunitContext): stri
   const suite = escapeXml(tb(lang, 'junit.suite'));
   // Files that are not answer files (checklists) are skipped test cases: listed, never a failure.
   const tests = summary.files.length + summary.otherFiles.length;
-  const skipped = summary.otherFiles.length;
+  const skipped = summary.otherFiles.length + summary.files.filter((f) => f.supersededBy !== undefined && !f.failed).length;
   const lines: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="${suite}" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}" time="${time}">`,
@@ -104,6 +106,11 @@ export function formatJunitLines(summary: BatchSummary, ctx: JunitContext): stri
     const classname = s ? s.unit.type : 'invalid';
     const name = s ? `${s.unit.name} (${f.file})` : f.file;
     const open = `    <testcase classname="${escapeXml(classname)}" name="${escapeXml(name)}" file="${escapeXml(f.file)}" time="0">`;
+    if (f.supersededBy !== undefined && !f.failed) {
+      // `--allow-duplicates`: a superseded copy is not scored, so it is skipped rather than passed.
+      lines.push(open, `      <skipped message="${escapeXml(tb(lang, 'reason.duplicate', { kept: f.supersededBy }))}" />`, '    </testcase>');
+      continue;
+    }
     if (!f.failed) {
       lines.push(`${open.slice(0, -1)} />`);
       continue;

@@ -56,6 +56,7 @@ export function serializeAnswers(answers: Answers, options: { file: string; chec
     plain.assessor = Object.fromEntries(Object.entries(answers.assessor).filter(([, v]) => v !== undefined && v !== ''));
   }
   if (answers.period !== undefined) plain.period = answers.period;
+  if (answers.date !== undefined) plain.date = answers.date;
   plain.answers = orderAnswers(answers.answers, options.checklist);
   const doc = new (yaml().Document)(plain);
   doc.commentBefore = ` yaml-language-server: $schema=${schemaReference(options.file)}`;
