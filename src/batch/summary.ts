@@ -1,6 +1,6 @@
 // Builds the batch summary from the per-file outcomes: verdicts, ranking, area table, distributions, duplicates.
 import type { Lang } from '../i18n/lang.js';
-import type { Checklist } from '../model/checklist.js';
+import { listItems, type Checklist } from '../model/checklist.js';
 import { pickText } from '../model/text.js';
 import { gradesOf } from '../score/score.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -58,6 +58,18 @@ export interface RankedUnit {
   baseline?: UnitBaseline;
 }
 
+/** An item of the checklist the summary is about, with its text in the summary's language. */
+export interface SummaryItem {
+  id: string;
+  area: string;
+  text: string;
+  points: number;
+  veto: boolean;
+  bonus: boolean;
+  /** Unit type ids; absent means every unit type. */
+  appliesTo?: readonly string[];
+}
+
 /** Everything the Markdown, JSON and JUnit outputs are made from. */
 export interface BatchSummary {
   generatedAt: string;
@@ -81,6 +93,8 @@ export interface BatchSummary {
   ranking: RankedUnit[];
   /** Area columns: the areas of the units' checklist, in checklist order. */
   areas: { id: string; title: string }[];
+  /** The items of the units' checklist (when known), in checklist order: their texts name items in reasons and findings. */
+  items: SummaryItem[];
   byGrade: { index: number; label: string; count: number }[];
   byType: { type: string; label: string; count: number; averageScore: number | null }[];
   /** Units submitted more than once: their files in path order, the one that counts, and the ones it supersedes. */
@@ -166,6 +180,17 @@ export function summarizeBatch(
 
   const ranking = rankUnits(files);
   const areas = listAreas(files, options);
+  const items: SummaryItem[] = options.checklist
+    ? listItems(options.checklist).map(({ item, area }) => ({
+        id: item.id,
+        area: area.id,
+        text: pickText(item.text, options.lang),
+        points: item.points,
+        veto: item.veto === true,
+        bonus: item.bonus === true,
+        ...(item.appliesTo ? { appliesTo: item.appliesTo } : {}),
+      }))
+    : [];
   const { byGrade, byType } = distributions(files, options);
   return {
     generatedAt: options.generatedAt,
@@ -174,6 +199,7 @@ export function summarizeBatch(
     counts: { ...countFiles(files), duplicates: duplicates.length, superseded: supersededBy.size, other: otherFiles.length },
     ranking,
     areas,
+    items,
     byGrade,
     byType,
     duplicates,
@@ -319,6 +345,12 @@ export function weakestArea(summary: UnitSummary): string | undefined {
     }
   });
   return id;
+}
+
+/** The text of each item of the summary's checklist by id, for the reasons. */
+export function itemTextLookup(summary: Pick<BatchSummary, 'items'>): (id: string) => string | undefined {
+  const texts = new Map(summary.items.map((i) => [i.id, i.text]));
+  return (id) => texts.get(id);
 }
 
 /** Exit code of a batch (docs/formats.md §6): 1 when any file failed, else 0. */

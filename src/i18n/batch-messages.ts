@@ -111,6 +111,27 @@ export const tb = defineMessages('batch', {
     en: 'the unit submitted again: this file is superseded by {kept} (the latest date counts) and not scored',
   },
   'cli.opt.allowDuplicates': { zh: '同一单位提交多份不判为不通过（仍只计日期最晚的一份）', en: 'a unit submitted more than once does not fail the batch (only its latest copy still counts)' },
+  'why.vetoed': { zh: '一票否决：{items}', en: 'vetoed by {items}' },
+  'why.item': { zh: '{id}（{text}）', en: '{id} ({text})' },
+  'why.and': { zh: '；', en: '; ' },
+  'why.below': { zh: '低于通过线 {min} 分 {gap} 分', en: 'below {min} by {gap} points' },
+  'why.unanswered': { zh: '{count} 项未作答', en: '{count} items unanswered' },
+  'why.unanswered.one': { zh: '1 项未作答', en: '1 item unanswered' },
+  'why.at': { zh: '第 {line} 行第 {column} 列：', en: 'line {line}, column {column}: ' },
+  'why.instruction.one': {
+    zh: '贵单位报送的自查答卷“{file}”有 1 处问题，{problem}。请改正后用 wangxin validate {file} 检查，确认无误后重新报送。',
+    en: 'The self-check answer file "{file}" your unit sent has 1 problem: {problem}. Please correct it, check it with wangxin validate {file}, and send it again.',
+  },
+  'why.instruction.many': {
+    zh: '贵单位报送的自查答卷“{file}”有 {count} 处问题，第一处：{problem}。请逐一改正后用 wangxin validate {file} 检查（会列出全部问题），确认无误后重新报送。',
+    en: 'The self-check answer file "{file}" your unit sent has {count} problems; the first: {problem}. Please correct them, check the file with wangxin validate {file} (it lists them all), and send it again.',
+  },
+  'why.instruction.unreadable': {
+    zh: '贵单位报送的自查答卷“{file}”无法读取：{problem}。请用文本编辑器以 UTF-8 编码另存（或重新导出）后重新报送。',
+    en: 'The self-check answer file "{file}" your unit sent cannot be read: {problem}. Please save it again as UTF-8 text (or export it again) and send it again.',
+  },
+  'md.col.why': { zh: '原因', en: 'Reasons' },
+  'md.col.instruction': { zh: '可转给单位的说明', en: 'Instruction to forward to the unit' },
   'junit.suite': { zh: '网信自查批量评分', en: 'wangxin batch' },
   'junit.ok': { zh: '{unit}：{score} 分，{grade}', en: '{unit}: {score}, {grade}' },
 

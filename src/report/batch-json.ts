@@ -1,6 +1,7 @@
 // The batch summary as JSON (schemas/batch.schema.json) or JSON Lines, written file by file while the batch is scored.
 import type { BatchPolicy, BatchSummary, RankedUnit } from '../batch/summary.js';
-import { findingOutcome, judgeFile, weakestArea } from '../batch/summary.js';
+import { findingOutcome, itemTextLookup, judgeFile, weakestArea } from '../batch/summary.js';
+import { explainReasons, instructionFor, type ReasonContext } from './batch-reasons.js';
 import { baselineJson } from '../batch/baseline.js';
 import type { FileOutcome } from '../batch/process-file.js';
 import { comparePaths } from '../batch/discover.js';
@@ -110,11 +111,11 @@ export function createBatchJsonWriter(write: (part: Uint8Array) => void, options
       while (nextFinding < findings.length) entry(findingOutcome(findings[nextFinding++]));
       if (format === 'json') {
         put(count === 0 ? '],\n' : '\n  ],\n');
-        writeAggregates(summary, { put, indent: '  ', newline: '\n' });
+        writeAggregates(summary, { put, indent: '  ', newline: '\n', lang });
         put('\n}\n');
       } else {
         put(JSON.stringify(head).slice(0, -1) + ',');
-        writeAggregates(summary, { put, indent: '', newline: '' });
+        writeAggregates(summary, { put, indent: '', newline: '', lang });
         put('}\n');
       }
       flush();
@@ -137,6 +138,8 @@ export function fileEntryJson(o: FileOutcome, policy: BatchPolicy, lang: Lang): 
     warningCount: o.warningCount,
     errors: o.errors.map((d) => toJsonDiagnostic(d, lang)),
     ...(o.evidence?.length ? { evidence: o.evidence } : {}),
+    // What the office can forward to the unit, for a file that is invalid or cannot be read.
+    ...(o.status === 'invalid' || o.status === 'unreadable' ? { instruction: instructionFor(o, lang) } : {}),
   };
   return JSON.stringify(entry);
 }
@@ -148,9 +151,9 @@ export function fileEntryJson(o: FileOutcome, policy: BatchPolicy, lang: Lang): 
  */
 function writeAggregates(
   summary: BatchSummary,
-  out: { put(text: string): void; indent: string; newline: string },
+  out: { put(text: string): void; indent: string; newline: string; lang: Lang },
 ): void {
-  const { put, indent, newline } = out;
+  const { put, indent, newline, lang } = out;
   const pretty = newline !== '';
   const field = (name: string, value: unknown, last = false): void => {
     const text = pretty ? JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`) : JSON.stringify(value);
@@ -158,8 +161,9 @@ function writeAggregates(
   };
   field('counts', summary.counts);
   put(`${indent}"ranking":${pretty ? ' ' : ''}[`);
+  const reasons: ReasonContext = { lang, failUnder: summary.policy.failUnder, itemText: itemTextLookup(summary) };
   summary.ranking.forEach((r, i) => {
-    const text = JSON.stringify(rankingEntry(summary, r));
+    const text = JSON.stringify(rankingEntry(summary, r, reasons));
     put(pretty ? `${i === 0 ? '' : ','}\n${indent}${indent}${text}` : `${i === 0 ? '' : ','}${text}`);
   });
   put(summary.ranking.length > 0 && pretty ? `\n${indent}],${newline}` : `],${newline}`);
@@ -171,7 +175,7 @@ function writeAggregates(
 }
 
 /** One line of the ranking. */
-function rankingEntry(summary: BatchSummary, r: RankedUnit): object {
+function rankingEntry(summary: BatchSummary, r: RankedUnit, reasons: ReasonContext): object {
   const f = summary.files[r.index];
   const s = f.summary!;
   return {
@@ -185,6 +189,8 @@ function rankingEntry(summary: BatchSummary, r: RankedUnit): object {
     complete: s.complete,
     weakestArea: weakestArea(s) ?? null,
     failed: f.failed,
+    // Why it fails, in words (empty when it passes).
+    why: explainReasons(f, reasons),
     // Only with --baseline: null for a unit new since the baseline.
     ...(summary.baseline ? { baseline: r.baseline ? { score: r.baseline.score, delta: r.baseline.delta, gradeChange: r.baseline.gradeChange } : null } : {}),
   };

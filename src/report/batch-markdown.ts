@@ -1,6 +1,7 @@
 // The batch summary as Markdown: overview, ranking, units × areas, distributions, invalid files, duplicates.
 import type { BatchSummary, FileVerdict } from '../batch/summary.js';
-import { weakestArea } from '../batch/summary.js';
+import { itemTextLookup, weakestArea } from '../batch/summary.js';
+import { explainReasons, instructionFor } from './batch-reasons.js';
 import { formatLocation } from '../diagnostics/render.js';
 import { tb } from '../i18n/batch-messages.js';
 import { te } from '../i18n/evidence-messages.js';
@@ -119,6 +120,8 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
     const vetoedCell = `**${yes}**`;
     const failedCell = `**${t('md.failed')}**`;
     const passedCell = t('md.passed');
+    const reasonContext = { lang, failUnder: summary.policy.failUnder, itemText: itemTextLookup(summary) };
+    const joiner = t('why.and');
     const rows = summary.ranking.map((r) => {
       const f = summary.files[r.index];
       const s = f.summary!;
@@ -133,15 +136,17 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
         s.vetoed ? vetoedCell : no,
         yesNo(s.complete),
         f.failed ? failedCell : passedCell,
+        // Every failing unit says why, so "合格 · 不通过" never stands without its reason.
+        f.failed ? escapeCell(explainReasons(f, reasonContext).join(joiner)) : '',
         escapeCell(f.file),
       ];
     });
     appendAll(out, table(
-      ['md.col.rank', 'md.col.typeRank', 'md.col.unit', 'md.col.type', 'md.col.score', ...(summary.baseline ? ['md.col.change'] : []), 'md.col.grade', 'md.col.veto', 'md.col.complete', 'md.col.result', 'md.col.file'].map((k) =>
+      ['md.col.rank', 'md.col.typeRank', 'md.col.unit', 'md.col.type', 'md.col.score', ...(summary.baseline ? ['md.col.change'] : []), 'md.col.grade', 'md.col.veto', 'md.col.complete', 'md.col.result', 'md.col.why', 'md.col.file'].map((k) =>
         t(k as Parameters<typeof tb>[1]),
       ),
       rows,
-      ['r', 'r', 'l', 'l', 'r', ...(summary.baseline ? (['r'] as const) : []), 'l', 'l', 'l', 'l', 'l'],
+      ['r', 'r', 'l', 'l', 'r', ...(summary.baseline ? (['r'] as const) : []), 'l', 'l', 'l', 'l', 'l', 'l'],
     )).push('');
     if (summary.baseline) out.push(t('md.change.note', { dir: escapeCell(summary.baseline.dir) }), '');
     appendAll(out, formatTypeRankings(summary, lang, fixed1));
@@ -188,7 +193,10 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
   const invalid = summary.files.filter((f) => f.status !== 'valid');
   if (invalid.length > 0) {
     out.push(`## ${t('md.invalid')} (${invalid.length})`, '');
-    appendAll(out, table([t('md.col.file'), t('md.col.diagnostic')], invalid.map((f) => [escapeCell(f.file), firstProblems(f, lang)]))).push('');
+    appendAll(out, table(
+      [t('md.col.file'), t('md.col.diagnostic'), t('md.col.instruction')],
+      invalid.map((f) => [escapeCell(f.file), firstProblems(f, lang), escapeCell(instructionFor(f, lang))]),
+    )).push('');
   }
   // `--verify-evidence`: one row per piece of evidence that is missing, changed or outside.
   const evidence = summary.files.flatMap((f) => (f.evidence ?? []).map((e) => ({ f, e })));

@@ -161,8 +161,8 @@ describe('summarizeBatch', () => {
       const rankingHeader = md.split('\n').find((l) => l.startsWith(lang === 'zh' ? '| 名次 | 类型内名次 | 单位 | 类型' : '| Rank | Rank in type | Unit | Type'))!;
       const row = md.split('\n').find((l) => l.includes('丙') && l.includes('x/d.yaml'))!;
       // Escaped pipes and line breaks do not split or end the row; HTML is shown, not rendered.
-      expect(cells(rankingHeader)).toBe(10);
-      expect(cells(row)).toBe(10);
+      expect(cells(rankingHeader)).toBe(11);
+      expect(cells(row)).toBe(11);
       expect(row).toContain(lang === 'zh' ? '**不通过**' : '**fail**');
       expect(row).not.toContain('<b>');
       expect(row).toContain('&lt;b&gt;');

@@ -184,6 +184,26 @@ describe('wangxin batch', () => {
     expect(bad.stdout + bad.stderr).toMatch(/b\.yaml:7:7/);
   });
 
+  it('says in words why each failing unit fails, and gives each invalid file an instruction to forward', async () => {
+    const { json } = await batchJson([MIXED, '--fail-under', '85']);
+    const why = new Map(json.ranking.map((r) => [r.file.replace(/\\/g, '/').replace(`${MIXED}/`, ''), (r as unknown as { why: string[] }).why]));
+    // The veto item named with its text (checklist 1.0.0, which these answers name), cut at 30 characters.
+    expect(why.get('vetoed.yaml')).toEqual(['一票否决：A3.3.5（年内未发生重大网络安全事件（一票否决））']);
+    // 85 − 62.71 = 22.29, shown as 22.3.
+    expect(why.get('sub/deeper/department.yaml')).toEqual(['低于通过线 85 分 22.3 分']);
+    expect(why.get('incomplete.yaml')).toEqual(['1 项未作答']);
+    expect(why.get('b-township-other.yaml')).toEqual([]);
+    const invalid = (json.files as unknown as { file: string; instruction?: string }[]).find((f) => f.file.endsWith('invalid.yaml'))!;
+    expect(invalid.instruction).toBe('贵单位报送的自查答卷“invalid.yaml”有 1 处问题，第 30 行第 3 列：检查表中没有条目“A9.9.9”。请改正后用 wangxin validate invalid.yaml 检查，确认无误后重新报送。');
+    expect(json.files.filter((f) => 'instruction' in f)).toHaveLength(1);
+    const md = await runInProcess(['batch', MIXED, '--fail-under', '85', '--lang', 'en'], EPOCH);
+    expect(md.stdout).toMatch(/\| \*\*fail\*\* \| below 85 by 22\.3 points \| [^|]*department\.yaml \|/);
+    expect(md.stdout).toMatch(/\| \*\*fail\*\* \| 1 item unanswered \|/);
+    // 'No major cybersecurity incident occurred during the year (veto)' cut to 29 characters and an ellipsis.
+    expect(md.stdout).toContain('| **fail** | vetoed by A3.3.5 (No major cybersecurity incide…) |');
+    expect(md.stdout).toContain('The self-check answer file "invalid.yaml" your unit sent has 1 problem: line 30, column 3: the checklist has no item "A9.9.9". Please correct it');
+  });
+
   it('exits 0 when every unit passes', async () => {
     const r = await runInProcess(['batch', EXAMPLES, '--fail-under', '60'], EPOCH);
     expect(r.code).toBe(0);
