@@ -6,7 +6,7 @@ import { decodeText, MAX_FILE_BYTES, readFailureDiagnostic, type ReadResult } fr
 import { readInputSync, type Scratch } from '../fs/read-input.js';
 import { pickText } from '../model/text.js';
 import type { Checklist } from '../model/checklist.js';
-import type { ScoreResult } from '../model/score-result.js';
+import type { ScoreResult, Shortfalls } from '../model/score-result.js';
 import { roundHalfAway } from '../score/round.js';
 import type { Lang } from '../i18n/lang.js';
 import type { Report } from '../model/report.js';
@@ -37,6 +37,12 @@ export interface UnitSummary {
   unanswered: string[];
   /** The answer file's `date` (YYYY-MM-DD), which decides among a unit's submissions. */
   date?: string;
+  /**
+   * The items the unit did not fully meet, as scored in the worker: the main thread adds them to
+   * the county-wide item counts as the outcome comes in and then deletes them, so they are never
+   * kept per unit.
+   */
+  shortfalls?: Shortfalls;
   /**
    * The ids of the areas that apply to the unit (the others are "not applicable"), in checklist
    * order, and their scores (null where every item is `na`) at the same positions; titles come from the checklist, once, in the main thread. Two
@@ -226,12 +232,14 @@ function located(read: ReadResult, shown: string): ReadResult {
 
 function scored(file: string, check: FileCheck, options: ProcessOptions, fast: boolean): FileOutcome {
   // The per-item entries only when the full report is output.
-  const result = scoreAnswers(check.checklist!, check.answers!, { items: options.keepReport });
+  const result = scoreAnswers(check.checklist!, check.answers!, { items: options.keepReport, shortfalls: true });
+  const summary = withDate(summarizeResult(result, check.checklist!, options.lang), check.answers!.date);
+  if (result.shortfalls) summary.shortfalls = result.shortfalls;
   return {
     file,
     status: 'valid',
     fast,
-    summary: withDate(summarizeResult(result, check.checklist!, options.lang), check.answers!.date),
+    summary,
     // The full report only when it is output, as the bytes it is written as.
     report: options.keepReport ? reportBytes(result, check.checklist!, check.answers!, { lang: options.lang, generatedAt: options.generatedAt }) : undefined,
     errors: [],

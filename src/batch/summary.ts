@@ -9,6 +9,7 @@ import type { FileOutcome, OtherFile, UnitSummary } from './process-file.js';
 import type { BaselineAggregate, UnitBaseline } from './baseline.js';
 import { unitKey } from '../model/identity.js';
 import type { EvidenceFinding } from '../evidence/evidence.js';
+import { areaFindings, checklistKey, itemFindings, ItemTally, type AreaFinding, type ItemFinding } from './findings.js';
 
 /** Why a file fails the batch. */
 export type FailReason = 'unreadable' | 'invalid' | 'vetoed' | 'belowThreshold' | 'incomplete' | 'evidence' | 'duplicate';
@@ -96,7 +97,15 @@ export interface BatchSummary {
   /** The items of the units' checklist (when known), in checklist order: their texts name items in reasons and findings. */
   items: SummaryItem[];
   byGrade: { index: number; label: string; count: number }[];
-  byType: { type: string; label: string; count: number; averageScore: number | null }[];
+  /** Per unit type: how many units, their average score, and how many of them in each grade (aligned with `byGrade`). */
+  byType: { type: string; label: string; count: number; averageScore: number | null; byGrade: number[] }[];
+  /** County-wide: per area (average, spread, weakest units) and per item (how often not met, points lost). */
+  findings: {
+    /** The checklist version the item findings are about (units of other versions are left out of them). */
+    checklist: { id: string; version: string } | null;
+    areas: AreaFinding[];
+    items: ItemFinding[];
+  };
   /** Units submitted more than once: their files in path order, the one that counts, and the ones it supersedes. */
   duplicates: { name: string; type: string; typeLabel: string; files: string[]; kept: string; superseded: { file: string; date: string | null }[]; date: string | null }[];
   /** Files found among the submissions that are not answer files (checklists): listed, not scored, never a failure. */
@@ -119,7 +128,7 @@ export function summarizeBatch(
   outcomes: readonly FileOutcome[],
   findings: readonly Diagnostic[],
   policy: BatchPolicy,
-  options: { generatedAt: string; lang: Lang; checklist?: Checklist },
+  options: { generatedAt: string; lang: Lang; checklist?: Checklist; tally?: ItemTally },
 ): BatchSummary {
   const otherFiles: BatchSummary['otherFiles'] = [];
   const submitted: FileOutcome[] = [];
@@ -192,6 +201,14 @@ export function summarizeBatch(
       }))
     : [];
   const { byGrade, byType } = distributions(files, options);
+  // Without a tally kept as the outcomes came in (tests, a summary built at once), the counted units' shortfalls make one.
+  let tally = options.tally;
+  if (!tally) {
+    tally = new ItemTally();
+    for (const f of files) if (f.summary) tally.offer(f.summary);
+  }
+  const key = options.checklist ? checklistKey(options.checklist) : undefined;
+  const base = { areas, items, ranking, files };
   return {
     generatedAt: options.generatedAt,
     policy,
@@ -204,6 +221,11 @@ export function summarizeBatch(
     byType,
     duplicates,
     otherFiles,
+    findings: {
+      checklist: options.checklist ? { id: options.checklist.id, version: options.checklist.version } : null,
+      areas: areaFindings(base),
+      items: itemFindings(base, tally, key),
+    },
   };
 }
 
@@ -309,26 +331,29 @@ function distributions(
 ): Pick<BatchSummary, 'byGrade' | 'byType'> {
   const grades = new Map<number, { label: string; count: number }>();
   if (options.checklist) gradesOf(options.checklist).forEach((g, index) => grades.set(index, { label: pickText(g.label, options.lang), count: 0 }));
-  const types = new Map<string, { label: string; count: number; total: number }>();
-  for (const t of options.checklist?.unitTypes ?? []) types.set(t.id, { label: pickText(t.label, options.lang), count: 0, total: 0 });
+  const types = new Map<string, { label: string; count: number; total: number; grades: Map<number, number> }>();
+  for (const t of options.checklist?.unitTypes ?? []) types.set(t.id, { label: pickText(t.label, options.lang), count: 0, total: 0, grades: new Map() });
   for (const f of files) {
     const s = f.summary;
     if (!s || f.supersededBy !== undefined) continue;
     const g = grades.get(s.grade.index) ?? { label: s.grade.label, count: 0 };
     g.count++;
     grades.set(s.grade.index, g);
-    const t = types.get(s.unit.type) ?? { label: s.unit.typeLabel, count: 0, total: 0 };
+    const t = types.get(s.unit.type) ?? { label: s.unit.typeLabel, count: 0, total: 0, grades: new Map() };
     t.count++;
     t.total += s.score;
+    t.grades.set(s.grade.index, (t.grades.get(s.grade.index) ?? 0) + 1);
     types.set(s.unit.type, t);
   }
+  const gradeOrder = [...grades.keys()].sort((a, b) => a - b);
   return {
-    byGrade: [...grades].sort((a, b) => a[0] - b[0]).map(([index, g]) => ({ index, label: g.label, count: g.count })),
+    byGrade: gradeOrder.map((index) => ({ index, label: grades.get(index)!.label, count: grades.get(index)!.count })),
     byType: [...types].map(([type, t]) => ({
       type,
       label: t.label,
       count: t.count,
       averageScore: t.count > 0 ? Math.round((t.total / t.count) * 100) / 100 : null,
+      byGrade: gradeOrder.map((index) => t.grades.get(index) ?? 0),
     })),
   };
 }

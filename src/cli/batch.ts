@@ -161,11 +161,18 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
     ...(baseline?.inputs ?? []),
   ]);
   const policy = { failUnder: options.failUnder, allowIncomplete: options.allowIncomplete, allowDuplicates: options.allowDuplicates === true };
+  // The county-wide item counts, updated as each outcome comes in; the outcome keeps no list of its own.
+  const tally = new (await import('../batch/findings.js')).ItemTally();
+  const count = (o: FileOutcome): void => {
+    if (!o.summary) return;
+    tally.offer(o.summary);
+    delete o.summary.shortfalls;
+  };
   const started = performance.now();
   let seconds = 0;
 
   /** Scores every file; `onOutcome` gets each outcome in path order as soon as it is in (see runFiles). */
-  const scoreAll = async (onOutcome?: (outcome: FileOutcome) => void): Promise<FileOutcome[]> => {
+  const scoreAll = async (onOutcome: (outcome: FileOutcome) => void = count): Promise<FileOutcome[]> => {
     const bar = await startProgress(ctx, found.files.length);
     try {
       const processOptions = { checklist: checklistFile, lang, generatedAt, keepReport: options.format !== 'md', verifyEvidence: options.verifyEvidence };
@@ -193,7 +200,7 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
     const distributionFile = checklistFile ?? (common ? answersChecklistFile(undefined, common.id, common.version) : undefined);
     const checklist = distributionFile ? (await loadChecklist(distributionFile)).checklist : undefined;
     await showDiagnostics(outcomes, found, ctx);
-    const summary = summarizeBatch(outcomes, found.findings, policy, { generatedAt, lang, checklist });
+    const summary = summarizeBatch(outcomes, found.findings, policy, { generatedAt, lang, checklist, tally });
     if (baseline) (await import('../batch/baseline.js')).applyBaseline(summary, baseline);
     return summary;
   };
@@ -222,7 +229,12 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
     let result: BatchSummary | undefined;
     const produce = async (write: (part: Uint8Array) => void): Promise<void> => {
       const writer = createBatchJsonWriter(write, { format: options.format as 'json' | 'jsonl', lang, toolVersion: readToolVersion(), generatedAt, policy, findings: found.findings });
-      result = await summarize(await scoreAll((o) => writer.add(o)));
+      result = await summarize(
+        await scoreAll((o) => {
+          count(o);
+          writer.add(o);
+        }),
+      );
       writer.finish(result);
     };
     await writeOut(options.out ?? '-', produce);

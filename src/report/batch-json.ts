@@ -169,6 +169,7 @@ function writeAggregates(
   put(summary.ranking.length > 0 && pretty ? `\n${indent}],${newline}` : `],${newline}`);
   field('areas', summary.areas);
   field('distribution', { byGrade: summary.byGrade, byType: summary.byType });
+  field('findings', summary.findings);
   field('duplicates', summary.duplicates);
   field('otherFiles', summary.otherFiles, summary.baseline === undefined);
   if (summary.baseline) field('baseline', baselineJson(summary.baseline), true);

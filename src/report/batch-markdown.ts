@@ -10,6 +10,7 @@ import { formatFixed } from '../score/round.js';
 import { formatDelta, type UnitBaseline } from '../batch/baseline.js';
 import { appendAll } from '../util/append-all.js';
 import { UNSAFE } from './escape.js';
+import { excerpt } from '../util/excerpt.js';
 import { INVISIBLE_CLASS } from '../model/identity.js';
 
 /** What the formatter needs besides the summary. */
@@ -184,11 +185,13 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
   out.push(`### ${t('md.byGrade')}`, '');
   appendAll(out, table([t('md.col.grade'), t('md.col.count')], summary.byGrade.map((g) => [escapeCell(g.label), String(g.count)]), ['l', 'r'])).push('');
   out.push(`### ${t('md.byType')}`, '');
+  // Per unit type: the average and how many of its units are in each grade.
   appendAll(out, table(
-    [t('md.col.type'), t('md.col.count'), t('md.col.average')],
-    summary.byType.map((g) => [escapeCell(g.label || g.type), String(g.count), g.averageScore === null ? '—' : formatFixed(g.averageScore, 1)]),
-    ['l', 'r', 'r'],
+    [t('md.col.type'), t('md.col.count'), t('md.col.average'), ...summary.byGrade.map((g) => escapeCell(g.label))],
+    summary.byType.map((g) => [escapeCell(g.label || g.type), String(g.count), g.averageScore === null ? '—' : formatFixed(g.averageScore, 1), ...g.byGrade.map(String)]),
+    ['l', 'r', 'r', ...summary.byGrade.map(() => 'r' as const)],
   )).push('');
+  appendAll(out, formatFindings(summary, lang));
 
   const invalid = summary.files.filter((f) => f.status !== 'valid');
   if (invalid.length > 0) {
@@ -227,6 +230,53 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
       ]),
     )).push('');
   }
+  return out;
+}
+
+/** How many characters of an item's text the findings table quotes. */
+const ITEM_TEXT_CHARS = 40;
+
+/**
+ * County-wide findings: per area the average, the spread (lowest and highest unit) and the weakest
+ * units; per item how many applying units failed it, met it in part or left it unanswered, sorted
+ * by the points lost across the county.
+ */
+function formatFindings(summary: BatchSummary, lang: Lang): string[] {
+  const t = (key: Parameters<typeof tb>[1], params?: Record<string, unknown>): string => tb(lang, key, params);
+  const score = (x: number | null): string => (x === null ? '—' : formatFixed(x, 1));
+  const out: string[] = [`## ${t('md.findings')}`, ''];
+  out.push(`### ${t('md.findings.areas')}`, '', t('md.findings.areas.note'), '');
+  appendAll(out, table(
+    [t('md.col.area'), t('md.col.units'), t('md.col.average'), t('md.col.min'), t('md.col.max'), t('md.col.weakest')],
+    summary.findings.areas.map((a) => [
+      `${escapeCell(a.id)} ${escapeCell(a.title)}`,
+      String(a.units),
+      score(a.average),
+      score(a.min),
+      score(a.max),
+      a.weakest.map((w) => `${escapeCell(w.name)} ${score(w.score)}`).join(t('why.and')),
+    ]),
+    ['l', 'r', 'r', 'r', 'r', 'l'],
+  )).push('');
+  out.push(`### ${t('md.findings.items')}`, '');
+  if (summary.findings.items.length === 0) {
+    out.push(t(summary.findings.checklist ? 'md.findings.items.none' : 'md.findings.items.unknown'), '');
+    return out;
+  }
+  out.push(t('md.findings.items.note'), '');
+  appendAll(out, table(
+    [t('md.col.item'), t('md.col.text'), t('md.col.failed'), t('md.col.partial'), t('md.col.unanswered'), t('md.col.applying'), t('md.col.lost')],
+    summary.findings.items.map((i) => [
+      escapeCell(i.id),
+      escapeCell(excerpt(i.text, ITEM_TEXT_CHARS)),
+      String(i.failed),
+      String(i.partial),
+      String(i.unanswered),
+      String(i.applying),
+      formatFixed(i.lost, 1),
+    ]),
+    ['l', 'l', 'r', 'r', 'r', 'r', 'r'],
+  )).push('');
   return out;
 }
 

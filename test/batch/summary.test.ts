@@ -128,7 +128,7 @@ describe('summarizeBatch', () => {
     expect(s.ranking.map((r) => s.files[r.index].file)).toEqual(['y/1.yaml']);
     // Only the kept copy is in the distributions: one unit of grade index 1 (50 points), averaging 50.
     expect(s.byGrade.map((g) => [g.index, g.count])).toEqual([[1, 1]]);
-    expect(s.byType).toEqual([{ type: 'township', label: '乡镇', count: 1, averageScore: 50 }]);
+    expect(s.byType).toEqual([{ type: 'township', label: '乡镇', count: 1, averageScore: 50, byGrade: [1] }]);
     expect(s.counts).toMatchObject({ valid: 3, belowThreshold: 0, superseded: 2, failed: 2 });
     // Equal dates: the last in path order.
     s = pick([dated('y/1.yaml', 50, '2026-11-30'), dated('y/2.yaml', 90, '2026-11-30')]);
