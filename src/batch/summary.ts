@@ -9,6 +9,7 @@ import type { FileOutcome, OtherFile, UnitSummary } from './process-file.js';
 import type { BaselineAggregate, UnitBaseline } from './baseline.js';
 import { unitKey } from '../model/identity.js';
 import type { EvidenceFinding } from '../evidence/evidence.js';
+import type { RosterCheck } from './roster.js';
 import { areaFindings, checklistKey, itemFindings, ItemTally, type AreaFinding, type ItemFinding } from './findings.js';
 
 /** Why a file fails the batch. */
@@ -22,6 +23,8 @@ export interface BatchPolicy {
   allowIncomplete: boolean;
   /** `--allow-duplicates`: a unit submitted more than once is not a finding (its latest copy still counts alone). */
   allowDuplicates?: boolean;
+  /** `--allow-missing`: a unit on the roster that has not submitted is not a finding. */
+  allowMissing?: boolean;
 }
 
 /** One file's line in the summary, in input order. */
@@ -110,6 +113,8 @@ export interface BatchSummary {
   duplicates: { name: string; type: string; typeLabel: string; files: string[]; kept: string; superseded: { file: string; date: string | null }[]; date: string | null }[];
   /** Files found among the submissions that are not answer files (checklists): listed, not scored, never a failure. */
   otherFiles: ({ file: string } & OtherFile)[];
+  /** `--roster`: the units expected, those missing, the submissions from units not on it (set by the command). */
+  roster?: RosterCheck;
   /** `--baseline`: the comparison with an earlier round (set by `applyBaseline`). */
   baseline?: BaselineAggregate;
 }
@@ -378,7 +383,8 @@ export function itemTextLookup(summary: Pick<BatchSummary, 'items'>): (id: strin
   return (id) => texts.get(id);
 }
 
-/** Exit code of a batch (docs/formats.md §6): 1 when any file failed, else 0. */
+/** Exit code of a batch (docs/formats.md §6): 1 when any file failed or a unit on the roster is missing (unless allowed), else 0. */
 export function batchExitCode(summary: BatchSummary): number {
-  return summary.counts.failed > 0 ? 1 : 0;
+  if (summary.counts.failed > 0) return 1;
+  return summary.roster && summary.roster.missing.length > 0 && !summary.policy.allowMissing ? 1 : 0;
 }

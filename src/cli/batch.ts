@@ -25,6 +25,10 @@ export interface BatchOptions {
   allowIncomplete: boolean;
   /** `--allow-duplicates`: a unit submitted more than once is not a finding. */
   allowDuplicates?: boolean;
+  /** `--roster FILE`: the units expected to submit. */
+  roster?: string;
+  /** `--allow-missing`: a unit on the roster that has not submitted is not a finding. */
+  allowMissing?: boolean;
   jobs?: number;
   /** `--baseline DIR`: earlier submissions or reports to show the change against. */
   baseline?: string;
@@ -48,13 +52,15 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
     .option('--fail-under <n>', tb(lang, 'cli.opt.failUnder'))
     .option('--allow-incomplete', tb(lang, 'cli.opt.allowIncomplete'))
     .option('--allow-duplicates', tb(lang, 'cli.opt.allowDuplicates'))
+    .option('--roster <file>', tb(lang, 'cli.opt.roster'))
+    .option('--allow-missing', tb(lang, 'cli.opt.allowMissing'))
     .option('--jobs <n>', tb(lang, 'cli.opt.jobs'))
     .option('--baseline <dir>', tb(lang, 'cli.opt.baseline'))
     .option('--verify-evidence', te(lang, 'batch.opt.verifyEvidence'))
     .action(
       async (
         paths: string[],
-        raw: { checklist?: string; format: string; out?: string; junit?: string; failUnder?: string; allowIncomplete?: boolean; allowDuplicates?: boolean; jobs?: string; baseline?: string; verifyEvidence?: boolean },
+        raw: { checklist?: string; format: string; out?: string; junit?: string; failUnder?: string; allowIncomplete?: boolean; allowDuplicates?: boolean; roster?: string; allowMissing?: boolean; jobs?: string; baseline?: string; verifyEvidence?: boolean },
       ) => {
         const options: BatchOptions = {
           checklist: raw.checklist,
@@ -64,6 +70,8 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
           failUnder: raw.failUnder === undefined ? undefined : parseFailUnder(raw.failUnder),
           allowIncomplete: raw.allowIncomplete === true,
           allowDuplicates: raw.allowDuplicates === true,
+          roster: raw.roster,
+          allowMissing: raw.allowMissing === true,
           jobs: raw.jobs === undefined ? undefined : parseJobs(raw.jobs),
           baseline: raw.baseline,
           verifyEvidence: raw.verifyEvidence === true,
@@ -141,6 +149,13 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
     }
   }
 
+  // --roster before any work, so a mistake in it stops the batch with its located errors.
+  let roster: import('../batch/roster.js').Roster | undefined;
+  if (options.roster !== undefined) {
+    roster = await loadRosterOf(options.roster, checklistFile, ctx);
+    if (!roster) return 2;
+  }
+
   const { refuseSameFile, writeCommandOutput, isStdout } = await import('./outputs.js');
   const writeOut = async (file: string, content: OutputContent): Promise<void> => {
     const reason = await writeCommandOutput(ctx, file, content);
@@ -158,9 +173,10 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
   await refuseSameFile(ctx, outputs, [
     ...found.files.map((f) => ({ path: f.path, shown: f.file })),
     ...(checklistFile ? [checklistFile] : []),
+    ...(options.roster !== undefined ? [options.roster] : []),
     ...(baseline?.inputs ?? []),
   ]);
-  const policy = { failUnder: options.failUnder, allowIncomplete: options.allowIncomplete, allowDuplicates: options.allowDuplicates === true };
+  const policy = { failUnder: options.failUnder, allowIncomplete: options.allowIncomplete, allowDuplicates: options.allowDuplicates === true, allowMissing: options.allowMissing === true };
   // The county-wide item counts, updated as each outcome comes in; the outcome keeps no list of its own.
   const tally = new (await import('../batch/findings.js')).ItemTally();
   const count = (o: FileOutcome): void => {
@@ -202,6 +218,7 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
     await showDiagnostics(outcomes, found, ctx);
     const summary = summarizeBatch(outcomes, found.findings, policy, { generatedAt, lang, checklist, tally });
     if (baseline) (await import('../batch/baseline.js')).applyBaseline(summary, baseline);
+    if (roster) summary.roster = (await import('../batch/roster.js')).checkRoster(roster, options.roster!, summary);
     return summary;
   };
 
@@ -253,6 +270,10 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
   const c = summary.counts;
   const line = tb(lang, 'cli.result', { files: c.files, valid: c.valid, invalid: c.invalid, failed: c.failed });
   io.stderr.write((c.failed > 0 ? ctx.paintErr.red(line) : ctx.paintErr.green(line)) + '\n');
+  if (summary.roster && summary.roster.missing.length > 0) {
+    const missing = tb(lang, 'cli.missingUnits', { count: summary.roster.missing.length, expected: summary.roster.expected });
+    io.stderr.write((options.allowMissing ? ctx.paintErr.yellow(missing) : ctx.paintErr.red(missing)) + '\n');
+  }
   return batchExitCode(summary);
 }
 
@@ -284,6 +305,28 @@ async function showDiagnostics(outcomes: readonly FileOutcome[], found: Discover
   for (const o of outcomes) {
     for (const e of o.evidence ?? []) io.stderr.write(`${makeVisible(o.file)}: ${ctx.paintErr.red(te(lang, `verify.${e.problem}`))}: ${makeVisible(e.item)} ${makeVisible(e.path)}\n`);
   }
+}
+
+/**
+ * Loads `--roster`, its unit types checked against the checklist's (`--checklist`, else those of
+ * the built-in checklists, the only ones a batch without it can find). Prints its located errors
+ * with code frames and returns undefined when it cannot be used; its warnings are printed too.
+ */
+async function loadRosterOf(file: string, checklistFile: string | undefined, ctx: CommandContext): Promise<import('../batch/roster.js').Roster | undefined> {
+  const { loadRoster } = await import('../batch/roster.js');
+  const { loadChecklist, builtinRefs, builtinFile } = await import('../load/resolve-checklist.js');
+  const { renderDiagnostics } = await import('../diagnostics/render.js');
+  const types = new Set<string>();
+  const files = checklistFile ? [checklistFile] : builtinRefs().map((ref) => builtinFile(ref)!);
+  for (const f of files) for (const t of (await loadChecklist(f)).checklist?.unitTypes ?? []) types.add(t.id);
+  const loaded = await loadRoster(resolve(ctx.io.cwd, file), types.size > 0 ? [...types] : undefined);
+  // Shown as the user named it.
+  const diagnostics = loaded.diagnostics.map((d) => ({ ...d, file }));
+  if (diagnostics.length > 0) {
+    const sources = new Map(loaded.source !== undefined ? [[file, loaded.source]] : []);
+    ctx.io.stderr.write(renderDiagnostics(diagnostics, { lang: ctx.lang, paint: ctx.paintErr, sources }) + '\n');
+  }
+  return loaded.roster;
 }
 
 /** Loads `--baseline` and prints its warnings (one line each); a baseline that does not exist is a usage error. */

@@ -21,6 +21,8 @@ export interface InitOptions {
   out?: string;
   force?: boolean;
   checklistTemplate?: boolean;
+  /** Write a starter roster (for `batch --roster`) instead of an answer file. */
+  roster?: boolean;
 }
 
 /** A usage error from the `init` catalogue, in both languages. */
@@ -40,6 +42,7 @@ export function registerInit(add: AddCommand, ctx: CommandContext, setExit: (cod
     .option('--out <file>', ti(lang, 'init.opt.out'))
     .option('--force', ti(lang, 'init.opt.force'))
     .option('--checklist-template', ti(lang, 'init.opt.template'))
+    .option('--roster', ti(lang, 'init.opt.roster'))
     .action(async (options: InitOptions) => setExit(await runInit(options, ctx)));
   const ex = (command: string, key: keyof typeof INIT_MESSAGES): { command: string; zh: string; en: string } => ({
     command,
@@ -50,6 +53,7 @@ export function registerInit(add: AddCommand, ctx: CommandContext, setExit: (cod
     ex('wangxin init --unit-type township --out a.yaml', 'init.example.blank'),
     ex('wangxin init --unit-type department --lang en', 'init.example.print'),
     ex('wangxin init --checklist-template --out my.yaml', 'init.example.template'),
+    ex('wangxin init --roster --out units.yaml', 'init.example.roster'),
   ]);
 }
 
@@ -73,7 +77,14 @@ export async function runInit(options: InitOptions, ctx: CommandContext): Promis
 
   let text: string;
   let done: string;
-  if (options.checklistTemplate) {
+  if (options.roster) {
+    if (options.unit !== undefined || options.unitType !== undefined || options.checklistTemplate) throw usage('init.error.rosterOptions');
+    const checklist = await resolveChecklist(options.checklist, ctx);
+    if (!checklist) return 2;
+    const { renderRosterTemplate } = await import('../init/roster-template.js');
+    text = renderRosterTemplate(checklist, lang, outFile ?? join(io.cwd, 'units.yaml'));
+    done = ti(lang, 'init.rosterWritten', { file: makeVisible(options.out ?? '') });
+  } else if (options.checklistTemplate) {
     if (options.unit !== undefined || options.unitType !== undefined) throw usage('init.error.templateOptions');
     const { builtinFile, builtinIds } = await import('../load/resolve-checklist.js');
     const ref = options.checklist ?? DEFAULT_CHECKLIST;
@@ -109,7 +120,7 @@ export async function runInit(options: InitOptions, ctx: CommandContext): Promis
   }
   // A blank answer file written to a file takes the same lock as `run` (a template is not an answer file).
   const { lockAnswerFile, locksAsAnswerFile } = await import('./answer-lock.js');
-  const lock = !options.checklistTemplate && locksAsAnswerFile(outFile) ? await lockAnswerFile(outFile, options.out!, lang) : undefined;
+  const lock = !options.checklistTemplate && !options.roster && locksAsAnswerFile(outFile) ? await lockAnswerFile(outFile, options.out!, lang) : undefined;
   if (lock && !lock.ok) {
     io.stderr.write(`wangxin: ${ctx.paintErr.red(lock.message)}\n`);
     return 2;

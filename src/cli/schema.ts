@@ -8,7 +8,7 @@ import type { AddCommand } from './registry.js';
 import { UsageError } from './usage-error.js';
 
 /** The names shown in help; the ones actually offered are those present in `schemas/` at run time. */
-const HELP_NAMES = 'checklist|answers|report|batch';
+const HELP_NAMES = 'checklist|answers|report|batch|roster';
 
 function usage(key: keyof typeof SCHEMA_MESSAGES, params: Record<string, unknown>): UsageError {
   const m = SCHEMA_MESSAGES[key];

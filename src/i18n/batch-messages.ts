@@ -157,6 +157,31 @@ export const tb = defineMessages('batch', {
   'md.col.unanswered': { zh: '未作答', en: 'Unanswered' },
   'md.col.applying': { zh: '适用单位', en: 'Of units' },
   'md.col.lost': { zh: '失分', en: 'Points lost' },
+  'cli.opt.roster': {
+    zh: '应报单位名单（YAML，见 wangxin init --roster）：列出未报送的单位和名单外的报送；有单位未报送即不通过',
+    en: 'the units due to submit (YAML, see wangxin init --roster): lists the units missing and the submissions from units not on it; a missing unit fails the batch',
+  },
+  'cli.opt.allowMissing': { zh: '名单上有单位未报送不判为不通过', en: 'a unit on the roster that has not submitted does not fail the batch' },
+  'md.roster': { zh: '报送情况', en: 'Who has submitted' },
+  'md.roster.counts': {
+    zh: '名单 {file}：应报 {expected} 个单位，已报 {submitted} 个，未报 {missing} 个；名单外的报送 {extra} 个。',
+    en: 'Roster {file}: {expected} units due, {submitted} submitted, {missing} missing; {extra} submissions from units not on the roster.',
+  },
+  'md.roster.missing': { zh: '未报送的单位', en: 'Units that have not submitted' },
+  'md.roster.missingNote': {
+    zh: '没有有效答卷的单位（答卷无效的单位也在此列，见“无效文件”）。有单位未报送判为不通过（可用 --allow-missing 放行）。',
+    en: 'Units without a valid answer file (a unit whose file is invalid is listed too, see "Invalid files"). A missing unit fails the batch (--allow-missing lets it pass).',
+  },
+  'md.roster.missingAllowed': {
+    zh: '没有有效答卷的单位（答卷无效的单位也在此列，见“无效文件”）；已用 --allow-missing 放行。',
+    en: 'Units without a valid answer file (a unit whose file is invalid is listed too, see "Invalid files"); passed with --allow-missing.',
+  },
+  'md.roster.extra': { zh: '名单外的报送', en: 'Submissions from units not on the roster' },
+  'md.count.expected': { zh: '应报单位（名单）', en: 'Units due (roster)' },
+  'md.count.missing': { zh: '未报送的单位', en: 'Units missing' },
+  'md.count.notOnRoster': { zh: '名单外的报送', en: 'Submissions not on the roster' },
+  'junit.missing': { zh: '名单上的单位未报送有效答卷', en: 'a unit on the roster has not submitted a valid answer file' },
+  'cli.missingUnits': { zh: '名单上 {expected} 个单位中有 {count} 个未报送', en: '{count} of the {expected} units on the roster have not submitted' },
   'junit.suite': { zh: '网信自查批量评分', en: 'wangxin batch' },
   'junit.ok': { zh: '{unit}：{score} 分，{grade}', en: '{unit}: {score}, {grade}' },
 

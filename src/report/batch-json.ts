@@ -79,7 +79,7 @@ export function createBatchJsonWriter(write: (part: Uint8Array) => void, options
     generatedAt: options.generatedAt,
     tool: { name: 'wangxin', version: options.toolVersion },
     lang,
-    policy: { failUnder: policy.failUnder ?? null, allowIncomplete: policy.allowIncomplete, allowDuplicates: policy.allowDuplicates === true },
+    policy: { failUnder: policy.failUnder ?? null, allowIncomplete: policy.allowIncomplete, allowDuplicates: policy.allowDuplicates === true, allowMissing: policy.allowMissing === true },
   };
   let count = 0;
   /** One file's entry; a JSON document puts each on its own line of the `files` list. */
@@ -171,6 +171,7 @@ function writeAggregates(
   field('distribution', { byGrade: summary.byGrade, byType: summary.byType });
   field('findings', summary.findings);
   field('duplicates', summary.duplicates);
+  if (summary.roster) field('roster', summary.roster);
   field('otherFiles', summary.otherFiles, summary.baseline === undefined);
   if (summary.baseline) field('baseline', baselineJson(summary.baseline), true);
 }

@@ -109,9 +109,18 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
       ...(c.superseded > 0 ? [[t('md.count.superseded'), String(c.superseded)]] : []),
       [t('md.count.failed'), String(c.failed)],
       ...(c.other > 0 ? [[t('md.count.other'), String(c.other)]] : []),
+      ...(summary.roster
+        ? [
+            [t('md.count.expected'), String(summary.roster.expected)],
+            [t('md.count.missing'), String(summary.roster.missing.length)],
+            [t('md.count.notOnRoster'), String(summary.roster.notOnRoster.length)],
+          ]
+        : []),
     ],
     ['l', 'r'],
   )).push('');
+
+  if (summary.roster) appendAll(out, formatRoster(summary.roster, summary.policy.allowMissing === true, lang));
 
   out.push(`## ${t('md.ranking')}`, '');
   if (summary.ranking.length === 0) {
@@ -230,6 +239,23 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
       ]),
     )).push('');
   }
+  return out;
+}
+
+/** `--roster`: the counts, the units missing, the submissions from units not on the roster. */
+function formatRoster(r: NonNullable<BatchSummary['roster']>, allowMissing: boolean, lang: Lang): string[] {
+  const t = (key: Parameters<typeof tb>[1], params?: Record<string, unknown>): string => tb(lang, key, params);
+  const out: string[] = [`## ${t('md.roster')}`, ''];
+  out.push(t('md.roster.counts', { file: escapeCell(r.file), expected: r.expected, submitted: r.submitted, missing: r.missing.length, extra: r.notOnRoster.length }), '');
+  out.push(`### ${t('md.roster.missing')} (${r.missing.length})`, '');
+  if (r.missing.length === 0) out.push(t('md.none'), '');
+  else {
+    out.push(t(allowMissing ? 'md.roster.missingAllowed' : 'md.roster.missingNote'), '');
+    appendAll(out, table([t('md.col.unit'), t('md.col.type')], r.missing.map((u) => [escapeCell(u.name), escapeCell(u.typeLabel)]))).push('');
+  }
+  out.push(`### ${t('md.roster.extra')} (${r.notOnRoster.length})`, '');
+  if (r.notOnRoster.length === 0) out.push(t('md.none'), '');
+  else appendAll(out, table([t('md.col.unit'), t('md.col.type'), t('md.col.file')], r.notOnRoster.map((u) => [escapeCell(u.name), escapeCell(u.typeLabel), escapeCell(u.file)]))).push('');
   return out;
 }
 

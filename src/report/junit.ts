@@ -91,11 +91,14 @@ export function formatJunit(summary: BatchSummary, ctx: JunitContext): string {
 export function formatJunitLines(summary: BatchSummary, ctx: JunitContext): string[] {
   const { lang } = ctx;
   const time = (ctx.seconds ?? 0).toFixed(3);
-  const failures = summary.counts.failed;
   const suite = escapeXml(tb(lang, 'junit.suite'));
   // Files that are not answer files (checklists) are skipped test cases: listed, never a failure.
-  const tests = summary.files.length + summary.otherFiles.length;
-  const skipped = summary.otherFiles.length + summary.files.filter((f) => f.supersededBy !== undefined && !f.failed).length;
+  // `--roster`: each unit that has not submitted is a test case too, failing unless --allow-missing.
+  const missing = summary.roster?.missing ?? [];
+  const allowMissing = summary.policy.allowMissing === true;
+  const tests = summary.files.length + summary.otherFiles.length + missing.length;
+  const skipped = summary.otherFiles.length + summary.files.filter((f) => f.supersededBy !== undefined && !f.failed).length + (allowMissing ? missing.length : 0);
+  const failures = summary.counts.failed + (allowMissing ? 0 : missing.length);
   const lines: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="${suite}" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}" time="${time}">`,
@@ -126,6 +129,14 @@ export function formatJunitLines(summary: BatchSummary, ctx: JunitContext): stri
   const skippedMessage = escapeXml(tb(lang, 'junit.other'));
   for (const o of summary.otherFiles) {
     lines.push(`    <testcase classname="other" name="${escapeXml(o.file)}" file="${escapeXml(o.file)}" time="0">`, `      <skipped message="${skippedMessage}" />`, '    </testcase>');
+  }
+  const missingMessage = escapeXml(tb(lang, 'junit.missing'));
+  for (const u of missing) {
+    lines.push(
+      `    <testcase classname="${escapeXml(u.type)}" name="${escapeXml(u.name)}" time="0">`,
+      allowMissing ? `      <skipped message="${missingMessage}" />` : `      <failure message="${missingMessage}" type="missing" />`,
+      '    </testcase>',
+    );
   }
   lines.push('  </testsuite>', '</testsuites>', '');
   return lines;

@@ -18,8 +18,8 @@ const yaml = (): typeof import('yaml') => requireModule('yaml') as typeof import
  * The `$schema` reference for the yaml-language-server comment: a relative path from the answer
  * file to the installed schema, or a file URL when no relative path exists (another drive).
  */
-export function schemaReference(answersFile: string): string {
-  const schema = join(SCHEMAS_DIR, 'answers.schema.json');
+export function schemaReference(answersFile: string, name: 'answers' | 'roster' = 'answers'): string {
+  const schema = join(SCHEMAS_DIR, `${name}.schema.json`);
   const rel = relative(dirname(resolve(answersFile)), schema);
   if (rel === '' || isAbsolute(rel)) return pathToFileURL(schema).href;
   return rel.split(sep).join('/');
