@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Regenerates the README pictures: docs/images/report.png (the HTML report) and docs/images/run.png (the terminal during `run`).
+// Regenerates the README pictures: docs/images/report.png (the HTML report), docs/images/batch.png (the batch summary) and docs/images/run.png (the terminal during `run`).
 //
 // How to run (from the repository root, after `npm run build`):
 //
@@ -10,7 +10,10 @@
 // `npm test`. What it does:
 //   1. `wangxin score examples/answers/township.yaml --format html` into a temporary folder, and a
 //      headless Chromium screenshot of the top of that page (1100×1600) → docs/images/report.png;
-//   2. `wangxin run` for a township in a detached tmux pane (100×34, colours forced), driven with
+//   2. `wangxin batch test/fixtures/batch/mixed --roster R --format html` (a folder with a vetoed, an
+//      incomplete, an invalid and a duplicate submission; R lists its units and one that has not
+//      submitted), screenshotted the same way (1100×2200) → docs/images/batch.png;
+//   3. `wangxin run` for a township in a detached tmux pane (100×34, colours forced), driven with
 //      send-keys to a typical item screen; `tmux capture-pane -p -e` gives the text with its ANSI
 //      colours, which is turned into a small HTML page (monospace CJK font, dark terminal colours)
 //      and screenshotted → docs/images/run.png.
@@ -74,7 +77,36 @@ function shootReport() {
   checkSize(out);
 }
 
-// 2. The terminal during `run`.
+// 2. The batch summary as HTML.
+function shootBatch() {
+  const html = join(tmp, 'batch.html');
+  const roster = join(tmp, 'units.yaml');
+  writeFileSync(
+    roster,
+    [
+      'schemaVersion: 1',
+      'units:',
+      '  - { name: 某某镇党委, type: township }',
+      '  - { name: 东城镇党委, type: township }',
+      '  - { name: 西城镇党委, type: township }',
+      '  - { name: 县教育体育局, type: department }',
+      '  - { name: 某某网络科技有限公司, type: internet-enterprise }',
+      '  - { name: 中共某某县委网络安全和信息化委员会办公室, type: cyber-office }',
+      '',
+    ].join('\n'),
+  );
+  // Exit 1 is expected: the folder has failing units on purpose.
+  spawnSync(process.execPath, [BIN, 'batch', join(ROOT, 'test/fixtures/batch/mixed'), '--roster', roster, '--fail-under', '60', '--out', html, '--lang', 'zh'], {
+    env: { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1767225600' },
+    stdio: ['ignore', 'ignore', 'ignore'],
+  });
+  if (!existsSync(html)) throw new Error('wangxin batch did not write the HTML summary');
+  const out = join(OUT_DIR, 'batch.png');
+  screenshot(pathToFileURL(html).href, out, 1100, 2200);
+  checkSize(out);
+}
+
+// 3. The terminal during `run`.
 function tmux(...args) {
   return execFileSync('tmux', ['-u', '-L', SOCKET, ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'C.UTF-8' } });
 }
@@ -268,6 +300,7 @@ function terminalPage(lines) {
 try {
   if (readFileSync(BIN, 'utf8').length === 0) throw new Error('bin/wangxin.js is empty');
   shootReport();
+  shootBatch();
   await shootRun();
 } finally {
   rmSync(tmp, { recursive: true, force: true });

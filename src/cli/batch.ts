@@ -18,7 +18,7 @@ import type { OutputContent } from '../fs/write-output.js';
 /** The options of `batch` after parsing. */
 export interface BatchOptions {
   checklist?: string;
-  format: 'md' | 'json' | 'jsonl';
+  format: 'md' | 'html' | 'json' | 'jsonl';
   out?: string;
   junit?: string;
   failUnder?: number;
@@ -46,7 +46,7 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
     .description(tb(lang, 'cli.description'))
     .argument('<paths...>', tb(lang, 'cli.arg.paths'))
     .option('--checklist <idOrPath>', t(lang, 'cli.opt.checklist'))
-    .option('--format <format>', tb(lang, 'cli.opt.format'), 'md')
+    .option('--format <format>', tb(lang, 'cli.opt.format'))
     .option('--out <file>', tb(lang, 'cli.opt.out'))
     .option('--junit <file>', tb(lang, 'cli.opt.junit'))
     .option('--fail-under <n>', tb(lang, 'cli.opt.failUnder'))
@@ -60,11 +60,11 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
     .action(
       async (
         paths: string[],
-        raw: { checklist?: string; format: string; out?: string; junit?: string; failUnder?: string; allowIncomplete?: boolean; allowDuplicates?: boolean; roster?: string; allowMissing?: boolean; jobs?: string; baseline?: string; verifyEvidence?: boolean },
+        raw: { checklist?: string; format?: string; out?: string; junit?: string; failUnder?: string; allowIncomplete?: boolean; allowDuplicates?: boolean; roster?: string; allowMissing?: boolean; jobs?: string; baseline?: string; verifyEvidence?: boolean },
       ) => {
         const options: BatchOptions = {
           checklist: raw.checklist,
-          format: parseFormat(raw.format, ['md', 'json', 'jsonl'] as const),
+          format: parseFormat(raw.format ?? formatOfOut(raw.out) ?? 'md', ['md', 'html', 'json', 'jsonl'] as const),
           out: raw.out,
           junit: raw.junit,
           failUnder: raw.failUnder === undefined ? undefined : parseFailUnder(raw.failUnder),
@@ -94,6 +94,13 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
 
 function usage(key: Parameters<typeof tb>[1] & `cli.error.${string}`, params: Record<string, unknown>): UsageError {
   return new UsageError({ zh: tb('zh', key, params), en: tb('en', key, params) });
+}
+
+/** The summary format an `--out` file's extension names (`汇总.html` → html), when it names one. */
+export function formatOfOut(out: string | undefined): 'md' | 'html' | 'json' | 'jsonl' | undefined {
+  const ext = out?.toLowerCase().match(/\.(md|markdown|html?|json|jsonl)$/)?.[1];
+  if (ext === undefined) return undefined;
+  return ext === 'markdown' ? 'md' : ext === 'htm' ? 'html' : (ext as 'md' | 'html' | 'json' | 'jsonl');
 }
 
 /** `--jobs`: a whole number from 1 to 256. */
@@ -226,11 +233,18 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
   // of text each, and holding both at once raised the peak memory by about as much.
   const written: string[] = [];
   let summary: BatchSummary;
-  if (options.format === 'md') {
+  if (options.format === 'md' || options.format === 'html') {
     summary = await summarize(await scoreAll());
     // The summary as lines: written line by line, never also held as one string.
-    const { formatBatchMarkdownLines } = await import('../report/batch-markdown.js');
-    const lines = formatBatchMarkdownLines(summary, { lang });
+    let lines: string[];
+    if (options.format === 'html') {
+      const { formatBatchHtmlLines } = await import('../report/batch-html.js');
+      const { readToolVersion } = await import('../report/tool-version.js');
+      lines = formatBatchHtmlLines(summary, { lang, toolVersion: readToolVersion() });
+    } else {
+      const { formatBatchMarkdownLines } = await import('../report/batch-markdown.js');
+      lines = formatBatchMarkdownLines(summary, { lang });
+    }
     if (options.out !== undefined && !isStdout(options.out)) {
       await writeOut(options.out, lines);
       written.push(options.out);

@@ -6,8 +6,8 @@ export const tb = defineMessages('batch', {
   'cli.description': { zh: '批量评分：一个文件夹或多个答卷文件，生成汇总（用于 CI）', en: 'batch scoring of a folder or many answer files, with a summary (for CI)' },
   'cli.arg.paths': { zh: '答卷文件或文件夹（递归查找 *.yaml/*.yml）', en: 'answer files or folders (searched for *.yaml/*.yml)' },
   'cli.opt.format': {
-    zh: '汇总格式：md、json（含每个单位的报告）或 jsonl（每个文件一行，最后一行为汇总）',
-    en: 'summary format: md, json (with every unit report) or jsonl (a line per file, then a summary line)',
+    zh: '汇总格式：md、html（可打印的单页，含图表）、json（含每个单位的报告）或 jsonl（每个文件一行，最后一行为汇总）；默认按 --out 的扩展名，否则 md',
+    en: 'summary format: md, html (one printable page with charts), json (with every unit report) or jsonl (a line per file, then a summary line); by default from the --out extension, else md',
   },
   'cli.opt.out': { zh: '把汇总写入文件（默认输出到标准输出）', en: 'write the summary to a file (default: standard output)' },
   'cli.opt.junit': { zh: '另写一份 JUnit XML 结果（Jenkins、GitLab 可读）', en: 'also write JUnit XML results (read by Jenkins, GitLab)' },
@@ -182,6 +182,20 @@ export const tb = defineMessages('batch', {
   'md.count.notOnRoster': { zh: '名单外的报送', en: 'Submissions not on the roster' },
   'junit.missing': { zh: '名单上的单位未报送有效答卷', en: 'a unit on the roster has not submitted a valid answer file' },
   'cli.missingUnits': { zh: '名单上 {expected} 个单位中有 {count} 个未报送', en: '{count} of the {expected} units on the roster have not submitted' },
+  'html.chart.grades': { zh: '各等次单位数', en: 'Units per grade' },
+  'html.chart.heatmap': { zh: '各单位分领域得分热力图', en: 'Area scores by unit, as a heat map' },
+  'html.chart.items': { zh: '全县失分最多的条目', en: 'The items that cost the most across the county' },
+  'html.chart.itemsCaption': {
+    zh: '全县失分最多的 {count} 个条目：红色为不符合、黄色为部分符合、紫色为未作答的单位数；全部数字见下表。',
+    en: 'The {count} items that cost the most across the county: units that failed (red), met in part (amber) or left unanswered (purple); every number is in the table below.',
+  },
+  'html.item.bar': { zh: '不符合 {failed} / 部分 {partial} / 未答 {unanswered}，共 {of} 个单位，失分 {lost}', en: 'failed {failed} / partial {partial} / unanswered {unanswered} of {of}, {lost} points lost' },
+  'html.heatmap.note': {
+    zh: '颜色表示得分（红低绿高），粗框和 ▼ 标出每个单位最弱的领域；数字见下表。',
+    en: "Colour shows the score (red low, green high); a thick border and ▼ mark each unit's weakest area; the numbers are in the table below.",
+  },
+  'html.heatmap.cut': { zh: '图中只画出排名前 {count} 的单位，下表列出全部单位。', en: 'The map shows the first {count} units by rank; the table lists them all.' },
+  'html.footer': { zh: '由 wangxin {version} 生成', en: 'Made by wangxin {version}' },
   'junit.suite': { zh: '网信自查批量评分', en: 'wangxin batch' },
   'junit.ok': { zh: '{unit}：{score} 分，{grade}', en: '{unit}: {score}, {grade}' },
 

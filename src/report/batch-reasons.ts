@@ -16,8 +16,8 @@ export interface ReasonContext {
   itemText(id: string): string | undefined;
 }
 
-/** Item texts are long sentences: a reason quotes the start of one. */
-const ITEM_EXCERPT = 30;
+/** Item texts are long sentences: a reason quotes the start of one (English takes about twice the characters). */
+const ITEM_EXCERPT: Record<Lang, number> = { zh: 30, en: 60 };
 
 /**
  * Why `f` fails, one short sentence per reason: "vetoed by A3.3.5 (发生较大网络安全事件…)",
@@ -40,7 +40,7 @@ export function explainReasons(f: FileVerdict, ctx: ReasonContext): string[] {
           items: s!.vetoItems
             .map((id) => {
               const text = ctx.itemText(id);
-              return text === undefined ? id : tb(lang, 'why.item', { id, text: excerpt(text, ITEM_EXCERPT) });
+              return text === undefined ? id : tb(lang, 'why.item', { id, text: excerpt(text, ITEM_EXCERPT[lang]) });
             })
             .join(tb(lang, 'why.and')),
         });

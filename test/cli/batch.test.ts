@@ -116,6 +116,10 @@ describe('wangxin batch', () => {
     expect(r.code).toBe(1);
     expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual((await batchJson([MIXED])).json);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    // Without --format, the format follows the extension of --out.
+    const inferred = join(dir, 'inferred.json');
+    await runInProcess(['batch', MIXED, '--out', inferred], EPOCH);
+    expect(JSON.parse(readFileSync(inferred, 'utf8'))).toEqual((await batchJson([MIXED])).json);
   });
 
   it('lists a checklist kept among the submissions under other files, not scored and not a failure', async () => {
@@ -199,8 +203,8 @@ describe('wangxin batch', () => {
     const md = await runInProcess(['batch', MIXED, '--fail-under', '85', '--lang', 'en'], EPOCH);
     expect(md.stdout).toMatch(/\| \*\*fail\*\* \| below 85 by 22\.3 points \| [^|]*department\.yaml \|/);
     expect(md.stdout).toMatch(/\| \*\*fail\*\* \| 1 item unanswered \|/);
-    // 'No major cybersecurity incident occurred during the year (veto)' cut to 29 characters and an ellipsis.
-    expect(md.stdout).toContain('| **fail** | vetoed by A3.3.5 (No major cybersecurity incide…) |');
+    // 'No major cybersecurity incident occurred during the year (veto)' (63 characters) cut to 59 and an ellipsis.
+    expect(md.stdout).toContain('| **fail** | vetoed by A3.3.5 (No major cybersecurity incident occurred during the year (v…) |');
     expect(md.stdout).toContain('The self-check answer file "invalid.yaml" your unit sent has 1 problem: line 30, column 3: the checklist has no item "A9.9.9". Please correct it');
   });
 
@@ -295,7 +299,7 @@ describe('wangxin batch', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('not found: no/such/folder');
     expect(missing.stdout).toBe('');
-    for (const args of [['--jobs', '0'], ['--jobs', 'x'], ['--jobs', '1.5'], ['--fail-under', 'abc'], ['--fail-under', '-1'], ['--format', 'html'], ['--checklist', 'no-such-list']]) {
+    for (const args of [['--jobs', '0'], ['--jobs', 'x'], ['--jobs', '1.5'], ['--fail-under', 'abc'], ['--fail-under', '-1'], ['--format', 'pdf'], ['--checklist', 'no-such-list']]) {
       const r = await runInProcess(['batch', EXAMPLES, ...args]);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).not.toMatch(/\n\s+at /);
