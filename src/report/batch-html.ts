@@ -8,6 +8,7 @@ import { formatFixed } from '../score/round.js';
 import { excerpt } from '../util/excerpt.js';
 import { explainReasons, instructionFor } from './batch-reasons.js';
 import { escapeHtml as h } from './escape.js';
+import { areaFindingCells, itemFindingCells, rankingByType, scoreText as score } from './batch-view.js';
 import { FONT_STACK } from './html-report.js';
 
 /** What the formatter needs besides the summary. */
@@ -181,7 +182,6 @@ export function formatBatchHtmlLines(summary: BatchSummary, ctx: BatchHtmlContex
   const { lang } = ctx;
   const t = (key: Parameters<typeof tb>[1], params?: Record<string, unknown>): string => tb(lang, key, params);
   const th = (key: Parameters<typeof tb>[1], params?: Record<string, unknown>): string => h(t(key, params));
-  const score = (x: number | null): string => (x === null ? '—' : formatFixed(x, 1));
   const c = summary.counts;
   const b: string[] = [];
   b.push('<!DOCTYPE html>', `<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">`, '<head>', '<meta charset="utf-8">');
@@ -258,14 +258,7 @@ export function formatBatchHtmlLines(summary: BatchSummary, ctx: BatchHtmlContex
   b.push(
     ...table(
       [th('md.col.area'), th('md.col.units'), th('md.col.average'), th('md.col.min'), th('md.col.max'), th('md.col.weakest')],
-      summary.findings.areas.map((a) => [
-        `${h(a.id)} ${h(a.title)}`,
-        String(a.units),
-        score(a.average),
-        score(a.min),
-        score(a.max),
-        a.weakest.map((w) => `${h(w.name)} ${score(w.score)}`).join(h(t('why.and'))),
-      ]),
+      summary.findings.areas.map((a) => areaFindingCells(a, h, lang)),
       [1, 2, 3, 4],
     ),
   );
@@ -278,7 +271,7 @@ export function formatBatchHtmlLines(summary: BatchSummary, ctx: BatchHtmlContex
     b.push(
       ...table(
         [th('md.col.item'), th('md.col.text'), th('md.col.failed'), th('md.col.partial'), th('md.col.unanswered'), th('md.col.applying'), th('md.col.lost')],
-        summary.findings.items.map((i) => [h(i.id), h(excerpt(i.text, 60)), String(i.failed), String(i.partial), String(i.unanswered), String(i.applying), formatFixed(i.lost, 1)]),
+        summary.findings.items.map((i) => itemFindingCells(i, h, 60)),
         [2, 3, 4, 5, 6],
       ),
     );
@@ -310,17 +303,13 @@ export function formatBatchHtmlLines(summary: BatchSummary, ctx: BatchHtmlContex
       ),
     );
     b.push(`<h3>${th('md.typeRanking')}</h3>`, `<p class="note">${th('md.typeRanking.note')}</p>`);
-    const byType = new Map<string, string[][]>();
-    for (const r of summary.ranking) {
-      const f = summary.files[r.index];
-      const s = f.summary!;
-      let rows = byType.get(s.unit.type);
-      if (!rows) byType.set(s.unit.type, (rows = []));
-      rows.push([String(r.typeRank), h(s.unit.name), score(s.score), h(s.grade.label), f.failed ? `<span class="fail">${th('md.failed')}</span>` : th('md.passed')]);
-    }
-    const labels = new Map(summary.byType.map((x) => [x.type, x.label || x.type]));
-    for (const [type, rows] of byType) {
-      b.push(`<h3>${h(labels.get(type) ?? type)} (${rows.length})</h3>`);
+    for (const group of rankingByType(summary)) {
+      const rows = group.ranked.map((r) => {
+        const f = summary.files[r.index];
+        const s = f.summary!;
+        return [String(r.typeRank), h(s.unit.name), score(s.score), h(s.grade.label), f.failed ? `<span class="fail">${th('md.failed')}</span>` : th('md.passed')];
+      });
+      b.push(`<h3>${h(group.label)} (${rows.length})</h3>`);
       b.push(...table([th('md.col.typeRank'), th('md.col.unit'), th('md.col.score'), th('md.col.grade'), th('md.col.result')], rows, [0, 2]));
     }
   }

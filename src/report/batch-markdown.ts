@@ -10,7 +10,7 @@ import { formatFixed } from '../score/round.js';
 import { formatDelta, type UnitBaseline } from '../batch/baseline.js';
 import { appendAll } from '../util/append-all.js';
 import { UNSAFE } from './escape.js';
-import { excerpt } from '../util/excerpt.js';
+import { areaFindingCells, itemFindingCells, rankingByType } from './batch-view.js';
 import { INVISIBLE_CLASS } from '../model/identity.js';
 
 /** What the formatter needs besides the summary. */
@@ -269,19 +269,11 @@ const ITEM_TEXT_CHARS = 40;
  */
 function formatFindings(summary: BatchSummary, lang: Lang): string[] {
   const t = (key: Parameters<typeof tb>[1], params?: Record<string, unknown>): string => tb(lang, key, params);
-  const score = (x: number | null): string => (x === null ? '—' : formatFixed(x, 1));
   const out: string[] = [`## ${t('md.findings')}`, ''];
   out.push(`### ${t('md.findings.areas')}`, '', t('md.findings.areas.note'), '');
   appendAll(out, table(
     [t('md.col.area'), t('md.col.units'), t('md.col.average'), t('md.col.min'), t('md.col.max'), t('md.col.weakest')],
-    summary.findings.areas.map((a) => [
-      `${escapeCell(a.id)} ${escapeCell(a.title)}`,
-      String(a.units),
-      score(a.average),
-      score(a.min),
-      score(a.max),
-      a.weakest.map((w) => `${escapeCell(w.name)} ${score(w.score)}`).join(t('why.and')),
-    ]),
+    summary.findings.areas.map((a) => areaFindingCells(a, escapeCell, lang)),
     ['l', 'r', 'r', 'r', 'r', 'l'],
   )).push('');
   out.push(`### ${t('md.findings.items')}`, '');
@@ -292,15 +284,7 @@ function formatFindings(summary: BatchSummary, lang: Lang): string[] {
   out.push(t('md.findings.items.note'), '');
   appendAll(out, table(
     [t('md.col.item'), t('md.col.text'), t('md.col.failed'), t('md.col.partial'), t('md.col.unanswered'), t('md.col.applying'), t('md.col.lost')],
-    summary.findings.items.map((i) => [
-      escapeCell(i.id),
-      escapeCell(excerpt(i.text, ITEM_TEXT_CHARS)),
-      String(i.failed),
-      String(i.partial),
-      String(i.unanswered),
-      String(i.applying),
-      formatFixed(i.lost, 1),
-    ]),
+    summary.findings.items.map((i) => itemFindingCells(i, escapeCell, ITEM_TEXT_CHARS)),
     ['l', 'l', 'r', 'r', 'r', 'r', 'r'],
   )).push('');
   return out;
@@ -312,18 +296,14 @@ function formatFindings(summary: BatchSummary, lang: Lang): string[] {
  */
 function formatTypeRankings(summary: BatchSummary, lang: Lang, fixed1: (x: number) => string): string[] {
   const t = (key: Parameters<typeof tb>[1], params?: Record<string, unknown>): string => tb(lang, key, params);
-  const byType = new Map<string, string[][]>();
-  for (const r of summary.ranking) {
-    const f = summary.files[r.index];
-    const s = f.summary!;
-    let rows = byType.get(s.unit.type);
-    if (!rows) byType.set(s.unit.type, (rows = []));
-    rows.push([String(r.typeRank), escapeCell(s.unit.name), fixed1(s.score), escapeCell(s.grade.label), f.failed ? `**${t('md.failed')}**` : t('md.passed')]);
-  }
   const out: string[] = [`## ${t('md.typeRanking')}`, '', t('md.typeRanking.note'), ''];
-  const labels = new Map(summary.byType.map((b) => [b.type, b.label || b.type]));
-  for (const [type, rows] of byType) {
-    out.push(`### ${escapeCell(labels.get(type) ?? type)} (${rows.length})`, '');
+  for (const group of rankingByType(summary)) {
+    const rows = group.ranked.map((r) => {
+      const f = summary.files[r.index];
+      const s = f.summary!;
+      return [String(r.typeRank), escapeCell(s.unit.name), fixed1(s.score), escapeCell(s.grade.label), f.failed ? `**${t('md.failed')}**` : t('md.passed')];
+    });
+    out.push(`### ${escapeCell(group.label)} (${rows.length})`, '');
     appendAll(out, table([t('md.col.typeRank'), t('md.col.unit'), t('md.col.score'), t('md.col.grade'), t('md.col.result')], rows, ['r', 'l', 'r', 'l', 'l'])).push('');
   }
   return out;

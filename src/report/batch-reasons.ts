@@ -1,5 +1,5 @@
 // Why a file fails the batch, in words a person reads, and what to tell a unit whose file is invalid.
-import type { FileVerdict } from '../batch/summary.js';
+import type { FailReason, FileVerdict } from '../batch/summary.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { tb } from '../i18n/batch-messages.js';
 import { te } from '../i18n/evidence-messages.js';
@@ -25,36 +25,45 @@ const ITEM_EXCERPT: Record<Lang, number> = { zh: 30, en: 60 };
  * Empty when the file passes.
  */
 export function explainReasons(f: FileVerdict, ctx: ReasonContext): string[] {
+  return f.reasons.map((reason) => explainReason(f, reason, ctx));
+}
+
+/** One of the reasons `f` fails, in words (see {@link explainReasons}). */
+export function explainReason(f: FileVerdict, reason: FailReason, ctx: ReasonContext): string {
   const { lang } = ctx;
   const s = f.summary;
-  return f.reasons.map((reason) => {
-    switch (reason) {
-      case 'unreadable':
-      case 'invalid': {
-        const first = f.errors[0];
-        const head = tb(lang, `reason.${reason}`);
-        return first ? `${head}: ${where(first, lang)}${first.message[lang]}` : head;
-      }
-      case 'vetoed':
-        return tb(lang, 'why.vetoed', {
-          items: s!.vetoItems
-            .map((id) => {
-              const text = ctx.itemText(id);
-              return text === undefined ? id : tb(lang, 'why.item', { id, text: excerpt(text, ITEM_EXCERPT[lang]) });
-            })
-            .join(tb(lang, 'why.and')),
-        });
-      case 'belowThreshold':
-        // The gap is rounded once, as the score is shown: 55.8 is "below 60 by 4.2 points".
-        return tb(lang, 'why.below', { min: ctx.failUnder, gap: formatFixed((ctx.failUnder ?? 0) - s!.score, 1) });
-      case 'incomplete':
-        return tb(lang, s!.unanswered.length === 1 ? 'why.unanswered.one' : 'why.unanswered', { count: s!.unanswered.length });
-      case 'evidence':
-        return (f.evidence ?? []).map((e) => `${te(lang, `verify.${e.problem}`)}: ${e.item} ${e.path}`).join('; ');
-      case 'duplicate':
-        return tb(lang, 'reason.duplicate', { kept: f.supersededBy ?? '' });
+  switch (reason) {
+    case 'unreadable':
+    case 'invalid': {
+      const first = f.errors[0];
+      const head = tb(lang, `reason.${reason}`);
+      return first ? `${head}: ${where(first, lang)}${first.message[lang]}` : head;
     }
-  });
+    case 'vetoed':
+      return tb(lang, 'why.vetoed', {
+        items: s!.vetoItems
+          .map((id) => {
+            const text = ctx.itemText(id);
+            return text === undefined ? id : tb(lang, 'why.item', { id, text: excerpt(text, ITEM_EXCERPT[lang]) });
+          })
+          .join(tb(lang, 'why.and')),
+      });
+    case 'belowThreshold':
+      // The gap is rounded once, as the score is shown: 55.8 is "below 60 by 4.2 points"; a gap
+      // under 0.1 (59.99) gets 2 decimals, so it never reads "by 0.0 points".
+      return tb(lang, 'why.below', { min: ctx.failUnder, gap: belowBy((ctx.failUnder ?? 0) - s!.score) });
+    case 'incomplete':
+      return tb(lang, s!.unanswered.length === 1 ? 'why.unanswered.one' : 'why.unanswered', { count: s!.unanswered.length });
+    case 'evidence':
+      return (f.evidence ?? []).map((e) => `${te(lang, `verify.${e.problem}`)}: ${e.item} ${e.path}`).join('; ');
+    case 'duplicate':
+      return tb(lang, 'reason.duplicate', { kept: f.supersededBy ?? '' });
+  }
+}
+
+/** How far below the pass mark, for words: 1 decimal, 2 under 0.1. */
+function belowBy(gap: number): string {
+  return formatFixed(gap, gap < 0.095 ? 2 : 1);
 }
 
 /** "line 30, column 3: " where the diagnostic has a position. */

@@ -2,10 +2,10 @@
 import type { BatchSummary, FileVerdict } from '../batch/summary.js';
 import { formatLocation } from '../diagnostics/render.js';
 import { tb } from '../i18n/batch-messages.js';
-import { te } from '../i18n/evidence-messages.js';
 import type { Lang } from '../i18n/lang.js';
 import { formatFixed } from '../score/round.js';
 import { INVISIBLE_CLASS } from '../model/identity.js';
+import { explainReason } from './batch-reasons.js';
 
 /** What the formatter needs besides the summary. */
 export interface JunitContext {
@@ -51,13 +51,17 @@ function escapeText(text: string): string {
   return escaped.includes('&#') ? escaped.replace(/&#10;/g, '\n').replace(/&#9;/g, '\t') : escaped;
 }
 
-/** Why a file fails, as sentences a person understands, in `lang`. */
+/**
+ * Why a file fails, as sentences a person understands, in `lang`: as the summaries say it, but
+ * naming the file:line:col, every unanswered item and the exact score, which a CI log reader looks for.
+ */
 export function failureMessages(f: FileVerdict, lang: Lang, failUnder?: number): string[] {
   const s = f.summary;
   return f.reasons.map((reason) => {
     switch (reason) {
       case 'unreadable':
       case 'invalid': {
+        // The file:line:col a CI log links to.
         const first = f.errors[0];
         const head = tb(lang, `reason.${reason}`);
         return first ? `${head}: ${formatLocation(first)} ${first.message[lang]}` : head;
@@ -70,11 +74,8 @@ export function failureMessages(f: FileVerdict, lang: Lang, failUnder?: number):
         const list = s!.unanswered.slice(0, 10).join(', ') + (s!.unanswered.length > 10 ? ', …' : '');
         return tb(lang, 'reason.incomplete', { count: s!.unanswered.length, items: list });
       }
-      case 'duplicate':
-        return tb(lang, 'reason.duplicate', { kept: f.supersededBy ?? '' });
-      case 'evidence':
-        // `--verify-evidence`: one clause per finding, e.g. "evidence changed …: A1.1.1 a.pdf".
-        return (f.evidence ?? []).map((e) => `${te(lang, `verify.${e.problem}`)}: ${e.item} ${e.path}`).join('; ');
+      default:
+        return explainReason(f, reason, { lang, failUnder, itemText: () => undefined });
     }
   });
 }

@@ -171,6 +171,9 @@ describe('summarizeBatch', () => {
       expect(md).toContain('x/invalid.yaml:3:5');
       expect(md).toContain('**80.0** ▼');
     }
+    // The gap to the pass mark in words: 60 − 59.99 is 0.01, never "0.0".
+    expect(formatBatchMarkdown(summary, { lang: 'en' })).toMatch(/\| 丁单位 \|.*\| below 60 by 0\.01 points \| x\/e\.yaml \|/);
+    expect(formatBatchMarkdown(summary, { lang: 'zh' })).toMatch(/\| 戊单位 \|.*\| 2 项未作答 \| x\/f\.yaml \|/);
     expect(escapeCell('a|b\nc<script>')).toBe('a\\|b c&lt;script&gt;');
   });
 
