@@ -1,8 +1,7 @@
 // County-wide findings of a batch: per area, per item (counted as outcomes come in), per unit type.
-import type { UnitSummary } from './process-file.js';
+import type { AreaFinding, BatchSummary, ItemFinding, SummaryItem, UnitSummary } from '../model/batch.js';
 import { SHORTFALL, type Shortfalls } from '../model/score-result.js';
 import { unitKey } from '../model/identity.js';
-import type { BatchSummary, SummaryItem } from './summary.js';
 import { roundHalfAway } from '../score/round.js';
 
 /** How often one item was not met across the county, and the points it cost. */
@@ -39,7 +38,15 @@ const NONE: Shortfalls = new Uint32Array(0);
  */
 export class ItemTally {
   private readonly byChecklist = new Map<string, Counters>();
-  private readonly kept = new Map<string, { date: string; key: string; shortfalls: Shortfalls }>();
+  /** Per unit (by identity), where its counted copy's record is in the lists below. */
+  private readonly kept = new Map<string, number>();
+  private readonly dates: string[] = [];
+  private readonly keys: string[] = [];
+  private readonly starts: number[] = [];
+  private readonly lengths: number[] = [];
+  /** Every counted copy's shortfalls, one after the other: one buffer, not a typed array per unit. */
+  private pool = new Uint32Array(1 << 12);
+  private used = 0;
 
   /** One valid unit's outcome, in path order (the caller may then drop its `shortfalls`: they are kept here). */
   offer(summary: UnitSummary): void {
@@ -48,11 +55,28 @@ export class ItemTally {
     const date = summary.date ?? '';
     const before = this.kept.get(unit);
     // An earlier date than the copy already in: this one is superseded and never counted.
-    if (before && date < before.date) return;
-    if (before) this.apply(before.key, before.shortfalls, -1);
+    if (before !== undefined && date < this.dates[before]) return;
+    if (before !== undefined) this.apply(this.keys[before], this.pool.subarray(this.starts[before], this.starts[before] + this.lengths[before]), -1);
     const key = checklistKey(summary.checklist);
     this.apply(key, shortfalls, 1);
-    this.kept.set(unit, { date, key, shortfalls });
+    const record = before ?? this.dates.length;
+    this.kept.set(unit, record);
+    this.dates[record] = date;
+    this.keys[record] = key;
+    this.starts[record] = this.store(shortfalls);
+    this.lengths[record] = shortfalls.length;
+  }
+
+  /** Copies shortfalls into the pool (doubling it when full); returns where they start. */
+  private store(s: Shortfalls): number {
+    if (this.used + s.length > this.pool.length) {
+      const bigger = new Uint32Array(Math.max(this.pool.length * 2, this.used + s.length));
+      bigger.set(this.pool.subarray(0, this.used));
+      this.pool = bigger;
+    }
+    this.pool.set(s, this.used);
+    this.used += s.length;
+    return this.used - s.length;
   }
 
   private apply(key: string, s: Shortfalls, sign: 1 | -1): void {
@@ -73,35 +97,6 @@ export class ItemTally {
     if (!c) return { failed: 0, partial: 0, unanswered: 0, lost: 0 };
     return { failed: c.failed[position] ?? 0, partial: c.partial[position] ?? 0, unanswered: c.unanswered[position] ?? 0, lost: (c.lost[position] ?? 0) / 100 };
   }
-}
-
-/** One item across the county. */
-export interface ItemFinding {
-  id: string;
-  area: string;
-  text: string;
-  /** Counted units whose type the item applies to. */
-  applying: number;
-  failed: number;
-  partial: number;
-  unanswered: number;
-  /** Σ points lost across the county, 2 decimals. */
-  lost: number;
-}
-
-/** One area across the county. */
-export interface AreaFinding {
-  id: string;
-  title: string;
-  /** Units with a score in the area (it applies to their type and not every item was `na`). */
-  units: number;
-  /** The mean of those units' area scores (each unit weighs the same), 2 decimals; null without units. */
-  average: number | null;
-  /** The spread: the lowest and the highest unit score in the area. */
-  min: number | null;
-  max: number | null;
-  /** The units lowest in the area (at most {@link WEAKEST_UNITS}), lowest first. */
-  weakest: { name: string; typeLabel: string; score: number; file: string }[];
 }
 
 /** How many weakest units each area names. */

@@ -4,7 +4,7 @@ import { createDiagnostic } from '../diagnostics/diagnostic.js';
 import { loadYamlFile } from '../load/load-yaml-file.js';
 import { unitKey } from '../model/identity.js';
 import { checkSchema } from '../validate/validate.js';
-import type { BatchSummary } from './summary.js';
+import type { BatchSummary, RosterCheck } from '../model/batch.js';
 
 /** One unit expected to submit. */
 export interface RosterUnit {
@@ -62,19 +62,6 @@ export async function loadRoster(file: string, unitTypes?: readonly string[]): P
   });
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, source: parsed.source };
   return { roster, diagnostics, source: parsed.source };
-}
-
-/** The roster against the submissions: who is missing, who submitted without being on it. */
-export interface RosterCheck {
-  file: string;
-  /** Units on the roster. */
-  expected: number;
-  /** Units on the roster with a valid submission. */
-  submitted: number;
-  /** Units on the roster without a valid submission (an invalid file names no unit), in roster order. */
-  missing: { name: string; type: string; typeLabel: string }[];
-  /** Counted submissions of units not on the roster, in ranking order. */
-  notOnRoster: { name: string; type: string; typeLabel: string; file: string }[];
 }
 
 /**

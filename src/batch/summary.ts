@@ -1,123 +1,13 @@
 // Builds the batch summary from the per-file outcomes: verdicts, ranking, area table, distributions, duplicates.
+import { findingOutcome, judgeFile, type BatchPolicy, type BatchSummary, type FailReason, type FileOutcome, type FileVerdict, type RankedUnit, type SummaryItem } from '../model/batch.js';
 import type { Lang } from '../i18n/lang.js';
 import { listItems, type Checklist } from '../model/checklist.js';
 import { pickText } from '../model/text.js';
 import { gradesOf } from '../score/score.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { comparePaths } from './discover.js';
-import type { FileOutcome, OtherFile, UnitSummary } from './process-file.js';
-import type { BaselineAggregate, UnitBaseline } from './baseline.js';
+import { comparePaths } from '../util/compare-paths.js';
 import { unitKey } from '../model/identity.js';
-import type { EvidenceFinding } from '../evidence/evidence.js';
-import type { RosterCheck } from './roster.js';
-import { areaFindings, checklistKey, itemFindings, ItemTally, type AreaFinding, type ItemFinding } from './findings.js';
-
-/** Why a file fails the batch. */
-export type FailReason = 'unreadable' | 'invalid' | 'vetoed' | 'belowThreshold' | 'incomplete' | 'evidence' | 'duplicate';
-
-/** The thresholds of a batch run. */
-export interface BatchPolicy {
-  /** `--fail-under N`: a unit scoring below N fails. */
-  failUnder?: number;
-  /** `--allow-incomplete`: unanswered items do not fail a unit. */
-  allowIncomplete: boolean;
-  /** `--allow-duplicates`: a unit submitted more than once is not a finding (its latest copy still counts alone). */
-  allowDuplicates?: boolean;
-  /** `--allow-missing`: a unit on the roster that has not submitted is not a finding. */
-  allowMissing?: boolean;
-}
-
-/** One file's line in the summary, in input order. */
-export interface FileVerdict {
-  file: string;
-  status: FileOutcome['status'];
-  failed: boolean;
-  reasons: FailReason[];
-  /** The unit's data (valid files). */
-  summary?: UnitSummary;
-  /** Whether another file submitted the same unit (same name and type). */
-  duplicate: boolean;
-  /**
-   * For a unit's superseded submission: the file that counts instead (latest `date`, else last in
-   * path order). A superseded file is neither scored in the summary nor ranked nor in any aggregate.
-   */
-  supersededBy?: string;
-  /** Diagnostics kept for invalid files, and the total. */
-  errors: Diagnostic[];
-  errorCount: number;
-  warningCount: number;
-  /** `--verify-evidence`: evidence missing, changed since recorded, or outside the submission's folder. */
-  evidence?: EvidenceFinding[];
-}
-
-/** One line of the ranking. */
-export interface RankedUnit {
-  /** The place among every ranked unit: verdict first (a vetoed unit below every other), then score. */
-  rank: number;
-  /** The place among the ranked units of the same unit type, by the same order. */
-  typeRank: number;
-  /** Index into `files`. */
-  index: number;
-  /** `--baseline`: the change since the baseline; undefined for a unit new since then. */
-  baseline?: UnitBaseline;
-}
-
-/** An item of the checklist the summary is about, with its text in the summary's language. */
-export interface SummaryItem {
-  id: string;
-  area: string;
-  text: string;
-  points: number;
-  veto: boolean;
-  bonus: boolean;
-  /** Unit type ids; absent means every unit type. */
-  appliesTo?: readonly string[];
-}
-
-/** Everything the Markdown, JSON and JUnit outputs are made from. */
-export interface BatchSummary {
-  generatedAt: string;
-  policy: BatchPolicy;
-  files: FileVerdict[];
-  counts: {
-    files: number;
-    valid: number;
-    invalid: number;
-    unreadable: number;
-    vetoed: number;
-    incomplete: number;
-    belowThreshold: number;
-    failed: number;
-    duplicates: number;
-    /** Submissions left out because a later one of the same unit counts. */
-    superseded: number;
-    /** Files that are not answer files by their content (`otherFiles`). */
-    other: number;
-  };
-  ranking: RankedUnit[];
-  /** Area columns: the areas of the units' checklist, in checklist order. */
-  areas: { id: string; title: string }[];
-  /** The items of the units' checklist (when known), in checklist order: their texts name items in reasons and findings. */
-  items: SummaryItem[];
-  byGrade: { index: number; label: string; count: number }[];
-  /** Per unit type: how many units, their average score, and how many of them in each grade (aligned with `byGrade`). */
-  byType: { type: string; label: string; count: number; averageScore: number | null; byGrade: number[] }[];
-  /** County-wide: per area (average, spread, weakest units) and per item (how often not met, points lost). */
-  findings: {
-    /** The checklist version the item findings are about (units of other versions are left out of them). */
-    checklist: { id: string; version: string } | null;
-    areas: AreaFinding[];
-    items: ItemFinding[];
-  };
-  /** Units submitted more than once: their files in path order, the one that counts, and the ones it supersedes. */
-  duplicates: { name: string; type: string; typeLabel: string; files: string[]; kept: string; superseded: { file: string; date: string | null }[]; date: string | null }[];
-  /** Files found among the submissions that are not answer files (checklists): listed, not scored, never a failure. */
-  otherFiles: ({ file: string } & OtherFile)[];
-  /** `--roster`: the units expected, those missing, the submissions from units not on it (set by the command). */
-  roster?: RosterCheck;
-  /** `--baseline`: the comparison with an earlier round (set by `applyBaseline`). */
-  baseline?: BaselineAggregate;
-}
+import { areaFindings, checklistKey, itemFindings, ItemTally } from './findings.js';
 
 /** Scores are compared at the 2 decimals that reports show, so the ranking matches what people read. */
 function cents(score: number): number {
@@ -281,31 +171,6 @@ function rankUnits(files: readonly FileVerdict[]): RankedUnit[] {
   return ranking;
 }
 
-/**
- * Why one file fails the batch, from that file alone: unreadable or invalid, vetoed, below
- * `--fail-under`, incomplete (without `--allow-incomplete`), evidence that cannot be trusted.
- * Empty when it passes. A streamed summary writes each file's verdict as soon as it is scored.
- */
-export function judgeFile(o: FileOutcome, policy: BatchPolicy): FailReason[] {
-  const reasons: FailReason[] = [];
-  if (o.status === 'other') return reasons;
-  if (o.status !== 'valid') reasons.push(o.status);
-  const s = o.summary;
-  if (s) {
-    if (s.vetoed) reasons.push('vetoed');
-    if (policy.failUnder !== undefined && s.score < policy.failUnder) reasons.push('belowThreshold');
-    if (!s.complete && !policy.allowIncomplete) reasons.push('incomplete');
-  }
-  // Tampered, missing or escaping evidence fails the unit.
-  if (o.evidence?.length) reasons.push('evidence');
-  return reasons;
-}
-
-/** The outcome of an entry that discovery could not read (an unreadable folder, a symlink loop). */
-export function findingOutcome(d: Diagnostic): FileOutcome {
-  return { file: d.file, status: 'unreadable', fast: false, errors: [d], errorCount: 1, warnings: [], warningCount: 0 };
-}
-
 /** The counts of the summary but duplicates, in one pass over the files. */
 function countFiles(files: readonly FileVerdict[]): Omit<BatchSummary['counts'], 'duplicates' | 'superseded' | 'other'> {
   const counts = { files: files.length, valid: 0, invalid: 0, unreadable: 0, vetoed: 0, incomplete: 0, belowThreshold: 0, failed: 0 };
@@ -361,26 +226,6 @@ function distributions(
       byGrade: gradeOrder.map((index) => t.grades.get(index) ?? 0),
     })),
   };
-}
-
-/** The id of each unit's weakest area (lowest score; the first in checklist order on a tie), or undefined. */
-export function weakestArea(summary: UnitSummary): string | undefined {
-  let id: string | undefined;
-  let lowest = Infinity;
-  summary.areaScores.forEach((score, i) => {
-    if (score === null) return;
-    if (id === undefined || score < lowest) {
-      id = summary.areaIds[i];
-      lowest = score;
-    }
-  });
-  return id;
-}
-
-/** The text of each item of the summary's checklist by id, for the reasons. */
-export function itemTextLookup(summary: Pick<BatchSummary, 'items'>): (id: string) => string | undefined {
-  const texts = new Map(summary.items.map((i) => [i.id, i.text]));
-  return (id) => texts.get(id);
 }
 
 /** Exit code of a batch (docs/formats.md §6): 1 when any file failed or a unit on the roster is missing (unless allowed), else 0. */

@@ -1,16 +1,17 @@
 // `wangxin batch DIR|FILE...`: scores every answer file, writes a summary (and JUnit), fails CI when a unit fails.
 import { tb } from '../i18n/batch-messages.js';
 import { te } from '../i18n/evidence-messages.js';
+import { to } from '../i18n/office-messages.js';
 import { t } from '../i18n/messages.js';
-import type { CommandContext } from './io.js';
-import type { AddCommand } from './registry.js';
+import type { CommandContext } from '../io/io.js';
+import type { AddCommand } from './command.js';
 import { parseFailUnder, parseFormat } from './options.js';
 import { UsageError } from './usage-error.js';
 import { addExamples } from './help-examples.js';
 import { resolve } from 'node:path';
 import type { Discovery } from '../batch/discover.js';
-import type { FileOutcome } from '../batch/process-file.js';
-import type { BatchSummary } from '../batch/summary.js';
+import type { FileOutcome } from '../model/batch.js';
+import type { BatchSummary } from '../model/batch.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { appendAll } from '../util/append-all.js';
 import type { OutputContent } from '../fs/write-output.js';
@@ -18,7 +19,7 @@ import type { OutputContent } from '../fs/write-output.js';
 /** The options of `batch` after parsing. */
 export interface BatchOptions {
   checklist?: string;
-  format: 'md' | 'html' | 'json' | 'jsonl';
+  format: 'md' | 'html' | 'json' | 'jsonl' | 'xlsx';
   out?: string;
   junit?: string;
   failUnder?: number;
@@ -62,9 +63,13 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
         paths: string[],
         raw: { checklist?: string; format?: string; out?: string; junit?: string; failUnder?: string; allowIncomplete?: boolean; allowDuplicates?: boolean; roster?: string; allowMissing?: boolean; jobs?: string; baseline?: string; verifyEvidence?: boolean },
       ) => {
+        // Without --format, the format follows --out's extension (汇总.html, 汇总.xlsx), else Markdown.
+        const format = parseFormat(raw.format ?? formatOfOut(raw.out) ?? 'md', ['md', 'html', 'json', 'jsonl', 'xlsx'] as const);
+        // A workbook is binary: it goes to a file, never to standard output (a terminal or a pipe alike).
+        if (format === 'xlsx' && (raw.out === undefined || raw.out === '-')) throw new UsageError({ zh: to('zh', 'binary.needsFile', { format: 'xlsx', option: '--out' }), en: to('en', 'binary.needsFile', { format: 'xlsx', option: '--out' }) });
         const options: BatchOptions = {
           checklist: raw.checklist,
-          format: parseFormat(raw.format ?? formatOfOut(raw.out) ?? 'md', ['md', 'html', 'json', 'jsonl'] as const),
+          format,
           out: raw.out,
           junit: raw.junit,
           failUnder: raw.failUnder === undefined ? undefined : parseFailUnder(raw.failUnder),
@@ -88,6 +93,7 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
     },
     { command: 'wangxin batch a.yaml b.yaml --format json', zh: '含每个单位报告的 JSON', en: 'JSON with every unit report' },
     { command: 'wangxin batch answers/ --format jsonl --out units.jsonl', zh: 'JSON Lines：每个文件一行，最后一行为汇总', en: 'JSON Lines: a line per file, then a summary line' },
+    { command: 'wangxin batch answers/ --out 汇总.xlsx', zh: 'Excel 工作簿：排名、单位×领域（色阶）、分布、无效文件、待整改条目', en: 'Excel workbook: ranking, units × areas (colour scales), distributions, invalid files, open items' },
     { command: 'wangxin batch 2026/ --baseline 2025/', zh: '与去年的提交比较：每个单位的变化', en: "change per unit since last year's submissions" },
   ]);
 }
@@ -97,10 +103,10 @@ function usage(key: Parameters<typeof tb>[1] & `cli.error.${string}`, params: Re
 }
 
 /** The summary format an `--out` file's extension names (`汇总.html` → html), when it names one. */
-export function formatOfOut(out: string | undefined): 'md' | 'html' | 'json' | 'jsonl' | undefined {
-  const ext = out?.toLowerCase().match(/\.(md|markdown|html?|json|jsonl)$/)?.[1];
+export function formatOfOut(out: string | undefined): 'md' | 'html' | 'json' | 'jsonl' | 'xlsx' | undefined {
+  const ext = out?.toLowerCase().match(/\.(md|markdown|html?|json|jsonl|xlsx)$/)?.[1];
   if (ext === undefined) return undefined;
-  return ext === 'markdown' ? 'md' : ext === 'htm' ? 'html' : (ext as 'md' | 'html' | 'json' | 'jsonl');
+  return ext === 'markdown' ? 'md' : ext === 'htm' ? 'html' : (ext as 'md' | 'html' | 'json' | 'jsonl' | 'xlsx');
 }
 
 /** `--jobs`: a whole number from 1 to 256. */
@@ -128,7 +134,8 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
   const { discoverFiles } = await import('../batch/discover.js');
   const { runFiles } = await import('../batch/pool.js');
   const { summarizeBatch, batchExitCode } = await import('../batch/summary.js');
-  const { checklistFileFor, loadChecklist, answersChecklistFile } = await import('../load/resolve-checklist.js');
+  const { checklistFileFor, answersChecklistFile } = await import('../checklist/resolve-checklist.js');
+  const { loadChecklist } = await import('../checklist/load-checklist.js');
   const { renderDiagnostics, makeVisible } = await import('../diagnostics/render.js');
   const { io, lang } = ctx;
 
@@ -189,7 +196,8 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
   const count = (o: FileOutcome): void => {
     if (!o.summary) return;
     tally.offer(o.summary);
-    delete o.summary.shortfalls;
+    // Not `delete`: that would turn every kept summary into a slower, larger dictionary object.
+    o.summary.shortfalls = undefined;
   };
   const started = performance.now();
   let seconds = 0;
@@ -198,7 +206,7 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
   const scoreAll = async (onOutcome: (outcome: FileOutcome) => void = count): Promise<FileOutcome[]> => {
     const bar = await startProgress(ctx, found.files.length);
     try {
-      const processOptions = { checklist: checklistFile, lang, generatedAt, keepReport: options.format !== 'md', verifyEvidence: options.verifyEvidence };
+      const processOptions = { checklist: checklistFile, lang, generatedAt, keepReport: options.format === 'json' || options.format === 'jsonl', keepOpenItems: options.format === 'xlsx', verifyEvidence: options.verifyEvidence };
       return await runFiles(found.files, processOptions, jobs, bar ? (done) => bar.update(done) : undefined, workers, onOutcome);
     } finally {
       bar?.stop();
@@ -252,6 +260,17 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
       const text = lines.join('\n');
       io.stdout.write(text.endsWith('\n') ? text : text + '\n');
     }
+  } else if (options.format === 'xlsx') {
+    // The workbook needs every unit's open items: kept in compact form as each file is scored.
+    const openItems = new Map<string, import('../model/batch.js').OpenItem[]>();
+    summary = await summarize(await scoreAll((o) => {
+      count(o);
+      if (o.openItems?.length) openItems.set(o.file, o.openItems);
+      delete o.openItems;
+    }));
+    const { writeBatchXlsx } = await import('../report/batch-xlsx.js');
+    await writeOut(options.out!, (write) => writeBatchXlsx(summary, { lang, openItems }, write));
+    written.push(options.out!);
   } else {
     // JSON and JSON Lines are written while the files are scored: each unit's entry, with its
     // report, as soon as it is in (then let go), the aggregates at the end.
@@ -328,7 +347,8 @@ async function showDiagnostics(outcomes: readonly FileOutcome[], found: Discover
  */
 async function loadRosterOf(file: string, checklistFile: string | undefined, ctx: CommandContext): Promise<import('../batch/roster.js').Roster | undefined> {
   const { loadRoster } = await import('../batch/roster.js');
-  const { loadChecklist, builtinRefs, builtinFile } = await import('../load/resolve-checklist.js');
+  const { builtinRefs, builtinFile } = await import('../checklist/resolve-checklist.js');
+  const { loadChecklist } = await import('../checklist/load-checklist.js');
   const { renderDiagnostics } = await import('../diagnostics/render.js');
   const types = new Set<string>();
   const files = checklistFile ? [checklistFile] : builtinRefs().map((ref) => builtinFile(ref)!);

@@ -6,8 +6,8 @@ import { t } from '../i18n/messages.js';
 import { INIT_MESSAGES, ti } from '../i18n/init-messages.js';
 import type { Checklist } from '../model/checklist.js';
 import { addExamples } from './help-examples.js';
-import type { CommandContext } from './io.js';
-import type { AddCommand } from './registry.js';
+import type { CommandContext } from '../io/io.js';
+import type { AddCommand } from './command.js';
 import { UsageError } from './usage-error.js';
 
 /** The checklist used when none is named. */
@@ -23,6 +23,8 @@ export interface InitOptions {
   checklistTemplate?: boolean;
   /** Write a starter roster (for `batch --roster`) instead of an answer file. */
   roster?: boolean;
+  /** `yaml` (default) or `xlsx` (an answer workbook; also when --out ends in .xlsx). */
+  format?: string;
 }
 
 /** A usage error from the `init` catalogue, in both languages. */
@@ -43,6 +45,7 @@ export function registerInit(add: AddCommand, ctx: CommandContext, setExit: (cod
     .option('--force', ti(lang, 'init.opt.force'))
     .option('--checklist-template', ti(lang, 'init.opt.template'))
     .option('--roster', ti(lang, 'init.opt.roster'))
+    .option('--format <format>', ti(lang, 'init.opt.format'))
     .action(async (options: InitOptions) => setExit(await runInit(options, ctx)));
   const ex = (command: string, key: keyof typeof INIT_MESSAGES): { command: string; zh: string; en: string } => ({
     command,
@@ -70,12 +73,16 @@ export async function runInit(options: InitOptions, ctx: CommandContext): Promis
   // Only a file would be replaced: a FIFO or a device is written through without --force.
   if (outFile !== undefined && !options.force && isRegularFile(outFile)) throw usage('init.error.exists', { file: makeVisible(options.out!) });
   if (outFile !== undefined) {
-    const { looksLikePath } = await import('../load/resolve-checklist.js');
+    const { looksLikePath } = await import('../checklist/resolve-checklist.js');
     const inputs = options.checklist !== undefined && looksLikePath(options.checklist) ? [options.checklist] : [];
     await refuseSameFile(ctx, [{ option: '--out', file: options.out! }], inputs);
   }
 
-  let text: string;
+  const workbook = options.format === 'xlsx' || (options.format === undefined && outFile !== undefined && /\.xlsx$/i.test(outFile));
+  if (options.format !== undefined && options.format !== 'yaml' && options.format !== 'xlsx') throw usage('init.error.format', { format: makeVisible(options.format) });
+  if (workbook && (outFile === undefined || options.checklistTemplate)) throw usage('init.error.workbookOut');
+
+  let text: string | Buffer;
   let done: string;
   if (options.roster) {
     if (options.unit !== undefined || options.unitType !== undefined || options.checklistTemplate) throw usage('init.error.rosterOptions');
@@ -86,7 +93,7 @@ export async function runInit(options: InitOptions, ctx: CommandContext): Promis
     done = ti(lang, 'init.rosterWritten', { file: makeVisible(options.out ?? '') });
   } else if (options.checklistTemplate) {
     if (options.unit !== undefined || options.unitType !== undefined) throw usage('init.error.templateOptions');
-    const { builtinFile, builtinIds } = await import('../load/resolve-checklist.js');
+    const { builtinFile, builtinIds } = await import('../checklist/resolve-checklist.js');
     const ref = options.checklist ?? DEFAULT_CHECKLIST;
     const file = builtinFile(ref);
     if (!file) throw usage('init.error.templateNeedsBuiltin', { ref: makeVisible(ref), known: builtinIds().join(', ') || '—' });
@@ -108,14 +115,21 @@ export async function runInit(options: InitOptions, ctx: CommandContext): Promis
       throw usage('init.error.unknownUnitType', { checklist: checklist.id, type: quoteText(type), known });
     }
     const name = options.unit?.trim() || ti(lang, 'init.placeholderUnit');
-    const { renderBlankAnswers } = await import('../init/blank-answers.js');
-    const blank = renderBlankAnswers(checklist, { name, type }, lang, outFile ?? join(io.cwd, 'answers.yaml'));
-    text = blank.text;
-    done = ti(lang, 'init.written', { file: makeVisible(options.out ?? ''), count: blank.count });
+    if (workbook) {
+      const { writeWorkbook } = await import('../workbook/write-workbook.js');
+      const blank = await writeWorkbook(checklist, { schemaVersion: 1, checklist: { id: checklist.id, version: checklist.version }, unit: { name, type }, answers: {} }, lang);
+      text = blank.bytes;
+      done = ti(lang, 'init.written', { file: makeVisible(options.out ?? ''), count: blank.count });
+    } else {
+      const { renderBlankAnswers } = await import('../init/blank-answers.js');
+      const blank = renderBlankAnswers(checklist, { name, type }, lang, outFile ?? join(io.cwd, 'answers.yaml'));
+      text = blank.text;
+      done = ti(lang, 'init.written', { file: makeVisible(options.out ?? ''), count: blank.count });
+    }
   }
 
   if (outFile === undefined) {
-    io.stdout.write(text);
+    io.stdout.write(text as string);
     return 0;
   }
   // A blank answer file written to a file takes the same lock as `run` (a template is not an answer file).
@@ -141,7 +155,7 @@ export async function runInit(options: InitOptions, ctx: CommandContext): Promis
 
 /** The checklist of `--checklist` (a path relative to the working folder, or a built-in id), or the default. */
 async function resolveChecklist(ref: string | undefined, ctx: CommandContext): Promise<Checklist | undefined> {
-  const { builtinFile, builtinIds, checklistFileFor, looksLikePath } = await import('../load/resolve-checklist.js');
+  const { builtinFile, builtinIds, checklistFileFor, looksLikePath } = await import('../checklist/resolve-checklist.js');
   const { makeVisible } = await import('../diagnostics/render.js');
   const wanted = ref ?? (builtinIds().length === 1 ? builtinIds()[0] : DEFAULT_CHECKLIST);
   const found = looksLikePath(wanted) ? resolve(ctx.io.cwd, wanted) : checklistFileFor(wanted);
@@ -153,7 +167,7 @@ async function resolveChecklist(ref: string | undefined, ctx: CommandContext): P
 
 /** Loads a checklist; prints its errors (and returns undefined) when it is broken or unreadable. */
 async function loadOrFail(file: string, ctx: CommandContext): Promise<Checklist | undefined> {
-  const { loadChecklist } = await import('../load/resolve-checklist.js');
+  const { loadChecklist } = await import('../checklist/load-checklist.js');
   const { renderDiagnostics, makeVisible } = await import('../diagnostics/render.js');
   const loaded = await loadChecklist(file);
   if (loaded.checklist) return loaded.checklist;

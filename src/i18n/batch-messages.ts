@@ -6,8 +6,8 @@ export const tb = defineMessages('batch', {
   'cli.description': { zh: '批量评分：一个文件夹或多个答卷文件，生成汇总（用于 CI）', en: 'batch scoring of a folder or many answer files, with a summary (for CI)' },
   'cli.arg.paths': { zh: '答卷文件或文件夹（递归查找 *.yaml/*.yml）', en: 'answer files or folders (searched for *.yaml/*.yml)' },
   'cli.opt.format': {
-    zh: '汇总格式：md、html（可打印的单页，含图表）、json（含每个单位的报告）或 jsonl（每个文件一行，最后一行为汇总）；默认按 --out 的扩展名，否则 md',
-    en: 'summary format: md, html (one printable page with charts), json (with every unit report) or jsonl (a line per file, then a summary line); by default from the --out extension, else md',
+    zh: '汇总格式：md、html（可打印的单页，含图表）、json（含每个单位的报告）、jsonl（每个文件一行，最后一行为汇总）或 xlsx（Excel 工作簿，须 --out）；默认按 --out 的扩展名，否则 md',
+    en: 'summary format: md, html (one printable page with charts), json (with every unit report), jsonl (a line per file, then a summary line) or xlsx (an Excel workbook; needs --out); by default from the --out extension, else md',
   },
   'cli.opt.out': { zh: '把汇总写入文件（默认输出到标准输出）', en: 'write the summary to a file (default: standard output)' },
   'cli.opt.junit': { zh: '另写一份 JUnit XML 结果（Jenkins、GitLab 可读）', en: 'also write JUnit XML results (read by Jenkins, GitLab)' },

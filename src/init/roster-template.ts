@@ -1,6 +1,7 @@
 // Renders a starter roster (`wangxin init --roster`): the units a county office expects a self-check from.
 import type { Checklist } from '../model/checklist.js';
-import { pickText, type Lang } from '../model/text.js';
+import { pickText } from '../model/text.js';
+import type { Lang } from '../i18n/lang.js';
 import { ti } from '../i18n/init-messages.js';
 import { schemaReference } from '../walk/answer-file.js';
 

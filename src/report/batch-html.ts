@@ -1,6 +1,5 @@
 // The batch summary as one self-contained, printable (A4) HTML page: counts, charts as inline SVG with their numbers in tables.
-import type { BatchSummary } from '../batch/summary.js';
-import { itemTextLookup, weakestArea } from '../batch/summary.js';
+import { itemTextLookup, weakestArea, type BatchSummary } from '../model/batch.js';
 import { formatLocation } from '../diagnostics/render.js';
 import { tb } from '../i18n/batch-messages.js';
 import type { Lang } from '../i18n/lang.js';

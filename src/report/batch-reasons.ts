@@ -1,5 +1,5 @@
 // Why a file fails the batch, in words a person reads, and what to tell a unit whose file is invalid.
-import type { FailReason, FileVerdict } from '../batch/summary.js';
+import type { FailReason, FileVerdict } from '../model/batch.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { tb } from '../i18n/batch-messages.js';
 import { te } from '../i18n/evidence-messages.js';

@@ -1,6 +1,5 @@
 // What the Markdown and HTML batch summaries show alike: the findings' cells and the ranking grouped by unit type.
-import type { AreaFinding, ItemFinding } from '../batch/findings.js';
-import type { BatchSummary, RankedUnit } from '../batch/summary.js';
+import type { AreaFinding, BatchSummary, ItemFinding, RankedUnit } from '../model/batch.js';
 import { tb } from '../i18n/batch-messages.js';
 import type { Lang } from '../i18n/lang.js';
 import { formatFixed } from '../score/round.js';

@@ -1,6 +1,6 @@
 // The county-wide item tally: counters updated per outcome, a unit counted once whichever copy comes first.
 import { describe, expect, it } from 'vitest';
-import type { UnitSummary } from '../../src/batch/process-file.js';
+import type { UnitSummary } from '../../src/model/batch.js';
 import { ItemTally } from '../../src/batch/findings.js';
 
 /** A unit of checklist c@1 with the given packed shortfalls (position × 4 + outcome, hundredths lost). */
