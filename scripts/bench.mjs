@@ -1,4 +1,4 @@
-// `npm run bench`: wangxin batch (Markdown and JSON) against ajv-cli and a parse-only floor on the same generated files, plus memory, a national-scale run and start-up.
+// `npm run bench`: wangxin batch (Markdown, HTML and JSON) against ajv-cli and a parse-only floor on the same generated files, plus memory, a national-scale run and start-up.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -141,6 +141,7 @@ async function main() {
 
     const batch = await best(options.runs, () => measure(process.execPath, batchArgs('big')));
     const batchJson = await best(options.runs, () => measure(process.execPath, batchArgs('big', 'json')));
+    const batchHtml = await best(options.runs, () => measure(process.execPath, batchArgs('big', 'html')));
     const readable = ajvReadable(big.map((f) => f.file));
     const ajvArgs = [AJV, 'validate', '--spec=draft2020', '-c', 'ajv-formats', '--all-errors', '--allow-union-types', '-s', join(ROOT, 'schemas', 'answers.schema.json'), ...readable.flatMap((f) => ['-d', f])];
     const ajv = await best(options.runs, () => measure(process.execPath, ajvArgs));
@@ -149,6 +150,7 @@ async function main() {
     const floor = await best(options.runs, () => measure(process.execPath, ['-e', PARSE_FLOOR, list]));
     const small = await best(options.runs, () => measure(process.execPath, batchArgs('small')));
     const smallJson = await best(options.runs, () => measure(process.execPath, batchArgs('small', 'json')));
+    const smallHtml = await best(options.runs, () => measure(process.execPath, batchArgs('small', 'html')));
 
     // One file with 100,000 errors: validate --format json keeps the first diagnostics of each file and counts the rest.
     const manyErrors = join(dir, 'errors-100k.yaml');
@@ -209,10 +211,12 @@ async function main() {
     const rows = [
       [`wangxin batch (validate + score + summary + JUnit), ${big.length} files`, fmt(batch.seconds), cpuText(batch.cpu), mib(batch.rssMiB), `exit ${batch.code}`],
       [`wangxin batch --format json (every report), ${big.length} files`, fmt(batchJson.seconds), cpuText(batchJson.cpu), mib(batchJson.rssMiB), `exit ${batchJson.code}`],
+      [`wangxin batch --format html (one page, charts), ${big.length} files`, fmt(batchHtml.seconds), cpuText(batchHtml.cpu), mib(batchHtml.rssMiB), `exit ${batchHtml.code}`],
       [`ajv-cli 5 validate (schema only), ${readable.length} files it can parse`, fmt(ajv.seconds), cpuText(ajv.cpu), mib(ajv.rssMiB), `exit ${ajv.code}`],
       [`parse-only floor (yaml, 1 thread), ${big.length} files`, fmt(floor.seconds), cpuText(floor.cpu), mib(floor.rssMiB), `exit ${floor.code}`],
       [`wangxin batch, ${options.small} files`, fmt(small.seconds), cpuText(small.cpu), mib(small.rssMiB), `exit ${small.code}`],
       [`wangxin batch --format json, ${options.small} files`, fmt(smallJson.seconds), cpuText(smallJson.cpu), mib(smallJson.rssMiB), `exit ${smallJson.code}`],
+      [`wangxin batch --format html, ${options.small} files`, fmt(smallHtml.seconds), cpuText(smallHtml.cpu), mib(smallHtml.rssMiB), `exit ${smallHtml.code}`],
       ...(national ? [[`wangxin batch --format json, ${options.national} files (national)`, fmt(national.seconds), cpuText(national.cpu), mib(national.rssMiB), `exit ${national.code}`]] : []),
       [`wangxin validate --format json, 1 file with 100000 errors`, fmt(validateMany.seconds), cpuText(validateMany.cpu), mib(validateMany.rssMiB), `exit ${validateMany.code}`],
       [`wangxin score (1 file), median of ${options.startupRuns}`, `${(scoreMedian * 1000).toFixed(0)} ms`, '', '', `exit ${scoreCode}`],
@@ -245,6 +249,10 @@ async function main() {
     console.log(memoryLine(`batch peak memory ${big.length} / ${options.small} files`, r2));
     console.log(`wangxin batch --format json / ajv-cli        ${j1.toFixed(2).padStart(5)}   <= 1.0   ${verdict(j1, 1.0)}`);
     console.log(memoryLine(`json peak memory ${big.length} / ${options.small} files`, j2));
+    const h1 = batchHtml.seconds / ajv.seconds;
+    const h2 = batchHtml.rssMiB && smallHtml.rssMiB ? batchHtml.rssMiB / smallHtml.rssMiB : NaN;
+    console.log(`wangxin batch --format html / ajv-cli        ${h1.toFixed(2).padStart(5)}   <= 1.0   ${verdict(h1, 1.0)}`);
+    console.log(memoryLine(`html peak memory ${big.length} / ${options.small} files`, h2));
     console.log(`wangxin score (1 file) / node -e 0           ${r3.toFixed(2).padStart(5)}   <= 1.5   ${scoreCode === 0 ? verdict(r3, 1.5) : 'n/a (score failed)'}`);
     console.log(`batch / parse-only floor                     ${(batch.seconds / floor.seconds).toFixed(2).padStart(5)}   (for reference)`);
     console.log(`score, 10,000-item checklist (seconds)       ${bigScore.seconds.toFixed(2).padStart(5)}   <= 2.0   ${bigScore.code === 0 ? verdict(bigScore.seconds, 2.0) : 'n/a (score failed)'}`);

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Regenerates the README pictures: the HTML report, the terminal during `run`, the Word report and the batch workbook (docs/images/).
+// Regenerates the README pictures: the HTML report, the HTML batch summary, the terminal during `run`, the Word report and the batch workbook (docs/images/).
 //
 // How to run (from the repository root, after `npm run build`):
 //
@@ -10,20 +10,23 @@
 // `npm test`. What it does:
 //   1. `wangxin score examples/answers/township.yaml --format html` into a temporary folder, and a
 //      headless Chromium screenshot of the top of that page (1100×1600) → docs/images/report.png;
-//   2. `wangxin run` for a township in a detached tmux pane (100×34, colours forced), driven with
+//   2. `wangxin batch test/fixtures/batch/mixed --roster R --format html` (a folder with a vetoed, an
+//      incomplete, an invalid and a duplicate submission; R lists its units and one that has not
+//      submitted), screenshotted the same way (1100×2200) → docs/images/batch.png;
+//   3. `wangxin run` for a township in a detached tmux pane (100×34, colours forced), driven with
 //      send-keys to a typical item screen; `tmux capture-pane -p -e` gives the text with its ANSI
 //      colours, which is turned into a small HTML page (monospace CJK font, dark terminal colours)
 //      and screenshotted → docs/images/run.png;
-//   3. `wangxin score examples/answers/township.yaml --out 自查报告.docx`, converted to PDF by
+//   4. `wangxin score examples/answers/township.yaml --out 自查报告.docx`, converted to PDF by
 //      LibreOffice (`soffice --headless --convert-to pdf`) and its first pages to PNG by pdftoppm
 //      → docs/images/report-docx-1.png (page 1) and report-docx-2.png (where 整改清单 starts);
-//   4. `wangxin batch examples/answers --out 汇总.xlsx`, converted the same way (Calc prints each
+//   5. `wangxin batch examples/answers --out 汇总.xlsx`, converted the same way (Calc prints each
 //      sheet on its own page) → docs/images/batch-xlsx.png, the units × areas sheet;
-//   5. `wangxin convert examples/answers/township.yaml --to xlsx`, the answer workbook a unit fills
+//   6. `wangxin convert examples/answers/township.yaml --to xlsx`, the answer workbook a unit fills
 //      in (pre-filled), converted the same way → docs/images/answers-xlsx.png, its items sheet.
-// Steps 3 and 4 need LibreOffice Writer and Calc (Debian: libreoffice-writer-nogui,
+// Steps 4 to 6 need LibreOffice Writer and Calc (Debian: libreoffice-writer-nogui,
 // libreoffice-calc-nogui) and poppler-utils; without `soffice` they are skipped with a message.
-// Both pictures are checked to be under 400 KB. Only the tmux server on this script's own socket
+// Every picture is checked to be under 400 KB. Only the tmux server on this script's own socket
 // is stopped at the end.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -80,6 +83,35 @@ function shootReport() {
   });
   const out = join(OUT_DIR, 'report.png');
   screenshot(pathToFileURL(html).href, out, 1100, 1600);
+  checkSize(out);
+}
+
+// 1b. The batch summary as HTML.
+function shootBatch() {
+  const html = join(tmp, 'batch.html');
+  const roster = join(tmp, 'units.yaml');
+  writeFileSync(
+    roster,
+    [
+      'schemaVersion: 1',
+      'units:',
+      '  - { name: 某某镇党委, type: township }',
+      '  - { name: 东城镇党委, type: township }',
+      '  - { name: 西城镇党委, type: township }',
+      '  - { name: 县教育体育局, type: department }',
+      '  - { name: 某某网络科技有限公司, type: internet-enterprise }',
+      '  - { name: 中共某某县委网络安全和信息化委员会办公室, type: cyber-office }',
+      '',
+    ].join('\n'),
+  );
+  // Exit 1 is expected: the folder has failing units on purpose.
+  spawnSync(process.execPath, [BIN, 'batch', join(ROOT, 'test/fixtures/batch/mixed'), '--roster', roster, '--fail-under', '60', '--out', html, '--lang', 'zh'], {
+    env: { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1767225600' },
+    stdio: ['ignore', 'ignore', 'ignore'],
+  });
+  if (!existsSync(html)) throw new Error('wangxin batch did not write the HTML summary');
+  const out = join(OUT_DIR, 'batch.png');
+  screenshot(pathToFileURL(html).href, out, 1100, 2200);
   checkSize(out);
 }
 
@@ -341,6 +373,7 @@ try {
   if (readFileSync(BIN, 'utf8').length === 0) throw new Error('bin/wangxin.js is empty');
   if (!process.argv.includes('--office-only')) {
     shootReport();
+    shootBatch();
     await shootRun();
   }
   shootOffice();

@@ -200,9 +200,10 @@ function located(read: ReadResult, shown: string): ReadResult {
 
 function scored(file: string, check: FileCheck, options: ProcessOptions, fast: boolean): FileOutcome {
   // The per-item entries only when the full report is output.
-  const result = scoreAnswers(check.checklist!, check.answers!, { items: options.keepReport || options.keepOpenItems === true || options.followUp === true });
+  const result = scoreAnswers(check.checklist!, check.answers!, { items: options.keepReport || options.keepOpenItems === true || options.followUp === true, shortfalls: true });
   const asOf = options.asOf ?? options.generatedAt.slice(0, 10);
-  const summary = summarizeResult(result, check.checklist!, options.lang);
+  const summary = withDate(summarizeResult(result, check.checklist!, options.lang), check.answers!.date);
+  if (result.shortfalls) summary.shortfalls = result.shortfalls;
   const tasks = tallyTasks(plansOf(check.answers!, result.ignored), asOf, options.since ?? startOfYear(asOf));
   if (tasks) summary.tasks = tasks;
   if (options.followUp) summary.round = roundOf(result.items);
@@ -237,6 +238,12 @@ function* plansOf(answers: Answers, ignored: readonly string[]): Generator<Recti
   for (const [id, answer] of Object.entries(answers.answers)) {
     if (answer.rectify && !(ignored.length > 0 && ignored.includes(id))) yield answer.rectify;
   }
+}
+
+/** The summary with the answer file's `date`, when it has one. */
+function withDate(summary: UnitSummary, date: string | undefined): UnitSummary {
+  if (date !== undefined) summary.date = date;
+  return summary;
 }
 
 /** The parts of a report the batch summary uses. */

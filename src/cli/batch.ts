@@ -1,4 +1,5 @@
 // `wangxin batch DIR|FILE...`: scores every answer file, writes a summary (and JUnit), fails CI when a unit fails.
+import { resolve } from 'node:path';
 import { tb } from '../i18n/batch-messages.js';
 import { te } from '../i18n/evidence-messages.js';
 // Loaded for its usage error (binary.needsFile): a UsageError is rendered from the catalogues loaded.
@@ -22,11 +23,17 @@ import { defaultJobs, endWorkers, prestartWorkers } from '../batch/pool.js';
 /** The options of `batch` after parsing. */
 export interface BatchOptions {
   checklist?: string;
-  format: 'md' | 'json' | 'jsonl' | 'xlsx';
+  format: 'md' | 'html' | 'json' | 'jsonl' | 'xlsx';
   out?: string;
   junit?: string;
   failUnder?: number;
   allowIncomplete: boolean;
+  /** `--allow-duplicates`: a unit submitted more than once is not a finding. */
+  allowDuplicates?: boolean;
+  /** `--roster FILE`: the units expected to submit. */
+  roster?: string;
+  /** `--allow-missing`: a unit on the roster that has not submitted is not a finding. */
+  allowMissing?: boolean;
   jobs?: number;
   /** `--baseline DIR`: earlier submissions or reports to show the change against. */
   baseline?: string;
@@ -48,11 +55,14 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
     .description(tb(lang, 'cli.description'))
     .argument('<paths...>', tb(lang, 'cli.arg.paths'))
     .option('--checklist <idOrPath>', t(lang, 'cli.opt.checklist'))
-    .option('--format <format>', tb(lang, 'cli.opt.format'), 'md')
+    .option('--format <format>', tb(lang, 'cli.opt.format'))
     .option('--out <file>', tb(lang, 'cli.opt.out'))
     .option('--junit <file>', tb(lang, 'cli.opt.junit'))
     .option('--fail-under <n>', tb(lang, 'cli.opt.failUnder'))
     .option('--allow-incomplete', tb(lang, 'cli.opt.allowIncomplete'))
+    .option('--allow-duplicates', tb(lang, 'cli.opt.allowDuplicates'))
+    .option('--roster <file>', tb(lang, 'cli.opt.roster'))
+    .option('--allow-missing', tb(lang, 'cli.opt.allowMissing'))
     .option('--jobs <n>', tb(lang, 'cli.opt.jobs'))
     .option('--baseline <dir>', tb(lang, 'cli.opt.baseline'))
     .option('--verify-evidence', te(lang, 'batch.opt.verifyEvidence'))
@@ -61,11 +71,10 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
     .action(
       async (
         paths: string[],
-        raw: { checklist?: string; format: string; out?: string; junit?: string; failUnder?: string; allowIncomplete?: boolean; jobs?: string; baseline?: string; verifyEvidence?: boolean; asOf?: string; since?: string },
+        raw: { checklist?: string; format?: string; out?: string; junit?: string; failUnder?: string; allowIncomplete?: boolean; allowDuplicates?: boolean; roster?: string; allowMissing?: boolean; jobs?: string; baseline?: string; verifyEvidence?: boolean; asOf?: string; since?: string },
       ) => {
-        // `--out x.xlsx` without --format means the workbook; the other formats are always named.
-        const inferXlsx = cmd.getOptionValueSource('format') === 'default' && raw.out !== undefined && /\.xlsx$/i.test(raw.out);
-        const format = inferXlsx ? 'xlsx' : parseFormat(raw.format, ['md', 'json', 'jsonl', 'xlsx'] as const);
+        // Without --format, the format follows --out's extension (汇总.html, 汇总.xlsx), else Markdown.
+        const format = parseFormat(raw.format ?? formatOfOut(raw.out) ?? 'md', ['md', 'html', 'json', 'jsonl', 'xlsx'] as const);
         // A workbook is binary: it goes to a file, never to standard output (a terminal or a pipe alike).
         if (format === 'xlsx' && (raw.out === undefined || raw.out === '-')) throw new UsageError('binary.needsFile', { format: 'xlsx', option: '--out' });
         const options: BatchOptions = {
@@ -75,6 +84,9 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
           junit: raw.junit,
           failUnder: raw.failUnder === undefined ? undefined : parseFailUnder(raw.failUnder),
           allowIncomplete: raw.allowIncomplete === true,
+          allowDuplicates: raw.allowDuplicates === true,
+          roster: raw.roster,
+          allowMissing: raw.allowMissing === true,
           jobs: raw.jobs === undefined ? undefined : parseJobs(raw.jobs),
           baseline: raw.baseline,
           verifyEvidence: raw.verifyEvidence === true,
@@ -96,6 +108,13 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
     { command: 'wangxin batch answers/ --out 汇总.xlsx', zh: 'Excel 工作簿：排名、单位×领域（色阶）、分布、无效文件、待整改条目', en: 'Excel workbook: ranking, units × areas (colour scales), distributions, invalid files, open items' },
     { command: 'wangxin batch 2026/ --baseline 2025/', zh: '与去年的提交比较：每个单位的变化', en: "change per unit since last year's submissions" },
   ]);
+}
+
+/** The summary format an `--out` file's extension names (`汇总.html` → html), when it names one. */
+export function formatOfOut(out: string | undefined): 'md' | 'html' | 'json' | 'jsonl' | 'xlsx' | undefined {
+  const ext = out?.toLowerCase().match(/\.(md|markdown|html?|json|jsonl|xlsx)$/)?.[1];
+  if (ext === undefined) return undefined;
+  return ext === 'markdown' ? 'md' : ext === 'htm' ? 'html' : (ext as 'md' | 'html' | 'json' | 'jsonl' | 'xlsx');
 }
 
 /** Runs a batch and returns the exit code (0 all pass, 1 a file fails, 2 usage). */
@@ -135,6 +154,13 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
 
   const checklistFile = options.checklist === undefined ? undefined : (await loadChecklistOption(options.checklist, ctx)).file;
 
+  // --roster before any work, so a mistake in it stops the batch with its located errors.
+  let roster: import('../batch/roster.js').Roster | undefined;
+  if (options.roster !== undefined) {
+    roster = await loadRosterOf(options.roster, checklistFile, ctx);
+    if (!roster) return 2;
+  }
+
   const { refuseSameFile, writeCommandOutput, isStdout } = await import('./outputs.js');
   const writeOut = async (file: string, content: OutputContent): Promise<void> => {
     const reason = await writeCommandOutput(ctx, file, content);
@@ -156,14 +182,23 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
   await refuseSameFile(ctx, outputs, [
     ...found.files.map((f) => ({ path: f.path, shown: f.file })),
     ...(checklistFile ? [checklistFile] : []),
+    ...(options.roster !== undefined ? [options.roster] : []),
     ...(baseline?.inputs ?? []),
   ]);
-  const policy = { failUnder: options.failUnder, allowIncomplete: options.allowIncomplete };
+  const policy = { failUnder: options.failUnder, allowIncomplete: options.allowIncomplete, allowDuplicates: options.allowDuplicates === true, allowMissing: options.allowMissing === true };
+  // The county-wide item counts, updated as each outcome comes in; the outcome keeps no list of its own.
+  const tally = new (await import('../batch/findings.js')).ItemTally();
+  const count = (o: FileOutcome): void => {
+    if (!o.summary) return;
+    tally.offer(o.summary);
+    // Not `delete`: that would turn every kept summary into a slower, larger dictionary object.
+    o.summary.shortfalls = undefined;
+  };
   const started = performance.now();
   let seconds = 0;
 
   /** Scores every file; `onOutcome` gets each outcome in path order as soon as it is in (see runFiles). */
-  const scoreAll = async (onOutcome?: (outcome: FileOutcome) => void): Promise<FileOutcome[]> => {
+  const scoreAll = async (onOutcome: (outcome: FileOutcome) => void = count): Promise<FileOutcome[]> => {
     const bar = await startProgress(ctx, found.files.length);
     try {
       const processOptions = {
@@ -201,10 +236,11 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
     const distributionFile = checklistFile ?? (common ? answersChecklistFile(undefined, common.id, common.version) : undefined);
     const checklist = distributionFile ? (await loadChecklist(distributionFile)).checklist : undefined;
     await showDiagnostics(outcomes, found, ctx);
-    const summary = summarizeBatch(outcomes, found.findings, policy, { generatedAt, lang, checklist });
+    const summary = summarizeBatch(outcomes, found.findings, policy, { generatedAt, lang, checklist, tally });
     const tasks = sumTallies(outcomes.map((o) => o.summary?.tasks));
     if (tasks) summary.rectification = { asOf, since, ...tasks };
     if (baseline) (await import('../batch/baseline.js')).applyBaseline(summary, baseline);
+    if (roster) summary.roster = (await import('../batch/roster.js')).checkRoster(roster, options.roster!, summary);
     return summary;
   };
 
@@ -212,11 +248,18 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
   // of text each, and holding both at once raised the peak memory by about as much.
   const written: string[] = [];
   let summary: BatchSummary;
-  if (options.format === 'md') {
+  if (options.format === 'md' || options.format === 'html') {
     summary = await summarize(await scoreAll());
     // The summary as lines: written line by line, never also held as one string.
-    const { formatBatchMarkdownLines } = await import('../report/batch-markdown.js');
-    const lines = formatBatchMarkdownLines(summary, { lang });
+    let lines: string[];
+    if (options.format === 'html') {
+      const { formatBatchHtmlLines } = await import('../report/batch-html.js');
+      const { readToolVersion } = await import('../report/tool-version.js');
+      lines = formatBatchHtmlLines(summary, { lang, toolVersion: readToolVersion() });
+    } else {
+      const { formatBatchMarkdownLines } = await import('../report/batch-markdown.js');
+      lines = formatBatchMarkdownLines(summary, { lang });
+    }
     if (options.out !== undefined && !isStdout(options.out)) {
       await writeOut(options.out, lines);
       written.push(options.out);
@@ -228,6 +271,7 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
     // The workbook needs every unit's open items: kept in compact form as each file is scored.
     const openItems = new Map<string, import('../model/batch.js').OpenItem[]>();
     summary = await summarize(await scoreAll((o) => {
+      count(o);
       if (o.openItems?.length) openItems.set(o.file, o.openItems);
       delete o.openItems;
     }));
@@ -242,7 +286,12 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
     let result: BatchSummary | undefined;
     const produce = async (write: (part: Uint8Array) => void): Promise<void> => {
       const writer = createBatchJsonWriter(write, { format: options.format as 'json' | 'jsonl', lang, toolVersion: readToolVersion(), generatedAt, policy, findings: found.findings });
-      result = await summarize(await scoreAll((o) => writer.add(o)));
+      result = await summarize(
+        await scoreAll((o) => {
+          count(o);
+          writer.add(o);
+        }),
+      );
       writer.finish(result);
     };
     await writeOut(options.out ?? '-', produce);
@@ -261,6 +310,10 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
   const c = summary.counts;
   const line = tb(lang, 'cli.result', { files: c.files, valid: c.valid, invalid: c.invalid, failed: c.failed });
   io.stderr.write((c.failed > 0 ? ctx.paintErr.red(line) : ctx.paintErr.green(line)) + '\n');
+  if (summary.roster && summary.roster.missing.length > 0) {
+    const missing = tb(lang, 'cli.missingUnits', { count: summary.roster.missing.length, expected: summary.roster.expected });
+    io.stderr.write((options.allowMissing ? ctx.paintErr.yellow(missing) : ctx.paintErr.red(missing)) + '\n');
+  }
   return batchExitCode(summary);
 }
 
@@ -293,6 +346,29 @@ async function showDiagnostics(outcomes: readonly FileOutcome[], found: Discover
   for (const o of outcomes) {
     for (const e of o.evidence ?? []) io.stderr.write(`${makeVisible(o.file)}: ${ctx.paintErr.red(te(lang, `verify.${e.problem}`))}: ${makeVisible(e.item)} ${makeVisible(e.path)}\n`);
   }
+}
+
+/**
+ * Loads `--roster`, its unit types checked against the checklist's (`--checklist`, else those of
+ * the built-in checklists, the only ones a batch without it can find). Prints its located errors
+ * with code frames and returns undefined when it cannot be used; its warnings are printed too.
+ */
+async function loadRosterOf(file: string, checklistFile: string | undefined, ctx: CommandContext): Promise<import('../batch/roster.js').Roster | undefined> {
+  const { loadRoster } = await import('../batch/roster.js');
+  const { builtinRefs, builtinFile } = await import('../checklist/resolve-checklist.js');
+  const { loadChecklist } = await import('../checklist/load-checklist.js');
+  const { renderDiagnostics } = await import('../diagnostics/render.js');
+  const types = new Set<string>();
+  const files = checklistFile ? [checklistFile] : builtinRefs().map((ref) => builtinFile(ref)!);
+  for (const f of files) for (const t of (await loadChecklist(f)).checklist?.unitTypes ?? []) types.add(t.id);
+  const loaded = await loadRoster(resolve(ctx.io.cwd, file), types.size > 0 ? [...types] : undefined);
+  // Shown as the user named it.
+  const diagnostics = loaded.diagnostics.map((d) => ({ ...d, file }));
+  if (diagnostics.length > 0) {
+    const sources = new Map(loaded.source !== undefined ? [[file, loaded.source]] : []);
+    ctx.io.stderr.write(renderDiagnostics(diagnostics, { lang: ctx.lang, paint: ctx.paintErr, sources }) + '\n');
+  }
+  return loaded.roster;
 }
 
 /** Loads `--baseline` and prints its warnings (one line each); a baseline that does not exist is a usage error. */

@@ -15,6 +15,7 @@ import { isStdout, refuseSameFile, writeCommandOutput } from './outputs.js';
 import { looksLikePath, builtinFile, builtinIds } from '../checklist/resolve-checklist.js';
 import { renderChecklistTemplate } from '../init/checklist-template.js';
 import { renderBlankAnswers } from '../init/blank-answers.js';
+import { renderRosterTemplate } from '../init/roster-template.js';
 import { lockAnswerFile, locksAsAnswerFile } from './answer-lock.js';
 
 /** The checklist used when none is named. */
@@ -28,6 +29,8 @@ export interface InitOptions {
   out?: string;
   force?: boolean;
   checklistTemplate?: boolean;
+  /** Write a starter roster (for `batch --roster`) instead of an answer file. */
+  roster?: boolean;
   /** `yaml` (default) or `xlsx` (an answer workbook; also when --out ends in .xlsx). */
   format?: string;
 }
@@ -43,6 +46,7 @@ export function registerInit(add: AddCommand, ctx: CommandContext, setExit: (cod
     .option('--out <file>', ti(lang, 'init.opt.out'))
     .option('--force', ti(lang, 'init.opt.force'))
     .option('--checklist-template', ti(lang, 'init.opt.template'))
+    .option('--roster', ti(lang, 'init.opt.roster'))
     .option('--format <format>', ti(lang, 'init.opt.format'))
     .action(async (options: InitOptions) => setExit(await runInit(options, ctx)));
   const ex = (command: string, key: keyof typeof INIT_MESSAGES): { command: string; zh: string; en: string } => ({
@@ -54,6 +58,7 @@ export function registerInit(add: AddCommand, ctx: CommandContext, setExit: (cod
     ex('wangxin init --unit-type township --out a.yaml', 'init.example.blank'),
     ex('wangxin init --unit-type department --lang en', 'init.example.print'),
     ex('wangxin init --checklist-template --out my.yaml', 'init.example.template'),
+    ex('wangxin init --roster --out units.yaml', 'init.example.roster'),
   ]);
 }
 
@@ -78,7 +83,12 @@ export async function runInit(options: InitOptions, ctx: CommandContext): Promis
 
   let text: string | Buffer;
   let done: string;
-  if (options.checklistTemplate) {
+  if (options.roster) {
+    if (options.unit !== undefined || options.unitType !== undefined || options.checklistTemplate) throw new UsageError('init.error.rosterOptions');
+    const { checklist } = await loadChecklistOption(options.checklist ?? DEFAULT_CHECKLIST, ctx);
+    text = renderRosterTemplate(checklist, lang, outFile ?? join(io.cwd, 'units.yaml'));
+    done = ti(lang, 'init.rosterWritten', { file: makeVisible(options.out ?? '') });
+  } else if (options.checklistTemplate) {
     if (options.unit !== undefined || options.unitType !== undefined) throw new UsageError('init.error.templateOptions');
     const ref = options.checklist ?? DEFAULT_CHECKLIST;
     const file = builtinFile(ref);
@@ -117,7 +127,7 @@ export async function runInit(options: InitOptions, ctx: CommandContext): Promis
     return EXIT.OK;
   }
   // A blank answer file written to a file takes the same lock as `run` (a template is not an answer file).
-  const lock = !options.checklistTemplate && locksAsAnswerFile(outFile) ? await lockAnswerFile(outFile, options.out!, lang) : undefined;
+  const lock = !options.checklistTemplate && !options.roster && locksAsAnswerFile(outFile) ? await lockAnswerFile(outFile, options.out!, lang) : undefined;
   if (lock && !lock.ok) {
     printError(ctx, lock.message);
     return EXIT.USAGE;

@@ -50,6 +50,32 @@ export const INIT_MESSAGES = {
     zh: '已写入自定义检查表模板 {file}。修改后运行 wangxin validate {file} 检查',
     en: 'custom checklist template written: {file}. After editing, run wangxin validate {file} to check it',
   },
+  'init.opt.roster': {
+    zh: '改为生成应报单位名单（供 wangxin batch --roster 使用），附本检查表的单位类型',
+    en: 'write a starter roster instead (for wangxin batch --roster), with the checklist\'s unit types',
+  },
+  'init.error.rosterOptions': {
+    zh: '--roster 不能与 --unit、--unit-type 或 --checklist-template 同时使用',
+    en: '--roster cannot be combined with --unit, --unit-type or --checklist-template',
+  },
+  'init.rosterWritten': {
+    zh: '已写入应报单位名单 {file}。填好后运行 wangxin batch 答卷文件夹/ --roster {file}',
+    en: 'roster written: {file}. Fill it in, then run wangxin batch answers-folder/ --roster {file}',
+  },
+  'init.example.roster': { zh: '生成应报单位名单，供 batch --roster 列出未报送的单位', en: 'write a starter roster, for batch --roster to list the units that have not submitted' },
+  'roster.file.title': { zh: '应报单位名单：县网信办期望报送自查答卷的单位', en: 'Roster: the units the county office expects a self-check from' },
+  'roster.file.use': {
+    zh: '用法：wangxin batch 答卷文件夹/ --roster 本文件 —— 列出未报送的单位和名单外的报送',
+    en: 'Use: wangxin batch answers-folder/ --roster this-file — lists the units that have not submitted and submissions from units not on it',
+  },
+  'roster.file.types': { zh: '单位类型（type）取以下之一（{checklist}）：', en: 'The unit type (type) is one of ({checklist}):' },
+  'roster.file.how': {
+    zh: '把下面的 units: [] 换成单位列表，每个单位一行，名称与该单位答卷中的 unit.name 一致，例如：',
+    en: "Replace units: [] below with the list of units, one a line, each name as in the unit's answer file (unit.name), for example:",
+  },
+  'roster.file.exampleName': { zh: '某某镇党委', en: 'Dongcheng Township Party Committee' },
+  'roster.file.exampleName2': { zh: '东城镇党委', en: 'Xicheng Township Party Committee' },
+  'roster.file.defaultTitle': { zh: '应报单位', en: 'Units due' },
   'init.placeholderUnit': { zh: '（请填写单位名称）', en: '(unit name)' },
   // Comments written into the blank answer file.
   'init.file.title': { zh: '网信自查答卷：{unit}（{type}）', en: 'Self-check answer file: {unit} ({type})' },

@@ -40,6 +40,7 @@ export const OFFICE_MESSAGES = {
   'xlsx.reason.belowThreshold': { zh: '低于通过线', en: 'below the pass mark' },
   'xlsx.reason.incomplete': { zh: '未答完', en: 'incomplete' },
   'xlsx.reason.evidence': { zh: '佐证材料有问题', en: 'evidence problems' },
+  'xlsx.reason.duplicate': { zh: '被同一单位的另一份提交取代', en: 'superseded by another submission of the unit' },
   'docx.signature': { zh: '单位负责人（签字）：', en: 'Head of unit (signature):' },
   'docx.seal': { zh: '单位（盖章）：', en: 'Unit (seal):' },
   'docx.date': { zh: '日期：', en: 'Date:' },

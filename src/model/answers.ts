@@ -57,5 +57,7 @@ export interface Answers {
   unit: Unit;
   assessor?: { name?: string; role?: string; contact?: string };
   period?: string;
+  /** The date the answers were completed or submitted (YYYY-MM-DD): among a unit's submissions the latest counts. */
+  date?: string;
   answers: Record<string, Answer>;
 }

@@ -4,6 +4,7 @@ import type { EvidenceFinding } from './evidence.js';
 import type { Report } from './report.js';
 import type { Rectify } from './answers.js';
 import type { ItemOutcome } from './score-result.js';
+import type { Shortfalls } from './score-result.js';
 
 /** What the summary needs of a valid unit (the report without its items). */
 export interface UnitSummary {
@@ -24,6 +25,14 @@ export interface UnitSummary {
    */
   areaIds: readonly string[];
   areaScores: (number | null)[];
+  /** The answer file's `date` (YYYY-MM-DD), which decides among a unit's submissions. */
+  date?: string;
+  /**
+   * The items the unit did not fully meet, as scored in the worker: the main thread adds them to
+   * the county-wide item counts as the outcome comes in and then deletes them, so they are never
+   * kept per unit.
+   */
+  shortfalls?: Shortfalls;
   /** The unit's rectification tasks on the batch's day, when it has any. */
   tasks?: TaskTally;
   /** With `followUp`: the answered items' outcomes (pass, partial, fail) in checklist order, and the rectification tasks. */
@@ -148,7 +157,7 @@ export interface BaselineAggregate {
 }
 
 /** Why a file fails the batch. */
-export type FailReason = 'unreadable' | 'invalid' | 'vetoed' | 'belowThreshold' | 'incomplete' | 'evidence';
+export type FailReason = 'unreadable' | 'invalid' | 'vetoed' | 'belowThreshold' | 'incomplete' | 'evidence' | 'duplicate';
 
 /** The thresholds of a batch run. */
 export interface BatchPolicy {
@@ -156,6 +165,10 @@ export interface BatchPolicy {
   failUnder?: number;
   /** `--allow-incomplete`: unanswered items do not fail a unit. */
   allowIncomplete: boolean;
+  /** `--allow-duplicates`: a unit submitted more than once is not a finding (its latest copy still counts alone). */
+  allowDuplicates?: boolean;
+  /** `--allow-missing`: a unit on the roster that has not submitted is not a finding. */
+  allowMissing?: boolean;
 }
 
 /** One file's line in the summary, in input order. */
@@ -168,6 +181,11 @@ export interface FileVerdict {
   summary?: UnitSummary;
   /** Whether another file submitted the same unit (same name and type). */
   duplicate: boolean;
+  /**
+   * For a unit's superseded submission: the file that counts instead (latest `date`, else last in
+   * path order). A superseded file is neither scored in the summary nor ranked nor in any aggregate.
+   */
+  supersededBy?: string;
   /** Diagnostics kept for invalid files, and the total. */
   errors: Diagnostic[];
   errorCount: number;
@@ -178,11 +196,68 @@ export interface FileVerdict {
 
 /** One line of the ranking. */
 export interface RankedUnit {
+  /** The place among every ranked unit: verdict first (a vetoed unit below every other), then score. */
   rank: number;
+  /** The place among the ranked units of the same unit type, by the same order. */
+  typeRank: number;
   /** Index into `files`. */
   index: number;
   /** `--baseline`: the change since the baseline; undefined for a unit new since then. */
   baseline?: UnitBaseline;
+}
+
+/** An item of the checklist the summary is about, with its text in the summary's language. */
+export interface SummaryItem {
+  id: string;
+  area: string;
+  text: string;
+  points: number;
+  veto: boolean;
+  bonus: boolean;
+  /** Unit type ids; absent means every unit type. */
+  appliesTo?: readonly string[];
+}
+
+/** One item across the county. */
+export interface ItemFinding {
+  id: string;
+  area: string;
+  text: string;
+  /** Counted units whose type the item applies to. */
+  applying: number;
+  failed: number;
+  partial: number;
+  unanswered: number;
+  /** Σ points lost across the county, 2 decimals. */
+  lost: number;
+}
+
+/** One area across the county. */
+export interface AreaFinding {
+  id: string;
+  title: string;
+  /** Units with a score in the area (it applies to their type and not every item was `na`). */
+  units: number;
+  /** The mean of those units' area scores (each unit weighs the same), 2 decimals; null without units. */
+  average: number | null;
+  /** The spread: the lowest and the highest unit score in the area. */
+  min: number | null;
+  max: number | null;
+  /** The units lowest in the area (at most 3), lowest first. */
+  weakest: { name: string; typeLabel: string; score: number; file: string }[];
+}
+
+/** The roster against the submissions (`--roster`): who is missing, who submitted without being on it. */
+export interface RosterCheck {
+  file: string;
+  /** Units on the roster. */
+  expected: number;
+  /** Units on the roster with a valid submission. */
+  submitted: number;
+  /** Units on the roster without a valid submission (an invalid file names no unit), in roster order. */
+  missing: { name: string; type: string; typeLabel: string }[];
+  /** Counted submissions of units not on the roster, in ranking order. */
+  notOnRoster: { name: string; type: string; typeLabel: string; file: string }[];
 }
 
 /** Everything the Markdown, JSON and JUnit outputs are made from. */
@@ -200,18 +275,32 @@ export interface BatchSummary {
     belowThreshold: number;
     failed: number;
     duplicates: number;
+    /** Submissions left out because a later one of the same unit counts. */
+    superseded: number;
     /** Files that are not answer files by their content (`otherFiles`). */
     other: number;
   };
   ranking: RankedUnit[];
   /** Area columns: the areas of the units' checklist, in checklist order. */
   areas: { id: string; title: string }[];
+  /** The items of the units' checklist (when known), in checklist order: their texts name items in reasons and findings. */
+  items: SummaryItem[];
   byGrade: { index: number; label: string; count: number }[];
-  byType: { type: string; label: string; count: number; averageScore: number | null }[];
-  /** Units submitted more than once: their files, in order. */
-  duplicates: { name: string; type: string; files: string[] }[];
+  /** Per unit type: how many units, their average score, and how many of them in each grade (aligned with `byGrade`). */
+  byType: { type: string; label: string; count: number; averageScore: number | null; byGrade: number[] }[];
+  /** County-wide: per area (average, spread, weakest units) and per item (how often not met, points lost). */
+  findings: {
+    /** The checklist version the item findings are about (units of other versions are left out of them). */
+    checklist: { id: string; version: string } | null;
+    areas: AreaFinding[];
+    items: ItemFinding[];
+  };
+  /** Units submitted more than once: their files in path order, the one that counts, and the ones it supersedes. */
+  duplicates: { name: string; type: string; typeLabel: string; files: string[]; kept: string; superseded: { file: string; date: string | null }[]; date: string | null }[];
   /** Files found among the submissions that are not answer files (checklists): listed, not scored, never a failure. */
   otherFiles: ({ file: string } & OtherFile)[];
+  /** `--roster`: the units expected, those missing, the submissions from units not on it (set by the command). */
+  roster?: RosterCheck;
   /** `--baseline`: the comparison with an earlier round (set by `applyBaseline`). */
   baseline?: BaselineAggregate;
   /** The rectification tasks of the valid units on `asOf` (set by the command), when any unit has one. */
@@ -255,4 +344,10 @@ export function weakestArea(summary: UnitSummary): string | undefined {
     }
   });
   return id;
+}
+
+/** The text of each item of the summary's checklist by id, for the reasons. */
+export function itemTextLookup(summary: Pick<BatchSummary, 'items'>): (id: string) => string | undefined {
+  const texts = new Map(summary.items.map((i) => [i.id, i.text]));
+  return (id) => texts.get(id);
 }

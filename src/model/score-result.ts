@@ -54,6 +54,17 @@ export interface AreaScore {
   applicable: boolean;
 }
 
+/**
+ * The applying non-bonus items a unit did not fully meet, packed (a few bytes each, cheap to send
+ * between threads and to keep): two numbers per item, `position × 4 + outcome` (the item's position
+ * in the checklist's item list, `listItems` order; outcome 0 fail, 1 partial, 2 unanswered) and the
+ * points lost in hundredths of a point.
+ */
+export type Shortfalls = Uint32Array;
+
+/** A shortfall's outcome in {@link Shortfalls}. */
+export const SHORTFALL = { fail: 0, partial: 1, unanswered: 2 } as const;
+
 /** The full scored result of one answer file. Numbers are unrounded; reporters round. */
 export interface ScoreResult {
   checklist: { id: string; version: string };
@@ -75,4 +86,6 @@ export interface ScoreResult {
   unanswered: string[];
   /** Ids of answers ignored because their item does not apply to the unit type. */
   ignored: string[];
+  /** With `options.shortfalls`: the items not fully met (batch's county-wide findings). */
+  shortfalls?: Shortfalls;
 }

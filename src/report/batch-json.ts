@@ -1,6 +1,7 @@
 // The batch summary as JSON (schemas/batch.schema.json) or JSON Lines, written file by file while the batch is scored.
-import { findingOutcome, judgeFile, weakestArea, type BaselineAggregate, type BatchPolicy, type BatchSummary, type FileOutcome, type RankedUnit } from '../model/batch.js';
+import { findingOutcome, itemTextLookup, judgeFile, weakestArea, type BaselineAggregate, type BatchPolicy, type BatchSummary, type FileOutcome, type RankedUnit } from '../model/batch.js';
 import { comparePaths } from '../util/compare-paths.js';
+import { explainReasons, instructionFor, type ReasonContext } from './batch-reasons.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { toJsonDiagnostic } from '../diagnostics/render.js';
 import type { Lang } from '../i18n/lang.js';
@@ -75,7 +76,7 @@ export function createBatchJsonWriter(write: (part: Uint8Array) => void, options
     generatedAt: options.generatedAt,
     tool: { name: 'wangxin', version: options.toolVersion },
     lang,
-    policy: { failUnder: policy.failUnder ?? null, allowIncomplete: policy.allowIncomplete },
+    policy: { failUnder: policy.failUnder ?? null, allowIncomplete: policy.allowIncomplete, allowDuplicates: policy.allowDuplicates === true, allowMissing: policy.allowMissing === true },
   };
   let count = 0;
   /** One file's entry; a JSON document puts each on its own line of the `files` list. */
@@ -107,11 +108,11 @@ export function createBatchJsonWriter(write: (part: Uint8Array) => void, options
       while (nextFinding < findings.length) entry(findingOutcome(findings[nextFinding++]));
       if (format === 'json') {
         put(count === 0 ? '],\n' : '\n  ],\n');
-        writeAggregates(summary, { put, indent: '  ', newline: '\n' });
+        writeAggregates(summary, { put, indent: '  ', newline: '\n', lang });
         put('\n}\n');
       } else {
         put(JSON.stringify(head).slice(0, -1) + ',');
-        writeAggregates(summary, { put, indent: '', newline: '' });
+        writeAggregates(summary, { put, indent: '', newline: '', lang });
         put('}\n');
       }
       flush();
@@ -134,6 +135,8 @@ export function fileEntryJson(o: FileOutcome, policy: BatchPolicy, lang: Lang): 
     warningCount: o.warningCount,
     errors: o.errors.map((d) => toJsonDiagnostic(d, lang)),
     ...(o.evidence?.length ? { evidence: o.evidence } : {}),
+    // What the office can forward to the unit, for a file that is invalid or cannot be read.
+    ...(o.status === 'invalid' || o.status === 'unreadable' ? { instruction: instructionFor(o, lang) } : {}),
   };
   return JSON.stringify(entry);
 }
@@ -145,9 +148,9 @@ export function fileEntryJson(o: FileOutcome, policy: BatchPolicy, lang: Lang): 
  */
 function writeAggregates(
   summary: BatchSummary,
-  out: { put(text: string): void; indent: string; newline: string },
+  out: { put(text: string): void; indent: string; newline: string; lang: Lang },
 ): void {
-  const { put, indent, newline } = out;
+  const { put, indent, newline, lang } = out;
   const pretty = newline !== '';
   const field = (name: string, value: unknown, last = false): void => {
     const text = pretty ? JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`) : JSON.stringify(value);
@@ -156,24 +159,28 @@ function writeAggregates(
   field('counts', summary.counts);
   if (summary.rectification) field('rectification', summary.rectification);
   put(`${indent}"ranking":${pretty ? ' ' : ''}[`);
+  const reasons: ReasonContext = { lang, failUnder: summary.policy.failUnder, itemText: itemTextLookup(summary) };
   summary.ranking.forEach((r, i) => {
-    const text = JSON.stringify(rankingEntry(summary, r));
+    const text = JSON.stringify(rankingEntry(summary, r, reasons));
     put(pretty ? `${i === 0 ? '' : ','}\n${indent}${indent}${text}` : `${i === 0 ? '' : ','}${text}`);
   });
   put(summary.ranking.length > 0 && pretty ? `\n${indent}],${newline}` : `],${newline}`);
   field('areas', summary.areas);
   field('distribution', { byGrade: summary.byGrade, byType: summary.byType });
+  field('findings', summary.findings);
   field('duplicates', summary.duplicates);
+  if (summary.roster) field('roster', summary.roster);
   field('otherFiles', summary.otherFiles, summary.baseline === undefined);
   if (summary.baseline) field('baseline', baselineJson(summary.baseline), true);
 }
 
 /** One line of the ranking. */
-function rankingEntry(summary: BatchSummary, r: RankedUnit): object {
+function rankingEntry(summary: BatchSummary, r: RankedUnit, reasons: ReasonContext): object {
   const f = summary.files[r.index];
   const s = f.summary!;
   return {
     rank: r.rank,
+    typeRank: r.typeRank,
     file: f.file,
     unit: { name: s.unit.name, type: s.unit.type, typeLabel: s.unit.typeLabel },
     score: s.score,
@@ -182,6 +189,8 @@ function rankingEntry(summary: BatchSummary, r: RankedUnit): object {
     complete: s.complete,
     weakestArea: weakestArea(s) ?? null,
     failed: f.failed,
+    // Why it fails, in words (empty when it passes).
+    why: explainReasons(f, reasons),
     // Only with --baseline: null for a unit new since the baseline.
     ...(summary.baseline ? { baseline: r.baseline ? { score: r.baseline.score, delta: r.baseline.delta, gradeChange: r.baseline.gradeChange, ...(r.baseline.followUp ? { followUp: r.baseline.followUp } : {}) } : null } : {}),
   };

@@ -1,5 +1,6 @@
 // The batch summary as Markdown: overview, ranking, units × areas, distributions, invalid files, duplicates.
-import { weakestArea, type BatchSummary, type FileVerdict, type UnitBaseline } from '../model/batch.js';
+import { itemTextLookup, weakestArea, type BatchSummary, type FileVerdict, type UnitBaseline } from '../model/batch.js';
+import { explainReasons, instructionFor } from './batch-reasons.js';
 import { formatLocation } from '../diagnostics/render.js';
 import { tb } from '../i18n/batch-messages.js';
 import { te } from '../i18n/evidence-messages.js';
@@ -9,6 +10,7 @@ import type { Lang } from '../i18n/lang.js';
 import { formatFixed, roundHalfAway } from '../score/round.js';
 import { appendAll } from '../util/append-all.js';
 import { UNSAFE } from './escape.js';
+import { areaFindingCells, itemFindingCells, rankingByType } from './batch-view.js';
 import { INVISIBLE_CLASS } from '../util/invisible.js';
 
 /** What the formatter needs besides the summary. */
@@ -104,12 +106,22 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
       [t('md.count.incomplete'), String(c.incomplete)],
       [t('md.count.below'), String(c.belowThreshold)],
       [t('md.count.duplicates'), String(c.duplicates)],
+      ...(c.superseded > 0 ? [[t('md.count.superseded'), String(c.superseded)]] : []),
       [t('md.count.failed'), String(c.failed)],
       ...(c.other > 0 ? [[t('md.count.other'), String(c.other)]] : []),
+      ...(summary.roster
+        ? [
+            [t('md.count.expected'), String(summary.roster.expected)],
+            [t('md.count.missing'), String(summary.roster.missing.length)],
+            [t('md.count.notOnRoster'), String(summary.roster.notOnRoster.length)],
+          ]
+        : []),
     ],
     ['l', 'r'],
   )).push('');
   if (summary.rectification) out.push(tl(lang, 'ledger.batchLine', { ...summary.rectification }), '');
+
+  if (summary.roster) appendAll(out, formatRoster(summary.roster, summary.policy.allowMissing === true, lang));
 
   out.push(`## ${t('md.ranking')}`, '');
   if (summary.ranking.length === 0) {
@@ -119,11 +131,14 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
     const vetoedCell = `**${yes}**`;
     const failedCell = `**${t('md.failed')}**`;
     const passedCell = t('md.passed');
+    const reasonContext = { lang, failUnder: summary.policy.failUnder, itemText: itemTextLookup(summary) };
+    const joiner = t('why.and');
     const rows = summary.ranking.map((r) => {
       const f = summary.files[r.index];
       const s = f.summary!;
       return [
         String(r.rank),
+        String(r.typeRank),
         escapeCell(s.unit.name) + (f.duplicate ? duplicateMark : ''),
         escapeCell(s.unit.typeLabel || s.unit.type),
         fixed1(s.score),
@@ -132,17 +147,20 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
         s.vetoed ? vetoedCell : no,
         yesNo(s.complete),
         f.failed ? failedCell : passedCell,
+        // Every failing unit says why, so "合格 · 不通过" never stands without its reason.
+        f.failed ? escapeCell(explainReasons(f, reasonContext).join(joiner)) : '',
         escapeCell(f.file),
       ];
     });
     appendAll(out, table(
-      ['md.col.rank', 'md.col.unit', 'md.col.type', 'md.col.score', ...(summary.baseline ? ['md.col.change'] : []), 'md.col.grade', 'md.col.veto', 'md.col.complete', 'md.col.result', 'md.col.file'].map((k) =>
+      ['md.col.rank', 'md.col.typeRank', 'md.col.unit', 'md.col.type', 'md.col.score', ...(summary.baseline ? ['md.col.change'] : []), 'md.col.grade', 'md.col.veto', 'md.col.complete', 'md.col.result', 'md.col.why', 'md.col.file'].map((k) =>
         t(k as Parameters<typeof tb>[1]),
       ),
       rows,
-      ['r', 'l', 'l', 'r', ...(summary.baseline ? (['r'] as const) : []), 'l', 'l', 'l', 'l', 'l'],
+      ['r', 'r', 'l', 'l', 'r', ...(summary.baseline ? (['r'] as const) : []), 'l', 'l', 'l', 'l', 'l', 'l'],
     )).push('');
     if (summary.baseline) out.push(t('md.change.note', { dir: escapeCell(summary.baseline.dir) }), '');
+    appendAll(out, formatTypeRankings(summary, lang, fixed1));
 
     out.push(`## ${t('md.areas')}`, '');
     out.push(t('md.areas.note'), '');
@@ -178,16 +196,21 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
   out.push(`### ${t('md.byGrade')}`, '');
   appendAll(out, table([t('md.col.grade'), t('md.col.count')], summary.byGrade.map((g) => [escapeCell(g.label), String(g.count)]), ['l', 'r'])).push('');
   out.push(`### ${t('md.byType')}`, '');
+  // Per unit type: the average and how many of its units are in each grade.
   appendAll(out, table(
-    [t('md.col.type'), t('md.col.count'), t('md.col.average')],
-    summary.byType.map((g) => [escapeCell(g.label || g.type), String(g.count), g.averageScore === null ? '—' : formatFixed(g.averageScore, 1)]),
-    ['l', 'r', 'r'],
+    [t('md.col.type'), t('md.col.count'), t('md.col.average'), ...summary.byGrade.map((g) => escapeCell(g.label))],
+    summary.byType.map((g) => [escapeCell(g.label || g.type), String(g.count), g.averageScore === null ? '—' : formatFixed(g.averageScore, 1), ...g.byGrade.map(String)]),
+    ['l', 'r', 'r', ...summary.byGrade.map(() => 'r' as const)],
   )).push('');
+  appendAll(out, formatFindings(summary, lang));
 
   const invalid = summary.files.filter((f) => f.status !== 'valid');
   if (invalid.length > 0) {
     out.push(`## ${t('md.invalid')} (${invalid.length})`, '');
-    appendAll(out, table([t('md.col.file'), t('md.col.diagnostic')], invalid.map((f) => [escapeCell(f.file), firstProblems(f, lang)]))).push('');
+    appendAll(out, table(
+      [t('md.col.file'), t('md.col.diagnostic'), t('md.col.instruction')],
+      invalid.map((f) => [escapeCell(f.file), firstProblems(f, lang), escapeCell(instructionFor(f, lang))]),
+    )).push('');
   }
   // `--verify-evidence`: one row per piece of evidence that is missing, changed or outside.
   const evidence = summary.files.flatMap((f) => (f.evidence ?? []).map((e) => ({ f, e })));
@@ -200,9 +223,11 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
   }
   if (summary.duplicates.length > 0) {
     out.push(`## ${t('md.duplicates')} (${summary.duplicates.length})`, '');
+    out.push(t(summary.policy.allowDuplicates ? 'md.duplicates.allowed' : 'md.duplicates.note'), '');
+    const dated = (file: string, date: string | null): string => escapeCell(file) + (date === null ? '' : ` (${escapeCell(date)})`);
     appendAll(out, table(
-      [t('md.col.unit'), t('md.col.type'), t('md.col.files')],
-      summary.duplicates.map((d) => [escapeCell(d.name), escapeCell(d.type), d.files.map(escapeCell).join('<br>')]),
+      [t('md.col.unit'), t('md.col.type'), t('md.col.kept'), t('md.col.superseded')],
+      summary.duplicates.map((d) => [escapeCell(d.name), escapeCell(d.typeLabel), dated(d.kept, d.date), d.superseded.map((x) => dated(x.file, x.date)).join('<br>')]),
     )).push('');
   }
   if (summary.otherFiles.length > 0) {
@@ -215,6 +240,73 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
         t('md.other.checklist', { id: escapeCell(o.id ?? '—'), version: escapeCell(o.version ?? '—') }),
       ]),
     )).push('');
+  }
+  return out;
+}
+
+/** `--roster`: the counts, the units missing, the submissions from units not on the roster. */
+function formatRoster(r: NonNullable<BatchSummary['roster']>, allowMissing: boolean, lang: Lang): string[] {
+  const t = (key: Parameters<typeof tb>[1], params?: Record<string, unknown>): string => tb(lang, key, params);
+  const out: string[] = [`## ${t('md.roster')}`, ''];
+  out.push(t('md.roster.counts', { file: escapeCell(r.file), expected: r.expected, submitted: r.submitted, missing: r.missing.length, extra: r.notOnRoster.length }), '');
+  out.push(`### ${t('md.roster.missing')} (${r.missing.length})`, '');
+  if (r.missing.length === 0) out.push(t('md.none'), '');
+  else {
+    out.push(t(allowMissing ? 'md.roster.missingAllowed' : 'md.roster.missingNote'), '');
+    appendAll(out, table([t('md.col.unit'), t('md.col.type')], r.missing.map((u) => [escapeCell(u.name), escapeCell(u.typeLabel)]))).push('');
+  }
+  out.push(`### ${t('md.roster.extra')} (${r.notOnRoster.length})`, '');
+  if (r.notOnRoster.length === 0) out.push(t('md.none'), '');
+  else appendAll(out, table([t('md.col.unit'), t('md.col.type'), t('md.col.file')], r.notOnRoster.map((u) => [escapeCell(u.name), escapeCell(u.typeLabel), escapeCell(u.file)]))).push('');
+  return out;
+}
+
+/** How many characters of an item's text the findings table quotes. */
+const ITEM_TEXT_CHARS = 40;
+
+/**
+ * County-wide findings: per area the average, the spread (lowest and highest unit) and the weakest
+ * units; per item how many applying units failed it, met it in part or left it unanswered, sorted
+ * by the points lost across the county.
+ */
+function formatFindings(summary: BatchSummary, lang: Lang): string[] {
+  const t = (key: Parameters<typeof tb>[1], params?: Record<string, unknown>): string => tb(lang, key, params);
+  const out: string[] = [`## ${t('md.findings')}`, ''];
+  out.push(`### ${t('md.findings.areas')}`, '', t('md.findings.areas.note'), '');
+  appendAll(out, table(
+    [t('md.col.area'), t('md.col.units'), t('md.col.average'), t('md.col.min'), t('md.col.max'), t('md.col.weakest')],
+    summary.findings.areas.map((a) => areaFindingCells(a, escapeCell, lang)),
+    ['l', 'r', 'r', 'r', 'r', 'l'],
+  )).push('');
+  out.push(`### ${t('md.findings.items')}`, '');
+  if (summary.findings.items.length === 0) {
+    out.push(t(summary.findings.checklist ? 'md.findings.items.none' : 'md.findings.items.unknown'), '');
+    return out;
+  }
+  out.push(t('md.findings.items.note'), '');
+  appendAll(out, table(
+    [t('md.col.item'), t('md.col.text'), t('md.col.failed'), t('md.col.partial'), t('md.col.unanswered'), t('md.col.applying'), t('md.col.lost')],
+    summary.findings.items.map((i) => itemFindingCells(i, escapeCell, ITEM_TEXT_CHARS)),
+    ['l', 'l', 'r', 'r', 'r', 'r', 'r'],
+  )).push('');
+  return out;
+}
+
+/**
+ * One ranking per unit type (townships with townships), in the order of the type distribution:
+ * the rank within the type, the unit, its score, grade and result.
+ */
+function formatTypeRankings(summary: BatchSummary, lang: Lang, fixed1: (x: number) => string): string[] {
+  const t = (key: Parameters<typeof tb>[1], params?: Record<string, unknown>): string => tb(lang, key, params);
+  const out: string[] = [`## ${t('md.typeRanking')}`, '', t('md.typeRanking.note'), ''];
+  for (const group of rankingByType(summary)) {
+    const rows = group.ranked.map((r) => {
+      const f = summary.files[r.index];
+      const s = f.summary!;
+      return [String(r.typeRank), escapeCell(s.unit.name), fixed1(s.score), escapeCell(s.grade.label), f.failed ? `**${t('md.failed')}**` : t('md.passed')];
+    });
+    out.push(`### ${escapeCell(group.label)} (${rows.length})`, '');
+    appendAll(out, table([t('md.col.typeRank'), t('md.col.unit'), t('md.col.score'), t('md.col.grade'), t('md.col.result')], rows, ['r', 'l', 'r', 'l', 'l'])).push('');
   }
   return out;
 }

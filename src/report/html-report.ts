@@ -23,7 +23,7 @@ import {
 } from './view.js';
 
 /** System fonts only (the file must work offline): CJK faces of Windows, macOS and Linux first. */
-const FONT_STACK =
+export const FONT_STACK =
   '"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Noto Sans SC","Source Han Sans SC","WenQuanYi Micro Hei",system-ui,-apple-system,"Segoe UI",sans-serif';
 
 const CSS = `

@@ -2,10 +2,10 @@
 import type { BatchSummary, FileVerdict } from '../model/batch.js';
 import { formatLocation } from '../diagnostics/render.js';
 import { tb } from '../i18n/batch-messages.js';
-import { te } from '../i18n/evidence-messages.js';
 import type { Lang } from '../i18n/lang.js';
 import { formatFixed } from '../score/round.js';
 import { INVISIBLE_CLASS } from '../util/invisible.js';
+import { explainReason } from './batch-reasons.js';
 
 /** What the formatter needs besides the summary. */
 export interface JunitContext {
@@ -51,13 +51,17 @@ function escapeText(text: string): string {
   return escaped.includes('&#') ? escaped.replace(/&#10;/g, '\n').replace(/&#9;/g, '\t') : escaped;
 }
 
-/** Why a file fails, as sentences a person understands, in `lang`. */
+/**
+ * Why a file fails, as sentences a person understands, in `lang`: as the summaries say it, but
+ * naming the file:line:col, every unanswered item and the exact score, which a CI log reader looks for.
+ */
 export function failureMessages(f: FileVerdict, lang: Lang, failUnder?: number): string[] {
   const s = f.summary;
   return f.reasons.map((reason) => {
     switch (reason) {
       case 'unreadable':
       case 'invalid': {
+        // The file:line:col a CI log links to.
         const first = f.errors[0];
         const head = tb(lang, `reason.${reason}`);
         return first ? `${head}: ${formatLocation(first)} ${first.message[lang]}` : head;
@@ -70,9 +74,8 @@ export function failureMessages(f: FileVerdict, lang: Lang, failUnder?: number):
         const list = s!.unanswered.slice(0, 10).join(', ') + (s!.unanswered.length > 10 ? ', …' : '');
         return tb(lang, 'reason.incomplete', { count: s!.unanswered.length, items: list });
       }
-      case 'evidence':
-        // `--verify-evidence`: one clause per finding, e.g. "evidence changed …: A1.1.1 a.pdf".
-        return (f.evidence ?? []).map((e) => `${te(lang, `verify.${e.problem}`)}: ${e.item} ${e.path}`).join('; ');
+      default:
+        return explainReason(f, reason, { lang, failUnder, itemText: () => undefined });
     }
   });
 }
@@ -89,11 +92,14 @@ export function formatJunit(summary: BatchSummary, ctx: JunitContext): string {
 export function formatJunitLines(summary: BatchSummary, ctx: JunitContext): string[] {
   const { lang } = ctx;
   const time = (ctx.seconds ?? 0).toFixed(3);
-  const failures = summary.counts.failed;
   const suite = escapeXml(tb(lang, 'junit.suite'));
   // Files that are not answer files (checklists) are skipped test cases: listed, never a failure.
-  const tests = summary.files.length + summary.otherFiles.length;
-  const skipped = summary.otherFiles.length;
+  // `--roster`: each unit that has not submitted is a test case too, failing unless --allow-missing.
+  const missing = summary.roster?.missing ?? [];
+  const allowMissing = summary.policy.allowMissing === true;
+  const tests = summary.files.length + summary.otherFiles.length + missing.length;
+  const skipped = summary.otherFiles.length + summary.files.filter((f) => f.supersededBy !== undefined && !f.failed).length + (allowMissing ? missing.length : 0);
+  const failures = summary.counts.failed + (allowMissing ? 0 : missing.length);
   const lines: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="${suite}" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}" time="${time}">`,
@@ -104,6 +110,11 @@ export function formatJunitLines(summary: BatchSummary, ctx: JunitContext): stri
     const classname = s ? s.unit.type : 'invalid';
     const name = s ? `${s.unit.name} (${f.file})` : f.file;
     const open = `    <testcase classname="${escapeXml(classname)}" name="${escapeXml(name)}" file="${escapeXml(f.file)}" time="0">`;
+    if (f.supersededBy !== undefined && !f.failed) {
+      // `--allow-duplicates`: a superseded copy is not scored, so it is skipped rather than passed.
+      lines.push(open, `      <skipped message="${escapeXml(tb(lang, 'reason.duplicate', { kept: f.supersededBy }))}" />`, '    </testcase>');
+      continue;
+    }
     if (!f.failed) {
       lines.push(`${open.slice(0, -1)} />`);
       continue;
@@ -119,6 +130,14 @@ export function formatJunitLines(summary: BatchSummary, ctx: JunitContext): stri
   const skippedMessage = escapeXml(tb(lang, 'junit.other'));
   for (const o of summary.otherFiles) {
     lines.push(`    <testcase classname="other" name="${escapeXml(o.file)}" file="${escapeXml(o.file)}" time="0">`, `      <skipped message="${skippedMessage}" />`, '    </testcase>');
+  }
+  const missingMessage = escapeXml(tb(lang, 'junit.missing'));
+  for (const u of missing) {
+    lines.push(
+      `    <testcase classname="${escapeXml(u.type)}" name="${escapeXml(u.name)}" time="0">`,
+      allowMissing ? `      <skipped message="${missingMessage}" />` : `      <failure message="${missingMessage}" type="missing" />`,
+      '    </testcase>',
+    );
   }
   lines.push('  </testsuite>', '</testsuites>', '');
   return lines;

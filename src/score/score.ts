@@ -14,7 +14,7 @@ import {
   type ItemKind,
   type Section,
 } from '../model/checklist.js';
-import type { AreaScore, ItemOutcome, ItemScore, ScoreResult } from '../model/score-result.js';
+import { SHORTFALL, type AreaScore, type ItemOutcome, type ItemScore, type ScoreResult, type Shortfalls } from '../model/score-result.js';
 import { appendAll } from '../util/append-all.js';
 
 /**
@@ -171,7 +171,7 @@ function makeItemScore(
  * - `scoring.bonus` and each of its keys default to cap 10 and minBase 80 (docs/formats.md §2).
  * - With `options.items === false`, `items` is left empty; every other field is the same.
  */
-export function scoreAnswers(checklist: Checklist, answers: Answers, options: { items?: boolean } = {}): ScoreResult {
+export function scoreAnswers(checklist: Checklist, answers: Answers, options: { items?: boolean; shortfalls?: boolean } = {}): ScoreResult {
   // `items: false` (batch's summary, which never shows them) skips the per-item entries, the
   // bulk of the allocation; every number is computed as before.
   const withItems = options.items !== false;
@@ -185,8 +185,11 @@ export function scoreAnswers(checklist: Checklist, answers: Answers, options: { 
   const placed = placedItems(checklist);
   const areaSums = new Map<string, { points: number; earned: number; max: number; applying: number }>();
   let bonusEarned = 0;
+  const shortfalls: number[] | undefined = options.shortfalls ? [] : undefined;
+  let position = -1;
 
   for (const { item, area, section, kind, veto, bonus } of placed.list) {
+    position++;
     const answer = Object.prototype.hasOwnProperty.call(given, item.id) ? given[item.id] : undefined;
     if (!appliesTo(item, unitType)) {
       if (answer !== undefined) ignored.push(item.id);
@@ -199,6 +202,10 @@ export function scoreAnswers(checklist: Checklist, answers: Answers, options: { 
     if (bonus) {
       bonusEarned += scored.earned;
       continue;
+    }
+    // An unearned bonus is an opportunity, not a shortfall: only non-bonus items are listed.
+    if (shortfalls && (scored.status === 'fail' || scored.status === 'partial' || scored.status === 'unanswered')) {
+      shortfalls.push(position * 4 + SHORTFALL[scored.status], Math.round((scored.max - scored.earned) * 100));
     }
     const sums = areaSums.get(area.id) ?? { points: 0, earned: 0, max: 0, applying: 0 };
     sums.points += item.points;
@@ -261,5 +268,6 @@ export function scoreAnswers(checklist: Checklist, answers: Answers, options: { 
     complete: unanswered.length === 0,
     unanswered,
     ignored,
+    ...(shortfalls ? { shortfalls: Uint32Array.from(shortfalls) as Shortfalls } : {}),
   };
 }

@@ -19,8 +19,8 @@ const yaml = (): typeof import('yaml') => requireModule('yaml') as typeof import
  * The `$schema` reference for the yaml-language-server comment: a relative path from the answer
  * file to the installed schema, or a file URL when no relative path exists (another drive).
  */
-export function schemaReference(answersFile: string): string {
-  const schema = join(SCHEMAS_DIR, 'answers.schema.json');
+export function schemaReference(answersFile: string, name: 'answers' | 'roster' = 'answers'): string {
+  const schema = join(SCHEMAS_DIR, `${name}.schema.json`);
   const rel = relative(dirname(resolve(answersFile)), schema);
   if (rel === '' || isAbsolute(rel)) return pathToFileURL(schema).href;
   return rel.split(sep).join('/');
@@ -63,6 +63,7 @@ function plainAnswers(answers: Answers, checklist?: Checklist): Record<string, u
     plain.assessor = Object.fromEntries(Object.entries(answers.assessor).filter(([, v]) => v !== undefined && v !== ''));
   }
   if (answers.period !== undefined) plain.period = answers.period;
+  if (answers.date !== undefined) plain.date = answers.date;
   plain.answers = orderAnswers(answers.answers, checklist);
   return plain;
 }

@@ -170,7 +170,7 @@ describe('applyBaseline', () => {
     ]);
 
     const md = formatBatchMarkdown(summary, { lang: 'en' });
-    expect(md).toContain('| Rank | Unit | Type | Score | Change | Grade |');
+    expect(md).toContain('| Rank | Rank in type | Unit | Type | Score | Change | Grade |');
     expect(md).toMatch(/\| 升 \| township \| 88\.8 \| \+41\.4 ↑ \|/);
     expect(md).toMatch(/\| 降 \| township \| 50\.9 \| −11\.9 ↓ \|/);
     expect(md).toMatch(/\| 平 \| department \| 70\.0 \| 0\.0 \|/);
@@ -183,7 +183,7 @@ describe('applyBaseline', () => {
     expect(md).toContain('| 走了 | cii-operator | old/走了.yaml |');
     expect(md).not.toContain('降5 | township | 60.0');
     const zh = formatBatchMarkdown(summary, { lang: 'zh' });
-    expect(zh).toContain('| 名次 | 单位 | 类型 | 得分 | 变化 | 等次 |');
+    expect(zh).toContain('| 名次 | 类型内名次 | 单位 | 类型 | 得分 | 变化 | 等次 |');
     expect(zh).toMatch(/\| 新来 \| township \| 90\.0 \| 新 \|/);
     expect(zh).toContain('## 与基线比较');
     expect(zh).toContain('### 进步最大');

@@ -30,7 +30,7 @@ describe('wangxin batch --baseline', () => {
   it('adds a Change column and a comparison section, warns about the bad baseline file, and keeps exit 0', async () => {
     const r = await runInProcess(['batch', NEW, '--baseline', OLD, '--lang', 'en'], EPOCH);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('| Rank | Unit | Type | Score | Change | Grade |');
+    expect(r.stdout).toContain('| Rank | Rank in type | Unit | Type | Score | Change | Grade |');
     expect(r.stdout).toMatch(/\| 某某镇党委 \| Township party committee \| 88\.8 \| \+41\.4 ↑ \| Good \|/);
     expect(r.stdout).toMatch(/\| 县教育体育局 \| [^|]+ \| 50\.9 \| −11\.9 ↓ \| Fail \|/);
     expect(r.stdout).toMatch(/\| 某某网络科技有限公司 \| [^|]+ \| 88\.1 \| 0\.0 \| Good \|/);
@@ -48,7 +48,7 @@ describe('wangxin batch --baseline', () => {
 
   it('speaks Chinese by default', async () => {
     const r = await runInProcess(['batch', NEW, '--baseline', OLD], EPOCH);
-    expect(r.stdout).toContain('| 名次 | 单位 | 类型 | 得分 | 变化 | 等次 |');
+    expect(r.stdout).toContain('| 名次 | 类型内名次 | 单位 | 类型 | 得分 | 变化 | 等次 |');
     expect(r.stdout).toMatch(/\| 103\.9 \| 新 \|/);
     expect(r.stdout).toContain('## 与基线比较');
     expect(r.stderr).toMatch(/^基线：已跳过 .*broken\.yaml:9:3：检查表中没有条目“A9\.9\.9”$/m);

@@ -36,13 +36,17 @@ describe('wangxin batch', () => {
     expect(r.stdout).toContain('| Vetoed | 1 |');
     expect(r.stdout).toContain('| Incomplete | 1 |');
     expect(r.stdout).toContain('| Units submitted twice | 1 |');
-    expect(r.stdout).toContain('| Failing (CI fails) | 3 |');
-    expect(r.stdout).toContain('## Submitted twice (1)');
+    expect(r.stdout).toContain('| Superseded submissions, not counted | 1 |');
+    // Invalid, vetoed, incomplete, and the township's superseded copy (a duplicate is a finding).
+    expect(r.stdout).toContain('| Failing (CI fails) | 4 |');
+    expect(r.stdout).toContain('## Submitted more than once (1)');
+    // Neither file has a date: the last in path order counts; the unit type is shown by its label.
+    expect(r.stdout).toMatch(/\| 某某镇党委 \| Township party committee \| [^|]*sub\/c-township-again\.yml \| [^|]*mixed\/a-township\.yaml \|/);
     // The invalid file is named with line:col on stderr (with a code frame) and in the summary.
     expect(r.stderr).toMatch(/invalid\.yaml:30:3 {2}error {2}the checklist has no item "A9\.9\.9"/);
     expect(r.stderr).toContain('> 30 |   A9.9.9: { status: pass }');
     expect(r.stdout).toContain('invalid.yaml:30:3');
-    expect(r.stderr).toContain('7 files: 6 valid, 1 invalid, 3 failing');
+    expect(r.stderr).toContain('7 files: 6 valid, 1 invalid, 4 failing');
     // Dot-folders, node_modules and non-YAML files are not submissions.
     expect(r.stdout).not.toContain('skipped.yaml');
     expect(r.stdout).not.toContain('notes.txt');
@@ -52,7 +56,7 @@ describe('wangxin batch', () => {
     const r = await runInProcess(['batch', MIXED], EPOCH);
     expect(r.stdout).toContain('# 网信自查批量评分汇总');
     expect(r.stdout).toContain('| 文件 | 7 |');
-    expect(r.stderr).toContain('7 个文件：6 个有效，1 个无效，3 个不通过');
+    expect(r.stderr).toContain('7 个文件：6 个有效，1 个无效，4 个不通过');
   });
 
   it('writes JSON that validates against schemas/batch.schema.json, with every unit report', async () => {
@@ -63,15 +67,16 @@ describe('wangxin batch', () => {
     const report = getValidator('report');
     for (const f of json.files) if (f.report) expect(report(f.report), f.file).toBe(true);
     expect(json.files.filter((f) => f.report)).toHaveLength(6);
-    expect(json.counts).toMatchObject({ files: 7, valid: 6, invalid: 1, vetoed: 1, incomplete: 1, failed: 3, duplicates: 1 });
-    // Ties (the same township answers three times) break by unit name, then by file.
+    expect(json.counts).toMatchObject({ files: 7, valid: 6, invalid: 1, vetoed: 1, incomplete: 1, failed: 4, duplicates: 1, superseded: 1 });
+    // Verdict first: the vetoed unit ranks last whatever its points. Ties (the same township
+    // answers three times) break by unit name, then by file.
+    // The township's first copy (a-township.yaml) is superseded by its later one: not ranked.
     expect(json.ranking.map((r) => [r.rank, r.file.replace(/\\/g, '/').replace(`${MIXED}/`, '')])).toEqual([
-      [1, 'vetoed.yaml'],
-      [2, 'b-township-other.yaml'],
-      [2, 'a-township.yaml'],
-      [2, 'sub/c-township-again.yml'],
-      [5, 'incomplete.yaml'],
-      [6, 'sub/deeper/department.yaml'],
+      [1, 'b-township-other.yaml'],
+      [1, 'sub/c-township-again.yml'],
+      [3, 'incomplete.yaml'],
+      [4, 'sub/deeper/department.yaml'],
+      [5, 'vetoed.yaml'],
     ]);
     const byName = new Map(json.files.map((f) => [f.file.replace(/\\/g, '/').replace(`${MIXED}/`, ''), f]));
     expect(byName.get('vetoed.yaml')!.reasons).toEqual(['vetoed']);
@@ -80,6 +85,8 @@ describe('wangxin batch', () => {
     expect(byName.get('invalid.yaml')!.errors[0].line).toBe(30);
     // A unit submitted twice is listed once under duplicates, with both files.
     expect(json.duplicates.map((d) => d.files.map((f) => f.replace(/\\/g, '/').replace(`${MIXED}/`, '')))).toEqual([['a-township.yaml', 'sub/c-township-again.yml']]);
+    // Each file's own entry judges the file alone (it is written as soon as the file is scored).
+    expect(byName.get('a-township.yaml')!.reasons).toEqual([]);
     expect(byName.get('b-township-other.yaml')).not.toHaveProperty('duplicate');
   });
 
@@ -109,6 +116,10 @@ describe('wangxin batch', () => {
     expect(r.code).toBe(1);
     expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual((await batchJson([MIXED])).json);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    // Without --format, the format follows the extension of --out.
+    const inferred = join(dir, 'inferred.json');
+    await runInProcess(['batch', MIXED, '--out', inferred], EPOCH);
+    expect(JSON.parse(readFileSync(inferred, 'utf8'))).toEqual((await batchJson([MIXED])).json);
   });
 
   it('lists a checklist kept among the submissions under other files, not scored and not a failure', async () => {
@@ -144,11 +155,57 @@ describe('wangxin batch', () => {
 
   it('applies --fail-under and --allow-incomplete', async () => {
     const strict = await batchJson([MIXED, '--fail-under', '85']);
+    // Below 85: only the department (62.71); with invalid, vetoed, incomplete and the duplicate, 5 fail.
     expect(strict.json.counts.belowThreshold).toBe(1);
-    expect(strict.json.counts.failed).toBe(4);
+    expect(strict.json.counts.failed).toBe(5);
     const lenient = await batchJson([MIXED, '--allow-incomplete']);
     expect(lenient.json.counts.incomplete).toBe(1);
-    expect(lenient.json.counts.failed).toBe(2);
+    expect(lenient.json.counts.failed).toBe(3);
+    const both = await batchJson([MIXED, '--allow-incomplete', '--allow-duplicates']);
+    expect(both.json.counts.failed).toBe(2);
+    expect(both.json.counts.superseded).toBe(1);
+    expect(both.json.ranking).toHaveLength(5);
+  });
+
+  it('counts a unit submitted twice once: the copy with the latest date, whatever its path', async () => {
+    const folder = join(dir, 'dated');
+    mkdirSync(join(folder, 'z'), { recursive: true });
+    const township = readFileSync(join(MIXED, 'a-township.yaml'), 'utf8');
+    // The first in path order is the newer one, and it fails an item more than the older copy.
+    writeFileSync(join(folder, 'a.yaml'), township.replace('period: "2026"', 'period: "2026"\ndate: 2026-11-30').replace('A1.1.1: { status: pass', 'A1.1.1: { status: fail'));
+    writeFileSync(join(folder, 'z', 'b.yaml'), township.replace('period: "2026"', 'period: "2026"\ndate: 2026-10-08'));
+    const { code, json } = await batchJson([folder]);
+    expect(code).toBe(1);
+    expect(json.ranking.map((r) => r.file.replace(/\\/g, '/').replace(`${folder.replace(/\\/g, '/')}/`, ''))).toEqual(['a.yaml']);
+    expect(json.counts).toMatchObject({ files: 2, valid: 2, superseded: 1, failed: 1 });
+    const allowed = await batchJson([folder, '--allow-duplicates']);
+    expect(allowed.code).toBe(0);
+    expect(allowed.json.counts).toMatchObject({ superseded: 1, failed: 0 });
+    // A date that is not a calendar date is a located error.
+    writeFileSync(join(folder, 'z', 'b.yaml'), township.replace('period: "2026"', 'period: "2026"\ndate: 2026-13-01'));
+    const bad = await runInProcess(['validate', join(folder, 'z', 'b.yaml'), '--lang', 'en'], EPOCH);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout + bad.stderr).toMatch(/b\.yaml:7:7/);
+  });
+
+  it('says in words why each failing unit fails, and gives each invalid file an instruction to forward', async () => {
+    const { json } = await batchJson([MIXED, '--fail-under', '85']);
+    const why = new Map(json.ranking.map((r) => [r.file.replace(/\\/g, '/').replace(`${MIXED}/`, ''), (r as unknown as { why: string[] }).why]));
+    // The veto item named with its text (checklist 1.0.0, which these answers name), cut at 30 characters.
+    expect(why.get('vetoed.yaml')).toEqual(['一票否决：A3.3.5（年内未发生重大网络安全事件（一票否决））']);
+    // 85 − 62.71 = 22.29, shown as 22.3.
+    expect(why.get('sub/deeper/department.yaml')).toEqual(['低于通过线 85 分 22.3 分']);
+    expect(why.get('incomplete.yaml')).toEqual(['1 项未作答']);
+    expect(why.get('b-township-other.yaml')).toEqual([]);
+    const invalid = (json.files as unknown as { file: string; instruction?: string }[]).find((f) => f.file.endsWith('invalid.yaml'))!;
+    expect(invalid.instruction).toBe('贵单位报送的自查答卷“invalid.yaml”有 1 处问题，第 30 行第 3 列：检查表中没有条目“A9.9.9”。请改正后用 wangxin validate invalid.yaml 检查，确认无误后重新报送。');
+    expect(json.files.filter((f) => 'instruction' in f)).toHaveLength(1);
+    const md = await runInProcess(['batch', MIXED, '--fail-under', '85', '--lang', 'en'], EPOCH);
+    expect(md.stdout).toMatch(/\| \*\*fail\*\* \| below 85 by 22\.3 points \| [^|]*department\.yaml \|/);
+    expect(md.stdout).toMatch(/\| \*\*fail\*\* \| 1 item unanswered \|/);
+    // 'No major cybersecurity incident occurred during the year (veto)' (63 characters) cut to 59 and an ellipsis.
+    expect(md.stdout).toContain('| **fail** | vetoed by A3.3.5 (No major cybersecurity incident occurred during the year (v…) |');
+    expect(md.stdout).toContain('The self-check answer file "invalid.yaml" your unit sent has 1 problem: line 30, column 3: the checklist has no item "A9.9.9". Please correct it');
   });
 
   it('exits 0 when every unit passes', async () => {
@@ -188,11 +245,12 @@ describe('wangxin batch', () => {
     expect(readFileSync(out, 'utf8')).toContain('| Files | 7 |');
     const root = parseXml(readFileSync(junit, 'utf8'));
     const suite = findAll(root, 'testsuite')[0];
-    expect(suite.attributes).toMatchObject({ tests: '7', failures: '3', errors: '0', skipped: '0' });
+    expect(suite.attributes).toMatchObject({ tests: '7', failures: '4', errors: '0', skipped: '0' });
     const cases = findAll(root, 'testcase');
     expect(cases).toHaveLength(7);
     const failures = cases.filter((c) => findAll(c, 'failure').length > 0);
-    expect(failures.map((c) => c.attributes.classname).sort()).toEqual(['cyber-office', 'internet-enterprise', 'invalid']);
+    // The superseded township copy fails as a duplicate.
+    expect(failures.map((c) => c.attributes.classname).sort()).toEqual(['cyber-office', 'internet-enterprise', 'invalid', 'township']);
     const invalid = cases.find((c) => c.attributes.classname === 'invalid')!;
     expect(findAll(invalid, 'failure')[0].attributes.message).toMatch(/invalid\.yaml:30:3 the checklist has no item "A9\.9\.9"/);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -205,7 +263,10 @@ describe('wangxin batch', () => {
     const two = await batchJson([many, '--jobs', '2']);
     expect(one.code).toBe(1);
     expect(two.code).toBe(1);
-    expect(one.json.counts).toMatchObject({ files: 70, valid: 60, invalid: 10, failed: 30 });
+    // Ten copies of one county: each of its 5 units counts once (the copy under county-9, last in
+    // path order), the other 55 valid files are superseded duplicates; 10 invalid, and of the
+    // 5 kept units the vetoed and the incomplete one fail: 10 + 55 + 2.
+    expect(one.json.counts).toMatchObject({ files: 70, valid: 60, invalid: 10, failed: 67, superseded: 55 });
     expect(two.json).toEqual(one.json);
     const files = two.json.files.map((f) => f.file);
     expect([...files].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))).toEqual(files);
@@ -238,7 +299,7 @@ describe('wangxin batch', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('not found: no/such/folder');
     expect(missing.stdout).toBe('');
-    for (const args of [['--jobs', '0'], ['--jobs', 'x'], ['--jobs', '1.5'], ['--fail-under', 'abc'], ['--fail-under', '-1'], ['--format', 'html'], ['--checklist', 'no-such-list']]) {
+    for (const args of [['--jobs', '0'], ['--jobs', 'x'], ['--jobs', '1.5'], ['--fail-under', 'abc'], ['--fail-under', '-1'], ['--format', 'pdf'], ['--checklist', 'no-such-list']]) {
       const r = await runInProcess(['batch', EXAMPLES, ...args]);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).not.toMatch(/\n\s+at /);

@@ -198,7 +198,8 @@ describe('hostile corpus (generated at test time)', () => {
     expect(after.stdout).toContain('4 个文件');
     expect(runBinary(['validate', './-x.yaml'], {}, tmp).code).toBe(0);
     expect(runBinary(['score', '--format', 'json', '--', '-rf.yaml'], {}, tmp).code).toBe(0);
-    expect(runBinary(['batch', '--allow-incomplete', '--format', 'json', '--', '-rf.yaml', '--help.yaml'], {}, tmp).code).toBe(0);
+    // The two files are copies of one unit: a duplicate, which --allow-duplicates lets pass.
+    expect(runBinary(['batch', '--allow-incomplete', '--allow-duplicates', '--format', 'json', '--', '-rf.yaml', '--help.yaml'], {}, tmp).code).toBe(0);
     const bare = runBinary(['validate', '-rf.yaml'], {}, tmp);
     expect(bare.code).toBe(2);
     expect(bare.stderr).not.toMatch(/\n\s+at /);

@@ -70,7 +70,7 @@ describe('batch JSON writer', () => {
     const json = JSON.parse(text);
     const validate = getValidator('batch');
     expect(validate(json), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
-    expect(Object.keys(json)).toEqual(['schemaVersion', 'kind', 'generatedAt', 'tool', 'lang', 'policy', 'files', 'counts', 'ranking', 'areas', 'distribution', 'duplicates', 'otherFiles']);
+    expect(Object.keys(json)).toEqual(['schemaVersion', 'kind', 'generatedAt', 'tool', 'lang', 'policy', 'files', 'counts', 'ranking', 'areas', 'distribution', 'findings', 'duplicates', 'otherFiles']);
     expect(json.schemaVersion).toBe(2);
     const files = json.files.map((f: { file: string }) => f.file);
     expect(files).toEqual([...files].sort());

@@ -54,13 +54,16 @@ describe('batch --format xlsx', () => {
 
     const ranking = rows(book.getWorksheet('排名')!);
     expect(ranking[0].slice(0, 4)).toEqual(['名次', '单位', '类型', '得分']);
-    expect(ranking).toHaveLength(1 + 6);
-    const first = ranking[1];
-    expect(first[0]).toBe(1);
-    expect(first[5]).toBe('是'); // vetoed
-    expect(first[8]).toBe('一票否决');
-    expect(typeof first[3]).toBe('number');
-    expect(book.getWorksheet('排名')!.autoFilter).toBe('A1:J7');
+    // Six valid files, one a superseded copy of the township: five ranked units.
+    expect(ranking).toHaveLength(1 + 5);
+    // Verdict first: the vetoed unit is last, whatever its points.
+    const last = ranking[5];
+    expect(last[0]).toBe(5);
+    expect(last[5]).toBe('是'); // vetoed
+    expect(last[8]).toBe('一票否决');
+    expect(typeof last[3]).toBe('number');
+    expect(ranking[1][0]).toBe(1);
+    expect(book.getWorksheet('排名')!.autoFilter).toBe('A1:J6');
 
     const areas = book.getWorksheet('单位×领域')!;
     const header = rows(areas)[0] as string[];
@@ -71,11 +74,12 @@ describe('batch --format xlsx', () => {
     // exceljs reads them back but leaves the property out of its types.
     const cf = (areas as unknown as { conditionalFormattings: { ref: string; rules: { type: string }[] }[] }).conditionalFormattings;
     expect(cf).toHaveLength(areaColumns.length);
-    expect(cf.map((c) => c.ref)).toEqual(areaColumns.map((_, i) => `${String.fromCharCode(68 + i)}2:${String.fromCharCode(68 + i)}7`));
+    expect(cf.map((c) => c.ref)).toEqual(areaColumns.map((_, i) => `${String.fromCharCode(68 + i)}2:${String.fromCharCode(68 + i)}6`));
     expect(cf.every((c) => c.rules[0].type === 'colorScale')).toBe(true);
 
     const dist = rows(book.getWorksheet('分布')!);
-    expect(dist.some((row) => row[0] === '良好' && row[1] === 4)).toBe(true);
+    // The township's superseded copy is in no count.
+    expect(dist.some((row) => row[0] === '良好' && row[1] === 3)).toBe(true);
     expect(dist.some((row) => row[0] === '按单位类型')).toBe(true);
 
     const invalid = rows(book.getWorksheet('无效文件')!);
@@ -87,7 +91,9 @@ describe('batch --format xlsx', () => {
     const openSheet = book.getWorksheet('待整改条目')!;
     const open = rows(openSheet);
     expect(open[0]).toEqual(['单位', '类型', '一级指标', '条目', '考核内容', '结果', '失分', '单位说明', '文件']);
-    const a = open.filter((row) => String(row[8]).endsWith('a-township.yaml'));
+    // The township's counted copy (its other copy is superseded and listed nowhere).
+    expect(open.some((row) => String(row[8]).endsWith('a-township.yaml'))).toBe(false);
+    const a = open.filter((row) => String(row[8]).endsWith('c-township-again.yml'));
     expect(a.length).toBeGreaterThan(3);
     expect(a.every((row) => ['不符合', '部分符合', '未作答'].includes(row[5] as string))).toBe(true);
     expect(a.every((row) => typeof row[6] === 'number')).toBe(true);

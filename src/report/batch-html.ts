@@ -1,0 +1,355 @@
+// The batch summary as one self-contained, printable (A4) HTML page: counts, charts as inline SVG with their numbers in tables.
+import { itemTextLookup, weakestArea, type BatchSummary } from '../model/batch.js';
+import { formatLocation } from '../diagnostics/render.js';
+import { tb } from '../i18n/batch-messages.js';
+import type { Lang } from '../i18n/lang.js';
+import { formatFixed } from '../score/round.js';
+import { excerpt } from '../util/excerpt.js';
+import { explainReasons, instructionFor } from './batch-reasons.js';
+import { escapeHtml as h } from './escape.js';
+import { areaFindingCells, itemFindingCells, rankingByType, scoreText as score } from './batch-view.js';
+import { FONT_STACK } from './html-report.js';
+
+/** What the formatter needs besides the summary. */
+export interface BatchHtmlContext {
+  lang: Lang;
+  /** The tool's version, for the footer. */
+  toolVersion?: string;
+}
+
+/** The per-item chart shows the items that cost the most, this many. */
+export const ITEM_CHART_TOP = 15;
+/** The heat map draws at most this many units (the table under it lists every one). */
+export const HEATMAP_MAX_UNITS = 200;
+
+const CSS = `
+@page { size: A4; margin: 12mm; }
+* { box-sizing: border-box; }
+body { font-family: ${FONT_STACK}; color: #1f2328; line-height: 1.5; margin: 0 auto; max-width: 1000px; padding: 24px; font-size: 13px; }
+h1 { font-size: 22px; margin: 0 0 8px; }
+h2 { font-size: 17px; border-bottom: 2px solid #d0d7de; padding-bottom: 4px; margin-top: 26px; break-after: avoid; page-break-after: avoid; }
+h3 { font-size: 14px; margin: 16px 0 6px; break-after: avoid; page-break-after: avoid; }
+table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; }
+th, td { border: 1px solid #d0d7de; padding: 3px 6px; text-align: left; vertical-align: top; }
+th { background: #f6f8fa; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+thead { display: table-header-group; }
+td.num, th.num { text-align: right; white-space: nowrap; }
+.file { overflow-wrap: anywhere; font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 11px; }
+table.narrow { width: auto; }
+.fail { color: #cf222e; font-weight: bold; } .pass { color: #1a7f37; }
+.weak { font-weight: bold; text-decoration: underline; }
+.muted { color: #57606a; }
+.note { color: #57606a; font-size: 12px; }
+.instruction { background: #fff8c5; }
+figure { margin: 8px 0; break-inside: avoid; page-break-inside: avoid; }
+figcaption { font-size: 12px; color: #57606a; }
+svg { max-width: 100%; height: auto; }
+footer { margin-top: 28px; font-size: 11px; color: #57606a; border-top: 1px solid #d0d7de; padding-top: 6px; }
+@media print { body { padding: 0; max-width: none; font-size: 9.5pt; } }
+`;
+
+/** Grades from best to worst: green to red. */
+function gradeColour(index: number, count: number): string {
+  const palette = ['#2da44e', '#54aeff', '#d4a72c', '#fb8f44', '#cf222e'];
+  if (count <= 1) return palette[0];
+  return palette[Math.round((index * (palette.length - 1)) / (count - 1))];
+}
+
+/** The hue of a score in the heat map: 0 (red) at 40 and below, 45 (amber) at 70, 130 (green) at 100. */
+function heatHue(score: number): number {
+  const s = Math.max(0, Math.min(100, score));
+  return s <= 40 ? 0 : s <= 70 ? ((s - 40) / 30) * 45 : 45 + ((s - 70) / 30) * 85;
+}
+
+/** A score's colour in the heat map, red through amber to green, and the text colour readable on it. */
+export function heatColour(score: number): { fill: string; text: string } {
+  const hue = heatHue(score);
+  // Yellows and light greens are bright: dark text there, white on red and deep green.
+  return { fill: `hsl(${hue.toFixed(0)},70%,${score >= 90 ? 38 : 50}%)`, text: hue > 25 && hue < 110 ? '#1f2328' : '#ffffff' };
+}
+
+function svgOpen(width: number, height: number, title: string): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family='${FONT_STACK.replace(/'/g, '')}' font-size="12"><title>${h(title)}</title>`;
+}
+
+/** A table with a header row; cells are already escaped HTML; `num` marks right-aligned columns. */
+function table(head: readonly string[], rows: readonly (readonly string[])[], num: readonly number[] = [], cls = ''): string[] {
+  const cell = (tag: 'th' | 'td', text: string, i: number): string => `<${tag}${num.includes(i) ? ' class="num"' : ''}>${text}</${tag}>`;
+  return [
+    `<table${cls ? ` class="${cls}"` : ''}>`,
+    `<thead><tr>${head.map((x, i) => cell('th', x, i)).join('')}</tr></thead>`,
+    '<tbody>',
+    ...rows.map((r) => `<tr>${r.map((x, i) => cell('td', x, i)).join('')}</tr>`),
+    '</tbody></table>',
+  ];
+}
+
+/** The grade distribution as a bar chart. */
+function gradeChart(summary: BatchSummary, lang: Lang): string {
+  const grades = summary.byGrade;
+  const max = Math.max(1, ...grades.map((g) => g.count));
+  const barW = 70;
+  const gap = 30;
+  const chartH = 160;
+  const width = Math.max(240, grades.length * (barW + gap) + gap);
+  const height = chartH + 50;
+  const parts = [svgOpen(width, height, tb(lang, 'html.chart.grades'))];
+  grades.forEach((g, i) => {
+    const x = gap + i * (barW + gap);
+    const barH = Math.round((g.count / max) * chartH);
+    const y = 10 + chartH - barH;
+    parts.push(`<rect x="${x}" y="${y}" width="${barW}" height="${barH}" fill="${gradeColour(i, grades.length)}"/>`);
+    parts.push(`<text x="${x + barW / 2}" y="${y - 3}" text-anchor="middle">${g.count}</text>`);
+    parts.push(`<text x="${x + barW / 2}" y="${height - 18}" text-anchor="middle">${h(excerpt(g.label, 8))}</text>`);
+  });
+  parts.push(`<line x1="${gap / 2}" y1="${10 + chartH}" x2="${width - gap / 2}" y2="${10 + chartH}" stroke="#57606a"/>`, '</svg>');
+  return parts.join('');
+}
+
+/** Units (rows, in ranking order) × areas (columns), coloured by score, each unit's weakest area outlined. */
+function heatMap(summary: BatchSummary, lang: Lang): string {
+  const rows = summary.ranking.slice(0, HEATMAP_MAX_UNITS);
+  const labelW = 190;
+  const cellW = Math.max(48, Math.min(90, Math.floor(700 / Math.max(1, summary.areas.length))));
+  const cellH = 20;
+  const width = labelW + summary.areas.length * cellW + 10;
+  const height = 24 + rows.length * cellH + 6;
+  const parts = [svgOpen(width, height, tb(lang, 'html.chart.heatmap'))];
+  summary.areas.forEach((a, j) => parts.push(`<text x="${labelW + j * cellW + cellW / 2}" y="16" text-anchor="middle" font-weight="bold">${h(a.id)}</text>`));
+  rows.forEach((r, i) => {
+    const s = summary.files[r.index].summary!;
+    const y = 24 + i * cellH;
+    const weakest = weakestArea(s);
+    parts.push(`<text x="${labelW - 6}" y="${y + 14}" text-anchor="end">${h(`${r.rank}. ${excerpt(s.unit.name, 14)}`)}</text>`);
+    summary.areas.forEach((a, j) => {
+      const x = labelW + j * cellW;
+      const at = s.areaIds.indexOf(a.id);
+      const score = at === -1 ? null : s.areaScores[at];
+      if (score === null) {
+        parts.push(`<rect x="${x + 1}" y="${y + 1}" width="${cellW - 2}" height="${cellH - 2}" fill="#f6f8fa" stroke="#d0d7de"/>`);
+        parts.push(`<text x="${x + cellW / 2}" y="${y + 14}" text-anchor="middle" fill="#57606a">${at === -1 ? h(tb(lang, 'md.notApplicable')) : '—'}</text>`);
+        return;
+      }
+      const weak = a.id === weakest;
+      const colour = heatColour(score);
+      parts.push(`<rect x="${x + 1}" y="${y + 1}" width="${cellW - 2}" height="${cellH - 2}" fill="${colour.fill}"${weak ? ' stroke="#1f2328" stroke-width="2.5"' : ''}/>`);
+      parts.push(`<text x="${x + cellW / 2}" y="${y + 14}" text-anchor="middle" fill="${colour.text}"${weak ? ' font-weight="bold"' : ''}>${formatFixed(score, 1)}${weak ? ' ▼' : ''}</text>`);
+    });
+  });
+  parts.push('</svg>');
+  return parts.join('');
+}
+
+/** The items that cost the most across the county: stacked bars of failed, partial and unanswered units. */
+function itemChart(summary: BatchSummary, lang: Lang): string {
+  const items = summary.findings.items.slice(0, ITEM_CHART_TOP);
+  const labelW = 80;
+  const barW = 480;
+  const rowH = 22;
+  const width = labelW + barW + 150;
+  const height = 30 + items.length * rowH + 8;
+  const max = Math.max(1, ...items.map((i) => i.applying));
+  const colours = { failed: '#cf222e', partial: '#d4a72c', unanswered: '#8250df' };
+  const parts = [svgOpen(width, height, tb(lang, 'html.chart.items'))];
+  let lx = labelW;
+  for (const key of ['failed', 'partial', 'unanswered'] as const) {
+    parts.push(`<rect x="${lx}" y="4" width="12" height="12" fill="${colours[key]}"/><text x="${lx + 16}" y="14">${h(tb(lang, `md.col.${key}`))}</text>`);
+    lx += 110;
+  }
+  items.forEach((item, n) => {
+    const y = 24 + n * rowH;
+    parts.push(`<text x="${labelW - 6}" y="${y + 14}" text-anchor="end">${h(item.id)}</text>`);
+    let x = labelW;
+    for (const key of ['failed', 'partial', 'unanswered'] as const) {
+      const w = (item[key] / max) * barW;
+      if (w > 0) parts.push(`<rect x="${x.toFixed(1)}" y="${y + 3}" width="${w.toFixed(1)}" height="${rowH - 6}" fill="${colours[key]}"/>`);
+      x += w;
+    }
+    parts.push(`<text x="${(x + 6).toFixed(1)}" y="${y + 14}" fill="#1f2328">${h(tb(lang, 'html.item.bar', { failed: item.failed, partial: item.partial, unanswered: item.unanswered, of: item.applying, lost: formatFixed(item.lost, 1) }))}</text>`);
+  });
+  parts.push('</svg>');
+  return parts.join('');
+}
+
+/**
+ * Formats the batch summary as one HTML page in `ctx.lang`, as lines: everything inline (styles,
+ * SVG charts), no script and no external resource; every chart's numbers also in a table; every
+ * text from a file escaped.
+ */
+export function formatBatchHtmlLines(summary: BatchSummary, ctx: BatchHtmlContext): string[] {
+  const { lang } = ctx;
+  const t = (key: Parameters<typeof tb>[1], params?: Record<string, unknown>): string => tb(lang, key, params);
+  const th = (key: Parameters<typeof tb>[1], params?: Record<string, unknown>): string => h(t(key, params));
+  const c = summary.counts;
+  const b: string[] = [];
+  b.push('<!DOCTYPE html>', `<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">`, '<head>', '<meta charset="utf-8">');
+  b.push('<meta name="viewport" content="width=device-width, initial-scale=1">');
+  b.push(`<title>${th('md.title')}</title>`, `<style>${CSS}</style>`, '</head>', '<body>');
+  b.push(`<h1>${th('md.title')}</h1>`);
+  b.push(
+    `<p class="muted">${th('md.generated', { at: summary.generatedAt })}<br>${th('md.policy', {
+      failUnder: summary.policy.failUnder === undefined ? t('md.policy.none') : String(summary.policy.failUnder),
+      incomplete: t(summary.policy.allowIncomplete ? 'md.policy.allowed' : 'md.policy.notAllowed'),
+    })}</p>`,
+  );
+
+  // Counts.
+  b.push(`<h2>${th('md.counts')}</h2>`);
+  const countRows: [string, number][] = [
+    [t('md.count.files'), c.files],
+    [t('md.count.units'), c.valid],
+    [t('md.count.invalid'), c.invalid],
+    [t('md.count.vetoed'), c.vetoed],
+    [t('md.count.incomplete'), c.incomplete],
+    [t('md.count.below'), c.belowThreshold],
+    [t('md.count.duplicates'), c.duplicates],
+    [t('md.count.superseded'), c.superseded],
+    [t('md.count.failed'), c.failed],
+    ...(summary.roster
+      ? ([
+          [t('md.count.expected'), summary.roster.expected],
+          [t('md.count.missing'), summary.roster.missing.length],
+          [t('md.count.notOnRoster'), summary.roster.notOnRoster.length],
+        ] as [string, number][])
+      : []),
+  ];
+  b.push(...table([th('md.counts'), th('md.col.count')], countRows.map(([k, v]) => [h(k), String(v)]), [1], 'narrow'));
+
+  // Grades.
+  b.push(`<h2>${th('md.byGrade')}</h2>`);
+  b.push(`<figure>${gradeChart(summary, lang)}<figcaption>${th('html.chart.grades')}</figcaption></figure>`);
+  b.push(...table([th('md.col.grade'), th('md.col.count')], summary.byGrade.map((g) => [h(g.label), String(g.count)]), [1], 'narrow'));
+  b.push(`<h3>${th('md.byType')}</h3>`);
+  b.push(
+    ...table(
+      [th('md.col.type'), th('md.col.count'), th('md.col.average'), ...summary.byGrade.map((g) => h(g.label))],
+      summary.byType.map((x) => [h(x.label || x.type), String(x.count), score(x.averageScore), ...x.byGrade.map(String)]),
+      [1, 2, ...summary.byGrade.map((_, i) => i + 3)],
+    ),
+  );
+
+  // Units × areas.
+  if (summary.ranking.length > 0) {
+    b.push(`<h2>${th('md.areas')}</h2>`);
+    b.push(`<figure>${heatMap(summary, lang)}<figcaption>${th('html.heatmap.note')}${summary.ranking.length > HEATMAP_MAX_UNITS ? ' ' + th('html.heatmap.cut', { count: HEATMAP_MAX_UNITS }) : ''}</figcaption></figure>`);
+    const areaRows = summary.ranking.map((r) => {
+      const s = summary.files[r.index].summary!;
+      const weakest = weakestArea(s);
+      return [
+        String(r.rank),
+        h(s.unit.name),
+        ...summary.areas.map((a) => {
+          const at = s.areaIds.indexOf(a.id);
+          if (at === -1) return th('md.notApplicable');
+          const x = s.areaScores[at];
+          if (x === null) return '—';
+          return a.id === weakest ? `<span class="weak">${score(x)} ▼</span>` : score(x);
+        }),
+      ];
+    });
+    b.push(...table([th('md.col.rank'), th('md.col.unit'), ...summary.areas.map((a) => h(a.id))], areaRows, [0, ...summary.areas.map((_, i) => i + 2)]));
+    b.push(`<p class="note">${summary.areas.map((a) => `<b>${h(a.id)}</b> ${h(a.title)}`).join('；')}</p>`);
+  }
+
+  // County-wide findings.
+  b.push(`<h2>${th('md.findings')}</h2>`, `<h3>${th('md.findings.areas')}</h3>`, `<p class="note">${th('md.findings.areas.note')}</p>`);
+  b.push(
+    ...table(
+      [th('md.col.area'), th('md.col.units'), th('md.col.average'), th('md.col.min'), th('md.col.max'), th('md.col.weakest')],
+      summary.findings.areas.map((a) => areaFindingCells(a, h, lang)),
+      [1, 2, 3, 4],
+    ),
+  );
+  b.push(`<h3>${th('md.findings.items')}</h3>`);
+  if (summary.findings.items.length === 0) {
+    b.push(`<p>${th(summary.findings.checklist ? 'md.findings.items.none' : 'md.findings.items.unknown')}</p>`);
+  } else {
+    b.push(`<p class="note">${th('md.findings.items.note')}</p>`);
+    b.push(`<figure>${itemChart(summary, lang)}<figcaption>${th('html.chart.itemsCaption', { count: Math.min(ITEM_CHART_TOP, summary.findings.items.length) })}</figcaption></figure>`);
+    b.push(
+      ...table(
+        [th('md.col.item'), th('md.col.text'), th('md.col.failed'), th('md.col.partial'), th('md.col.unanswered'), th('md.col.applying'), th('md.col.lost')],
+        summary.findings.items.map((i) => itemFindingCells(i, h, 60)),
+        [2, 3, 4, 5, 6],
+      ),
+    );
+  }
+
+  // Rankings, with the reasons.
+  b.push(`<h2>${th('md.ranking')}</h2>`);
+  if (summary.ranking.length === 0) b.push(`<p>${th('md.noUnits')}</p>`);
+  else {
+    const reasons = { lang, failUnder: summary.policy.failUnder, itemText: itemTextLookup(summary) };
+    b.push(
+      ...table(
+        [th('md.col.rank'), th('md.col.typeRank'), th('md.col.unit'), th('md.col.type'), th('md.col.score'), th('md.col.grade'), th('md.col.result'), th('md.col.why')],
+        summary.ranking.map((r) => {
+          const f = summary.files[r.index];
+          const s = f.summary!;
+          return [
+            String(r.rank),
+            String(r.typeRank),
+            h(s.unit.name),
+            h(s.unit.typeLabel || s.unit.type),
+            score(s.score),
+            h(s.grade.label),
+            f.failed ? `<span class="fail">${th('md.failed')}</span>` : `<span class="pass">${th('md.passed')}</span>`,
+            explainReasons(f, reasons).map(h).join('<br>'),
+          ];
+        }),
+        [0, 1, 4],
+      ),
+    );
+    b.push(`<h3>${th('md.typeRanking')}</h3>`, `<p class="note">${th('md.typeRanking.note')}</p>`);
+    for (const group of rankingByType(summary)) {
+      const rows = group.ranked.map((r) => {
+        const f = summary.files[r.index];
+        const s = f.summary!;
+        return [String(r.typeRank), h(s.unit.name), score(s.score), h(s.grade.label), f.failed ? `<span class="fail">${th('md.failed')}</span>` : th('md.passed')];
+      });
+      b.push(`<h3>${h(group.label)} (${rows.length})</h3>`);
+      b.push(...table([th('md.col.typeRank'), th('md.col.unit'), th('md.col.score'), th('md.col.grade'), th('md.col.result')], rows, [0, 2]));
+    }
+  }
+
+  // Who has not submitted.
+  if (summary.roster) {
+    const r = summary.roster;
+    b.push(`<h2>${th('md.roster')}</h2>`);
+    b.push(`<p>${th('md.roster.counts', { file: r.file, expected: r.expected, submitted: r.submitted, missing: r.missing.length, extra: r.notOnRoster.length })}</p>`);
+    b.push(`<h3>${th('md.roster.missing')} (${r.missing.length})</h3>`);
+    if (r.missing.length === 0) b.push(`<p>${th('md.none')}</p>`);
+    else b.push(...table([th('md.col.unit'), th('md.col.type')], r.missing.map((u) => [h(u.name), h(u.typeLabel)])));
+    b.push(`<h3>${th('md.roster.extra')} (${r.notOnRoster.length})</h3>`);
+    if (r.notOnRoster.length === 0) b.push(`<p>${th('md.none')}</p>`);
+    else b.push(...table([th('md.col.unit'), th('md.col.type'), th('md.col.file')], r.notOnRoster.map((u) => [h(u.name), h(u.typeLabel), `<span class="file">${h(u.file)}</span>`])));
+  }
+
+  // Invalid files, with what to tell the unit.
+  const invalid = summary.files.filter((f) => f.status !== 'valid');
+  if (invalid.length > 0) {
+    b.push(`<h2>${th('md.invalid')} (${invalid.length})</h2>`);
+    b.push(
+      ...table(
+        [th('md.col.file'), th('md.col.diagnostic'), th('md.col.instruction')],
+        invalid.map((f) => [
+          `<span class="file">${h(f.file)}</span>`,
+          f.errors.slice(0, 3).map((d) => `<code>${h(formatLocation(d))}</code> ${h(d.message[lang])}`).join('<br>'),
+          `<div class="instruction">${h(instructionFor(f, lang))}</div>`,
+        ]),
+      ),
+    );
+  }
+  if (summary.duplicates.length > 0) {
+    b.push(`<h2>${th('md.duplicates')} (${summary.duplicates.length})</h2>`, `<p class="note">${th(summary.policy.allowDuplicates ? 'md.duplicates.allowed' : 'md.duplicates.note')}</p>`);
+    b.push(
+      ...table(
+        [th('md.col.unit'), th('md.col.type'), th('md.col.kept'), th('md.col.superseded')],
+        summary.duplicates.map((d) => [h(d.name), h(d.typeLabel), h(d.kept) + (d.date ? ` (${h(d.date)})` : ''), d.superseded.map((x) => h(x.file) + (x.date ? ` (${h(x.date)})` : '')).join('<br>')]),
+      ),
+    );
+  }
+  b.push(`<footer>${th('html.footer', { version: ctx.toolVersion ?? '' })}</footer>`, '</body>', '</html>', '');
+  return b;
+}

@@ -1,0 +1,41 @@
+// What the Markdown and HTML batch summaries show alike: the findings' cells and the ranking grouped by unit type.
+import type { AreaFinding, BatchSummary, ItemFinding, RankedUnit } from '../model/batch.js';
+import { tb } from '../i18n/batch-messages.js';
+import type { Lang } from '../i18n/lang.js';
+import { formatFixed } from '../score/round.js';
+import { excerpt } from '../util/excerpt.js';
+
+/** A score as the summaries show it: 1 decimal, or a dash. */
+export function scoreText(x: number | null): string {
+  return x === null ? '—' : formatFixed(x, 1);
+}
+
+/** One area's findings as cells (area, units, average, lowest, highest, weakest units), text escaped with `esc`. */
+export function areaFindingCells(a: AreaFinding, esc: (text: string) => string, lang: Lang): string[] {
+  return [
+    `${esc(a.id)} ${esc(a.title)}`,
+    String(a.units),
+    scoreText(a.average),
+    scoreText(a.min),
+    scoreText(a.max),
+    a.weakest.map((w) => `${esc(w.name)} ${scoreText(w.score)}`).join(esc(tb(lang, 'why.and'))),
+  ];
+}
+
+/** One item's findings as cells (item, text cut to `textChars`, failed, partial, unanswered, of units, points lost). */
+export function itemFindingCells(i: ItemFinding, esc: (text: string) => string, textChars: number): string[] {
+  return [esc(i.id), esc(excerpt(i.text, textChars)), String(i.failed), String(i.partial), String(i.unanswered), String(i.applying), formatFixed(i.lost, 1)];
+}
+
+/** The ranking split by unit type (each in ranking order), the types in the order they first rank, with their labels. */
+export function rankingByType(summary: Pick<BatchSummary, 'ranking' | 'files' | 'byType'>): { type: string; label: string; ranked: RankedUnit[] }[] {
+  const labels = new Map(summary.byType.map((x) => [x.type, x.label || x.type]));
+  const groups = new Map<string, RankedUnit[]>();
+  for (const r of summary.ranking) {
+    const type = summary.files[r.index].summary!.unit.type;
+    let list = groups.get(type);
+    if (!list) groups.set(type, (list = []));
+    list.push(r);
+  }
+  return [...groups].map(([type, ranked]) => ({ type, label: labels.get(type) ?? type, ranked }));
+}
