@@ -197,6 +197,10 @@ export const CODES = {
     zh: '扣分次数 {value} 超过上限 {max}',
     en: 'the deduction count {value} is over the maximum of {max}',
   },
+  VETO_NOT_PASS_FAIL: {
+    zh: '条目 {id} 是一票否决项，只能答 pass（符合）或 fail（不符合），不能答 {status}',
+    en: 'item {id} is a veto item: answer it pass or fail, not {status}',
+  },
   NA_WITHOUT_NOTE: {
     zh: '“不适用”必须在 note 中说明理由',
     en: '"na" (not applicable) needs a note saying why',

@@ -79,7 +79,7 @@ export const INIT_MESSAGES = {
   'init.file.kind.status': { zh: '符合情况', en: 'status' },
   'init.file.kind.ratio': { zh: '比例', en: 'ratio' },
   'init.file.kind.deduct': { zh: '扣分', en: 'deduct' },
-  'init.file.veto': { zh: '一票否决', en: 'veto' },
+  'init.file.veto': { zh: '一票否决，只答 pass 或 fail', en: 'veto, pass or fail only' },
   'init.file.bonus': { zh: '加分项', en: 'bonus' },
   'init.file.guidance': { zh: '检查方法：{text}', en: 'How to check: {text}' },
   'init.file.evidence': { zh: '佐证材料：{text}', en: 'Evidence: {text}' },

@@ -89,8 +89,13 @@ const answersMatchItems: AnswersRule = (answers, checklist, ctx) => {
         }
       }
     }
+    // A veto decides the grade on one question: did it happen or not. "Partly" or "does not
+    // apply" would let a unit answer its way around the veto, so only pass and fail are accepted.
+    if (item.veto && (answer.status === 'partial' || answer.status === 'na')) {
+      ctx.report('VETO_NOT_PASS_FAIL', [...path, 'status'], { id, status: answer.status });
+    }
     // A note of spaces or invisible characters (zero-width, bidi) is no note.
-    if (answer.status === 'na' && isBlankText(answer.note)) {
+    if (answer.status === 'na' && !item.veto && isBlankText(answer.note)) {
       ctx.report('NA_WITHOUT_NOTE', [...path, 'status']);
     }
     if (typeKnown && !appliesTo(item, answers.unit.type)) {

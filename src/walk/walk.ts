@@ -173,7 +173,9 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
       const choices: SelectChoice<ItemChoice>[] = [];
       let preselect: ItemChoice | undefined;
       if (kind === 'status') {
-        for (const s of STATUSES) choices.push({ value: s, name: tr(lang, `status.${s}`) });
+        // A veto item is answered pass or fail only (a partial or na veto is a validation error).
+        const offered = item.veto ? STATUSES.filter((s) => s === 'pass' || s === 'fail') : STATUSES;
+        for (const s of offered) choices.push({ value: s, name: tr(lang, `status.${s}`) });
         preselect = previous?.status;
       } else if (kind === 'ratio') {
         choices.push({ value: '@enter', name: tr(lang, 'walk.ratio.enter') });

@@ -85,6 +85,9 @@ const CASES: Case[] = [
   { code: 'DEDUCTION_COUNT_INVALID', file: f('answers-deduction-count-invalid.yaml'), line: 5, column: 31 },
   { code: 'DEDUCTION_COUNT_TOO_LARGE', file: f('answers-deduction-count-too-large.yaml'), line: 5, column: 31 },
   { code: 'NA_WITHOUT_NOTE', file: f('answers-na-without-note.yaml'), line: 5, column: 21 },
+  { code: 'VETO_NOT_PASS_FAIL', file: f('answers-veto-partial.yaml'), line: 5, column: 21 },
+  // na on a veto item: one error (the veto), not a second one for the note.
+  { code: 'VETO_NOT_PASS_FAIL', file: f('answers-veto-na.yaml'), line: 5, column: 21 },
   { code: 'ANSWER_NOT_APPLICABLE', file: f('answers-not-applicable.yaml'), line: 6, column: 3, severity: 'warning' },
 ];
 

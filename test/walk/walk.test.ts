@@ -124,6 +124,19 @@ describe('walk: answering each kind of item', () => {
   });
 });
 
+describe('walk: veto items', () => {
+  it('offer only 符合 and 不符合', async () => {
+    const answers = blankAnswers(checklist);
+    const { prompter, saves } = await runWalk(answers, [{ select: 'fail' }, { input: '发生重大网络安全事件' }, { input: '' }, QUIT], { startAt: 'A3.3.5' });
+    const statuses = prompter.asked[0].values!.filter((v) => !String(v).startsWith('@'));
+    expect(statuses).toEqual(['pass', 'fail']);
+    expect(saves[0].answers['A3.3.5']).toEqual({ status: 'fail', note: '发生重大网络安全事件' });
+    // An ordinary status item still offers all four.
+    const plain = await runWalk(blankAnswers(checklist), [QUIT], { startAt: 'A1.1.1' });
+    expect(plain.prompter.asked[0].values!.filter((v) => !String(v).startsWith('@'))).toEqual(['pass', 'partial', 'fail', 'na']);
+  });
+});
+
 describe('walk: navigation', () => {
   it('back returns to the previous item with its answer preselected; skip leaves it as it was', async () => {
     const answers = blankAnswers(checklist);
