@@ -131,7 +131,7 @@ describe('run: starting', () => {
 
 describe('run: interrupting and resuming', () => {
   it('Ctrl-C keeps the answers, prints the resume command and exits 130; the next run resumes there', async () => {
-    const first = await run(base(), [...ASSESSOR, { select: 'pass' }, { input: '' }, { input: '' }, { select: 'fail' }, { input: '问题' }, { input: '' }, { select: 'na' }, { interrupt: true }]);
+    const first = await run(base(), [...ASSESSOR, { select: 'pass' }, { input: '' }, { input: '' }, { select: 'fail' }, { input: '问题' }, { input: '' }, { select: 'fail' }, { interrupt: true }]);
     expect(first.code).toBe(130);
     const file = join(tmp.dir, 'a.yaml');
     const check = await checkFile(file, {}, 'answers');
@@ -158,6 +158,22 @@ describe('run: interrupting and resuming', () => {
     expect(err).toMatch(/bad\.yaml:5:/);
     expect(readFileSync(file, 'utf8')).toBe(text);
     expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+
+  it("a file from init still named by the placeholder: refused without --unit, taken with it", async () => {
+    const init = await main(['init', '--unit-type', 'township', '--out', 'a.yaml'], capture(tmp.dir).io);
+    expect(init).toBe(0);
+    const file = join(tmp.dir, 'a.yaml');
+    const before = readFileSync(file, 'utf8');
+    const refused = await run({ answers: 'a.yaml' }, []);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/UNIT_NAME_PLACEHOLDER/);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    const named = await run({ answers: 'a.yaml', unit: '青山镇党委' }, [...SKIP_HEADER, { select: 'pass' }, { input: '' }, { input: '' }, { select: '@quit' }]);
+    expect(named.code, named.err).toBe(0);
+    const check = await checkFile(file, {}, 'answers');
+    expect(check.errors).toEqual([]);
+    expect(check.answers?.unit.name).toBe('青山镇党委');
   });
 
   it('an unreadable answer file (a folder) exits 2', async () => {
