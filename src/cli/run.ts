@@ -354,10 +354,14 @@ async function openExisting(
   const { lang, io } = ctx;
   // Read once, as bytes: what is checked is what a later save compares the file on disk with.
   const { check, bytes } = await checkFileBytes(absolute, { ref: given && options.checklist ? await resolveRef(options.checklist, io.cwd) : undefined }, 'answers');
-  if (check.errors.length > 0 || !check.answers || !check.checklist || !bytes) {
+  // A file from init still carries the placeholder name; --unit names the unit, below. With
+  // that the only error, the answers are the (schema-valid) parsed file.
+  const errors = options.unit?.trim() ? check.errors.filter((d) => d.code !== 'UNIT_NAME_PLACEHOLDER') : check.errors;
+  if (errors.length === 0 && !check.answers && check.checklist && check.errors.length > 0) check.answers = check.parsed?.value as Answers | undefined;
+  if (errors.length > 0 || !check.answers || !check.checklist || !bytes) {
     const sources = check.parsed ? new Map([[check.parsed.file, check.parsed.source]]) : undefined;
     if (!check.unreadable) errorLine(tr(lang, 'run.invalidAnswers', { file: makeVisible(shown) }));
-    io.stderr.write(renderDiagnostics(check.errors, { lang, paint: ctx.paintErr, sources }) + '\n');
+    io.stderr.write(renderDiagnostics(errors, { lang, paint: ctx.paintErr, sources }) + '\n');
     throw new Stop(check.unreadable ? 2 : 1);
   }
   const answers = check.answers;

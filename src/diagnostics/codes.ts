@@ -173,6 +173,10 @@ export const CODES = {
     zh: '检查表中没有条目“{id}”',
     en: 'the checklist has no item "{id}"',
   },
+  UNIT_NAME_PLACEHOLDER: {
+    zh: '单位名称仍是占位文字“{name}”：请在 unit 的 name 中填写单位全称（或用 run --unit 名称）',
+    en: 'the unit name is still the placeholder "{name}": put the full name of the unit in unit.name (or use run --unit NAME)',
+  },
   UNIT_TYPE_UNDECLARED: {
     zh: '单位类型“{type}”未在检查表中声明（可选：{known}）',
     en: 'unit type "{type}" is not declared by the checklist (one of: {known})',

@@ -1,5 +1,6 @@
 // Strings of `wangxin init` (blank answer files and custom checklist templates), in both languages.
 import { defineMessages } from './catalog.js';
+import { UNIT_NAME_PLACEHOLDER } from '../model/answers.js';
 
 /** The `init` catalogue. */
 export const INIT_MESSAGES = {
@@ -49,7 +50,7 @@ export const INIT_MESSAGES = {
     zh: '已写入自定义检查表模板 {file}。修改后运行 wangxin validate {file} 检查',
     en: 'custom checklist template written: {file}. After editing, run wangxin validate {file} to check it',
   },
-  'init.placeholderUnit': { zh: '（请填写单位名称）', en: '(unit name)' },
+  'init.placeholderUnit': UNIT_NAME_PLACEHOLDER,
   // Comments written into the blank answer file.
   'init.file.title': { zh: '网信自查答卷：{unit}（{type}）', en: 'Self-check answer file: {unit} ({type})' },
   'init.file.checklist': { zh: '检查表：{title}（{id} {version}），本单位适用 {count} 个条目', en: 'Checklist: {title} ({id} {version}), {count} items apply to this unit' },

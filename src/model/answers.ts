@@ -23,6 +23,18 @@ export interface Answer {
   evidence?: Evidence[];
 }
 
+/**
+ * The unit name `init` writes when it is not told one. A file that still carries it has not been
+ * filled in: two such files would otherwise count as one unit submitted twice.
+ */
+export const UNIT_NAME_PLACEHOLDER = { zh: '（请填写单位名称）', en: '(unit name)' } as const;
+
+/** Whether a unit name is still `init`'s placeholder, in either language. */
+export function isPlaceholderUnitName(name: string): boolean {
+  const trimmed = name.trim();
+  return trimmed === UNIT_NAME_PLACEHOLDER.zh || trimmed === UNIT_NAME_PLACEHOLDER.en;
+}
+
 /** The unit that answered. */
 export interface Unit {
   name: string;

@@ -1,6 +1,6 @@
 // Semantic rules for answer files against their checklist (docs/formats.md §3), one small function each.
 import { appliesTo, kindOf, listItems, type Checklist, type Item, type ItemKind } from '../model/checklist.js';
-import type { Answer, Answers } from '../model/answers.js';
+import { isPlaceholderUnitName, type Answer, type Answers } from '../model/answers.js';
 import { isBlankText } from '../model/identity.js';
 import type { RuleContext } from './rule-context.js';
 
@@ -45,6 +45,10 @@ const unitTypeDeclared: AnswersRule = (answers, checklist, ctx) => {
   if (!known.includes(answers.unit.type)) {
     ctx.report('UNIT_TYPE_UNDECLARED', ['unit', 'type'], { type: answers.unit.type, known: known.join(', ') });
   }
+};
+
+const unitNamed: AnswersRule = (answers, _checklist, ctx) => {
+  if (isPlaceholderUnitName(answers.unit.name)) ctx.report('UNIT_NAME_PLACEHOLDER', ['unit', 'name'], { name: answers.unit.name.trim() });
 };
 
 /** Whether an answer has the shape its item's kind asks for. */
@@ -105,4 +109,4 @@ const answersMatchItems: AnswersRule = (answers, checklist, ctx) => {
 };
 
 /** Every answer-file rule, run in this order. */
-export const ANSWERS_RULES: readonly AnswersRule[] = [unitTypeDeclared, answersMatchItems];
+export const ANSWERS_RULES: readonly AnswersRule[] = [unitNamed, unitTypeDeclared, answersMatchItems];

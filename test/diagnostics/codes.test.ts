@@ -78,6 +78,7 @@ const CASES: Case[] = [
   { code: 'CHECKLIST_ID_MISMATCH', file: f('answers-id-mismatch.yaml'), line: 2, column: 18, ref: 'county-cyber-2018' },
   { code: 'CHECKLIST_VERSION_MISMATCH', file: f('answers-version-mismatch.yaml'), line: 2, column: 46 },
   { code: 'UNKNOWN_ITEM', file: f('answers-unknown-item.yaml'), line: 6, column: 3 },
+  { code: 'UNIT_NAME_PLACEHOLDER', file: f('answers-unit-name-placeholder.yaml'), line: 3, column: 15 },
   { code: 'UNIT_TYPE_UNDECLARED', file: f('answers-unit-type-undeclared.yaml'), line: 3, column: 28 },
   { code: 'ANSWER_WRONG_KIND', file: f('answers-wrong-kind.yaml'), line: 5, column: 3 },
   { code: 'VALUE_OUT_OF_RANGE', file: f('answers-value-out-of-range.yaml'), line: 5, column: 20 },
