@@ -86,6 +86,7 @@ export const tr = defineMessages('run', {
   'run.summary.areas': { zh: '各部分得分：', en: 'By area:' },
   'run.summary.noRatio': { zh: '（全部不适用，不计）', en: '(all not applicable, left out)' },
   'run.summary.notApplicable': { zh: '（不适用于本单位类型）', en: '(not applicable to this unit type)' },
+  'run.summary.bonusOpen': { zh: '可争取的加分 {count} 项（不计入整改，见报告）', en: 'Bonus items within reach: {count} (not counted as shortfalls; see the report)' },
   'run.summary.rectify': { zh: '需整改 {count} 项（不符合 {fail}，部分符合 {partial}，未作答 {unanswered}）', en: '{count} items to rectify (fail {fail}, partial {partial}, unanswered {unanswered})' },
   'run.summary.incomplete': { zh: '注意：还有 {count} 项未作答，按 0 分计。', en: 'Note: {count} items are unanswered and score 0.' },
   // The walk.

@@ -16,6 +16,7 @@ import {
   methodLines,
   noScoreLabel,
   rectifyEntries,
+  bonusEntries,
   reportDate,
   statusLabel,
   type FormatContext,
@@ -241,6 +242,19 @@ export function formatHtml(report: Report, ctx: FormatContext): string {
       b.push(
         `<li><strong>${h(e.item.id)}</strong> ${h(e.item.text)} <span class="s-${e.item.status}">${h(paren(`${statusLabel(lang, e.item.status)}${sep}${points}`))}</span><ul>${sub.join('')}</ul></li>`,
       );
+    }
+    b.push('</ol>');
+  }
+
+  // Bonus items not won yet: no shortfall, so apart from the rectification list.
+  const bonus = bonusEntries(report, ctx);
+  if (bonus.length > 0) {
+    b.push(`<h2>${h(tr(lang, 'section.bonusOpen'))}</h2>`, `<p>${h(tr(lang, 'bonus.intro', { minBase: fmtPlain(report.bonus.minBase), cap: fmtPlain(report.bonus.cap) }))}</p>`, '<ol>');
+    for (const e of bonus) {
+      const sub: string[] = [];
+      if (e.guidance) sub.push(`<li>${h(tr(lang, 'rectify.guidance'))}${colon}${h(e.guidance)}</li>`);
+      if (e.expected.length) sub.push(`<li>${h(tr(lang, 'rectify.evidence'))}${colon}${e.expected.map(h).join(lang === 'zh' ? '、' : ', ')}</li>`);
+      b.push(`<li><strong>${h(e.item.id)}</strong> ${h(e.item.text)} ${h(paren(tr(lang, 'bonus.points', { points: fmtPlain(e.item.max) })))}${sub.length ? `<ul>${sub.join('')}</ul>` : ''}</li>`);
     }
     b.push('</ol>');
   }

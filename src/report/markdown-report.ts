@@ -15,6 +15,7 @@ import {
   methodLines,
   noScoreLabel,
   rectifyEntries,
+  bonusEntries,
   reportDate,
   statusLabel,
   textBar,
@@ -121,6 +122,18 @@ export function formatMarkdown(report: Report, ctx: FormatContext): string {
     }
   });
   if (entries.length) out.push('');
+
+  // Bonus items not won yet: no shortfall, so apart from the rectification list.
+  const bonus = bonusEntries(report, ctx);
+  if (bonus.length > 0) {
+    out.push(`## ${tr(lang, 'section.bonusOpen')}`, '', tr(lang, 'bonus.intro', { minBase: fmtPlain(report.bonus.minBase), cap: fmtPlain(report.bonus.cap) }), '');
+    bonus.forEach((e, n) => {
+      out.push(`${n + 1}. **${esc(e.item.id)}** ${esc(e.item.text)}${paren(tr(lang, 'bonus.points', { points: fmtPlain(e.item.max) }))}`);
+      if (e.guidance) out.push(`   - ${tr(lang, 'rectify.guidance')}${lang === 'zh' ? '：' : ': '}${esc(e.guidance)}`);
+      if (e.expected.length) out.push(`   - ${tr(lang, 'rectify.evidence')}${lang === 'zh' ? '：' : ': '}${e.expected.map(esc).join(lang === 'zh' ? '、' : ', ')}`);
+    });
+    out.push('');
+  }
 
   // Gains.
   out.push(`## ${tr(lang, 'section.gains')}`, '');

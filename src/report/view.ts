@@ -104,11 +104,27 @@ export interface RectifyEntry {
   expected: string[];
 }
 
-/** Every fail, partial and unanswered item with how it is checked and what evidence it needs. */
+/** Whether an item is open: answered fail or partial, or not answered. */
+function isOpen(item: ReportItem): boolean {
+  return item.status === 'fail' || item.status === 'partial' || item.status === 'unanswered';
+}
+
+/**
+ * Every open (fail, partial, unanswered) item that is not a bonus item, with how it is checked
+ * and what evidence it needs. Not winning a bonus is no shortfall: see {@link bonusEntries}.
+ */
 export function rectifyEntries(report: Report, ctx: FormatContext): RectifyEntry[] {
+  return entriesOf(report.items.filter((i) => isOpen(i) && !i.bonus), ctx);
+}
+
+/** The bonus items not won in full yet (可争取的加分), in the same shape as the rectification list. */
+export function bonusEntries(report: Report, ctx: FormatContext): RectifyEntry[] {
+  return entriesOf(report.items.filter((i) => isOpen(i) && i.bonus), ctx);
+}
+
+function entriesOf(items: ReportItem[], ctx: FormatContext): RectifyEntry[] {
   const placed = new Map(listItems(ctx.checklist).map((p) => [p.item.id, p.item]));
-  return report.items
-    .filter((i) => i.status === 'fail' || i.status === 'partial' || i.status === 'unanswered')
+  return items
     .map((item) => {
       const source = placed.get(item.id);
       return {

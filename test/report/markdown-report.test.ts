@@ -51,6 +51,19 @@ describe('Markdown report', () => {
     expect(section).toContain('应备佐证材料：自查报告、问题清单、整改台账');
   });
 
+  it('leaves bonus items out of the rectification list and lists those not yet won under 可争取的加分', async () => {
+    const md = await markdownOf(examplePath('township'));
+    const section = md.slice(md.indexOf('## 整改清单'), md.indexOf('## 可争取的加分'));
+    expect(section).not.toContain('★');
+    for (const id of ['A3.2.5', 'A4.1.7']) expect(section).not.toContain(`**${id}**`);
+    const bonus = md.slice(md.indexOf('## 可争取的加分'), md.indexOf('## 提分建议'));
+    expect(bonus).toMatch(/1\. \*\*A3\.2\.5\*\* ★[^\n]*（可加 3 分）/);
+    expect(bonus).toMatch(/2\. \*\*A4\.1\.7\*\* ★[^\n]*（可加 5 分）/);
+    expect(bonus).not.toContain('A2.3.3');
+    const en = await markdownOf(examplePath('township'), 'en');
+    expect(en).toMatch(/## Bonus points within reach\n\n[^\n]*\n\n1\. \*\*A3\.2\.5\*\*[^\n]*\(up to 3 points\)/);
+  });
+
   it('ranks the gains by their effect on the final score and shows the formula with the numbers', async () => {
     const md = await markdownOf(examplePath('township'));
     const gains = md.slice(md.indexOf('## 提分建议'), md.indexOf('## 计分方法'));
