@@ -4,7 +4,7 @@ import { te } from '../i18n/evidence-messages.js';
 import { t } from '../i18n/messages.js';
 import type { CommandContext } from './io.js';
 import type { AddCommand } from './registry.js';
-import { parseFailUnder, parseFormat } from './options.js';
+import { formatForOut, parseFailUnder, parseFormat } from './options.js';
 import { UsageError } from './usage-error.js';
 import { addExamples } from './help-examples.js';
 import { resolve } from 'node:path';
@@ -40,7 +40,7 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
     .description(tb(lang, 'cli.description'))
     .argument('<paths...>', tb(lang, 'cli.arg.paths'))
     .option('--checklist <idOrPath>', t(lang, 'cli.opt.checklist'))
-    .option('--format <format>', tb(lang, 'cli.opt.format'), 'md')
+    .option('--format <format>', tb(lang, 'cli.opt.format'))
     .option('--out <file>', tb(lang, 'cli.opt.out'))
     .option('--junit <file>', tb(lang, 'cli.opt.junit'))
     .option('--fail-under <n>', tb(lang, 'cli.opt.failUnder'))
@@ -51,11 +51,16 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
     .action(
       async (
         paths: string[],
-        raw: { checklist?: string; format: string; out?: string; junit?: string; failUnder?: string; allowIncomplete?: boolean; jobs?: string; baseline?: string; verifyEvidence?: boolean },
+        raw: { checklist?: string; format?: string; out?: string; junit?: string; failUnder?: string; allowIncomplete?: boolean; jobs?: string; baseline?: string; verifyEvidence?: boolean },
       ) => {
         const options: BatchOptions = {
           checklist: raw.checklist,
-          format: parseFormat(raw.format, ['md', 'json', 'jsonl'] as const),
+          format: formatForOut(
+            raw.out,
+            raw.format === undefined ? undefined : parseFormat(raw.format, ['md', 'json', 'jsonl'] as const),
+            { '.md': 'md', '.markdown': 'md', '.json': 'json', '.jsonl': 'jsonl', '.ndjson': 'jsonl' },
+            'md',
+          ),
           out: raw.out,
           junit: raw.junit,
           failUnder: raw.failUnder === undefined ? undefined : parseFailUnder(raw.failUnder),

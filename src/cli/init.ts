@@ -9,6 +9,7 @@ import { addExamples } from './help-examples.js';
 import type { CommandContext } from './io.js';
 import type { AddCommand } from './registry.js';
 import { UsageError } from './usage-error.js';
+import { formatForOut, YAML_EXTENSIONS } from './options.js';
 
 /** The checklist used when none is named. */
 const DEFAULT_CHECKLIST = 'county-cyber-2018';
@@ -40,7 +41,10 @@ export function registerInit(add: AddCommand, ctx: CommandContext, setExit: (cod
     .option('--out <file>', ti(lang, 'init.opt.out'))
     .option('--force', ti(lang, 'init.opt.force'))
     .option('--checklist-template', ti(lang, 'init.opt.template'))
-    .action(async (options: InitOptions) => setExit(await runInit(options, ctx)));
+    .action(async (options: InitOptions) => {
+      formatForOut(options.out, undefined, YAML_EXTENSIONS, 'yaml');
+      setExit(await runInit(options, ctx));
+    });
   const ex = (command: string, key: keyof typeof INIT_MESSAGES): { command: string; zh: string; en: string } => ({
     command,
     zh: ti('zh', key),

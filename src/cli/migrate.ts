@@ -7,6 +7,7 @@ import { addExamples } from './help-examples.js';
 import type { CommandContext } from './io.js';
 import type { AddCommand } from './registry.js';
 import { UsageError } from './usage-error.js';
+import { formatForOut, YAML_EXTENSIONS } from './options.js';
 
 /** Options of `migrate` as commander gives them. */
 export interface MigrateOptions {
@@ -32,7 +33,10 @@ export function registerMigrate(add: AddCommand, ctx: CommandContext, setExit: (
     .option('--from <idOrPath>', tm(lang, 'migrate.opt.from'))
     .option('--out <file>', tm(lang, 'migrate.opt.out'))
     .option('--force', tm(lang, 'migrate.opt.force'))
-    .action(async (answers: string, options: MigrateOptions) => setExit(await runMigrate(answers, options, ctx)));
+    .action(async (answers: string, options: MigrateOptions) => {
+      formatForOut(options.out, undefined, YAML_EXTENSIONS, 'yaml');
+      setExit(await runMigrate(answers, options, ctx));
+    });
   addExamples(cmd, lang, [
     {
       command: 'wangxin migrate a.yaml --to my-county.yaml',

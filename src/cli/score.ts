@@ -3,7 +3,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { t } from '../i18n/messages.js';
 import { ts } from '../i18n/score-messages.js';
 import type { CommandContext } from './io.js';
-import { parseFailUnder, parseFormat } from './options.js';
+import { formatForOut, parseFailUnder, parseFormat } from './options.js';
 import type { AddCommand } from './registry.js';
 import { addExamples } from './help-examples.js';
 
@@ -28,7 +28,8 @@ export function registerScore(add: AddCommand, ctx: CommandContext, setExit: (co
     .option('--out <file>', ts(lang, 'score.opt.out'))
     .option('--fail-under <n>', ts(lang, 'score.opt.failUnder'))
     .action(async (answers: string, options: { checklist?: string; format?: string; out?: string; failUnder?: string }) => {
-      const format = options.format === undefined ? undefined : parseFormat(options.format, ['md', 'json', 'html'] as const);
+      const given = options.format === undefined ? undefined : parseFormat(options.format, ['md', 'json', 'html'] as const);
+      const format = formatForOut(options.out, given, { '.md': 'md', '.markdown': 'md', '.json': 'json', '.html': 'html', '.htm': 'html' }, 'md');
       const failUnder = options.failUnder === undefined ? undefined : parseFailUnder(options.failUnder);
       setExit(await runScore(answers, { checklist: options.checklist, format, out: options.out, failUnder }, ctx));
     });

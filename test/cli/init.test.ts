@@ -127,6 +127,13 @@ describe('wangxin init (blank answer file)', () => {
     expect(v.code, v.stdout).toBe(0);
   });
 
+  it('--out with an extension other than .yaml/.yml is a usage error (the file is YAML)', async () => {
+    const r = await runInProcess(['init', '--unit', '某某镇党委', '--unit-type', 'township', '--out', 'blank.json', '--lang', 'en'], {}, tmp);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot write a "\.json" file; it writes \.yaml, \.yml/);
+    expect(existsSync(join(tmp, 'blank.json'))).toBe(false);
+  });
+
   it('a file whose unit name is still the placeholder is an error, in validate and batch', async () => {
     const zh = await runInProcess(['init', '--unit-type', 'township'], {}, tmp);
     const en = await runInProcess(['init', '--unit-type', 'township', '--lang', 'en'], {}, tmp);
