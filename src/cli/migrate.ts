@@ -51,11 +51,17 @@ export function registerMigrate(add: AddCommand, ctx: CommandContext, setExit: (
   ]);
 }
 
-/** `dir/name.yaml` → `dir/name.<version>.yaml`. */
-export function defaultMigratedPath(file: string, version: string): string {
+/**
+ * The file migrated answers go to, named after the checklist they now answer: `dir/name.yaml` →
+ * `dir/name.<version>.yaml`, or `dir/name.<id>-<version>.yaml` when the checklist is another one
+ * than before (a county's own 1.1.0 is not the built-in 1.1.0). A version (or id-version) the
+ * name already ends with is replaced, not kept: `name.1.0.0.yaml` → `name.1.1.0.yaml`.
+ */
+export function defaultMigratedPath(file: string, target: { id: string; version: string }, fromId: string): string {
   const ext = extname(file);
-  const stem = /^\.ya?ml$/i.test(ext) ? basename(file, ext) : basename(file);
-  return join(dirname(file), `${stem}.${version}.yaml`);
+  const stem = (/^\.ya?ml$/i.test(ext) ? basename(file, ext) : basename(file)).replace(/\.(?:[A-Za-z0-9_-]+-)?\d+\.\d+\.\d+$/, '');
+  const tag = target.id === fromId ? target.version : `${target.id}-${target.version}`;
+  return join(dirname(file), `${stem}.${tag}.yaml`);
 }
 
 /**
@@ -125,7 +131,7 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
   if (!target.unitTypes.some((u) => u.id === answers.unit.type)) {
     throw usage('migrate.error.unitType', { checklist: target.id, type: quoteText(answers.unit.type), known: target.unitTypes.map((u) => u.id).join(', ') });
   }
-  const shownOut = options.out ?? defaultMigratedPath(file, target.version);
+  const shownOut = options.out ?? defaultMigratedPath(file, target, answers.checklist.id);
   const { isStdout, refuseSameFile, writeCommandOutput } = await import('./outputs.js');
   const { isRegularFile } = await import('./init.js');
   const toStdout = isStdout(shownOut);
@@ -156,7 +162,10 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
     io.stderr.write(`wangxin: ${paint.red(tm(lang, 'migrate.error.write', { file: makeVisible(shownOut), reason }))}\n`);
     return 2;
   }
-  (toStdout ? io.stderr : io.stdout).write(renderMigrationReport(migration, { lang, original: file, written: shownOut, target, old, foundVersion }));
+  // The command to go on with, as it works when typed: a checklist that is not built in is named.
+  const { commandLine } = await import('./invocation.js');
+  const next = toStdout ? undefined : commandLine(io.env, ['run', '--answers', shownOut, ...(looksLikePath(options.to) ? ['--checklist', options.to] : [])]);
+  (toStdout ? io.stderr : io.stdout).write(renderMigrationReport(migration, { lang, original: file, written: shownOut, target, old, foundVersion, next }));
   return 0;
 }
 
