@@ -10,6 +10,7 @@ import type { CommandContext } from './io.js';
 import type { AddCommand } from './registry.js';
 import { UsageError } from './usage-error.js';
 import { formatForOut, YAML_EXTENSIONS } from './options.js';
+import { commandLine } from './invocation.js';
 
 /** The checklist used when none is named. */
 const DEFAULT_CHECKLIST = 'county-cyber-2018';
@@ -87,7 +88,7 @@ export async function runInit(options: InitOptions, ctx: CommandContext): Promis
     if (!base) return 2;
     const { renderChecklistTemplate } = await import('../init/checklist-template.js');
     text = renderChecklistTemplate(base, lang, { file: outFile ?? join(io.cwd, 'checklist.yaml') });
-    done = ti(lang, 'init.templateWritten', { file: makeVisible(options.out ?? '') });
+    done = ti(lang, 'init.templateWritten', { file: makeVisible(options.out ?? ''), validate: makeVisible(commandLine(io.env, ['validate', options.out ?? ''])) });
   } else {
     const checklist = await resolveChecklist(options.checklist, ctx);
     if (!checklist) return 2;
@@ -104,7 +105,8 @@ export async function runInit(options: InitOptions, ctx: CommandContext): Promis
     const { renderBlankAnswers } = await import('../init/blank-answers.js');
     const blank = renderBlankAnswers(checklist, { name, type }, lang, outFile ?? join(io.cwd, 'answers.yaml'));
     text = blank.text;
-    done = ti(lang, 'init.written', { file: makeVisible(options.out ?? ''), count: blank.count });
+    const shown = options.out ?? '';
+    done = ti(lang, 'init.written', { file: makeVisible(shown), count: blank.count, validate: makeVisible(commandLine(io.env, ['validate', shown])), score: makeVisible(commandLine(io.env, ['score', shown])) });
   }
 
   if (outFile === undefined) {

@@ -19,6 +19,7 @@ import { addExamples } from './help-examples.js';
 import { example } from '../i18n/example-messages.js';
 import type { Prompter } from '../walk/prompter.js';
 import { UsageError } from './usage-error.js';
+import { commandLine } from './invocation.js';
 import type { LockOptions, HeldLock } from '../walk/lock.js';
 
 /** The built-in checklist offered first. */
@@ -117,12 +118,13 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
 
   let answersFile: string | undefined;
   let state: { answers: Answers; checklist: Checklist } | undefined;
+  /** The command that continues this run, started the way this one was (npx wangxin under npx). */
   const resumeCommand = (): string => {
-    const parts = ['wangxin', 'run', '--answers', shellQuote(answersFile ?? '')];
-    if (options.checklist) parts.push('--checklist', shellQuote(options.checklist));
-    if (options.report) parts.push('--report', shellQuote(options.report));
+    const parts = ['run', '--answers', answersFile ?? ''];
+    if (options.checklist) parts.push('--checklist', options.checklist);
+    if (options.report) parts.push('--report', options.report);
     if (lang !== detectLang(io.env)) parts.push('--lang', lang);
-    return parts.join(' ');
+    return commandLine(io.env, parts);
   };
   const progress = (): { done: number; total: number } => {
     if (!state) return { done: 0, total: 0 };
@@ -447,8 +449,3 @@ async function finish(
   return 0;
 }
 
-/** Quotes a path for a POSIX shell when it needs it (CJK letters do not). */
-export function shellQuote(text: string): string {
-  if (/^[\p{L}\p{N}_./@%+=:,-]+$/u.test(text)) return text;
-  return `'${text.replace(/'/g, `'\\''`)}'`;
-}

@@ -43,12 +43,12 @@ export const INIT_MESSAGES = {
   },
   'init.error.write': { zh: '无法写入 {file}：{reason}', en: 'cannot write {file}: {reason}' },
   'init.written': {
-    zh: '已写入空白答卷 {file}：{count} 个条目待填写。填好后运行 wangxin validate {file} 检查、wangxin score {file} 评分',
-    en: 'blank answer file written: {file}, {count} items to answer. Then run wangxin validate {file} to check and wangxin score {file} to score',
+    zh: '已写入空白答卷 {file}：{count} 个条目待填写。填好后运行 {validate} 检查、{score} 评分',
+    en: 'blank answer file written: {file}, {count} items to answer. Then run {validate} to check and {score} to score',
   },
   'init.templateWritten': {
-    zh: '已写入自定义检查表模板 {file}。修改后运行 wangxin validate {file} 检查',
-    en: 'custom checklist template written: {file}. After editing, run wangxin validate {file} to check it',
+    zh: '已写入自定义检查表模板 {file}。修改后运行 {validate} 检查',
+    en: 'custom checklist template written: {file}. After editing, run {validate} to check it',
   },
   'init.placeholderUnit': UNIT_NAME_PLACEHOLDER,
   // Comments written into the blank answer file.

@@ -50,7 +50,10 @@ describe('wangxin init (blank answer file)', () => {
     const r = await runInProcess(['init', '--unit', '某某镇党委', '--unit-type', 'township', '--out', 'a/blank.yaml'], {}, tmp);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/已写入空白答卷 a\/blank\.yaml：42 个条目待填写/);
+    expect(r.stderr).toMatch(/已写入空白答卷 a\/blank\.yaml：42 个条目待填写。填好后运行 wangxin validate a\/blank\.yaml 检查/);
+    // Through npx, the commands it suggests start with npx.
+    const npx = await runInProcess(['init', '--unit', '某某镇党委', '--unit-type', 'township', '--out', 'a/npx.yaml'], { npm_command: 'exec' }, tmp);
+    expect(npx.stderr).toMatch(/运行 npx wangxin validate a\/npx\.yaml 检查、npx wangxin score a\/npx\.yaml 评分/);
     const file = join(tmp, 'a/blank.yaml');
     expect(readFileSync(file, 'utf8')).toMatch(/^# yaml-language-server: \$schema=.*schemas\/answers\.schema\.json$/m);
     expect(runBinary(['validate', file]).code).toBe(0);

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandContext, Io } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
-import { runRun, shellQuote, type RunOptions } from '../../src/cli/run.js';
+import { runRun, type RunOptions } from '../../src/cli/run.js';
+import { shellQuote } from '../../src/cli/invocation.js';
 import { NO_PAINT } from '../../src/diagnostics/render.js';
 import { tr } from '../../src/i18n/run-messages.js';
 import type { Lang } from '../../src/model/text.js';
@@ -28,7 +29,7 @@ interface Captured {
   err: () => string;
 }
 
-function capture(cwd: string, lang: Lang = 'zh', tty = true): Captured {
+function capture(cwd: string, lang: Lang = 'zh', tty = true, env: Record<string, string> = {}): Captured {
   let out = '';
   let err = '';
   const io: Io = {
@@ -36,7 +37,7 @@ function capture(cwd: string, lang: Lang = 'zh', tty = true): Captured {
     stderr: { write: (s: string) => ((err += s), true) },
     // A stand-in stdin that only answers isTTY: the scripted prompter never reads it.
     stdin: { isTTY: tty } as unknown as Io['stdin'],
-    env: { LANG: lang === 'en' ? 'en_US.UTF-8' : 'zh_CN.UTF-8' },
+    env: { LANG: lang === 'en' ? 'en_US.UTF-8' : 'zh_CN.UTF-8', ...env },
     cwd,
   };
   return { io, ctx: { io, lang, paint: NO_PAINT, paintErr: NO_PAINT }, out: () => out, err: () => err };
@@ -146,6 +147,18 @@ describe('run: interrupting and resuming', () => {
     expect(second.prompter.screens[0]).toContain(tr('zh', 'run.continuing', { file: 'a.yaml' }));
     expect(second.prompter.screens[0]).toContain(tr('zh', 'walk.resume', { done: 2, total: 42, id: 'A1.1.3' }));
     expect(second.prompter.screens[0]).toMatch(/^A1\.1\.3 {2}\[/m);
+  });
+
+  it('started through npx, the resume command starts with npx wangxin', async () => {
+    const c = capture(tmp.dir, 'zh', true, { npm_command: 'exec', npm_lifecycle_event: 'npx' });
+    const prompter = createScriptedPrompter([...ASSESSOR, { select: 'pass' }, { input: '' }, { input: '' }, { interrupt: true }]);
+    const code = await runRun(base(), c.ctx, { prompter, generatedAt: '2026-06-01T00:00:00Z' });
+    expect(code).toBe(130);
+    expect(c.out()).toContain(tr('zh', 'run.resumeHint', { command: 'npx wangxin run --answers a.yaml' }));
+    // Started as wangxin, it says wangxin.
+    const plain = await run({ answers: 'a.yaml' }, [{ interrupt: true }]);
+    expect(plain.out).toMatch(/(?<!npx )wangxin run --answers a\.yaml/);
+    expect(plain.out).not.toMatch(/npx wangxin/);
   });
 
   it('never touches an answer file it cannot validate: exit 1 with the diagnostics', async () => {
