@@ -9,6 +9,7 @@ import type { Checklist } from '../model/checklist.js';
 import type { Answers } from '../model/answers.js';
 import { detectKind, splitSeverity, unknownDocument, validateAnswers, validateAnswersShape, validateChecklist, type DocumentKind } from './validate.js';
 import { RuleContext } from './rule-context.js';
+import { withFullWidthHints } from './hand-edit-hints.js';
 
 /** Everything known about one checked file. */
 export interface FileCheck {
@@ -73,8 +74,13 @@ export async function checkQuickParse(quick: QuickParse, text: string, file: str
   return checkParsed(parseLocated(quick, text, file), choice, expect);
 }
 
-/** Checks an already parsed file (see {@link checkFile}). */
+/** Checks an already parsed file (see {@link checkFile}), with hints for full-width punctuation in its errors. */
 export async function checkParsed(parsed: ParsedYaml, choice: ChecklistChoice = {}, expect?: DocumentKind): Promise<FileCheck> {
+  const check = await checkParsedAs(parsed, choice, expect);
+  return check.errors.length > 0 ? { ...check, errors: withFullWidthHints(check.errors, parsed.source) } : check;
+}
+
+async function checkParsedAs(parsed: ParsedYaml, choice: ChecklistChoice = {}, expect?: DocumentKind): Promise<FileCheck> {
   const base = { file: parsed.file, unreadable: false, parsed };
   if (parsed.value === undefined) return { ...base, ...splitSeverity(parsed.diagnostics) };
   const kind = expect ?? detectKind(parsed.value);
@@ -84,8 +90,9 @@ export async function checkParsed(parsed: ParsedYaml, choice: ChecklistChoice = 
     return { ...base, kind, checklist: result.value, errors: result.errors, warnings: result.warnings };
   }
   const shape = validateAnswersShape(parsed);
-  if (!shape.value) return { ...base, kind, errors: shape.errors, warnings: shape.warnings };
-  const found = await findChecklist(shape.value, parsed, choice);
+  const named = shape.value ?? shape.partial;
+  if (!named) return { ...base, kind, errors: shape.errors, warnings: shape.warnings };
+  const found = await findChecklist(named, parsed, choice);
   if (!found.loaded) return { ...base, kind, errors: [...shape.errors, ...found.errors], warnings: shape.warnings };
   if (!found.loaded.checklist) {
     // The checklist itself is broken: its own diagnostics explain why the answers cannot be checked.
