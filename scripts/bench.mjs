@@ -6,6 +6,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateBigChecklist, generateFiles } from './bench/generate.mjs';
+import { generateWorkbooks } from './bench/workbooks.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BIN = join(ROOT, 'bin', 'wangxin.js');
@@ -14,7 +15,7 @@ const CHECKLIST = join(ROOT, 'checklists', 'county-cyber-2018.yaml');
 const HAS_TIME = existsSync('/usr/bin/time');
 
 function parseArgs(argv) {
-  const options = { files: 10000, small: 1000, national: 100000, seed: 20180420, runs: 3, startupRuns: 7, keep: false, jobs: undefined };
+  const options = { files: 10000, small: 1000, national: 100000, workbooks: 1000, seed: 20180420, runs: 3, startupRuns: 7, keep: false, jobs: undefined };
   for (let i = 0; i < argv.length; i++) {
     const [key, inline] = argv[i].split('=');
     const value = () => inline ?? argv[++i];
@@ -22,12 +23,13 @@ function parseArgs(argv) {
     else if (key === '--small') options.small = Number(value());
     else if (key === '--national') options.national = Number(value());
     else if (key === '--seed') options.seed = Number(value());
+    else if (key === '--workbooks') options.workbooks = Number(value());
     else if (key === '--runs') options.runs = Number(value());
     else if (key === '--startup-runs') options.startupRuns = Number(value());
     else if (key === '--jobs') options.jobs = Number(value());
     else if (key === '--keep') options.keep = true;
     else if (key === '--help' || key === '-h') {
-      console.log('node scripts/bench.mjs [--files N=10000] [--small N=1000] [--national N=100000 (0: skip)] [--seed N] [--runs N=3 (best of)] [--startup-runs N=7] [--jobs N] [--keep]');
+      console.log('node scripts/bench.mjs [--files N=10000] [--small N=1000] [--national N=100000 (0: skip)] [--workbooks N=1000 (0: skip)] [--seed N] [--runs N=3 (best of)] [--startup-runs N=7] [--jobs N] [--keep]');
       process.exit(0);
     } else throw new Error(`unknown option ${argv[i]}`);
   }
@@ -100,6 +102,14 @@ for (const f of files) { try { parse(readFileSync(f, 'utf8'), { uniqueKeys: true
 if (ok < 0) console.log(ok);
 `;
 
+// exceljs merely loading each workbook, one after another in one thread: what a naive reader costs.
+const EXCELJS_LOAD = `
+const { readFileSync } = require('node:fs');
+const ExcelJS = require(${JSON.stringify(join(ROOT, 'node_modules', 'exceljs'))});
+const files = readFileSync(process.argv[1], 'utf8').split('\\n').filter(Boolean);
+(async () => { for (const f of files) { const wb = new ExcelJS.Workbook(); await wb.xlsx.load(readFileSync(f)); } })();
+`;
+
 const fmt = (s) => `${s.toFixed(2)} s`;
 const cpuText = (c) => (c === undefined || !Number.isFinite(c) ? 'n/a' : `${c.toFixed(2)} s`);
 const mib = (m) => (m === undefined ? 'n/a' : `${m.toFixed(0)} MiB`);
@@ -120,7 +130,11 @@ async function main() {
     const big = generateFiles(join(dir, 'big'), options.files, { checklistFile: CHECKLIST, seed: options.seed });
     generateFiles(join(dir, 'small'), options.small, { checklistFile: CHECKLIST, seed: options.seed });
     const invalid = big.filter((f) => f.kind !== 'valid').length;
-    console.log(`  ${big.length} files, ${invalid} invalid on purpose (${((100 * invalid) / big.length).toFixed(1)}%)\n`);
+    console.log(`  ${big.length} files, ${invalid} invalid on purpose (${((100 * invalid) / big.length).toFixed(1)}%)`);
+    // The writers' styles (a file may have several: block layout with folded notes, CRLF and a BOM …).
+    const styles = new Map();
+    for (const f of big) for (const s of f.style.split('+')) styles.set(s, (styles.get(s) ?? 0) + 1);
+    console.log(`  styles: ${[...styles].map(([s, n]) => `${s} ${((100 * n) / big.length).toFixed(0)}%`).join(', ')}\n`);
     const jobs = options.jobs ? ['--jobs', String(options.jobs)] : [];
     // The same CI job in both formats: validate, score, the summary (Markdown, or JSON with every unit's report) and JUnit.
     const batchArgs = (sub, format = 'md') => [BIN, 'batch', join(dir, sub), '--format', format, '--out', join(dir, `summary-${sub}.${format}`), '--junit', join(dir, `junit-${sub}.xml`), ...jobs];
@@ -173,6 +187,24 @@ async function main() {
       rmSync(join(dir, 'summary-national.json'), { force: true });
     }
 
+    // Answer workbooks: batch over them against exceljs loading them, and memory at 10× the files.
+    let workbooks;
+    if (options.workbooks > 0) {
+      const small = Math.max(1, Math.round(options.workbooks / 10));
+      console.log(`generating ${options.workbooks} + ${small} answer workbooks …`);
+      const made = await generateWorkbooks(ROOT, join(dir, 'wb-big'), options.workbooks, options.seed);
+      await generateWorkbooks(ROOT, join(dir, 'wb-small'), small, options.seed);
+      const wbList = join(dir, 'workbooks.txt');
+      writeFileSync(wbList, Array.from({ length: options.workbooks }, (_, i) => join(dir, 'wb-big', `unit-${String(i).padStart(5, '0')}.xlsx`)).join('\n'));
+      workbooks = {
+        made,
+        small,
+        batch: await best(options.runs, () => measure(process.execPath, batchArgs('wb-big'))),
+        load: await best(options.runs, () => measure(process.execPath, ['-e', EXCELJS_LOAD, wbList])),
+        batchSmall: await best(options.runs, () => measure(process.execPath, batchArgs('wb-small'))),
+      };
+    }
+
     console.log(`load average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
     const rows = [
       [`wangxin batch (validate + score + summary + JUnit), ${big.length} files`, fmt(batch.seconds), cpuText(batch.cpu), mib(batch.rssMiB), `exit ${batch.code}`],
@@ -185,6 +217,13 @@ async function main() {
       [`wangxin validate --format json, 1 file with 100000 errors`, fmt(validateMany.seconds), cpuText(validateMany.cpu), mib(validateMany.rssMiB), `exit ${validateMany.code}`],
       [`wangxin score (1 file), median of ${options.startupRuns}`, `${(scoreMedian * 1000).toFixed(0)} ms`, '', '', `exit ${scoreCode}`],
       [`node -e 0, median of ${options.startupRuns}`, `${(nodeMedian * 1000).toFixed(0)} ms`, '', '', ''],
+      ...(workbooks
+        ? [
+            [`wangxin batch, ${options.workbooks} workbooks (${workbooks.made.invalid} invalid)`, fmt(workbooks.batch.seconds), cpuText(workbooks.batch.cpu), mib(workbooks.batch.rssMiB), `exit ${workbooks.batch.code}`],
+            [`exceljs Workbook.xlsx.load (1 thread), ${options.workbooks} workbooks`, fmt(workbooks.load.seconds), cpuText(workbooks.load.cpu), mib(workbooks.load.rssMiB), `exit ${workbooks.load.code}`],
+            [`wangxin batch, ${workbooks.small} workbooks`, fmt(workbooks.batchSmall.seconds), cpuText(workbooks.batchSmall.cpu), mib(workbooks.batchSmall.rssMiB), `exit ${workbooks.batchSmall.code}`],
+          ]
+        : []),
       ['wangxin score, 10,000-item checklist (JSON report)', fmt(bigScore.seconds), cpuText(bigScore.cpu), mib(bigScore.rssMiB), `exit ${bigScore.code}`],
     ];
     const width = Math.max(...rows.map((r) => r[0].length));
@@ -209,6 +248,12 @@ async function main() {
     console.log(`wangxin score (1 file) / node -e 0           ${r3.toFixed(2).padStart(5)}   <= 1.5   ${scoreCode === 0 ? verdict(r3, 1.5) : 'n/a (score failed)'}`);
     console.log(`batch / parse-only floor                     ${(batch.seconds / floor.seconds).toFixed(2).padStart(5)}   (for reference)`);
     console.log(`score, 10,000-item checklist (seconds)       ${bigScore.seconds.toFixed(2).padStart(5)}   <= 2.0   ${bigScore.code === 0 ? verdict(bigScore.seconds, 2.0) : 'n/a (score failed)'}`);
+    if (workbooks) {
+      const w1 = workbooks.batch.seconds / workbooks.load.seconds;
+      const w2 = workbooks.batch.rssMiB && workbooks.batchSmall.rssMiB ? workbooks.batch.rssMiB / workbooks.batchSmall.rssMiB : NaN;
+      console.log(`workbooks: batch / exceljs load              ${w1.toFixed(2).padStart(5)}   <= 1.0   ${verdict(w1, 1.0)}`);
+      console.log(memoryLine(`workbook peak memory ${options.workbooks} / ${workbooks.small}`, w2));
+    }
     if (national && batchJson.rssMiB && national.rssMiB) {
       console.log(`json peak memory ${options.national} / ${big.length} files`.padEnd(45) + `${(national.rssMiB / batchJson.rssMiB).toFixed(2).padStart(5)}   (for reference)`);
     }

@@ -2,7 +2,7 @@
 // so that start-up needs neither ajv's compiler nor a YAML parse of the built-in checklist.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { generatePrecompiled, precompiledFile, PRECOMPILED_DIR } from '../dist/validate/ajv-factory.js';
-import { writeBuiltinCache } from '../dist/load/builtin-cache.js';
+import { writeBuiltinCache } from '../dist/checklist/write-builtin-cache.js';
 
 mkdirSync(PRECOMPILED_DIR, { recursive: true });
 for (const [name, code] of generatePrecompiled()) writeFileSync(precompiledFile(name), code);

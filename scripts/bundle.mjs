@@ -28,8 +28,9 @@ const shared = {
   target: 'node20',
   // Loaded on demand from node_modules: yaml only for located diagnostics and writing answer
   // files, @inquirer only by `run` (through io.importModule: the bundle must not use import()), ajv only where precompiled
-  // validators are stale (and its small runtime by the precompiled ones).
-  external: ['yaml', 'ajv', 'ajv/*', 'ajv-formats', 'ajv-formats/*', 'ajv-i18n', 'ajv-i18n/*', '@inquirer/*'],
+  // validators are stale (and its small runtime by the precompiled ones); exceljs, yauzl and docx only for
+  // the office formats (answer workbooks, batch --format xlsx, score --format docx).
+  external: ['exceljs', 'yauzl', 'docx', 'yaml', 'ajv', 'ajv/*', 'ajv-formats', 'ajv-formats/*', 'ajv-i18n', 'ajv-i18n/*', '@inquirer/*'],
   // Every module's import.meta.url becomes the bundle's own: src/paths.ts resolves the package
   // root from it, which is one folder up from dist/ either way.
   define: { 'import.meta.url': '__wxImportMetaUrl' },

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Regenerates the README pictures: docs/images/report.png (the HTML report) and docs/images/run.png (the terminal during `run`).
+// Regenerates the README pictures: the HTML report, the terminal during `run`, the Word report and the batch workbook (docs/images/).
 //
 // How to run (from the repository root, after `npm run build`):
 //
@@ -13,7 +13,14 @@
 //   2. `wangxin run` for a township in a detached tmux pane (100×34, colours forced), driven with
 //      send-keys to a typical item screen; `tmux capture-pane -p -e` gives the text with its ANSI
 //      colours, which is turned into a small HTML page (monospace CJK font, dark terminal colours)
-//      and screenshotted → docs/images/run.png.
+//      and screenshotted → docs/images/run.png;
+//   3. `wangxin score examples/answers/township.yaml --out 自查报告.docx`, converted to PDF by
+//      LibreOffice (`soffice --headless --convert-to pdf`) and its first pages to PNG by pdftoppm
+//      → docs/images/report-docx-1.png (page 1) and report-docx-2.png (where 整改清单 starts);
+//   4. `wangxin batch examples/answers --out 汇总.xlsx`, converted the same way (Calc prints each
+//      sheet on its own page) → docs/images/batch-xlsx.png, the units × areas sheet.
+// Steps 3 and 4 need LibreOffice Writer and Calc (Debian: libreoffice-writer-nogui,
+// libreoffice-calc-nogui) and poppler-utils; without `soffice` they are skipped with a message.
 // Both pictures are checked to be under 400 KB. Only the tmux server on this script's own socket
 // is stopped at the end.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -72,6 +79,55 @@ function shootReport() {
   const out = join(OUT_DIR, 'report.png');
   screenshot(pathToFileURL(html).href, out, 1100, 1600);
   checkSize(out);
+}
+
+// 3 and 4. The Word report and the batch workbook, as LibreOffice prints them.
+const SOFFICE = process.env.SOFFICE ?? 'soffice';
+
+/** Converts an office file to PDF with a LibreOffice profile of its own (nothing shared with a running office). */
+function toPdf(file) {
+  const profile = pathToFileURL(mkdtempSync(join(tmp, 'lo-profile-'))).href;
+  execFileSync(SOFFICE, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', tmp, file], { stdio: ['ignore', 'ignore', 'inherit'], timeout: 180_000 });
+  const pdf = file.replace(/\.[a-z]+$/, '.pdf');
+  if (!existsSync(pdf)) throw new Error(`soffice did not write ${pdf}`);
+  return pdf;
+}
+
+/** One page of a PDF as a PNG at `dpi`, cut to its top `height` pixels when given. */
+function pdfPage(pdf, page, out, dpi, height) {
+  const stem = join(tmp, `page-${page}`);
+  const crop = height ? ['-x', '0', '-y', '0', '-W', '2000', '-H', String(height)] : [];
+  execFileSync('pdftoppm', ['-f', String(page), '-l', String(page), '-r', String(dpi), ...crop, '-png', '-singlefile', pdf, stem], { stdio: ['ignore', 'ignore', 'inherit'] });
+  writeFileSync(out, readFileSync(`${stem}.png`));
+  checkSize(out);
+}
+
+function shootOffice() {
+  if (spawnSync(SOFFICE, ['--version'], { encoding: 'utf8' }).status !== 0) {
+    console.log('soffice not found: the Word and workbook pictures are left as they are');
+    return;
+  }
+  // ASCII names for the converted files: soffice is given plain paths.
+  const docx = join(tmp, 'report.docx');
+  execFileSync(process.execPath, [BIN, 'score', join(ROOT, 'examples/answers/township.yaml'), '--out', docx, '--lang', 'zh'], { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const reportPdf = toPdf(docx);
+  pdfPage(reportPdf, 1, join(OUT_DIR, 'report-docx-1.png'), 72);
+  // The page where the rectification list starts.
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [reportPdf], { encoding: 'utf8' }))[1]);
+  let rectify = 2;
+  for (let page = 2; page <= pages; page++) {
+    if (execFileSync('pdftotext', ['-f', String(page), '-l', String(page), reportPdf, '-'], { encoding: 'utf8' }).includes('整改清单')) {
+      rectify = page;
+      break;
+    }
+  }
+  pdfPage(reportPdf, rectify, join(OUT_DIR, 'report-docx-2.png'), 72);
+  const xlsx = join(tmp, 'summary.xlsx');
+  // Exit 1 is expected: a unit of the examples fails the batch.
+  spawnSync(process.execPath, [BIN, 'batch', join(ROOT, 'examples/answers'), '--out', xlsx, '--lang', 'zh'], { env: { ...process.env, NO_COLOR: '1', CI: '1' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (!existsSync(xlsx)) throw new Error('batch did not write the workbook');
+  // Page 3: overview and ranking come first, one page each for the examples.
+  pdfPage(toPdf(xlsx), 3, join(OUT_DIR, 'batch-xlsx.png'), 90, 260);
 }
 
 // 2. The terminal during `run`.
@@ -267,8 +323,11 @@ function terminalPage(lines) {
 
 try {
   if (readFileSync(BIN, 'utf8').length === 0) throw new Error('bin/wangxin.js is empty');
-  shootReport();
-  await shootRun();
+  if (!process.argv.includes('--office-only')) {
+    shootReport();
+    await shootRun();
+  }
+  shootOffice();
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }

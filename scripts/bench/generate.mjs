@@ -1,4 +1,4 @@
-// Generates a realistic, deterministic set of answer files for the built-in checklist (about 10% invalid in varied ways).
+// Generates a realistic, deterministic set of answer files for the built-in checklist (a mix of writers' styles, about 10% invalid in varied ways).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -67,6 +67,80 @@ function answerFor(random, item, unitType) {
   if (random() < 0.4) parts.push(`evidence: [${q(pick(random, EVIDENCE))}${random() < 0.3 ? ', ' + q(pick(random, EVIDENCE)) : ''}]`);
   void unitType;
   return `{ ${parts.join(', ')} }`;
+}
+
+/**
+ * How a file is written: answer files come from many writers. \`init\` writes one flow mapping per
+ * item; PyYAML, Go and many editors write block style with sequences at their key's indentation;
+ * people fold long notes over several lines; JSON-minded tools quote keys; Windows editors end
+ * lines with CRLF and may start with a BOM. Each of these is at least 10 % of the files.
+ */
+function pickStyle(random, invalid) {
+  // Invalid files whose fault is in the flow layout itself keep it.
+  const fixed = invalid === 'bad-yaml' || invalid === 'tab-indent' || invalid === 'gbk';
+  const block = !fixed && random() < 0.45;
+  return {
+    block,
+    folded: block && random() < 0.35,
+    quotedKeys: !fixed && random() < 0.15,
+    crlf: invalid !== 'gbk' && random() < 0.15,
+    bom: invalid !== 'gbk' && random() < 0.12,
+  };
+}
+
+/** A short name for a style, for tests and the bench's summary line. */
+function styleName(style) {
+  return [style.block ? 'block' : 'flow', style.folded && 'folded', style.quotedKeys && 'quoted-keys', style.crlf && 'crlf', style.bom && 'bom'].filter(Boolean).join('+');
+}
+
+/** A string written plain in block style where a YAML writer would (else double-quoted). */
+function blockScalar(value) {
+  if (typeof value !== 'string') return String(value);
+  const plain = /^[\u4e00-\u9fffA-Za-z0-9“]/.test(value) && !/: | #|:$|\s$/.test(value) && !/^[-+.0-9][-+.0-9_eE]*$|^(?:true|false|null|yes|no|on|off)$/i.test(value);
+  return plain ? value : JSON.stringify(value);
+}
+
+/** Folds a long note over lines of about `width` characters, indented under its key (a plain multi-line scalar). */
+function foldNote(text, indent, width) {
+  const out = [];
+  for (let i = 0; i < text.length; i += width) out.push(text.slice(i, i + width));
+  return out.map((part, i) => (i === 0 ? part : `\n${indent}${part}`)).join('');
+}
+
+/** Rewrites the flow-style lines in `style` (block layout, folded notes, quoted keys); the values stay the same except folded notes. */
+function restyle(lines, style, random) {
+  if (!style.block && !style.quotedKeys) return lines;
+  const out = [];
+  for (const line of lines) {
+    const m = /^ {2}([A-Z][\w.]*): (\{.*\})$/.exec(line);
+    if (!m) {
+      out.push(line);
+      continue;
+    }
+    const key = style.quotedKeys ? JSON.stringify(m[1]) : m[1];
+    if (!style.block) {
+      out.push(`  ${key}: ${m[2]}`);
+      continue;
+    }
+    const answer = parse(m[2]);
+    out.push(`  ${key}:`);
+    for (const [k, v] of Object.entries(answer)) {
+      const name = style.quotedKeys ? `'${k}'` : k;
+      if (Array.isArray(v)) {
+        out.push(`    ${name}:`, ...v.map((e) => `    - ${blockScalar(e)}`));
+      } else if (v !== null && typeof v === 'object') {
+        const entries = Object.entries(v);
+        if (entries.length === 0) out.push(`    ${name}: {}`);
+        else out.push(`    ${name}:`, ...entries.map(([dk, dv]) => `      ${dk}: ${dv}`));
+      } else if (k === 'note' && style.folded && typeof v === 'string' && /^[\u4e00-\u9fff]/.test(v)) {
+        const long = `${v}，${pick(random, NOTES)}，${pick(random, NOTES)}`;
+        out.push(`    ${name}: ${foldNote(long, '      ', 16)}`);
+      } else {
+        out.push(`    ${name}: ${blockScalar(v)}`);
+      }
+    }
+  }
+  return out.join('\n').split('\n');
 }
 
 /** The kinds of invalid file, each a way real submissions go wrong. */
@@ -138,10 +212,11 @@ export function generateFiles(dir, count, options) {
     }
     if (invalid === 'tab-indent') lines[lines.length - 1] = '\t' + lines[lines.length - 1].trimStart();
     if (invalid === 'bad-yaml') lines.splice(lines.length - 2, 1, lines[lines.length - 2].replace(/ \}$/, ''));
-    const text = lines.filter((l) => l !== '').join('\n') + '\n';
+    const style = pickStyle(random, invalid);
+    const text = restyle(lines.filter((l) => l !== ''), style, random).join(style.crlf ? '\r\n' : '\n') + (style.crlf ? '\r\n' : '\n');
     const file = join(folder, `unit-${String(n).padStart(6, '0')}.yaml`);
-    writeFileSync(file, invalid === 'gbk' ? encodeGbk(text) : text);
-    out.push({ file, kind: invalid ?? 'valid' });
+    writeFileSync(file, invalid === 'gbk' ? encodeGbk(text) : (style.bom ? '\ufeff' : '') + text);
+    out.push({ file, kind: invalid ?? 'valid', style: styleName(style) });
   }
   return out;
 }

@@ -1,4 +1,5 @@
 // `batch --baseline DIR`: loads an earlier round's submissions or reports and matches them to this batch's units.
+import type { BaselineChange, BatchSummary, UnitBaseline } from '../model/batch.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { NamedPath } from '../fs/same-file.js';
 import { unitKey } from '../model/identity.js';
@@ -6,8 +7,8 @@ import { formatLocation, makeVisible, quoteText } from '../diagnostics/render.js
 import { tb } from '../i18n/batch-messages.js';
 import type { Lang } from '../i18n/lang.js';
 import { roundHalfAway } from '../score/round.js';
-import { comparePaths, discoverFiles, type BatchFile } from './discover.js';
-import type { BatchSummary } from './summary.js';
+import { discoverFiles, type BatchFile } from './discover.js';
+import { comparePaths } from '../util/compare-paths.js';
 
 /** One unit of the baseline: its score and grade then, and the file they come from. */
 export interface BaselineUnit {
@@ -36,45 +37,6 @@ export interface LoadedBaseline {
   missing: boolean;
   /** Every file found under it: inputs that no output of the batch may replace. */
   inputs?: NamedPath[];
-}
-
-/** A ranked unit's change since the baseline. */
-export interface UnitBaseline {
-  /** The baseline score. */
-  score: number;
-  /** This batch's score minus the baseline score, rounded to 2 decimals. */
-  delta: number;
-  /** `up`: a better grade than in the baseline (a lower grade index). */
-  gradeChange: 'up' | 'down' | 'same';
-  /** The baseline grade. */
-  grade: { index: number; label: string };
-  /** The baseline file. */
-  file: string;
-}
-
-/** One line of the biggest changes. */
-export interface BaselineChange {
-  name: string;
-  type: string;
-  typeLabel: string;
-  file: string;
-  score: number;
-  baselineScore: number;
-  delta: number;
-}
-
-/** The batch-wide comparison with the baseline. */
-export interface BaselineAggregate {
-  dir: string;
-  /** Ranked units (valid files) that have a baseline. */
-  matched: number;
-  /** Ranked units without one. */
-  newUnits: number;
-  /** Units of the baseline that submitted nothing valid in this batch, by name then type. */
-  missingUnits: { name: string; type: string; typeLabel: string; file: string }[];
-  /** The biggest rises and falls (at most {@link TOP_CHANGES} each, biggest first). */
-  improvements: BaselineChange[];
-  declines: BaselineChange[];
 }
 
 /** How many of the biggest improvements and declines are listed. */
@@ -241,16 +203,6 @@ export function applyBaseline(summary: BatchSummary, baseline: LoadedBaseline): 
   return summary;
 }
 
-/**
- * A score change as people read it: `+3.2`, `−1.5` (a true minus sign) or `0.0` at one decimal.
- * A change that rounds to nothing shows no sign.
- */
-export function formatDelta(delta: number): string {
-  const text = roundHalfAway(Math.abs(delta), 1).toFixed(1);
-  if (text === '0.0') return text;
-  return (delta > 0 ? '+' : '\u2212') + text;
-}
-
 /** The warnings as one line each for stderr, in `lang`, control characters made visible. */
 export function describeBaselineWarnings(warnings: readonly BaselineWarning[], lang: Lang): string[] {
   return warnings.map((w) => {
@@ -271,12 +223,3 @@ export function describeBaselineWarnings(warnings: readonly BaselineWarning[], l
   });
 }
 
-/** The batch-wide part of the comparison as it appears in the JSON summary (`baseline` at the top). */
-export function baselineJson(aggregate: BaselineAggregate): Record<string, unknown> {
-  return {
-    dir: aggregate.dir,
-    matched: aggregate.matched,
-    newUnits: aggregate.newUnits,
-    missingUnits: aggregate.missingUnits.map((u) => ({ name: u.name, type: u.type, file: u.file })),
-  };
-}

@@ -1,4 +1,5 @@
-// Finds the answer files of a batch: files as given, folders searched for *.yaml/*.yml, each real folder once, never outside the folder given.
+// Finds the answer files of a batch: files as given, folders searched for *.yaml/*.yml/*.xlsx, each real folder once, never outside the folder given.
+import { comparePaths } from '../util/compare-paths.js';
 import { isUtf8 } from 'node:buffer';
 import type { Dirent } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
@@ -23,12 +24,9 @@ export interface Discovery {
   missing: string[];
 }
 
-const YAML_FILE = /\.ya?ml$/i;
-
-/** Code-point order (not locale order), so the same tree gives the same order on every machine. */
-export function comparePaths(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+// Answer workbooks too (`.xlsm` is found so that it is refused by name rather than skipped);
+// `~$name.xlsx` is the lock file Excel keeps beside a workbook it has open, not a submission.
+const YAML_FILE = /^(?!~\$).*\.(ya?ml|xlsx|xlsm)$/i;
 
 /** A path as the system names it: text when it is UTF-8, else its bytes. */
 type SysPath = string | Buffer;
@@ -52,7 +50,7 @@ interface Entry {
 
 /**
  * Expands `args` (files and folders, relative to `cwd`) into answer files. Folders are searched
- * recursively for `*.yaml`/`*.yml` (and FIFOs, devices or sockets so named, which scoring then
+ * recursively for `*.yaml`/`*.yml`/`*.xlsx` (and FIFOs, devices or sockets so named, which scoring then
  * refuses), skipping dot-folders and `node_modules`. Symbolic links are followed only while they
  * stay inside the folder given on the command line: one that leads outside is a finding naming
  * the link (`SYMLINK_OUTSIDE`), and nothing behind it is read; one that leads back to a folder

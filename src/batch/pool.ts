@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { BatchFile } from './discover.js';
-import { processFile, type FileOutcome, type ProcessOptions } from './process-file.js';
+import { processFile, type ProcessOptions } from './process-file.js';
+import { type FileOutcome } from '../model/batch.js';
 import type { WorkerReply, WorkerTask } from './worker.js';
 
 /** Files per message to a worker: big enough to hide messaging cost, small enough to balance the load. */

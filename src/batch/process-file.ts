@@ -1,7 +1,7 @@
 // Validates and scores one answer file of a batch on its own, returning only a small, cloneable outcome.
+import type { FileOutcome, UnitSummary } from '../model/batch.js';
 import { isUtf8 } from 'node:buffer';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { parseLocated, parsePositioned, parseQuickly, type QuickParse } from '../load/parse-positioned.js';
+import { parseYaml, withPositions } from '../load/parse-yaml.js';
 import { decodeText, MAX_FILE_BYTES, readFailureDiagnostic, type ReadResult } from '../load/read-text.js';
 import { readInputSync, type Scratch } from '../fs/read-input.js';
 import { pickText } from '../model/text.js';
@@ -11,71 +11,19 @@ import { roundHalfAway } from '../score/round.js';
 import type { Lang } from '../i18n/lang.js';
 import type { Report } from '../model/report.js';
 import { getValidator } from '../validate/ajv-factory.js';
-import { checkParsed, type FileCheck } from '../validate/check-file.js';
+import { checkParsed, checkWorkbook, type FileCheck } from '../check/check-file.js';
+import { isWorkbookPath } from '../workbook/layout.js';
 import { detectKind, validateAnswers } from '../validate/validate.js';
-import { answersChecklistFile, loadChecklist, type LoadedChecklist } from '../load/resolve-checklist.js';
+import { answersChecklistFile } from '../checklist/resolve-checklist.js';
+import { loadChecklist, type LoadedChecklist } from '../checklist/load-checklist.js';
 import type { Answers } from '../model/answers.js';
 import { scoreAnswers } from '../score/score.js';
 import { reportBytes } from '../report/report-bytes.js';
 import type { BatchFile } from './discover.js';
-import type { EvidenceFinding } from '../evidence/evidence.js';
+import { listOpenItems } from './open-items.js';
 
 /** How many diagnostics of each severity an outcome keeps (the count is always exact). */
 export const KEPT_DIAGNOSTICS = 5;
-
-/** What the summary needs of a valid unit (the report without its items). */
-export interface UnitSummary {
-  checklist: { id: string; version: string };
-  unit: Report['unit'];
-  score: number;
-  baseScore: number;
-  bonusScore: number;
-  grade: Report['grade'];
-  vetoed: boolean;
-  vetoItems: string[];
-  complete: boolean;
-  unanswered: string[];
-  /**
-   * The ids of the areas that apply to the unit (the others are "not applicable"), in checklist
-   * order, and their scores (null where every item is `na`) at the same positions; titles come from the checklist, once, in the main thread. Two
-   * lists rather than one object per area: a national batch keeps every unit's summary in memory.
-   */
-  areaIds: readonly string[];
-  areaScores: (number | null)[];
-}
-
-/** A file found among the submissions that is not an answer file: a checklist, named by its id and version. */
-export interface OtherFile {
-  kind: 'checklist';
-  id: string | null;
-  version: string | null;
-}
-
-/** The outcome of one file: plain data, so it crosses worker threads cheaply. */
-export interface FileOutcome {
-  file: string;
-  /**
-   * `unreadable`: could not be read or decoded; `invalid`: read but has errors; `valid`: scored;
-   * `other`: not an answer file by its content (a checklist), so neither scored nor a failure.
-   */
-  status: 'valid' | 'invalid' | 'unreadable' | 'other';
-  /** For `other`: what the file is. */
-  other?: OtherFile;
-  /** Whether the fast parse was enough (for the benchmark; never changes the result). */
-  fast: boolean;
-  summary?: UnitSummary;
-  /**
-   * The full single-unit report as the UTF-8 bytes of its JSON, only when asked for (`--format
-   * json`/`jsonl`): in a buffer of its own, handed from a worker thread without a copy.
-   */
-  report?: Uint8Array;
-  /** `--verify-evidence`: evidence missing, changed since recorded, or outside the submission's folder (valid files only). */
-  evidence?: EvidenceFinding[];
-  errors: Diagnostic[];
-  errorCount: number;
-  warnings: Diagnostic[];
-  warningCount: number;
-}
 
 /** Settings shared by every file of a batch. */
 export interface ProcessOptions {
@@ -85,6 +33,8 @@ export interface ProcessOptions {
   generatedAt: string;
   /** Keep the full report (JSON output). */
   keepReport: boolean;
+  /** Keep each valid unit's open items (the summary workbook lists them). */
+  keepOpenItems?: boolean;
   /** Check each valid unit's evidence against its folder and recorded digests (`--verify-evidence`). */
   verifyEvidence?: boolean;
   /** Try the fast parse first (default true; tests turn it off to compare both paths). */
@@ -97,6 +47,7 @@ export interface ProcessOptions {
  * diagnostic has its line:col and the verdict is the positioned path's. Never throws for a bad file.
  */
 export async function processFile(target: BatchFile, options: ProcessOptions): Promise<FileOutcome> {
+  if (isWorkbookPath(target.file)) return processWorkbook(target, options);
   // The common file takes no await until it is scored: each one is a trip through the microtask
   // queue and a promise or two, thousands of times over.
   const read = readQuickly(target.path, target.file);
@@ -105,8 +56,8 @@ export async function processFile(target: BatchFile, options: ProcessOptions): P
     return { file: target.file, status: 'unreadable', fast: false, errors: [d], errorCount: 1, warnings: [], warningCount: 0 };
   }
   const choice = { ref: options.checklist };
-  const quick: QuickParse = options.fastParse === false ? {} : parseQuickly(read.text, target.file);
-  if (quick.value !== undefined && getValidator('answers')(quick.value)) {
+  const quick = options.fastParse === false ? undefined : parseYaml(read.text, target.file, { positions: false });
+  if (quick?.value !== undefined && getValidator('answers')(quick.value)) {
     const answers = quick.value as Answers;
     const lookup = checklistFor(options.checklist, answers.checklist.id, answers.checklist.version);
     const loaded = lookup instanceof Promise ? await lookup : lookup.loaded;
@@ -114,10 +65,25 @@ export async function processFile(target: BatchFile, options: ProcessOptions): P
     if (fast) return options.verifyEvidence ? withEvidence(target, fast, scored(target.file, fast, options, true)) : scored(target.file, fast, options, true);
   }
   // Errors to locate: the positioned parse.
-  const located = options.fastParse === false ? parsePositioned(read.text, target.file) : parseLocated(quick, read.text, target.file);
+  const located = quick ? withPositions(quick) : parseYaml(read.text, target.file);
   // A checklist kept beside the answer files (the one they were filled in from) is not a submission.
   if (detectKind(located.value) === 'checklist') return otherOutcome(target.file, located.value as Record<string, unknown>);
-  const check = await checkParsed(located, choice, 'answers');
+  return outcomeOf(target, await checkParsed(located, choice, 'answers'), options);
+}
+
+/** An answer workbook of the batch: read to its cells, then checked and scored like any answer file. */
+async function processWorkbook(target: BatchFile, options: ProcessOptions): Promise<FileOutcome> {
+  const path = typeof target.path === 'string' ? target.path : Buffer.from(target.path.buffer, target.path.byteOffset, target.path.byteLength);
+  const check = await checkWorkbook(path, target.file, { ref: options.checklist });
+  // Could not be read at all (missing, a FIFO, too large), as for a YAML file; a broken checklist is an invalid file, as there.
+  if (check.unreadable && !check.checklistFile) {
+    return { file: target.file, status: 'unreadable', fast: false, errors: check.errors.slice(0, 1), errorCount: 1, warnings: [], warningCount: 0 };
+  }
+  return outcomeOf(target, check, options);
+}
+
+/** The outcome of a located check: scored when valid, else its first diagnostics. */
+async function outcomeOf(target: BatchFile, check: FileCheck, options: ProcessOptions): Promise<FileOutcome> {
   if (check.errors.length === 0 && check.answers && check.checklist) {
     const outcome = scored(target.file, check, options, false);
     return options.verifyEvidence ? withEvidence(target, check, outcome) : outcome;
@@ -224,8 +190,8 @@ function located(read: ReadResult, shown: string): ReadResult {
 
 function scored(file: string, check: FileCheck, options: ProcessOptions, fast: boolean): FileOutcome {
   // The per-item entries only when the full report is output.
-  const result = scoreAnswers(check.checklist!, check.answers!, { items: options.keepReport });
-  return {
+  const result = scoreAnswers(check.checklist!, check.answers!, { items: options.keepReport || options.keepOpenItems === true });
+  const outcome: FileOutcome = {
     file,
     status: 'valid',
     fast,
@@ -237,6 +203,8 @@ function scored(file: string, check: FileCheck, options: ProcessOptions, fast: b
     warnings: check.warnings.slice(0, KEPT_DIAGNOSTICS),
     warningCount: check.warnings.length,
   };
+  if (options.keepOpenItems) outcome.openItems = listOpenItems(result, check.checklist!, options.lang);
+  return outcome;
 }
 
 /** The parts of a report the batch summary uses. */

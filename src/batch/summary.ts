@@ -1,83 +1,12 @@
 // Builds the batch summary from the per-file outcomes: verdicts, ranking, area table, distributions, duplicates.
+import { findingOutcome, judgeFile, type BatchPolicy, type FileOutcome, type BatchSummary, type FileVerdict, type RankedUnit } from '../model/batch.js';
 import type { Lang } from '../i18n/lang.js';
 import type { Checklist } from '../model/checklist.js';
 import { pickText } from '../model/text.js';
 import { gradesOf } from '../score/score.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { comparePaths } from './discover.js';
-import type { FileOutcome, OtherFile, UnitSummary } from './process-file.js';
-import type { BaselineAggregate, UnitBaseline } from './baseline.js';
+import { comparePaths } from '../util/compare-paths.js';
 import { unitKey } from '../model/identity.js';
-import type { EvidenceFinding } from '../evidence/evidence.js';
-
-/** Why a file fails the batch. */
-export type FailReason = 'unreadable' | 'invalid' | 'vetoed' | 'belowThreshold' | 'incomplete' | 'evidence';
-
-/** The thresholds of a batch run. */
-export interface BatchPolicy {
-  /** `--fail-under N`: a unit scoring below N fails. */
-  failUnder?: number;
-  /** `--allow-incomplete`: unanswered items do not fail a unit. */
-  allowIncomplete: boolean;
-}
-
-/** One file's line in the summary, in input order. */
-export interface FileVerdict {
-  file: string;
-  status: FileOutcome['status'];
-  failed: boolean;
-  reasons: FailReason[];
-  /** The unit's data (valid files). */
-  summary?: UnitSummary;
-  /** Whether another file submitted the same unit (same name and type). */
-  duplicate: boolean;
-  /** Diagnostics kept for invalid files, and the total. */
-  errors: Diagnostic[];
-  errorCount: number;
-  warningCount: number;
-  /** `--verify-evidence`: evidence missing, changed since recorded, or outside the submission's folder. */
-  evidence?: EvidenceFinding[];
-}
-
-/** One line of the ranking. */
-export interface RankedUnit {
-  rank: number;
-  /** Index into `files`. */
-  index: number;
-  /** `--baseline`: the change since the baseline; undefined for a unit new since then. */
-  baseline?: UnitBaseline;
-}
-
-/** Everything the Markdown, JSON and JUnit outputs are made from. */
-export interface BatchSummary {
-  generatedAt: string;
-  policy: BatchPolicy;
-  files: FileVerdict[];
-  counts: {
-    files: number;
-    valid: number;
-    invalid: number;
-    unreadable: number;
-    vetoed: number;
-    incomplete: number;
-    belowThreshold: number;
-    failed: number;
-    duplicates: number;
-    /** Files that are not answer files by their content (`otherFiles`). */
-    other: number;
-  };
-  ranking: RankedUnit[];
-  /** Area columns: the areas of the units' checklist, in checklist order. */
-  areas: { id: string; title: string }[];
-  byGrade: { index: number; label: string; count: number }[];
-  byType: { type: string; label: string; count: number; averageScore: number | null }[];
-  /** Units submitted more than once: their files, in order. */
-  duplicates: { name: string; type: string; files: string[] }[];
-  /** Files found among the submissions that are not answer files (checklists): listed, not scored, never a failure. */
-  otherFiles: ({ file: string } & OtherFile)[];
-  /** `--baseline`: the comparison with an earlier round (set by `applyBaseline`). */
-  baseline?: BaselineAggregate;
-}
 
 /** Scores are compared at the 2 decimals that reports show, so the ranking matches what people read. */
 function cents(score: number): number {
@@ -172,31 +101,6 @@ export function summarizeBatch(
   };
 }
 
-/**
- * Why one file fails the batch, from that file alone: unreadable or invalid, vetoed, below
- * `--fail-under`, incomplete (without `--allow-incomplete`), evidence that cannot be trusted.
- * Empty when it passes. A streamed summary writes each file's verdict as soon as it is scored.
- */
-export function judgeFile(o: FileOutcome, policy: BatchPolicy): FailReason[] {
-  const reasons: FailReason[] = [];
-  if (o.status === 'other') return reasons;
-  if (o.status !== 'valid') reasons.push(o.status);
-  const s = o.summary;
-  if (s) {
-    if (s.vetoed) reasons.push('vetoed');
-    if (policy.failUnder !== undefined && s.score < policy.failUnder) reasons.push('belowThreshold');
-    if (!s.complete && !policy.allowIncomplete) reasons.push('incomplete');
-  }
-  // Tampered, missing or escaping evidence fails the unit.
-  if (o.evidence?.length) reasons.push('evidence');
-  return reasons;
-}
-
-/** The outcome of an entry that discovery could not read (an unreadable folder, a symlink loop). */
-export function findingOutcome(d: Diagnostic): FileOutcome {
-  return { file: d.file, status: 'unreadable', fast: false, errors: [d], errorCount: 1, warnings: [], warningCount: 0 };
-}
-
 /** The counts of the summary but duplicates, in one pass over the files. */
 function countFiles(files: readonly FileVerdict[]): Omit<BatchSummary['counts'], 'duplicates' | 'other'> {
   const counts = { files: files.length, valid: 0, invalid: 0, unreadable: 0, vetoed: 0, incomplete: 0, belowThreshold: 0, failed: 0 };
@@ -247,20 +151,6 @@ function distributions(
       averageScore: t.count > 0 ? Math.round((t.total / t.count) * 100) / 100 : null,
     })),
   };
-}
-
-/** The id of each unit's weakest area (lowest score; the first in checklist order on a tie), or undefined. */
-export function weakestArea(summary: UnitSummary): string | undefined {
-  let id: string | undefined;
-  let lowest = Infinity;
-  summary.areaScores.forEach((score, i) => {
-    if (score === null) return;
-    if (id === undefined || score < lowest) {
-      id = summary.areaIds[i];
-      lowest = score;
-    }
-  });
-  return id;
 }
 
 /** Exit code of a batch (docs/formats.md §6): 1 when any file failed, else 0. */

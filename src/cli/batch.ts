@@ -1,16 +1,17 @@
 // `wangxin batch DIR|FILE...`: scores every answer file, writes a summary (and JUnit), fails CI when a unit fails.
 import { tb } from '../i18n/batch-messages.js';
 import { te } from '../i18n/evidence-messages.js';
+import { to } from '../i18n/office-messages.js';
 import { t } from '../i18n/messages.js';
-import type { CommandContext } from './io.js';
-import type { AddCommand } from './registry.js';
+import type { CommandContext } from '../io/io.js';
+import type { AddCommand } from './command.js';
 import { formatForOut, parseFailUnder, parseFormat } from './options.js';
 import { UsageError } from './usage-error.js';
 import { addExamples } from './help-examples.js';
 import { resolve } from 'node:path';
 import type { Discovery } from '../batch/discover.js';
-import type { FileOutcome } from '../batch/process-file.js';
-import type { BatchSummary } from '../batch/summary.js';
+import type { FileOutcome } from '../model/batch.js';
+import type { BatchSummary } from '../model/batch.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { appendAll } from '../util/append-all.js';
 import type { OutputContent } from '../fs/write-output.js';
@@ -18,7 +19,7 @@ import type { OutputContent } from '../fs/write-output.js';
 /** The options of `batch` after parsing. */
 export interface BatchOptions {
   checklist?: string;
-  format: 'md' | 'json' | 'jsonl';
+  format: 'md' | 'json' | 'jsonl' | 'xlsx';
   out?: string;
   junit?: string;
   failUnder?: number;
@@ -53,14 +54,14 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
         paths: string[],
         raw: { checklist?: string; format?: string; out?: string; junit?: string; failUnder?: string; allowIncomplete?: boolean; jobs?: string; baseline?: string; verifyEvidence?: boolean },
       ) => {
+        // The format follows --out's extension where it names one (s.json, s.xlsx); --format must agree with it.
+        const given = raw.format === undefined ? undefined : parseFormat(raw.format, ['md', 'json', 'jsonl', 'xlsx'] as const);
+        const format = formatForOut(raw.out, given, { '.md': 'md', '.markdown': 'md', '.json': 'json', '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.xlsx': 'xlsx' }, 'md');
+        // A workbook is binary: it goes to a file, never to standard output (a terminal or a pipe alike).
+        if (format === 'xlsx' && (raw.out === undefined || raw.out === '-')) throw new UsageError({ zh: to('zh', 'binary.needsFile', { format: 'xlsx', option: '--out' }), en: to('en', 'binary.needsFile', { format: 'xlsx', option: '--out' }) });
         const options: BatchOptions = {
           checklist: raw.checklist,
-          format: formatForOut(
-            raw.out,
-            raw.format === undefined ? undefined : parseFormat(raw.format, ['md', 'json', 'jsonl'] as const),
-            { '.md': 'md', '.markdown': 'md', '.json': 'json', '.jsonl': 'jsonl', '.ndjson': 'jsonl' },
-            'md',
-          ),
+          format,
           out: raw.out,
           junit: raw.junit,
           failUnder: raw.failUnder === undefined ? undefined : parseFailUnder(raw.failUnder),
@@ -81,6 +82,7 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
     },
     { command: 'wangxin batch a.yaml b.yaml --format json', zh: '含每个单位报告的 JSON', en: 'JSON with every unit report' },
     { command: 'wangxin batch answers/ --format jsonl --out units.jsonl', zh: 'JSON Lines：每个文件一行，最后一行为汇总', en: 'JSON Lines: a line per file, then a summary line' },
+    { command: 'wangxin batch answers/ --out 汇总.xlsx', zh: 'Excel 工作簿：排名、单位×领域（色阶）、分布、无效文件、待整改条目', en: 'Excel workbook: ranking, units × areas (colour scales), distributions, invalid files, open items' },
     { command: 'wangxin batch 2026/ --baseline 2025/', zh: '与去年的提交比较：每个单位的变化', en: "change per unit since last year's submissions" },
   ]);
 }
@@ -114,7 +116,8 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
   const { discoverFiles } = await import('../batch/discover.js');
   const { runFiles } = await import('../batch/pool.js');
   const { summarizeBatch, batchExitCode } = await import('../batch/summary.js');
-  const { checklistFileFor, loadChecklist, answersChecklistFile } = await import('../load/resolve-checklist.js');
+  const { checklistFileFor, answersChecklistFile } = await import('../checklist/resolve-checklist.js');
+  const { loadChecklist } = await import('../checklist/load-checklist.js');
   const { renderDiagnostics, makeVisible } = await import('../diagnostics/render.js');
   const { io, lang } = ctx;
 
@@ -169,7 +172,7 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
   const scoreAll = async (onOutcome?: (outcome: FileOutcome) => void): Promise<FileOutcome[]> => {
     const bar = await startProgress(ctx, found.files.length);
     try {
-      const processOptions = { checklist: checklistFile, lang, generatedAt, keepReport: options.format !== 'md', verifyEvidence: options.verifyEvidence };
+      const processOptions = { checklist: checklistFile, lang, generatedAt, keepReport: options.format === 'json' || options.format === 'jsonl', keepOpenItems: options.format === 'xlsx', verifyEvidence: options.verifyEvidence };
       return await runFiles(found.files, processOptions, jobs, bar ? (done) => bar.update(done) : undefined, workers, onOutcome);
     } finally {
       bar?.stop();
@@ -215,6 +218,16 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
       const text = lines.join('\n');
       io.stdout.write(text.endsWith('\n') ? text : text + '\n');
     }
+  } else if (options.format === 'xlsx') {
+    // The workbook needs every unit's open items: kept in compact form as each file is scored.
+    const openItems = new Map<string, import('../model/batch.js').OpenItem[]>();
+    summary = await summarize(await scoreAll((o) => {
+      if (o.openItems?.length) openItems.set(o.file, o.openItems);
+      delete o.openItems;
+    }));
+    const { writeBatchXlsx } = await import('../report/batch-xlsx.js');
+    await writeOut(options.out!, (write) => writeBatchXlsx(summary, { lang, openItems }, write));
+    written.push(options.out!);
   } else {
     // JSON and JSON Lines are written while the files are scored: each unit's entry, with its
     // report, as soon as it is in (then let go), the aggregates at the end.

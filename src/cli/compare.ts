@@ -3,9 +3,9 @@ import { isAbsolute, resolve } from 'node:path';
 import { t } from '../i18n/messages.js';
 import { COMPARE_MESSAGES, tc } from '../i18n/compare-messages.js';
 import { addExamples } from './help-examples.js';
-import type { CommandContext } from './io.js';
+import type { CommandContext } from '../io/io.js';
 import { formatForOut, parseFormat } from './options.js';
-import type { AddCommand } from './registry.js';
+import type { AddCommand } from './command.js';
 
 /** Options of `compare` after parsing. */
 export interface CompareOptions {
@@ -51,7 +51,7 @@ export async function runCompare(oldFile: string, newFile: string, options: Comp
   const { compareReports, summarizeSide } = await import('../compare/compare.js');
   const { getCompareFormatter } = await import('../compare/markdown.js');
   const { renderDiagnostics, makeVisible, quoteText } = await import('../diagnostics/render.js');
-  const { looksLikePath } = await import('../load/resolve-checklist.js');
+  const { looksLikePath } = await import('../checklist/resolve-checklist.js');
   const { io, lang } = ctx;
   const paint = ctx.paintErr;
   // Relative paths stay relative (as typed, in diagnostics) when the working folder is the process's.

@@ -2,11 +2,12 @@
 import { isAbsolute, resolve } from 'node:path';
 import { te } from '../i18n/evidence-messages.js';
 import type { Lang } from '../i18n/lang.js';
-import { MAX_EVIDENCE_BYTES, type EvidenceFinding, type RecordOutcome } from '../evidence/evidence.js';
+import { MAX_EVIDENCE_BYTES, type RecordOutcome } from '../evidence/evidence.js';
+import { type EvidenceFinding } from '../model/evidence.js';
 import { formatBytes } from '../load/read-text.js';
 import type { Paint } from '../diagnostics/render.js';
-import type { CommandContext } from './io.js';
-import type { AddCommand } from './registry.js';
+import type { CommandContext } from '../io/io.js';
+import type { AddCommand } from './command.js';
 
 /** Registers `evidence`. */
 export function registerEvidence(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
@@ -25,13 +26,14 @@ export function registerEvidence(add: AddCommand, ctx: CommandContext, setExit: 
  * the answer file cannot be read or written.
  */
 export async function runEvidence(file: string, ctx: CommandContext): Promise<number> {
-  const { checkFileBytes } = await import('../validate/check-file.js');
+  const { checkFileBytes } = await import('../check/check-file.js');
   const { renderDiagnostics, makeVisible } = await import('../diagnostics/render.js');
   const { recordEvidence } = await import('../evidence/evidence.js');
   const { saveAnswers } = await import('../walk/answer-file.js');
   const { readInput } = await import('../fs/read-input.js');
   const { MAX_FILE_BYTES } = await import('../load/read-text.js');
   const { lockAnswerFile } = await import('./answer-lock.js');
+  const { isWorkbookPath } = await import('../workbook/layout.js');
   const { io, lang } = ctx;
   const paint = ctx.paintErr;
   const absolute = isAbsolute(file) ? file : resolve(io.cwd, file);
@@ -65,7 +67,13 @@ export async function runEvidence(file: string, ctx: CommandContext): Promise<nu
         return 2;
       }
       try {
-        await saveAnswers(absolute, outcome.answers, check.checklist);
+        if (isWorkbookPath(absolute)) {
+          // A workbook keeps being a workbook: only its evidence cells change.
+          const { saveWorkbookEvidence } = await import('../workbook/update-workbook.js');
+          await saveWorkbookEvidence(absolute, bytes, outcome.answers);
+        } else {
+          await saveAnswers(absolute, outcome.answers, check.checklist);
+        }
       } catch (error) {
         const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
         io.stderr.write(`wangxin: ${paint.red(te(lang, 'evidence.writeFailed', { file: makeVisible(file), reason }))}\n`);

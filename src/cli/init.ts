@@ -6,8 +6,8 @@ import { t } from '../i18n/messages.js';
 import { INIT_MESSAGES, ti } from '../i18n/init-messages.js';
 import type { Checklist } from '../model/checklist.js';
 import { addExamples } from './help-examples.js';
-import type { CommandContext } from './io.js';
-import type { AddCommand } from './registry.js';
+import type { CommandContext } from '../io/io.js';
+import type { AddCommand } from './command.js';
 import { UsageError } from './usage-error.js';
 import { formatForOut, YAML_EXTENSIONS } from './options.js';
 import { commandLine } from './invocation.js';
@@ -23,6 +23,8 @@ export interface InitOptions {
   out?: string;
   force?: boolean;
   checklistTemplate?: boolean;
+  /** `yaml` (default) or `xlsx` (an answer workbook; also when --out ends in .xlsx). */
+  format?: string;
 }
 
 /** A usage error from the `init` catalogue, in both languages. */
@@ -42,8 +44,11 @@ export function registerInit(add: AddCommand, ctx: CommandContext, setExit: (cod
     .option('--out <file>', ti(lang, 'init.opt.out'))
     .option('--force', ti(lang, 'init.opt.force'))
     .option('--checklist-template', ti(lang, 'init.opt.template'))
+    .option('--format <format>', ti(lang, 'init.opt.format'))
     .action(async (options: InitOptions) => {
-      formatForOut(options.out, undefined, YAML_EXTENSIONS, 'yaml');
+      // An answer file is YAML or a workbook: --out names one of those, or --format says which to write.
+      if (options.format === undefined && !options.checklistTemplate) formatForOut(options.out, undefined, { ...YAML_EXTENSIONS, '.xlsx': 'xlsx' }, 'yaml');
+      else if (options.checklistTemplate) formatForOut(options.out, undefined, YAML_EXTENSIONS, 'yaml');
       setExit(await runInit(options, ctx));
     });
   const ex = (command: string, key: keyof typeof INIT_MESSAGES): { command: string; zh: string; en: string } => ({
@@ -71,16 +76,20 @@ export async function runInit(options: InitOptions, ctx: CommandContext): Promis
   // Only a file would be replaced: a FIFO or a device is written through without --force.
   if (outFile !== undefined && !options.force && isRegularFile(outFile)) throw usage('init.error.exists', { file: makeVisible(options.out!) });
   if (outFile !== undefined) {
-    const { looksLikePath } = await import('../load/resolve-checklist.js');
+    const { looksLikePath } = await import('../checklist/resolve-checklist.js');
     const inputs = options.checklist !== undefined && looksLikePath(options.checklist) ? [options.checklist] : [];
     await refuseSameFile(ctx, [{ option: '--out', file: options.out! }], inputs);
   }
 
-  let text: string;
+  const workbook = options.format === 'xlsx' || (options.format === undefined && outFile !== undefined && /\.xlsx$/i.test(outFile));
+  if (options.format !== undefined && options.format !== 'yaml' && options.format !== 'xlsx') throw usage('init.error.format', { format: makeVisible(options.format) });
+  if (workbook && (outFile === undefined || options.checklistTemplate)) throw usage('init.error.workbookOut');
+
+  let text: string | Buffer;
   let done: string;
   if (options.checklistTemplate) {
     if (options.unit !== undefined || options.unitType !== undefined) throw usage('init.error.templateOptions');
-    const { builtinFile, builtinIds } = await import('../load/resolve-checklist.js');
+    const { builtinFile, builtinIds } = await import('../checklist/resolve-checklist.js');
     const ref = options.checklist ?? DEFAULT_CHECKLIST;
     const file = builtinFile(ref);
     if (!file) throw usage('init.error.templateNeedsBuiltin', { ref: makeVisible(ref), known: builtinIds().join(', ') || '—' });
@@ -102,15 +111,22 @@ export async function runInit(options: InitOptions, ctx: CommandContext): Promis
       throw usage('init.error.unknownUnitType', { checklist: checklist.id, type: quoteText(type), known });
     }
     const name = options.unit?.trim() || ti(lang, 'init.placeholderUnit');
-    const { renderBlankAnswers } = await import('../init/blank-answers.js');
-    const blank = renderBlankAnswers(checklist, { name, type }, lang, outFile ?? join(io.cwd, 'answers.yaml'));
-    text = blank.text;
     const shown = options.out ?? '';
-    done = ti(lang, 'init.written', { file: makeVisible(shown), count: blank.count, validate: makeVisible(commandLine(io.env, ['validate', shown])), score: makeVisible(commandLine(io.env, ['score', shown])) });
+    if (workbook) {
+      const { writeWorkbook } = await import('../workbook/write-workbook.js');
+      const blank = await writeWorkbook(checklist, { schemaVersion: 1, checklist: { id: checklist.id, version: checklist.version }, unit: { name, type }, answers: {} }, lang);
+      text = blank.bytes;
+      done = ti(lang, 'init.written', { file: makeVisible(shown), count: blank.count, validate: makeVisible(commandLine(io.env, ['validate', shown])), score: makeVisible(commandLine(io.env, ['score', shown])) });
+    } else {
+      const { renderBlankAnswers } = await import('../init/blank-answers.js');
+      const blank = renderBlankAnswers(checklist, { name, type }, lang, outFile ?? join(io.cwd, 'answers.yaml'));
+      text = blank.text;
+      done = ti(lang, 'init.written', { file: makeVisible(shown), count: blank.count, validate: makeVisible(commandLine(io.env, ['validate', shown])), score: makeVisible(commandLine(io.env, ['score', shown])) });
+    }
   }
 
   if (outFile === undefined) {
-    io.stdout.write(text);
+    io.stdout.write(text as string);
     return 0;
   }
   // A blank answer file written to a file takes the same lock as `run` (a template is not an answer file).
@@ -136,7 +152,7 @@ export async function runInit(options: InitOptions, ctx: CommandContext): Promis
 
 /** The checklist of `--checklist` (a path relative to the working folder, or a built-in id), or the default. */
 async function resolveChecklist(ref: string | undefined, ctx: CommandContext): Promise<Checklist | undefined> {
-  const { builtinFile, builtinIds, checklistFileFor, looksLikePath } = await import('../load/resolve-checklist.js');
+  const { builtinFile, builtinIds, checklistFileFor, looksLikePath } = await import('../checklist/resolve-checklist.js');
   const { makeVisible } = await import('../diagnostics/render.js');
   const wanted = ref ?? (builtinIds().length === 1 ? builtinIds()[0] : DEFAULT_CHECKLIST);
   const found = looksLikePath(wanted) ? resolve(ctx.io.cwd, wanted) : checklistFileFor(wanted);
@@ -148,7 +164,7 @@ async function resolveChecklist(ref: string | undefined, ctx: CommandContext): P
 
 /** Loads a checklist; prints its errors (and returns undefined) when it is broken or unreadable. */
 async function loadOrFail(file: string, ctx: CommandContext): Promise<Checklist | undefined> {
-  const { loadChecklist } = await import('../load/resolve-checklist.js');
+  const { loadChecklist } = await import('../checklist/load-checklist.js');
   const { renderDiagnostics, makeVisible } = await import('../diagnostics/render.js');
   const loaded = await loadChecklist(file);
   if (loaded.checklist) return loaded.checklist;

@@ -1,8 +1,8 @@
 // `wangxin list`: the built-in checklists with id, version, title and item count.
 import { t } from '../i18n/messages.js';
-import type { CommandContext } from './io.js';
+import type { CommandContext } from '../io/io.js';
 import { displayWidth, makeVisible } from '../diagnostics/render.js';
-import type { AddCommand } from './registry.js';
+import type { AddCommand } from './command.js';
 import { addExamples } from './help-examples.js';
 import { example } from '../i18n/example-messages.js';
 
@@ -16,7 +16,8 @@ export function registerList(add: AddCommand, ctx: CommandContext, setExit: (cod
 
 /** Prints the built-in checklists, earlier versions kept as `id@version` included; exit 2 if one of them is broken (an installation problem). */
 export async function runList(ctx: CommandContext): Promise<number> {
-  const { builtinRefs, builtinFile, loadChecklist } = await import('../load/resolve-checklist.js');
+  const { builtinRefs, builtinFile } = await import('../checklist/resolve-checklist.js');
+  const { loadChecklist } = await import('../checklist/load-checklist.js');
   const { listItems } = await import('../model/checklist.js');
   const { pickText } = await import('../model/text.js');
   const { io, lang, paint } = ctx;

@@ -3,7 +3,7 @@ import { Command, CommanderError, Help } from 'commander';
 import { detectLang, isLang, type Lang } from '../i18n/lang.js';
 import { t } from '../i18n/messages.js';
 import { readToolVersion } from '../report/tool-version.js';
-import { makePaint, wantsColor, type CommandContext, type Io } from './io.js';
+import { makePaint, wantsColor, type CommandContext, type Io } from '../io/io.js';
 import { UsageError } from './usage-error.js';
 import { registerCommands } from './registry.js';
 import { saveCodeCaches } from '../fs/require-cached.js';

@@ -4,8 +4,8 @@ import { fill } from '../i18n/lang.js';
 import { MIGRATE_MESSAGES, tm } from '../i18n/migrate-messages.js';
 import type { Checklist } from '../model/checklist.js';
 import { addExamples } from './help-examples.js';
-import type { CommandContext } from './io.js';
-import type { AddCommand } from './registry.js';
+import type { CommandContext } from '../io/io.js';
+import type { AddCommand } from './command.js';
 import { UsageError } from './usage-error.js';
 import { formatForOut, YAML_EXTENSIONS } from './options.js';
 
@@ -34,7 +34,7 @@ export function registerMigrate(add: AddCommand, ctx: CommandContext, setExit: (
     .option('--out <file>', tm(lang, 'migrate.opt.out'))
     .option('--force', tm(lang, 'migrate.opt.force'))
     .action(async (answers: string, options: MigrateOptions) => {
-      formatForOut(options.out, undefined, YAML_EXTENSIONS, 'yaml');
+      formatForOut(options.out, undefined, { ...YAML_EXTENSIONS, '.xlsx': 'xlsx' }, 'yaml');
       setExit(await runMigrate(answers, options, ctx));
     });
   addExamples(cmd, lang, [
@@ -57,11 +57,11 @@ export function registerMigrate(add: AddCommand, ctx: CommandContext, setExit: (
  * than before (a county's own 1.1.0 is not the built-in 1.1.0). A version (or id-version) the
  * name already ends with is replaced, not kept: `name.1.0.0.yaml` → `name.1.1.0.yaml`.
  */
-export function defaultMigratedPath(file: string, target: { id: string; version: string }, fromId: string): string {
-  const ext = extname(file);
-  const stem = (/^\.ya?ml$/i.test(ext) ? basename(file, ext) : basename(file)).replace(/\.(?:[A-Za-z0-9_-]+-)?\d+\.\d+\.\d+$/, '');
+export function defaultMigratedPath(file: string, target: { id: string; version: string }, fromId: string, ext = '.yaml'): string {
+  const own = extname(file);
+  const stem = (/^\.(ya?ml|xlsx)$/i.test(own) ? basename(file, own) : basename(file)).replace(/\.(?:[A-Za-z0-9_-]+-)?\d+\.\d+\.\d+$/, '');
   const tag = target.id === fromId ? target.version : `${target.id}-${target.version}`;
-  return join(dirname(file), `${stem}.${tag}.yaml`);
+  return join(dirname(file), `${stem}.${tag}${ext}`);
 }
 
 /**
@@ -77,7 +77,7 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
   const { migrateAnswers } = await import('../migrate/migrate.js');
   const { renderMigrationReport } = await import('../migrate/report.js');
   const { serializeAnswers } = await import('../walk/answer-file.js');
-  const { looksLikePath } = await import('../load/resolve-checklist.js');
+  const { looksLikePath } = await import('../checklist/resolve-checklist.js');
   const { io, lang } = ctx;
   const paint = ctx.paintErr;
   const at = (p: string): string => (isAbsolute(p) ? p : resolve(io.cwd, p));
@@ -86,13 +86,16 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
   if (!target) return 2;
 
   const absolute = at(file);
-  const read = await readText(absolute);
+  // An answer workbook is read to its cells, like every answer file (src/workbook/read-workbook.ts).
+  const { isWorkbookPath } = await import('../workbook/layout.js');
+  const workbook = isWorkbookPath(file);
+  const read = workbook ? await (await import('../workbook/read-workbook.js')).readWorkbookFile(absolute, file) : await readText(absolute);
   if (!read.ok) {
     io.stderr.write(renderDiagnostics([read.diagnostic], { lang, paint }) + '\n');
     return 2;
   }
-  const parsed = parseYaml(read.text, file);
-  const sources = new Map([[file, read.text]]);
+  const parsed = 'parsed' in read ? read.parsed : parseYaml(read.text, file);
+  const sources = new Map('text' in read ? [[file, read.text]] : []);
   const shape = validateAnswersShape(parsed);
   const invalid = (errors: Parameters<typeof renderDiagnostics>[0]): number => {
     io.stderr.write(renderDiagnostics(errors, { lang, paint, sources }) + '\n\n');
@@ -105,7 +108,7 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
   // id@version when there is one); only the exact version counts.
   let old: Checklist | undefined;
   let foundVersion: string | undefined;
-  const { builtinRefFor, builtinIds } = await import('../load/resolve-checklist.js');
+  const { builtinRefFor, builtinIds } = await import('../checklist/resolve-checklist.js');
   const namedId = shape.value.checklist.id;
   if (options.from === undefined && builtinRefFor(namedId, shape.value.checklist.version) === undefined && namedId !== target.id) {
     // Answers to a checklist nobody can name: without it, nothing says which answers still mean
@@ -131,7 +134,8 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
   if (!target.unitTypes.some((u) => u.id === answers.unit.type)) {
     throw usage('migrate.error.unitType', { checklist: target.id, type: quoteText(answers.unit.type), known: target.unitTypes.map((u) => u.id).join(', ') });
   }
-  const shownOut = options.out ?? defaultMigratedPath(file, target, answers.checklist.id);
+  // A workbook migrates to a workbook (by default and whenever --out names a .xlsx), built for the new checklist.
+  const shownOut = options.out ?? defaultMigratedPath(file, target, answers.checklist.id, workbook ? '.xlsx' : '.yaml');
   const { isStdout, refuseSameFile, writeCommandOutput } = await import('./outputs.js');
   const { isRegularFile } = await import('./init.js');
   const toStdout = isStdout(shownOut);
@@ -154,7 +158,10 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
   // `--out -`: the migrated answers on standard output, the report on standard error.
   let reason: string | undefined;
   try {
-    reason = await writeCommandOutput(ctx, shownOut, serializeAnswers(migration.answers, { file: toStdout ? absolute : out, checklist: target }), { makeFolder: true });
+    const content = !toStdout && /\.xlsx$/i.test(out)
+      ? (await (await import('../workbook/write-workbook.js')).writeWorkbook(target, migration.answers, lang)).bytes
+      : serializeAnswers(migration.answers, { file: toStdout ? absolute : out, checklist: target });
+    reason = await writeCommandOutput(ctx, shownOut, content, { makeFolder: true });
   } finally {
     if (lock?.ok) lock.lock.release();
   }
@@ -171,7 +178,8 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
 
 /** Loads `--to`/`--from`: a path relative to the working folder or a built-in id; prints why not and returns undefined. */
 async function loadRef(ref: string, ctx: CommandContext): Promise<Checklist | undefined> {
-  const { builtinFile, builtinIds, loadChecklist, looksLikePath } = await import('../load/resolve-checklist.js');
+  const { builtinFile, builtinIds, looksLikePath } = await import('../checklist/resolve-checklist.js');
+  const { loadChecklist } = await import('../checklist/load-checklist.js');
   const { renderDiagnostics, makeVisible } = await import('../diagnostics/render.js');
   const { io, lang } = ctx;
   const file = looksLikePath(ref) ? (isAbsolute(ref) ? ref : resolve(io.cwd, ref)) : builtinFile(ref);

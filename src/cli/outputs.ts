@@ -5,7 +5,7 @@ import type { NamedPath } from '../fs/same-file.js';
 import { FIFO_WAIT_MS, OutputError, type OutputContent } from '../fs/write-output.js';
 import { tf } from '../i18n/file-messages.js';
 import type { Lang } from '../i18n/lang.js';
-import type { CommandContext } from './io.js';
+import type { CommandContext } from '../io/io.js';
 import { UsageError } from './usage-error.js';
 
 /** An output as the command line gave it: the option that names it and the path as typed (`-` for standard output). */

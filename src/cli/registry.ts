@@ -1,12 +1,6 @@
 // Every command and the module that registers it; only the command being run is loaded (start-up).
-import type { Command } from 'commander';
-import type { CommandContext } from './io.js';
-
-/** Adds a subcommand to the program, configured like every other. */
-export type AddCommand = (name: string) => Command;
-
-/** Registers one command: its options, localised help, and an action that sets the exit code. */
-export type RegisterCommand = (add: AddCommand, ctx: CommandContext, setExit: (code: number) => void) => void;
+import type { AddCommand, RegisterCommand } from './command.js';
+import type { CommandContext } from '../io/io.js';
 
 /** The commands in the order `--help` lists them, each with a loader for its registration. */
 export const COMMANDS: readonly { name: string; load: () => Promise<RegisterCommand> }[] = [
@@ -19,6 +13,7 @@ export const COMMANDS: readonly { name: string; load: () => Promise<RegisterComm
   { name: 'init', load: async () => (await import('./init.js')).registerInit },
   { name: 'compare', load: async () => (await import('./compare.js')).registerCompare },
   { name: 'migrate', load: async () => (await import('./migrate.js')).registerMigrate },
+  { name: 'convert', load: async () => (await import('./convert.js')).registerConvert },
   { name: 'evidence', load: async () => (await import('./evidence.js')).registerEvidence },
 ];
 

@@ -12,8 +12,8 @@ import { renderDiagnostics, makeVisible, quoteText } from '../diagnostics/render
 import type { Answers } from '../model/answers.js';
 import type { Checklist } from '../model/checklist.js';
 import { pickText } from '../model/text.js';
-import type { CommandContext } from './io.js';
-import type { AddCommand } from './registry.js';
+import type { CommandContext } from '../io/io.js';
+import type { AddCommand } from './command.js';
 import { parseFormat } from './options.js';
 import { addExamples } from './help-examples.js';
 import { example } from '../i18n/example-messages.js';
@@ -26,9 +26,9 @@ import type { LockOptions, HeldLock } from '../walk/lock.js';
 const DEFAULT_CHECKLIST = 'county-cyber-2018';
 
 /** Report formats and the extensions that imply them. */
-const REPORT_FORMATS = ['md', 'json', 'html'] as const;
+const REPORT_FORMATS = ['md', 'json', 'html', 'docx'] as const;
 type ReportFormat = (typeof REPORT_FORMATS)[number];
-const EXTENSIONS: Record<string, ReportFormat> = { '.md': 'md', '.markdown': 'md', '.json': 'json', '.html': 'html', '.htm': 'html' };
+const EXTENSIONS: Record<string, ReportFormat> = { '.md': 'md', '.markdown': 'md', '.json': 'json', '.html': 'html', '.htm': 'html', '.docx': 'docx' };
 
 /** Options of `run` as commander gives them. */
 export interface RunOptions {
@@ -97,6 +97,12 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
   const reportFormat = chooseReportFormat(options);
   if (reportFormat === undefined) {
     errorLine(tr(lang, 'run.badReportExt', { file: makeVisible(options.report ?? '') }));
+    return 2;
+  }
+  // A Word document is binary: never to standard output.
+  if (reportFormat === 'docx' && options.report === '-') {
+    const { to } = await import('../i18n/office-messages.js');
+    errorLine(to(lang, 'binary.needsFile', { format: 'docx', option: '--report' }));
     return 2;
   }
 
@@ -301,7 +307,8 @@ function defaultReportPath(answersFile: string, format: ReportFormat): string {
 }
 
 async function loadChecklistRef(ref: string, ctx: CommandContext, errorLine: (m: string) => void): Promise<Checklist> {
-  const { builtinIds, builtinFile, checklistFileFor, loadChecklist } = await import('../load/resolve-checklist.js');
+  const { builtinIds, builtinFile, checklistFileFor } = await import('../checklist/resolve-checklist.js');
+  const { loadChecklist } = await import('../checklist/load-checklist.js');
   const found = checklistFileFor(ref);
   // A path is relative to where the officer is (io.cwd), a built-in id to the package.
   const file = found && found !== builtinFile(ref) ? resolve(ctx.io.cwd, found) : found;
@@ -321,7 +328,7 @@ async function loadChecklistRef(ref: string, ctx: CommandContext, errorLine: (m:
 
 /** Picks a built-in checklist: no question when there is only one. */
 async function chooseChecklist(prompter: Prompter, ctx: CommandContext, errorLine: (m: string) => void): Promise<Checklist> {
-  const { builtinIds } = await import('../load/resolve-checklist.js');
+  const { builtinIds } = await import('../checklist/resolve-checklist.js');
   const ids = builtinIds();
   if (ids.length === 0) {
     errorLine(tr(ctx.lang, 'run.unknownChecklist', { ref: DEFAULT_CHECKLIST, known: '—' }));
@@ -352,7 +359,7 @@ async function openExisting(
   given: Checklist | undefined,
   notices: string[],
 ): Promise<{ answers: Answers; checklist: Checklist; bytes: Buffer }> {
-  const { checkFileBytes } = await import('../validate/check-file.js');
+  const { checkFileBytes } = await import('../check/check-file.js');
   const { lang, io } = ctx;
   // Read once, as bytes: what is checked is what a later save compares the file on disk with.
   const { check, bytes } = await checkFileBytes(absolute, { ref: given && options.checklist ? await resolveRef(options.checklist, io.cwd) : undefined }, 'answers');
@@ -400,7 +407,7 @@ async function mergeReloaded(
 ): Promise<RunMessageKey | undefined> {
   if (bytes === undefined) return 'run.changed.unreadable';
   const { decodeText } = await import('../load/read-text.js');
-  const { checkText } = await import('../validate/check-file.js');
+  const { checkText } = await import('../check/check-file.js');
   const decoded = decodeText(bytes, absolute);
   if (!decoded.ok) return 'run.changed.invalid';
   // Checked against the checklist of this run, whatever the file now names (compared just below).
@@ -420,7 +427,7 @@ async function mergeReloaded(
 
 /** `--checklist` for checkFile: a path made absolute against io.cwd, an id as it is. */
 async function resolveRef(ref: string, cwd: string): Promise<string> {
-  const { looksLikePath } = await import('../load/resolve-checklist.js');
+  const { looksLikePath } = await import('../checklist/resolve-checklist.js');
   return looksLikePath(ref) && !isAbsolute(ref) ? resolve(cwd, ref) : ref;
 }
 
@@ -434,13 +441,16 @@ async function finish(
   deps: RunDeps,
   errorLine: (m: string) => void,
 ): Promise<number> {
-  const { produceReport } = await import('../report/produce.js');
+  const { produceReport, produceDocxReport } = await import('../report/produce.js');
   const { renderSummary } = await import('../walk/summary.js');
   const { writeCommandOutput, isStdout } = await import('./outputs.js');
   const { io, lang } = ctx;
-  const { result, text } = produceReport(checklist, answers, format, { lang, generatedAt: deps.generatedAt });
+  const { result, text } =
+    format === 'docx'
+      ? await produceDocxReport(checklist, answers, { lang, generatedAt: deps.generatedAt }).then((p) => ({ result: p.result, text: p.bytes }))
+      : produceReport(checklist, answers, format, { lang, generatedAt: deps.generatedAt });
   io.stdout.write(renderSummary(result, checklist, answers, lang, ctx.paint) + '\n');
-  const reason = await writeCommandOutput(ctx, shownReport, text.endsWith('\n') ? text : text + '\n', { makeFolder: true });
+  const reason = await writeCommandOutput(ctx, shownReport, typeof text === 'string' && !text.endsWith('\n') ? text + '\n' : text, { makeFolder: true });
   if (reason !== undefined) {
     errorLine(tr(lang, 'run.reportFailed', { file: makeVisible(shownReport), reason }));
     return 2;

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { fill } from '../i18n/lang.js';
 import { SCHEMA_MESSAGES, tSchema } from '../i18n/schema-messages.js';
 import { addExamples } from './help-examples.js';
-import type { CommandContext } from './io.js';
-import type { AddCommand } from './registry.js';
+import type { CommandContext } from '../io/io.js';
+import type { AddCommand } from './command.js';
 import { UsageError } from './usage-error.js';
 
 /** The names shown in help; the ones actually offered are those present in `schemas/` at run time. */

@@ -2,15 +2,16 @@
 import { isAbsolute, resolve } from 'node:path';
 import { t } from '../i18n/messages.js';
 import { ts } from '../i18n/score-messages.js';
-import type { CommandContext } from './io.js';
+import type { CommandContext } from '../io/io.js';
 import { formatForOut, parseFailUnder, parseFormat } from './options.js';
-import type { AddCommand } from './registry.js';
+import type { AddCommand } from './command.js';
 import { addExamples } from './help-examples.js';
+import { to } from '../i18n/office-messages.js';
 
 /** Options of `score` after parsing. */
 export interface ScoreOptions {
   checklist?: string;
-  format?: 'md' | 'json' | 'html';
+  format?: 'md' | 'json' | 'html' | 'docx';
   out?: string;
   failUnder?: number;
   /** Fixed time stamp for reproducible reports (tests). */
@@ -28,8 +29,8 @@ export function registerScore(add: AddCommand, ctx: CommandContext, setExit: (co
     .option('--out <file>', ts(lang, 'score.opt.out'))
     .option('--fail-under <n>', ts(lang, 'score.opt.failUnder'))
     .action(async (answers: string, options: { checklist?: string; format?: string; out?: string; failUnder?: string }) => {
-      const given = options.format === undefined ? undefined : parseFormat(options.format, ['md', 'json', 'html'] as const);
-      const format = formatForOut(options.out, given, { '.md': 'md', '.markdown': 'md', '.json': 'json', '.html': 'html', '.htm': 'html' }, 'md');
+      const given = options.format === undefined ? undefined : parseFormat(options.format, ['md', 'json', 'html', 'docx'] as const);
+      const format = formatForOut(options.out, given, { '.md': 'md', '.markdown': 'md', '.json': 'json', '.html': 'html', '.htm': 'html', '.docx': 'docx' }, 'md');
       const failUnder = options.failUnder === undefined ? undefined : parseFailUnder(options.failUnder);
       setExit(await runScore(answers, { checklist: options.checklist, format, out: options.out, failUnder }, ctx));
     });
@@ -42,6 +43,7 @@ export function registerScore(add: AddCommand, ctx: CommandContext, setExit: (co
     ex('wangxin score answers/township.yaml', 'score.example.basic'),
     ex('wangxin score answers/township.yaml --out r.html', 'score.example.html'),
     ex('wangxin score answers/township.yaml --format json --fail-under 80', 'score.example.ci'),
+    { command: 'wangxin score answers/township.yaml --out 自查报告.docx', zh: to('zh', 'docx.example'), en: to('en', 'docx.example') },
   ]);
 }
 
@@ -51,9 +53,9 @@ export function registerScore(add: AddCommand, ctx: CommandContext, setExit: (co
  * or a report that cannot be written.
  */
 export async function runScore(file: string, options: ScoreOptions, ctx: CommandContext): Promise<number> {
-  const { checkFile } = await import('../validate/check-file.js');
+  const { checkFile } = await import('../check/check-file.js');
   const { renderDiagnostics, makeVisible, quoteText } = await import('../diagnostics/render.js');
-  const { produceReport } = await import('../report/produce.js');
+  const { produceReport, produceDocxReport } = await import('../report/produce.js');
   const { formatForFile } = await import('../report/formatters.js');
   const { roundHalfAway, formatFixed } = await import('../score/round.js');
   const { pickText } = await import('../model/text.js');
@@ -65,7 +67,7 @@ export async function runScore(file: string, options: ScoreOptions, ctx: Command
   let check;
   if (file === '-') {
     const { readTextStream } = await import('../load/read-text.js');
-    const { checkText, unreadableCheck } = await import('../validate/check-file.js');
+    const { checkText, unreadableCheck } = await import('../check/check-file.js');
     const read = await readTextStream(io.stdin);
     check = read.ok ? await checkText(read.text, '-', { ref: options.checklist }, 'answers') : unreadableCheck('-', read.diagnostic);
   } else {
@@ -85,12 +87,21 @@ export async function runScore(file: string, options: ScoreOptions, ctx: Command
   }
   if (check.warnings.length > 0) io.stderr.write(renderDiagnostics(check.warnings, { lang, paint, sources }) + '\n\n');
 
-  const format = options.format ?? (options.out ? formatForFile(options.out) : undefined) ?? 'md';
+  const format = options.format ?? (options.out && /\.docx$/i.test(options.out) ? 'docx' : undefined) ?? (options.out ? formatForFile(options.out) : undefined) ?? 'md';
   // `--out -` is standard output, like no --out at all.
   const toFile = options.out !== undefined && options.out !== '-';
+  // A Word document is binary: it goes to a file, never to standard output (a terminal or a pipe alike).
+  if (format === 'docx' && !toFile) {
+    const { to } = await import('../i18n/office-messages.js');
+    io.stderr.write(`wangxin: ${paint.red(to(lang, 'binary.needsFile', { format: 'docx', option: '--out' }))}\n`);
+    return 2;
+  }
   const { refuseSameFile, writeCommandOutput } = toFile ? await import('./outputs.js') : ({} as typeof import('./outputs.js'));
   if (toFile) await refuseSameFile(ctx, [{ option: '--out', file: options.out! }], [...(file === '-' ? [] : [at(file)]), ...(check.checklistFile ? [check.checklistFile] : [])]);
-  const { result, report, text } = produceReport(check.checklist, check.answers, format, { lang, generatedAt: options.generatedAt });
+  const { result, report, text } =
+    format === 'docx'
+      ? await produceDocxReport(check.checklist, check.answers, { lang, generatedAt: options.generatedAt }).then((p) => ({ ...p, text: p.bytes }))
+      : produceReport(check.checklist, check.answers, format, { lang, generatedAt: options.generatedAt });
 
   const unit = quoteText(result.unit.name);
   if (toFile) {
@@ -102,7 +113,8 @@ export async function runScore(file: string, options: ScoreOptions, ctx: Command
     const summary = ts(lang, 'score.summary', { unit, score: formatFixed(result.score, 1), grade: pickText(result.grade.label, lang) });
     io.stderr.write(`${paint.green('✓')} ${summary} — ${ts(lang, 'score.written', { file: makeVisible(options.out!) })}\n`);
   } else {
-    io.stdout.write(text.endsWith('\n') ? text : text + '\n');
+    const shown = text as string;
+    io.stdout.write(shown.endsWith('\n') ? shown : shown + '\n');
   }
   if (!result.complete) io.stderr.write(paint.yellow(ts(lang, 'score.incomplete', { count: result.unanswered.length })) + '\n');
 

@@ -1,8 +1,8 @@
 // `wangxin validate FILE...`: checks checklists and answer files, prints located diagnostics.
 import { t } from '../i18n/messages.js';
 import { renderDiagnostics, toJsonDiagnostic, makeVisible } from '../diagnostics/render.js';
-import type { CommandContext } from './io.js';
-import type { AddCommand } from './registry.js';
+import type { CommandContext } from '../io/io.js';
+import type { AddCommand } from './command.js';
 import { parseFormat } from './options.js';
 import { addExamples } from './help-examples.js';
 import { example } from '../i18n/example-messages.js';
@@ -35,7 +35,7 @@ export async function runValidate(
   options: { checklist?: string; format: 'text' | 'json' },
   ctx: CommandContext,
 ): Promise<number> {
-  const { checkFiles } = await import('../validate/check-files.js');
+  const { checkFiles } = await import('../check/check-files.js');
   const { checks, sources } = await checkFiles(files, { ref: options.checklist, cwd: ctx.io.cwd, stdin: ctx.io.stdin });
   const { io, lang, paint } = ctx;
   const errors = checks.reduce((n, c) => n + c.errors.length, 0);

@@ -1,9 +1,10 @@
 // Reads one side of a comparison: a JSON report (checked against the report schema) or an answer file (validated and scored).
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { readText } from '../load/read-text.js';
+import { isWorkbookPath } from '../workbook/layout.js';
 import { showPath } from '../fs/path-text.js';
 import type { Report } from '../model/report.js';
-import type { Lang } from '../model/text.js';
+import type { Lang } from '../i18n/lang.js';
 
 /** A loaded side, or the diagnostics that stop it. */
 export type LoadedSide =
@@ -37,8 +38,15 @@ function tryJson(text: string): unknown {
  * report's texts in `lang`.
  */
 export async function loadSide(path: string | Buffer, options: { ref?: string; lang: Lang; generatedAt?: string }): Promise<LoadedSide> {
-  const read = await readText(path);
   const file = showPath(path);
+  if (isWorkbookPath(file)) {
+    // An answer workbook: read to its cells, then checked and scored like an answer file.
+    const { checkWorkbook } = await import('../check/check-file.js');
+    const check = await checkWorkbook(path, file, { ref: options.ref });
+    if (check.unreadable && !check.checklistFile) return { ok: false, unreadable: true, errors: check.errors, warnings: [] };
+    return scoreSide(check, options, '');
+  }
+  const read = await readText(path);
   if (!read.ok) return { ok: false, unreadable: true, errors: [read.diagnostic], warnings: [] };
   const json = tryJson(read.text);
   if (json !== undefined && looksLikeReport(json)) {
@@ -50,14 +58,18 @@ export async function loadSide(path: string | Buffer, options: { ref?: string; l
     if (found.errors.length > 0) return { ok: false, unreadable: false, ...found, source: read.text };
     return { ok: true, kind: 'report', report: json as Report, warnings: found.warnings, source: read.text };
   }
-  const { checkText } = await import('../validate/check-file.js');
-  const check = await checkText(read.text, file, { ref: options.ref }, 'answers');
+  const { checkText } = await import('../check/check-file.js');
+  return scoreSide(await checkText(read.text, file, { ref: options.ref }, 'answers'), options, read.text);
+}
+
+/** The report of a checked answer file, or its errors. */
+async function scoreSide(check: import('../check/check-file.js').FileCheck, options: { lang: Lang; generatedAt?: string }, source: string): Promise<LoadedSide> {
   if (check.errors.length > 0 || !check.checklist || !check.answers) {
-    return { ok: false, unreadable: false, errors: check.errors, warnings: check.warnings, source: read.text };
+    return { ok: false, unreadable: false, errors: check.errors, warnings: check.warnings, source };
   }
   const { scoreAnswers } = await import('../score/score.js');
   const { buildReport } = await import('../report/json-report.js');
   const result = scoreAnswers(check.checklist, check.answers);
   const report = buildReport(result, check.checklist, check.answers, { lang: options.lang, generatedAt: options.generatedAt ?? new Date(0).toISOString() });
-  return { ok: true, kind: 'answers', report, warnings: check.warnings, source: read.text };
+  return { ok: true, kind: 'answers', report, warnings: check.warnings, source };
 }

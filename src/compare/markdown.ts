@@ -1,6 +1,6 @@
 // The comparison of two reports as Markdown (GitHub-flavoured), in Chinese or English, every text escaped.
 import type { ItemKind } from '../model/checklist.js';
-import type { Lang } from '../model/text.js';
+import type { Lang } from '../i18n/lang.js';
 import { COMPARE_MESSAGES, tc } from '../i18n/compare-messages.js';
 import { escapeInline, escapeJsonText, escapeTableCell } from '../report/escape.js';
 import { formatFixed } from '../score/round.js';

@@ -1,5 +1,6 @@
 // The closed set of diagnostic codes and their message templates in both languages.
 import type { Localized } from '../i18n/lang.js';
+import { WORKBOOK_CODES } from '../i18n/workbook-messages.js';
 
 /**
  * Every diagnostic the tool can report. Codes are stable: tools and CI scripts may match on them.
@@ -213,6 +214,8 @@ export const CODES = {
     zh: '条目 {id} 不适用于单位类型“{type}”，此答案将被忽略',
     en: 'item {id} does not apply to unit type "{type}"; this answer is ignored',
   },
+  // Answer workbooks (.xlsx): their catalogue lives with the workbook's other strings.
+  ...WORKBOOK_CODES,
 } as const satisfies Record<string, Localized>;
 
 /** A diagnostic code: one of the keys of {@link CODES}. */

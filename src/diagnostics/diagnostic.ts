@@ -22,6 +22,8 @@ export interface Diagnostic {
   column?: number;
   endLine?: number;
   endColumn?: number;
+  /** In a workbook: the cell, as `Sheet!I14` (shown after the file instead of line:col). */
+  cell?: string;
   /** Where in the document, as a JSON pointer (e.g. `/answers/A1.1.1/status`). */
   pointer?: string;
   message: Localized;
@@ -35,7 +37,7 @@ export function createDiagnostic(
   code: DiagnosticCode,
   file: string,
   params: Record<string, unknown> = {},
-  where: Partial<Position> & { endLine?: number; endColumn?: number; pointer?: string } = {},
+  where: Partial<Position> & { endLine?: number; endColumn?: number; pointer?: string; cell?: string } = {},
   severity: Severity = 'error',
 ): Diagnostic {
   const templates = CODES[code];

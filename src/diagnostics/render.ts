@@ -2,7 +2,7 @@
 import type { Lang } from '../i18n/lang.js';
 import type { Diagnostic } from './diagnostic.js';
 import { EXCERPT_CHARS, excerpt } from '../util/excerpt.js';
-import { INVISIBLE_CLASS } from '../model/identity.js';
+import { INVISIBLE_CLASS } from '../util/invisible.js';
 
 /** Colour functions; identity functions when colour is off. */
 export interface Paint {
@@ -77,7 +77,7 @@ function isWide(cp: number): boolean {
   );
 }
 
-// Issue 6: a file with 100,000 findings renders 100,000 frames; splitting the whole source for
+// A file with 100,000 findings renders 100,000 frames; splitting the whole source for
 // each made that quadratic. The lines of the last source are kept (frames come file by file).
 let cachedSource: string | undefined;
 let cachedLines: string[] = [];
@@ -147,6 +147,7 @@ function cut(text: string, width: number): string {
 
 /** Where a diagnostic points, as `file:line:col` (or just the file). */
 export function formatLocation(d: Diagnostic): string {
+  if (d.cell !== undefined) return `${d.file}:${d.cell}`;
   return d.line === undefined ? d.file : `${d.file}:${d.line}:${d.column ?? 1}`;
 }
 
@@ -171,7 +172,8 @@ export function renderDiagnostics(list: readonly Diagnostic[], options: RenderOp
         : paint.yellow(options.lang === 'zh' ? '警告' : 'warning');
     const head = `${paint.bold(makeVisible(formatLocation(d)))}  ${severity}  ${makeVisible(d.message[options.lang])}  ${paint.dim(d.code)}`;
     const source = options.sources?.get(d.file);
-    const frame = options.frames !== false && source !== undefined ? renderCodeFrame(source, d, paint) : '';
+    // A workbook cell has no line of text to frame.
+    const frame = options.frames !== false && source !== undefined && d.cell === undefined ? renderCodeFrame(source, d, paint) : '';
     blocks.push(frame ? `${head}\n${frame}` : head);
   }
   return blocks.join('\n\n');
@@ -183,6 +185,7 @@ export function toJsonDiagnostic(d: Diagnostic, lang: Lang): Record<string, unkn
     file: d.file,
     line: d.line ?? null,
     column: d.column ?? null,
+    ...(d.cell !== undefined ? { cell: d.cell } : {}),
     endLine: d.endLine ?? null,
     endColumn: d.endColumn ?? null,
     severity: d.severity,

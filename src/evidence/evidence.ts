@@ -1,4 +1,5 @@
 // Evidence files of an answer file: resolve them next to it, record their SHA-256, and verify them later.
+import type { EvidenceFinding, EvidenceProblem } from '../model/evidence.js';
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
@@ -7,31 +8,11 @@ import { openInputSync, pathOfDescriptor } from '../fs/read-input.js';
 import { evidencePath, type Answers, type Evidence } from '../model/answers.js';
 
 /**
- * Why a piece of evidence cannot be trusted as submitted: `missing`; `changed` since its digest
- * was recorded; `outside` the answer file's folder (never read); `notRegular` (a folder, FIFO,
- * device or socket: never read); `tooLarge` (over {@link MAX_EVIDENCE_BYTES}); `unreadable`
- * (the system refused it, e.g. permissions).
- */
-export type EvidenceProblem = 'missing' | 'changed' | 'outside' | 'notRegular' | 'tooLarge' | 'unreadable';
-
-/**
  * Evidence files larger than this are not hashed (a finding, `tooLarge`). Evidence may be scans
  * and recordings, so the limit is far above the answer files' 10 MiB; it bounds the time a
  * hostile submission can make a batch spend (about 2 to 4 s per file at this size).
  */
 export const MAX_EVIDENCE_BYTES = 2 * 1024 ** 3;
-
-/** One finding about one piece of evidence. */
-export interface EvidenceFinding {
-  /** The item the evidence belongs to. */
-  item: string;
-  /** The path as written in the answer file. */
-  path: string;
-  problem: EvidenceProblem;
-  /** For `changed`: the digest recorded and the one found now. */
-  recorded?: string;
-  actual?: string;
-}
 
 /** What `recordEvidence` did. */
 export interface RecordOutcome {

@@ -6,8 +6,8 @@ export const tb = defineMessages('batch', {
   'cli.description': { zh: '批量评分：一个文件夹或多个答卷文件，生成汇总（用于 CI）', en: 'batch scoring of a folder or many answer files, with a summary (for CI)' },
   'cli.arg.paths': { zh: '答卷文件或文件夹（递归查找 *.yaml/*.yml）', en: 'answer files or folders (searched for *.yaml/*.yml)' },
   'cli.opt.format': {
-    zh: '汇总格式：md、json（含每个单位的报告）或 jsonl（每个文件一行，最后一行为汇总）；默认 md，给了 --out 时按其扩展名',
-    en: 'summary format: md, json (with every unit report) or jsonl (a line per file, then a summary line); default md, or from the --out file name',
+    zh: '汇总格式：md、json（含每个单位的报告）、jsonl（每个文件一行，最后一行为汇总）或 xlsx（Excel 工作簿，须 --out）；默认 md，给了 --out 时按其扩展名',
+    en: 'summary format: md, json (with every unit report), jsonl (a line per file, then a summary line) or xlsx (an Excel workbook; needs --out); default md, or from the --out file name',
   },
   'cli.opt.out': { zh: '把汇总写入文件（默认输出到标准输出）', en: 'write the summary to a file (default: standard output)' },
   'cli.opt.junit': { zh: '另写一份 JUnit XML 结果（Jenkins、GitLab 可读）', en: 'also write JUnit XML results (read by Jenkins, GitLab)' },

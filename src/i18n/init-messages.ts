@@ -1,6 +1,11 @@
 // Strings of `wangxin init` (blank answer files and custom checklist templates), in both languages.
 import { defineMessages } from './catalog.js';
-import { UNIT_NAME_PLACEHOLDER } from '../model/answers.js';
+
+/**
+ * The unit name `init` writes when it is not told one. A file that still carries it has not been
+ * filled in: two such files would otherwise count as one unit submitted twice.
+ */
+export const UNIT_NAME_PLACEHOLDER = { zh: '（请填写单位名称）', en: '(unit name)' } as const;
 
 /** The `init` catalogue. */
 export const INIT_MESSAGES = {
@@ -27,6 +32,9 @@ export const INIT_MESSAGES = {
     zh: '检查表 {checklist} 没有单位类型“{type}”（可选：{known}）',
     en: 'checklist {checklist} has no unit type "{type}" (choose from: {known})',
   },
+  'init.opt.format': { zh: '答卷格式：yaml（默认）或 xlsx（电子表格答卷，--out 以 .xlsx 结尾时自动选用）', en: 'answer file format: yaml (default) or xlsx (a spreadsheet workbook; chosen when --out ends in .xlsx)' },
+  'init.error.format': { zh: '--format 只能是 yaml 或 xlsx，而不是“{format}”', en: '--format takes yaml or xlsx, not "{format}"' },
+  'init.error.workbookOut': { zh: '电子表格答卷须用 --out 指定 .xlsx 文件（不能输出到屏幕，也不能与 --checklist-template 同用）', en: 'a workbook needs --out FILE.xlsx (it cannot be printed, nor combined with --checklist-template)' },
   'init.error.unknownChecklist': { zh: '找不到检查表“{ref}”（内置：{known}）', en: 'no checklist "{ref}" (built-in: {known})' },
   'init.error.checklistBroken': { zh: '检查表 {file} 有错误，无法使用：', en: 'the checklist {file} has errors and cannot be used:' },
   'init.error.templateNeedsBuiltin': {

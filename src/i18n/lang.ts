@@ -1,7 +1,7 @@
 // Choosing the user's language and filling message templates.
-import type { Lang } from '../model/text.js';
 
-export type { Lang } from '../model/text.js';
+/** The languages the tool speaks. Chinese is the default and always present. */
+export type Lang = 'zh' | 'en';
 
 /** A message in every language the tool speaks. */
 export type Localized = Record<Lang, string>;

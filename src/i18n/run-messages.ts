@@ -11,8 +11,8 @@ export const tr = defineMessages('run', {
   'run.opt.unit': { zh: '单位名称', en: 'unit name' },
   'run.opt.unitType': { zh: '单位类型（检查表中的编号，如 township）', en: "unit type (the checklist's id, e.g. township)" },
   'run.opt.answers': { zh: '答卷文件（默认 answers/<单位名称>.yaml；已存在则继续作答）', en: 'answer file (default answers/<unit name>.yaml; continued if it exists)' },
-  'run.opt.report': { zh: '报告文件（格式按扩展名 .md/.json/.html；默认与答卷同名的 .report.md）', en: 'report file (format from the extension .md/.json/.html; default: the answer file name with .report.md)' },
-  'run.opt.format': { zh: '报告格式：md、json 或 html（默认按 --report 的扩展名）', en: 'report format: md, json or html (default from the --report extension)' },
+  'run.opt.report': { zh: '报告文件（格式按扩展名 .md/.json/.html/.docx；默认与答卷同名的 .report.md）', en: 'report file (format from the extension .md/.json/.html/.docx; default: the answer file name with .report.md)' },
+  'run.opt.format': { zh: '报告格式：md、json、html 或 docx（默认按 --report 的扩展名）', en: 'report format: md, json, html or docx (default from the --report extension)' },
   'run.opt.changeUnitType': { zh: '允许改变已有答卷的单位类型', en: 'allow changing the unit type of an existing answer file' },
   // Starting.
   'run.noTty': {
@@ -77,7 +77,7 @@ export const tr = defineMessages('run', {
   },
   'run.reportFailed': { zh: '无法写入报告 {file}：{reason}', en: 'cannot write the report {file}: {reason}' },
   'run.reportWritten': { zh: '报告已写入 {file}', en: 'report written to {file}' },
-  'run.badReportExt': { zh: '无法从 {file} 的扩展名判断报告格式，请用 .md/.json/.html 或 --format', en: 'cannot tell the report format from the extension of {file}; use .md/.json/.html or --format' },
+  'run.badReportExt': { zh: '无法从 {file} 的扩展名判断报告格式，请用 .md/.json/.html/.docx 或 --format', en: 'cannot tell the report format from the extension of {file}; use .md/.json/.html/.docx or --format' },
   // The summary.
   'run.summary.title': { zh: '自查结果：{unit}（{type}）', en: 'Self-check result: {unit} ({type})' },
   'run.summary.score': { zh: '得分 {score}（基础分 {base}，加分 {bonus}）　等级：{grade}', en: 'Score {score} (base {base}, bonus {bonus})   Grade: {grade}' },

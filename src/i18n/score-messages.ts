@@ -9,8 +9,8 @@ export const SCORE_MESSAGES = {
   },
   'score.arg.answers': { zh: '答卷文件（YAML）', en: 'the answer file (YAML)' },
   'score.opt.format': {
-    zh: '报告格式：md、json 或 html（默认 md；给了 --out 时按其扩展名）',
-    en: 'report format: md, json or html (default md, or from the --out file name)',
+    zh: '报告格式：md、json、html 或 docx（Word，须 --out）（默认 md；给了 --out 时按其扩展名）',
+    en: 'report format: md, json, html or docx (Word; needs --out) (default md, or from the --out file name)',
   },
   'score.opt.out': { zh: '把报告写入此文件（不输出到屏幕）', en: 'write the report to this file instead of stdout' },
   'score.opt.failUnder': {

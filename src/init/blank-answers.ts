@@ -1,7 +1,8 @@
 // Renders a blank answer file: every applying item as a commented-out answer line under its text, valid as written.
 import type { Answers } from '../model/answers.js';
 import { applyingItems, kindOf, type Checklist, type Item } from '../model/checklist.js';
-import { pickText, type Lang, type Text } from '../model/text.js';
+import { pickText, type Text } from '../model/text.js';
+import { type Lang } from '../i18n/lang.js';
 import { ti } from '../i18n/init-messages.js';
 import { showControls } from '../report/escape.js';
 import { serializeAnswers } from '../walk/answer-file.js';

@@ -1,6 +1,6 @@
 // Renders a starter custom checklist that `extends` a built-in one, with commented examples of drop/override/append/areas.
 import { listItems, type Checklist } from '../model/checklist.js';
-import type { Lang } from '../model/text.js';
+import type { Lang } from '../i18n/lang.js';
 import { ti } from '../i18n/init-messages.js';
 import { schemaReference } from '../walk/answer-file.js';
 

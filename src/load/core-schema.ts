@@ -1,7 +1,7 @@
-// The plain-scalar rules of the `yaml` package's core schema (yaml 2.9.1, YAML 1.2), shared by the fast parsers.
+// The plain-scalar rules of the `yaml` package's core schema (yaml 2.9.1, YAML 1.2), for the tiny reader.
 
-// Mirrored exactly so a value resolves the same whichever parser read it (js-yaml's own
-// CORE_SCHEMA differs: it reads `1_000`, `0b101`, `+.5` etc. as numbers). yaml tests them in this
+// Mirrored exactly so a value resolves the same whichever parser read it (YAML 1.1 readers
+// differ: they read `yes`, `1_000`, `0b101` etc. as booleans and numbers). yaml tests them in this
 // order: null, bool, int (octal, decimal, hex), float (nan/inf, exponent, plain).
 export const NULL = /^(?:~|[Nn]ull|NULL)?$/;
 export const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;

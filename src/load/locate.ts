@@ -18,6 +18,8 @@ export interface Span {
   column: number;
   endLine: number;
   endColumn: number;
+  /** In a workbook: the cell (`Sheet!I14`); line and column are then its row and column. */
+  cell?: string;
 }
 
 /** Finds the span of a path in a parsed file; with `key: true` the span of the map key holding it. */
@@ -82,7 +84,7 @@ export function locate(
   return spanOf(target ?? undefined, lineCounter);
 }
 
-// Issue 6: a file with 100,000 unknown answers gets a diagnostic per answer; finding each key by a
+// A file with 100,000 unknown answers gets a diagnostic per answer; finding each key by a
 // linear search made that quadratic (minutes). Each map's keys are indexed once instead.
 const PAIR_INDEX = new WeakMap<YAMLMap, Map<string, Pair>>();
 

@@ -94,7 +94,7 @@ export function decodeText(bytes: Uint8Array, file: string): ReadResult {
 }
 
 /**
- * Issue 6: UTF-16 without a BOM that starts with Chinese text (`单位: …`) has no NUL in its first
+ * UTF-16 without a BOM that starts with Chinese text (`单位: …`) has no NUL in its first
  * bytes, yet every ASCII character after it leaves a NUL on the same side of its 2-byte unit.
  * Binary files have NULs on both sides.
  */

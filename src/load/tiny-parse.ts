@@ -1,7 +1,7 @@
 // A purpose-built parser for the restricted YAML that answer files use in practice, bailing out on anything else.
 import { BOOL, FLOAT, FLOAT_EXP, FLOAT_NAN, INT_DEC, INT_HEX, INT_OCT, NULL } from './core-schema.js';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { duplicateKeyDiagnostic, type ParsedYaml } from './parse-yaml.js';
+import { duplicateKeyDiagnostic, type ParsedYaml } from './yaml-parser.js';
 import { LineStarts, tinyLocator, tinyNode, type TinyNode } from './tiny-positions.js';
 import { yamlErrorText } from '../i18n/yaml-messages.js';
 
@@ -9,17 +9,17 @@ import { yamlErrorText } from '../i18n/yaml-messages.js';
  * What it reads: a block mapping at column 0, nested block mappings indented with spaces, block
  * sequences of scalars or one-line flow collections, one-line flow mappings and sequences (nested),
  * plain scalars, single-quoted and double-quoted scalars without escapes, `#` comments and blank
- * lines. Anything else (tabs, CR, anchors, aliases, tags, directives, document markers, block
+ * lines, with LF or CR LF line ends and an optional BOM. Anything else (tabs, a lone CR, anchors, aliases, tags, directives, document markers, block
  * scalars, multi-line scalars or collections, complex or non-string keys, duplicate keys, odd
  * indentation …) makes it return `undefined`, and the caller uses a general parser instead.
  *
- * Whenever it answers, the value is identical to `parseYaml(text).value` (the `yaml` package, core
- * schema, `stringKeys: true`); test/batch/fast-parse.test.ts checks this differentially. A bail-out
+ * Whenever it answers, the value is identical to `parseWithYaml(text).value` (the `yaml` package, core
+ * schema, `stringKeys: true`); test/load/tiny-parse.test.ts checks this differentially. A bail-out
  * only costs speed, a wrong answer could change a verdict, so every doubt bails.
  *
  * With positions ({@link tinyParsePositioned}) it also records every node's range as yaml gives it,
  * and reports duplicate keys as yaml's path does; it then bails on the few layouts where yaml's
- * ranges take in trailing blank or comment lines (see `Lines.gap`).
+ * ranges take in trailing blank or comment lines (see `Reader.gap`).
  */
 
 
@@ -52,13 +52,6 @@ function bail(): never {
   throw BAIL;
 }
 
-/**
- * Set only during a positioned parse: the current line's start offset, the node the last reader
- * read (readers return values; their nodes are left here so the plain parse allocates none), and
- * the keys that repeat an earlier key of their map.
- */
-let track: Tracker | undefined;
-
 interface Tracker {
   base: number;
   /** Index of the current line. */
@@ -76,11 +69,6 @@ interface Tracker {
  * indented with tabs. Only one per file, in a file otherwise clean; anything else bails.
  */
 type Fault = { kind: 'unclosed'; line: number; close: string } | { kind: 'tab'; line: number };
-
-/** Records a node read on the current line from `p` to `end` (indexes in that line). */
-function leaf(p: number, end: number): void {
-  track!.node = tinyNode(track!.base + p, track!.base + end);
-}
 
 /**
  * Resolves a plain scalar (already trimmed, not empty) exactly as the `yaml` core schema does.
@@ -144,19 +132,6 @@ function canStartPlain(s: string, p: number): boolean {
   }
 }
 
-/**
- * Bails on a key that yaml's `stringKeys` keeps as written but that a YAML 1.1 reader or js-yaml
- * would not. Returns whether the key is new to `map`: a repeated key bails in the plain parse (the
- * positioned one reports it) and is recorded in a positioned parse, its value then ignored.
- */
-function checkKey(key: string, map: Record<string, unknown>, keyNode: TinyNode | undefined): boolean {
-  if (key.length === 0 || key.length > MAX_KEY_LENGTH || key === '__proto__' || key === '<<') bail();
-  if (!Object.hasOwn(map, key)) return true;
-  if (!track) bail();
-  track.duplicates.push(keyNode!);
-  return false;
-}
-
 /** Adds a pair to a map node of a positioned parse (the first of repeated keys wins, as in yaml's lookup). */
 function addPair(node: TinyNode, key: string, keyNode: TinyNode, value: TinyNode): void {
   if (!node.pairs!.has(key)) node.pairs!.set(key, { key: keyNode, value });
@@ -188,227 +163,25 @@ function expectLineEnd(s: string, p: number): void {
 }
 
 /**
- * Where the last reader stopped: the index after what it read. Readers return their value and
- * leave this, rather than a `[value, index]` pair: an answer file has hundreds of tokens, and the
- * pairs were a good part of the parse's garbage.
+ * The parse of one text: its walk over the lines (block structure is told by indentation), the
+ * readers of scalars and flow collections, and all their state, so that parses never share any.
  */
-let after = 0;
+class Reader {
+  /**
+   * Set only during a positioned parse: the current line's start offset, the node the last reader
+   * read (readers return values; their nodes are left here so the plain parse allocates none), and
+   * the keys that repeat an earlier key of their map.
+   */
+  track: Tracker | undefined;
+  /**
+   * Where the last reader stopped: the index after what it read. Readers return their value and
+   * leave this, rather than a `[value, index]` pair: an answer file has hundreds of tokens, and the
+   * pairs were a good part of the parse's garbage.
+   */
+  after = 0;
+  /** Whether the current line has a `\n` after it (false on the last line of a text without one). */
+  lineEndsWithBreak = true;
 
-/** A quoted scalar starting at `p` (the quote): its string; `after` is the index after the closing quote. */
-function readQuoted(s: string, p: number): string {
-  const quote = s.charCodeAt(p);
-  if (quote === DQUOTE) {
-    const end = s.indexOf('"', p + 1);
-    if (end === -1) bail();
-    const value = s.slice(p + 1, end);
-    if (value.includes('\\')) bail(); // escapes are the general parser's business
-    if (track) leaf(p, end + 1);
-    after = end + 1;
-    return value;
-  }
-  let value = '';
-  let from = p + 1;
-  for (;;) {
-    const end = s.indexOf("'", from);
-    if (end === -1) bail();
-    if (s.charCodeAt(end + 1) === SQUOTE) {
-      value += s.slice(from, end + 1); // '' stands for one quote
-      from = end + 2;
-      continue;
-    }
-    if (track) leaf(p, end + 1);
-    after = end + 1;
-    return value + s.slice(from, end);
-  }
-}
-
-/**
- * A plain key: up to its colon, which a space follows (or, in block context, the line end).
- * Returns the key; `after` is the index after the colon.
- */
-function readPlainKey(s: string, p: number, flow: boolean): string {
-  if (!canStartPlain(s, p)) bail();
-  for (let j = p; j < s.length; j++) {
-    const c = s.charCodeAt(j);
-    if (c === COLON) {
-      const n = s.charCodeAt(j + 1);
-      if (n !== SPACE && (flow || j + 1 !== s.length)) bail(); // `a:b` inside a key: leave it alone
-      if (s.charCodeAt(j - 1) === SPACE) bail(); // `a : b`
-      const key = s.slice(p, j);
-      if (isNonStringScalar(key)) bail();
-      after = j + 1;
-      return key;
-    }
-    if (c === COMMA || c === LBRACKET || c === RBRACKET || c === LBRACE || c === RBRACE || c === DQUOTE || c === SQUOTE || c === BACKSLASH) bail();
-    if (c === HASH && s.charCodeAt(j - 1) === SPACE) bail();
-  }
-  return bail();
-}
-
-/** A key in either context, quoted or plain: the key; `after` is the index after its colon (which a space or the line end follows). */
-function readKey(s: string, p: number, flow: boolean): string {
-  const c = s.charCodeAt(p);
-  if (c === DQUOTE || c === SQUOTE) {
-    const key = readQuoted(s, p);
-    const end = after;
-    if (s.charCodeAt(end) !== COLON) bail();
-    const n = s.charCodeAt(end + 1);
-    if (n !== SPACE && (flow || end + 1 !== s.length)) bail();
-    after = end + 1;
-    return key;
-  }
-  const key = readPlainKey(s, p, flow);
-  if (track) leaf(p, after - 1); // a plain key ends at its colon
-  return key;
-}
-
-/**
- * A plain scalar in block context (a mapping value or sequence item on its line): up to a comment
- * or the line end. A `: ` inside would make a mapping: bail.
- */
-function readBlockPlain(s: string, p: number): unknown {
-  if (!canStartPlain(s, p)) bail();
-  let j = p;
-  for (; j < s.length; j++) {
-    const c = s.charCodeAt(j);
-    if (c === HASH && s.charCodeAt(j - 1) === SPACE) break;
-    if (c === COLON) {
-      const n = s.charCodeAt(j + 1);
-      if (j + 1 === s.length || n === SPACE) bail();
-    }
-  }
-  const end = trimmedEnd(s, p, j);
-  if (track) leaf(p, end);
-  after = j;
-  return resolvePlainScalar(s.slice(p, end));
-}
-
-/** A plain scalar in flow context: up to `,`, `]`, `}` or `: `; brackets, quotes and odd colons inside bail. */
-function readFlowPlain(s: string, p: number): unknown {
-  if (!canStartPlain(s, p)) bail();
-  let j = p;
-  for (; j < s.length; j++) {
-    const c = s.charCodeAt(j);
-    if (c === COMMA || c === RBRACKET || c === RBRACE) break;
-    if (c === LBRACKET || c === LBRACE || c === DQUOTE || c === SQUOTE || c === BACKSLASH) bail();
-    if (c === HASH && s.charCodeAt(j - 1) === SPACE) bail(); // a comment inside a one-line collection
-    if (c === COLON) {
-      const n = s.charCodeAt(j + 1);
-      // `12:30`, `https://…` read as one scalar; anything else next to a colon is left alone.
-      const safe = n === 47 || (n >= 48 && n <= 57) || (n >= 65 && n <= 90) || (n >= 97 && n <= 122);
-      if (!safe) bail();
-    }
-  }
-  if (j === s.length) bail(); // the collection is not closed on this line
-  const end = trimmedEnd(s, p, j);
-  if (track) leaf(p, end);
-  after = j;
-  return resolvePlainScalar(s.slice(p, end));
-}
-
-/** A value in flow context: a nested collection, a quoted or a plain scalar. */
-function readFlowValue(s: string, p: number, depth: number): unknown {
-  const c = s.charCodeAt(p);
-  if (c === LBRACE || c === LBRACKET) return readFlow(s, p, depth + 1);
-  if (c === DQUOTE || c === SQUOTE) return readQuoted(s, p);
-  return readFlowPlain(s, p);
-}
-
-/** A one-line flow collection starting at `p` (`{` or `[`): its value; `after` is the index after its closing bracket. */
-function readFlow(s: string, p: number, depth: number): unknown {
-  if (depth > MAX_DEPTH) bail();
-  if (s.charCodeAt(p) === LBRACKET) {
-    const list: unknown[] = [];
-    const node = track ? tinyNode(track.base + p, 0) : undefined;
-    if (node) node.items = [];
-    let q = skipSpaces(s, p + 1);
-    if (s.charCodeAt(q) === RBRACKET) return closeFlow(node, list, q);
-    for (;;) {
-      list.push(readFlowValue(s, q, depth));
-      if (node) node.items!.push(track!.node);
-      q = skipSpaces(s, after);
-      const c = s.charCodeAt(q);
-      if (c === RBRACKET) return closeFlow(node, list, q);
-      if (c !== COMMA) bail();
-      q = skipSpaces(s, q + 1);
-      if (s.charCodeAt(q) === RBRACKET || s.charCodeAt(q) === COMMA) bail(); // trailing or empty entry
-    }
-  }
-  const map: Record<string, unknown> = {};
-  const node = track ? tinyNode(track.base + p, 0) : undefined;
-  if (node) node.pairs = new Map();
-  let q = skipSpaces(s, p + 1);
-  if (s.charCodeAt(q) === RBRACE) return closeFlow(node, map, q);
-  for (;;) {
-    const key = readKey(s, q, true);
-    const keyNode = track?.node;
-    const isNew = checkKey(key, map, keyNode);
-    q = skipSpaces(s, after);
-    const v = s.charCodeAt(q);
-    if (v === COMMA || v === RBRACE || Number.isNaN(v)) bail(); // an empty value
-    const value = readFlowValue(s, q, depth);
-    if (isNew) map[key] = value;
-    if (node) addPair(node, key, keyNode!, track!.node);
-    q = skipSpaces(s, after);
-    const c = s.charCodeAt(q);
-    if (c === RBRACE) return closeFlow(node, map, q);
-    if (c !== COMMA) bail();
-    q = skipSpaces(s, q + 1);
-    if (s.charCodeAt(q) === RBRACE || s.charCodeAt(q) === COMMA) bail();
-  }
-}
-
-/** Ends a flow collection at its closing bracket (at `q`), leaving its node, if any, as the one read. */
-function closeFlow<T>(node: TinyNode | undefined, value: T, q: number): T {
-  if (node) {
-    node.range[1] = node.nodeEnd = track!.base + q + 1;
-    track!.node = node;
-  }
-  after = q + 1;
-  return value;
-}
-
-/**
- * A value written on the same line as its key or dash (`mapEntry` false), in block context; bails
- * unless the line ends after it.
- */
-function readInlineValue(s: string, p: number, depth: number, mapEntry: boolean): unknown {
-  const c = s.charCodeAt(p);
-  let value: unknown;
-  if ((c === LBRACE || c === LBRACKET) && mapEntry && track && !track.fault) value = readFlowMaybeOpen(s, p, depth);
-  else if (c === LBRACE || c === LBRACKET) value = readFlow(s, p, depth + 1);
-  else if (c === DQUOTE || c === SQUOTE) value = readQuoted(s, p);
-  else value = readBlockPlain(s, p);
-  expectLineEnd(s, after);
-  // yaml ends a value in block context with its line: trailing spaces, comment and line break.
-  if (track) track.node.nodeEnd = track.base + s.length + (lineEndsWithBreak ? 1 : 0);
-  return value;
-}
-
-/**
- * A flow collection in a positioned parse, which may be left open at the end of its line: then it
- * must read whole with its closing bracket added there, and is recorded as the file's fault.
- */
-function readFlowMaybeOpen(s: string, p: number, depth: number): unknown {
-  try {
-    return readFlow(s, p, depth + 1);
-  } catch (error) {
-    if (error !== BAIL) throw error;
-  }
-  const close = s.charCodeAt(p) === LBRACE ? '}' : ']';
-  const closed = `${s} ${close}`;
-  const value = readFlow(closed, p, depth + 1);
-  if (after !== closed.length) bail();
-  track!.fault = { kind: 'unclosed', line: track!.line, close };
-  after = s.length; // the line ends after it
-  return value;
-}
-
-/** Whether the current line has a `\n` after it (false on the last line of a text without one); set by `Lines`. */
-let lineEndsWithBreak = true;
-
-/** The parser's walk over the lines; block structure is told by indentation. */
-class Lines {
   readonly lines: string[];
   /** Index of the current line. */
   i = 0;
@@ -436,14 +209,14 @@ class Lines {
 
   /** Points the tracker at the current line (positioned parse only). */
   private enterLine(): void {
-    track!.base = this.starts![this.i];
-    track!.line = this.i;
-    lineEndsWithBreak = this.i + 1 < this.lines.length;
+    this.track!.base = this.starts![this.i];
+    this.track!.line = this.i;
+    this.lineEndsWithBreak = this.i + 1 < this.lines.length;
   }
 
   /** Bails, in a positioned parse, where a collection ends after skipped lines (see `gap`). */
   private endAfterGap(): void {
-    if (track && this.gap && !track.fault) bail(); // a file with a fault has no value to locate in
+    if (this.track && this.gap && !this.track.fault) bail(); // a file with a fault has no value to locate in
   }
 
   /** A line to read past as if it were blank (the tab-indented line of a fault), or -1. */
@@ -474,33 +247,34 @@ class Lines {
   readMap(indent: number, depth: number): Record<string, unknown> {
     if (depth > MAX_DEPTH) bail();
     const map: Record<string, unknown> = {};
-    const node = track ? tinyNode(0, 0) : undefined;
+    const node = this.track ? tinyNode(0, 0) : undefined;
     if (node) node.pairs = new Map();
     for (;;) {
       const at = this.nextContent();
       if (at < indent) {
         // The end, or back to an outer level (-1 included).
         this.endAfterGap();
-        if (node) track!.node = node;
+        if (node) this.track!.node = node;
         return map;
       }
       if (at > indent) bail(); // odd indentation, or a continuation line
       const s = this.line;
-      if (track) this.enterLine();
-      if (node && node.pairs!.size === 0) node.range[0] = track!.base + at;
-      const key = readKey(s, at, false);
-      const afterColon = after;
-      const keyNode = track?.node;
-      const isNew = checkKey(key, map, keyNode);
+      if (this.track) this.enterLine();
+      if (node && node.pairs!.size === 0) node.range[0] = this.track!.base + at;
+      const key = this.readKey(s, at, false);
+      const afterColon = this.after;
+      const keyNode = this.track?.node;
+      const isNew = this.checkKey(key, map, keyNode);
       let value: unknown;
       const p = skipSpaces(s, afterColon);
       if (p < s.length && s.charCodeAt(p) !== HASH) {
-        value = readInlineValue(s, p, depth, true);
+        value = this.readInlineValue(s, p, depth, true);
         this.advance();
+        if (this.continues(indent)) value = this.readFolded(s, p, indent);
       } else {
         // Nothing after the colon: a nested block, or null.
         // yaml's null starts right after the colon; with spaces or a comment there, leave it to yaml.
-        const nullNode = track ? tinyNode(track.base + afterColon, track.base + afterColon) : undefined;
+        const nullNode = this.track ? tinyNode(this.track.base + afterColon, this.track.base + afterColon) : undefined;
         if (nullNode && afterColon !== s.length) bail();
         this.advance();
         const next = this.nextContent();
@@ -510,15 +284,49 @@ class Lines {
           value = this.readSeq(next, depth + 1); // a sequence may sit at its key's indentation
         } else {
           value = null;
-          if (track) track.node = nullNode!;
+          if (this.track) this.track.node = nullNode!;
         }
       }
       if (isNew) map[key] = value;
       if (node) {
-        addPair(node, key, keyNode!, track!.node);
-        node.range[1] = node.nodeEnd = track!.node.nodeEnd; // a block collection ends where its last value does
+        addPair(node, key, keyNode!, this.track!.node);
+        node.range[1] = node.nodeEnd = this.track!.node.nodeEnd; // a block collection ends where its last value does
       }
     }
+  }
+
+  /**
+   * Whether the current line (right after a value's line, no blank or comment line between)
+   * continues that value: indented deeper than its key, with content.
+   */
+  private continues(indent: number): boolean {
+    if (this.i >= this.lines.length) return false;
+    const t = this.lines[this.i];
+    const q = skipSpaces(t, 0);
+    return q > indent && q < t.length;
+  }
+
+  /**
+   * A plain scalar folded over lines (a long note, as people and some writers wrap it), whose first
+   * line starts at `p` of `s` and whose next line the reader is at: each line trimmed, the line
+   * breaks folded to spaces. Only in a plain parse (yaml's ranges for these are left to it), and
+   * only continuation lines that cannot be anything else: no comment, no `: `, no blank line
+   * between, nothing a plain scalar may not start with. Anything else bails.
+   */
+  readFolded(s: string, p: number, indent: number): string {
+    if (this.track || !canStartPlain(s, p) || s.charCodeAt(p) === DASH || s.charCodeAt(p) === DOT) bail();
+    let end = s.length;
+    for (let j = p; j < end; j++) if (s.charCodeAt(j) === HASH) bail(); // a comment ends the scalar: the next line is an error
+    end = trimmedEnd(s, p, end);
+    let text = s.slice(p, end);
+    while (this.continues(indent)) {
+      const t = this.lines[this.i];
+      const q = skipSpaces(t, 0);
+      if (!canStartPlain(t, q) || t.charCodeAt(q) === DASH || t.charCodeAt(q) === DOT || t.includes('#') || t.charCodeAt(t.length - 1) === COLON || t.includes(': ')) bail();
+      text += ' ' + t.slice(q, trimmedEnd(t, q, t.length));
+      this.advance();
+    }
+    return text;
   }
 
   /** Whether the current line has a `-` at `at` (an entry of a block sequence, or something to bail on). */
@@ -531,7 +339,7 @@ class Lines {
   readSeq(indent: number, depth: number): unknown[] {
     if (depth > MAX_DEPTH) bail();
     const list: unknown[] = [];
-    const node = track ? tinyNode(0, 0) : undefined;
+    const node = this.track ? tinyNode(0, 0) : undefined;
     if (node) node.items = [];
     for (;;) {
       const at = this.nextContent();
@@ -548,14 +356,14 @@ class Lines {
         return this.closeSeq(node, list);
       }
       const s = this.line;
-      if (track) this.enterLine();
-      if (node && node.items!.length === 0) node.range[0] = track!.base + at;
+      if (this.track) this.enterLine();
+      if (node && node.items!.length === 0) node.range[0] = this.track!.base + at;
       const p = skipSpaces(s, at + 1);
       if (p === s.length || s.charCodeAt(p) === HASH) bail(); // an empty entry, or a nested block
-      list.push(readInlineValue(s, p, depth, false));
+      list.push(this.readInlineValue(s, p, depth, false));
       if (node) {
-        node.items!.push(track!.node);
-        node.range[1] = node.nodeEnd = track!.node.nodeEnd;
+        node.items!.push(this.track!.node);
+        node.range[1] = node.nodeEnd = this.track!.node.nodeEnd;
       }
       this.advance();
     }
@@ -563,24 +371,266 @@ class Lines {
 
   /** Returns a read sequence, leaving its node, if any, as the one read. */
   private closeSeq(node: TinyNode | undefined, list: unknown[]): unknown[] {
-    if (node) track!.node = node;
+    if (node) this.track!.node = node;
     return list;
+  }
+
+  /** Records a node read on the current line from `p` to `end` (indexes in that line). */
+  leaf(p: number, end: number): void {
+    this.track!.node = tinyNode(this.track!.base + p, this.track!.base + end);
+  }
+
+  /**
+   * Bails on a key that yaml's `stringKeys` keeps as written but that a YAML 1.1 reader
+   * would not (the tiny reader keeps to keys every reader takes as the same string). Returns whether the key is new to `map`: a repeated key bails in the plain parse (the
+   * positioned one reports it) and is recorded in a positioned parse, its value then ignored.
+   */
+  checkKey(key: string, map: Record<string, unknown>, keyNode: TinyNode | undefined): boolean {
+    if (key.length === 0 || key.length > MAX_KEY_LENGTH || key === '__proto__' || key === '<<') bail();
+    if (!Object.hasOwn(map, key)) return true;
+    if (!this.track) bail();
+    this.track.duplicates.push(keyNode!);
+    return false;
+  }
+
+  /** A quoted scalar starting at `p` (the quote): its string; `after` is the index after the closing quote. */
+  readQuoted(s: string, p: number): string {
+    const quote = s.charCodeAt(p);
+    if (quote === DQUOTE) {
+      const end = s.indexOf('"', p + 1);
+      if (end === -1) bail();
+      const value = s.slice(p + 1, end);
+      if (value.includes('\\')) bail(); // escapes are the general parser's business
+      if (this.track) this.leaf(p, end + 1);
+      this.after = end + 1;
+      return value;
+    }
+    let value = '';
+    let from = p + 1;
+    for (;;) {
+      const end = s.indexOf("'", from);
+      if (end === -1) bail();
+      if (s.charCodeAt(end + 1) === SQUOTE) {
+        value += s.slice(from, end + 1); // '' stands for one quote
+        from = end + 2;
+        continue;
+      }
+      if (this.track) this.leaf(p, end + 1);
+      this.after = end + 1;
+      return value + s.slice(from, end);
+    }
+  }
+
+  /**
+   * A plain key: up to its colon, which a space follows (or, in block context, the line end).
+   * Returns the key; `after` is the index after the colon.
+   */
+  readPlainKey(s: string, p: number, flow: boolean): string {
+    if (!canStartPlain(s, p)) bail();
+    for (let j = p; j < s.length; j++) {
+      const c = s.charCodeAt(j);
+      if (c === COLON) {
+        const n = s.charCodeAt(j + 1);
+        if (n !== SPACE && (flow || j + 1 !== s.length)) bail(); // `a:b` inside a key: leave it alone
+        if (s.charCodeAt(j - 1) === SPACE) bail(); // `a : b`
+        const key = s.slice(p, j);
+        if (isNonStringScalar(key)) bail();
+        this.after = j + 1;
+        return key;
+      }
+      if (c === COMMA || c === LBRACKET || c === RBRACKET || c === LBRACE || c === RBRACE || c === DQUOTE || c === SQUOTE || c === BACKSLASH) bail();
+      if (c === HASH && s.charCodeAt(j - 1) === SPACE) bail();
+    }
+    return bail();
+  }
+
+  /** A key in either context, quoted or plain: the key; `after` is the index after its colon (which a space or the line end follows). */
+  readKey(s: string, p: number, flow: boolean): string {
+    const c = s.charCodeAt(p);
+    if (c === DQUOTE || c === SQUOTE) {
+      const key = this.readQuoted(s, p);
+      const end = this.after;
+      if (s.charCodeAt(end) !== COLON) bail();
+      const n = s.charCodeAt(end + 1);
+      if (n !== SPACE && (flow || end + 1 !== s.length)) bail();
+      this.after = end + 1;
+      return key;
+    }
+    const key = this.readPlainKey(s, p, flow);
+    if (this.track) this.leaf(p, this.after - 1); // a plain key ends at its colon
+    return key;
+  }
+
+  /**
+   * A plain scalar in block context (a mapping value or sequence item on its line): up to a comment
+   * or the line end. A `: ` inside would make a mapping: bail.
+   */
+  readBlockPlain(s: string, p: number): unknown {
+    if (!canStartPlain(s, p)) bail();
+    let j = p;
+    for (; j < s.length; j++) {
+      const c = s.charCodeAt(j);
+      if (c === HASH && s.charCodeAt(j - 1) === SPACE) break;
+      if (c === COLON) {
+        const n = s.charCodeAt(j + 1);
+        if (j + 1 === s.length || n === SPACE) bail();
+      }
+    }
+    const end = trimmedEnd(s, p, j);
+    if (this.track) this.leaf(p, end);
+    this.after = j;
+    return resolvePlainScalar(s.slice(p, end));
+  }
+
+  /** A plain scalar in flow context: up to `,`, `]`, `}` or `: `; brackets, quotes and odd colons inside bail. */
+  readFlowPlain(s: string, p: number): unknown {
+    if (!canStartPlain(s, p)) bail();
+    let j = p;
+    for (; j < s.length; j++) {
+      const c = s.charCodeAt(j);
+      if (c === COMMA || c === RBRACKET || c === RBRACE) break;
+      if (c === LBRACKET || c === LBRACE || c === DQUOTE || c === SQUOTE || c === BACKSLASH) bail();
+      if (c === HASH && s.charCodeAt(j - 1) === SPACE) bail(); // a comment inside a one-line collection
+      if (c === COLON) {
+        const n = s.charCodeAt(j + 1);
+        // `12:30`, `https://…` read as one scalar; anything else next to a colon is left alone.
+        const safe = n === 47 || (n >= 48 && n <= 57) || (n >= 65 && n <= 90) || (n >= 97 && n <= 122);
+        if (!safe) bail();
+      }
+    }
+    if (j === s.length) bail(); // the collection is not closed on this line
+    const end = trimmedEnd(s, p, j);
+    if (this.track) this.leaf(p, end);
+    this.after = j;
+    return resolvePlainScalar(s.slice(p, end));
+  }
+
+  /** A value in flow context: a nested collection, a quoted or a plain scalar. */
+  readFlowValue(s: string, p: number, depth: number): unknown {
+    const c = s.charCodeAt(p);
+    if (c === LBRACE || c === LBRACKET) return this.readFlow(s, p, depth + 1);
+    if (c === DQUOTE || c === SQUOTE) return this.readQuoted(s, p);
+    return this.readFlowPlain(s, p);
+  }
+
+  /** A one-line flow collection starting at `p` (`{` or `[`): its value; `after` is the index after its closing bracket. */
+  readFlow(s: string, p: number, depth: number): unknown {
+    if (depth > MAX_DEPTH) bail();
+    if (s.charCodeAt(p) === LBRACKET) {
+      const list: unknown[] = [];
+      const node = this.track ? tinyNode(this.track.base + p, 0) : undefined;
+      if (node) node.items = [];
+      let q = skipSpaces(s, p + 1);
+      if (s.charCodeAt(q) === RBRACKET) return this.closeFlow(node, list, q);
+      for (;;) {
+        list.push(this.readFlowValue(s, q, depth));
+        if (node) node.items!.push(this.track!.node);
+        q = skipSpaces(s, this.after);
+        const c = s.charCodeAt(q);
+        if (c === RBRACKET) return this.closeFlow(node, list, q);
+        if (c !== COMMA) bail();
+        q = skipSpaces(s, q + 1);
+        if (s.charCodeAt(q) === RBRACKET || s.charCodeAt(q) === COMMA) bail(); // trailing or empty entry
+      }
+    }
+    const map: Record<string, unknown> = {};
+    const node = this.track ? tinyNode(this.track.base + p, 0) : undefined;
+    if (node) node.pairs = new Map();
+    let q = skipSpaces(s, p + 1);
+    if (s.charCodeAt(q) === RBRACE) return this.closeFlow(node, map, q);
+    for (;;) {
+      const key = this.readKey(s, q, true);
+      const keyNode = this.track?.node;
+      const isNew = this.checkKey(key, map, keyNode);
+      q = skipSpaces(s, this.after);
+      const v = s.charCodeAt(q);
+      if (v === COMMA || v === RBRACE || Number.isNaN(v)) bail(); // an empty value
+      const value = this.readFlowValue(s, q, depth);
+      if (isNew) map[key] = value;
+      if (node) addPair(node, key, keyNode!, this.track!.node);
+      q = skipSpaces(s, this.after);
+      const c = s.charCodeAt(q);
+      if (c === RBRACE) return this.closeFlow(node, map, q);
+      if (c !== COMMA) bail();
+      q = skipSpaces(s, q + 1);
+      if (s.charCodeAt(q) === RBRACE || s.charCodeAt(q) === COMMA) bail();
+    }
+  }
+
+  /** Ends a flow collection at its closing bracket (at `q`), leaving its node, if any, as the one read. */
+  closeFlow<T>(node: TinyNode | undefined, value: T, q: number): T {
+    if (node) {
+      node.range[1] = node.nodeEnd = this.track!.base + q + 1;
+      this.track!.node = node;
+    }
+    this.after = q + 1;
+    return value;
+  }
+
+  /**
+   * A value written on the same line as its key or dash (`mapEntry` false), in block context; bails
+   * unless the line ends after it.
+   */
+  readInlineValue(s: string, p: number, depth: number, mapEntry: boolean): unknown {
+    const c = s.charCodeAt(p);
+    let value: unknown;
+    if ((c === LBRACE || c === LBRACKET) && mapEntry && this.track && !this.track.fault) value = this.readFlowMaybeOpen(s, p, depth);
+    else if (c === LBRACE || c === LBRACKET) value = this.readFlow(s, p, depth + 1);
+    else if (c === DQUOTE || c === SQUOTE) value = this.readQuoted(s, p);
+    else value = this.readBlockPlain(s, p);
+    expectLineEnd(s, this.after);
+    // yaml ends a value in block context with its line: trailing spaces, comment and line break.
+    if (this.track) this.track.node.nodeEnd = this.track.base + s.length + (this.lineEndsWithBreak ? 1 : 0);
+    return value;
+  }
+
+  /**
+   * A flow collection in a positioned parse, which may be left open at the end of its line: then it
+   * must read whole with its closing bracket added there, and is recorded as the file's fault.
+   */
+  readFlowMaybeOpen(s: string, p: number, depth: number): unknown {
+    try {
+      return this.readFlow(s, p, depth + 1);
+    } catch (error) {
+      if (error !== BAIL) throw error;
+    }
+    const close = s.charCodeAt(p) === LBRACE ? '}' : ']';
+    const closed = `${s} ${close}`;
+    const value = this.readFlow(closed, p, depth + 1);
+    if (this.after !== closed.length) bail();
+    this.track!.fault = { kind: 'unclosed', line: this.track!.line, close };
+    this.after = s.length; // the line ends after it
+    return value;
   }
 }
 
 /**
  * Parses an answer file written in the restricted YAML described above; `undefined` when the text
  * uses anything else (the caller then uses a general parser). The value, a mapping, is identical to
- * what `parseYaml(text).value` gives.
+ * what `parseWithYaml(text).value` gives.
  * @param text The file's text (decoded).
  */
 export function tinyParse(text: string): Record<string, unknown> | undefined {
-  if (UNUSUAL_CHAR.test(text)) return undefined;
-  return readDocument(new Lines(text));
+  const plain = withoutWindowsMarks(text);
+  if (plain === undefined || UNUSUAL_CHAR.test(plain)) return undefined;
+  return readDocument(new Reader(plain));
+}
+
+/**
+ * The text as yaml reads it when Windows editors wrote it: a BOM at the start is no content, and
+ * CR LF is one line break (yaml folds it to LF in every scalar). The tiny reader only reads
+ * one-line scalars, so LF for CR LF changes no value. A CR alone (old Mac line ends, or a stray one
+ * inside a line) is `undefined`: yaml's business.
+ */
+function withoutWindowsMarks(text: string): string | undefined {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (!text.includes('\r')) return text;
+  const lf = text.replaceAll('\r\n', '\n');
+  return lf.includes('\r') ? undefined : lf;
 }
 
 /** Reads the whole text as one top-level block mapping; `undefined` on any doubt. */
-function readDocument(lines: Lines): Record<string, unknown> | undefined {
+function readDocument(lines: Reader): Record<string, unknown> | undefined {
   try {
     const first = lines.nextContent();
     if (first !== 0) return undefined; // empty, or an indented top level
@@ -597,16 +647,16 @@ function readDocument(lines: Lines): Record<string, unknown> | undefined {
 
 /**
  * The tiny parser with positions: a `ParsedYaml` whose value, diagnostics and located spans are
- * identical to `parseYaml(text, file)`'s (see the differential tests), about twenty times cheaper;
+ * identical to `parseWithYaml(text, file)`'s (see the differential tests), about twenty times cheaper;
  * `undefined` when the text uses anything the tiny parser does not read. Repeated keys are read
- * here and reported as `parseYaml` reports them; that is the only diagnostic it can give.
+ * here and reported as `parseWithYaml` reports them; that is the only diagnostic it can give.
  * @param text The file's text (decoded).
  * @param file The file name shown in diagnostics.
  */
 export function tinyParsePositioned(text: string, file: string): ParsedYaml | undefined {
   const tab = text.indexOf('\t');
   if (UNUSUAL_CHAR.test(tab === -1 ? text : text.replaceAll('\t', ' '))) return undefined;
-  const lines = new Lines(text, true);
+  const lines = new Reader(text, true);
   const positions = lines.positions!;
   let tabFault: Fault | undefined;
   if (tab !== -1) {
@@ -615,21 +665,11 @@ export function tinyParsePositioned(text: string, file: string): ParsedYaml | un
     tabFault = { kind: 'tab', line };
     lines.skip = line;
   }
-  track = { base: 0, line: 0, node: tinyNode(0, 0), duplicates: [], fault: tabFault };
-  let value: Record<string, unknown> | undefined;
-  let root: TinyNode;
-  let duplicates: TinyNode[];
-  let fault: Fault | undefined;
-  try {
-    value = readDocument(lines);
-    root = track.node;
-    duplicates = track.duplicates;
-    fault = track.fault;
-  } finally {
-    track = undefined;
-    lineEndsWithBreak = true;
-  }
+  const track: Tracker = { base: 0, line: 0, node: tinyNode(0, 0), duplicates: [], fault: tabFault };
+  lines.track = track;
+  const value = readDocument(lines);
   if (value === undefined) return undefined;
+  const { node: root, duplicates, fault } = track;
   if (fault) {
     // yaml would also report what its recovery makes of repeated keys: leave such files to it.
     if (duplicates.length > 0) return undefined;
@@ -641,7 +681,7 @@ export function tinyParsePositioned(text: string, file: string): ParsedYaml | un
     parsed.value = value;
     return parsed;
   }
-  // As parseYaml: each repeated key in source order, and no value.
+  // As parseWithYaml: each repeated key in source order, and no value.
   duplicates.sort((a, b) => a.range[0] - b.range[0]);
   parsed.diagnostics = duplicates.map((key) => duplicateKeyDiagnostic(file, text, key.range[0], key.range[1], positions));
   return parsed;
@@ -680,13 +720,14 @@ function isTabFault(lines: readonly string[], line: number): boolean {
  * plain value that more lines follow, as a continuation of something: more errors, left to yaml.
  */
 function startsQuotedOrFlowEntry(s: string, p: number): boolean {
+  const reader = new Reader(s);
   try {
-    readKey(s, p, false);
+    reader.readKey(s, p, false);
   } catch (error) {
     if (error === BAIL) return false;
     throw error;
   }
-  const c = s.charCodeAt(skipSpaces(s, after));
+  const c = s.charCodeAt(skipSpaces(s, reader.after));
   return c === LBRACE || c === LBRACKET || c === DQUOTE || c === SQUOTE;
 }
 

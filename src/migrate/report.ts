@@ -1,6 +1,7 @@
 // The text report of a migration (Markdown-ish, for the terminal): what was kept, carried, new, removed, changed, dropped.
 import { listItems, type Checklist } from '../model/checklist.js';
-import { pickText, type Lang } from '../model/text.js';
+import { pickText } from '../model/text.js';
+import { type Lang } from '../i18n/lang.js';
 import { MIGRATE_MESSAGES, tm } from '../i18n/migrate-messages.js';
 import { makeVisible } from '../diagnostics/render.js';
 import type { Migration } from './migrate.js';

@@ -1,4 +1,5 @@
 // Typed answer file, as defined in docs/formats.md §3 (after schema validation).
+import { UNIT_NAME_PLACEHOLDER } from '../i18n/init-messages.js';
 
 /** An answer status: 符合 / 部分符合 / 不符合 / 不适用. */
 export type Status = 'pass' | 'partial' | 'fail' | 'na';
@@ -22,12 +23,6 @@ export interface Answer {
   note?: string;
   evidence?: Evidence[];
 }
-
-/**
- * The unit name `init` writes when it is not told one. A file that still carries it has not been
- * filled in: two such files would otherwise count as one unit submitted twice.
- */
-export const UNIT_NAME_PLACEHOLDER = { zh: '（请填写单位名称）', en: '(unit name)' } as const;
 
 /** Whether a unit name is still `init`'s placeholder, in either language. */
 export function isPlaceholderUnitName(name: string): boolean {

@@ -2,7 +2,7 @@
 import type { Evidence } from './answers.js';
 import type { ItemKind } from './checklist.js';
 import type { ItemOutcome } from './score-result.js';
-import type { Lang } from './text.js';
+import type { Lang } from '../i18n/lang.js';
 
 /** One deduction rule as applied to a deduct item. */
 export interface ReportDeduction {

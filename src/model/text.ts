@@ -1,7 +1,6 @@
 // Localised text as written in YAML files, and how to pick one language from it.
 
-/** The languages the tool speaks. Chinese is the default and always present. */
-export type Lang = 'zh' | 'en';
+import type { Lang } from '../i18n/lang.js';
 
 /** A text field: a plain string (Chinese) or a map of locale to string with `zh` required. */
 export type Text = string | ({ zh: string } & Record<string, string>);

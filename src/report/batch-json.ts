@@ -1,9 +1,6 @@
 // The batch summary as JSON (schemas/batch.schema.json) or JSON Lines, written file by file while the batch is scored.
-import type { BatchPolicy, BatchSummary, RankedUnit } from '../batch/summary.js';
-import { findingOutcome, judgeFile, weakestArea } from '../batch/summary.js';
-import { baselineJson } from '../batch/baseline.js';
-import type { FileOutcome } from '../batch/process-file.js';
-import { comparePaths } from '../batch/discover.js';
+import { findingOutcome, judgeFile, weakestArea, type BaselineAggregate, type BatchPolicy, type BatchSummary, type FileOutcome, type RankedUnit } from '../model/batch.js';
+import { comparePaths } from '../util/compare-paths.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { toJsonDiagnostic } from '../diagnostics/render.js';
 import type { Lang } from '../i18n/lang.js';
@@ -186,5 +183,15 @@ function rankingEntry(summary: BatchSummary, r: RankedUnit): object {
     failed: f.failed,
     // Only with --baseline: null for a unit new since the baseline.
     ...(summary.baseline ? { baseline: r.baseline ? { score: r.baseline.score, delta: r.baseline.delta, gradeChange: r.baseline.gradeChange } : null } : {}),
+  };
+}
+
+/** The batch-wide part of the comparison as it appears in the JSON summary (`baseline` at the top). */
+function baselineJson(aggregate: BaselineAggregate): Record<string, unknown> {
+  return {
+    dir: aggregate.dir,
+    matched: aggregate.matched,
+    newUnits: aggregate.newUnits,
+    missingUnits: aggregate.missingUnits.map((u) => ({ name: u.name, type: u.type, file: u.file })),
   };
 }

@@ -1,15 +1,13 @@
 // The batch summary as Markdown: overview, ranking, units × areas, distributions, invalid files, duplicates.
-import type { BatchSummary, FileVerdict } from '../batch/summary.js';
-import { weakestArea } from '../batch/summary.js';
+import { weakestArea, type BatchSummary, type FileVerdict, type UnitBaseline } from '../model/batch.js';
 import { formatLocation } from '../diagnostics/render.js';
 import { tb } from '../i18n/batch-messages.js';
 import { te } from '../i18n/evidence-messages.js';
 import type { Lang } from '../i18n/lang.js';
-import { formatFixed } from '../score/round.js';
-import { formatDelta, type UnitBaseline } from '../batch/baseline.js';
+import { formatFixed, roundHalfAway } from '../score/round.js';
 import { appendAll } from '../util/append-all.js';
 import { UNSAFE } from './escape.js';
-import { INVISIBLE_CLASS } from '../model/identity.js';
+import { INVISIBLE_CLASS } from '../util/invisible.js';
 
 /** What the formatter needs besides the summary. */
 export interface BatchFormatContext {
@@ -259,4 +257,14 @@ function formatBaselineSection(b: NonNullable<BatchSummary['baseline']>, lang: L
       b.missingUnits.map((u) => [escapeCell(u.name), escapeCell(u.typeLabel || u.type), escapeCell(u.file)]),
     )).push('');
   return out;
+}
+
+/**
+ * A score change as people read it: `+3.2`, `−1.5` (a true minus sign) or `0.0` at one decimal.
+ * A change that rounds to nothing shows no sign.
+ */
+export function formatDelta(delta: number): string {
+  const text = roundHalfAway(Math.abs(delta), 1).toFixed(1);
+  if (text === '0.0') return text;
+  return (delta > 0 ? '+' : '\u2212') + text;
 }

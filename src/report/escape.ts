@@ -1,5 +1,5 @@
 // Escaping of text from answer and checklist files for Markdown and HTML, so it shows as written and breaks nothing.
-import { INVISIBLE_CLASS } from '../model/identity.js';
+import { INVISIBLE_CLASS } from '../util/invisible.js';
 
 /**
  * C0/C1 control characters (except tab and newlines), and the invisible characters that could

@@ -1,11 +1,11 @@
 // The batch result as JUnit XML: one test case per submitted file, failing exactly when the file fails the batch.
-import type { BatchSummary, FileVerdict } from '../batch/summary.js';
+import type { BatchSummary, FileVerdict } from '../model/batch.js';
 import { formatLocation } from '../diagnostics/render.js';
 import { tb } from '../i18n/batch-messages.js';
 import { te } from '../i18n/evidence-messages.js';
 import type { Lang } from '../i18n/lang.js';
 import { formatFixed } from '../score/round.js';
-import { INVISIBLE_CLASS } from '../model/identity.js';
+import { INVISIBLE_CLASS } from '../util/invisible.js';
 
 /** What the formatter needs besides the summary. */
 export interface JunitContext {

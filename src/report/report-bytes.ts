@@ -2,7 +2,8 @@
 import type { Answers, Evidence } from '../model/answers.js';
 import { DEFAULT_BONUS, kindOf, listItems, type Checklist } from '../model/checklist.js';
 import type { ItemScore, ScoreResult } from '../model/score-result.js';
-import { pickText, type Lang } from '../model/text.js';
+import { pickText } from '../model/text.js';
+import { type Lang } from '../i18n/lang.js';
 import { rankGains } from '../score/gains.js';
 import { roundHalfAway } from '../score/round.js';
 import { gradesOf, partialCreditOf, SCORE_EPSILON } from '../score/score.js';

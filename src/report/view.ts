@@ -2,7 +2,8 @@
 import { listItems, type Checklist } from '../model/checklist.js';
 import type { Report, ReportArea, ReportItem } from '../model/report.js';
 import type { ItemOutcome } from '../model/score-result.js';
-import { pickText, type Lang } from '../model/text.js';
+import { pickText } from '../model/text.js';
+import { type Lang } from '../i18n/lang.js';
 import { tr } from '../i18n/report-messages.js';
 import { formatFixed } from '../score/round.js';
 import { gradesOf } from '../score/score.js';

@@ -26,7 +26,7 @@ const EXPECTED: Record<ItemKind, { zh: string; en: string }> = {
   deduct: { zh: 'deductions（各扣分规则的次数）或 status: na', en: 'deductions (a count per rule) or status: na' },
 };
 
-// Issue 5: batch checks thousands of files against one checklist; its index is built once. A
+// Batch checks thousands of files against one checklist; its index is built once. A
 // loaded checklist is not changed afterwards, so the index stays true for the object's lifetime.
 const indexCache = new WeakMap<Checklist, Map<string, Item>>();
 

@@ -9,7 +9,6 @@ import { schemaDiagnostics } from './schema-diagnostics.js';
 import { RuleContext } from './rule-context.js';
 import { CHECKLIST_RULES } from './checklist-rules.js';
 import { ANSWERS_RULES } from './answers-rules.js';
-import { isExtension, resolveExtension } from '../load/extend-checklist.js';
 import { appendAll } from '../util/append-all.js';
 
 /** The outcome of validating one document. `value` is set only when there are no errors. */
@@ -30,7 +29,7 @@ export type DocumentKind = 'checklist' | 'answers';
 /** Tells a checklist (`areas`/`unitTypes`) from an answer file (`answers`/`unit`). */
 export function detectKind(value: unknown): DocumentKind | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  // `extends`: a checklist built on another (issue 7), which may have neither areas nor unitTypes.
+  // `extends`: a checklist built on another, which may have neither areas nor unitTypes.
   if ('areas' in value || 'unitTypes' in value || 'extends' in value) return 'checklist';
   if ('answers' in value || 'unit' in value) return 'answers';
   return undefined;
@@ -58,19 +57,27 @@ export function checkSchema(name: SchemaName, parsed: ParsedYaml): Diagnostic[] 
 /** The schemas read so far (see {@link checkSchema}). */
 const schemas = new Map<SchemaName, Record<string, unknown>>();
 
-/** Validates a parsed checklist: YAML problems, then the schema, then the semantic rules. */
-export function validateChecklist(parsed: ParsedYaml): ValidationResult<Checklist> {
+/**
+ * The first checks of any checklist document, an extension or not: its YAML problems, then the
+ * schema (skipped after a YAML error). Merging an extension with its base is done above
+ * validation, by the checklist module, which then calls {@link validatePlainChecklist}'s rules.
+ */
+export function checkChecklistShape(parsed: ParsedYaml): Diagnostic[] {
   const found = [...parsed.diagnostics];
-  if (parsed.value === undefined || found.some((d) => d.severity === 'error')) return splitSeverity(found);
+  if (parsed.value === undefined || found.some((d) => d.severity === 'error')) return found;
   appendAll(found, checkSchema('checklist', parsed));
-  if (found.some((d) => d.severity === 'error')) return splitSeverity(found);
-  // Issue 7: a checklist that `extends` another is merged with its base, then checked as a whole (src/load/extend-checklist.ts).
-  if (isExtension(parsed.value)) return resolveExtension(parsed, found);
+  return found;
+}
+
+/**
+ * Runs the semantic rules over a schema-valid checklist that extends no other; `found` are the
+ * diagnostics of {@link checkChecklistShape}, kept in the result.
+ */
+export function validatePlainChecklist(parsed: ParsedYaml, found: readonly Diagnostic[]): ValidationResult<Checklist> {
   const checklist = parsed.value as Checklist;
   const ctx = new RuleContext(parsed);
   for (const rule of CHECKLIST_RULES) rule(checklist, ctx);
-  appendAll(found, ctx.diagnostics);
-  const result = splitSeverity(found);
+  const result = splitSeverity([...found, ...ctx.diagnostics]);
   return result.errors.length === 0 ? { ...result, value: checklist } : result;
 }
 

@@ -10,7 +10,7 @@ import { listItems, type Checklist } from '../model/checklist.js';
 import { SCHEMAS_DIR } from '../paths.js';
 
 
-// yaml is required when an answer file is written, not at start-up (see src/load/parse-yaml.ts).
+// yaml is required when an answer file is written, not at start-up (see src/load/yaml-parser.ts).
 const requireModule = createRequire(import.meta.url);
 const yaml = (): typeof import('yaml') => requireModule('yaml') as typeof import('yaml');
 

@@ -1,6 +1,6 @@
 // Who fills in a self-check and for which period: asked at the start of `run`, each answer skippable.
 import type { Answers } from '../model/answers.js';
-import type { Lang } from '../model/text.js';
+import type { Lang } from '../i18n/lang.js';
 import { tr } from '../i18n/run-messages.js';
 import type { Prompter } from './prompter.js';
 

@@ -1,8 +1,8 @@
 // The terminal Prompter, backed by @inquirer/prompts, which is imported only here and only when `run` starts.
-import type { Io } from '../cli/io.js';
+import type { Io } from '../io/io.js';
 import { tr } from '../i18n/run-messages.js';
 import { makeVisible } from '../diagnostics/render.js';
-import type { Lang } from '../model/text.js';
+import type { Lang } from '../i18n/lang.js';
 import { isSeparator, PromptInterrupted, type Prompter } from './prompter.js';
 
 /**

@@ -2,7 +2,8 @@
 import type { Answers } from '../model/answers.js';
 import type { Checklist } from '../model/checklist.js';
 import type { ScoreResult } from '../model/score-result.js';
-import { pickText, type Lang } from '../model/text.js';
+import { pickText } from '../model/text.js';
+import { type Lang } from '../i18n/lang.js';
 import { displayWidth, makeVisible, NO_PAINT, type Paint } from '../diagnostics/render.js';
 import { tr } from '../i18n/run-messages.js';
 import { formatFixed } from '../score/round.js';

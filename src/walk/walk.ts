@@ -1,7 +1,8 @@
 // The self-check walk: one screen per applying item, answers saved after each, with back/skip/jump/review/quit.
 import { STATUSES, type Answer, type Answers, type Status } from '../model/answers.js';
 import { applyingItems, kindOf, type Area, type Checklist, type Item, type PlacedItem } from '../model/checklist.js';
-import { pickText, type Lang } from '../model/text.js';
+import { pickText } from '../model/text.js';
+import { type Lang } from '../i18n/lang.js';
 import { isBlankText } from '../model/identity.js';
 import { makeVisible, NO_PAINT, type Paint } from '../diagnostics/render.js';
 import { tr } from '../i18n/run-messages.js';

@@ -7,14 +7,13 @@ import {
   applyBaseline,
   compareToBaseline,
   describeBaselineWarnings,
-  formatDelta,
   loadBaseline,
   unitKey,
   type BaselineOptions,
   type BaselineUnit,
   type LoadedBaseline,
 } from '../../src/batch/baseline.js';
-import type { FileOutcome, UnitSummary } from '../../src/batch/process-file.js';
+import type { FileOutcome, UnitSummary } from '../../src/model/batch.js';
 import { summarizeBatch } from '../../src/batch/summary.js';
 import { formatBatchMarkdown } from '../../src/report/batch-markdown.js';
 import { ROOT } from '../helpers/run-cli.js';
@@ -210,15 +209,7 @@ describe('applyBaseline', () => {
   });
 });
 
-describe('formatDelta and compareToBaseline', () => {
-  it('signs a change with + or a true minus, and shows a change that rounds to nothing without a sign', () => {
-    expect(formatDelta(3.24)).toBe('+3.2');
-    expect(formatDelta(-1.45)).toBe('\u22121.5');
-    expect(formatDelta(0)).toBe('0.0');
-    expect(formatDelta(-0.04)).toBe('0.0');
-    expect(formatDelta(0.05)).toBe('+0.1');
-  });
-
+describe('compareToBaseline', () => {
   it('rounds the delta to 2 decimals and compares grades by their index (0 is the best)', () => {
     const b: BaselineUnit = { name: 'x', type: 't', typeLabel: 't', score: 84.3, grade: { index: 1, label: '良好' }, file: 'f' };
     expect(compareToBaseline(87.5, 1, b)).toMatchObject({ delta: 3.2, gradeChange: 'same' });

@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { internStrings, runFiles, WORKER_FILE, workerCount } from '../../src/batch/pool.js';
-import type { FileOutcome } from '../../src/batch/process-file.js';
+import type { FileOutcome } from '../../src/model/batch.js';
 
 const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples', 'answers');
 

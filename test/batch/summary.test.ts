@@ -1,30 +1,14 @@
 // The batch summary, Markdown and JUnit from constructed outcomes: counts, ranking ties, escaping, XML well-formedness.
 import { describe, expect, it } from 'vitest';
-import type { FileOutcome, UnitSummary } from '../../src/batch/process-file.js';
-import { batchExitCode, summarizeBatch, weakestArea } from '../../src/batch/summary.js';
+import type { FileOutcome, UnitSummary } from '../../src/model/batch.js';
+import { batchExitCode, summarizeBatch } from '../../src/batch/summary.js';
 import { createDiagnostic } from '../../src/diagnostics/diagnostic.js';
 import { escapeCell, formatBatchMarkdown, formatBatchMarkdownLines } from '../../src/report/batch-markdown.js';
 import { escapeXml, formatJunit, formatJunitLines } from '../../src/report/junit.js';
 import { appendAll } from '../../src/util/append-all.js';
 import { findAll, parseXml } from './xml.js';
+import { unit } from '../helpers/unit-summary.js';
 
-function unit(name: string, score: number, extra: Partial<UnitSummary> = {}): UnitSummary {
-  return {
-    checklist: { id: 'c', version: '1.0.0' },
-    unit: { name, type: 'township', typeLabel: '乡镇' },
-    score,
-    baseScore: score,
-    bonusScore: 0,
-    grade: { index: score >= 60 ? 0 : 1, label: score >= 60 ? '合格' : '不合格', min: 0 },
-    vetoed: false,
-    vetoItems: [],
-    complete: true,
-    unanswered: [],
-    areaIds: ['A1', 'A2'],
-    areaScores: [90, score],
-    ...extra,
-  };
-}
 
 function valid(file: string, summary: UnitSummary): FileOutcome {
   return { file, status: 'valid', fast: true, summary, errors: [], errorCount: 0, warnings: [], warningCount: 0 };
@@ -81,13 +65,6 @@ describe('summarizeBatch', () => {
     const ok = summarizeBatch([outcomes[0], outcomes[5]], [], { allowIncomplete: true }, { generatedAt: 'x', lang: 'en' });
     expect(ok.counts.failed).toBe(0);
     expect(batchExitCode(ok)).toBe(0);
-  });
-
-  it('finds the weakest area of a unit', () => {
-    expect(weakestArea(unit('u', 50))).toBe('A2');
-    expect(weakestArea(unit('u', 95))).toBe('A1');
-    expect(weakestArea(unit('u', 0, { areaIds: ['A1'], areaScores: [null] }))).toBeUndefined();
-    expect(weakestArea(unit('u', 0, { areaIds: ['A1', 'A2', 'A3'], areaScores: [null, 40, 40] }))).toBe('A2'); // the first of equals
   });
 
   it('writes Markdown whose tables cannot be broken by unit names, in both languages', () => {

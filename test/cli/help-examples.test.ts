@@ -1,7 +1,7 @@
 // Every command's --help ends with examples in the user's language (示例 / Examples), each example a wangxin command line.
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/main.js';
-import { makePaint } from '../../src/cli/io.js';
+import { makePaint } from '../../src/io/io.js';
 import { PassThrough } from 'node:stream';
 import { runBinary, runInProcess } from '../helpers/run-cli.js';
 

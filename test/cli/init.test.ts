@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { runBinary, runInProcess } from '../helpers/run-cli.js';
 import { renderChecklistTemplate } from '../../src/init/checklist-template.js';
 import { answerTemplate, commentText } from '../../src/init/blank-answers.js';
-import { loadChecklist, builtinFile } from '../../src/load/resolve-checklist.js';
+import { builtinFile } from '../../src/checklist/resolve-checklist.js';
+import { loadChecklist } from '../../src/checklist/load-checklist.js';
 import type { Checklist } from '../../src/model/checklist.js';
 
 const STACK = /\n\s+at .+:\d+:\d+/;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, runBinary, runInProcess } from '../helpers/run-cli.js';
 import { runRun } from '../../src/cli/run.js';
-import type { CommandContext, Io } from '../../src/cli/io.js';
+import type { CommandContext, Io } from '../../src/io/io.js';
 import { NO_PAINT } from '../../src/diagnostics/render.js';
 import { createScriptedPrompter } from '../../src/walk/scripted-prompter.js';
 

@@ -2,14 +2,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { CommandContext, Io } from '../../src/cli/io.js';
+import type { CommandContext, Io } from '../../src/io/io.js';
 import { runRun } from '../../src/cli/run.js';
 import { NO_PAINT } from '../../src/diagnostics/render.js';
 import { tr } from '../../src/i18n/run-messages.js';
 import type { Checklist } from '../../src/model/checklist.js';
 import { scoreAnswers } from '../../src/score/score.js';
 import { formatFixed } from '../../src/score/round.js';
-import { checkFile } from '../../src/validate/check-file.js';
+import { checkFile } from '../../src/check/check-file.js';
 import { createScriptedPrompter, type ScriptStep } from '../../src/walk/scripted-prompter.js';
 import { applyingItems } from '../../src/model/checklist.js';
 import { builtinChecklist, makeTempDir } from '../walk/helpers.js';

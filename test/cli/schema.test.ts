@@ -8,7 +8,7 @@ import { SCHEMA_NAMES, createAjv } from '../../src/validate/ajv-factory.js';
 import { addExamples, formatExamples } from '../../src/cli/help-examples.js';
 import { Command } from 'commander';
 import { detectKind } from '../../src/validate/validate.js';
-import { fastParse } from '../../src/load/fast-parse.js';
+import { parseYaml } from '../../src/load/parse-yaml.js';
 
 let tmp = '';
 const schemaText = (name: string): string => readFileSync(join(ROOT, 'schemas', `${name}.schema.json`), 'utf8');
@@ -157,8 +157,8 @@ describe('schemas and editors', () => {
     expect(match, first).not.toBeNull();
     const target = resolve(dirname(file), match![1]);
     expect(existsSync(target), target).toBe(true);
-    const parsed = fastParse(text);
-    const kind = parsed.ok ? detectKind(parsed.value) : undefined;
+    const parsed = parseYaml(text, file, { positions: false });
+    const kind = parsed.value !== undefined ? detectKind(parsed.value) : undefined;
     expect(kind).toBeDefined();
     expect(target).toBe(join(ROOT, 'schemas', `${kind === 'checklist' ? 'checklist' : 'answers'}.schema.json`));
   });

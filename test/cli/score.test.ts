@@ -93,11 +93,11 @@ describe('wangxin score --out', () => {
     const out = join(dir, 'r.csv');
     const r = await runInProcess(['score', TOWNSHIP, '--out', out]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/错误: --out .*r\.csv 的扩展名“\.csv”无法写出，可用：\.md、\.markdown、\.json、\.html、\.htm（或用 --format 指定）/);
+    expect(r.stderr).toMatch(/错误: --out .*r\.csv 的扩展名“\.csv”无法写出，可用：\.md、\.markdown、\.json、\.html、\.htm、\.docx（或用 --format 指定）/);
     expect(existsSync(out)).toBe(false);
     const en = runBinary(['score', TOWNSHIP, '--out', out, '--lang', 'en']);
     expect(en.code).toBe(2);
-    expect(en.stderr).toMatch(/cannot write a "\.csv" file; it writes \.md, \.markdown, \.json, \.html, \.htm/);
+    expect(en.stderr).toMatch(/cannot write a "\.csv" file; it writes \.md, \.markdown, \.json, \.html, \.htm, \.docx/);
   });
 
   it('--format that contradicts the extension of --out is a usage error', async () => {

@@ -4,11 +4,17 @@ import { mkdtempSync, writeFileSync, symlinkSync, rmSync, mkdirSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CODES, type DiagnosticCode } from '../../src/diagnostics/codes.js';
-import { checkFile } from '../../src/validate/check-file.js';
+import { checkFile } from '../../src/check/check-file.js';
 import { discoverFiles } from '../../src/batch/discover.js';
 import { execFileSync } from 'node:child_process';
 import { MAX_FILE_BYTES } from '../../src/load/read-text.js';
 import { ROOT } from '../helpers/run-cli.js';
+import { editWorkbook, makeZip } from '../helpers/workbook.js';
+import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
+import { builtinFile } from '../../src/checklist/resolve-checklist.js';
+import { loadChecklist } from '../../src/checklist/load-checklist.js';
+import { writeWorkbook } from '../../src/workbook/write-workbook.js';
 
 const dir = join(ROOT, 'test/fixtures/diagnostics');
 let tmp = '';
@@ -90,7 +96,56 @@ const CASES: Case[] = [
   // na on a veto item: one error (the veto), not a second one for the note.
   { code: 'VETO_NOT_PASS_FAIL', file: f('answers-veto-na.yaml'), line: 5, column: 21 },
   { code: 'ANSWER_NOT_APPLICABLE', file: f('answers-not-applicable.yaml'), line: 6, column: 3, severity: 'warning' },
+  // Answer workbooks, made in beforeAll: cell-located codes at the cell's row and column.
+  { code: 'WORKBOOK_NOT_ZIP', file: () => join(tmp, 'not-zip.xlsx') },
+  { code: 'WORKBOOK_MACROS', file: () => join(tmp, 'macros.xlsm') },
+  { code: 'WORKBOOK_TOO_MANY_ENTRIES', file: () => join(tmp, 'entries.xlsx') },
+  { code: 'WORKBOOK_TOO_MANY_SHEETS', file: () => join(tmp, 'sheets.xlsx') },
+  { code: 'WORKBOOK_UNPACKED_TOO_LARGE', file: () => join(tmp, 'unpacked.xlsx') },
+  { code: 'WORKBOOK_RATIO', file: () => join(tmp, 'ratio-bomb.xlsx') },
+  { code: 'WORKBOOK_DOCTYPE', file: () => join(tmp, 'doctype.xlsx') },
+  { code: 'WORKBOOK_EXTERNAL_LINK', file: () => join(tmp, 'links.xlsx') },
+  { code: 'WORKBOOK_UNREADABLE', file: () => join(tmp, 'unreadable.xlsx') },
+  { code: 'WORKBOOK_NOT_ANSWERS', file: () => join(tmp, 'not-answers.xlsx') },
+  { code: 'WORKBOOK_META', file: () => join(tmp, 'meta.xlsx'), line: 1, column: 2 },
+  { code: 'WORKBOOK_COLUMN_MISSING', file: () => join(tmp, 'column.xlsx'), line: 3, column: 1 },
+  { code: 'WORKBOOK_ROW_DUPLICATE', file: () => join(tmp, 'duplicate.xlsx'), line: 7, column: 1 },
+  { code: 'WORKBOOK_RATIO_DATE', file: () => join(tmp, 'date.xlsx'), line: 13, column: 8 },
+  { code: 'WORKBOOK_RATIO_RANGE', file: () => join(tmp, 'range.xlsx'), line: 13, column: 8 },
 ];
+
+/** Writes the workbook fixtures: a blank answer workbook edited, and zips made by hand. */
+async function makeWorkbooks(): Promise<void> {
+  const checklist = (await loadChecklist(builtinFile('county-cyber-2018')!)).checklist!;
+  const blank = join(tmp, 'blank.xlsx');
+  writeFileSync(blank, (await writeWorkbook(checklist, { schemaVersion: 1, checklist: { id: checklist.id, version: checklist.version }, unit: { name: '某镇', type: 'township' }, answers: {} }, 'zh')).bytes);
+  const edit = (name: string, change: (wb: ExcelJS.Workbook) => void) => editWorkbook(blank, change, join(tmp, name));
+  const types = '<?xml version="1.0"?><Types/>';
+  writeFileSync(join(tmp, 'not-zip.xlsx'), 'unit: x\n');
+  writeFileSync(join(tmp, 'macros.xlsm'), readFileSync(blank));
+  writeFileSync(join(tmp, 'entries.xlsx'), makeZip(Array.from({ length: 501 }, (_, i) => ({ name: `p${i}.txt`, data: 'x' }))));
+  writeFileSync(join(tmp, 'sheets.xlsx'), makeZip(Array.from({ length: 65 }, (_, i) => ({ name: `xl/worksheets/sheet${i}.xml`, data: '<worksheet/>' }))));
+  writeFileSync(join(tmp, 'unpacked.xlsx'), makeZip(Array.from({ length: 40 }, (_, i) => ({ name: `xl/media/m${i}.png`, data: 'x', declare: 1 << 20 }))));
+  writeFileSync(join(tmp, 'ratio-bomb.xlsx'), makeZip([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(4 << 20, 0x20) }]));
+  writeFileSync(join(tmp, 'doctype.xlsx'), makeZip([{ name: '[Content_Types].xml', data: '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><Types/>' }]));
+  writeFileSync(join(tmp, 'links.xlsx'), makeZip([{ name: '[Content_Types].xml', data: types }, { name: 'xl/externalLinks/externalLink1.xml', data: '<externalLink/>' }]));
+  writeFileSync(join(tmp, 'unreadable.xlsx'), makeZip([{ name: '[Content_Types].xml', data: types }, { name: 'xl/workbook.xml', data: '<workbook><sheets><sheet' }, { name: 'xl/_rels/workbook.xml.rels', data: '<Relationships' }]));
+  const other = new ExcelJS.Workbook();
+  other.addWorksheet('Sheet1').getCell('A1').value = 'x';
+  writeFileSync(join(tmp, 'not-answers.xlsx'), Buffer.from(await other.xlsx.writeBuffer()));
+  await edit('meta.xlsx', (wb) => (wb.getWorksheet('wangxin')!.getCell('B1').value = 2));
+  await edit('column.xlsx', (wb) => (wb.getWorksheet('自查表')!.getCell('H3').value = '答案'));
+  // Row 6 is A1.1.1 (rows 4 and 5 are the area and section headings); row 7 says it again.
+  await edit('duplicate.xlsx', (wb) => (wb.getWorksheet('自查表')!.getCell('A7').value = 'A1.1.1'));
+  // Row 13 is A1.3.2, a ratio item.
+  // A spreadsheet that takes 3/4 for a date stores the date with a date format.
+  await edit('date.xlsx', (wb) => {
+    const cell = wb.getWorksheet('自查表')!.getCell('H13');
+    cell.value = new Date(Date.UTC(2026, 2, 4));
+    cell.numFmt = 'm/d';
+  });
+  await edit('range.xlsx', (wb) => (wb.getWorksheet('自查表')!.getCell('H13').value = 75));
+}
 
 beforeAll(() => {
   tmp = mkdtempSync(join(tmpdir(), 'wangxin-codes-'));
@@ -107,6 +162,7 @@ beforeAll(() => {
   symlinkSync(join(tmp, 'secret.yaml'), join(tmp, 'sub', 'link.yaml'));
   writeFileSync(join(tmp, 'extends-fifo.yaml'), 'schemaVersion: 1\nid: mine\nversion: 1.0.0\ntitle: 我的\nextends: ./fifo.yaml\n');
 });
+beforeAll(makeWorkbooks);
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('diagnostic codes', () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scoreAnswers } from '../../src/score/score.js';
-import { checkFile } from '../../src/validate/check-file.js';
+import { checkFile } from '../../src/check/check-file.js';
 import { getValidator } from '../../src/validate/ajv-factory.js';
 import { formatFixed } from '../../src/score/round.js';
 import { ROOT, runBinary } from '../helpers/run-cli.js';

@@ -1,7 +1,7 @@
 // A CommandContext on captured streams, for calling a command's run function (runRun) in-process.
-import type { CommandContext, Io } from '../../src/cli/io.js';
+import type { CommandContext, Io } from '../../src/io/io.js';
 import { NO_PAINT } from '../../src/diagnostics/render.js';
-import type { Lang } from '../../src/model/text.js';
+import type { Lang } from '../../src/i18n/lang.js';
 
 /** The context and what was written to stdout and stderr so far. */
 export interface CapturedContext {

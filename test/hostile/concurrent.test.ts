@@ -5,7 +5,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runRun } from '../../src/cli/run.js';
 import { captureContext } from '../helpers/command-context.js';
 import type { Checklist } from '../../src/model/checklist.js';
-import { checkFile } from '../../src/validate/check-file.js';
+import { checkFile } from '../../src/check/check-file.js';
 import { saveAnswers } from '../../src/walk/answer-file.js';
 import { acquireLock, lockFileFor } from '../../src/walk/lock.js';
 import type { Prompter } from '../../src/walk/prompter.js';

@@ -8,8 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discoverFiles } from '../../src/batch/discover.js';
 import type { Answers } from '../../src/model/answers.js';
 import { listItems } from '../../src/model/checklist.js';
-import { builtinFile, loadChecklist } from '../../src/load/resolve-checklist.js';
-import { checkText } from '../../src/validate/check-file.js';
+import { builtinFile } from '../../src/checklist/resolve-checklist.js';
+import { loadChecklist } from '../../src/checklist/load-checklist.js';
+import { checkText } from '../../src/check/check-file.js';
 import { serializeAnswers } from '../../src/walk/answer-file.js';
 import { BIN, ROOT, runBinary } from '../helpers/run-cli.js';
 import { parseXml } from '../batch/xml.js';
@@ -76,7 +77,8 @@ describe('crash safety of answer files (saveAnswers in a loop, SIGKILL at random
       [
         `import { readFileSync } from 'node:fs';`,
         `import { saveAnswers } from ${JSON.stringify(pathToFileURL(join(ROOT, 'dist/walk/answer-file.js')).href)};`,
-        `import { loadChecklist, builtinFile } from ${JSON.stringify(pathToFileURL(join(ROOT, 'dist/load/resolve-checklist.js')).href)};`,
+        `import { builtinFile } from ${JSON.stringify(pathToFileURL(join(ROOT, 'dist/checklist/resolve-checklist.js')).href)};`,
+        `import { loadChecklist } from ${JSON.stringify(pathToFileURL(join(ROOT, 'dist/checklist/load-checklist.js')).href)};`,
         `const { file, versions } = JSON.parse(readFileSync(${JSON.stringify(join(tmp, 'versions.json'))}, 'utf8'));`,
         `const checklist = (await loadChecklist(builtinFile('county-cyber-2018'))).checklist;`,
         `await saveAnswers(file, versions[0], checklist);`,

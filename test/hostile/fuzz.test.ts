@@ -5,15 +5,16 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CODES } from '../../src/diagnostics/codes.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
-import { fastParse } from '../../src/load/fast-parse.js';
 import { parseYaml } from '../../src/load/parse-yaml.js';
+import { parseWithYaml } from '../../src/load/yaml-parser.js';
 import { decodeText } from '../../src/load/read-text.js';
-import { builtinFile, loadChecklist } from '../../src/load/resolve-checklist.js';
+import { builtinFile } from '../../src/checklist/resolve-checklist.js';
+import { loadChecklist } from '../../src/checklist/load-checklist.js';
 import type { Answer, Answers } from '../../src/model/answers.js';
 import { appliesTo, kindOf, listItems, type Checklist, type Item } from '../../src/model/checklist.js';
 import { isBlankText } from '../../src/model/identity.js';
 import { scoreAnswers } from '../../src/score/score.js';
-import { checkParsed, checkText } from '../../src/validate/check-file.js';
+import { checkParsed, checkText } from '../../src/check/check-file.js';
 import { serializeAnswers } from '../../src/walk/answer-file.js';
 import { ROOT } from '../helpers/run-cli.js';
 
@@ -59,12 +60,14 @@ async function loadBytes(bytes: Uint8Array): Promise<void> {
     return;
   }
   const text = decoded.text;
-  const fast = fastParse(text);
+  const quick = parseYaml(text, 'fuzz.yaml', { positions: false });
   const parsed = parseYaml(text, 'fuzz.yaml');
   expectWellFormed(parsed.diagnostics, text);
-  if (fast.ok && parsed.value !== undefined && parsed.diagnostics.length === 0) {
-    // Where the fast parse answers, it answers what the positioned parse does.
-    expect(fast.value).toEqual(parsed.value);
+  // Whichever parser reads it, with positions or without, the answer is yaml's.
+  const slow = parseWithYaml(text, 'fuzz.yaml');
+  for (const p of [quick, parsed]) {
+    expect(p.value).toEqual(slow.value);
+    expect(p.diagnostics).toEqual(slow.diagnostics);
   }
   const check = await checkParsed(parsed, {}, undefined);
   expectWellFormed([...check.errors, ...check.warnings], text);

@@ -1,7 +1,9 @@
 // The batch JSON and JSON Lines writer: entries written as files come in, reports let go, the layout the schema describes.
 import { describe, expect, it } from 'vitest';
-import { summarize, type FileOutcome } from '../../src/batch/process-file.js';
-import { summarizeBatch, type BatchPolicy } from '../../src/batch/summary.js';
+import { summarize } from '../../src/batch/process-file.js';
+import { type FileOutcome } from '../../src/model/batch.js';
+import { summarizeBatch } from '../../src/batch/summary.js';
+import { type BatchPolicy } from '../../src/model/batch.js';
 import { createDiagnostic } from '../../src/diagnostics/diagnostic.js';
 import { createBatchJsonWriter, type BatchJsonFormat } from '../../src/report/batch-json.js';
 import { buildReport } from '../../src/report/json-report.js';

@@ -1,7 +1,7 @@
 // Loads and checks an answer file for the report tests (examples and fixtures), failing loudly if it is invalid.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkFile } from '../../src/validate/check-file.js';
+import { checkFile } from '../../src/check/check-file.js';
 import type { Answers } from '../../src/model/answers.js';
 import type { Checklist } from '../../src/model/checklist.js';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/report/json-report.js';
 import { formatMarkdown } from '../../src/report/markdown-report.js';
 import { scoreAnswers } from '../../src/score/score.js';
-import type { Lang } from '../../src/model/text.js';
+import type { Lang } from '../../src/i18n/lang.js';
 import { EXAMPLES, FIXED_TIME, examplePath, loadAnswers } from './load.js';
 
 async function markdownOf(file: string, lang: Lang = 'zh'): Promise<string> {

@@ -9,7 +9,7 @@ import { scoreAnswers } from '../../src/score/score.js';
 import { getValidator } from '../../src/validate/ajv-factory.js';
 import { scoredArb } from '../score/arbitraries.js';
 import { join } from 'node:path';
-import { checkFile } from '../../src/validate/check-file.js';
+import { checkFile } from '../../src/check/check-file.js';
 import { EXAMPLES, FIXED_TIME, ROOT, examplePath, loadAnswers } from './load.js';
 
 const options = { generatedAt: FIXED_TIME, toolVersion: '9.9.9' };

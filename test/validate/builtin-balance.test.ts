@@ -1,7 +1,7 @@
 // The built-in checklist gives every unit type a real sheet: enough items, none that swings the score alone, and 1.0.0 answers with a home.
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { checkFile } from '../../src/validate/check-file.js';
+import { checkFile } from '../../src/check/check-file.js';
 import { appliesTo, applyingItems, kindOf, listItems, type Checklist, type Item } from '../../src/model/checklist.js';
 import type { Answer, Answers } from '../../src/model/answers.js';
 import { scoreAnswers } from '../../src/score/score.js';

@@ -1,8 +1,8 @@
-// The built-in checklist and every example answer file are valid, and the checklist is built as the issue asks.
+// The built-in checklist and every example answer file are valid, and the checklist is built as its format requires.
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkFile } from '../../src/validate/check-file.js';
+import { checkFile } from '../../src/check/check-file.js';
 import { listItems, appliesTo, kindOf, type Checklist } from '../../src/model/checklist.js';
 import { ROOT } from '../helpers/run-cli.js';
 

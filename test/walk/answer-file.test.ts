@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Checklist } from '../../src/model/checklist.js';
-import { checkFile } from '../../src/validate/check-file.js';
+import { checkFile } from '../../src/check/check-file.js';
 import { defaultAnswersPath, saveAnswers, schemaReference, serializeAnswers } from '../../src/walk/answer-file.js';
 import { blankAnswers, builtinChecklist, makeTempDir } from './helpers.js';
 

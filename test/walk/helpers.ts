@@ -2,7 +2,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { builtinFile, loadChecklist } from '../../src/load/resolve-checklist.js';
+import { builtinFile } from '../../src/checklist/resolve-checklist.js';
+import { loadChecklist } from '../../src/checklist/load-checklist.js';
 import type { Answers } from '../../src/model/answers.js';
 import type { Checklist } from '../../src/model/checklist.js';
 

@@ -3,7 +3,7 @@ import { PassThrough, Writable } from 'node:stream';
 import { input, select } from '@inquirer/prompts';
 import { render } from '@inquirer/testing';
 import { describe, expect, it } from 'vitest';
-import type { Io } from '../../src/cli/io.js';
+import type { Io } from '../../src/io/io.js';
 import { tr } from '../../src/i18n/run-messages.js';
 import { createInquirerPrompter } from '../../src/walk/inquirer-prompter.js';
 import { PromptInterrupted } from '../../src/walk/prompter.js';

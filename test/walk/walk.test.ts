@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Answers } from '../../src/model/answers.js';
 import type { Checklist } from '../../src/model/checklist.js';
-import { checkFile } from '../../src/validate/check-file.js';
+import { checkFile } from '../../src/check/check-file.js';
 import { saveAnswers } from '../../src/walk/answer-file.js';
 import { PromptInterrupted } from '../../src/walk/prompter.js';
 import { createScriptedPrompter, type ScriptStep } from '../../src/walk/scripted-prompter.js';

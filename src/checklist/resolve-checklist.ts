@@ -1,55 +1,7 @@
-// Finds the checklist to use: a path, a built-in id, or the id an answer file names.
+// Finds the checklist file to use: a path, a built-in id, or the id an answer file names.
 import { readdirSync, existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { CHECKLISTS_DIR } from '../paths.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Checklist } from '../model/checklist.js';
-import { validateChecklist } from '../validate/validate.js';
-import type { ParsedYaml } from './parse-yaml.js';
-import { isBuiltinPath, readBuiltinCache } from './builtin-cache.js';
-import { readInput } from '../fs/read-input.js';
-import { MAX_FILE_BYTES } from './read-text.js';
-
-/**
- * A built-in checklist from the build-time cache, when it is still the same file. Any other
- * file is not even opened here: it is read once, with every check, by loadYamlFile.
- */
-async function readCachedBuiltin(file: string): Promise<Checklist | undefined> {
-  if (!isBuiltinPath(file)) return undefined;
-  const read = await readInput(file, MAX_FILE_BYTES);
-  return read.ok ? readBuiltinCache(file, read.bytes) : undefined;
-}
-
-/** A checklist that was loaded and validated, or the diagnostics that stopped it. */
-export interface LoadedChecklist {
-  file: string;
-  checklist?: Checklist;
-  parsed?: ParsedYaml;
-  /** Every diagnostic: read failures, YAML, schema and semantic errors, warnings. */
-  diagnostics: Diagnostic[];
-}
-
-const cache = new Map<string, Promise<LoadedChecklist>>();
-
-/** Loads and validates a checklist file; each file is read once per process. */
-export function loadChecklist(file: string): Promise<LoadedChecklist> {
-  const key = resolve(file);
-  let pending = cache.get(key);
-  if (!pending) {
-    pending = (async () => {
-      const cached = await readCachedBuiltin(file);
-      if (cached) return { file, checklist: cached, diagnostics: [] };
-      // The positioned parse (and yaml with it) is loaded only for checklists not in the build cache.
-      const { loadYamlFile } = await import('./load-yaml-file.js');
-      const loaded = await loadYamlFile(file);
-      if (!loaded.ok) return { file, diagnostics: [loaded.diagnostic] };
-      const result = validateChecklist(loaded.parsed);
-      return { file, checklist: result.value, parsed: loaded.parsed, diagnostics: [...result.errors, ...result.warnings] };
-    })();
-    cache.set(key, pending);
-  }
-  return pending;
-}
 
 /**
  * A built-in reference: a checklist id (its current version, `checklists/<id>.yaml`), or

@@ -1,15 +1,17 @@
 // Validates one file of either kind end to end: read, parse, tell apart, schema, rules, checklist lookup.
+import { validateChecklist } from '../checklist/extend-checklist.js';
 import { isReadFailure, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { ParsedYaml } from '../load/parse-yaml.js';
 import { decodeText, MAX_FILE_BYTES, readFailureDiagnostic, readText } from '../load/read-text.js';
 import { readInput } from '../fs/read-input.js';
-import { parseLocated, parseQuickly, type QuickParse } from '../load/parse-positioned.js';
-import { answersChecklistFile, builtinIds, loadChecklist, type LoadedChecklist } from '../load/resolve-checklist.js';
+import { parseYaml, withPositions, type ParsedYaml } from '../load/parse-yaml.js';
+import { answersChecklistFile, builtinIds } from '../checklist/resolve-checklist.js';
+import { loadChecklist, type LoadedChecklist } from '../checklist/load-checklist.js';
 import type { Checklist } from '../model/checklist.js';
 import type { Answers } from '../model/answers.js';
-import { detectKind, splitSeverity, unknownDocument, validateAnswers, validateAnswersShape, validateChecklist, type DocumentKind } from './validate.js';
-import { RuleContext } from './rule-context.js';
-import { withFullWidthHints } from './hand-edit-hints.js';
+import { detectKind, splitSeverity, unknownDocument, validateAnswers, validateAnswersShape, type DocumentKind } from '../validate/validate.js';
+import { RuleContext } from '../validate/rule-context.js';
+import { isWorkbookPath } from '../workbook/layout.js';
+import { withFullWidthHints } from '../validate/hand-edit-hints.js';
 
 /** Everything known about one checked file. */
 export interface FileCheck {
@@ -39,6 +41,7 @@ export interface ChecklistChoice {
  * kind is told from the content.
  */
 export async function checkFile(file: string, choice: ChecklistChoice = {}, expect?: DocumentKind): Promise<FileCheck> {
+  if (isWorkbookPath(file)) return checkWorkbook(file, file, choice);
   const read = await readText(file);
   if (!read.ok) return { file, unreadable: true, errors: [read.diagnostic], warnings: [] };
   return checkText(read.text, file, choice, expect);
@@ -51,6 +54,10 @@ export async function checkFile(file: string, choice: ChecklistChoice = {}, expe
 export async function checkFileBytes(file: string, choice: ChecklistChoice = {}, expect?: DocumentKind): Promise<{ check: FileCheck; bytes?: Buffer }> {
   const read = await readInput(file, MAX_FILE_BYTES);
   if (!read.ok) return { check: unreadableCheck(file, readFailureDiagnostic(read.failure, file)) };
+  if (isWorkbookPath(file)) {
+    const { readWorkbookBytes } = await import('../workbook/read-workbook.js');
+    return { check: await checkParsed(await readWorkbookBytes(Buffer.from(read.bytes), file), choice, 'answers'), bytes: Buffer.from(read.bytes) };
+  }
   const decoded = decodeText(read.bytes, file);
   if (!decoded.ok) return { check: unreadableCheck(file, decoded.diagnostic) };
   return { check: await checkText(decoded.text, file, choice, expect), bytes: Buffer.from(read.bytes) };
@@ -62,16 +69,16 @@ export async function checkFileBytes(file: string, choice: ChecklistChoice = {},
  * line:col and the verdict is always the positioned path's.
  */
 export async function checkText(text: string, file: string, choice: ChecklistChoice = {}, expect?: DocumentKind): Promise<FileCheck> {
-  return checkQuickParse(parseQuickly(text, file), text, file, choice, expect);
+  return checkQuickParse(parseYaml(text, file, { positions: false }), choice, expect);
 }
 
-/** {@link checkText} for a text `parseQuickly` has read already. */
-export async function checkQuickParse(quick: QuickParse, text: string, file: string, choice: ChecklistChoice = {}, expect?: DocumentKind): Promise<FileCheck> {
-  if (quick.value !== undefined) {
-    const check = await checkParsed({ file, source: text, value: quick.value, diagnostics: [] }, choice, expect);
+/** {@link checkText} for a text parsed already, perhaps without positions (`parseYaml(…, { positions: false })`). */
+export async function checkQuickParse(quick: ParsedYaml, choice: ChecklistChoice = {}, expect?: DocumentKind): Promise<FileCheck> {
+  if (quick.value !== undefined && !quick.locate) {
+    const check = await checkParsed(quick, choice, expect);
     if (check.errors.length === 0 && check.warnings.length === 0) return check;
   }
-  return checkParsed(parseLocated(quick, text, file), choice, expect);
+  return checkParsed(withPositions(quick), choice, expect);
 }
 
 /** Checks an already parsed file (see {@link checkFile}), with hints for full-width punctuation in its errors. */
@@ -128,6 +135,18 @@ function unknownChecklist(parsed: ParsedYaml, id: string): Diagnostic {
   const ctx = new RuleContext(parsed);
   ctx.report('UNKNOWN_CHECKLIST', ['checklist', 'id'], { id, known: builtinIds().join(', ') || '—', hint: { zh: '可用 --checklist 指定文件', en: 'Use --checklist to name a file' } });
   return ctx.diagnostics[0];
+}
+
+/**
+ * Checks an answer workbook (.xlsx): read into the value an answer file parses to, with every
+ * diagnostic located at its cell, then the same checks as any answer file. `path` is read,
+ * `file` shown.
+ */
+export async function checkWorkbook(path: string | Buffer, file: string, choice: ChecklistChoice = {}): Promise<FileCheck> {
+  const { readWorkbookFile } = await import('../workbook/read-workbook.js');
+  const read = await readWorkbookFile(path, file);
+  if (!read.ok) return unreadableCheck(file, read.diagnostic);
+  return checkParsed(read.parsed, choice, 'answers');
 }
 
 /** A FileCheck for a file that could not be read, for callers that build one themselves. */

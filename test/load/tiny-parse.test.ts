@@ -1,31 +1,30 @@
-// Differential tests: the fast parse must give exactly the positioned parse's value, or bail out.
+// Differential tests: the tiny reader must give exactly yaml's value, or bail out; parseYaml without positions the same value and diagnostics as yaml.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fastParse } from '../../src/load/fast-parse.js';
 import { parseYaml } from '../../src/load/parse-yaml.js';
-import { tinyParse } from '../../src/load/tiny-parse.js';
+import { parseWithYaml } from '../../src/load/yaml-parser.js';
+import { tinyParse, tinyParsePositioned } from '../../src/load/tiny-parse.js';
 import { generateFiles } from '../../scripts/bench/generate.mjs';
 
 import { editChars, editLines, examples, ROOT, SCALARS, SIGNIFICANT, trackedYaml, TRAPS } from '../helpers/yaml-corpus.js';
 
-/** The property: when the fast parse answers, the positioned parse agrees and has nothing to say. */
+/** The entry's property: without positions, parseYaml says what yaml says (value and diagnostics). */
 function agrees(text: string): boolean {
-  const fast = fastParse(text);
-  if (!fast.ok) return true;
-  const slow = parseYaml(text, 'x.yaml');
-  return slow.diagnostics.length === 0 && isDeepStrictEqual(fast.value, slow.value);
+  const quick = parseYaml(text, 'x.yaml', { positions: false });
+  const slow = parseWithYaml(text, 'x.yaml');
+  return isDeepStrictEqual(quick.value, slow.value) && isDeepStrictEqual(quick.diagnostics, slow.diagnostics);
 }
 
-describe('fastParse', () => {
-  it('reads every example answer file, identically to the positioned parse', () => {
+describe('parseYaml without positions', () => {
+  it('reads every example answer file with the tiny reader, identically to yaml', () => {
     for (const text of examples) {
-      const fast = fastParse(text);
-      expect(fast.ok).toBe(true);
-      expect(fast.ok && fast.value).toEqual(parseYaml(text, 'x.yaml').value);
+      const quick = parseYaml(text, 'x.yaml', { positions: false });
+      expect(quick.locate).toBeUndefined();
+      expect(quick.value).toEqual(parseWithYaml(text, 'x.yaml').value);
     }
   });
 
@@ -39,20 +38,13 @@ describe('fastParse', () => {
   });
 
   it('resolves YAML 1.2 core scalars as the yaml package does (not as YAML 1.1)', () => {
-    const fast = fastParse('a: yes\nb: 0o17\nc: 1_000\nd: 2001-12-14\ne: 0x1F\nf: ~\ng: 1.10\nh: True\n');
-    expect(fast).toEqual({ ok: true, value: { a: 'yes', b: 15, c: '1_000', d: '2001-12-14', e: 31, f: null, g: 1.1, h: true } });
+    const quick = parseYaml('a: yes\nb: 0o17\nc: 1_000\nd: 2001-12-14\ne: 0x1F\nf: ~\ng: 1.10\nh: True\n', 'x.yaml', { positions: false });
+    expect(quick.value).toEqual({ a: 'yes', b: 15, c: '1_000', d: '2001-12-14', e: 31, f: null, g: 1.1, h: true });
   });
 
-  it('bails out on keys that a number or boolean became, on tags, anchors, tabs, directives and documents', () => {
-    for (const text of ['1.10: x\n', 'true: x\n', '~: x\n', 'a: !!str 1\n', 'a: &x 1\nb: *x\n', 'a:\n\tb: 1\n', '%YAML 1.2\n---\na: 1\n', 'a: 1\n---\nb: 2\n', 'a: "x"#c\n', '? a\n: b\n', '__proto__: 1\n', 'a: 1\r\n']) {
-      expect(fastParse(text).ok, JSON.stringify(text)).toBe(false);
-    }
-  });
-
-  it('bails out on what it cannot read (syntax errors, duplicate keys, non-mappings)', () => {
-    for (const text of ['a: [\n', 'a: 1\na: 2\n', '- a\n', '', 'just text\n', 'a: "x" y\n']) {
-      expect(fastParse(text).ok, JSON.stringify(text)).toBe(false);
-      expect(agrees(text)).toBe(true);
+  it('agrees on what the tiny reader leaves to yaml: non-string keys, tags, anchors, tabs, directives, documents, errors', () => {
+    for (const text of ['1.10: x\n', 'true: x\n', '~: x\n', 'a: !!str 1\n', 'a: &x 1\nb: *x\n', 'a:\n\tb: 1\n', '%YAML 1.2\n---\na: 1\n', 'a: 1\n---\nb: 2\n', 'a: "x"#c\n', '? a\n: b\n', '__proto__: 1\n', 'a: 1\rb: 2\n', 'a: [\n', 'a: 1\na: 2\n', '- a\n', '', 'just text\n', 'a: "x" y\n']) {
+      expect(agrees(text), JSON.stringify(text)).toBe(true);
     }
   });
 
@@ -64,16 +56,16 @@ describe('fastParse', () => {
     const key = fc.oneof(fc.constantFrom('A1.1.1', 'status', 'value', 'note', 'd1', '1.10', '10', 'yes', 'on', '"q"', "'s'"), fc.stringMatching(/^[A-Za-z][\w.]{0,6}$/));
     const line = fc.tuple(fc.integer({ min: 0, max: 2 }), key, fc.oneof(scalar, fc.array(scalar, { maxLength: 3 }).map((xs) => `[${xs.join(', ')}]`), fc.array(fc.tuple(key, scalar), { maxLength: 3 }).map((ps) => `{ ${ps.map(([k, v]) => `${k}: ${v}`).join(', ')} }`)));
     fc.assert(
-      fc.property(fc.array(line, { minLength: 1, maxLength: 8 }), (lines) => {
-        const text = lines.map(([indent, k, v]) => `${'  '.repeat(indent)}${k}: ${v}`).join('\n') + '\n';
+      fc.property(fc.array(line, { minLength: 1, maxLength: 8 }), fc.boolean(), (lines, crlf) => {
+        const text = lines.map(([indent, k, v]) => `${'  '.repeat(indent)}${k}: ${v}`).join(crlf ? '\r\n' : '\n') + '\n';
         return agrees(text);
       }),
       { numRuns: 3000, seed: 20180420 },
     );
   });
 
-  it('agrees on mutated example files: characters inserted, deleted and replaced (property)', () => {
-    const alphabet = fc.constantFrom(' ', '\n', ':', '-', '#', '"', "'", '{', '}', '[', ']', ',', '1', '.', '_', 'a', 'y', '~', '!', '&', '*', '|', '>', '?', '%', '\t', '中');
+  it('agrees on mutated example files: characters inserted, deleted and replaced (property)', { timeout: 120_000 }, () => {
+    const alphabet = fc.constantFrom(' ', '\n', '\r', ':', '-', '#', '"', "'", '{', '}', '[', ']', ',', '1', '.', '_', 'a', 'y', '~', '!', '&', '*', '|', '>', '?', '%', '\t', '中');
     const edit = fc.tuple(fc.nat(), fc.nat({ max: 3 }), fc.array(alphabet, { maxLength: 3 }).map((cs) => cs.join('')));
     fc.assert(
       fc.property(fc.nat({ max: examples.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 3 }), (which, edits) => {
@@ -118,19 +110,25 @@ describe('tinyParse', () => {
     for (const { file, text } of tracked) expect(tinyAgrees(text), file).toBe(true);
   });
 
-  it('agrees on 10,000 generated bench files, and reads nearly all of the syntactically plain ones', { timeout: 120_000 }, () => {
+  it('agrees on 10,000 generated bench files in every writer\'s style, and reads nearly all of them', { timeout: 300_000 }, () => {
     const dir = mkdtempSync(join(tmpdir(), 'wangxin-tiny-'));
     try {
       const files = generateFiles(dir, 10_000, { seed: 20180420, checklistFile: join(ROOT, 'checklists', 'county-cyber-2018.yaml') });
       let read = 0;
-      for (const { file, kind } of files) {
-        const text = new TextDecoder().decode(readFileSync(file));
+      const styles = new Map<string, number>();
+      for (const { file, kind, style } of files) {
+        const text = readFileSync(file, 'utf8'); // a BOM included
         const tiny = tinyParse(text);
-        if (tiny !== undefined) read++;
+        if (tiny !== undefined) {
+          read++;
+          for (const s of style.split('+')) styles.set(s, (styles.get(s) ?? 0) + 1);
+        }
         if (kind === 'bad-yaml' || kind === 'duplicate-key' || kind === 'tab-indent') expect(tiny, file).toBeUndefined();
         expect(tinyAgrees(text), file).toBe(true);
       }
       expect(read).toBeGreaterThan(9_000);
+      // Every writer's style is read: flow, block, folded notes, quoted keys, CR LF, BOM.
+      for (const s of ['flow', 'block', 'folded', 'quoted-keys', 'crlf', 'bom']) expect(styles.get(s) ?? 0, s).toBeGreaterThan(900);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -144,10 +142,41 @@ describe('tinyParse', () => {
     expect(tinyParse('a:\n  evidence:\n    - a.pdf\n    - "b.pdf"\n  list:\n  - 1\nb: x#y\n')).toEqual({ a: { evidence: ['a.pdf', 'b.pdf'], list: [1] }, b: 'x#y' });
   });
 
+  it('reads CRLF line ends and a leading BOM (Windows editors) as yaml does', () => {
+    for (const text of ['\ufeffa: 1\r\nb:\r\n- x\r\n- "y"\r\nc:\r\n  d: { e: [1] }  # c\r\n', 'a: 1\r\nb: x  \r\n', '\ufeffa: 1\n']) {
+      expect(tinyParse(text), JSON.stringify(text)).toBeDefined();
+      expect(tinyAgrees(text), JSON.stringify(text)).toBe(true);
+    }
+  });
+
+  it('keeps no state between parses: the same answers in any order, with positioned parses (which parse an entry inside) in between', () => {
+    const texts = [...examples, 'a: 1\n\t  b: { c: 1 }\nd: 2\n', 'a: { b: 1\nc: { d: 2 }\n', 'a: 1\na: 2\n', 'a: [x,\n', 'a: 1\r\nb: [x]\r\n'];
+    const plain = texts.map((t) => tinyParse(t));
+    const positioned = texts.map((t) => tinyParsePositioned(t, 'x.yaml')?.diagnostics);
+    const reversed = [...texts].reverse().map((t) => [tinyParsePositioned(t, 'x.yaml')?.diagnostics, tinyParse(t)]).reverse();
+    expect(reversed.map(([, v]) => v)).toEqual(plain);
+    expect(reversed.map(([d]) => d)).toEqual(positioned);
+    // No module-level mutable state: every parse's state lives in its own reader object.
+    expect(readFileSync(join(ROOT, 'src', 'load', 'tiny-parse.ts'), 'utf8')).not.toMatch(/^(?:export )?(?:let|var) /m);
+  });
+
+  it('reads a plain value folded over lines (long notes) as yaml does, and leaves every doubtful continuation to yaml', () => {
+    expect(tinyParse('a:\n  note: 一二三\n    四五六  \n    七八\n  x: 1\nb: c\n d\n')).toEqual({ a: { note: '一二三 四五六 七八', x: 1 }, b: 'c d' });
+    for (const text of ['a: 1\n  2\n', 'a:\n  b: x\n     y\n  c: 2\n', 'a: b\r\n  c\r\n']) {
+      expect(tinyParse(text), JSON.stringify(text)).toBeDefined();
+      expect(tinyAgrees(text), JSON.stringify(text)).toBe(true);
+    }
+    // A comment, a blank line, `: `, a dash, a quote or a bracket in the way; a quoted or flow first line.
+    for (const text of ['a: x # c\n  y\n', 'a: x\n\n  y\n', 'a: x\n  y: z\n', 'a: x\n  - y\n', 'a: x\n  # c\n  y\n', 'a: x\n  "y"\n', 'a: "q"\n  y\n', 'a: [x]\n  y\n', 'a: x\n  y #c\n', 'a: x\n  [y]\n']) {
+      expect(tinyParse(text), JSON.stringify(text)).toBeUndefined();
+    }
+    expect(tinyParsePositioned('a: x\n  y\n', 'x.yaml')).toBeUndefined(); // yaml's ranges for these are its own
+  });
+
   it('bails out on syntax it does not own', () => {
     const refused = [
-      '', '# only a comment\n', '- a\n', '  a: 1\n', 'a: 1\r\n', 'a:\n\tb: 1\n', 'a: &x 1\n', 'a: *x\n', 'a: !!str 1\n', '%YAML 1.2\n---\na: 1\n',
-      '---\na: 1\n', 'a: 1\n...\n', 'a: |\n  x\n', 'a: >\n  x\n', 'a: "x\n  y"\n', 'a: [x,\n  y]\n', 'a: x\n  y\n', '? a\n: b\n', 'a: 1\na: 2\n',
+      '', '# only a comment\n', '- a\n', '  a: 1\n', 'a: 1\rb: 2\n', 'a: 1\r', 'a: x\r y\r\n', 'a:\n\tb: 1\n', 'a: &x 1\n', 'a: *x\n', 'a: !!str 1\n', '%YAML 1.2\n---\na: 1\n',
+      '---\na: 1\n', 'a: 1\n...\n', 'a: |\n  x\n', 'a: >\n  x\n', 'a: "x\n  y"\n', 'a: [x,\n  y]\n', '? a\n: b\n', 'a: 1\na: 2\n',
       'a: { b: 1, b: 2 }\n', '1.10: x\n', 'true: x\n', '~: x\n', '__proto__: 1\n', 'a: { __proto__: 1 }\n', '"__proto__": 1\n', 'a: "x\\ty"\n',
       'a: b: c\n', 'a: [x] y\n', 'a: {b: 1}#c\n', 'a: "x"#c\n', 'a: "x" y\n', 'a:\n  b: 1\n c: 2\n', 'a:\n  -\n', 'a:\n  - b: 1\n', 'a: [x,]\n',
       'a: { b }\n', 'a: { b: }\n', 'a: [a: b]\n', '[a]: x\n', 'a : 1\n', 'a:b\n', 'a: - x\n', 'a: @x\n', 'a: `x`\n', '<<: 1\n', 'a: \ufeffx\n',
@@ -198,6 +227,9 @@ describe('tinyParse', () => {
         value.map((v) => ` ${v}`),
         fc.array(fc.tuple(key, value), { minLength: 1, maxLength: 3 }).map((ps) => ps.map(([k, v]) => `\n  ${k}: ${v}`).join('')),
         fc.tuple(fc.constantFrom('', '  '), fc.array(value, { minLength: 1, maxLength: 3 })).map(([ind, vs]) => vs.map((v) => `\n${ind}- ${v}`).join('')),
+        // A value folded over lines (long notes), at the top or in a nested mapping.
+        fc.tuple(scalar, fc.array(fc.tuple(fc.constantFrom(' ', '  ', '    '), scalar), { minLength: 1, maxLength: 3 })).map(([v, rest]) => ` ${v}${rest.map(([ind, r]) => `\n${ind}${r}`).join('')}`),
+        fc.tuple(key, scalar, fc.array(scalar, { minLength: 1, maxLength: 2 })).map(([k, v, rest]) => `\n  ${k}: ${v}${rest.map((r) => `\n    ${r}`).join('')}`),
       ),
     );
     let answered = 0;

@@ -9,12 +9,11 @@ import { getValidator } from '../validate/ajv-factory.js';
 import { CHECKLIST_RULES } from '../validate/checklist-rules.js';
 import { RuleContext, type Path } from '../validate/rule-context.js';
 import { schemaDiagnostics } from '../validate/schema-diagnostics.js';
-import { splitSeverity, validateChecklist, type ValidationResult } from '../validate/validate.js';
+import { checkChecklistShape, splitSeverity, validatePlainChecklist, type ValidationResult } from '../validate/validate.js';
 import { readBuiltinCache } from './builtin-cache.js';
-import { fastParse } from './fast-parse.js';
-import { joinPointer, splitPointer } from './locate.js';
-import { parseYaml, type ParsedYaml } from './parse-yaml.js';
-import { decodeText, MAX_FILE_BYTES, readFailureDiagnostic } from './read-text.js';
+import { joinPointer, splitPointer } from '../load/locate.js';
+import { parseYaml, type ParsedYaml } from '../load/parse-yaml.js';
+import { decodeText, MAX_FILE_BYTES, readFailureDiagnostic } from '../load/read-text.js';
 import { readInputSync } from '../fs/read-input.js';
 import { builtinFile, builtinIds, isPathRef } from './resolve-checklist.js';
 import { appendAll } from '../util/append-all.js';
@@ -54,6 +53,16 @@ const WHAT: Record<'item' | 'section' | 'area' | 'unitType', Localized> = {
   area: { zh: '一级指标', en: 'area' },
   unitType: { zh: '单位类型', en: 'unit type' },
 };
+
+/**
+ * Validates a parsed checklist: YAML problems, then the schema, then the semantic rules; a
+ * checklist that `extends` another is first merged with its base and checked as a whole.
+ */
+export function validateChecklist(parsed: ParsedYaml): ValidationResult<Checklist> {
+  const found = checkChecklistShape(parsed);
+  if (parsed.value === undefined || found.some((d) => d.severity === 'error')) return splitSeverity(found);
+  return isExtension(parsed.value) ? resolveExtension(parsed, found) : validatePlainChecklist(parsed, found);
+}
 
 /** Whether a (schema-valid) checklist document extends another. */
 export function isExtension(value: unknown): value is ChecklistExtension {
@@ -191,17 +200,10 @@ function validateBase(file: string, bytes: Buffer): ValidationResult<Checklist> 
   if (cachedBuiltin) return { value: cachedBuiltin, errors: [], warnings: [] };
   const read = decodeText(bytes, file);
   if (!read.ok) return { errors: [read.diagnostic], warnings: [] };
-  const quick = fastParse(read.text);
-  let value: unknown;
-  if (quick.ok) {
-    value = quick.value;
-  } else {
-    // Unusual syntax: the same hardened parse as any file (depth, aliases, tags, duplicate keys in
-    // linear time); positions are not needed because a broken base is summarised on the `extends` line.
-    const parsed = parseYaml(read.text, file);
-    if (parsed.value === undefined) return { errors: parsed.diagnostics.filter((d) => d.severity === 'error'), warnings: [] };
-    value = parsed.value;
-  }
+  // Positions are not needed: a broken base is summarised on the `extends` line.
+  const parsed = parseYaml(read.text, file, { positions: false });
+  if (parsed.value === undefined) return { errors: parsed.diagnostics.filter((d) => d.severity === 'error'), warnings: [] };
+  const value = parsed.value;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { errors: [createDiagnostic('UNKNOWN_DOCUMENT', file)], warnings: [] };
   }

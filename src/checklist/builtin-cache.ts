@@ -1,5 +1,5 @@
 // A JSON cache of the valid built-in checklists, written at build time and used only while it matches the YAML.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { quickDigest } from '../fs/digest.js';
 import { join, resolve, sep } from 'node:path';
 import { CHECKLISTS_DIR, PACKAGE_ROOT } from '../paths.js';
@@ -8,11 +8,13 @@ import type { Checklist } from '../model/checklist.js';
 /** Where the cache lives. */
 export const BUILTIN_CACHE_DIR = join(PACKAGE_ROOT, 'dist', 'checklists');
 
-function digest(bytes: Uint8Array): string {
+/** The digest a cache entry records of the YAML it was made from. */
+export function digest(bytes: Uint8Array): string {
   return quickDigest(bytes);
 }
 
-function cacheFile(id: string): string {
+/** The cache file of a built-in reference (`id` or `id@version`). */
+export function cacheFile(id: string): string {
   return join(BUILTIN_CACHE_DIR, `${id}.json`);
 }
 
@@ -37,22 +39,4 @@ export function readBuiltinCache(file: string, bytes: Uint8Array): Checklist | u
 /** Whether a file is in the package's `checklists/` folder (only those can have a cached copy). */
 export function isBuiltinPath(file: string): boolean {
   return resolve(file).startsWith(resolve(CHECKLISTS_DIR) + sep);
-}
-
-/** Validates every built-in checklist (earlier versions included) and caches the valid ones; returns their references. */
-export async function writeBuiltinCache(): Promise<string[]> {
-  const { builtinRefs, builtinFile } = await import('./resolve-checklist.js');
-  const { parseYaml } = await import('./parse-yaml.js');
-  const { validateChecklist } = await import('../validate/validate.js');
-  mkdirSync(BUILTIN_CACHE_DIR, { recursive: true });
-  const done: string[] = [];
-  for (const id of builtinRefs()) {
-    const file = builtinFile(id)!;
-    const bytes = readFileSync(file);
-    const result = validateChecklist(parseYaml(bytes.toString('utf8').replace(/^\ufeff/, ''), file));
-    if (!result.value || result.warnings.length > 0) continue; // never cache what would print a diagnostic
-    writeFileSync(cacheFile(id), JSON.stringify({ digest: digest(bytes), checklist: result.value }));
-    done.push(id);
-  }
-  return done;
 }

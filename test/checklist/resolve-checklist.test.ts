@@ -1,7 +1,8 @@
 // Built-in checklists by reference: the current version by id, earlier versions kept as id@version, answer files matched to their version.
 import { describe, expect, it } from 'vitest';
 import { basename } from 'node:path';
-import { answersChecklistFile, builtinFile, builtinIds, builtinRefFor, builtinRefs, checklistFileFor, loadChecklist } from '../../src/load/resolve-checklist.js';
+import { answersChecklistFile, builtinFile, builtinIds, builtinRefFor, builtinRefs, checklistFileFor } from '../../src/checklist/resolve-checklist.js';
+import { loadChecklist } from '../../src/checklist/load-checklist.js';
 
 describe('built-in checklist references', () => {
   it('lists the current ids, and every reference with earlier versions after their id', () => {

@@ -1,7 +1,7 @@
 // validate with several files: checklists given on the command line serve the answer files given with them, by the version they name.
 import { describe, expect, it } from 'vitest';
-import { builtinFile } from '../../src/load/resolve-checklist.js';
-import { checkFiles } from '../../src/validate/check-files.js';
+import { builtinFile } from '../../src/checklist/resolve-checklist.js';
+import { checkFiles } from '../../src/check/check-files.js';
 import { ROOT } from '../helpers/run-cli.js';
 
 describe('checklists given on the command line', () => {

@@ -1,0 +1,61 @@
+// Strings of the office formats (the batch summary workbook and the Word report), in both languages.
+import { defineMessages } from './catalog.js';
+
+/** The office-formats catalogue. */
+export const OFFICE_MESSAGES = {
+  'xlsx.sheet.overview': { zh: '概况', en: 'Overview' },
+  'xlsx.sheet.ranking': { zh: '排名', en: 'Ranking' },
+  'xlsx.sheet.areas': { zh: '单位×领域', en: 'Units x areas' },
+  'xlsx.sheet.distribution': { zh: '分布', en: 'Distribution' },
+  'xlsx.sheet.invalid': { zh: '无效文件', en: 'Invalid files' },
+  'xlsx.sheet.open': { zh: '待整改条目', en: 'Open items' },
+  'xlsx.title': { zh: '网信自查汇总', en: 'Self-check batch summary' },
+  'xlsx.generated': { zh: '生成时间', en: 'Generated' },
+  'xlsx.failUnder': { zh: '通过线', en: 'Pass mark' },
+  'xlsx.none': { zh: '无', en: 'none' },
+  'xlsx.areas.note': {
+    zh: '每列为一个一级指标的得分率（0–100），每列单独按红-黄-绿着色；“不适用”表示该指标不适用于此类单位，“—”表示全部不适用。',
+    en: 'Each column is one area’s score (0–100), coloured red–yellow–green per column; “n/a” means the area does not apply to the unit type, “—” that every item was N/A.',
+  },
+  'xlsx.notApplicable': { zh: '不适用', en: 'n/a' },
+  'xlsx.byGrade': { zh: '按等次', en: 'By grade' },
+  'xlsx.byType': { zh: '按单位类型', en: 'By unit type' },
+  'xlsx.col.status': { zh: '状态', en: 'Status' },
+  'xlsx.col.errors': { zh: '错误数', en: 'Errors' },
+  'xlsx.col.location': { zh: '位置', en: 'Location' },
+  'xlsx.col.code': { zh: '代码', en: 'Code' },
+  'xlsx.col.message': { zh: '问题', en: 'Problem' },
+  'xlsx.col.item': { zh: '条目', en: 'Item' },
+  'xlsx.col.itemText': { zh: '考核内容', en: 'What is checked' },
+  'xlsx.col.area': { zh: '一级指标', en: 'Area' },
+  'xlsx.col.itemStatus': { zh: '结果', en: 'Result' },
+  'xlsx.col.lost': { zh: '失分', en: 'Points lost' },
+  'xlsx.col.note': { zh: '单位说明', en: 'Unit’s note' },
+  'xlsx.col.reasons': { zh: '不通过原因', en: 'Why it fails' },
+  'xlsx.fileStatus.invalid': { zh: '无效', en: 'invalid' },
+  'xlsx.fileStatus.unreadable': { zh: '无法读取', en: 'unreadable' },
+  'xlsx.reason.unreadable': { zh: '无法读取', en: 'unreadable' },
+  'xlsx.reason.invalid': { zh: '无效', en: 'invalid' },
+  'xlsx.reason.vetoed': { zh: '一票否决', en: 'vetoed' },
+  'xlsx.reason.belowThreshold': { zh: '低于通过线', en: 'below the pass mark' },
+  'xlsx.reason.incomplete': { zh: '未答完', en: 'incomplete' },
+  'xlsx.reason.evidence': { zh: '佐证材料有问题', en: 'evidence problems' },
+  'docx.signature': { zh: '单位负责人（签字）：', en: 'Head of unit (signature):' },
+  'docx.seal': { zh: '单位（盖章）：', en: 'Unit (seal):' },
+  'docx.date': { zh: '日期：', en: 'Date:' },
+  'docx.contact': { zh: '联系方式', en: 'Contact' },
+  'docx.role': { zh: '职务', en: 'Role' },
+  'docx.score': { zh: '得分', en: 'Score' },
+  'docx.grade': { zh: '等次', en: 'Grade' },
+  'docx.page': { zh: '第 {page} 页，共 {pages} 页', en: 'Page {page} of {pages}' },
+  'docx.col.guidance': { zh: '整改指引', en: 'Guidance' },
+  'docx.col.item': { zh: '条目', en: 'Item' },
+  'docx.example': { zh: 'Word 自查报告（可签字盖章存档）', en: 'the report as a Word document to sign and file' },
+  'binary.needsFile': {
+    zh: '{format} 是二进制格式，须用 {option} 文件 写入文件（不写到标准输出）',
+    en: '{format} is a binary format: give {option} FILE (it is never written to standard output)',
+  },
+} as const;
+
+/** The office-formats messages in `lang`. */
+export const to = defineMessages('office', OFFICE_MESSAGES);

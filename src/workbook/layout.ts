@@ -1,0 +1,97 @@
+// What writer and reader of answer workbooks agree on: the hidden sheet, the columns, the cover fields, the status labels.
+import { createRequire } from 'node:module';
+import type { Status } from '../model/answers.js';
+import type { WORKBOOK_MESSAGES } from '../i18n/workbook-messages.js';
+import { WORKBOOK_MESSAGES as M } from '../i18n/workbook-messages.js';
+
+// exceljs (and its dozens of dependencies) is required only when a workbook is written or read:
+// start-up, and every command on YAML files, never pay for loading it. `require` rather than
+// `import()`: the bundle runs inside vm.Script, where import() has no loader.
+const requireModule = createRequire(import.meta.url);
+let excel: typeof import('exceljs') | undefined;
+/** The exceljs module, loaded on first use. */
+export function exceljs(): typeof import('exceljs') {
+  return (excel ??= requireModule('exceljs') as typeof import('exceljs'));
+}
+
+/** The version of the workbook layout, written into the hidden sheet. */
+export const WORKBOOK_FORMAT = 1;
+
+/** The hidden sheet the reader needs (same name in every language). */
+export const META_SHEET = 'wangxin';
+
+/** Whether a file name is an answer workbook by its extension (`.xlsx`, `.xlsm` to be refused). */
+export function isWorkbookPath(file: string | Uint8Array): boolean {
+  const name = typeof file === 'string' ? file : Buffer.from(file).toString('latin1');
+  return /\.xls[xm]$/i.test(name);
+}
+
+type Key = keyof typeof WORKBOOK_MESSAGES;
+
+/** The columns of the items sheet, in the order written; the reader finds each by its header. */
+export const COLUMNS = ['id', 'text', 'basis', 'guidance', 'expected', 'points', 'kind', 'answer', 'note', 'evidence'] as const;
+/** A column of the items sheet. */
+export type Column = (typeof COLUMNS)[number];
+/** The header key of each column. */
+export const COLUMN_KEYS: Record<Column, Key> = {
+  id: 'wb.head.id',
+  text: 'wb.head.text',
+  basis: 'wb.head.basis',
+  guidance: 'wb.head.guidance',
+  expected: 'wb.head.expected',
+  points: 'wb.head.points',
+  kind: 'wb.head.kind',
+  answer: 'wb.head.answer',
+  note: 'wb.head.note',
+  evidence: 'wb.head.evidence',
+};
+/** The columns the reader needs. */
+export const READ_COLUMNS: readonly Column[] = ['id', 'answer', 'note', 'evidence'];
+
+/** The fields of the cover, by where they go in the answer file. */
+export const COVER_FIELDS = [
+  { path: ['unit', 'name'], key: 'wb.cover.unitName' },
+  { path: ['unit', 'type'], key: 'wb.cover.unitType' },
+  { path: ['unit', 'code'], key: 'wb.cover.unitCode' },
+  { path: ['assessor', 'name'], key: 'wb.cover.assessorName' },
+  { path: ['assessor', 'role'], key: 'wb.cover.assessorRole' },
+  { path: ['assessor', 'contact'], key: 'wb.cover.assessorContact' },
+  { path: ['period'], key: 'wb.cover.period' },
+  { path: [], key: 'wb.cover.date' },
+] as const satisfies readonly { path: readonly string[]; key: Key }[];
+
+const STATUS_KEYS: Record<Status, Key> = { pass: 'wb.status.pass', partial: 'wb.status.partial', fail: 'wb.status.fail', na: 'wb.status.na' };
+
+/** The label of a status in a language. */
+export function statusLabel(status: Status, lang: 'zh' | 'en'): string {
+  return M[STATUS_KEYS[status]][lang];
+}
+
+/** Normalises a label for matching: NFKC (full-width to half-width), spaces removed, lower case. */
+export function normalizeLabel(text: string): string {
+  return text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+}
+
+/** Every spelling of each status that is read: the zh and en labels and the answer-file word. */
+export const STATUS_BY_LABEL: ReadonlyMap<string, Status> = new Map(
+  (Object.keys(STATUS_KEYS) as Status[]).flatMap((s) => [
+    [normalizeLabel(M[STATUS_KEYS[s]].zh), s],
+    [normalizeLabel(M[STATUS_KEYS[s]].en), s],
+    [s, s],
+  ]),
+);
+
+/** Whether a header cell names `column` (in either language, spacing and width ignored). */
+export function isHeaderOf(text: string, column: Column | Key): boolean {
+  const key = (column in COLUMN_KEYS ? COLUMN_KEYS[column as Column] : column) as Key;
+  const t = normalizeLabel(text);
+  return t === normalizeLabel(M[key].zh) || t === normalizeLabel(M[key].en);
+}
+
+/** The id written in the id column of a deduction's sub-row. */
+export function deductionRowId(itemId: string, deductionId: string): string {
+  return `${itemId} / ${deductionId}`;
+}
+
+/** Evidence with a recorded digest, as one line of the evidence cell. */
+export const DIGEST_SEPARATOR = ' | sha256:';

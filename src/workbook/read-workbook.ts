@@ -1,0 +1,382 @@
+// Reads an answer workbook (.xlsx) into the value an answer file parses to, with a locator from JSON pointer to `Sheet!CELL`.
+import type { Cell, CellValue, Workbook, Worksheet } from 'exceljs';
+import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { DiagnosticCode } from '../diagnostics/codes.js';
+import { readInput } from '../fs/read-input.js';
+import { joinPointer, type Span } from '../load/locate.js';
+import { MAX_FILE_BYTES, readFailureDiagnostic } from '../load/read-text.js';
+import type { ParsedYaml } from '../load/parse-yaml.js';
+import { isBlankText } from '../model/identity.js';
+import { tw } from '../i18n/workbook-messages.js';
+import { inspectZip } from './inspect-zip.js';
+import {
+  COVER_FIELDS,
+  DIGEST_SEPARATOR,
+  META_SHEET,
+  READ_COLUMNS,
+  STATUS_BY_LABEL,
+  WORKBOOK_FORMAT,
+  deductionRowId,
+  exceljs,
+  isHeaderOf,
+  normalizeLabel,
+  type Column,
+} from './layout.js';
+
+/** A read workbook, or why it could not be read at all (missing, a folder, too large: unreadable input). */
+export type ReadWorkbook = { ok: true; parsed: ParsedYaml } | { ok: false; diagnostic: Diagnostic };
+
+/** Worksheet parts the reader never needs (merged cells are kept: the cover's labels may be merged). */
+const IGNORED_NODES = ['dataValidations', 'sheetProtection', 'pageSetup', 'pageMargins', 'printOptions', 'headerFooter', 'conditionalFormatting', 'hyperlinks', 'rowBreaks', 'colBreaks', 'drawing', 'picture', 'legacyDrawing', 'tableParts', 'extLst', 'autoFilter', 'sheetViews', 'cols'];
+
+/** Where a value came from: a sheet and a 1-based row and column. */
+interface Place {
+  sheet: string;
+  row: number;
+  col: number;
+}
+
+/**
+ * Reads the workbook at `path` (shown as `file`) with the same size limit as any input, refuses
+ * it when its zip looks hostile (see inspect-zip.ts) before exceljs opens it, and turns it into
+ * what parsing an answer file gives: the plain value and a locator, here to cells. Never throws.
+ */
+export async function readWorkbookFile(path: string | Buffer, file: string): Promise<ReadWorkbook> {
+  const read = await readInput(path, MAX_FILE_BYTES);
+  if (!read.ok) return { ok: false, diagnostic: readFailureDiagnostic(read.failure, file) };
+  return { ok: true, parsed: await readWorkbookBytes(Buffer.from(read.bytes), file) };
+}
+
+/** {@link readWorkbookFile} for bytes already read. */
+export async function readWorkbookBytes(bytes: Buffer, file: string): Promise<ParsedYaml> {
+  const failed = (d: Diagnostic): ParsedYaml => ({ file, source: '', diagnostics: [d] });
+  if (/\.xlsm$/i.test(file)) return failed(createDiagnostic('WORKBOOK_MACROS', file, { entry: '.xlsm' }));
+  const refused = await inspectZip(bytes, file);
+  if (refused) return failed(refused);
+  const wb = new (exceljs().Workbook)();
+  try {
+    // Never evaluates a formula: exceljs keeps each formula's cached result, which is all that is read.
+    // Only cell values are read: the rest of each sheet (a data validation per answer cell, the
+    // print setup, protection, formatting) is skipped rather than parsed into objects.
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer, { ignoreNodes: IGNORED_NODES } as Parameters<typeof wb.xlsx.load>[1]);
+  } catch (error) {
+    return failed(createDiagnostic('WORKBOOK_UNREADABLE', file, { detail: error instanceof Error ? error.message.split('\n')[0] : String(error) }));
+  }
+  return readLoaded(wb, file);
+}
+
+/** Turns a loaded workbook into the answer file's value. */
+function readLoaded(wb: Workbook, file: string): ParsedYaml {
+  const diagnostics: Diagnostic[] = [];
+  const places = new Map<string, Place>();
+  const fail = (code: DiagnosticCode, params: Record<string, unknown>, at?: Place): ParsedYaml => ({
+    file,
+    source: '',
+    diagnostics: [createDiagnostic(code, file, params, at ? spanOf(at) : {})],
+  });
+  const meta = wb.getWorksheet(META_SHEET);
+  if (!meta) return fail('WORKBOOK_NOT_ANSWERS', { sheet: META_SHEET });
+  const settings = new Map<string, string>();
+  const rows: { kind: 'item' | 'deduction'; item: string; deduction?: string; itemKind?: string }[] = [];
+  const metaPlace = new Map<string, Place>();
+  meta.eachRow((row, n) => {
+    const key = textOf(row.getCell(1).value);
+    if (key === 'item' || key === 'deduction') {
+      const third = textOf(row.getCell(3).value);
+      rows.push({ kind: key, item: textOf(row.getCell(2).value), ...(key === 'deduction' ? { deduction: third } : { itemKind: third }) });
+    } else if (key) {
+      settings.set(key, textOf(row.getCell(2).value));
+      metaPlace.set(key, { sheet: META_SHEET, row: n, col: 2 });
+    }
+  });
+  if (settings.get('format') !== String(WORKBOOK_FORMAT)) {
+    return fail('WORKBOOK_META', { sheet: META_SHEET, detail: `format ${settings.get('format') ?? '—'}` }, metaPlace.get('format'));
+  }
+  for (const key of ['checklistId', 'checklistVersion', 'unitType']) {
+    if (!settings.get(key)) return fail('WORKBOOK_META', { sheet: META_SHEET, detail: key });
+  }
+  places.set('/checklist/id', metaPlace.get('checklistId')!);
+  places.set('/checklist/version', metaPlace.get('checklistVersion')!);
+  places.set('/unit/type', metaPlace.get('unitType')!);
+
+  const value: Record<string, unknown> = {
+    schemaVersion: 1,
+    checklist: { id: settings.get('checklistId'), version: settings.get('checklistVersion') },
+  };
+
+  // The cover: each label found anywhere, its value the first filled cell to its right.
+  const unit: Record<string, unknown> = { name: '', type: settings.get('unitType') };
+  const assessor: Record<string, string> = {};
+  const cover = wb.getWorksheet(settings.get('coverSheet') ?? '') ?? findSheet(wb, (ws) => COVER_FIELDS.some((f) => findLabel(ws, f.key) !== undefined));
+  if (cover) {
+    for (const field of COVER_FIELDS) {
+      if (field.path.length === 0 || (field.path[0] === 'unit' && field.path[1] === 'type')) continue;
+      const label = findLabel(cover, field.key);
+      if (!label) continue;
+      const at = valueRightOf(cover, label.row, label.col);
+      const text = at ? textOf(at.cell.value).trim() : '';
+      const place = at ? at.place : { sheet: cover.name, row: label.row, col: label.col + 1 };
+      places.set(joinPointer(field.path), place);
+      if (field.path[0] === 'unit') {
+        if (text !== '' || field.path[1] === 'name') unit[field.path[1]] = text;
+      } else if (field.path[0] === 'assessor') {
+        if (text !== '') assessor[field.path[1]] = text;
+      } else if (text !== '') {
+        value.period = text;
+      }
+    }
+  }
+  value.unit = unit;
+  if (Object.keys(assessor).length > 0) value.assessor = assessor;
+
+  // The items sheet: columns by header, rows by the id column.
+  const items = wb.getWorksheet(settings.get('itemsSheet') ?? '') ?? findSheet(wb, (ws) => findHeader(ws) !== undefined);
+  const header = items ? findHeader(items) : undefined;
+  if (!items || !header) return fail('WORKBOOK_COLUMN_MISSING', { sheet: settings.get('itemsSheet') ?? '—', column: tw('zh', 'wb.head.id') + ' / ' + tw('en', 'wb.head.id') });
+  for (const column of READ_COLUMNS) {
+    if (header.columns[column] === undefined) return fail('WORKBOOK_COLUMN_MISSING', { sheet: items.name, column: `${tw('zh', `wb.head.${column}`)} / ${tw('en', `wb.head.${column}`)}` }, { sheet: items.name, row: header.row, col: 1 });
+  }
+  const byId = new Map<string, number>();
+  const known = new Set(rows.map((r) => (r.kind === 'item' ? r.item : deductionRowId(r.item, r.deduction ?? ''))));
+  items.eachRow((row, n) => {
+    if (n <= header.row) return;
+    const id = normalizeId(textOf(row.getCell(header.columns.id!).value));
+    if (!known.has(id)) return;
+    const first = byId.get(id);
+    if (first !== undefined) {
+      const at = { sheet: items.name, row: n, col: header.columns.id! };
+      diagnostics.push(createDiagnostic('WORKBOOK_ROW_DUPLICATE', file, { id, other: cellName({ sheet: items.name, row: first, col: header.columns.id! }) }, spanOf(at)));
+      return;
+    }
+    byId.set(id, n);
+  });
+
+  const answers: Record<string, Record<string, unknown>> = {};
+  const cellAt = (rowNumber: number, column: Column): { cell: Cell; place: Place } => ({
+    cell: items.getRow(rowNumber).getCell(header.columns[column]!),
+    place: { sheet: items.name, row: rowNumber, col: header.columns[column]! },
+  });
+  for (const r of rows) {
+    const rowNumber = byId.get(r.kind === 'item' ? r.item : deductionRowId(r.item, r.deduction ?? ''));
+    if (rowNumber === undefined) continue;
+    const base = `/answers/${escapePointer(r.item)}`;
+    if (r.kind === 'deduction') {
+      const { cell, place } = cellAt(rowNumber, 'answer');
+      const count = countOf(cell.value);
+      if (count === undefined) continue;
+      const answer = (answers[r.item] ??= {});
+      const deductions = (answer.deductions ??= {}) as Record<string, unknown>;
+      deductions[r.deduction!] = count;
+      places.set(`${base}/deductions/${escapePointer(r.deduction!)}`, place);
+      if (!places.has(`${base}/deductions`)) places.set(`${base}/deductions`, place);
+      continue;
+    }
+    const answerCell = cellAt(rowNumber, 'answer');
+    places.set(base, answerCell.place);
+    for (const field of ['status', 'value']) places.set(`${base}/${field}`, answerCell.place);
+    const kind = r.itemKind;
+    const answer: Record<string, unknown> = {};
+    const raw = plainValue(answerCell.cell.value);
+    if (raw !== undefined) {
+      const read = kind === 'ratio' ? ratioOf(raw) : statusOf(raw);
+      if (read.diagnostic) diagnostics.push(createDiagnostic(read.diagnostic.code, file, read.diagnostic.params, { ...spanOf(answerCell.place), pointer: `${base}/value` }));
+      else Object.assign(answer, read.answer);
+    }
+    const note = cellAt(rowNumber, 'note');
+    const noteText = textOf(note.cell.value);
+    places.set(`${base}/note`, note.place);
+    if (!isBlankText(noteText)) answer.note = noteText;
+    const evidence = cellAt(rowNumber, 'evidence');
+    places.set(`${base}/evidence`, evidence.place);
+    const list = textOf(evidence.cell.value)
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter((line) => line !== '')
+      .map(evidenceOf);
+    if (list.length > 0) answer.evidence = list;
+    if (Object.keys(answer).length > 0) answers[r.item] = { ...answer, ...answers[r.item] };
+  }
+  // Field order as in an answer file (status/value/deductions, note, evidence).
+  const ordered: Record<string, unknown> = {};
+  for (const r of rows) {
+    const a = answers[r.item];
+    if (r.kind !== 'item' || !a) continue;
+    const out: Record<string, unknown> = {};
+    for (const key of ['status', 'value', 'deductions', 'note', 'evidence']) if (a[key] !== undefined) out[key] = a[key];
+    ordered[r.item] = out;
+  }
+  value.answers = ordered;
+  places.set('/answers', { sheet: items.name, row: header.row, col: header.columns.answer! });
+  return {
+    file,
+    source: '',
+    value: diagnostics.some((d) => d.severity === 'error') ? undefined : value,
+    locate: (segments) => {
+      for (let n = segments.length; n >= 0; n--) {
+        const at = places.get(joinPointer(segments.slice(0, n)));
+        if (at) return spanOf(at);
+      }
+      return undefined;
+    },
+    diagnostics,
+  };
+}
+
+type Read = { answer?: Record<string, unknown>; diagnostic?: { code: DiagnosticCode; params: Record<string, unknown> } };
+
+/** A status cell: a label in either language (spacing and width ignored), else the text as typed for the schema to refuse. */
+function statusOf(raw: unknown): Read {
+  if (typeof raw === 'string') {
+    const status = STATUS_BY_LABEL.get(normalizeLabel(raw));
+    return { answer: { status: status ?? raw.trim() } };
+  }
+  return { answer: { status: raw } };
+}
+
+/** A ratio cell: 75%, 0.75, 3/4 (as number or text), or not applicable; a date is a located error with the fix. */
+function ratioOf(raw: unknown): Read {
+  if (raw instanceof Date) {
+    return { diagnostic: { code: 'WORKBOOK_RATIO_DATE', params: { text: `${raw.getUTCMonth() + 1}/${raw.getUTCDate()}` } } };
+  }
+  if (typeof raw === 'number') return inRange(raw);
+  if (typeof raw === 'string') {
+    const text = raw.normalize('NFKC').replace(/\s+/g, '');
+    const status = STATUS_BY_LABEL.get(normalizeLabel(text));
+    if (status === 'na') return { answer: { status: 'na' } };
+    let m = /^(\d+(?:\.\d+)?)%$/.exec(text);
+    if (m) return { answer: { value: Number(m[1]) / 100 } };
+    m = /^(\d+)\/(\d+)$/.exec(text);
+    if (m && Number(m[2]) > 0) return { answer: { value: Number(m[1]) / Number(m[2]) } };
+    if (/^\d+(\.\d+)?$/.test(text)) return inRange(Number(text));
+    return { answer: { value: raw.trim() } };
+  }
+  return { answer: { value: raw } };
+}
+
+function inRange(n: number): Read {
+  if (n > 1 && n <= 100) return { diagnostic: { code: 'WORKBOOK_RATIO_RANGE', params: { value: n } } };
+  return { answer: { value: n } };
+}
+
+/** A deduction count: a number, or digits as text; blank is no count; anything else as typed, for the schema to refuse. */
+function countOf(value: CellValue): unknown {
+  const raw = plainValue(value);
+  if (raw === undefined) return undefined;
+  if (typeof raw === 'string') {
+    const text = raw.normalize('NFKC').trim();
+    return /^\d+$/.test(text) ? Number(text) : raw.trim();
+  }
+  return raw;
+}
+
+/** One line of the evidence cell: a path or URL, or a path with its recorded digest. */
+function evidenceOf(line: string): string | { path: string; sha256: string } {
+  const at = line.lastIndexOf(DIGEST_SEPARATOR);
+  if (at > 0) {
+    const digest = line.slice(at + DIGEST_SEPARATOR.length).trim();
+    if (/^[0-9a-f]{64}$/i.test(digest)) return { path: line.slice(0, at).trim(), sha256: digest };
+  }
+  return line;
+}
+
+/**
+ * A cell's value as plain data: a formula's cached result (never evaluated), rich text joined, a
+ * hyperlink's text; blank text is no value.
+ */
+function plainValue(value: CellValue): unknown {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'string') return value.trim() === '' ? undefined : value;
+  if (typeof value !== 'object' || value instanceof Date) return value;
+  if ('richText' in value) return plainValue(value.richText.map((r) => r.text).join(''));
+  if ('result' in value) return plainValue(value.result as CellValue);
+  if ('formula' in value || 'sharedFormula' in value) return undefined;
+  if ('text' in value) return plainValue((value as { text: CellValue }).text);
+  if ('error' in value) return String(value.error);
+  return undefined;
+}
+
+/** A cell's value as text ('' when blank); numbers as written. */
+function textOf(value: CellValue): string {
+  const raw = plainValue(value);
+  if (raw === undefined) return '';
+  if (raw instanceof Date) return raw.toISOString().slice(0, 10);
+  return String(raw);
+}
+
+/** The text of an id cell as the hidden sheet writes ids (width and spacing folded). */
+export function idOfCell(value: CellValue): string {
+  return normalizeId(textOf(value));
+}
+
+function normalizeId(text: string): string {
+  return text.normalize('NFKC').trim().replace(/\s*\/\s*/, ' / ');
+}
+
+function findSheet(wb: Workbook, test: (ws: Worksheet) => boolean): Worksheet | undefined {
+  return wb.worksheets.find((ws) => ws.name !== META_SHEET && test(ws));
+}
+
+/** Where the header row of the items sheet is, and the column of each header (found in the first rows). */
+export function findHeader(ws: Worksheet): { row: number; columns: Partial<Record<Column, number>> } | undefined {
+  const last = Math.min(ws.rowCount, 30);
+  for (let r = 1; r <= last; r++) {
+    const columns: Partial<Record<Column, number>> = {};
+    ws.getRow(r).eachCell((cell, c) => {
+      const text = textOf(cell.value);
+      for (const column of ['id', 'text', 'basis', 'guidance', 'expected', 'points', 'kind', 'answer', 'note', 'evidence'] as const) {
+        if (columns[column] === undefined && isHeaderOf(text, column)) columns[column] = c;
+      }
+    });
+    // The id column makes the header row; a missing answer, note or evidence column is then reported at it.
+    if (columns.id !== undefined) return { row: r, columns };
+  }
+  return undefined;
+}
+
+function findLabel(ws: Worksheet, key: Parameters<typeof isHeaderOf>[1]): { row: number; col: number } | undefined {
+  const last = Math.min(ws.rowCount, 60);
+  for (let r = 1; r <= last; r++) {
+    let found: { row: number; col: number } | undefined;
+    ws.getRow(r).eachCell((cell, c) => {
+      if (!found && isHeaderOf(textOf(cell.value), key)) found = { row: r, col: c };
+    });
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The first cell right of a label that holds something (merged cells around the label are skipped), else the next one. */
+function valueRightOf(ws: Worksheet, row: number, col: number): { cell: Cell; place: Place } | undefined {
+  const label = ws.getRow(row).getCell(col);
+  for (let c = col + 1; c <= col + 4; c++) {
+    const cell = ws.getRow(row).getCell(c);
+    if (cell.isMerged && cell.master === label.master) continue;
+    if (plainValue(cell.value) !== undefined) return { cell: cell.master ?? cell, place: { sheet: ws.name, row, col: c } };
+  }
+  for (let c = col + 1; c <= col + 4; c++) {
+    const cell = ws.getRow(row).getCell(c);
+    if (cell.isMerged && cell.master === label.master) continue;
+    return { cell, place: { sheet: ws.name, row, col: c } };
+  }
+  return undefined;
+}
+
+function escapePointer(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** `Sheet!I14`, the sheet quoted as spreadsheets quote it when it is not one word. */
+export function cellName(at: Place): string {
+  const sheet = /^[\p{L}\p{N}_]+$/u.test(at.sheet) ? at.sheet : `'${at.sheet.replace(/'/g, "''")}'`;
+  return `${sheet}!${columnLetters(at.col)}${at.row}`;
+}
+
+function columnLetters(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+function spanOf(at: Place): Span {
+  return { line: at.row, column: at.col, endLine: at.row, endColumn: at.col + 1, cell: cellName(at) };
+}
