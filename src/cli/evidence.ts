@@ -50,7 +50,7 @@ export async function runEvidence(file: string, ctx: CommandContext): Promise<nu
     return 1;
   }
   // The same lock as `run`: no digest is written into a file someone is answering.
-  const lock = await lockAnswerFile(absolute, file, lang);
+  const lock = await lockAnswerFile(absolute, file, lang, { cwd: ctx.io.cwd });
   if (!lock.ok) {
     io.stderr.write(`wangxin: ${paint.red(lock.message)}\n`);
     return 2;

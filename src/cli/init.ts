@@ -131,7 +131,7 @@ export async function runInit(options: InitOptions, ctx: CommandContext): Promis
   }
   // A blank answer file written to a file takes the same lock as `run` (a template is not an answer file).
   const { lockAnswerFile, locksAsAnswerFile } = await import('./answer-lock.js');
-  const lock = !options.checklistTemplate && locksAsAnswerFile(outFile) ? await lockAnswerFile(outFile, options.out!, lang) : undefined;
+  const lock = !options.checklistTemplate && locksAsAnswerFile(outFile) ? await lockAnswerFile(outFile, options.out!, lang, { cwd: io.cwd }) : undefined;
   if (lock && !lock.ok) {
     io.stderr.write(`wangxin: ${ctx.paintErr.red(lock.message)}\n`);
     return 2;

@@ -150,7 +150,7 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
   const migration = migrateAnswers(answers, target, old);
   // An answer file written to a file takes the same lock as `run` (a FIFO or device is not one to lock).
   const { lockAnswerFile, locksAsAnswerFile } = await import('./answer-lock.js');
-  const lock = !toStdout && locksAsAnswerFile(out) ? await lockAnswerFile(out, shownOut, lang) : undefined;
+  const lock = !toStdout && locksAsAnswerFile(out) ? await lockAnswerFile(out, shownOut, lang, { cwd: io.cwd }) : undefined;
   if (lock && !lock.ok) {
     io.stderr.write(`wangxin: ${paint.red(lock.message)}\n`);
     return 2;

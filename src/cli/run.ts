@@ -179,14 +179,14 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
       return 2;
     }
 
-    const { lockAnswerFile } = await import('./answer-lock.js');
-    const got = await lockAnswerFile(absolute, shownPath, lang, { lock: deps.lock, held: (params) => tr(lang, 'run.locked', params) });
+    const { lockAnswerFile, shownPath: fromCwd } = await import('./answer-lock.js');
+    const got = await lockAnswerFile(absolute, shownPath, lang, { lock: deps.lock, held: (params) => tr(lang, 'run.locked', params), cwd: io.cwd });
     if (!got.ok) {
       errorLine(got.message);
       return 2;
     }
     lock = got.lock;
-    const tookOver = lock.tookOver ? tr(lang, 'run.lockTakenOver', { lock: makeVisible(lock.file), pid: lock.tookOver.pid }) : undefined;
+    const tookOver = lock.tookOver ? tr(lang, 'run.lockTakenOver', { lock: makeVisible(fromCwd(io.cwd, lock.file)), pid: lock.tookOver.pid }) : undefined;
 
     const notices: string[] = tookOver ? [paint.dim(tookOver)] : [];
     const isNew = !existsSync(absolute);

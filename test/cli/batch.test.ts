@@ -26,6 +26,16 @@ async function batchJson(args: string[], env = {}): Promise<{ code: number; json
   return { code: r.code, json: JSON.parse(r.stdout) as BatchJson, stderr: r.stderr };
 }
 
+describe('wangxin batch: times for people', () => {
+  it('the summary shows local time, YYYY-MM-DD HH:mm with the zone; JSON keeps the ISO instant', () => {
+    const md = runBinary(['batch', EXAMPLES], { ...EPOCH, TZ: 'Asia/Shanghai' });
+    expect(md.stdout).toContain('生成时间：2026-01-01 08:00 UTC+08:00');
+    expect(runBinary(['batch', EXAMPLES, '--lang', 'en'], { ...EPOCH, TZ: 'UTC' }).stdout).toContain('Generated: 2026-01-01 00:00 UTC');
+    const json = runBinary(['batch', EXAMPLES, '--format', 'json'], { ...EPOCH, TZ: 'Asia/Shanghai' });
+    expect(JSON.parse(json.stdout).generatedAt).toBe('2026-01-01T00:00:00.000Z');
+  });
+});
+
 describe('wangxin batch --out follows its extension', () => {
   it('s.json is JSON, s.jsonl is JSON Lines, s.csv is a usage error naming the formats', async () => {
     const json = join(dir, 's.json');

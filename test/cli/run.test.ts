@@ -7,6 +7,7 @@ import type { CommandContext, Io } from '../../src/io/io.js';
 import { main } from '../../src/cli/main.js';
 import { runRun, type RunOptions } from '../../src/cli/run.js';
 import { shellQuote } from '../../src/cli/invocation.js';
+import { formatLocalTime } from '../../src/util/local-time.js';
 import { NO_PAINT } from '../../src/diagnostics/render.js';
 import { tr } from '../../src/i18n/run-messages.js';
 import type { Lang } from '../../src/i18n/lang.js';
@@ -214,11 +215,16 @@ describe('run: interrupting and resuming', () => {
 describe('run: the lock', () => {
   it('refuses an answer file that a live run holds', async () => {
     const file = join(tmp.dir, 'a.yaml');
-    writeFileSync(`${file}.lock`, JSON.stringify({ pid: process.pid, hostname: hostname(), startedAt: new Date().toISOString() }));
+    const startedAt = new Date();
+    writeFileSync(`${file}.lock`, JSON.stringify({ pid: process.pid, hostname: hostname(), startedAt: startedAt.toISOString() }));
     const { code, err } = await run(base(), []);
     expect(code).toBe(2);
     expect(err).toContain(String(process.pid));
-    expect(err).toContain('a.yaml.lock');
+    // The lock as a path from the working folder, the time as local time with its zone.
+    expect(err).toContain('删除 a.yaml.lock 后重试');
+    expect(err).not.toContain(tmp.dir);
+    expect(err).toContain(`开始于 ${formatLocalTime(startedAt)}`);
+    expect(formatLocalTime(startedAt)).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC([+-]\d{2}:\d{2})?$/);
     expect(existsSync(file)).toBe(false);
     expect(existsSync(`${file}.lock`)).toBe(true); // not ours to remove
   });
@@ -229,7 +235,7 @@ describe('run: the lock', () => {
     writeFileSync(`${file}.lock`, JSON.stringify({ pid, hostname: hostname(), startedAt: new Date().toISOString() }));
     const { code, prompter } = await run(base(), [...ASSESSOR, { select: '@quit' }]);
     expect(code).toBe(0);
-    expect(prompter.screens[0]).toContain(tr('zh', 'run.lockTakenOver', { lock: `${file}.lock`, pid }));
+    expect(prompter.screens[0]).toContain(tr('zh', 'run.lockTakenOver', { lock: 'a.yaml.lock', pid }));
     expect(existsSync(`${file}.lock`)).toBe(false);
   });
 });
