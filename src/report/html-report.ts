@@ -4,6 +4,7 @@ import { tr } from '../i18n/report-messages.js';
 import { escapeHtml as h, escapeHtmlLines as hl } from './escape.js';
 import { MAX_GAINS } from './markdown-report.js';
 import { gradesOf } from '../score/score.js';
+import { mentionsVeto } from '../model/text.js';
 import {
   one,
   areaPoints,
@@ -210,7 +211,7 @@ export function formatHtml(report: Report, ctx: FormatContext): string {
       b.push('</tr></thead><tbody>');
       for (const item of section.items) {
         const tags =
-          (item.veto ? `<span class="tag veto-tag">${h(tr(lang, 'tag.veto'))}</span>` : '') +
+          (item.veto && !mentionsVeto(item.text) ? `<span class="tag veto-tag">${h(tr(lang, 'tag.veto'))}</span>` : '') +
           (item.bonus ? `<span class="tag">${h(tr(lang, 'tag.bonus'))}</span>` : '');
         const detail = itemDetail(item, lang);
         const note = [detail ? h(detail) : '', item.note ? hl(item.note) : ''].filter(Boolean).join('<br>');

@@ -3,6 +3,7 @@ import type { Report } from '../model/report.js';
 import { tr } from '../i18n/report-messages.js';
 // Every text is placed after a line marker ("| ", "- ", "### "), so inline escaping is enough.
 import { escapeInline as esc, escapeTableCell as cell } from './escape.js';
+import { mentionsVeto } from '../model/text.js';
 import {
   one,
   areaPoints,
@@ -92,7 +93,7 @@ export function formatMarkdown(report: Report, ctx: FormatContext): string {
         '| --- | --- | --- | ---: | --- |',
       );
       for (const item of section.items) {
-        const tags = [item.veto ? tr(lang, 'tag.veto') : '', item.bonus ? tr(lang, 'tag.bonus') : ''].filter(Boolean);
+        const tags = [item.veto && !mentionsVeto(item.text) ? tr(lang, 'tag.veto') : '', item.bonus ? tr(lang, 'tag.bonus') : ''].filter(Boolean);
         const text = cell(item.text) + (tags.length ? ` *${paren(tags.join(sep)).trim()}*` : '');
         const detail = itemDetail(item, lang);
         const noteParts = [detail ? esc(detail) : '', item.note ? esc(item.note) : ''].filter(Boolean);

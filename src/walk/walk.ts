@@ -1,7 +1,7 @@
 // The self-check walk: one screen per applying item, answers saved after each, with back/skip/jump/review/quit.
 import { STATUSES, type Answer, type Answers, type Status } from '../model/answers.js';
 import { applyingItems, kindOf, type Area, type Checklist, type Item, type PlacedItem } from '../model/checklist.js';
-import { pickText } from '../model/text.js';
+import { mentionsVeto, pickText } from '../model/text.js';
 import { type Lang } from '../i18n/lang.js';
 import { isBlankText } from '../model/identity.js';
 import { makeVisible, NO_PAINT, type Paint } from '../diagnostics/render.js';
@@ -297,7 +297,8 @@ export function renderScreen(
   lines.push('─'.repeat(60));
   lines.push(paint.bold(partTitle(area, lang)) + (section ? ` › ${makeVisible(pickText(section.title, lang))}` : ''));
   const tags = [tr(lang, 'walk.points', { points: item.points })];
-  if (item.veto) tags.push(paint.red(tr(lang, 'walk.tag.veto')));
+  // Said once: the tag only where the item's text does not say it already.
+  if (item.veto && !mentionsVeto(pickText(item.text, lang))) tags.push(paint.red(tr(lang, 'walk.tag.veto')));
   if (item.bonus) tags.push(paint.green(tr(lang, 'walk.tag.bonus')));
   if (kindOf(item) !== 'status') tags.push(tr(lang, `walk.tag.${kindOf(item)}`));
   lines.push('');

@@ -51,6 +51,14 @@ describe('Markdown report', () => {
     expect(section).toContain('应备佐证材料：自查报告、问题清单、整改台账');
   });
 
+  it('says a veto once: the text that says (一票否决) gets no veto tag beside it', async () => {
+    const md = await markdownOf(examplePath('township'));
+    const line = md.split('\n').find((l) => l.startsWith('| A3.3.5 |'))!;
+    expect(line.match(/一票否决|否决项/g)).toEqual(['一票否决']);
+    const en = (await markdownOf(examplePath('township'), 'en')).split('\n').find((l) => l.startsWith('| A3.3.5 |'))!;
+    expect(en.match(/veto/gi)).toEqual(['veto']);
+  });
+
   it('leaves bonus items out of the rectification list and lists those not yet won under 可争取的加分', async () => {
     const md = await markdownOf(examplePath('township'));
     const section = md.slice(md.indexOf('## 整改清单'), md.indexOf('## 可争取的加分'));
