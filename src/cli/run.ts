@@ -257,7 +257,7 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
     notices.push(...(await save(state.answers)));
     if (isNew) notices.push(paint.green(tr(lang, 'run.created', { file: makeVisible(shownPath) })));
 
-    const result = await walk({ prompter, checklist: state.checklist, answers: state.answers, lang, save, paint, notices });
+    const result = await walk({ prompter, checklist: state.checklist, answers: state.answers, lang, save, paint, notices, evidenceBase: dirname(absolute) });
     if (result.outcome === 'quit') {
       io.stdout.write(paint.green(tr(lang, 'run.quit', { done: result.answered, total: result.total, file: makeVisible(shownPath) })) + '\n');
       io.stdout.write(tr(lang, 'run.resumeHint', { command: resumeCommand() }) + '\n');

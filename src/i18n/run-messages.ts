@@ -130,7 +130,14 @@ export const tr = defineMessages('run', {
   'walk.note.plain': { zh: '备注（可选，直接回车跳过）', en: 'Note (optional; Enter to skip)' },
   'walk.note.required': { zh: '选择“不适用”时必须说明理由', en: '"Not applicable" needs a reason' },
   'walk.clearHint': { zh: '（回车保留原内容，输入 - 清除）', en: ' (Enter keeps it, - clears it)' },
-  'walk.evidence.message': { zh: '佐证材料：文件名或链接，多个用逗号或分号分隔（可选）', en: 'Evidence: file names or links, separated by commas or semicolons (optional)' },
+  'walk.evidence.message': {
+    zh: '佐证材料：文件路径（相对于答卷所在的文件夹）或链接，多个用逗号或分号分隔（可选）',
+    en: "Evidence: file paths (relative to the answer file's folder) or links, separated by commas or semicolons (optional)",
+  },
+  'walk.evidence.missing': {
+    zh: '找不到佐证材料“{path}”（相对于答卷所在的文件夹）；已照样记录，请核对文件名或补上文件',
+    en: 'evidence "{path}" was not found (relative to the answer file\'s folder); it is recorded as typed: check the name or add the file',
+  },
   'walk.nav.separator': { zh: '── 导航 ──', en: '── Navigate ──' },
   'walk.nav.back': { zh: '← 返回上一项', en: '← Back to the previous item' },
   'walk.nav.skip': { zh: '→ 跳过（暂不作答）', en: '→ Skip (leave unanswered)' },

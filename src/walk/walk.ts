@@ -1,5 +1,7 @@
 // The self-check walk: one screen per applying item, answers saved after each, with back/skip/jump/review/quit.
-import { STATUSES, type Answer, type Answers, type Status } from '../model/answers.js';
+import { evidencePath, STATUSES, type Answer, type Answers, type Status } from '../model/answers.js';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { applyingItems, kindOf, type Area, type Checklist, type Item, type PlacedItem } from '../model/checklist.js';
 import { mentionsVeto, pickText } from '../model/text.js';
 import { type Lang } from '../i18n/lang.js';
@@ -25,6 +27,8 @@ export interface WalkOptions {
   startAt?: string;
   /** Lines shown at the top of the first screen (a new screen clears what was printed before). */
   notices?: string[];
+  /** The answer file's folder, which evidence paths are relative to: a path not found there is warned about. */
+  evidenceBase?: string;
 }
 
 /** How the walk ended: `finished` asks for the score and report; `quit` saves and leaves. */
@@ -242,6 +246,16 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
       });
       const list = evidence.trim() === '-' ? [] : parseEvidence(evidence, previous?.evidence);
       if (list.length > 0) answer.evidence = list;
+      // A typo in a file name is found now, not by the office: warned about, and kept as typed.
+      if (options.evidenceBase !== undefined) {
+        for (const e of list) {
+          const path = evidencePath(e);
+          if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(path) && !existsSync(resolve(options.evidenceBase, path))) {
+            // On top of the next screen: said now, it would be cleared by it at once.
+            notices.push(paint.yellow(tr(lang, 'walk.evidence.missing', { path: makeVisible(path) })));
+          }
+        }
+      }
       answers.answers[item.id] = answer;
       return { kind: 'answered' };
     }

@@ -1,5 +1,5 @@
 // The walk with a scripted Prompter: each kind of item, validation at the prompt, navigation, resume, the file on disk.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Answers } from '../../src/model/answers.js';
@@ -121,6 +121,25 @@ describe('walk: answering each kind of item', () => {
     expect(prompter.asked[2].default).toBe('0');
     await runWalk(answers, [{ select: '@none' }, { input: '' }, { input: '' }, QUIT], { startAt: 'A4.3.5' });
     expect(answers.answers['A4.3.5']).toEqual({ deductions: {} });
+  });
+});
+
+describe('walk: evidence files', () => {
+  it('the prompt says paths are relative to the answer file\'s folder, and a file that does not exist is warned about (and kept)', async () => {
+    const tmp = makeTempDir();
+    try {
+      writeFileSync(join(tmp.dir, '纪要.pdf'), 'x');
+      const answers = blankAnswers(checklist);
+      const { prompter } = await runWalk(answers, [{ select: 'pass' }, { input: '' }, { input: '纪要.pdf, 缺失.pdf, https://example.org/a' }, QUIT], { evidenceBase: tmp.dir });
+      expect(prompter.asked[2].message).toMatch(/相对于答卷所在的文件夹/);
+      // On top of the next screen, which would clear anything said before it.
+      const said = prompter.screens[1];
+      expect(said).toMatch(/找不到佐证材料“缺失\.pdf”/);
+      expect(said).not.toMatch(/纪要\.pdf|example\.org/);
+      expect(answers.answers['A1.1.1'].evidence).toEqual(['纪要.pdf', '缺失.pdf', 'https://example.org/a']);
+    } finally {
+      tmp.remove();
+    }
   });
 });
 
