@@ -73,6 +73,10 @@ export const REPORT_MESSAGES = {
   'rectify.note': { zh: '单位说明', en: 'Unit’s note' },
   'rectify.given': { zh: '已附材料', en: 'Evidence given' },
   'rectify.points': { zh: '得 {earned} / {max} 分', en: '{earned} of {max} points' },
+  'gains.unlock': {
+    zh: '几项一起整改到位即可做到：基础分再提高 {need} 分（达到 {minBase} 分）即可计入已得加分 {earned} 分。',
+    en: 'Together, a few items can do it: raise the base score by {need} (to {minBase}) and the {earned} bonus points already earned count.',
+  },
   'gains.none': { zh: '没有能提高得分的条目。', en: 'No open item would raise the score.' },
   'gains.intro': {
     zh: '按“单独整改到位后总分能提高多少”排序（已计入权重和加分规则，小指标中的条目往往更值）。',

@@ -17,6 +17,7 @@ import {
   methodLines,
   noScoreLabel,
   rectifyEntries,
+  bonusUnlock,
   bonusEntries,
   reportDate,
   statusLabel,
@@ -262,6 +263,8 @@ export function formatHtml(report: Report, ctx: FormatContext): string {
 
   // Gains.
   b.push(`<h2>${h(tr(lang, 'section.gains'))}</h2>`);
+  const unlock = bonusUnlock(report);
+  if (unlock) b.push(`<p><strong>${h(tr(lang, 'gains.unlock', unlock))}</strong></p>`);
   if (report.improvements.length === 0) b.push(`<p>${h(tr(lang, 'gains.none'))}</p>`);
   else {
     b.push(`<p class="muted">${h(tr(lang, 'gains.intro'))}</p>`, '<ol>');

@@ -16,6 +16,7 @@ import {
   methodLines,
   noScoreLabel,
   rectifyEntries,
+  bonusUnlock,
   bonusEntries,
   reportDate,
   statusLabel,
@@ -138,6 +139,8 @@ export function formatMarkdown(report: Report, ctx: FormatContext): string {
 
   // Gains.
   out.push(`## ${tr(lang, 'section.gains')}`, '');
+  const unlock = bonusUnlock(report);
+  if (unlock) out.push(`**${tr(lang, 'gains.unlock', unlock)}**`, '');
   if (report.improvements.length === 0) out.push(tr(lang, 'gains.none'), '');
   else {
     out.push(tr(lang, 'gains.intro'), '');

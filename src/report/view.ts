@@ -192,3 +192,17 @@ export function reportDate(report: Report): string {
 export function itemText(report: Report, id: string): string {
   return report.items.find((i) => i.id === id)?.text ?? '';
 }
+
+/**
+ * How far the base score is from the bonus threshold when bonus points already earned do not count
+ * yet (no single item may be enough, but a few together are): the points to add (rounded up to
+ * 0.1, so reaching them is enough), the threshold and the bonus that would count. Undefined when
+ * the bonus counts already or none is earned.
+ */
+export function bonusUnlock(report: Report): { need: string; minBase: string; earned: string } | undefined {
+  if (report.bonus.applied || report.bonus.earned <= 0) return undefined;
+  const base = exactValue(report, 'baseScore');
+  const need = Math.ceil((report.bonus.minBase - base) * 10 - 1e-9) / 10;
+  if (!(need > 0)) return undefined;
+  return { need: need.toFixed(1), minBase: fmtPlain(report.bonus.minBase), earned: fmtPlain(Math.min(report.bonus.earned, report.bonus.cap)) };
+}

@@ -51,6 +51,24 @@ describe('Markdown report', () => {
     expect(section).toContain('应备佐证材料：自查报告、问题清单、整改台账');
   });
 
+  it('says how far the base is from unlocking the bonus points already earned', async () => {
+    const { checklist, answers } = await loadAnswers(examplePath('township'));
+    // Township: base 80.5 with 5 bonus points; two more items failed put the base under 80.
+    answers.answers['A4.1.1'] = { status: 'fail' };
+    answers.answers['A4.1.2'] = { status: 'fail' };
+    const result = scoreAnswers(checklist, answers);
+    expect(result.baseScore).toBeLessThan(80);
+    const report = buildReport(result, checklist, answers, { lang: 'zh', generatedAt: FIXED_TIME, toolVersion: '0.0.0-test' });
+    const need = (Math.ceil((80 - result.baseScore) * 10) / 10).toFixed(1);
+    const zh = formatMarkdown(report, { lang: 'zh', checklist });
+    const gains = zh.slice(zh.indexOf('## 提分建议'), zh.indexOf('## 计分方法'));
+    expect(gains).toContain(`基础分再提高 ${need} 分（达到 80 分）即可计入已得加分 5 分`);
+    const en = formatMarkdown(buildReport(result, checklist, answers, { lang: 'en', generatedAt: FIXED_TIME, toolVersion: '0.0.0-test' }), { lang: 'en', checklist });
+    expect(en).toContain(`raise the base score by ${need} (to 80) and the 5 bonus points already earned count`);
+    // Reached, nothing is said.
+    expect(await markdownOf(examplePath('township'))).not.toContain('即可计入已得加分');
+  });
+
   it('says a veto once: the text that says (一票否决) gets no veto tag beside it', async () => {
     const md = await markdownOf(examplePath('township'));
     const line = md.split('\n').find((l) => l.startsWith('| A3.3.5 |'))!;
