@@ -4,7 +4,7 @@ import type { Document, LineCounter, Node, YAMLError } from 'yaml';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { locate, positionAt, type LinePositions, type Locator } from './locate.js';
 import { findTooDeep, findTooDeepBlock, isStackOverflow, MAX_FLOW_DEPTH } from './depth.js';
-import { yamlErrorText } from '../i18n/yaml-messages.js';
+import { yamlErrorText } from '../i18n/yaml-errors.js';
 import type { Localized } from '../i18n/lang.js';
 
 export { MAX_FLOW_DEPTH } from './depth.js';
