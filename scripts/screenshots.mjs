@@ -18,7 +18,9 @@
 //      LibreOffice (`soffice --headless --convert-to pdf`) and its first pages to PNG by pdftoppm
 //      → docs/images/report-docx-1.png (page 1) and report-docx-2.png (where 整改清单 starts);
 //   4. `wangxin batch examples/answers --out 汇总.xlsx`, converted the same way (Calc prints each
-//      sheet on its own page) → docs/images/batch-xlsx.png, the units × areas sheet.
+//      sheet on its own page) → docs/images/batch-xlsx.png, the units × areas sheet;
+//   5. `wangxin convert examples/answers/township.yaml --to xlsx`, the answer workbook a unit fills
+//      in (pre-filled), converted the same way → docs/images/answers-xlsx.png, its items sheet.
 // Steps 3 and 4 need LibreOffice Writer and Calc (Debian: libreoffice-writer-nogui,
 // libreoffice-calc-nogui) and poppler-utils; without `soffice` they are skipped with a message.
 // Both pictures are checked to be under 400 KB. Only the tmux server on this script's own socket
@@ -128,6 +130,20 @@ function shootOffice() {
   if (!existsSync(xlsx)) throw new Error('batch did not write the workbook');
   // Page 3: overview and ranking come first, one page each for the examples.
   pdfPage(toPdf(xlsx), 3, join(OUT_DIR, 'batch-xlsx.png'), 90, 260);
+  // The answer workbook a unit fills in, pre-filled from the township's answers: the first page
+  // that prints the items sheet (its header names the answer column).
+  const answers = join(tmp, 'answers.xlsx');
+  execFileSync(process.execPath, [BIN, 'convert', join(ROOT, 'examples/answers/township.yaml'), '--to', 'xlsx', '--out', answers], { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const answersPdf = toPdf(answers);
+  const answerPages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [answersPdf], { encoding: 'utf8' }))[1]);
+  let items = 1;
+  for (let page = 1; page <= answerPages; page++) {
+    if (execFileSync('pdftotext', ['-f', String(page), '-l', String(page), answersPdf, '-'], { encoding: 'utf8' }).includes('A1.1.1')) {
+      items = page;
+      break;
+    }
+  }
+  pdfPage(answersPdf, items, join(OUT_DIR, 'answers-xlsx.png'), 80, 520);
 }
 
 // 2. The terminal during `run`.

@@ -10,7 +10,8 @@ import { pathToFileURL } from 'node:url';
  */
 export async function generateWorkbooks(root, folder, count, seed) {
   const load = (p) => import(pathToFileURL(join(root, 'dist', p)).href);
-  const { loadChecklist, builtinFile } = await load('load/resolve-checklist.js');
+  const { loadChecklist } = await load('checklist/load-checklist.js');
+  const { builtinFile } = await load('checklist/resolve-checklist.js');
   const { applyingItems, kindOf } = await load('model/checklist.js');
   const { writeWorkbook } = await load('workbook/write-workbook.js');
   const checklist = (await loadChecklist(builtinFile('county-cyber-2018'))).checklist;

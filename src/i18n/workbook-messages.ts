@@ -89,5 +89,9 @@ export const WORKBOOK_CODES = {
     zh: '这个比例单元格是日期（电子表格把“{text}”当成了日期）。请把单元格格式设为“百分比”后重新输入，如 75%',
     en: 'this ratio cell holds a date (the spreadsheet took "{text}" for a date). Format the cell as a percentage and type the share again, such as 75%',
   },
+  WORKBOOK_STATUS: {
+    zh: '“{text}” 不是 符合/部分符合/不符合/不适用 之一，请从下拉列表中选择',
+    en: '"{text}" is not one of pass/partial/fail/not applicable (符合/部分符合/不符合/不适用); choose from the drop-down list',
+  },
   WORKBOOK_RATIO_RANGE: { zh: '比例 {value} 不在 0% 到 100% 之间；如指 {value}%，请写成 {value}%', en: 'the share {value} is not within 0% to 100%; if you mean {value}%, write {value}%' },
 } as const;

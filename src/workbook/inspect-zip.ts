@@ -1,5 +1,6 @@
 // Looks inside a workbook's zip before anything unpacks it: entry count, declared sizes, compression ratio, macros, external links, DTDs.
 import { createRequire } from 'node:module';
+import { inflateRawSync } from 'node:zlib';
 import type { Entry, ZipFile } from 'yauzl';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatBytes } from '../load/read-text.js';
@@ -21,10 +22,9 @@ const RATIO_FLOOR_BYTES = 1024 * 1024;
 const PROLOG_BYTES = 4096;
 
 /**
- * Checks the zip's central directory (declared before any part is unpacked) and each XML part's
+ * Checks the zip's central directory (declared before any part is unpacked), that every part
+ * unpacks to exactly its declared size (so a directory that lies is caught), and each XML part's
  * prolog. Returns the first reason to refuse the workbook, or undefined when it may be opened.
- * yauzl checks while it unpacks that no part is larger than its declared size, so a directory
- * that lies is caught too.
  */
 export async function inspectZip(bytes: Buffer, file: string): Promise<Diagnostic | undefined> {
   let zip: ZipFile;
@@ -54,8 +54,10 @@ export async function inspectZip(bytes: Buffer, file: string): Promise<Diagnosti
     if (sheets > MAX_SHEETS) return createDiagnostic('WORKBOOK_TOO_MANY_SHEETS', file, { count: sheets, limit: MAX_SHEETS });
     if (total > MAX_UNPACKED_BYTES) return createDiagnostic('WORKBOOK_UNPACKED_TOO_LARGE', file, { size: formatBytes(total), limit: formatBytes(MAX_UNPACKED_BYTES) });
     for (const entry of entries) {
+      if (entry.fileName.endsWith('/')) continue;
+      const part = unpack(bytes, entry);
       if (!/\.(xml|rels|vml)$/i.test(entry.fileName)) continue;
-      const prolog = await readStart(zip, entry, PROLOG_BYTES);
+      const prolog = part.subarray(0, PROLOG_BYTES).toString('latin1');
       if (/<!(DOCTYPE|ENTITY)/i.test(beforeRoot(prolog))) return createDiagnostic('WORKBOOK_DOCTYPE', file, { entry: entry.fileName });
     }
     return undefined;
@@ -79,29 +81,32 @@ function listEntries(zip: ZipFile): Promise<Entry[]> {
   });
 }
 
-/** The first `limit` unpacked bytes of an entry, as Latin-1 text (enough to see markup). */
-function readStart(zip: ZipFile, entry: Entry, limit: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    zip.openReadStream(entry, (error, stream) => {
-      if (error || !stream) return reject(error ?? new Error('no stream'));
-      const chunks: Buffer[] = [];
-      let length = 0;
-      let done = false;
-      const finish = (): void => {
-        if (done) return;
-        done = true;
-        stream.destroy();
-        resolve(Buffer.concat(chunks).subarray(0, limit).toString('latin1'));
-      };
-      stream.on('data', (chunk: Buffer) => {
-        chunks.push(chunk);
-        length += chunk.length;
-        if (length >= limit) finish();
-      });
-      stream.on('end', finish);
-      stream.on('error', (e) => (done ? undefined : ((done = true), reject(e))));
-    });
-  });
+/**
+ * An entry unpacked from the buffer at its local header, in one call, refusing more bytes than its
+ * declared size (a directory that understates a part is how a bomb gets past the size checks:
+ * exceljs would unpack it whole). The declared sizes are within {@link MAX_UNPACKED_BYTES} by then,
+ * so this is bounded too. One synchronous inflate per part: a stream per part cost more than the
+ * rest of the check.
+ */
+function unpack(bytes: Buffer, entry: Entry): Buffer {
+  const at = entry.relativeOffsetOfLocalHeader;
+  if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== 0x04034b50) throw new Error(`no local header for ${entry.fileName}`);
+  const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
+  const end = start + entry.compressedSize;
+  if (end > bytes.length) throw new Error(`${entry.fileName} lies outside the file`);
+  const declared = entry.uncompressedSize;
+  let out: Buffer;
+  if (entry.compressionMethod === 0) out = bytes.subarray(start, end);
+  else if (entry.compressionMethod === 8) {
+    try {
+      out = inflateRawSync(bytes.subarray(start, end), { maxOutputLength: declared + 1 });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new Error(`${entry.fileName} unpacks larger than the ${declared} bytes it declares`);
+      throw error;
+    }
+  } else throw new Error(`${entry.fileName}: compression method ${entry.compressionMethod}`);
+  if (out.length !== declared) throw new Error(`${entry.fileName} unpacks to ${out.length} bytes, not the ${declared} it declares`);
+  return out;
 }
 
 /** The prolog of an XML text: what comes before its root element (all of it when none is seen). */

@@ -179,7 +179,7 @@ function readLoaded(wb: Workbook, file: string): ParsedYaml {
     const raw = plainValue(answerCell.cell.value);
     if (raw !== undefined) {
       const read = kind === 'ratio' ? ratioOf(raw) : statusOf(raw);
-      if (read.diagnostic) diagnostics.push(createDiagnostic(read.diagnostic.code, file, read.diagnostic.params, { ...spanOf(answerCell.place), pointer: `${base}/value` }));
+      if (read.diagnostic) diagnostics.push(createDiagnostic(read.diagnostic.code, file, read.diagnostic.params, { ...spanOf(answerCell.place), pointer: `${base}/${kind === 'ratio' ? 'value' : 'status'}` }));
       else Object.assign(answer, read.answer);
     }
     const note = cellAt(rowNumber, 'note');
@@ -224,13 +224,15 @@ function readLoaded(wb: Workbook, file: string): ParsedYaml {
 
 type Read = { answer?: Record<string, unknown>; diagnostic?: { code: DiagnosticCode; params: Record<string, unknown> } };
 
-/** A status cell: a label in either language (spacing and width ignored), else the text as typed for the schema to refuse. */
+/**
+ * A status cell: a label in either language (spacing and width ignored). Anything else is refused
+ * here, in the workbook's own words (the labels of its drop-down), not the answer file's keywords.
+ */
 function statusOf(raw: unknown): Read {
-  if (typeof raw === 'string') {
-    const status = STATUS_BY_LABEL.get(normalizeLabel(raw));
-    return { answer: { status: status ?? raw.trim() } };
-  }
-  return { answer: { status: raw } };
+  const text = raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw).trim();
+  const status = typeof raw === 'string' ? STATUS_BY_LABEL.get(normalizeLabel(raw)) : undefined;
+  if (status) return { answer: { status } };
+  return { diagnostic: { code: 'WORKBOOK_STATUS', params: { text } } };
 }
 
 /** A ratio cell: 75%, 0.75, 3/4 (as number or text), or not applicable; a date is a located error with the fix. */

@@ -183,9 +183,26 @@ function answerCell(cell: Cell): void {
 }
 
 function wrapRow(row: ReturnType<Worksheet['getRow']>): void {
+  let lines = 1;
   row.eachCell({ includeEmpty: false }, (cell) => {
     cell.alignment = { ...cell.alignment, wrapText: true, vertical: 'top' };
+    const width = row.worksheet.getColumn(cell.col).width ?? 10;
+    if (typeof cell.value === 'string') lines = Math.max(lines, countLines(cell.value, width));
   });
+  // LibreOffice (and WPS when printing) keep a written row at its default height, so wrapped text
+  // would overlap the rows below: the height is set from the longest cell, at 15 points a line.
+  row.height = Math.min(409, 15 * lines);
+}
+
+/** How many lines `text` wraps to in a column `width` characters wide (a CJK character is two). */
+function countLines(text: string, width: number): number {
+  let lines = 0;
+  for (const part of text.split('\n')) {
+    let units = 0;
+    for (const ch of part) units += ch.codePointAt(0)! > 0x2e7f ? 2 : 1;
+    lines += Math.max(1, Math.ceil(units / Math.max(1, width - 1)));
+  }
+  return lines;
 }
 
 /**

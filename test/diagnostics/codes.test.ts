@@ -112,6 +112,7 @@ const CASES: Case[] = [
   { code: 'WORKBOOK_ROW_DUPLICATE', file: () => join(tmp, 'duplicate.xlsx'), line: 7, column: 1 },
   { code: 'WORKBOOK_RATIO_DATE', file: () => join(tmp, 'date.xlsx'), line: 13, column: 8 },
   { code: 'WORKBOOK_RATIO_RANGE', file: () => join(tmp, 'range.xlsx'), line: 13, column: 8 },
+  { code: 'WORKBOOK_STATUS', file: () => join(tmp, 'status.xlsx'), line: 6, column: 8 },
 ];
 
 /** Writes the workbook fixtures: a blank answer workbook edited, and zips made by hand. */
@@ -145,6 +146,7 @@ async function makeWorkbooks(): Promise<void> {
     cell.numFmt = 'm/d';
   });
   await edit('range.xlsx', (wb) => (wb.getWorksheet('自查表')!.getCell('H13').value = 75));
+  await edit('status.xlsx', (wb) => (wb.getWorksheet('自查表')!.getCell('H6').value = '是'));
 }
 
 beforeAll(() => {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { ROOT, runInProcess } from '../helpers/run-cli.js';
 import { makeZip } from '../helpers/workbook.js';
+import { inspectZip } from '../../src/workbook/inspect-zip.js';
 
 const STACK = /\n\s+at .+:\d+:\d+/;
 let tmp = '';
@@ -48,6 +49,14 @@ describe('hostile answer workbooks', () => {
 
   it('a directory that understates a part is caught while it is unpacked', async () => {
     await expectRefused('liar.xlsx', makeZip([{ name: '[Content_Types].xml', data: TYPES + ' '.repeat(10_000), declare: 100 }]), 'WORKBOOK_NOT_ZIP');
+  });
+
+  it('a part that unpacks far past its declared size is caught before exceljs unpacks it', async () => {
+    // Declares 5,000 bytes (more than the 4 KiB prolog read for a DOCTYPE) and unpacks to 2 MB.
+    const zip = makeZip([{ name: '[Content_Types].xml', data: TYPES + ' '.repeat(2_000_000), declare: 5000 }]);
+    // The check itself refuses it, not exceljs failing on it later.
+    expect((await inspectZip(zip, 'liar-large.xlsx'))?.code).toBe('WORKBOOK_NOT_ZIP');
+    await expectRefused('liar-large.xlsx', zip, 'WORKBOOK_NOT_ZIP');
   });
 
   it('a file over the size limit is not read', async () => {
