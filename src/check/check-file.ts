@@ -11,6 +11,7 @@ import type { Answers } from '../model/answers.js';
 import { detectKind, splitSeverity, unknownDocument, validateAnswers, validateAnswersShape, type DocumentKind } from '../validate/validate.js';
 import { RuleContext } from '../validate/rule-context.js';
 import { isWorkbookPath } from '../workbook/layout.js';
+import { withFullWidthHints } from '../validate/hand-edit-hints.js';
 
 /** Everything known about one checked file. */
 export interface FileCheck {
@@ -80,8 +81,13 @@ export async function checkQuickParse(quick: ParsedYaml, choice: ChecklistChoice
   return checkParsed(withPositions(quick), choice, expect);
 }
 
-/** Checks an already parsed file (see {@link checkFile}). */
+/** Checks an already parsed file (see {@link checkFile}), with hints for full-width punctuation in its errors. */
 export async function checkParsed(parsed: ParsedYaml, choice: ChecklistChoice = {}, expect?: DocumentKind): Promise<FileCheck> {
+  const check = await checkParsedAs(parsed, choice, expect);
+  return check.errors.length > 0 ? { ...check, errors: withFullWidthHints(check.errors, parsed.source) } : check;
+}
+
+async function checkParsedAs(parsed: ParsedYaml, choice: ChecklistChoice = {}, expect?: DocumentKind): Promise<FileCheck> {
   const base = { file: parsed.file, unreadable: false, parsed };
   if (parsed.value === undefined) return { ...base, ...splitSeverity(parsed.diagnostics) };
   const kind = expect ?? detectKind(parsed.value);
@@ -91,8 +97,9 @@ export async function checkParsed(parsed: ParsedYaml, choice: ChecklistChoice = 
     return { ...base, kind, checklist: result.value, errors: result.errors, warnings: result.warnings };
   }
   const shape = validateAnswersShape(parsed);
-  if (!shape.value) return { ...base, kind, errors: shape.errors, warnings: shape.warnings };
-  const found = await findChecklist(shape.value, parsed, choice);
+  const named = shape.value ?? shape.partial;
+  if (!named) return { ...base, kind, errors: shape.errors, warnings: shape.warnings };
+  const found = await findChecklist(named, parsed, choice);
   if (!found.loaded) return { ...base, kind, errors: [...shape.errors, ...found.errors], warnings: shape.warnings };
   if (!found.loaded.checklist) {
     // The checklist itself is broken: its own diagnostics explain why the answers cannot be checked.

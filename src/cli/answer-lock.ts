@@ -1,12 +1,13 @@
 // The one lock every command that writes an answer file takes (run, evidence, migrate, init), and its refusal as a message.
 import { statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, isAbsolute, relative } from 'node:path';
 import { makeVisible } from '../diagnostics/render.js';
 import { tf } from '../i18n/file-messages.js';
 import type { Lang } from '../i18n/lang.js';
 import { acquireLock, type HeldLock, type LockOptions, type LockResult } from '../walk/lock.js';
 import { followLinks } from '../fs/write-output.js';
+import { formatLocalTime } from '../util/local-time.js';
 
 /** Whether writing an answer file to `path` needs the lock: a regular file (also through links) or a new path, not a FIFO or device. */
 export function locksAsAnswerFile(path: string): boolean {
@@ -29,7 +30,7 @@ export async function lockAnswerFile(
   absolute: string,
   shown: string,
   lang: Lang,
-  options: { lock?: LockOptions; held?: (params: Record<string, string | number>) => string } = {},
+  options: { lock?: LockOptions; held?: (params: Record<string, string | number>) => string; cwd?: string } = {},
 ): Promise<AnswerLock> {
   let target = absolute;
   try {
@@ -48,12 +49,19 @@ export async function lockAnswerFile(
   if (got.ok) return got;
   const params = {
     file: makeVisible(shown),
-    lock: makeVisible(got.file),
+    // As a person reads them: the lock from the working folder, the time in local time.
+    lock: makeVisible(options.cwd !== undefined ? shownPath(options.cwd, got.file) : got.file),
     pid: got.holder?.pid ?? '?',
     host: makeVisible(got.holder?.hostname ?? '?'),
-    since: makeVisible(got.holder?.startedAt ?? '?'),
+    since: makeVisible(got.holder?.startedAt !== undefined ? formatLocalTime(got.holder.startedAt) : '?'),
   };
   if (got.notAFile) return { ok: false, message: tf(lang, 'lock.notAFile', params) };
   if (!got.holder) return { ok: false, message: tf(lang, 'lock.heldUnknown', params) };
   return { ok: false, message: options.held ? options.held(params) : tf(lang, 'lock.held', params) };
+}
+
+/** `file` relative to `cwd` when it lies inside it, else as it is (absolute). */
+export function shownPath(cwd: string, file: string): string {
+  const rel = relative(cwd, file);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
 }

@@ -7,7 +7,7 @@ import '../i18n/office-messages.js';
 import { t } from '../i18n/messages.js';
 import type { CommandContext } from '../io/io.js';
 import type { AddCommand } from './command.js';
-import { parseAsOf, parseFailUnder, parseFormat, parseJobs, readGeneratedAt } from './options.js';
+import { formatForOut, parseAsOf, parseFailUnder, parseFormat, parseJobs, readGeneratedAt } from './options.js';
 import { tl } from '../i18n/ledger-messages.js';
 import { UsageError } from './usage-error.js';
 import { addExamples } from './help-examples.js';
@@ -73,8 +73,9 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
         paths: string[],
         raw: { checklist?: string; format?: string; out?: string; junit?: string; failUnder?: string; allowIncomplete?: boolean; allowDuplicates?: boolean; roster?: string; allowMissing?: boolean; jobs?: string; baseline?: string; verifyEvidence?: boolean; asOf?: string; since?: string },
       ) => {
-        // Without --format, the format follows --out's extension (汇总.html, 汇总.xlsx), else Markdown.
-        const format = parseFormat(raw.format ?? formatOfOut(raw.out) ?? 'md', ['md', 'html', 'json', 'jsonl', 'xlsx'] as const);
+        // The format follows --out's extension where it names one (汇总.html, s.json, s.xlsx); --format must agree with it.
+        const given = raw.format === undefined ? undefined : parseFormat(raw.format, ['md', 'html', 'json', 'jsonl', 'xlsx'] as const);
+        const format = formatForOut(raw.out, given, { '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html', '.json': 'json', '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.xlsx': 'xlsx' }, 'md');
         // A workbook is binary: it goes to a file, never to standard output (a terminal or a pipe alike).
         if (format === 'xlsx' && (raw.out === undefined || raw.out === '-')) throw new UsageError('binary.needsFile', { format: 'xlsx', option: '--out' });
         const options: BatchOptions = {
@@ -108,13 +109,6 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
     { command: 'wangxin batch answers/ --out 汇总.xlsx', zh: 'Excel 工作簿：排名、单位×领域（色阶）、分布、无效文件、待整改条目', en: 'Excel workbook: ranking, units × areas (colour scales), distributions, invalid files, open items' },
     { command: 'wangxin batch 2026/ --baseline 2025/', zh: '与去年的提交比较：每个单位的变化', en: "change per unit since last year's submissions" },
   ]);
-}
-
-/** The summary format an `--out` file's extension names (`汇总.html` → html), when it names one. */
-export function formatOfOut(out: string | undefined): 'md' | 'html' | 'json' | 'jsonl' | 'xlsx' | undefined {
-  const ext = out?.toLowerCase().match(/\.(md|markdown|html?|json|jsonl|xlsx)$/)?.[1];
-  if (ext === undefined) return undefined;
-  return ext === 'markdown' ? 'md' : ext === 'htm' ? 'html' : (ext as 'md' | 'html' | 'json' | 'jsonl' | 'xlsx');
 }
 
 /** Runs a batch and returns the exit code (0 all pass, 1 a file fails, 2 usage). */

@@ -4,7 +4,7 @@ import { t } from '../i18n/messages.js';
 import { COMPARE_MESSAGES, tc } from '../i18n/compare-messages.js';
 import { addExamples } from './help-examples.js';
 import type { CommandContext } from '../io/io.js';
-import { parseFormat } from './options.js';
+import { formatForOut, parseFormat } from './options.js';
 import type { AddCommand } from './command.js';
 import { EXIT } from './exit.js';
 import { printError } from './print-error.js';
@@ -33,7 +33,8 @@ export function registerCompare(add: AddCommand, ctx: CommandContext, setExit: (
     .option('--format <format>', tc(lang, 'compare.opt.format'))
     .option('--out <file>', tc(lang, 'compare.opt.out'))
     .action(async (oldFile: string, newFile: string, options: { checklist?: string; format?: string; out?: string }) => {
-      const format = options.format === undefined ? undefined : parseFormat(options.format, ['md', 'json'] as const);
+      const given = options.format === undefined ? undefined : parseFormat(options.format, ['md', 'json'] as const);
+      const format = formatForOut(options.out, given, { '.md': 'md', '.markdown': 'md', '.json': 'json' }, 'md');
       setExit(await runCompare(oldFile, newFile, { checklist: options.checklist, format, out: options.out }, ctx));
     });
   const ex = (command: string, key: keyof typeof COMPARE_MESSAGES): { command: string; zh: string; en: string } => ({

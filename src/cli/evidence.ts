@@ -49,7 +49,7 @@ export async function runEvidence(file: string, ctx: CommandContext): Promise<nu
     return EXIT.FINDINGS;
   }
   // The same lock as `run`: no digest is written into a file someone is answering.
-  const lock = await lockAnswerFile(absolute, file, lang);
+  const lock = await lockAnswerFile(absolute, file, lang, { cwd: ctx.io.cwd });
   if (!lock.ok) {
     printError(ctx, lock.message);
     return EXIT.USAGE;

@@ -17,6 +17,8 @@ import { renderChecklistTemplate } from '../init/checklist-template.js';
 import { renderBlankAnswers } from '../init/blank-answers.js';
 import { renderRosterTemplate } from '../init/roster-template.js';
 import { lockAnswerFile, locksAsAnswerFile } from './answer-lock.js';
+import { formatForOut, YAML_EXTENSIONS } from './options.js';
+import { commandLine } from './invocation.js';
 
 /** The checklist used when none is named. */
 const DEFAULT_CHECKLIST = 'county-cyber-2018';
@@ -48,7 +50,12 @@ export function registerInit(add: AddCommand, ctx: CommandContext, setExit: (cod
     .option('--checklist-template', ti(lang, 'init.opt.template'))
     .option('--roster', ti(lang, 'init.opt.roster'))
     .option('--format <format>', ti(lang, 'init.opt.format'))
-    .action(async (options: InitOptions) => setExit(await runInit(options, ctx)));
+    .action(async (options: InitOptions) => {
+      // An answer file is YAML or a workbook: --out names one of those, or --format says which to write.
+      if (options.format === undefined && !options.checklistTemplate) formatForOut(options.out, undefined, { ...YAML_EXTENSIONS, '.xlsx': 'xlsx' }, 'yaml');
+      else if (options.checklistTemplate) formatForOut(options.out, undefined, YAML_EXTENSIONS, 'yaml');
+      setExit(await runInit(options, ctx));
+    });
   const ex = (command: string, key: keyof typeof INIT_MESSAGES): { command: string; zh: string; en: string } => ({
     command,
     zh: ti('zh', key),
@@ -95,7 +102,7 @@ export async function runInit(options: InitOptions, ctx: CommandContext): Promis
     if (!file) throw new UsageError('init.error.templateNeedsBuiltin', { ref: makeVisible(ref), known: builtinIds().join(', ') || '—' });
     const { checklist: base } = await loadChecklistOption(ref, ctx);
     text = renderChecklistTemplate(base, lang, { file: outFile ?? join(io.cwd, 'checklist.yaml') });
-    done = ti(lang, 'init.templateWritten', { file: makeVisible(options.out ?? '') });
+    done = ti(lang, 'init.templateWritten', { file: makeVisible(options.out ?? ''), validate: makeVisible(commandLine(io.env, ['validate', options.out ?? ''])) });
   } else {
     // Without --checklist: the only built-in one, else the default.
     const ref = options.checklist ?? (builtinIds().length === 1 ? builtinIds()[0] : DEFAULT_CHECKLIST);
@@ -110,15 +117,16 @@ export async function runInit(options: InitOptions, ctx: CommandContext): Promis
       throw new UsageError('init.error.unknownUnitType', { checklist: checklist.id, type: quoteText(type), known });
     }
     const name = options.unit?.trim() || ti(lang, 'init.placeholderUnit');
+    const shown = options.out ?? '';
     if (workbook) {
       const { writeWorkbook } = await import('../workbook/write-workbook.js');
       const blank = await writeWorkbook(checklist, { schemaVersion: 1, checklist: { id: checklist.id, version: checklist.version }, unit: { name, type }, answers: {} }, lang);
       text = blank.bytes;
-      done = ti(lang, 'init.written', { file: makeVisible(options.out ?? ''), count: blank.count });
+      done = ti(lang, 'init.written', { file: makeVisible(shown), count: blank.count, validate: makeVisible(commandLine(io.env, ['validate', shown])), score: makeVisible(commandLine(io.env, ['score', shown])) });
     } else {
       const blank = renderBlankAnswers(checklist, { name, type }, lang, outFile ?? join(io.cwd, 'answers.yaml'));
       text = blank.text;
-      done = ti(lang, 'init.written', { file: makeVisible(options.out ?? ''), count: blank.count });
+      done = ti(lang, 'init.written', { file: makeVisible(shown), count: blank.count, validate: makeVisible(commandLine(io.env, ['validate', shown])), score: makeVisible(commandLine(io.env, ['score', shown])) });
     }
   }
 
@@ -127,7 +135,7 @@ export async function runInit(options: InitOptions, ctx: CommandContext): Promis
     return EXIT.OK;
   }
   // A blank answer file written to a file takes the same lock as `run` (a template is not an answer file).
-  const lock = !options.checklistTemplate && !options.roster && locksAsAnswerFile(outFile) ? await lockAnswerFile(outFile, options.out!, lang) : undefined;
+  const lock = !options.checklistTemplate && !options.roster && locksAsAnswerFile(outFile) ? await lockAnswerFile(outFile, options.out!, lang, { cwd: io.cwd }) : undefined;
   if (lock && !lock.ok) {
     printError(ctx, lock.message);
     return EXIT.USAGE;

@@ -21,6 +21,7 @@ import { RuleContext } from '../validate/rule-context.js';
 import { isStdout, refuseSameFile, writeCommandOutput } from './outputs.js';
 import { isRegularFile } from './init.js';
 import { lockAnswerFile, locksAsAnswerFile } from './answer-lock.js';
+import { formatForOut, YAML_EXTENSIONS } from './options.js';
 
 /** Options of `migrate` as commander gives them. */
 export interface MigrateOptions {
@@ -40,7 +41,10 @@ export function registerMigrate(add: AddCommand, ctx: CommandContext, setExit: (
     .option('--from <idOrPath>', tm(lang, 'migrate.opt.from'))
     .option('--out <file>', tm(lang, 'migrate.opt.out'))
     .option('--force', tm(lang, 'migrate.opt.force'))
-    .action(async (answers: string, options: MigrateOptions) => setExit(await runMigrate(answers, options, ctx)));
+    .action(async (answers: string, options: MigrateOptions) => {
+      formatForOut(options.out, undefined, { ...YAML_EXTENSIONS, '.xlsx': 'xlsx' }, 'yaml');
+      setExit(await runMigrate(answers, options, ctx));
+    });
   addExamples(cmd, lang, [
     {
       command: 'wangxin migrate a.yaml --to my-county.yaml',
@@ -55,11 +59,17 @@ export function registerMigrate(add: AddCommand, ctx: CommandContext, setExit: (
   ]);
 }
 
-/** `dir/name.yaml` → `dir/name.<version>.yaml`. */
-export function defaultMigratedPath(file: string, version: string): string {
-  const ext = extname(file);
-  const stem = /^\.ya?ml$/i.test(ext) ? basename(file, ext) : basename(file);
-  return join(dirname(file), `${stem}.${version}.yaml`);
+/**
+ * The file migrated answers go to, named after the checklist they now answer: `dir/name.yaml` →
+ * `dir/name.<version>.yaml`, or `dir/name.<id>-<version>.yaml` when the checklist is another one
+ * than before (a county's own 1.1.0 is not the built-in 1.1.0). A version (or id-version) the
+ * name already ends with is replaced, not kept: `name.1.0.0.yaml` → `name.1.1.0.yaml`.
+ */
+export function defaultMigratedPath(file: string, target: { id: string; version: string }, fromId: string, ext = '.yaml'): string {
+  const own = extname(file);
+  const stem = (/^\.(ya?ml|xlsx)$/i.test(own) ? basename(file, own) : basename(file)).replace(/\.(?:[A-Za-z0-9_-]+-)?\d+\.\d+\.\d+$/, '');
+  const tag = target.id === fromId ? target.version : `${target.id}-${target.version}`;
+  return join(dirname(file), `${stem}.${tag}${ext}`);
 }
 
 /**
@@ -121,7 +131,7 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
     throw new UsageError('migrate.error.unitType', { checklist: target.id, type: quoteText(answers.unit.type), known: target.unitTypes.map((u) => u.id).join(', ') });
   }
   // A workbook migrates to a workbook (by default and whenever --out names a .xlsx), built for the new checklist.
-  const shownOut = options.out ?? (workbook ? join(dirname(file), `${basename(file, extname(file))}.${target.version}.xlsx`) : defaultMigratedPath(file, target.version));
+  const shownOut = options.out ?? defaultMigratedPath(file, target, answers.checklist.id, workbook ? '.xlsx' : '.yaml');
   const toStdout = isStdout(shownOut);
   const out = toStdout ? shownOut : at(shownOut);
   if (!toStdout) {
@@ -133,7 +143,7 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
 
   const migration = migrateAnswers(answers, target, old);
   // An answer file written to a file takes the same lock as `run` (a FIFO or device is not one to lock).
-  const lock = !toStdout && locksAsAnswerFile(out) ? await lockAnswerFile(out, shownOut, lang) : undefined;
+  const lock = !toStdout && locksAsAnswerFile(out) ? await lockAnswerFile(out, shownOut, lang, { cwd: io.cwd }) : undefined;
   if (lock && !lock.ok) {
     printError(ctx, lock.message);
     return EXIT.USAGE;
@@ -152,7 +162,10 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
     printError(ctx, tm(lang, 'migrate.error.write', { file: makeVisible(shownOut), reason }));
     return EXIT.USAGE;
   }
-  (toStdout ? io.stderr : io.stdout).write(renderMigrationReport(migration, { lang, original: file, written: shownOut, target, old, foundVersion }));
+  // The command to go on with, as it works when typed: a checklist that is not built in is named.
+  const { commandLine } = await import('./invocation.js');
+  const next = toStdout ? undefined : commandLine(io.env, ['run', '--answers', shownOut, ...(looksLikePath(options.to) ? ['--checklist', options.to] : [])]);
+  (toStdout ? io.stderr : io.stdout).write(renderMigrationReport(migration, { lang, original: file, written: shownOut, target, old, foundVersion, next }));
   return EXIT.OK;
 }
 

@@ -17,6 +17,8 @@ export function parseAsOf(value: string | undefined, env: NodeJS.ProcessEnv, opt
   }
   return trimmed;
 }
+import { basename, extname } from 'node:path';
+import { makeVisible } from '../diagnostics/render.js';
 
 /** Checks `--format` against the allowed values. */
 export function parseFormat<T extends string>(value: string, allowed: readonly T[]): T {
@@ -58,4 +60,35 @@ export function parseLang(value: string): Lang | undefined {
 export function readGeneratedAt(env: NodeJS.ProcessEnv): string {
   const epoch = Number(env.SOURCE_DATE_EPOCH);
   return (Number.isFinite(epoch) && env.SOURCE_DATE_EPOCH ? new Date(epoch * 1000) : new Date()).toISOString();
+}
+
+/** The extensions of an output that is an answer file or a checklist (YAML). */
+export const YAML_EXTENSIONS = { '.yaml': 'yaml', '.yml': 'yaml' } as const;
+
+/**
+ * The format an output file is written in. Its extension decides when it is one the command
+ * writes (`s.json` is JSON); `--format` given as well must agree with it. A name without an
+ * extension (a FIFO, `/dev/stdout`) and `-` take `--format`, else `fallback`. An extension the
+ * command cannot write (`r.csv`) is a usage error naming the ones it can, unless `--format`
+ * says explicitly what to write into it.
+ */
+export function formatForOut<T extends string>(
+  out: string | undefined,
+  format: T | undefined,
+  extensions: Readonly<Record<string, T>>,
+  fallback: T,
+  option = '--out',
+): T {
+  if (out === undefined || out === '-') return format ?? fallback;
+  const ext = extname(basename(out)).toLowerCase();
+  if (ext === '') return format ?? fallback;
+  const byExt = extensions[ext];
+  if (byExt === undefined) {
+    if (format !== undefined) return format;
+    throw new UsageError('cli.error.outExtension', { option, file: makeVisible(out), ext: makeVisible(ext), allowed: Object.keys(extensions).join(', ') });
+  }
+  if (format !== undefined && format !== byExt) {
+    throw new UsageError('cli.error.outFormatMismatch', { option, file: makeVisible(out), format });
+  }
+  return byExt;
 }

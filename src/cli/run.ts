@@ -21,13 +21,14 @@ import { PromptInterrupted, type Prompter } from '../walk/prompter.js';
 import { UsageError } from './usage-error.js';
 import { loadChecklistOption } from './checklist-option.js';
 import { printError } from './print-error.js';
+import { commandLine } from './invocation.js';
 import type { LockOptions, HeldLock } from '../walk/lock.js';
 import { EXIT, ExitError } from './exit.js';
 import { walk, isAnswered } from '../walk/walk.js';
 import { saveAnswers, defaultAnswersPath } from '../walk/answer-file.js';
 import { askHeader, isHeaderIncomplete } from '../walk/header.js';
 import { refuseSameFile, isStdout, writeCommandOutput } from './outputs.js';
-import { lockAnswerFile } from './answer-lock.js';
+import { lockAnswerFile, shownPath as fromCwd } from './answer-lock.js';
 import { recordEvidence } from '../evidence/evidence.js';
 import { describeOutcome } from './evidence.js';
 import { builtinIds, looksLikePath } from '../checklist/resolve-checklist.js';
@@ -123,12 +124,13 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
 
   let answersFile: string | undefined;
   let state: { answers: Answers; checklist: Checklist } | undefined;
+  /** The command that continues this run, started the way this one was (npx wangxin under npx). */
   const resumeCommand = (): string => {
-    const parts = ['wangxin', 'run', '--answers', shellQuote(answersFile ?? '')];
-    if (options.checklist) parts.push('--checklist', shellQuote(options.checklist));
-    if (options.report) parts.push('--report', shellQuote(options.report));
+    const parts = ['run', '--answers', answersFile ?? ''];
+    if (options.checklist) parts.push('--checklist', options.checklist);
+    if (options.report) parts.push('--report', options.report);
     if (lang !== detectLang(io.env)) parts.push('--lang', lang);
-    return parts.join(' ');
+    return commandLine(io.env, parts);
   };
   const progress = (): { done: number; total: number } => {
     if (!state) return { done: 0, total: 0 };
@@ -176,13 +178,13 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
       errorLine(tr(lang, 'run.saveFailed', { file: makeVisible(shownPath), reason: (error as Error).message }));
       return EXIT.USAGE;
     }
-    const got = await lockAnswerFile(absolute, shownPath, lang, { lock: deps.lock, held: (params) => tr(lang, 'run.locked', params) });
+    const got = await lockAnswerFile(absolute, shownPath, lang, { lock: deps.lock, held: (params) => tr(lang, 'run.locked', params), cwd: io.cwd });
     if (!got.ok) {
       errorLine(got.message);
       return EXIT.USAGE;
     }
     lock = got.lock;
-    const tookOver = lock.tookOver ? tr(lang, 'run.lockTakenOver', { lock: makeVisible(lock.file), pid: lock.tookOver.pid }) : undefined;
+    const tookOver = lock.tookOver ? tr(lang, 'run.lockTakenOver', { lock: makeVisible(fromCwd(io.cwd, lock.file)), pid: lock.tookOver.pid }) : undefined;
 
     const notices: string[] = tookOver ? [paint.dim(tookOver)] : [];
     const isNew = !existsSync(absolute);
@@ -254,7 +256,7 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
     notices.push(...(await save(state.answers)));
     if (isNew) notices.push(paint.green(tr(lang, 'run.created', { file: makeVisible(shownPath) })));
 
-    const result = await walk({ prompter, checklist: state.checklist, answers: state.answers, lang, save, paint, notices });
+    const result = await walk({ prompter, checklist: state.checklist, answers: state.answers, lang, save, paint, notices, evidenceBase: dirname(absolute) });
     if (result.outcome === 'quit') {
       io.stdout.write(paint.green(tr(lang, 'run.quit', { done: result.answered, total: result.total, file: makeVisible(shownPath) })) + '\n');
       io.stdout.write(tr(lang, 'run.resumeHint', { command: resumeCommand() }) + '\n');
@@ -340,10 +342,14 @@ async function openExisting(
   const { lang, io } = ctx;
   // Read once, as bytes: what is checked is what a later save compares the file on disk with.
   const { check, bytes } = await checkFileBytes(absolute, { ref: given && options.checklist ? await resolveRef(options.checklist, io.cwd) : undefined }, 'answers');
-  if (check.errors.length > 0 || !check.answers || !check.checklist || !bytes) {
+  // A file from init still carries the placeholder name; --unit names the unit, below. With
+  // that the only error, the answers are the (schema-valid) parsed file.
+  const errors = options.unit?.trim() ? check.errors.filter((d) => d.code !== 'UNIT_NAME_PLACEHOLDER') : check.errors;
+  if (errors.length === 0 && !check.answers && check.checklist && check.errors.length > 0) check.answers = check.parsed?.value as Answers | undefined;
+  if (errors.length > 0 || !check.answers || !check.checklist || !bytes) {
     const sources = check.parsed ? new Map([[check.parsed.file, check.parsed.source]]) : undefined;
     if (!check.unreadable) errorLine(tr(lang, 'run.invalidAnswers', { file: makeVisible(shown) }));
-    io.stderr.write(renderDiagnostics(check.errors, { lang, paint: ctx.paintErr, sources }) + '\n');
+    io.stderr.write(renderDiagnostics(errors, { lang, paint: ctx.paintErr, sources }) + '\n');
     throw new ExitError(check.unreadable ? EXIT.USAGE : EXIT.FINDINGS);
   }
   const answers = check.answers;
@@ -427,8 +433,3 @@ async function finish(
   return EXIT.OK;
 }
 
-/** Quotes a path for a POSIX shell when it needs it (CJK letters do not). */
-export function shellQuote(text: string): string {
-  if (/^[\p{L}\p{N}_./@%+=:,-]+$/u.test(text)) return text;
-  return `'${text.replace(/'/g, `'\\''`)}'`;
-}

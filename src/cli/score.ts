@@ -3,7 +3,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { t } from '../i18n/messages.js';
 import { ts } from '../i18n/score-messages.js';
 import type { CommandContext } from '../io/io.js';
-import { parseAsOf, parseFailUnder, parseFormat } from './options.js';
+import { formatForOut, parseAsOf, parseFailUnder, parseFormat } from './options.js';
 import type { AddCommand } from './command.js';
 import { addExamples } from './help-examples.js';
 import { EXIT } from './exit.js';
@@ -41,7 +41,8 @@ export function registerScore(add: AddCommand, ctx: CommandContext, setExit: (co
     .option('--fail-under <n>', ts(lang, 'score.opt.failUnder'))
     .option('--as-of <date>', t(lang, 'cli.opt.asOf'))
     .action(async (answers: string, options: { checklist?: string; format?: string; out?: string; failUnder?: string; asOf?: string }) => {
-      const format = options.format === undefined ? undefined : parseFormat(options.format, ['md', 'json', 'html', 'docx'] as const);
+      const given = options.format === undefined ? undefined : parseFormat(options.format, ['md', 'json', 'html', 'docx'] as const);
+      const format = formatForOut(options.out, given, { '.md': 'md', '.markdown': 'md', '.json': 'json', '.html': 'html', '.htm': 'html', '.docx': 'docx' }, 'md');
       const failUnder = options.failUnder === undefined ? undefined : parseFailUnder(options.failUnder);
       const asOf = parseAsOf(options.asOf, ctx.io.env);
       setExit(await runScore(answers, { checklist: options.checklist, format, out: options.out, failUnder, asOf }, ctx));

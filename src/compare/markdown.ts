@@ -3,7 +3,7 @@ import type { ItemKind } from '../model/checklist.js';
 import type { Lang } from '../i18n/lang.js';
 import { COMPARE_MESSAGES, tc } from '../i18n/compare-messages.js';
 import { escapeInline, escapeJsonText, escapeTableCell } from '../report/escape.js';
-import { formatFixed } from '../score/round.js';
+import { formatFixed, roundHalfAway } from '../score/round.js';
 import type { CompareSide, Comparison, ItemChange, ItemOnly, ItemState } from './compare.js';
 import type { FollowUpItem } from './follow-up.js';
 
@@ -17,6 +17,11 @@ export type CompareFormatter = (comparison: Comparison, ctx: CompareFormatContex
 
 const one = (x: number): string => formatFixed(x, 1);
 const signed = (x: number): string => (x > 0 ? `+${one(x)}` : one(x));
+/**
+ * The change as shown beside the two numbers: the difference of the numbers as displayed (each
+ * rounded once), so "42.9 → 85.7" reads "+42.8", never "+42.9".
+ */
+const change = (old: number, now: number): string => signed(roundHalfAway(roundHalfAway(now, 1) - roundHalfAway(old, 1), 1));
 
 /** The comparison as Markdown. */
 export function formatCompareMarkdown(c: Comparison, ctx: CompareFormatContext): string {
@@ -38,7 +43,7 @@ export function formatCompareMarkdown(c: Comparison, ctx: CompareFormatContext):
       t('compare.md.summary', {
         old: one(c.score.old),
         new: one(c.score.new),
-        delta: signed(c.score.delta),
+        delta: change(c.score.old, c.score.new),
         oldGrade: c.grade.old.label,
         newGrade: c.grade.new.label,
         improved: c.improved.length,
@@ -53,9 +58,9 @@ export function formatCompareMarkdown(c: Comparison, ctx: CompareFormatContext):
   out.push(
     `| ${t('compare.md.col.what')} | ${t('compare.md.col.old')} | ${t('compare.md.col.new')} | ${t('compare.md.col.delta')} |`,
     '| --- | ---: | ---: | ---: |',
-    `| ${t('compare.md.row.score')} | ${one(c.score.old)} | ${one(c.score.new)} | ${signed(c.score.delta)} |`,
-    `| ${t('compare.md.row.base')} | ${one(c.baseScore.old)} | ${one(c.baseScore.new)} | ${signed(c.baseScore.delta)} |`,
-    `| ${t('compare.md.row.bonus')} | ${one(c.bonusScore.old)} | ${one(c.bonusScore.new)} | ${signed(c.bonusScore.delta)} |`,
+    `| ${t('compare.md.row.score')} | ${one(c.score.old)} | ${one(c.score.new)} | ${change(c.score.old, c.score.new)} |`,
+    `| ${t('compare.md.row.base')} | ${one(c.baseScore.old)} | ${one(c.baseScore.new)} | ${change(c.baseScore.old, c.baseScore.new)} |`,
+    `| ${t('compare.md.row.bonus')} | ${one(c.bonusScore.old)} | ${one(c.bonusScore.new)} | ${change(c.bonusScore.old, c.bonusScore.new)} |`,
     `| ${t('compare.md.row.grade')} | ${cell(c.grade.old.label)} | ${cell(c.grade.new.label)} | ${t(`compare.md.${c.grade.change}`)} |`,
     `| ${t('compare.md.row.vetoed')} | ${yesNo(c.old.vetoed)} | ${yesNo(c.new.vetoed)} | |`,
     `| ${t('compare.md.row.unanswered')} | ${c.old.unanswered} | ${c.new.unanswered} | ${signed(c.new.unanswered - c.old.unanswered).replace(/\.0$/, '')} |`,
@@ -69,7 +74,7 @@ export function formatCompareMarkdown(c: Comparison, ctx: CompareFormatContext):
   );
   for (const a of c.areas) {
     const show = (x: number | null): string => (x === null ? dash : one(x));
-    out.push(`| ${cell(`${a.id} ${a.title}`)} | ${show(a.old)} | ${show(a.new)} | ${a.delta === null ? dash : signed(a.delta)} |`);
+    out.push(`| ${cell(`${a.id} ${a.title}`)} | ${show(a.old)} | ${show(a.new)} | ${a.delta === null || a.old === null || a.new === null ? dash : change(a.old, a.new)} |`);
   }
   out.push('');
 

@@ -174,6 +174,10 @@ export const CODES = {
     zh: '检查表中没有条目“{id}”',
     en: 'the checklist has no item "{id}"',
   },
+  UNIT_NAME_PLACEHOLDER: {
+    zh: '单位名称仍是占位文字“{name}”：请在 unit 的 name 中填写单位全称（或用 run --unit 名称）',
+    en: 'the unit name is still the placeholder "{name}": put the full name of the unit in unit.name (or use run --unit NAME)',
+  },
   UNIT_TYPE_UNDECLARED: {
     zh: '单位类型“{type}”未在检查表中声明（可选：{known}）',
     en: 'unit type "{type}" is not declared by the checklist (one of: {known})',
@@ -197,6 +201,10 @@ export const CODES = {
   DEDUCTION_COUNT_TOO_LARGE: {
     zh: '扣分次数 {value} 超过上限 {max}',
     en: 'the deduction count {value} is over the maximum of {max}',
+  },
+  VETO_NOT_PASS_FAIL: {
+    zh: '条目 {id} 是一票否决项，只能答 pass（符合）或 fail（不符合），不能答 {status}',
+    en: 'item {id} is a veto item: answer it pass or fail, not {status}',
   },
   NA_WITHOUT_NOTE: {
     zh: '“不适用”必须在 note 中说明理由',

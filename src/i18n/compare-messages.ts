@@ -9,7 +9,7 @@ export const COMPARE_MESSAGES = {
   },
   'compare.arg.old': { zh: '旧的答卷（.yaml）或 JSON 报告', en: 'the older answer file (.yaml) or JSON report' },
   'compare.arg.new': { zh: '新的答卷（.yaml）或 JSON 报告', en: 'the newer answer file (.yaml) or JSON report' },
-  'compare.opt.format': { zh: '输出格式：md（默认）或 json', en: 'output format: md (default) or json' },
+  'compare.opt.format': { zh: '输出格式：md 或 json（默认 md；给了 --out 时按其扩展名）', en: 'output format: md or json (default md, or from the --out file name)' },
   'compare.opt.out': { zh: '写入此文件（默认输出到屏幕）', en: 'write to this file (default: print)' },
   'compare.invalid': { zh: '{file} 有错误，无法对比', en: '{file} has errors and cannot be compared' },
   'compare.error.write': { zh: '无法写入 {file}：{reason}', en: 'cannot write {file}: {reason}' },

@@ -1,6 +1,12 @@
 // Strings of `wangxin init` (blank answer files and custom checklist templates), in both languages.
 import { defineMessages } from './catalog.js';
 
+/**
+ * The unit name `init` writes when it is not told one. A file that still carries it has not been
+ * filled in: two such files would otherwise count as one unit submitted twice.
+ */
+export const UNIT_NAME_PLACEHOLDER = { zh: '（请填写单位名称）', en: '(unit name)' } as const;
+
 /** The `init` catalogue. */
 export const INIT_MESSAGES = {
   'init.description': {
@@ -43,12 +49,12 @@ export const INIT_MESSAGES = {
   },
   'init.error.write': { zh: '无法写入 {file}：{reason}', en: 'cannot write {file}: {reason}' },
   'init.written': {
-    zh: '已写入空白答卷 {file}：{count} 个条目待填写。填好后运行 wangxin validate {file} 检查、wangxin score {file} 评分',
-    en: 'blank answer file written: {file}, {count} items to answer. Then run wangxin validate {file} to check and wangxin score {file} to score',
+    zh: '已写入空白答卷 {file}：{count} 个条目待填写。填好后运行 {validate} 检查、{score} 评分',
+    en: 'blank answer file written: {file}, {count} items to answer. Then run {validate} to check and {score} to score',
   },
   'init.templateWritten': {
-    zh: '已写入自定义检查表模板 {file}。修改后运行 wangxin validate {file} 检查',
-    en: 'custom checklist template written: {file}. After editing, run wangxin validate {file} to check it',
+    zh: '已写入自定义检查表模板 {file}。修改后运行 {validate} 检查',
+    en: 'custom checklist template written: {file}. After editing, run {validate} to check it',
   },
   'init.opt.roster': {
     zh: '改为生成应报单位名单（供 wangxin batch --roster 使用），附本检查表的单位类型',
@@ -76,7 +82,7 @@ export const INIT_MESSAGES = {
   'roster.file.exampleName': { zh: '某某镇党委', en: 'Dongcheng Township Party Committee' },
   'roster.file.exampleName2': { zh: '东城镇党委', en: 'Xicheng Township Party Committee' },
   'roster.file.defaultTitle': { zh: '应报单位', en: 'Units due' },
-  'init.placeholderUnit': { zh: '（请填写单位名称）', en: '(unit name)' },
+  'init.placeholderUnit': UNIT_NAME_PLACEHOLDER,
   // Comments written into the blank answer file.
   'init.file.title': { zh: '网信自查答卷：{unit}（{type}）', en: 'Self-check answer file: {unit} ({type})' },
   'init.file.checklist': { zh: '检查表：{title}（{id} {version}），本单位适用 {count} 个条目', en: 'Checklist: {title} ({id} {version}), {count} items apply to this unit' },
@@ -110,7 +116,7 @@ export const INIT_MESSAGES = {
   'init.file.kind.status': { zh: '符合情况', en: 'status' },
   'init.file.kind.ratio': { zh: '比例', en: 'ratio' },
   'init.file.kind.deduct': { zh: '扣分', en: 'deduct' },
-  'init.file.veto': { zh: '一票否决', en: 'veto' },
+  'init.file.veto': { zh: '一票否决，只答 pass 或 fail', en: 'veto, pass or fail only' },
   'init.file.bonus': { zh: '加分项', en: 'bonus' },
   'init.file.guidance': { zh: '检查方法：{text}', en: 'How to check: {text}' },
   'init.file.evidence': { zh: '佐证材料：{text}', en: 'Evidence: {text}' },

@@ -32,6 +32,14 @@ export const MESSAGES = {
     zh: '{option} 须为真实存在的日期，格式 YYYY-MM-DD（如 2026-12-31），收到“{value}”',
     en: '{option} must be a real date written YYYY-MM-DD (such as 2026-12-31), not "{value}"',
   },
+  'cli.error.outExtension': {
+    zh: '{option} {file} 的扩展名“{ext}”无法写出，可用：{allowed}（或用 --format 指定）',
+    en: '{option} {file}: cannot write a "{ext}" file; it writes {allowed} (or say which with --format)',
+  },
+  'cli.error.outFormatMismatch': {
+    zh: '--format {format} 与 {option} {file} 的扩展名不符',
+    en: '--format {format} does not match {option} {file}',
+  },
   'cli.error.badFailUnder': {
     zh: '--fail-under 须为 0 到 100 之间的十进制数（如 60 或 87.5），收到“{value}”',
     en: '--fail-under must be a decimal number from 0 to 100 (such as 60 or 87.5), not "{value}"',

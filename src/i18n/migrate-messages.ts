@@ -59,9 +59,10 @@ export const MIGRATE_MESSAGES = {
   'migrate.md.dropped': { zh: '丢弃的答案（{count}）：', en: 'Answers dropped ({count}):' },
   'migrate.md.none': { zh: '  无', en: '  none' },
   'migrate.md.unanswered': {
-    zh: '迁移后共有 {count} 个条目未作答：运行 wangxin run --answers {file} 继续填写。',
-    en: '{count} items are unanswered after the migration: run wangxin run --answers {file} to continue.',
+    zh: '迁移后共有 {count} 个条目未作答：运行 {command} 继续填写。',
+    en: '{count} items are unanswered after the migration: run {command} to continue.',
   },
+  'migrate.md.unansweredCount': { zh: '迁移后共有 {count} 个条目未作答。', en: '{count} items are unanswered after the migration.' },
   'migrate.md.complete': { zh: '迁移后所有适用条目都已作答。', en: 'Every applying item is answered after the migration.' },
   'migrate.md.written': { zh: '已写入 {file}（原答卷 {original} 未改动）。', en: 'Written: {file} (the original {original} is unchanged).' },
   'migrate.field.text': { zh: '内容', en: 'text' },

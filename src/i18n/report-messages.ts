@@ -34,6 +34,7 @@ export const REPORT_MESSAGES = {
   'section.areas': { zh: '各项得分', en: 'Scores by area' },
   'section.items': { zh: '逐项结果', en: 'Item by item' },
   'section.rectify': { zh: '整改清单', en: 'Rectification list' },
+  'section.bonusOpen': { zh: '可争取的加分', en: 'Bonus points within reach' },
   'section.gains': { zh: '提分建议', en: 'What raises the score most' },
   'section.method': { zh: '计分方法', en: 'How this score was computed' },
   'section.bonus': { zh: '加分项', en: 'Bonus items' },
@@ -61,6 +62,11 @@ export const REPORT_MESSAGES = {
   'detail.value': { zh: '比例 {value}', en: 'ratio {value}' },
   'detail.deduction': { zh: '{text}：{count} 次 × {points} 分', en: '{text}: {count} × {points}' },
   'detail.noDeduction': { zh: '无扣分', en: 'nothing deducted' },
+  'bonus.intro': {
+    zh: '加分项不是整改项：以下加分条目尚未取得，做到后可加分（基础分达到 {minBase} 分才计入，加分合计最多 {cap} 分）。',
+    en: 'Bonus items are no shortfall: these are not won yet and would add points once met (counted when the base score reaches {minBase}, at most {cap} points in all).',
+  },
+  'bonus.points': { zh: '可加 {points} 分', en: 'up to {points} points' },
   'rectify.none': { zh: '没有需要整改的条目。', en: 'Nothing to rectify.' },
   'rectify.guidance': { zh: '检查方法', en: 'How it is checked' },
   'rectify.evidence': { zh: '应备佐证材料', en: 'Evidence expected' },
@@ -81,6 +87,10 @@ export const REPORT_MESSAGES = {
   'rectify.overdue': { zh: '已逾期 {days} 天', en: '{days} day(s) overdue' },
   'rectify.fixEvidence': { zh: '整改佐证', en: 'Evidence of the fix' },
   'rectify.noPlan': { zh: '尚无整改计划', en: 'No rectification plan yet' },
+  'gains.unlock': {
+    zh: '几项一起整改到位即可做到：基础分再提高 {need} 分（达到 {minBase} 分）即可计入已得加分 {earned} 分。',
+    en: 'Together, a few items can do it: raise the base score by {need} (to {minBase}) and the {earned} bonus points already earned count.',
+  },
   'gains.none': { zh: '没有能提高得分的条目。', en: 'No open item would raise the score.' },
   'gains.intro': {
     zh: '按“单独整改到位后总分能提高多少”排序（已计入权重和加分规则，小指标中的条目往往更值）。',

@@ -84,6 +84,7 @@ export const tr = defineMessages('run', {
   'run.summary.areas': { zh: '各部分得分：', en: 'By area:' },
   'run.summary.noRatio': { zh: '（全部不适用，不计）', en: '(all not applicable, left out)' },
   'run.summary.notApplicable': { zh: '（不适用于本单位类型）', en: '(not applicable to this unit type)' },
+  'run.summary.bonusOpen': { zh: '可争取的加分 {count} 项（不计入整改，见报告）', en: 'Bonus items within reach: {count} (not counted as shortfalls; see the report)' },
   'run.summary.rectify': { zh: '需整改 {count} 项（不符合 {fail}，部分符合 {partial}，未作答 {unanswered}）', en: '{count} items to rectify (fail {fail}, partial {partial}, unanswered {unanswered})' },
   'run.summary.incomplete': { zh: '注意：还有 {count} 项未作答，按 0 分计。', en: 'Note: {count} items are unanswered and score 0.' },
   // The walk.
@@ -141,7 +142,14 @@ export const tr = defineMessages('run', {
   'walk.rectify.badDate': { zh: '“{value}”不是有效日期，请写成 YYYY-MM-DD，如 2026-06-30', en: '"{value}" is not a valid date; write YYYY-MM-DD, such as 2026-06-30' },
   'walk.note.required': { zh: '选择“不适用”时必须说明理由', en: '"Not applicable" needs a reason' },
   'walk.clearHint': { zh: '（回车保留原内容，输入 - 清除）', en: ' (Enter keeps it, - clears it)' },
-  'walk.evidence.message': { zh: '佐证材料：文件名或链接，多个用逗号或分号分隔（可选）', en: 'Evidence: file names or links, separated by commas or semicolons (optional)' },
+  'walk.evidence.message': {
+    zh: '佐证材料：文件路径（相对于答卷所在的文件夹）或链接，多个用逗号或分号分隔（可选）',
+    en: "Evidence: file paths (relative to the answer file's folder) or links, separated by commas or semicolons (optional)",
+  },
+  'walk.evidence.missing': {
+    zh: '找不到佐证材料“{path}”（相对于答卷所在的文件夹）；已照样记录，请核对文件名或补上文件',
+    en: 'evidence "{path}" was not found (relative to the answer file\'s folder); it is recorded as typed: check the name or add the file',
+  },
   'walk.nav.separator': { zh: '── 导航 ──', en: '── Navigate ──' },
   'walk.nav.back': { zh: '← 返回上一项', en: '← Back to the previous item' },
   'walk.nav.skip': { zh: '→ 跳过（暂不作答）', en: '→ Skip (leave unanswered)' },

@@ -3,6 +3,7 @@ import { BOOL, FLOAT, FLOAT_EXP, FLOAT_NAN, INT_DEC, INT_HEX, INT_OCT, NULL } fr
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { duplicateKeyDiagnostic, type ParsedYaml } from './yaml-parser.js';
 import { LineStarts, tinyLocator, tinyNode, type TinyNode } from './tiny-positions.js';
+import { yamlErrorText } from '../i18n/yaml-errors.js';
 
 /*
  * What it reads: a block mapping at column 0, nested block mappings indented with spaces, block
@@ -760,5 +761,5 @@ function faultDiagnostic(fault: Fault, lines: readonly string[], positions: Line
     break;
   }
   const name = fault.close === '}' ? 'Flow map' : 'Flow sequence';
-  return createDiagnostic('YAML_SYNTAX', file, { detail: `${name} in block collection must be sufficiently indented and end with a ${fault.close}` }, span(offset, offset + 1));
+  return createDiagnostic('YAML_SYNTAX', file, { detail: yamlErrorText(undefined, `${name} in block collection must be sufficiently indented and end with a ${fault.close}`) }, span(offset, offset + 1));
 }

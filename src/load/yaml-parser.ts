@@ -4,6 +4,8 @@ import type { Document, LineCounter, Node, YAMLError } from 'yaml';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { locate, positionAt, type LinePositions, type Locator } from './locate.js';
 import { findTooDeep, findTooDeepBlock, isStackOverflow, MAX_FLOW_DEPTH } from './depth.js';
+import { yamlErrorText } from '../i18n/yaml-errors.js';
+import type { Localized } from '../i18n/lang.js';
 
 export { MAX_FLOW_DEPTH } from './depth.js';
 
@@ -65,7 +67,7 @@ export function parseWithYaml(source: string, file: string): ParsedYaml {
     diags.push(
       isStackOverflow(error)
         ? tooDeep(source, file)
-        : createDiagnostic('YAML_SYNTAX', file, { detail: firstLine(String((error as Error).message)) }, { line: 1, column: 1 }),
+        : createDiagnostic('YAML_SYNTAX', file, { detail: yamlErrorText(undefined, String((error as Error).message)) }, { line: 1, column: 1 }),
     );
     return result;
   }
@@ -76,10 +78,10 @@ export function parseWithYaml(source: string, file: string): ParsedYaml {
   const doc = docs[0];
   result.doc = doc;
   result.locate = (segments, options) => locate(doc, lineCounter, segments, options);
-  for (const error of doc.errors) diags.push(fromYamlError(error, lineCounter, file));
+  for (const error of doc.errors) diags.push(fromYamlError(error, lineCounter, file, 'error', source));
   for (const warning of doc.warnings) {
     if (warning.code === 'TAG_RESOLVE_FAILED') continue; // reported below with every explicit tag
-    diags.push(fromYamlError(warning, lineCounter, file, 'warning'));
+    diags.push(fromYamlError(warning, lineCounter, file, 'warning', source));
   }
   // Block nesting has no brackets for findTooDeep to count, so it is measured on the tree
   // (without recursion: the tree may be thousands of levels deep), together with duplicate keys.
@@ -130,7 +132,7 @@ export function parseWithYaml(source: string, file: string): ParsedYaml {
       createDiagnostic(
         error instanceof ReferenceError ? 'YAML_ALIAS_LIMIT' : 'YAML_SYNTAX',
         file,
-        { limit: MAX_ALIAS_COUNT, detail: firstLine(String((error as Error).message)) },
+        { limit: MAX_ALIAS_COUNT, detail: yamlErrorText(undefined, String((error as Error).message)) },
         positionAt(lineCounter, Math.max(0, firstAlias)),
       ),
     );
@@ -149,6 +151,7 @@ function fromYamlError(
   lineCounter: LineCounter,
   file: string,
   severity: 'error' | 'warning' = 'error',
+  source = '',
 ): Diagnostic {
   const [from, to] = error.pos;
   const where = { ...positionAt(lineCounter, from), ...endOf(lineCounter, Math.max(to, from + 1)) };
@@ -161,7 +164,47 @@ function fromYamlError(
   if (error.code === 'RESOURCE_EXHAUSTION' || /Maximum call stack size exceeded/.test(error.message)) {
     return createDiagnostic('YAML_TOO_DEEP', file, { limit: MAX_FLOW_DEPTH }, where, severity);
   }
-  return createDiagnostic('YAML_SYNTAX', file, { detail: firstLine(error.message) }, where, severity);
+  const comma = missingComma(error, source, where);
+  if (comma) return createDiagnostic('YAML_SYNTAX', file, { detail: comma.detail }, comma.where, severity);
+  return createDiagnostic('YAML_SYNTAX', file, { detail: yamlErrorText(error.code, error.message) }, where, severity);
+}
+
+/**
+ * A missing comma in a flow map, the commonest slip in a file from `init` (whose answers sit in
+ * `answers: { … }`, one per line, each ending with a comma): located at the line that lacks it,
+ * not at the next item, where yaml notices. Undefined for any other error.
+ */
+function missingComma(error: YAMLError, source: string, at: { line: number; column: number }): { detail: Localized; where: { line: number; column: number } } | undefined {
+  const lines = source.split('\n').map((l) => l.replace(/\r$/, ''));
+  const text = lines[at.line - 1] ?? '';
+  const inline = (line: number, column: number) => ({
+    detail: {
+      zh: `第 ${line} 行第 ${column} 列之前缺少逗号“,”：花括号 { } 中的各项之间要用逗号分隔`,
+      en: `a comma "," is missing before line ${line}, column ${column}: the items inside { } are separated by commas`,
+    },
+    where: { line, column },
+  });
+  if (/^Missing , between flow (map|sequence) items/.test(error.message)) {
+    if (text.slice(0, at.column - 1).trim() !== '') return inline(at.line, at.column);
+    // The item before starts a line of its own: the comma belongs at the end of the last line with content.
+    let line = at.line - 1;
+    while (line > 1 && /^\s*(#.*)?$/.test(lines[line - 1] ?? '')) line--;
+    const content = (lines[line - 1] ?? '').replace(/\s+#.*$/, '').trimEnd();
+    return {
+      detail: {
+        zh: `第 ${line} 行末尾缺少逗号“,”：花括号 { } 中的各项之间要用逗号分隔`,
+        en: `line ${line} lacks a comma "," at its end: the items inside { } are separated by commas`,
+      },
+      where: { line, column: content.length + 1 },
+    };
+  }
+  // `{ status: pass note: x }`: yaml takes "pass note: x" for a nested map. A full-width comma
+  // (`pass，note`) is told apart later, with the other full-width punctuation.
+  if (error.code === 'BLOCK_IN_FLOW' && !text.includes('，')) {
+    const m = /[^\s,{[:]\s+([A-Za-z_][\w.-]*):(?:\s|$)/.exec(text.slice(at.column - 1));
+    if (m) return inline(at.line, at.column + m.index + m[0].indexOf(m[1]));
+  }
+  return undefined;
 }
 
 /**
@@ -214,10 +257,6 @@ function tooDeepAt(source: string, offset: number, file: string): Diagnostic {
 function endOf(lineCounter: LinePositions, offset: number): { endLine: number; endColumn: number } {
   const p = lineCounter.linePos(offset);
   return { endLine: p.line, endColumn: p.col };
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
 
 /** Finds the tag as written (`!!binary`, `!include`) at or after a node's start. */

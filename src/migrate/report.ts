@@ -16,6 +16,8 @@ export interface MigrationReportContext {
   old?: Checklist;
   /** The version of the old checklist that was found instead of the one named, if any. */
   foundVersion?: string;
+  /** The command that goes on answering the written file (none when it went to standard output). */
+  next?: string;
 }
 
 /** The report as lines of text, ending with a newline. */
@@ -59,7 +61,8 @@ export function renderMigrationReport(m: Migration, ctx: MigrationReportContext)
     );
   }
   out.push(...list(t('migrate.md.dropped', { count: m.dropped.length }), m.dropped.map((d) => line(d.id, t(`migrate.reason.${d.reason}`)))));
-  out.push(m.unanswered.length > 0 ? t('migrate.md.unanswered', { count: m.unanswered.length, file: makeVisible(ctx.written) }) : t('migrate.md.complete'));
+  if (m.unanswered.length === 0) out.push(t('migrate.md.complete'));
+  else out.push(ctx.next ? t('migrate.md.unanswered', { count: m.unanswered.length, command: makeVisible(ctx.next) }) : t('migrate.md.unansweredCount', { count: m.unanswered.length }));
   out.push(t('migrate.md.written', { file: makeVisible(ctx.written), original: makeVisible(ctx.original) }));
   return out.join('\n') + '\n';
 }

@@ -1,4 +1,5 @@
 // Typed answer file, as defined in docs/formats.md §3 (after schema validation).
+import { UNIT_NAME_PLACEHOLDER } from '../i18n/init-messages.js';
 
 /** An answer status: 符合 / 部分符合 / 不符合 / 不适用. */
 export type Status = 'pass' | 'partial' | 'fail' | 'na';
@@ -41,6 +42,12 @@ export interface Answer {
   note?: string;
   evidence?: Evidence[];
   rectify?: Rectify;
+}
+
+/** Whether a unit name is still `init`'s placeholder, in either language. */
+export function isPlaceholderUnitName(name: string): boolean {
+  const trimmed = name.trim();
+  return trimmed === UNIT_NAME_PLACEHOLDER.zh || trimmed === UNIT_NAME_PLACEHOLDER.en;
 }
 
 /** The unit that answered. */

@@ -11,3 +11,11 @@ export function pickText(text: Text | undefined, lang: Lang): string {
   if (typeof text === 'string') return text;
   return text[lang] ?? text.zh;
 }
+
+/**
+ * Whether an item's text already says it is a veto item (the built-in checklist's texts end with
+ * "（一票否决）" / "(veto)"): then a veto tag beside it would say it twice.
+ */
+export function mentionsVeto(text: string): boolean {
+  return /一票否决|\(veto\)/i.test(text);
+}

@@ -12,6 +12,7 @@ import { appendAll } from '../util/append-all.js';
 import { UNSAFE } from './escape.js';
 import { areaFindingCells, itemFindingCells, rankingByType } from './batch-view.js';
 import { INVISIBLE_CLASS } from '../util/invisible.js';
+import { formatLocalTime } from '../util/local-time.js';
 
 /** What the formatter needs besides the summary. */
 export interface BatchFormatContext {
@@ -86,7 +87,7 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
   const c = summary.counts;
   const out: string[] = [];
   out.push(`# ${t('md.title')}`, '');
-  out.push(t('md.generated', { at: summary.generatedAt }) + '  ');
+  out.push(t('md.generated', { at: formatLocalTime(summary.generatedAt) }) + '  ');
   out.push(
     t('md.policy', {
       failUnder: summary.policy.failUnder === undefined ? t('md.policy.none') : String(summary.policy.failUnder),

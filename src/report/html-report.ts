@@ -4,6 +4,7 @@ import { tr } from '../i18n/report-messages.js';
 import { escapeHtml as h, escapeHtmlLines as hl } from './escape.js';
 import { MAX_GAINS } from './markdown-report.js';
 import { gradesOf } from '../score/score.js';
+import { mentionsVeto } from '../model/text.js';
 import {
   one,
   areaPoints,
@@ -17,6 +18,8 @@ import {
   noScoreLabel,
   rectifyEntries,
   rectifyParticulars,
+  bonusUnlock,
+  bonusEntries,
   reportDate,
   statusLabel,
   type FormatContext,
@@ -211,7 +214,7 @@ export function formatHtml(report: Report, ctx: FormatContext): string {
       b.push('</tr></thead><tbody>');
       for (const item of section.items) {
         const tags =
-          (item.veto ? `<span class="tag veto-tag">${h(tr(lang, 'tag.veto'))}</span>` : '') +
+          (item.veto && !mentionsVeto(item.text) ? `<span class="tag veto-tag">${h(tr(lang, 'tag.veto'))}</span>` : '') +
           (item.bonus ? `<span class="tag">${h(tr(lang, 'tag.bonus'))}</span>` : '');
         const detail = itemDetail(item, lang);
         const note = [detail ? h(detail) : '', item.note ? hl(item.note) : ''].filter(Boolean).join('<br>');
@@ -256,8 +259,23 @@ export function formatHtml(report: Report, ctx: FormatContext): string {
     b.push('</ol>');
   }
 
+  // Bonus items not won yet: no shortfall, so apart from the rectification list.
+  const bonus = bonusEntries(report, ctx);
+  if (bonus.length > 0) {
+    b.push(`<h2>${h(tr(lang, 'section.bonusOpen'))}</h2>`, `<p>${h(tr(lang, 'bonus.intro', { minBase: fmtPlain(report.bonus.minBase), cap: fmtPlain(report.bonus.cap) }))}</p>`, '<ol>');
+    for (const e of bonus) {
+      const sub: string[] = [];
+      if (e.guidance) sub.push(`<li>${h(tr(lang, 'rectify.guidance'))}${colon}${h(e.guidance)}</li>`);
+      if (e.expected.length) sub.push(`<li>${h(tr(lang, 'rectify.evidence'))}${colon}${e.expected.map(h).join(lang === 'zh' ? '、' : ', ')}</li>`);
+      b.push(`<li><strong>${h(e.item.id)}</strong> ${h(e.item.text)} ${h(paren(tr(lang, 'bonus.points', { points: fmtPlain(e.item.max) })))}${sub.length ? `<ul>${sub.join('')}</ul>` : ''}</li>`);
+    }
+    b.push('</ol>');
+  }
+
   // Gains.
   b.push(`<h2>${h(tr(lang, 'section.gains'))}</h2>`);
+  const unlock = bonusUnlock(report);
+  if (unlock) b.push(`<p><strong>${h(tr(lang, 'gains.unlock', unlock))}</strong></p>`);
   if (report.improvements.length === 0) b.push(`<p>${h(tr(lang, 'gains.none'))}</p>`);
   else {
     b.push(`<p class="muted">${h(tr(lang, 'gains.intro'))}</p>`, '<ol>');

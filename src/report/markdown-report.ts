@@ -3,6 +3,7 @@ import type { Report } from '../model/report.js';
 import { tr } from '../i18n/report-messages.js';
 // Every text is placed after a line marker ("| ", "- ", "### "), so inline escaping is enough.
 import { escapeInline as esc, escapeTableCell as cell } from './escape.js';
+import { mentionsVeto } from '../model/text.js';
 import {
   one,
   areaPoints,
@@ -16,6 +17,8 @@ import {
   noScoreLabel,
   rectifyEntries,
   rectifyParticulars,
+  bonusUnlock,
+  bonusEntries,
   reportDate,
   statusLabel,
   textBar,
@@ -92,7 +95,7 @@ export function formatMarkdown(report: Report, ctx: FormatContext): string {
         '| --- | --- | --- | ---: | --- |',
       );
       for (const item of section.items) {
-        const tags = [item.veto ? tr(lang, 'tag.veto') : '', item.bonus ? tr(lang, 'tag.bonus') : ''].filter(Boolean);
+        const tags = [item.veto && !mentionsVeto(item.text) ? tr(lang, 'tag.veto') : '', item.bonus ? tr(lang, 'tag.bonus') : ''].filter(Boolean);
         const text = cell(item.text) + (tags.length ? ` *${paren(tags.join(sep)).trim()}*` : '');
         const detail = itemDetail(item, lang);
         const noteParts = [detail ? esc(detail) : '', item.note ? esc(item.note) : ''].filter(Boolean);
@@ -131,8 +134,22 @@ export function formatMarkdown(report: Report, ctx: FormatContext): string {
   });
   if (entries.length) out.push('');
 
+  // Bonus items not won yet: no shortfall, so apart from the rectification list.
+  const bonus = bonusEntries(report, ctx);
+  if (bonus.length > 0) {
+    out.push(`## ${tr(lang, 'section.bonusOpen')}`, '', tr(lang, 'bonus.intro', { minBase: fmtPlain(report.bonus.minBase), cap: fmtPlain(report.bonus.cap) }), '');
+    bonus.forEach((e, n) => {
+      out.push(`${n + 1}. **${esc(e.item.id)}** ${esc(e.item.text)}${paren(tr(lang, 'bonus.points', { points: fmtPlain(e.item.max) }))}`);
+      if (e.guidance) out.push(`   - ${tr(lang, 'rectify.guidance')}${lang === 'zh' ? '：' : ': '}${esc(e.guidance)}`);
+      if (e.expected.length) out.push(`   - ${tr(lang, 'rectify.evidence')}${lang === 'zh' ? '：' : ': '}${e.expected.map(esc).join(lang === 'zh' ? '、' : ', ')}`);
+    });
+    out.push('');
+  }
+
   // Gains.
   out.push(`## ${tr(lang, 'section.gains')}`, '');
+  const unlock = bonusUnlock(report);
+  if (unlock) out.push(`**${tr(lang, 'gains.unlock', unlock)}**`, '');
   if (report.improvements.length === 0) out.push(tr(lang, 'gains.none'), '');
   else {
     out.push(tr(lang, 'gains.intro'), '');

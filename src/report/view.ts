@@ -105,11 +105,27 @@ export interface RectifyEntry {
   expected: string[];
 }
 
-/** Every fail, partial and unanswered item with how it is checked and what evidence it needs. */
+/** Whether an item is open: answered fail or partial, or not answered. */
+function isOpen(item: ReportItem): boolean {
+  return item.status === 'fail' || item.status === 'partial' || item.status === 'unanswered';
+}
+
+/**
+ * Every open (fail, partial, unanswered) item that is not a bonus item, with how it is checked
+ * and what evidence it needs. Not winning a bonus is no shortfall: see {@link bonusEntries}.
+ */
 export function rectifyEntries(report: Report, ctx: FormatContext): RectifyEntry[] {
+  return entriesOf(report.items.filter((i) => isOpen(i) && !i.bonus), ctx);
+}
+
+/** The bonus items not won in full yet (可争取的加分), in the same shape as the rectification list. */
+export function bonusEntries(report: Report, ctx: FormatContext): RectifyEntry[] {
+  return entriesOf(report.items.filter((i) => isOpen(i) && i.bonus), ctx);
+}
+
+function entriesOf(items: ReportItem[], ctx: FormatContext): RectifyEntry[] {
   const placed = new Map(listItems(ctx.checklist).map((p) => [p.item.id, p.item]));
-  return report.items
-    .filter((i) => i.status === 'fail' || i.status === 'partial' || i.status === 'unanswered')
+  return items
     .map((item) => {
       const source = placed.get(item.id);
       return {
@@ -193,4 +209,18 @@ export function reportDate(report: Report): string {
 /** Text of an item by id (for lists that name items). */
 export function itemText(report: Report, id: string): string {
   return report.items.find((i) => i.id === id)?.text ?? '';
+}
+
+/**
+ * How far the base score is from the bonus threshold when bonus points already earned do not count
+ * yet (no single item may be enough, but a few together are): the points to add (rounded up to
+ * 0.1, so reaching them is enough), the threshold and the bonus that would count. Undefined when
+ * the bonus counts already or none is earned.
+ */
+export function bonusUnlock(report: Report): { need: string; minBase: string; earned: string } | undefined {
+  if (report.bonus.applied || report.bonus.earned <= 0) return undefined;
+  const base = exactValue(report, 'baseScore');
+  const need = Math.ceil((report.bonus.minBase - base) * 10 - 1e-9) / 10;
+  if (!(need > 0)) return undefined;
+  return { need: need.toFixed(1), minBase: fmtPlain(report.bonus.minBase), earned: fmtPlain(Math.min(report.bonus.earned, report.bonus.cap)) };
 }

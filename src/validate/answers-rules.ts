@@ -1,6 +1,6 @@
 // Semantic rules for answer files against their checklist (docs/formats.md §3), one small function each.
 import { appliesTo, kindOf, listItems, type Checklist, type Item, type ItemKind } from '../model/checklist.js';
-import type { Answer, Answers } from '../model/answers.js';
+import { isPlaceholderUnitName, type Answer, type Answers } from '../model/answers.js';
 import { isBlankText } from '../model/identity.js';
 import type { RuleContext } from './rule-context.js';
 
@@ -45,6 +45,10 @@ const unitTypeDeclared: AnswersRule = (answers, checklist, ctx) => {
   if (!known.includes(answers.unit.type)) {
     ctx.report('UNIT_TYPE_UNDECLARED', ['unit', 'type'], { type: answers.unit.type, known: known.join(', ') });
   }
+};
+
+const unitNamed: AnswersRule = (answers, _checklist, ctx) => {
+  if (isPlaceholderUnitName(answers.unit.name)) ctx.report('UNIT_NAME_PLACEHOLDER', ['unit', 'name'], { name: answers.unit.name.trim() });
 };
 
 /** Whether an answer has the shape its item's kind asks for. */
@@ -92,8 +96,13 @@ const answersMatchItems: AnswersRule = (answers, checklist, ctx) => {
         }
       }
     }
+    // A veto decides the grade on one question: did it happen or not. "Partly" or "does not
+    // apply" would let a unit answer its way around the veto, so only pass and fail are accepted.
+    if (item.veto && (answer.status === 'partial' || answer.status === 'na')) {
+      ctx.report('VETO_NOT_PASS_FAIL', [...path, 'status'], { id, status: answer.status });
+    }
     // A note of spaces or invisible characters (zero-width, bidi) is no note.
-    if (answer.status === 'na' && isBlankText(answer.note)) {
+    if (answer.status === 'na' && !item.veto && isBlankText(answer.note)) {
       ctx.report('NA_WITHOUT_NOTE', [...path, 'status']);
     }
     if (typeKnown && !appliesTo(item, answers.unit.type)) {
@@ -150,4 +159,4 @@ function checkRectify(id: string, answer: Answer, kind: ItemKind, ctx: RuleConte
 }
 
 /** Every answer-file rule, run in this order. */
-export const ANSWERS_RULES: readonly AnswersRule[] = [unitTypeDeclared, answersMatchItems];
+export const ANSWERS_RULES: readonly AnswersRule[] = [unitNamed, unitTypeDeclared, answersMatchItems];

@@ -5,6 +5,9 @@ import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js'
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { splitPointer, joinPointer } from '../load/locate.js';
 import type { ParsedYaml } from '../load/parse-yaml.js';
+import { STATUSES, type Status } from '../model/answers.js';
+import { tr } from '../i18n/run-messages.js';
+import { tr as trReport } from '../i18n/report-messages.js';
 
 const require = createRequire(import.meta.url);
 type Localize = (errors: ErrorObject[]) => void;
@@ -104,6 +107,51 @@ function distance(a: string, b: string): number {
   return d[a.length][b.length];
 }
 
+/** A status written as its label (`符合`, `Not applicable`, `N/A`), lower-cased, to the value to write. */
+let statusLabels: Map<string, Status> | undefined;
+function statusForLabel(text: string): Status | undefined {
+  if (!statusLabels) {
+    statusLabels = new Map();
+    for (const s of STATUSES) {
+      for (const label of [tr('zh', `status.${s}`), tr('en', `status.${s}`), trReport('zh', `status.${s}`), trReport('en', `status.${s}`)]) statusLabels.set(label.toLowerCase(), s);
+    }
+  }
+  return statusLabels.get(text.trim().toLowerCase());
+}
+
+/** The value at a path of the parsed document (undefined when there is none). */
+function valueAt(root: unknown, segments: readonly string[]): unknown {
+  let v = root;
+  for (const s of segments) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string, unknown>)[s];
+  }
+  return v;
+}
+
+/**
+ * What to write instead of a wrong enum value: the value a label stands for (`符合` → pass), or
+ * the allowed value it is a typo of (`pas` → pass).
+ */
+function enumHint(value: unknown, allowed: readonly unknown[]): { zh: string; en: string } | '' {
+  if (typeof value !== 'string') return '';
+  const status = statusForLabel(value);
+  if (status && allowed.includes(status)) return { zh: `；“${value}”请写作 ${status}`, en: `; for "${value}" write ${status}` };
+  const guess = closest(value, allowed.filter((a): a is string => typeof a === 'string'));
+  return guess ? { zh: `，是否应为“${guess}”？`, en: `; did you mean "${guess}"?` } : '';
+}
+
+/** A share written as a percentage or a fraction where a number is expected (`75%`, `3/4`): the number to write. */
+function numberHint(value: unknown): { zh: string; en: string } | '' {
+  if (typeof value !== 'string') return '';
+  const percent = /^\s*(\d+(?:\.\d+)?)\s*[%％]\s*$/.exec(value);
+  const fraction = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
+  const share = percent ? Number(percent[1]) / 100 : fraction && Number(fraction[2]) > 0 ? Number(fraction[1]) / Number(fraction[2]) : undefined;
+  if (share === undefined || !(share >= 0 && share <= 1)) return '';
+  const shown = String(Math.round(share * 10000) / 10000);
+  return { zh: `；比例请写作 0 到 1 之间的数：“${value}”请写作 ${shown}`, en: `; write the share as a number from 0 to 1: for "${value}" write ${shown}` };
+}
+
 /**
  * Converts ajv errors (run with `allErrors`) into diagnostics located in the YAML source.
  * Branch errors of `anyOf`/`oneOf` are folded into one message naming the alternatives.
@@ -139,8 +187,24 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], parsed: Parsed
 
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
+  // An empty value (`status:`) fails both its type and its enum: one error says it is empty.
+  const emptyDone = new Set<string>();
   errors.forEach((error, index) => {
     if (chosenBranch.has(error) || inDiscardedBranch(error) || underCombinator(error)) return;
+    if ((error.keyword === 'type' || error.keyword === 'enum') && valueAt(parsed.value, splitPointer(error.instancePath)) === null) {
+      if (emptyDone.has(error.instancePath)) return;
+      emptyDone.add(error.instancePath);
+      const segments = splitPointer(error.instancePath);
+      const name = segments[segments.length - 1] ?? '';
+      const enumError = errors.find((e) => e.keyword === 'enum' && e.instancePath === error.instancePath);
+      const allowed = enumError ? (enumError.params.allowedValues as unknown[]).join(' | ') : undefined;
+      const detail = allowed
+        ? { zh: `${name} 不能为空，应为以下之一：${allowed}`, en: `${name} is empty; it must be one of: ${allowed}` }
+        : { zh: `${name} 不能为空（${zhErrors[index].message}）`, en: `${name} is empty (it ${enErrors[index].message})` };
+      const span = parsed.locate?.(segments, { key: false });
+      out.push(createDiagnostic('SCHEMA_TYPE', parsed.file, { path: displayPath(error.instancePath), detail }, { ...span, pointer: error.instancePath }));
+      return;
+    }
     // An `if` failure only says "must match then"; the `then` errors (e.g. required unitTypes/areas without extends) say what is wrong.
     if (error.keyword === 'if') return;
     const segments = splitPointer(error.instancePath);
@@ -169,8 +233,13 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], parsed: Parsed
       onKey = true;
       params = { path: displayPath(joinPointer(target)), detail: { zh: `名称“${name}”不符合要求`, en: `the name "${name}" is not allowed` } };
     } else if (error.keyword === 'enum') {
-      const allowed = (error.params.allowedValues as unknown[]).join(' | ');
-      params = { path, detail: { zh: `应为以下之一：${allowed}`, en: `must be one of: ${allowed}` } };
+      const values = error.params.allowedValues as unknown[];
+      const allowed = values.join(' | ');
+      const hint = enumHint(valueAt(parsed.value, segments), values);
+      params = { path, detail: { zh: `应为以下之一：${allowed}${hint && hint.zh}`, en: `must be one of: ${allowed}${hint && hint.en}` } };
+    } else if (error.keyword === 'type' && error.params.type === 'number') {
+      const hint = numberHint(valueAt(parsed.value, segments));
+      if (hint) params = { path, detail: { zh: `${zhErrors[index].message}${hint.zh}`, en: `${enErrors[index].message}${hint.en}` } };
     } else if (error.keyword === 'anyOf' || error.keyword === 'oneOf') {
       const branches = errors.filter((e) => e.keyword === 'required' && underCombinator(e) === error);
       const names = [...new Set(branches.map((e) => String(e.params.missingProperty)))];

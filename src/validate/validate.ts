@@ -14,6 +14,11 @@ import { appendAll } from '../util/append-all.js';
 /** The outcome of validating one document. `value` is set only when there are no errors. */
 export interface ValidationResult<T> {
   value?: T;
+  /**
+   * With schema errors in some answers only: the file without them, for the semantic rules to
+   * check the rest in the same run (every error of a file at once, not in rounds).
+   */
+  partial?: T;
   errors: Diagnostic[];
   warnings: Diagnostic[];
 }
@@ -82,7 +87,27 @@ export function validateAnswersShape(parsed: ParsedYaml): ValidationResult<Answe
   if (parsed.value === undefined || found.some((d) => d.severity === 'error')) return splitSeverity(found);
   appendAll(found, checkSchema('answers', parsed));
   const result = splitSeverity(found);
-  return result.errors.length === 0 ? { ...result, value: parsed.value as Answers } : result;
+  if (result.errors.length === 0) return { ...result, value: parsed.value as Answers };
+  const partial = withoutSchemaErrors(parsed.value, result.errors);
+  return partial ? { ...result, partial } : result;
+}
+
+/**
+ * The answer file without the answers that have schema errors, when the rest of it (checklist,
+ * unit, the answers map) is sound: the semantic rules then check what is left, and nothing is
+ * reported twice. Undefined when an error lies outside the answers.
+ */
+function withoutSchemaErrors(value: unknown, errors: readonly Diagnostic[]): Answers | undefined {
+  const doc = value as Partial<Answers> & Record<string, unknown>;
+  const bad = new Set<string>();
+  for (const e of errors) {
+    const m = /^\/answers\/([^/]+)(?:\/|$)/.exec(e.pointer ?? '');
+    if (!m) return undefined;
+    bad.add(m[1].replace(/~1/g, '/').replace(/~0/g, '~'));
+  }
+  if (!doc.answers || typeof doc.answers !== 'object') return undefined;
+  const answers = Object.fromEntries(Object.entries(doc.answers).filter(([id]) => !bad.has(id)));
+  return { ...(doc as Answers), answers };
 }
 
 /**
@@ -96,8 +121,8 @@ export function validateAnswers(
   checkedShape?: ValidationResult<Answers>,
 ): ValidationResult<Answers> {
   const shape = checkedShape ?? validateAnswersShape(parsed);
-  if (!shape.value) return shape;
-  const answers = shape.value;
+  const answers = shape.value ?? shape.partial;
+  if (!answers) return shape;
   const ctx = new RuleContext(parsed);
   if (answers.checklist.id !== checklist.id) {
     ctx.report('CHECKLIST_ID_MISMATCH', ['checklist', 'id'], { id: answers.checklist.id, actual: checklist.id });
@@ -109,7 +134,7 @@ export function validateAnswers(
     });
   }
   for (const rule of ANSWERS_RULES) rule(answers, checklist, ctx);
-  const result = splitSeverity([...shape.warnings, ...ctx.diagnostics]);
+  const result = splitSeverity([...shape.errors, ...shape.warnings, ...ctx.diagnostics]);
   return result.errors.length === 0 ? { ...result, value: answers } : result;
 }
 

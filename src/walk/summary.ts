@@ -14,12 +14,17 @@ export function fmtScore(x: number): string {
   return formatFixed(x, 1);
 }
 
-/** Counts of items needing rectification: fail, partial and unanswered outcomes. */
-export function rectificationCounts(result: ScoreResult): { fail: number; partial: number; unanswered: number; count: number } {
-  const fail = result.items.filter((i) => i.status === 'fail').length;
-  const partial = result.items.filter((i) => i.status === 'partial').length;
-  const unanswered = result.items.filter((i) => i.status === 'unanswered').length;
-  return { fail, partial, unanswered, count: fail + partial + unanswered };
+/**
+ * Counts of items needing rectification: fail, partial and unanswered outcomes of the non-bonus
+ * items (a bonus not won is no shortfall), and apart from them the bonus items still open.
+ */
+export function rectificationCounts(result: ScoreResult): { fail: number; partial: number; unanswered: number; count: number; bonusOpen: number } {
+  const shortfalls = result.items.filter((i) => !i.bonus);
+  const fail = shortfalls.filter((i) => i.status === 'fail').length;
+  const partial = shortfalls.filter((i) => i.status === 'partial').length;
+  const unanswered = shortfalls.filter((i) => i.status === 'unanswered').length;
+  const bonusOpen = result.items.filter((i) => i.bonus && (i.status === 'fail' || i.status === 'partial' || i.status === 'unanswered')).length;
+  return { fail, partial, unanswered, count: fail + partial + unanswered, bonusOpen };
 }
 
 /** Renders the summary shown when the walk finishes. */
@@ -54,6 +59,7 @@ export function renderSummary(result: ScoreResult, checklist: Checklist, answers
   });
   const rect = rectificationCounts(result);
   lines.push('', (rect.count > 0 ? paint.yellow : paint.green)(tr(lang, 'run.summary.rectify', rect)));
+  if (rect.bonusOpen > 0) lines.push(tr(lang, 'run.summary.bonusOpen', { count: rect.bonusOpen }));
   if (!result.complete) lines.push(paint.yellow(tr(lang, 'run.summary.incomplete', { count: result.unanswered.length })));
   return lines.join('\n');
 }

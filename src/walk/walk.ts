@@ -1,8 +1,10 @@
 // The self-check walk: one screen per applying item, answers saved after each, with back/skip/jump/review/quit.
-import { RECTIFY_STATUSES, STATUSES, type Answer, type Answers, type Rectify, type RectifyStatus, type Status } from '../model/answers.js';
+import { evidencePath, RECTIFY_STATUSES, STATUSES, type Answer, type Answers, type Rectify, type RectifyStatus, type Status } from '../model/answers.js';
 import { isDay } from '../util/dates.js';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { applyingItems, kindOf, type Area, type Checklist, type Item, type PlacedItem } from '../model/checklist.js';
-import { pickText } from '../model/text.js';
+import { mentionsVeto, pickText } from '../model/text.js';
 import { type Lang } from '../i18n/lang.js';
 import { isBlankText } from '../model/identity.js';
 import { makeVisible, NO_PAINT, type Paint } from '../diagnostics/render.js';
@@ -26,6 +28,8 @@ export interface WalkOptions {
   startAt?: string;
   /** Lines shown at the top of the first screen (a new screen clears what was printed before). */
   notices?: string[];
+  /** The answer file's folder, which evidence paths are relative to: a path not found there is warned about. */
+  evidenceBase?: string;
 }
 
 /** How the walk ended: `finished` asks for the score and report; `quit` saves and leaves. */
@@ -179,7 +183,9 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
       const choices: SelectChoice<ItemChoice>[] = [];
       let preselect: ItemChoice | undefined;
       if (kind === 'status') {
-        for (const s of STATUSES) choices.push({ value: s, name: tr(lang, `status.${s}`) });
+        // A veto item is answered pass or fail only (a partial or na veto is a validation error).
+        const offered = item.veto ? STATUSES.filter((s) => s === 'pass' || s === 'fail') : STATUSES;
+        for (const s of offered) choices.push({ value: s, name: tr(lang, `status.${s}`) });
         preselect = previous?.status;
       } else if (kind === 'ratio') {
         choices.push({ value: '@enter', name: tr(lang, 'walk.ratio.enter') });
@@ -245,6 +251,16 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
       });
       const list = evidence.trim() === '-' ? [] : parseEvidence(evidence, previous?.evidence);
       if (list.length > 0) answer.evidence = list;
+      // A typo in a file name is found now, not by the office: warned about, and kept as typed.
+      if (options.evidenceBase !== undefined) {
+        for (const e of list) {
+          const path = evidencePath(e);
+          if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(path) && !existsSync(resolve(options.evidenceBase, path))) {
+            // On top of the next screen: said now, it would be cleared by it at once.
+            notices.push(paint.yellow(tr(lang, 'walk.evidence.missing', { path: makeVisible(path) })));
+          }
+        }
+      }
       // A shortfall: offer to record its rectification task (a plan on any other answer is not allowed).
       if (tone === 'problem') {
         const plan = await askRectify(previous?.rectify);
@@ -336,7 +352,8 @@ export function renderScreen(
   lines.push('─'.repeat(60));
   lines.push(paint.bold(partTitle(area, lang)) + (section ? ` › ${makeVisible(pickText(section.title, lang))}` : ''));
   const tags = [tr(lang, 'walk.points', { points: item.points })];
-  if (item.veto) tags.push(paint.red(tr(lang, 'walk.tag.veto')));
+  // Said once: the tag only where the item's text does not say it already.
+  if (item.veto && !mentionsVeto(pickText(item.text, lang))) tags.push(paint.red(tr(lang, 'walk.tag.veto')));
   if (item.bonus) tags.push(paint.green(tr(lang, 'walk.tag.bonus')));
   if (kindOf(item) !== 'status') tags.push(tr(lang, `walk.tag.${kindOf(item)}`));
   lines.push('');

@@ -26,6 +26,35 @@ async function batchJson(args: string[], env = {}): Promise<{ code: number; json
   return { code: r.code, json: JSON.parse(r.stdout) as BatchJson, stderr: r.stderr };
 }
 
+describe('wangxin batch: times for people', () => {
+  it('the summary shows local time, YYYY-MM-DD HH:mm with the zone; JSON keeps the ISO instant', () => {
+    const md = runBinary(['batch', EXAMPLES], { ...EPOCH, TZ: 'Asia/Shanghai' });
+    expect(md.stdout).toContain('生成时间：2026-01-01 08:00 UTC+08:00');
+    expect(runBinary(['batch', EXAMPLES, '--lang', 'en'], { ...EPOCH, TZ: 'UTC' }).stdout).toContain('Generated: 2026-01-01 00:00 UTC');
+    const json = runBinary(['batch', EXAMPLES, '--format', 'json'], { ...EPOCH, TZ: 'Asia/Shanghai' });
+    expect(JSON.parse(json.stdout).generatedAt).toBe('2026-01-01T00:00:00.000Z');
+  });
+});
+
+describe('wangxin batch --out follows its extension', () => {
+  it('s.json is JSON, s.jsonl is JSON Lines, s.csv is a usage error naming the formats', async () => {
+    const json = join(dir, 's.json');
+    expect((await runInProcess(['batch', EXAMPLES, '--out', json], EPOCH)).code).toBe(0);
+    const doc = JSON.parse(readFileSync(json, 'utf8'));
+    expect(getValidator('batch')(doc), JSON.stringify(getValidator('batch').errors)).toBe(true);
+    const jsonl = join(dir, 's.jsonl');
+    expect((await runInProcess(['batch', EXAMPLES, '--out', jsonl], EPOCH)).code).toBe(0);
+    const lines = readFileSync(jsonl, 'utf8').trim().split('\n');
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) JSON.parse(line);
+    const csv = join(dir, 's.csv');
+    const bad = await runInProcess(['batch', EXAMPLES, '--out', csv, '--lang', 'en'], EPOCH);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/cannot write a "\.csv" file; it writes \.md, \.markdown, \.html, \.htm, \.json, \.jsonl, \.ndjson/);
+    expect(readdirSync(dir)).not.toContain('s.csv');
+  });
+});
+
 describe('wangxin batch', () => {
   it('summarises a folder of valid, invalid, vetoed, incomplete and duplicate submissions (Markdown, exit 1)', async () => {
     const r = await runInProcess(['batch', MIXED, '--lang', 'en'], EPOCH);

@@ -21,6 +21,17 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
+describe('wangxin compare --out follows its extension', () => {
+  it('d.json is JSON; d.html is a usage error naming .md and .json', async () => {
+    const json = join(tmp, 'd.json');
+    expect((await runInProcess(['compare', older, TOWNSHIP, '--out', json])).code).toBe(0);
+    expect(() => JSON.parse(readFileSync(json, 'utf8'))).not.toThrow();
+    const bad = await runInProcess(['compare', older, TOWNSHIP, '--out', join(tmp, 'd.html'), '--lang', 'en']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/cannot write a "\.html" file; it writes \.md, \.markdown, \.json/);
+  });
+});
+
 describe('wangxin compare', () => {
   it('compares two answer files as Markdown (exit 0)', async () => {
     const r = await runInProcess(['compare', older, TOWNSHIP]);

@@ -1,6 +1,6 @@
 // `wangxin init`: blank answer files that validate as written and score once filled, --out/--force, and the checklist template.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runBinary, runInProcess } from '../helpers/run-cli.js';
@@ -51,7 +51,10 @@ describe('wangxin init (blank answer file)', () => {
     const r = await runInProcess(['init', '--unit', '某某镇党委', '--unit-type', 'township', '--out', 'a/blank.yaml'], {}, tmp);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/已写入空白答卷 a\/blank\.yaml：42 个条目待填写/);
+    expect(r.stderr).toMatch(/已写入空白答卷 a\/blank\.yaml：42 个条目待填写。填好后运行 wangxin validate a\/blank\.yaml 检查/);
+    // Through npx, the commands it suggests start with npx.
+    const npx = await runInProcess(['init', '--unit', '某某镇党委', '--unit-type', 'township', '--out', 'a/npx.yaml'], { npm_command: 'exec' }, tmp);
+    expect(npx.stderr).toMatch(/运行 npx wangxin validate a\/npx\.yaml 检查、npx wangxin score a\/npx\.yaml 评分/);
     const file = join(tmp, 'a/blank.yaml');
     expect(readFileSync(file, 'utf8')).toMatch(/^# yaml-language-server: \$schema=.*schemas\/answers\.schema\.json$/m);
     expect(runBinary(['validate', file]).code).toBe(0);
@@ -137,9 +140,36 @@ describe('wangxin init (blank answer file)', () => {
     expect(r.stdout).toMatch(/unit: \{ name: "?\(unit name\)"?, type: township \}/);
     expect(r.stdout).toMatch(/# A6\.1: \{ status: \},/);
     expect(r.stdout).not.toMatch(/# A2\.3\.3: /);
-    writeFileSync(join(tmp, 'custom.yaml'), r.stdout);
+    writeFileSync(join(tmp, 'custom.yaml'), r.stdout.replaceAll('(unit name)', 'Qingshan Township'));
     const v = await runInProcess(['validate', join(tmp, 'custom.yaml'), '--checklist', 'examples/custom/xx-county-2026.yaml']);
     expect(v.code, v.stdout).toBe(0);
+  });
+
+  it('--out with an extension other than .yaml/.yml is a usage error (the file is YAML)', async () => {
+    const r = await runInProcess(['init', '--unit', '某某镇党委', '--unit-type', 'township', '--out', 'blank.json', '--lang', 'en'], {}, tmp);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot write a "\.json" file; it writes \.yaml, \.yml/);
+    expect(existsSync(join(tmp, 'blank.json'))).toBe(false);
+  });
+
+  it('a file whose unit name is still the placeholder is an error, in validate and batch', async () => {
+    const zh = await runInProcess(['init', '--unit-type', 'township'], {}, tmp);
+    const en = await runInProcess(['init', '--unit-type', 'township', '--lang', 'en'], {}, tmp);
+    mkdirSync(join(tmp, 'unnamed'), { recursive: true });
+    writeFileSync(join(tmp, 'unnamed/a.yaml'), zh.stdout);
+    writeFileSync(join(tmp, 'unnamed/b.yaml'), en.stdout);
+    const line = zh.stdout.split('\n').findIndex((l) => l.startsWith('unit:')) + 1;
+    const v = await runInProcess(['validate', join(tmp, 'unnamed/a.yaml')]);
+    expect(v.code, v.stdout).toBe(1);
+    expect(v.stdout).toMatch(new RegExp(`a\\.yaml:${line}:\\d+ +错误 +单位名称仍是占位文字“（请填写单位名称）”.*UNIT_NAME_PLACEHOLDER`));
+    const vEn = await runInProcess(['validate', '--lang', 'en', join(tmp, 'unnamed/b.yaml')]);
+    expect(vEn.code, vEn.stdout).toBe(1);
+    expect(vEn.stdout).toMatch(/the unit name is still the placeholder "\(unit name\)".*UNIT_NAME_PLACEHOLDER/);
+    // Two unnamed files are two invalid files, not one unit submitted twice.
+    const b = await runInProcess(['batch', '--lang', 'en', join(tmp, 'unnamed')]);
+    expect(b.code).toBe(1);
+    expect(b.stdout).toMatch(/\| Invalid files \| 2 \|/);
+    expect(b.stdout).toMatch(/\| Units \(valid files\) \| 0 \|/);
   });
 
   it('keeps texts on one comment line, control characters shown', () => {

@@ -4,6 +4,23 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, runBinary, runInProcess } from '../helpers/run-cli.js';
+import { runRun } from '../../src/cli/run.js';
+import type { CommandContext, Io } from '../../src/io/io.js';
+import { NO_PAINT } from '../../src/diagnostics/render.js';
+import { createScriptedPrompter } from '../../src/walk/scripted-prompter.js';
+
+/** A command context in `cwd` with captured output and a terminal. */
+function capture(cwd: string): { ctx: CommandContext; err: () => string } {
+  let err = '';
+  const io: Io = {
+    stdout: { write: () => true },
+    stderr: { write: (s: string) => ((err += s), true) },
+    stdin: { isTTY: true } as unknown as Io['stdin'],
+    env: {},
+    cwd,
+  };
+  return { ctx: { io, lang: 'zh', paint: NO_PAINT, paintErr: NO_PAINT }, err: () => err };
+}
 
 const CUSTOM = join(ROOT, 'examples/custom/xx-county-2026.yaml');
 const STACK = /\n\s+at .+:\d+:\d+/;
@@ -19,18 +36,48 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
+describe('wangxin migrate: the file it writes and the command it suggests', () => {
+  it('names the file after the new checklist and version, and the printed run command works as printed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wangxin-migrate-next-'));
+    try {
+      copyFileSync(join(ROOT, 'examples/custom/xx-county-2026.yaml'), join(dir, 'xx-county-2026.yaml'));
+      // Answers named after the version they were made for: the new name replaces that version.
+      copyFileSync(join(ROOT, 'test/fixtures/migrate/1.0.0/township.yaml'), join(dir, '青山镇党委.1.0.0.yaml'));
+      const builtin = await runInProcess(['migrate', '青山镇党委.1.0.0.yaml', '--to', 'county-cyber-2018'], {}, dir);
+      expect(builtin.code, builtin.stderr).toBe(0);
+      expect(existsSync(join(dir, '青山镇党委.1.1.0.yaml'))).toBe(true);
+      expect(builtin.stdout).toMatch(/运行 wangxin run --answers 青山镇党委\.1\.1\.0\.yaml 继续填写/);
+      // To a custom checklist of the same version number: its id is in the name, and run is told where it is.
+      const custom = await runInProcess(['migrate', '青山镇党委.1.1.0.yaml', '--to', 'xx-county-2026.yaml'], {}, dir);
+      expect(custom.code, custom.stderr).toBe(0);
+      const written = '青山镇党委.xx-county-2026-1.1.0.yaml';
+      expect(existsSync(join(dir, written))).toBe(true);
+      const command = /运行 (wangxin run [^\n]+?) 继续填写/.exec(custom.stdout)?.[1];
+      expect(command).toBe(`wangxin run --answers ${written} --checklist xx-county-2026.yaml`);
+      // As printed: the same arguments, in the same folder, open the file and walk it.
+      const args = command!.split(' ').slice(2);
+      const opts = { answers: args[args.indexOf('--answers') + 1], checklist: args[args.indexOf('--checklist') + 1] };
+      const c = capture(dir);
+      const code = await runRun(opts, c.ctx, { prompter: createScriptedPrompter([{ select: '@quit' }]) });
+      expect(code, c.err()).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('wangxin migrate', () => {
   it('migrates the township example to the custom checklist: report, new file beside the original, valid against it', async () => {
     const r = await runInProcess(['migrate', 'township.yaml', '--to', CUSTOM], {}, tmp);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^# 答卷迁移：township\.yaml → township\.1\.1\.0\.yaml/);
+    expect(r.stdout).toMatch(/^# 答卷迁移：township\.yaml → township\.xx-county-2026-1\.1\.0\.yaml/);
     expect(r.stdout).toMatch(/检查表：county-cyber-2018 1\.1\.0 → xx-county-2026 1\.1\.0/);
     expect(r.stdout).toMatch(/保留答案 41 个。/);
     expect(r.stdout).toMatch(/新增条目，需要作答（3）：\n {2}- A4\.1\.X1 [^\n]+\n {2}- A6\.1 [^\n]+\n {2}- A6\.2 /);
     expect(r.stdout).toMatch(/新检查表中已删除的条目（1）：\n {2}- A2\.3\.3 .*原答案已丢弃/);
     expect(r.stdout).toMatch(/有变化、需要重新核对的条目（2）：\n {2}- A4\.1\.3 .*内容有变化；答案已保留\n {2}- A4\.1\.4 .*分值有变化；答案已保留/);
     expect(r.stdout).toMatch(/迁移后共有 3 个条目未作答/);
-    const out = join(tmp, 'township.1.1.0.yaml');
+    const out = join(tmp, 'township.xx-county-2026-1.1.0.yaml');
     const text = readFileSync(out, 'utf8');
     expect(text).toMatch(/^# yaml-language-server: \$schema=.*answers\.schema\.json\n/);
     expect(text).toMatch(/^checklist: \{ id: xx-county-2026, version: 1\.1\.0 \}$/m);
@@ -47,7 +94,7 @@ describe('wangxin migrate', () => {
   it('refuses an existing target unless --force, and never the original', async () => {
     const again = await runInProcess(['migrate', 'township.yaml', '--to', CUSTOM], {}, tmp);
     expect(again.code).toBe(2);
-    expect(again.stderr).toMatch(/目标文件 township\.1\.1\.0\.yaml 已存在，未覆盖/);
+    expect(again.stderr).toMatch(/目标文件 township\.xx-county-2026-1\.1\.0\.yaml 已存在，未覆盖/);
     expect(again.stderr).not.toMatch(STACK);
     expect((await runInProcess(['migrate', 'township.yaml', '--to', CUSTOM, '--force'], {}, tmp)).code).toBe(0);
     const same = await runInProcess(['migrate', 'township.yaml', '--to', CUSTOM, '--out', 'township.yaml', '--force', '--lang', 'en'], {}, tmp);
@@ -72,7 +119,7 @@ describe('wangxin migrate', () => {
     expect(r.stdout).toMatch(/找不到答卷原来对应的检查表 county-cyber-2018 0\.9\.0（只找到版本 1\.1\.0），无法判断/);
     expect(r.stdout).not.toMatch(/需要重新核对/);
     expect(r.stdout).toMatch(/新增条目，需要作答（3）/);
-    expect(existsSync(join(tmp, 'old-version.1.1.0.yaml'))).toBe(true);
+    expect(existsSync(join(tmp, 'old-version.xx-county-2026-1.1.0.yaml'))).toBe(true);
   });
 
   it('back from the custom checklist to the built-in: refused without --from (its checklist id is unknown), done with it', async () => {
@@ -126,7 +173,7 @@ describe('wangxin migrate', () => {
     const invalid = await runInProcess(['migrate', bad, '--to', CUSTOM]);
     expect(invalid.code).toBe(1);
     expect(invalid.stderr).toMatch(/bad\.yaml:9:\d+.*SCHEMA_ENUM[\s\S]*请先修正再迁移/);
-    expect(existsSync(join(tmp, 'bad.1.1.0.yaml'))).toBe(false);
+    expect(existsSync(join(tmp, 'bad.xx-county-2026-1.1.0.yaml'))).toBe(false);
     const unknown = await runInProcess(['migrate', original, '--to', 'no-such-list']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/找不到检查表“no-such-list”/);

@@ -27,12 +27,13 @@ function context(cwd: string): { ctx: CommandContext; out: () => string } {
 }
 
 /** Scripted replies answering one item, varying the answers with its position. */
-function answerSteps(kind: string, i: number): ScriptStep[] {
+function answerSteps(kind: string, i: number, veto = false): ScriptStep[] {
   // A shortfall is offered a rectification task: every other one records an open task, the rest skip.
   const plan = (): ScriptStep[] => (i % 2 ? [{ confirm: true }, { input: `措施-${i}` }, { input: '王芳' }, { input: '2026-06-30' }, { select: 'open' }] : [{ confirm: false }]);
   if (kind === 'ratio') return i % 2 ? [{ select: '@enter' }, { input: `${i % 4}/4` }, { input: '' }, { input: '' }, ...plan()] : [{ select: 'na' }, { input: '无此项' }, { input: '' }];
   if (kind === 'deduct') return i % 2 ? [{ select: '@enter' }, ...Array.from({ length: 2 }, () => ({ input: '1' })), { input: '' }, { input: '' }, ...plan()] : [{ select: '@none' }, { input: '' }, { input: '' }];
-  const status = (['pass', 'partial', 'fail', 'pass', 'na'] as const)[i % 5];
+  // A veto item offers pass and fail only.
+  const status = veto ? 'pass' : (['pass', 'partial', 'fail', 'pass', 'na'] as const)[i % 5];
   return [{ select: status }, { input: status === 'na' ? '不涉及' : '' }, { input: i % 3 === 0 ? `证明-${i}.pdf` : '' }, ...(status === 'partial' || status === 'fail' ? plan() : [])];
 }
 
@@ -52,7 +53,7 @@ describe('a full self-check for each unit type, in two sittings', () => {
     const half = Math.floor(items.length / 2);
     const steps = (from: number, to: number): ScriptStep[] =>
       items.slice(from, to).flatMap((p, k) => {
-        const s = answerSteps(p.item.kind ?? 'status', from + k);
+        const s = answerSteps(p.item.kind ?? 'status', from + k, p.item.veto === true);
         // Deduct items ask one count per rule.
         if ((p.item.kind ?? 'status') === 'deduct' && s[0] && 'select' in s[0] && s[0].select === '@enter') {
           return [s[0], ...(p.item.deductions ?? []).map(() => ({ input: '1' })), ...s.slice(3)];

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandContext, Io } from '../../src/io/io.js';
 import { main } from '../../src/cli/main.js';
-import { runRun, shellQuote, type RunOptions } from '../../src/cli/run.js';
+import { runRun, type RunOptions } from '../../src/cli/run.js';
+import { shellQuote } from '../../src/cli/invocation.js';
+import { formatLocalTime } from '../../src/util/local-time.js';
 import { NO_PAINT } from '../../src/diagnostics/render.js';
 import { tr } from '../../src/i18n/run-messages.js';
 import type { Lang } from '../../src/i18n/lang.js';
@@ -28,7 +30,7 @@ interface Captured {
   err: () => string;
 }
 
-function capture(cwd: string, lang: Lang = 'zh', tty = true): Captured {
+function capture(cwd: string, lang: Lang = 'zh', tty = true, env: Record<string, string> = {}): Captured {
   let out = '';
   let err = '';
   const io: Io = {
@@ -36,7 +38,7 @@ function capture(cwd: string, lang: Lang = 'zh', tty = true): Captured {
     stderr: { write: (s: string) => ((err += s), true) },
     // A stand-in stdin that only answers isTTY: the scripted prompter never reads it.
     stdin: { isTTY: tty } as unknown as Io['stdin'],
-    env: { LANG: lang === 'en' ? 'en_US.UTF-8' : 'zh_CN.UTF-8' },
+    env: { LANG: lang === 'en' ? 'en_US.UTF-8' : 'zh_CN.UTF-8', ...env },
     cwd,
   };
   return { io, ctx: { io, lang, paint: NO_PAINT, paintErr: NO_PAINT }, out: () => out, err: () => err };
@@ -131,7 +133,7 @@ describe('run: starting', () => {
 
 describe('run: interrupting and resuming', () => {
   it('Ctrl-C keeps the answers, prints the resume command and exits 130; the next run resumes there', async () => {
-    const first = await run(base(), [...ASSESSOR, { select: 'pass' }, { input: '' }, { input: '' }, { select: 'fail' }, { input: '问题' }, { input: '' }, { confirm: false }, { select: 'na' }, { interrupt: true }]);
+    const first = await run(base(), [...ASSESSOR, { select: 'pass' }, { input: '' }, { input: '' }, { select: 'fail' }, { input: '问题' }, { input: '' }, { confirm: false }, { select: 'fail' }, { interrupt: true }]);
     expect(first.code).toBe(130);
     const file = join(tmp.dir, 'a.yaml');
     const check = await checkFile(file, {}, 'answers');
@@ -148,6 +150,18 @@ describe('run: interrupting and resuming', () => {
     expect(second.prompter.screens[0]).toMatch(/^A1\.1\.3 {2}\[/m);
   });
 
+  it('started through npx, the resume command starts with npx wangxin', async () => {
+    const c = capture(tmp.dir, 'zh', true, { npm_command: 'exec', npm_lifecycle_event: 'npx' });
+    const prompter = createScriptedPrompter([...ASSESSOR, { select: 'pass' }, { input: '' }, { input: '' }, { interrupt: true }]);
+    const code = await runRun(base(), c.ctx, { prompter, generatedAt: '2026-06-01T00:00:00Z' });
+    expect(code).toBe(130);
+    expect(c.out()).toContain(tr('zh', 'run.resumeHint', { command: 'npx wangxin run --answers a.yaml' }));
+    // Started as wangxin, it says wangxin.
+    const plain = await run({ answers: 'a.yaml' }, [{ interrupt: true }]);
+    expect(plain.out).toMatch(/(?<!npx )wangxin run --answers a\.yaml/);
+    expect(plain.out).not.toMatch(/npx wangxin/);
+  });
+
   it('never touches an answer file it cannot validate: exit 1 with the diagnostics', async () => {
     const file = join(tmp.dir, 'bad.yaml');
     const text = 'schemaVersion: 1\nchecklist: { id: county-cyber-2018, version: 1.0.0 }\nunit: { name: x, type: township }\nanswers:\n  A1.1.1: { status: maybe }\n';
@@ -158,6 +172,22 @@ describe('run: interrupting and resuming', () => {
     expect(err).toMatch(/bad\.yaml:5:/);
     expect(readFileSync(file, 'utf8')).toBe(text);
     expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+
+  it("a file from init still named by the placeholder: refused without --unit, taken with it", async () => {
+    const init = await main(['init', '--unit-type', 'township', '--out', 'a.yaml'], capture(tmp.dir).io);
+    expect(init).toBe(0);
+    const file = join(tmp.dir, 'a.yaml');
+    const before = readFileSync(file, 'utf8');
+    const refused = await run({ answers: 'a.yaml' }, []);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/UNIT_NAME_PLACEHOLDER/);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    const named = await run({ answers: 'a.yaml', unit: '青山镇党委' }, [...SKIP_HEADER, { select: 'pass' }, { input: '' }, { input: '' }, { select: '@quit' }]);
+    expect(named.code, named.err).toBe(0);
+    const check = await checkFile(file, {}, 'answers');
+    expect(check.errors).toEqual([]);
+    expect(check.answers?.unit.name).toBe('青山镇党委');
   });
 
   it('an unreadable answer file (a folder) exits 2', async () => {
@@ -185,11 +215,16 @@ describe('run: interrupting and resuming', () => {
 describe('run: the lock', () => {
   it('refuses an answer file that a live run holds', async () => {
     const file = join(tmp.dir, 'a.yaml');
-    writeFileSync(`${file}.lock`, JSON.stringify({ pid: process.pid, hostname: hostname(), startedAt: new Date().toISOString() }));
+    const startedAt = new Date();
+    writeFileSync(`${file}.lock`, JSON.stringify({ pid: process.pid, hostname: hostname(), startedAt: startedAt.toISOString() }));
     const { code, err } = await run(base(), []);
     expect(code).toBe(2);
     expect(err).toContain(String(process.pid));
-    expect(err).toContain('a.yaml.lock');
+    // The lock as a path from the working folder, the time as local time with its zone.
+    expect(err).toContain('删除 a.yaml.lock 后重试');
+    expect(err).not.toContain(tmp.dir);
+    expect(err).toContain(`开始于 ${formatLocalTime(startedAt)}`);
+    expect(formatLocalTime(startedAt)).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC([+-]\d{2}:\d{2})?$/);
     expect(existsSync(file)).toBe(false);
     expect(existsSync(`${file}.lock`)).toBe(true); // not ours to remove
   });
@@ -200,7 +235,7 @@ describe('run: the lock', () => {
     writeFileSync(`${file}.lock`, JSON.stringify({ pid, hostname: hostname(), startedAt: new Date().toISOString() }));
     const { code, prompter } = await run(base(), [...ASSESSOR, { select: '@quit' }]);
     expect(code).toBe(0);
-    expect(prompter.screens[0]).toContain(tr('zh', 'run.lockTakenOver', { lock: `${file}.lock`, pid }));
+    expect(prompter.screens[0]).toContain(tr('zh', 'run.lockTakenOver', { lock: 'a.yaml.lock', pid }));
     expect(existsSync(`${file}.lock`)).toBe(false);
   });
 });
@@ -218,7 +253,9 @@ describe('run: the end', () => {
     const result = scoreAnswers(check.checklist!, check.answers!);
     expect(out).toContain(tr('zh', 'run.summary.score', { score: formatFixed(result.score, 1), base: formatFixed(result.baseScore, 1), bonus: formatFixed(result.bonusScore, 1), grade: '不合格' }));
     expect(out).toContain(tr('zh', 'run.summary.notVetoed'));
-    expect(out).toContain(tr('zh', 'run.summary.rectify', { count: 41, fail: 0, partial: 1, unanswered: 40 }));
+    // The three bonus items open to a township are not shortfalls: they are listed apart.
+    expect(out).toContain(tr('zh', 'run.summary.rectify', { count: 38, fail: 0, partial: 1, unanswered: 37 }));
+    expect(out).toContain('可争取的加分 3 项');
     expect(out).toContain(tr('zh', 'run.reportWritten', { file: 'out/r.json' }));
     const report = JSON.parse(readFileSync(join(tmp.dir, 'out', 'r.json'), 'utf8')) as { score: number; complete: boolean };
     expect(report.score).toBe(Math.round(result.score * 100) / 100);

@@ -89,6 +89,25 @@ describe('wangxin score --out', () => {
     expect(readFileSync(out, 'utf8')).toMatch(/^<!DOCTYPE html>/);
   });
 
+  it('an extension score cannot write is a usage error naming the formats it can; nothing is written', async () => {
+    const out = join(dir, 'r.csv');
+    const r = await runInProcess(['score', TOWNSHIP, '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/错误: --out .*r\.csv 的扩展名“\.csv”无法写出，可用：\.md, \.markdown, \.json, \.html, \.htm, \.docx（或用 --format 指定）/);
+    expect(existsSync(out)).toBe(false);
+    const en = runBinary(['score', TOWNSHIP, '--out', out, '--lang', 'en']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toMatch(/cannot write a "\.csv" file; it writes \.md, \.markdown, \.json, \.html, \.htm, \.docx/);
+  });
+
+  it('--format that contradicts the extension of --out is a usage error', async () => {
+    const out = join(dir, 'r.html');
+    const r = await runInProcess(['score', TOWNSHIP, '--out', out, '--format', 'json', '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--format json does not match --out .*r\.html/);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('writes nothing for an invalid answer file', () => {
     const out = join(dir, 'invalid.md');
     const r = runBinary(['score', `${FIX}/invalid-status.yaml`, '--out', out]);

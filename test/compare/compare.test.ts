@@ -129,6 +129,16 @@ describe('formatCompareMarkdown', () => {
     expect(en).not.toMatch(/## 各|进步|退步/);
   });
 
+  it('the three numbers on screen agree: the change is new − old as shown, each rounded once', async () => {
+    const c = await compare(join(ROOT, 'examples/answers/township.yaml'), join(ROOT, 'examples/answers/township.yaml'));
+    c.score = { old: 42.857, new: 85.714, delta: 42.86 };
+    c.areas[0] = { ...c.areas[0], old: 42.857, new: 85.714, delta: 42.857 };
+    const zh = formatCompareMarkdown(c, { lang: 'zh' });
+    expect(zh).toMatch(/总分 42\.9 → 85\.7（\+42\.8）/);
+    expect(zh).toMatch(/\| 总分 \| 42\.9 \| 85\.7 \| \+42\.8 \|/);
+    expect(zh).toMatch(/\| A1 [^\n]*\| 42\.9 \| 85\.7 \| \+42\.8 \|/);
+  });
+
   it('describes states with points only where they say more than the status', () => {
     expect(describeState({ status: 'pass', earned: 3, max: 3 }, 'status', 'zh')).toBe('符合');
     expect(describeState({ status: 'partial', earned: 0.5, max: 2 }, 'ratio', 'en')).toBe('Partial 0.5/2 pts');

@@ -84,6 +84,7 @@ const CASES: Case[] = [
   { code: 'CHECKLIST_ID_MISMATCH', file: f('answers-id-mismatch.yaml'), line: 2, column: 18, ref: 'county-cyber-2018' },
   { code: 'CHECKLIST_VERSION_MISMATCH', file: f('answers-version-mismatch.yaml'), line: 2, column: 46 },
   { code: 'UNKNOWN_ITEM', file: f('answers-unknown-item.yaml'), line: 6, column: 3 },
+  { code: 'UNIT_NAME_PLACEHOLDER', file: f('answers-unit-name-placeholder.yaml'), line: 3, column: 15 },
   { code: 'UNIT_TYPE_UNDECLARED', file: f('answers-unit-type-undeclared.yaml'), line: 3, column: 28 },
   { code: 'ANSWER_WRONG_KIND', file: f('answers-wrong-kind.yaml'), line: 5, column: 3 },
   { code: 'VALUE_OUT_OF_RANGE', file: f('answers-value-out-of-range.yaml'), line: 5, column: 20 },
@@ -96,6 +97,9 @@ const CASES: Case[] = [
   { code: 'RECTIFY_DONE_WITHOUT_DATE', file: f('answers-rectify-done-without-date.yaml'), line: 7, column: 69 },
   { code: 'RECTIFY_DONE_WITHOUT_EVIDENCE', file: f('answers-rectify-done-without-evidence.yaml'), line: 7, column: 69 },
   { code: 'RECTIFY_DONE_ON_NOT_DONE', file: f('answers-rectify-done-on-not-done.yaml'), line: 7, column: 82, severity: 'warning' },
+  { code: 'VETO_NOT_PASS_FAIL', file: f('answers-veto-partial.yaml'), line: 5, column: 21 },
+  // na on a veto item: one error (the veto), not a second one for the note.
+  { code: 'VETO_NOT_PASS_FAIL', file: f('answers-veto-na.yaml'), line: 5, column: 21 },
   { code: 'ANSWER_NOT_APPLICABLE', file: f('answers-not-applicable.yaml'), line: 6, column: 3, severity: 'warning' },
   // Answer workbooks, made in beforeAll: cell-located codes at the cell's row and column.
   { code: 'WORKBOOK_NOT_ZIP', file: () => join(tmp, 'not-zip.xlsx') },

@@ -115,7 +115,7 @@ async function answerStatus(id: string, downs: number, note = '', evidence = '')
   await prompt(downs === 3 ? '不适用的理由' : downs > 0 ? '存在的问题' : '备注');
   if (note) type(note);
   keys('Enter');
-  await prompt('佐证材料：文件名');
+  await prompt('佐证材料：文件路径');
   if (evidence) type(evidence);
   keys('Enter');
   if (downs === 1 || downs === 2) await skipRectify();
@@ -136,7 +136,7 @@ async function answerRatio(id: string, value: string): Promise<void> {
   keys('Enter');
   await prompt(Number(value) < 1 ? '存在的问题' : '备注');
   keys('Enter');
-  await prompt('佐证材料：文件名');
+  await prompt('佐证材料：文件路径');
   keys('Enter');
   if (Number(value) < 1) await skipRectify();
 }
@@ -153,7 +153,7 @@ async function answerDeduct(id: string, count: number): Promise<void> {
   keys('Enter');
   await prompt(count > 0 ? '存在的问题' : '备注');
   keys('Enter');
-  await prompt('佐证材料：文件名');
+  await prompt('佐证材料：文件路径');
   keys('Enter');
   if (count > 0) await skipRectify();
 }
@@ -207,7 +207,7 @@ describe.skipIf(!HAS_TMUX)('wangxin run in a real terminal (tmux)', () => {
     await waitFor('选择“不适用”时必须说明理由');
     type('年内未组织');
     keys('Enter');
-    await prompt('佐证材料：文件名');
+    await prompt('佐证材料：文件路径');
     keys('Enter');
     await answerStatus('A1.2.2', 0);
     await answerRatio('A1.3.2', '1');
@@ -226,7 +226,7 @@ describe.skipIf(!HAS_TMUX)('wangxin run in a real terminal (tmux)', () => {
     keys('Enter');
     await prompt('存在的问题'); // below 1: asked about the gap
     keys('Enter');
-    await prompt('佐证材料：文件名');
+    await prompt('佐证材料：文件路径');
     keys('Enter');
     await skipRectify();
     await answerStatus('A2.3.3', 0);

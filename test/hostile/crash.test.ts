@@ -60,7 +60,8 @@ describe('crash safety of answer files (saveAnswers in a loop, SIGKILL at random
         // Long notes make each version ~400 KB, so kills land mid-write.
         if (item.kind === 'ratio') answers[item.id] = { value: 0.5, note: `${tag} ${'比例'.repeat(2000)}` };
         else if (item.kind === 'deduct') answers[item.id] = { deductions: {}, note: `${tag} ${'扣分'.repeat(2000)}` };
-        else answers[item.id] = { status: tag === 'A' ? 'pass' : 'partial', note: `${tag} ${'说明'.repeat(2000)}` };
+        // A veto item is answered pass or fail only.
+        else answers[item.id] = { status: tag === 'A' ? 'pass' : item.veto ? 'fail' : 'partial', note: `${tag} ${'说明'.repeat(2000)}` };
       }
       return { schemaVersion: 1, checklist: { id: checklist.id, version: checklist.version }, unit: { name: `单位${tag}`, type: 'cyber-office' }, answers };
     };

@@ -175,11 +175,12 @@ function answerFor(item: Item): fc.Arbitrary<Answer | undefined> {
         .map((counts) => ({ deductions: Object.fromEntries(counts.map((c, i) => [item.deductions![i].id, c])) }));
       break;
     default:
-      main = fc.constantFrom<Answer>({ status: 'pass' }, { status: 'partial' }, { status: 'fail' });
+      // A veto item is answered pass or fail only.
+      main = item.veto ? fc.constantFrom<Answer>({ status: 'pass' }, { status: 'fail' }) : fc.constantFrom<Answer>({ status: 'pass' }, { status: 'partial' }, { status: 'fail' });
   }
   return fc.oneof(
     fc.constant(undefined),
-    na,
+    item.veto ? fc.constant(undefined) : na,
     fc.tuple(main, extras).map(([a, e]) => ({ ...a, ...(e.note !== undefined ? { note: e.note } : {}), ...(e.evidence?.length ? { evidence: e.evidence } : {}) })),
   );
 }

@@ -222,7 +222,7 @@ describe('an output that is an input, or two outputs naming one file, is refused
     mkdirSync(join(dir, 'in'));
     copyFileSync(EXAMPLE, join(dir, 'in', 't.yaml'));
     const before = readFileSync(join(dir, 'in', 't.yaml'), 'utf8');
-    refused(await runInProcess(['batch', 'in', '--out', join('in', 't.yaml'), '--lang', 'en'], {}, dir), join('in', 't.yaml'));
+    refused(await runInProcess(['batch', 'in', '--format', 'md', '--out', join('in', 't.yaml'), '--lang', 'en'], {}, dir), join('in', 't.yaml'));
     expect(readFileSync(join(dir, 'in', 't.yaml'), 'utf8')).toBe(before);
     const list = join(ROOT, 'checklists/county-cyber-2018.yaml');
     copyFileSync(list, join(dir, 'list.yaml'));
@@ -247,7 +247,7 @@ describe('an output that is an input, or two outputs naming one file, is refused
     copyFileSync(join(ROOT, 'checklists/county-cyber-2018.yaml'), join(dir, 'list.yaml'));
     const listBefore = readFileSync(join(dir, 'list.yaml'), 'utf8');
     refused(await runInProcess(['init', '--checklist', 'list.yaml', '--unit-type', 'township', '--out', 'list.yaml', '--force', '--lang', 'en'], {}, dir), 'list.yaml');
-    refused(await runInProcess(['compare', 'a.yaml', 'sym.yaml', '--out', 'sym.yaml', '--lang', 'en'], {}, dir), 'sym.yaml');
+    refused(await runInProcess(['compare', 'a.yaml', 'sym.yaml', '--format', 'md', '--out', 'sym.yaml', '--lang', 'en'], {}, dir), 'sym.yaml');
     expect(readFileSync(join(dir, 'a.yaml'), 'utf8')).toBe(before);
     expect(readFileSync(join(dir, 'list.yaml'), 'utf8')).toBe(listBefore);
   });

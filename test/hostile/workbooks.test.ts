@@ -15,7 +15,7 @@ let blank: Buffer;
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'wangxin-hostile-wb-'));
   const file = join(tmp, 'blank.xlsx');
-  expect((await runInProcess(['init', '--unit-type', 'township', '--out', file], {}, ROOT)).code).toBe(0);
+  expect((await runInProcess(['init', '--unit', '某某镇党委', '--unit-type', 'township', '--out', file], {}, ROOT)).code).toBe(0);
   blank = (await import('node:fs')).readFileSync(file);
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

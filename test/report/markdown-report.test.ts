@@ -51,6 +51,45 @@ describe('Markdown report', () => {
     expect(section).toContain('应备佐证材料：自查报告、问题清单、整改台账');
   });
 
+  it('says how far the base is from unlocking the bonus points already earned', async () => {
+    const { checklist, answers } = await loadAnswers(examplePath('township'));
+    // Township: base 80.5 with 5 bonus points; two more items failed put the base under 80.
+    answers.answers['A4.1.1'] = { status: 'fail' };
+    answers.answers['A4.1.2'] = { status: 'fail' };
+    const result = scoreAnswers(checklist, answers);
+    expect(result.baseScore).toBeLessThan(80);
+    const report = buildReport(result, checklist, answers, { lang: 'zh', generatedAt: FIXED_TIME, toolVersion: '0.0.0-test' });
+    const need = (Math.ceil((80 - result.baseScore) * 10) / 10).toFixed(1);
+    const zh = formatMarkdown(report, { lang: 'zh', checklist });
+    const gains = zh.slice(zh.indexOf('## 提分建议'), zh.indexOf('## 计分方法'));
+    expect(gains).toContain(`基础分再提高 ${need} 分（达到 80 分）即可计入已得加分 5 分`);
+    const en = formatMarkdown(buildReport(result, checklist, answers, { lang: 'en', generatedAt: FIXED_TIME, toolVersion: '0.0.0-test' }), { lang: 'en', checklist });
+    expect(en).toContain(`raise the base score by ${need} (to 80) and the 5 bonus points already earned count`);
+    // Reached, nothing is said.
+    expect(await markdownOf(examplePath('township'))).not.toContain('即可计入已得加分');
+  });
+
+  it('says a veto once: the text that says (一票否决) gets no veto tag beside it', async () => {
+    const md = await markdownOf(examplePath('township'));
+    const line = md.split('\n').find((l) => l.startsWith('| A3.3.5 |'))!;
+    expect(line.match(/一票否决|否决项/g)).toEqual(['一票否决']);
+    const en = (await markdownOf(examplePath('township'), 'en')).split('\n').find((l) => l.startsWith('| A3.3.5 |'))!;
+    expect(en.match(/veto/gi)).toEqual(['veto']);
+  });
+
+  it('leaves bonus items out of the rectification list and lists those not yet won under 可争取的加分', async () => {
+    const md = await markdownOf(examplePath('township'));
+    const section = md.slice(md.indexOf('## 整改清单'), md.indexOf('## 可争取的加分'));
+    expect(section).not.toContain('★');
+    for (const id of ['A3.2.5', 'A4.1.7']) expect(section).not.toContain(`**${id}**`);
+    const bonus = md.slice(md.indexOf('## 可争取的加分'), md.indexOf('## 提分建议'));
+    expect(bonus).toMatch(/1\. \*\*A3\.2\.5\*\* ★[^\n]*（可加 3 分）/);
+    expect(bonus).toMatch(/2\. \*\*A4\.1\.7\*\* ★[^\n]*（可加 5 分）/);
+    expect(bonus).not.toContain('A2.3.3');
+    const en = await markdownOf(examplePath('township'), 'en');
+    expect(en).toMatch(/## Bonus points within reach\n\n[^\n]*\n\n1\. \*\*A3\.2\.5\*\*[^\n]*\(up to 3 points\)/);
+  });
+
   it('ranks the gains by their effect on the final score and shows the formula with the numbers', async () => {
     const md = await markdownOf(examplePath('township'));
     const gains = md.slice(md.indexOf('## 提分建议'), md.indexOf('## 计分方法'));

@@ -1,5 +1,5 @@
 // The walk with a scripted Prompter: each kind of item, validation at the prompt, navigation, resume, the file on disk.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Answers } from '../../src/model/answers.js';
@@ -175,6 +175,38 @@ describe('walk: rectification after a shortfall', () => {
     answers.answers['A1.1.1'] = { status: 'fail', rectify: plan };
     await runWalk(answers, [{ select: 'pass' }, { input: '' }, { input: '' }, QUIT], { startAt: 'A1.1.1' });
     expect(answers.answers['A1.1.1']).toEqual({ status: 'pass' });
+  });
+});
+
+describe('walk: evidence files', () => {
+  it('the prompt says paths are relative to the answer file\'s folder, and a file that does not exist is warned about (and kept)', async () => {
+    const tmp = makeTempDir();
+    try {
+      writeFileSync(join(tmp.dir, '纪要.pdf'), 'x');
+      const answers = blankAnswers(checklist);
+      const { prompter } = await runWalk(answers, [{ select: 'pass' }, { input: '' }, { input: '纪要.pdf, 缺失.pdf, https://example.org/a' }, QUIT], { evidenceBase: tmp.dir });
+      expect(prompter.asked[2].message).toMatch(/相对于答卷所在的文件夹/);
+      // On top of the next screen, which would clear anything said before it.
+      const said = prompter.screens[1];
+      expect(said).toMatch(/找不到佐证材料“缺失\.pdf”/);
+      expect(said).not.toMatch(/纪要\.pdf|example\.org/);
+      expect(answers.answers['A1.1.1'].evidence).toEqual(['纪要.pdf', '缺失.pdf', 'https://example.org/a']);
+    } finally {
+      tmp.remove();
+    }
+  });
+});
+
+describe('walk: veto items', () => {
+  it('offer only 符合 and 不符合', async () => {
+    const answers = blankAnswers(checklist);
+    const { prompter, saves } = await runWalk(answers, [{ select: 'fail' }, { input: '发生重大网络安全事件' }, { input: '' }, { confirm: false }, QUIT], { startAt: 'A3.3.5' });
+    const statuses = prompter.asked[0].values!.filter((v) => !String(v).startsWith('@'));
+    expect(statuses).toEqual(['pass', 'fail']);
+    expect(saves[0].answers['A3.3.5']).toEqual({ status: 'fail', note: '发生重大网络安全事件' });
+    // An ordinary status item still offers all four.
+    const plain = await runWalk(blankAnswers(checklist), [QUIT], { startAt: 'A1.1.1' });
+    expect(plain.prompter.asked[0].values!.filter((v) => !String(v).startsWith('@'))).toEqual(['pass', 'partial', 'fail', 'na']);
   });
 });
 

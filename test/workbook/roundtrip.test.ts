@@ -45,7 +45,9 @@ function answerFor(item: Item): fc.Arbitrary<Answer | undefined> {
             na,
             fc.tuple(...item.deductions!.map(() => fc.integer({ min: 0, max: 4 }))).map((counts) => ({ deductions: Object.fromEntries(counts.map((c, i) => [item.deductions![i].id, c])) })),
           )
-        : fc.oneof(na, fc.constantFrom<Answer>({ status: 'pass' }, { status: 'fail' }, ...(item.veto ? [] : [{ status: 'partial' as const }])));
+        : item.veto
+          ? fc.constantFrom<Answer>({ status: 'pass' }, { status: 'fail' }) // a veto item: pass or fail only
+          : fc.oneof(na, fc.constantFrom<Answer>({ status: 'pass' }, { status: 'fail' }, { status: 'partial' }));
   return fc.option(fc.tuple(main, extras).map(([m, e]) => ({ ...m, ...e, ...(m.status === 'na' ? { note: m.note } : {}) })), { nil: undefined, freq: 4 });
 }
 

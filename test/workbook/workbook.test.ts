@@ -214,7 +214,8 @@ describe('migrate and evidence on a workbook', () => {
     const custom = join(ROOT, 'examples/custom/xx-county-2026.yaml');
     const r = await runInProcess(['migrate', 'township.xlsx', '--to', custom], {}, dir);
     expect(r.code, r.stderr).toBe(0);
-    const out = r.stdout.match(/township\.[\d.]+\.xlsx/)?.[0];
+    // Named after the checklist it now answers: the county's own, in its version.
+    const out = r.stdout.match(/township\.xx-county-2026-[\d.]+\.xlsx/)?.[0];
     expect(out).toBeDefined();
     const v = await runInProcess(['validate', out!, '--checklist', custom], {}, dir);
     expect(v.code, v.stdout + v.stderr).toBe(0);

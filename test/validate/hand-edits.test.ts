@@ -1,0 +1,96 @@
+// Answer files edited by hand with the commonest mistakes: every error in one run, each located, with a hint that says what to write.
+import { describe, expect, it } from 'vitest';
+import { runInProcess } from '../helpers/run-cli.js';
+
+const DIR = 'test/fixtures/hand-edits';
+
+interface Found {
+  at: string;
+  code: string;
+  zh: string;
+  en: string;
+}
+
+/** Every error of one file, in both languages, as `validate --format json` reports them. */
+async function errorsOf(name: string): Promise<Found[]> {
+  const run = async (lang: string) => {
+    const r = await runInProcess(['validate', '--format', 'json', '--lang', lang, `${DIR}/${name}`]);
+    expect(r.code, r.stderr).toBe(1);
+    return (JSON.parse(r.stdout) as { files: { errors: { line: number; column: number; code: string; message: string }[] }[] }).files[0].errors;
+  };
+  const [zh, en] = [await run('zh'), await run('en')];
+  return zh.map((e, i) => ({ at: `${e.line}:${e.column}`, code: e.code, zh: e.message, en: en[i].message }));
+}
+
+describe('validate: every error of a file in one run', () => {
+  it('a wrong status, a value out of range and na without a note: all three, schema and semantic rules together', async () => {
+    const found = await errorsOf('three-mistakes.yaml');
+    expect(found.map((f) => `${f.at} ${f.code}`)).toEqual(['5:21 SCHEMA_ENUM', '6:20 VALUE_OUT_OF_RANGE', '7:21 NA_WITHOUT_NOTE']);
+    expect(found[0].en).toMatch(/did you mean "pass"\?/);
+  });
+
+  it('an empty status: one error, not two', async () => {
+    const found = await errorsOf('empty-status.yaml');
+    expect(found).toHaveLength(1);
+    expect(found[0].at).toBe('5:21');
+    expect(found[0].zh).toMatch(/status 不能为空.*pass \| partial \| fail \| na/);
+    expect(found[0].en).toMatch(/status is empty.*pass \| partial \| fail \| na/);
+  });
+});
+
+describe('validate: hints for the commonest hand-editing mistakes', () => {
+  it('a status written as its label, in either language, says which value to write', async () => {
+    const found = await errorsOf('status-labels.yaml');
+    expect(found.map((f) => `${f.at} ${f.code}`)).toEqual(['5:21 SCHEMA_ENUM', '6:21 SCHEMA_ENUM', '7:21 SCHEMA_ENUM', '8:21 SCHEMA_ENUM']);
+    expect(found[0].zh).toMatch(/“符合”请写作 pass/);
+    expect(found[1].zh).toMatch(/“部分符合”请写作 partial/);
+    expect(found[2].en).toMatch(/for "不符合" write fail/);
+    expect(found[3].en).toMatch(/for "Not applicable" write na/);
+  });
+
+  it('a full-width colon: said so, and where', async () => {
+    const found = await errorsOf('fullwidth-colon.yaml');
+    expect(found).toHaveLength(1);
+    expect(found[0].at).toBe('5:13');
+    expect(found[0].zh).toMatch(/第 5 行第 19 列是全角冒号“：”，请改为半角冒号“:”（后面加一个空格）/);
+    expect(found[0].en).toMatch(/line 5, column 19 has a full-width colon "："; write an ASCII colon ":" followed by a space/);
+  });
+
+  it('a full-width comma: said so, and where', async () => {
+    const found = await errorsOf('fullwidth-comma.yaml');
+    expect(found).toHaveLength(1);
+    expect(found[0].zh).toMatch(/第 5 行第 25 列是全角逗号“，”，请改为半角逗号“,”/);
+    expect(found[0].en).toMatch(/line 5, column 25 has a full-width comma "，"; write an ASCII comma ","/);
+  });
+
+  it('a percentage for a value: write the share', async () => {
+    const found = await errorsOf('value-percent.yaml');
+    expect(found).toHaveLength(1);
+    expect(found[0].zh).toMatch(/请写作 0\.75/);
+    expect(found[0].en).toMatch(/write 0\.75/);
+  });
+
+  it('a missing comma between the lines of a flow map points at the line that lacks it', async () => {
+    const found = await errorsOf('missing-comma-lines.yaml');
+    expect(found).toHaveLength(1);
+    expect(found[0].at.split(':')[0]).toBe('6');
+    expect(found[0].zh).toMatch(/第 6 行末尾缺少逗号“,”/);
+    expect(found[0].en).toMatch(/line 6 lacks a comma "," at its end/);
+  });
+
+  it('a missing comma inside a flow map on one line', async () => {
+    const found = await errorsOf('missing-comma-inline.yaml');
+    expect(found).toHaveLength(1);
+    expect(found[0].at).toBe('5:26');
+    expect(found[0].zh).toMatch(/缺少逗号“,”/);
+    expect(found[0].en).toMatch(/a comma "," is missing/);
+  });
+
+  it('YAML syntax messages are translated', async () => {
+    const found = await errorsOf('unclosed-quote.yaml');
+    expect(found.length).toBeGreaterThan(0);
+    for (const f of found) expect(f.zh, f.zh).not.toMatch(/[a-z]{4,}/);
+    expect(found[0].zh).toMatch(/引号没有闭合/);
+    expect(found[0].en).toMatch(/Missing closing "quote/);
+  });
+});
