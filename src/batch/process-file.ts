@@ -204,7 +204,8 @@ function scored(file: string, check: FileCheck, options: ProcessOptions, fast: b
   const asOf = options.asOf ?? options.generatedAt.slice(0, 10);
   const summary = withDate(summarizeResult(result, check.checklist!, options.lang), check.answers!.date);
   if (result.shortfalls) summary.shortfalls = result.shortfalls;
-  const tasks = tallyTasks(plansOf(check.answers!, result.ignored), asOf, options.since ?? startOfYear(asOf));
+  const plans = plansOf(check.answers!, result.ignored);
+  const tasks = plans.length > 0 ? tallyTasks(plans, asOf, options.since ?? startOfYear(asOf)) : undefined;
   if (tasks) summary.tasks = tasks;
   if (options.followUp) summary.round = roundOf(result.items);
   const outcome: FileOutcome = {
@@ -233,12 +234,20 @@ export function roundOf(items: readonly { id: string; status: ItemOutcome; recti
   return round;
 }
 
-/** The rectification tasks of the answers that count (those to items applying to the unit). */
-function* plansOf(answers: Answers, ignored: readonly string[]): Generator<Rectify> {
-  for (const [id, answer] of Object.entries(answers.answers)) {
-    if (answer.rectify && !(ignored.length > 0 && ignored.includes(id))) yield answer.rectify;
+/**
+ * The rectification tasks of the answers that count (those to items applying to the unit). Most
+ * files have none, and this runs for every file of a batch: a plain loop, no entries or generator.
+ */
+function plansOf(answers: Answers, ignored: readonly string[]): Rectify[] {
+  const all = answers.answers;
+  let plans: Rectify[] | undefined;
+  for (const id in all) {
+    const rectify = all[id].rectify;
+    if (rectify && !(ignored.length > 0 && ignored.includes(id))) (plans ??= []).push(rectify);
   }
+  return plans ?? NO_PLANS;
 }
+const NO_PLANS: Rectify[] = [];
 
 /** The summary with the answer file's `date`, when it has one. */
 function withDate(summary: UnitSummary, date: string | undefined): UnitSummary {

@@ -236,7 +236,7 @@ describe.skipIf(!HAS_TMUX)('wangxin run in a real terminal (tmux)', () => {
     await prompt('存在的问题');
     type('无审核登记');
     keys('Enter');
-    await prompt('佐证材料：文件名');
+    await prompt('佐证材料：文件路径');
     keys('Enter');
     await prompt('现在记录整改计划');
     type('y');
