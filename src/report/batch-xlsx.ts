@@ -1,18 +1,12 @@
 // The batch summary as an Excel workbook: overview, ranking, units × areas with colour scales, distributions, invalid files, open items.
-import { createRequire } from 'node:module';
-import { Writable } from 'node:stream';
 import type { BatchSummary, FailReason, FileVerdict, OpenItem } from '../model/batch.js';
 import { formatLocation } from '../diagnostics/render.js';
 import { tb } from '../i18n/batch-messages.js';
 import { to } from '../i18n/office-messages.js';
 import type { Lang } from '../i18n/lang.js';
 import { tr } from '../i18n/report-messages.js';
-import { officeText } from './office-text.js';
+import { createXlsxBook, type CellValue } from './xlsx-book.js';
 
-// exceljs (and its zip writer) is required on first use, never imported: `score` of one file and
-// every other command start without it, and only `batch --format xlsx` pays for loading it.
-const requireModule = createRequire(import.meta.url);
-type ExcelJS = typeof import('exceljs');
 type Worksheet = import('exceljs').Worksheet;
 
 /** What the workbook formatter needs besides the summary. */
@@ -22,25 +16,8 @@ export interface BatchXlsxContext {
   openItems: ReadonlyMap<string, readonly OpenItem[]>;
 }
 
-/** The longest text a cell holds (Excel's limit); longer text is cut with an ellipsis. */
-const MAX_CELL_CHARS = 32_767;
-
-/** Text that a spreadsheet program would read as a formula (or a DDE call) if it were ever re-typed or exported to CSV. */
-const FORMULA_LIKE = /^[=+\-@\t\r]/;
-
-/**
- * A text cell's value: control characters removed, `\r\n` made `\n`, cut to Excel's limit. The
- * value is always written as a string, never as a formula; see {@link setText} for the rest.
- */
-export function cellText(text: string): string {
-  let out = officeText(text);
-  if (out.length > MAX_CELL_CHARS) out = out.slice(0, MAX_CELL_CHARS - 1) + '…';
-  return out;
-}
-
 /** Area scores are coloured from red (lowest of the column) through yellow to green (highest). */
 const COLOUR_SCALE = [{ argb: 'FFF8696B' }, { argb: 'FFFFEB84' }, { argb: 'FF63BE7B' }];
-const HEADER_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFDDEBF7' } };
 
 /**
  * Writes the summary as an .xlsx workbook, part by part through `write` (exceljs's streaming
@@ -48,51 +25,13 @@ const HEADER_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgCol
  * held as cells).
  */
 export async function writeBatchXlsx(summary: BatchSummary, ctx: BatchXlsxContext, write: (part: Uint8Array) => void): Promise<void> {
-  const excel = requireModule('exceljs') as ExcelJS;
   const { lang } = ctx;
   const t = (key: Parameters<typeof tb>[1], params?: Record<string, unknown>): string => tb(lang, key, params);
   const o = (key: Parameters<typeof to>[1], params?: Record<string, unknown>): string => to(lang, key, params);
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      write(chunk);
-      done();
-    },
-  });
-  const book = new excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-  book.creator = 'wangxin';
-  // The summary's own time stamp, so that the same batch gives the same workbook contents.
-  book.created = new Date(summary.generatedAt);
-  book.modified = book.created;
-  const sheet = (name: string, widths: number[], header?: string[], headerHeight = 20): Worksheet => {
-    const ws = book.addWorksheet(name, {
-      views: header ? [{ state: 'frozen', ySplit: 1 }] : [],
-      pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-    });
-    ws.columns = widths.map((width) => ({ width }));
-    if (header) {
-      const row = ws.addRow(header.map(cellText));
-      row.font = { bold: true };
-      // Set, not left to the program: LibreOffice does not grow a row for wrapped text it reads.
-      row.height = headerHeight;
-      row.eachCell((cell) => {
-        cell.fill = HEADER_FILL;
-        cell.alignment = { vertical: 'middle', wrapText: true };
-      });
-      row.commit();
-    }
-    return ws;
-  };
-  /** Adds a row: strings as text cells (formula-like ones marked as text), numbers as numbers. */
-  const addRow = (ws: Worksheet, values: readonly (string | number | null | undefined)[], numFmt?: Record<number, string>): void => {
-    const row = ws.addRow(values.map((v) => (typeof v === 'string' ? cellText(v) : v ?? null)));
-    values.forEach((v, i) => {
-      const cell = row.getCell(i + 1);
-      if (typeof v === 'string' && FORMULA_LIKE.test(cellText(v))) cell.numFmt = '@';
-      else if (typeof v === 'number' && numFmt?.[i] !== undefined) cell.numFmt = numFmt[i];
-      if (typeof v === 'string' && v.includes('\n')) cell.alignment = { wrapText: true, vertical: 'top' };
-    });
-    row.commit();
-  };
+  const book = createXlsxBook(write, summary.generatedAt);
+  // Header rows 20 points tall unless a sheet says otherwise.
+  const sheet = (name: string, widths: number[], header?: string[], headerHeight = 20): Worksheet => book.sheet(name, widths, header, headerHeight);
+  const addRow = (ws: Worksheet, values: readonly CellValue[], numFmt?: Record<number, string>): void => book.addRow(ws, values, { numFmt });
   const yes = t('md.yes');
   const no = t('md.no');
   const reasons = (f: FileVerdict): string => f.reasons.map((r: FailReason) => o(`xlsx.reason.${r}`)).join(lang === 'zh' ? '、' : ', ');

@@ -1,63 +1,21 @@
 // The ledger as an Excel workbook: the counts, every open task (one row each, sortable), tasks by area, done this period, files left out.
-import { createRequire } from 'node:module';
-import { Writable } from 'node:stream';
 import { tl } from '../i18n/ledger-messages.js';
-import { cellText } from './batch-xlsx.js';
+import { createXlsxBook } from './xlsx-book.js';
 import type { LedgerTask } from './ledger.js';
 import type { LedgerView } from './ledger-format.js';
 
-// exceljs is required on first use: only `ledger --format xlsx` pays for loading it.
-const requireModule = createRequire(import.meta.url);
-type ExcelJS = typeof import('exceljs');
 type Worksheet = import('exceljs').Worksheet;
 
-/** Text that a spreadsheet program would read as a formula if it were ever re-typed or exported to CSV. */
-const FORMULA_LIKE = /^[=+\-@\t\r]/;
-const HEADER_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFDDEBF7' } };
 const OVERDUE_FONT = { color: { argb: 'FFC00000' }, bold: true };
 
 /** Writes the ledger as an .xlsx workbook through `write` (exceljs's streaming writer). */
 export async function writeLedgerXlsx(view: LedgerView, write: (part: Uint8Array) => void): Promise<void> {
-  const excel = requireModule('exceljs') as ExcelJS;
   const { ledger, lang } = view;
   const t = (key: Parameters<typeof tl>[1], params?: Record<string, unknown>): string => tl(lang, key, params);
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      write(chunk);
-      done();
-    },
-  });
-  const book = new excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-  book.creator = 'wangxin';
-  // The ledger's own time stamp, so that the same input gives the same workbook contents.
-  book.created = new Date(view.generatedAt);
-  book.modified = book.created;
-  const sheet = (name: string, widths: number[], header?: string[]): Worksheet => {
-    const ws = book.addWorksheet(cellText(name), {
-      views: header ? [{ state: 'frozen', ySplit: 1 }] : [],
-      pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-    });
-    ws.columns = widths.map((width) => ({ width }));
-    if (header) {
-      const row = ws.addRow(header.map(cellText));
-      row.font = { bold: true };
-      row.eachCell((cell) => {
-        cell.fill = HEADER_FILL;
-        cell.alignment = { vertical: 'middle', wrapText: true };
-      });
-      row.commit();
-    }
-    return ws;
-  };
-  /** Adds a row: strings as text cells (formula-like ones marked as text), numbers as numbers. */
-  const addRow = (ws: Worksheet, values: readonly (string | number | undefined)[], overdue = false): void => {
-    const row = ws.addRow(values.map((v) => (typeof v === 'string' ? cellText(v) : v ?? null)));
-    values.forEach((v, i) => {
-      if (typeof v === 'string' && FORMULA_LIKE.test(cellText(v))) row.getCell(i + 1).numFmt = '@';
-    });
-    if (overdue) row.font = OVERDUE_FONT;
-    row.commit();
-  };
+  const book = createXlsxBook(write, view.generatedAt);
+  const sheet = (name: string, widths: number[], header?: string[]): Worksheet => book.sheet(name, widths, header);
+  const addRow = (ws: Worksheet, values: readonly (string | number | undefined)[], overdue = false): void =>
+    book.addRow(ws, values, overdue ? { font: OVERDUE_FONT } : undefined);
 
   const overview = sheet(t('ledger.md.title'), [24, 16]);
   const c = ledger.counts;

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cellText } from '../../src/report/batch-xlsx.js';
+import { cellText } from '../../src/report/xlsx-book.js';
 import { ROOT, runBinary, runInProcess } from '../helpers/run-cli.js';
 
 const ExcelJS = createRequire(import.meta.url)('exceljs') as typeof import('exceljs');

@@ -1,0 +1,93 @@
+// A streamed .xlsx workbook for the office's outputs (the batch summary, the ledger): sheets with a frozen header and safe text cells.
+import { createRequire } from 'node:module';
+import { Writable } from 'node:stream';
+import { officeText } from './office-text.js';
+
+// exceljs (and its zip writer) is required on first use, never imported: `score` of one file and
+// every other command start without it; only the commands that write a workbook pay for loading it.
+const requireModule = createRequire(import.meta.url);
+type ExcelJS = typeof import('exceljs');
+type Worksheet = import('exceljs').Worksheet;
+
+/** The longest text a cell holds (Excel's limit); longer text is cut with an ellipsis. */
+const MAX_CELL_CHARS = 32_767;
+
+/** Text that a spreadsheet program would read as a formula (or a DDE call) if it were ever re-typed or exported to CSV. */
+const FORMULA_LIKE = /^[=+\-@\t\r]/;
+const HEADER_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFDDEBF7' } };
+
+/**
+ * A text cell's value: control characters removed, `\r\n` made `\n`, cut to Excel's limit. The
+ * value is always written as a string, never as a formula; {@link XlsxBook.addRow} marks a
+ * formula-like one as text too.
+ */
+export function cellText(text: string): string {
+  let out = officeText(text);
+  if (out.length > MAX_CELL_CHARS) out = out.slice(0, MAX_CELL_CHARS - 1) + '…';
+  return out;
+}
+
+/** A value of a row: strings become text cells, numbers numbers, the rest blank. */
+export type CellValue = string | number | null | undefined;
+
+/** A workbook being written part by part. */
+export interface XlsxBook {
+  /** A sheet landscape on A4, `widths` its column widths; a header row (frozen, filled) when given, `headerHeight` points tall when given. */
+  sheet(name: string, widths: number[], header?: string[], headerHeight?: number): Worksheet;
+  /** Adds and commits a row: `numFmt` by column index for numbers; `font` for the whole row; text with a line break wraps. */
+  addRow(ws: Worksheet, values: readonly CellValue[], options?: { numFmt?: Record<number, string>; font?: Partial<import('exceljs').Font> }): void;
+  /** Finishes the workbook (its last parts go to `write`). */
+  commit(): Promise<void>;
+}
+
+/**
+ * Starts a workbook written through `write` with exceljs's streaming writer: each sheet's rows
+ * are let go once written. `created` is the output's own time stamp, so that the same input gives
+ * the same workbook contents.
+ */
+export function createXlsxBook(write: (part: Uint8Array) => void, created: string): XlsxBook {
+  const excel = requireModule('exceljs') as ExcelJS;
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      write(chunk);
+      done();
+    },
+  });
+  const book = new excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  book.creator = 'wangxin';
+  book.created = new Date(created);
+  book.modified = book.created;
+  return {
+    sheet(name, widths, header, headerHeight) {
+      const ws = book.addWorksheet(cellText(name), {
+        views: header ? [{ state: 'frozen', ySplit: 1 }] : [],
+        pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+      });
+      ws.columns = widths.map((width) => ({ width }));
+      if (header) {
+        const row = ws.addRow(header.map(cellText));
+        row.font = { bold: true };
+        // Set, not left to the program: LibreOffice does not grow a row for wrapped text it reads.
+        if (headerHeight !== undefined) row.height = headerHeight;
+        row.eachCell((cell) => {
+          cell.fill = HEADER_FILL;
+          cell.alignment = { vertical: 'middle', wrapText: true };
+        });
+        row.commit();
+      }
+      return ws;
+    },
+    addRow(ws, values, options = {}) {
+      const row = ws.addRow(values.map((v) => (typeof v === 'string' ? cellText(v) : v ?? null)));
+      values.forEach((v, i) => {
+        const cell = row.getCell(i + 1);
+        if (typeof v === 'string' && FORMULA_LIKE.test(cellText(v))) cell.numFmt = '@';
+        else if (typeof v === 'number' && options.numFmt?.[i] !== undefined) cell.numFmt = options.numFmt[i];
+        if (typeof v === 'string' && v.includes('\n')) cell.alignment = { wrapText: true, vertical: 'top' };
+      });
+      if (options.font) row.font = options.font;
+      row.commit();
+    },
+    commit: () => book.commit(),
+  };
+}
