@@ -423,7 +423,7 @@ async function finish(
     format === 'docx'
       ? await produceDocxReport(checklist, answers, { lang, generatedAt: deps.generatedAt, asOf }).then((p) => ({ result: p.result, text: p.bytes }))
       : produceReport(checklist, answers, format, { lang, generatedAt: deps.generatedAt, asOf });
-  io.stdout.write(renderSummary(result, checklist, answers, lang, ctx.paint) + '\n');
+  io.stdout.write(renderSummary(result, checklist, answers, lang, ctx.paint, io.stdout.columns) + '\n');
   const reason = await writeCommandOutput(ctx, shownReport, typeof text === 'string' && !text.endsWith('\n') ? text + '\n' : text, { makeFolder: true });
   if (reason !== undefined) {
     errorLine(tr(lang, 'run.reportFailed', { file: makeVisible(shownReport), reason }));
