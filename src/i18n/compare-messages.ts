@@ -13,7 +13,7 @@ export const COMPARE_MESSAGES = {
   'compare.opt.out': { zh: '写入此文件（默认输出到屏幕）', en: 'write to this file (default: print)' },
   'compare.invalid': { zh: '{file} 有错误，无法对比', en: '{file} has errors and cannot be compared' },
   'compare.error.write': { zh: '无法写入 {file}：{reason}', en: 'cannot write {file}: {reason}' },
-  'compare.written': { zh: '已写入对比结果 {file}', en: 'comparison written: {file}' },
+  'compare.written': { zh: '已写入对比结果 {file}', en: 'Comparison written: {file}' },
   'compare.warn.unitName': { zh: '两个文件的单位名称不同：“{old}” → “{new}”', en: 'the unit names differ: "{old}" → "{new}"' },
   'compare.warn.unitType': { zh: '两个文件的单位类型不同：{old} → {new}', en: 'the unit types differ: {old} → {new}' },
   'compare.warn.checklistId': { zh: '两个文件对应不同的检查表：{old} → {new}', en: 'the files are for different checklists: {old} → {new}' },
@@ -28,7 +28,7 @@ export const COMPARE_MESSAGES = {
   'compare.md.kind.report': { zh: 'JSON 报告', en: 'JSON report' },
   'compare.md.summary': {
     zh: '总分 {old} → {new}（{delta}），等级 {oldGrade} → {newGrade}。进步 {improved} 项，退步 {regressed} 项，新增待整改 {open} 项。',
-    en: 'Score {old} → {new} ({delta}), grade {oldGrade} → {newGrade}. {improved} items improved, {regressed} regressed, {open} newly need work.',
+    en: 'Score {old} → {new} ({delta}), grade {oldGrade} → {newGrade}. {improved} {improved|item|items} improved, {regressed} regressed, {open} newly need work.',
   },
   'compare.md.col.what': { zh: '项目', en: 'What' },
   'compare.md.col.old': { zh: '旧', en: 'Old' },
@@ -86,7 +86,7 @@ export const COMPARE_MESSAGES = {
   'compare.md.notFixedNow': { zh: '仍未符合', en: 'not met' },
   'batch.followUp.summary': {
     zh: '与基线相比：已整改 {fixed} 项，新出现问题 {newlyFailing} 项，重复发现 {stillFailing} 项（涉及 {repeatUnits} 个单位）；基线中的整改任务 {total} 项：按期完成 {onTime}，逾期完成 {late}，未完成 {open}。',
-    en: 'Since the baseline: {fixed} items fixed, {newlyFailing} newly failing, {stillFailing} repeat findings (in {repeatUnits} units); the baseline\'s {total} rectification tasks: {onTime} closed by the due date, {late} late, {open} not closed.',
+    en: 'Since the baseline: {fixed} {fixed|item|items} fixed, {newlyFailing} newly failing, {stillFailing} repeat findings (in {repeatUnits} {repeatUnits|unit|units}); the baseline\'s {total} rectification tasks: {onTime} closed by the due date, {late} late, {open} not closed.',
   },
   'batch.followUp.tasks': { zh: '{total} 项：按期 {onTime}，逾期 {late}，未完成 {open}', en: '{total}: {onTime} on time, {late} late, {open} not closed' },
   'batch.followUp.col.unit': { zh: '单位', en: 'Unit' },

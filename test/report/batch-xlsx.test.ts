@@ -106,7 +106,7 @@ describe('batch --format xlsx', () => {
     const folder = hostileFolder();
     const out = join(folder, 'out.xlsx');
     const r = runBinary(['batch', folder, '--format', 'xlsx', '--out', out, '--lang', 'en'], EPOCH);
-    expect(r.stderr).toContain(`wrote ${out}`);
+    expect(r.stderr).toContain(`Wrote ${out}`);
     expect(r.code).toBe(0);
     const book = await openBook(out);
     expect(book.worksheets.map((s) => s.name)).toEqual(['Overview', 'Ranking', 'Units x areas', 'Distribution', 'Invalid files', 'Open items']);
