@@ -98,16 +98,16 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
       },
     );
   addExamples(cmd, lang, [
-    { command: 'wangxin batch answers/', zh: '汇总到标准输出（Markdown）', en: 'summary on standard output (Markdown)' },
+    { command: 'wangxin batch examples/answers/', zh: '汇总到标准输出（Markdown）', en: 'summary on standard output (Markdown)' },
     {
-      command: 'wangxin batch answers/ --fail-under 60 --out summary.md --junit junit.xml',
+      command: 'wangxin batch examples/answers/ --fail-under 60 --out summary.md --junit junit.xml',
       zh: 'CI：低于 60 分、一票否决、未答完或无效即失败',
       en: 'CI: fail on a unit below 60, vetoed, incomplete or invalid',
     },
-    { command: 'wangxin batch a.yaml b.yaml --format json', zh: '含每个单位报告的 JSON', en: 'JSON with every unit report' },
-    { command: 'wangxin batch answers/ --format jsonl --out units.jsonl', zh: 'JSON Lines：每个文件一行，最后一行为汇总', en: 'JSON Lines: a line per file, then a summary line' },
-    { command: 'wangxin batch answers/ --out 汇总.xlsx', zh: 'Excel 工作簿：排名、单位×领域（色阶）、分布、无效文件、待整改条目', en: 'Excel workbook: ranking, units × areas (colour scales), distributions, invalid files, open items' },
-    { command: 'wangxin batch 2026/ --baseline 2025/', zh: '与去年的提交比较：每个单位的变化', en: "change per unit since last year's submissions" },
+    { command: 'wangxin batch examples/answers/township.yaml examples/answers/department.yaml --format json', zh: '含每个单位报告的 JSON', en: 'JSON with every unit report' },
+    { command: 'wangxin batch examples/answers/ --format jsonl --out units.jsonl', zh: 'JSON Lines：每个文件一行，最后一行为汇总', en: 'JSON Lines: a line per file, then a summary line' },
+    { command: 'wangxin batch examples/answers/ --out 汇总.xlsx', zh: 'Excel 工作簿：排名、单位×领域（色阶）、分布、无效文件、待整改条目', en: 'Excel workbook: ranking, units × areas (colour scales), distributions, invalid files, open items' },
+    { command: 'wangxin batch examples/loop/2026/ --baseline examples/loop/2025/', zh: '与去年的提交比较：每个单位的变化', en: "change per unit since last year's submissions" },
   ]);
 }
 

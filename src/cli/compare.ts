@@ -43,9 +43,9 @@ export function registerCompare(add: AddCommand, ctx: CommandContext, setExit: (
     en: tc('en', key),
   });
   addExamples(cmd, lang, [
-    ex('wangxin compare 2025.yaml 2026.yaml', 'compare.example.answers'),
-    ex('wangxin compare old.yaml new.yaml --format json', 'compare.example.json'),
-    ex('wangxin compare 2025.json 2026.json --out d.md', 'compare.example.reports'),
+    ex('wangxin compare examples/loop/2025/township.yaml examples/loop/2026/township.yaml', 'compare.example.answers'),
+    ex('wangxin compare examples/loop/2025/department.yaml examples/loop/2026/department.yaml --format json', 'compare.example.json'),
+    ex('wangxin compare examples/loop/2025/township.yaml examples/loop/2026/township.yaml --out 对比.md', 'compare.example.reports'),
   ]);
 }
 

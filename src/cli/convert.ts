@@ -28,8 +28,8 @@ export function registerConvert(add: AddCommand, ctx: CommandContext, setExit: (
     .option('--force', tw(lang, 'convert.opt.force'))
     .action(async (file: string, options: ConvertOptions) => setExit(await runConvert(file, options, ctx)));
   addExamples(cmd, lang, [
-    { command: 'wangxin convert 自查表.xlsx --to yaml', zh: tw('zh', 'convert.example.toYaml'), en: tw('en', 'convert.example.toYaml') },
-    { command: 'wangxin convert a.yaml --to xlsx --out a.xlsx', zh: tw('zh', 'convert.example.toXlsx'), en: tw('en', 'convert.example.toXlsx') },
+    { command: 'wangxin convert examples/workbooks/某某镇党委.xlsx --to yaml --out 某某镇党委.yaml', zh: tw('zh', 'convert.example.toYaml'), en: tw('en', 'convert.example.toYaml') },
+    { command: 'wangxin convert examples/answers/township.yaml --to xlsx --out 某某镇党委.xlsx', zh: tw('zh', 'convert.example.toXlsx'), en: tw('en', 'convert.example.toXlsx') },
   ]);
 }
 

@@ -7,6 +7,7 @@ import { type EvidenceFinding } from '../model/evidence.js';
 import { formatBytes, MAX_FILE_BYTES } from '../load/read-text.js';
 import { renderDiagnostics, makeVisible, type Paint } from '../diagnostics/render.js';
 import type { CommandContext } from '../io/io.js';
+import { addExamples } from './help-examples.js';
 import type { AddCommand } from './command.js';
 import { EXIT } from './exit.js';
 import { printError } from './print-error.js';
@@ -19,11 +20,13 @@ import { isWorkbookPath } from '../workbook/layout.js';
 /** Registers `evidence`. */
 export function registerEvidence(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
   const { lang } = ctx;
-  add('evidence')
+  const cmd = add('evidence')
     .description(te(lang, 'evidence.description'))
     .argument('<answers>', te(lang, 'evidence.arg.answers'))
-    .addHelpText('after', `\n${lang === 'zh' ? '示例：' : 'Examples:'}\n  wangxin evidence answers/township.yaml   # ${te(lang, 'evidence.example.record')}\n`)
     .action(async (answers: string) => setExit(await runEvidence(answers, ctx)));
+  addExamples(cmd, lang, [
+    { command: 'wangxin evidence examples/evidence/township.yaml', zh: te('zh', 'evidence.example.record'), en: te('en', 'evidence.example.record') },
+  ]);
 }
 
 /**

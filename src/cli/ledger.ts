@@ -46,10 +46,10 @@ export function registerLedger(add: AddCommand, ctx: CommandContext, setExit: (c
     });
   const ex = (command: string, key: keyof typeof LEDGER_MESSAGES): { command: string; zh: string; en: string } => ({ command, zh: tl('zh', key), en: tl('en', key) });
   addExamples(cmd, lang, [
-    ex('wangxin ledger answers/', 'ledger.example.basic'),
-    ex('wangxin ledger answers/ --as-of 2026-12-31 --fail-overdue', 'ledger.example.ci'),
-    ex('wangxin ledger answers/ --format json --out ledger.json', 'ledger.example.json'),
-    ex('wangxin ledger answers/ --out 整改台账.xlsx', 'ledger.example.xlsx'),
+    ex('wangxin ledger examples/answers/', 'ledger.example.basic'),
+    ex('wangxin ledger examples/answers/ --as-of 2026-12-31 --fail-overdue', 'ledger.example.ci'),
+    ex('wangxin ledger examples/answers/ --format json --out ledger.json', 'ledger.example.json'),
+    ex('wangxin ledger examples/answers/ --out 整改台账.xlsx', 'ledger.example.xlsx'),
   ]);
 }
 

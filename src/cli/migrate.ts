@@ -47,12 +47,12 @@ export function registerMigrate(add: AddCommand, ctx: CommandContext, setExit: (
     });
   addExamples(cmd, lang, [
     {
-      command: 'wangxin migrate a.yaml --to my-county.yaml',
+      command: 'wangxin migrate examples/answers/township.yaml --to examples/custom/xx-county-2026.yaml --out 某某镇党委.xx-county.yaml',
       zh: tm('zh', 'migrate.example.builtin'),
       en: tm('en', 'migrate.example.builtin'),
     },
     {
-      command: 'wangxin migrate a.yaml --to new.yaml --out b.yaml',
+      command: 'wangxin migrate examples/loop/2025/township.yaml --to county-cyber-2018 --out 某某镇党委.2026.yaml --force',
       zh: tm('zh', 'migrate.example.out'),
       en: tm('en', 'migrate.example.out'),
     },

@@ -82,8 +82,8 @@ export function registerRun(add: AddCommand, ctx: CommandContext, setExit: (code
     .action(async (options: RunOptions) => setExit(await runRun(options, ctx)));
   addExamples(cmd, lang, [
     example('wangxin run --unit 某某镇党委 --unit-type township', 'example.run.new'),
-    example('wangxin run --answers answers/某某镇党委.yaml --report r.html', 'example.run.resume'),
-    example('wangxin run --checklist my-county.yaml', 'example.run.custom'),
+    example('wangxin run --answers examples/answers/township.yaml --report r.html', 'example.run.resume'),
+    example('wangxin run --checklist examples/custom/xx-county-2026.yaml', 'example.run.custom'),
   ]);
 }
 

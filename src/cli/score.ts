@@ -53,10 +53,10 @@ export function registerScore(add: AddCommand, ctx: CommandContext, setExit: (co
     en: ts('en', key),
   });
   addExamples(cmd, lang, [
-    ex('wangxin score answers/township.yaml', 'score.example.basic'),
-    ex('wangxin score answers/township.yaml --out r.html', 'score.example.html'),
-    ex('wangxin score answers/township.yaml --format json --fail-under 80', 'score.example.ci'),
-    { command: 'wangxin score answers/township.yaml --out 自查报告.docx', zh: to('zh', 'docx.example'), en: to('en', 'docx.example') },
+    ex('wangxin score examples/answers/township.yaml', 'score.example.basic'),
+    ex('wangxin score examples/answers/township.yaml --out r.html', 'score.example.html'),
+    ex('wangxin score examples/answers/township.yaml --format json --fail-under 80', 'score.example.ci'),
+    { command: 'wangxin score examples/answers/township.yaml --out 自查报告.docx', zh: to('zh', 'docx.example'), en: to('en', 'docx.example') },
   ]);
 }
 

@@ -102,7 +102,7 @@ export const COMPARE_MESSAGES = {
   'status.unanswered': { zh: '未作答', en: 'Unanswered' },
   'compare.example.answers': { zh: '对比去年和今年的答卷', en: "compare last year's and this year's answer files" },
   'compare.example.json': { zh: '以 JSON 输出对比结果，供其他程序使用', en: 'the comparison as JSON, for other programs' },
-  'compare.example.reports': { zh: '对比两份 JSON 报告并写入 Markdown 文件', en: 'compare two JSON reports and write Markdown' },
+  'compare.example.reports': { zh: '把对比结果写入 Markdown 文件（两份 score --format json 报告也可对比）', en: 'write the comparison to a Markdown file (two score --format json reports compare too)' },
 } as const;
 
 /** Translates a `compare` message. */

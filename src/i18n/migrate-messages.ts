@@ -76,8 +76,11 @@ export const MIGRATE_MESSAGES = {
   'migrate.reason.notApplying': { zh: '此条目不再适用于本单位类型', en: "the item no longer applies to the unit's type" },
   'migrate.reason.kind': { zh: '作答方式已改变，原答案不再有效', en: 'the kind changed; the old answer no longer fits' },
   'migrate.reason.deductions': { zh: '原答案中的扣分项在新检查表中已不存在', en: 'a deduction of the old answer no longer exists' },
-  'migrate.example.builtin': { zh: '把答卷迁移到本县自定义的检查表，写入 a.<新版本>.yaml', en: "carry an answer file over to the county's own checklist, into a.<new version>.yaml" },
-  'migrate.example.out': { zh: '指定输出文件（已存在时加 --force 覆盖）', en: 'name the output file (add --force to overwrite it)' },
+  'migrate.example.builtin': {
+    zh: '把答卷迁移到本县自定义的检查表（不写 --out 时写在原答卷旁，名为 <原名>.<新版本>.yaml）',
+    en: "carry an answer file over to the county's own checklist (without --out: beside it, as <name>.<new version>.yaml)",
+  },
+  'migrate.example.out': { zh: '迁移到内置检查表的当前版本，输出文件已存在时用 --force 覆盖', en: "carry it to the built-in checklist's current version; --force overwrites an existing output file" },
 } as const;
 
 /** Translates a `migrate` message. */
