@@ -244,7 +244,9 @@ describe('workbooks written before the rectification columns (format 1)', () => 
 
   it('refuses a workbook of a newer format with the fix: upgrade wangxin', async () => {
     const file = join(tmp, 'newer.xlsx');
-    await editWorkbook(blank, (wb) => (wb.getWorksheet('wangxin')!.getCell('B1').value = 3), file);
+    await editWorkbook(blank, (wb) => {
+      wb.getWorksheet('wangxin')!.getCell('B1').value = 3;
+    }, file);
     const r = await runInProcess(['validate', file]);
     expect(r.code).toBe(1);
     expect(r.stdout + r.stderr).toContain('格式版本为 3，由较新版本的 wangxin 生成；本版本只能读取格式 1 到 2');
