@@ -244,7 +244,7 @@ interface TaskProblem {
 }
 
 /**
- * The rectification task of an item's row: undefined when every task cell is blank. Fields are
+ * The rectification task of an item's row (no `rectify` when every task cell is blank). Fields are
  * read as the answer file holds them (dates as YYYY-MM-DD, the status as its word) and left to
  * the answer file's schema and rules; only what cannot be put in an answer file's words — a
  * status not on the list, a cell that is no date — is reported here, at its cell. Each field's
