@@ -10,7 +10,7 @@ import type { Lang } from '../i18n/lang.js';
 import { formatFixed, roundHalfAway } from '../score/round.js';
 import { appendAll } from '../util/append-all.js';
 import { UNSAFE } from './escape.js';
-import { areaFindingCells, itemFindingCells, rankingByType } from './batch-view.js';
+import { areaFindingCells, countRows, itemFindingCells, rankingByType } from './batch-view.js';
 import { INVISIBLE_CLASS } from '../util/invisible.js';
 import { formatLocalTime } from '../util/local-time.js';
 
@@ -84,7 +84,6 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
   const no = t('md.no');
   const yesNo = (b: boolean): string => (b ? yes : no);
   const fixed1 = fixed1Memo();
-  const c = summary.counts;
   const out: string[] = [];
   out.push(`# ${t('md.title')}`, '');
   out.push(t('md.generated', { at: formatLocalTime(summary.generatedAt) }) + '  ');
@@ -97,29 +96,7 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
   );
 
   out.push(`## ${t('md.counts')}`, '');
-  appendAll(out, table(
-    [t('md.counts'), t('md.col.count')],
-    [
-      [t('md.count.files'), String(c.files)],
-      [t('md.count.units'), String(c.valid)],
-      [t('md.count.invalid'), String(c.invalid)],
-      [t('md.count.vetoed'), String(c.vetoed)],
-      [t('md.count.incomplete'), String(c.incomplete)],
-      [t('md.count.below'), String(c.belowThreshold)],
-      [t('md.count.duplicates'), String(c.duplicates)],
-      ...(c.superseded > 0 ? [[t('md.count.superseded'), String(c.superseded)]] : []),
-      [t('md.count.failed'), String(c.failed)],
-      ...(c.other > 0 ? [[t('md.count.other'), String(c.other)]] : []),
-      ...(summary.roster
-        ? [
-            [t('md.count.expected'), String(summary.roster.expected)],
-            [t('md.count.missing'), String(summary.roster.missing.length)],
-            [t('md.count.notOnRoster'), String(summary.roster.notOnRoster.length)],
-          ]
-        : []),
-    ],
-    ['l', 'r'],
-  )).push('');
+  appendAll(out, table([t('md.counts'), t('md.col.count')], countRows(summary, lang).map(([label, n]) => [label, String(n)]), ['l', 'r'])).push('');
   if (summary.rectification) out.push(tl(lang, 'ledger.batchLine', { ...summary.rectification }), '');
 
   if (summary.roster) appendAll(out, formatRoster(summary.roster, summary.policy.allowMissing === true, lang));

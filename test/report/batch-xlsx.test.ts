@@ -43,31 +43,32 @@ function rows(sheet: import('exceljs').Worksheet): unknown[][] {
 }
 
 describe('batch --format xlsx', () => {
-  it('writes ranking, units × areas with a colour scale per area, distributions, invalid files and open items (format from .xlsx)', async () => {
+  it('writes ranking, units × areas with a colour scale per area, distributions, findings, invalid files with instructions, duplicates and open items (format from .xlsx)', async () => {
     const out = join(dir, '汇总.xlsx');
     const r = await runInProcess(['batch', MIXED, '--out', out], EPOCH);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(`已写入 ${out}`);
     const book = await openBook(out);
-    expect(book.worksheets.map((s) => s.name)).toEqual(['概况', '排名', '单位×领域', '分布', '无效文件', '待整改条目']);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['概况', '排名', '类型内排名', '单位×领域', '分布', '全县·领域', '全县·条目', '无效文件', '重复提交', '待整改条目']);
 
     const ranking = rows(book.getWorksheet('排名')!);
-    expect(ranking[0].slice(0, 4)).toEqual(['名次', '单位', '类型', '得分']);
+    expect(ranking[0].slice(0, 5)).toEqual(['名次', '类型内名次', '单位', '类型', '得分']);
     // Six valid files, one a superseded copy of the township: five ranked units.
     expect(ranking).toHaveLength(1 + 5);
-    // Verdict first: the vetoed unit is last, whatever its points.
+    // Verdict first: the vetoed unit is last, whatever its points, and says why in words.
     const last = ranking[5];
     expect(last[0]).toBe(5);
-    expect(last[5]).toBe('是'); // vetoed
-    expect(last[8]).toBe('一票否决');
-    expect(typeof last[3]).toBe('number');
+    expect(last[6]).toBe('是'); // vetoed
+    expect(last[9]).toBe('一票否决：A3.3.5（年内未发生重大网络安全事件（一票否决））');
+    expect(typeof last[4]).toBe('number');
     expect(ranking[1][0]).toBe(1);
-    expect(book.getWorksheet('排名')!.autoFilter).toBe('A1:J6');
+    expect(book.getWorksheet('排名')!.autoFilter).toBe('A1:K6');
 
     const areas = book.getWorksheet('单位×领域')!;
     const header = rows(areas)[0] as string[];
-    const areaColumns = header.slice(3);
+    expect(header[header.length - 1]).toBe('最弱领域');
+    const areaColumns = header.slice(3, -1);
     expect(areaColumns.length).toBeGreaterThan(1);
     expect(areaColumns[0]).toMatch(/^A1 /);
     // One colour scale per area column, each over the units' rows.
@@ -82,11 +83,17 @@ describe('batch --format xlsx', () => {
     expect(dist.some((row) => row[0] === '良好' && row[1] === 3)).toBe(true);
     expect(dist.some((row) => row[0] === '按单位类型')).toBe(true);
 
+    // The invalid file's first diagnostic, and what to tell the unit: the words of the JSON summary.
+    const json = JSON.parse((await runInProcess(['batch', MIXED, '--format', 'json'], EPOCH)).stdout) as { files: { file: string; instruction?: string }[] };
+    const instruction = json.files.find((f) => f.file.endsWith('invalid.yaml'))!.instruction!;
+    expect(instruction).toContain('第 30 行第 3 列');
     const invalid = rows(book.getWorksheet('无效文件')!);
     expect(invalid).toHaveLength(2);
+    expect(invalid[0][6]).toBe('可转给单位的说明');
     expect(invalid[1][0]).toMatch(/invalid\.yaml$/);
     expect(invalid[1][3]).toMatch(/invalid\.yaml:30:3$/);
     expect(invalid[1][4]).toBe('UNKNOWN_ITEM');
+    expect(invalid[1][6]).toBe(instruction);
 
     const openSheet = book.getWorksheet('待整改条目')!;
     const open = rows(openSheet);
@@ -109,7 +116,7 @@ describe('batch --format xlsx', () => {
     expect(r.stderr).toContain(`wrote ${out}`);
     expect(r.code).toBe(0);
     const book = await openBook(out);
-    expect(book.worksheets.map((s) => s.name)).toEqual(['Overview', 'Ranking', 'Units x areas', 'Distribution', 'Invalid files', 'Open items']);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Overview', 'Ranking', 'Ranking by type', 'Units x areas', 'Distribution', 'County by area', 'County by item', 'Invalid files', 'Open items']);
     const sheet = book.getWorksheet('Open items')!;
     let noteCell: import('exceljs').Cell | undefined;
     let unitCell: import('exceljs').Cell | undefined;
