@@ -21,7 +21,7 @@
 //      LibreOffice (`soffice --headless --convert-to pdf`) and its first pages to PNG by pdftoppm
 //      → docs/images/report-docx-1.png (page 1) and report-docx-2.png (where 整改清单 starts);
 //   5. `wangxin batch examples/answers --out 汇总.xlsx`, converted the same way (Calc prints each
-//      sheet on its own page) → docs/images/batch-xlsx.png, the units × areas sheet;
+//      sheet on its own pages) → docs/images/batch-xlsx.png, the units × areas sheet's first page;
 //   6. `wangxin convert examples/answers/township.yaml --to xlsx`, the answer workbook a unit fills
 //      in (pre-filled), converted the same way → docs/images/answers-xlsx.png, its items sheet.
 // Steps 4 to 6 need LibreOffice Writer and Calc (Debian: libreoffice-writer-nogui,
@@ -160,8 +160,18 @@ function shootOffice() {
   // Exit 1 is expected: a unit of the examples fails the batch.
   spawnSync(process.execPath, [BIN, 'batch', join(ROOT, 'examples/answers'), '--out', xlsx, '--lang', 'zh'], { env: { ...process.env, NO_COLOR: '1', CI: '1' }, stdio: ['ignore', 'ignore', 'inherit'] });
   if (!existsSync(xlsx)) throw new Error('batch did not write the workbook');
-  // Page 3: overview and ranking come first, one page each for the examples.
-  pdfPage(toPdf(xlsx), 3, join(OUT_DIR, 'batch-xlsx.png'), 90, 260);
+  // The units × areas sheet: the first page with its last column's header (after the overview
+  // and the rankings, about one page each for the examples).
+  const summaryPdf = toPdf(xlsx);
+  const summaryPages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [summaryPdf], { encoding: 'utf8' }))[1]);
+  let areas = 4;
+  for (let page = 1; page <= summaryPages; page++) {
+    if (execFileSync('pdftotext', ['-f', String(page), '-l', String(page), summaryPdf, '-'], { encoding: 'utf8' }).includes('最弱领域')) {
+      areas = page;
+      break;
+    }
+  }
+  pdfPage(summaryPdf, areas, join(OUT_DIR, 'batch-xlsx.png'), 90, 260);
   // The answer workbook a unit fills in, pre-filled from the township's answers: the first page
   // that prints the items sheet (its header names the answer column).
   const answers = join(tmp, 'answers.xlsx');
