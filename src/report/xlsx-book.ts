@@ -36,8 +36,14 @@ function addHeaderRow(ws: Worksheet, header: readonly string[], height?: number)
   row.eachCell((cell) => {
     cell.fill = HEADER_FILL;
     cell.alignment = { vertical: 'middle', wrapText: true };
+    markFormulaLike(cell);
   });
   row.commit();
+}
+
+/** Gives a text cell that a spreadsheet program would read as a formula the text number format too. */
+function markFormulaLike(cell: import('exceljs').Cell): void {
+  if (typeof cell.value === 'string' && FORMULA_LIKE.test(cell.value)) cell.numFmt = '@';
 }
 
 /** A value of a row: strings become text cells, numbers numbers, the rest blank. */
@@ -107,6 +113,7 @@ export function createXlsxBook(write: (part: Uint8Array) => void, created: strin
     addHeading(ws, text) {
       const row = ws.addRow([cellText(text)]);
       row.font = { bold: true, size: 12 };
+      markFormulaLike(row.getCell(1));
       row.commit();
     },
     addHeader: (ws, header) => addHeaderRow(ws, header),
