@@ -11,7 +11,8 @@ async function write(fill: (book: ReturnType<typeof createXlsxBook>) => void): P
   fill(book);
   await book.commit();
   const read = new ExcelJS.Workbook();
-  await read.xlsx.load(Buffer.concat(parts));
+  // exceljs types load() as taking an ArrayBuffer; it reads a Buffer.
+  await read.xlsx.load(Buffer.concat(parts) as unknown as ArrayBuffer);
   return read;
 }
 
