@@ -1,8 +1,8 @@
 // The checklist a command is given (`--checklist`, `--to`, `--from`): resolved, loaded and, when it cannot be used, reported one way.
+import { translate } from '../i18n/translate.js';
 import { resolve } from 'node:path';
 import type { Checklist } from '../model/checklist.js';
 import type { CommandContext } from '../io/io.js';
-import { t } from '../i18n/messages.js';
 import { EXIT, ExitError } from './exit.js';
 import { printError } from './print-error.js';
 import { UsageError } from './usage-error.js';
@@ -26,7 +26,7 @@ export async function loadChecklistOption(ref: string, ctx: CommandContext): Pro
   if (!file) throw new UsageError('cli.error.unknownChecklist', { ref: makeVisible(ref), known: builtinIds().join(', ') || '—' });
   const loaded = await loadChecklist(file);
   if (loaded.checklist) return { checklist: loaded.checklist, file };
-  printError(ctx, t(ctx.lang, 'cli.error.checklistBroken', { file: makeVisible(ref) }));
+  printError(ctx, translate(ctx.lang, 'cli.error.checklistBroken', { file: makeVisible(ref) }));
   const sources = loaded.parsed ? new Map([[loaded.parsed.file, loaded.parsed.source]]) : undefined;
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
   ctx.io.stderr.write(renderDiagnostics(errors, { lang: ctx.lang, paint: ctx.paintErr, sources }) + '\n');

@@ -1,6 +1,6 @@
 // What the Markdown and HTML batch summaries show alike: the findings' cells and the ranking grouped by unit type.
+import { translate } from '../i18n/translate.js';
 import type { AreaFinding, BatchSummary, ItemFinding, RankedUnit } from '../model/batch.js';
-import { tb } from '../i18n/batch-messages.js';
 import type { Lang } from '../i18n/lang.js';
 import { formatFixed } from '../score/round.js';
 import { excerpt } from '../util/excerpt.js';
@@ -18,7 +18,7 @@ export function areaFindingCells(a: AreaFinding, esc: (text: string) => string, 
     scoreText(a.average),
     scoreText(a.min),
     scoreText(a.max),
-    a.weakest.map((w) => `${esc(w.name)} ${scoreText(w.score)}`).join(esc(tb(lang, 'why.and'))),
+    a.weakest.map((w) => `${esc(w.name)} ${scoreText(w.score)}`).join(esc(translate(lang, 'why.and'))),
   ];
 }
 

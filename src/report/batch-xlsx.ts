@@ -1,10 +1,8 @@
 // The batch summary as an Excel workbook: overview, ranking, units × areas with colour scales, distributions, invalid files, open items.
+import { translate, type MessageKey } from '../i18n/translate.js';
 import type { BatchSummary, FailReason, FileVerdict, OpenItem } from '../model/batch.js';
 import { formatLocation } from '../diagnostics/render.js';
-import { tb } from '../i18n/batch-messages.js';
-import { to } from '../i18n/office-messages.js';
 import type { Lang } from '../i18n/lang.js';
-import { tr } from '../i18n/report-messages.js';
 import { createXlsxBook, type CellValue } from './xlsx-book.js';
 
 type Worksheet = import('exceljs').Worksheet;
@@ -26,8 +24,8 @@ const COLOUR_SCALE = [{ argb: 'FFF8696B' }, { argb: 'FFFFEB84' }, { argb: 'FF63B
  */
 export async function writeBatchXlsx(summary: BatchSummary, ctx: BatchXlsxContext, write: (part: Uint8Array) => void): Promise<void> {
   const { lang } = ctx;
-  const t = (key: Parameters<typeof tb>[1], params?: Record<string, unknown>): string => tb(lang, key, params);
-  const o = (key: Parameters<typeof to>[1], params?: Record<string, unknown>): string => to(lang, key, params);
+  const t = (key: MessageKey, params?: Record<string, unknown>): string => translate(lang, key, params);
+  const o = (key: MessageKey, params?: Record<string, unknown>): string => translate(lang, key, params);
   const book = createXlsxBook(write, summary.generatedAt);
   // Header rows 20 points tall unless a sheet says otherwise.
   const sheet = (name: string, widths: number[], header?: string[], headerHeight = 20): Worksheet => book.sheet(name, widths, header, headerHeight);
@@ -57,7 +55,7 @@ export async function writeBatchXlsx(summary: BatchSummary, ctx: BatchXlsxContex
 
   // Ranking.
   const rankingHeader = ['md.col.rank', 'md.col.unit', 'md.col.type', 'md.col.score', 'md.col.grade', 'md.col.veto', 'md.col.complete', 'md.col.result'].map((k) =>
-    t(k as Parameters<typeof tb>[1]),
+    t(k as MessageKey),
   );
   const ranking = sheet(o('xlsx.sheet.ranking'), [7, 30, 14, 9, 10, 7, 7, 10, 22, 40], [...rankingHeader, o('xlsx.col.reasons'), t('md.col.file')]);
   for (const r of summary.ranking) {
@@ -144,7 +142,7 @@ export async function writeBatchXlsx(summary: BatchSummary, ctx: BatchXlsxContex
     const f = summary.files[r.index];
     const s = f.summary!;
     for (const item of ctx.openItems.get(f.file) ?? []) {
-      addRow(open, [s.unit.name, s.unit.typeLabel || s.unit.type, item.area, item.id, item.text, tr(lang, `status.${item.status}`), item.lost, item.note ?? '', f.file], { 6: '0.##' });
+      addRow(open, [s.unit.name, s.unit.typeLabel || s.unit.type, item.area, item.id, item.text, translate(lang, `status.${item.status}`), item.lost, item.note ?? '', f.file], { 6: '0.##' });
       openRows++;
     }
   }
