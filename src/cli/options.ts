@@ -1,7 +1,5 @@
 // Parsing of option values shared by commands (formats, numbers, the language, dates), raising localised usage errors.
 import { isLang, type Lang } from '../i18n/lang.js';
-// The usage errors below are worded in the core catalogue: loaded here, whoever calls first.
-import '../i18n/messages.js';
 import { UsageError } from './usage-error.js';
 import { defaultAsOf, isDay } from '../util/dates.js';
 
