@@ -1,10 +1,11 @@
 // `batch --baseline DIR`: loads an earlier round's submissions or reports and matches them to this batch's units.
+import { makeVisible } from '../util/safe-text.js';
 import { translate } from '../i18n/translate.js';
 import type { BaselineChange, BatchSummary, UnitBaseline } from '../model/batch.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { NamedPath } from '../fs/same-file.js';
 import { unitKey } from '../model/identity.js';
-import { formatLocation, makeVisible, quoteText } from '../diagnostics/render.js';
+import { formatLocation, quoteText } from '../diagnostics/render.js';
 import type { Lang } from '../i18n/lang.js';
 import { roundHalfAway } from '../score/round.js';
 import { discoverFiles, type BatchFile } from './discover.js';

@@ -1,9 +1,9 @@
 // The one lock every command that writes an answer file takes (run, evidence, migrate, init), and its refusal as a message.
+import { makeVisible } from '../util/safe-text.js';
 import { translate } from '../i18n/translate.js';
 import { statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, isAbsolute, relative } from 'node:path';
-import { makeVisible } from '../diagnostics/render.js';
 import type { Lang } from '../i18n/lang.js';
 import { acquireLock, type HeldLock, type LockOptions, type LockResult } from '../walk/lock.js';
 import { followLinks } from '../fs/write-output.js';

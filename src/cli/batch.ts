@@ -1,4 +1,5 @@
 // `wangxin batch DIR|FILE...`: scores every answer file, writes a summary (and JUnit), fails CI when a unit fails.
+import { makeVisible } from '../util/safe-text.js';
 import { translate } from '../i18n/translate.js';
 import { resolve } from 'node:path';
 import type { CommandContext } from '../io/io.js';
@@ -123,7 +124,6 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
   const { summarizeBatch, batchExitCode } = await import('../batch/summary.js');
   const { answersChecklistFile } = await import('../checklist/resolve-checklist.js');
   const { loadChecklist } = await import('../checklist/load-checklist.js');
-  const { makeVisible } = await import('../diagnostics/render.js');
   const { io, lang } = ctx;
 
   // WANGXIN_TIMING=1 prints where the time went (for `npm run bench`); nothing otherwise.
@@ -308,7 +308,7 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
  */
 async function showDiagnostics(outcomes: readonly FileOutcome[], found: Discovery, ctx: CommandContext): Promise<void> {
   // Lazy like the rest of the batch (see scoreBatch); the file texts below only when there are errors to frame.
-  const { renderDiagnostics, makeVisible } = await import('../diagnostics/render.js');
+  const { renderDiagnostics } = await import('../diagnostics/render.js');
   const { io, lang } = ctx;
   const shown: Diagnostic[] = [];
   for (const o of outcomes) if (o.status !== 'valid') appendAll(shown, o.errors);

@@ -1,4 +1,5 @@
 // The checklist a command is given (`--checklist`, `--to`, `--from`): resolved, loaded and, when it cannot be used, reported one way.
+import { makeVisible } from '../util/safe-text.js';
 import { translate } from '../i18n/translate.js';
 import { resolve } from 'node:path';
 import type { Checklist } from '../model/checklist.js';
@@ -8,7 +9,7 @@ import { printError } from './print-error.js';
 import { UsageError } from './usage-error.js';
 import { builtinFile, builtinIds, looksLikePath } from '../checklist/resolve-checklist.js';
 import { loadChecklist } from '../checklist/load-checklist.js';
-import { renderDiagnostics, makeVisible } from '../diagnostics/render.js';
+import { renderDiagnostics } from '../diagnostics/render.js';
 
 /** A checklist given on the command line, and the file it was read from. */
 export interface ChecklistOption {

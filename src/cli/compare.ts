@@ -1,4 +1,5 @@
 // `wangxin compare OLD NEW`: the change between two answer files or JSON reports of one unit, as Markdown or JSON.
+import { makeVisible } from '../util/safe-text.js';
 import { translate } from '../i18n/translate.js';
 import { isAbsolute, resolve } from 'node:path';
 import { addExamples, example } from './help-examples.js';
@@ -10,7 +11,7 @@ import { printError } from './print-error.js';
 import { loadSide } from '../compare/load-side.js';
 import { compareReports, summarizeSide } from '../compare/compare.js';
 import { getCompareFormatter } from '../compare/markdown.js';
-import { renderDiagnostics, makeVisible, quoteText } from '../diagnostics/render.js';
+import { renderDiagnostics, quoteText } from '../diagnostics/render.js';
 import { looksLikePath } from '../checklist/resolve-checklist.js';
 import { isStdout, refuseSameFile, writeCommandOutput } from './outputs.js';
 

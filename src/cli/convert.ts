@@ -1,4 +1,5 @@
 // `wangxin convert FILE --to yaml|xlsx`: an answer workbook as a YAML answer file, and a YAML answer file as a pre-filled workbook.
+import { makeVisible } from '../util/safe-text.js';
 import { translate } from '../i18n/translate.js';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { addExamples, example } from './help-examples.js';
@@ -41,7 +42,7 @@ export async function runConvert(file: string, options: ConvertOptions, ctx: Com
   const { io, lang } = ctx;
   const paint = ctx.paintErr;
   const { isWorkbookPath } = await import('../workbook/layout.js');
-  const { makeVisible, renderDiagnostics } = await import('../diagnostics/render.js');
+  const { renderDiagnostics } = await import('../diagnostics/render.js');
   const { isStdout, refuseSameFile, writeCommandOutput } = await import('./outputs.js');
   const { isRegularFile } = await import('./init.js');
   // The format: --to, else what --out's name says, else the other one of the input's.

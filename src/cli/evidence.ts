@@ -1,11 +1,12 @@
 // `wangxin evidence ANSWERS`: records the SHA-256 of each local evidence file in the answer file, atomically.
+import { makeVisible } from '../util/safe-text.js';
 import { translate } from '../i18n/translate.js';
 import { isAbsolute, resolve } from 'node:path';
 import type { Lang } from '../i18n/lang.js';
 import { MAX_EVIDENCE_BYTES, type RecordOutcome, recordEvidence } from '../evidence/evidence.js';
 import { type EvidenceFinding } from '../model/evidence.js';
 import { formatBytes, MAX_FILE_BYTES } from '../load/read-text.js';
-import { renderDiagnostics, makeVisible, type Paint } from '../diagnostics/render.js';
+import { renderDiagnostics, type Paint } from '../diagnostics/render.js';
 import type { CommandContext } from '../io/io.js';
 import type { AddCommand } from './command.js';
 import { EXIT } from './exit.js';

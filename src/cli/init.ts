@@ -1,4 +1,5 @@
 // `wangxin init`: a blank answer file to fill in an editor, or (--checklist-template) a starter custom checklist.
+import { makeVisible } from '../util/safe-text.js';
 import { translate } from '../i18n/translate.js';
 import { statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
@@ -9,7 +10,7 @@ import { UsageError } from './usage-error.js';
 import { loadChecklistOption } from './checklist-option.js';
 import { EXIT } from './exit.js';
 import { printError } from './print-error.js';
-import { makeVisible, quoteText } from '../diagnostics/render.js';
+import { quoteText } from '../diagnostics/render.js';
 import { isStdout, refuseSameFile, writeCommandOutput } from './outputs.js';
 import { looksLikePath, builtinFile, builtinIds } from '../checklist/resolve-checklist.js';
 import { renderChecklistTemplate } from '../init/checklist-template.js';

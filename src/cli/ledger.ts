@@ -1,4 +1,5 @@
 // `wangxin ledger DIR|FILE...`: the rectification ledger across units, as Markdown or JSON, failing CI on overdue tasks when asked.
+import { makeVisible } from '../util/safe-text.js';
 import { translate } from '../i18n/translate.js';
 import { resolve } from 'node:path';
 import { addExamples, example } from './help-examples.js';
@@ -62,7 +63,7 @@ export async function runLedger(paths: string[], options: LedgerOptions, ctx: Co
   const { scoreAnswers } = await import('../score/score.js');
   const { buildLedger, startOfYear } = await import('../report/ledger.js');
   const { formatLedgerJson, formatLedgerMarkdown } = await import('../report/ledger-format.js');
-  const { renderDiagnostics, makeVisible } = await import('../diagnostics/render.js');
+  const { renderDiagnostics } = await import('../diagnostics/render.js');
   const { readToolVersion } = await import('../report/tool-version.js');
   const { io, lang } = ctx;
   const paint = ctx.paintErr;

@@ -1,7 +1,8 @@
 // `wangxin list`: the built-in checklists with id, version, title and item count.
+import { makeVisible } from '../util/safe-text.js';
 import { translate } from '../i18n/translate.js';
 import type { CommandContext } from '../io/io.js';
-import { displayWidth, makeVisible } from '../diagnostics/render.js';
+import { displayWidth } from '../diagnostics/render.js';
 import type { AddCommand } from './command.js';
 import { addExamples, example } from './help-examples.js';
 import { EXIT } from './exit.js';

@@ -1,4 +1,5 @@
 // `wangxin migrate ANSWERS --to CHECKLIST`: carries an answer file over to a new checklist version, into a new file.
+import { makeVisible } from '../util/safe-text.js';
 import { localized, translate } from '../i18n/translate.js';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import type { Checklist } from '../model/checklist.js';
@@ -12,7 +13,7 @@ import { printError } from './print-error.js';
 import { readText } from '../load/read-text.js';
 import { parseYaml } from '../load/parse-yaml.js';
 import { validateAnswers, validateAnswersShape } from '../validate/validate.js';
-import { renderDiagnostics, makeVisible, quoteText } from '../diagnostics/render.js';
+import { renderDiagnostics, quoteText } from '../diagnostics/render.js';
 import { migrateAnswers } from '../migrate/migrate.js';
 import { renderMigrationReport } from '../migrate/report.js';
 import { serializeAnswers } from '../walk/answer-file.js';

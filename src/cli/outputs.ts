@@ -1,7 +1,7 @@
 // How commands name, check and write their outputs: one refusal for an output that is an input or another output, one writer, one failure message.
+import { makeVisible } from '../util/safe-text.js';
 import { translate } from '../i18n/translate.js';
 import { isAbsolute, resolve } from 'node:path';
-import { makeVisible } from '../diagnostics/render.js';
 import { findSameFile, type NamedPath } from '../fs/same-file.js';
 import { FIFO_WAIT_MS, OutputError, type OutputContent, writeOutput } from '../fs/write-output.js';
 import type { Lang } from '../i18n/lang.js';

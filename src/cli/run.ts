@@ -1,4 +1,5 @@
 // `wangxin run`: the interactive self-check — start or resume an answer file, walk the items, end with score and report.
+import { makeVisible } from '../util/safe-text.js';
 import { translate, type MessageKey } from '../i18n/translate.js';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -6,7 +7,7 @@ import { dirname, extname, isAbsolute, resolve } from 'node:path';
 import { readInput } from '../fs/read-input.js';
 import { MAX_FILE_BYTES, decodeText } from '../load/read-text.js';
 import { detectLang } from '../i18n/lang.js';
-import { renderDiagnostics, makeVisible, quoteText } from '../diagnostics/render.js';
+import { renderDiagnostics, quoteText } from '../diagnostics/render.js';
 import type { Answers } from '../model/answers.js';
 import { applyingItems, type Checklist } from '../model/checklist.js';
 import { pickText } from '../model/text.js';

@@ -1,4 +1,5 @@
 // `wangxin schema [NAME] [--out DIR]`: prints or writes the JSON Schemas, for editors (yaml-language-server) and other tools.
+import { makeVisible } from '../util/safe-text.js';
 import { translate } from '../i18n/translate.js';
 import { join } from 'node:path';
 import { addExamples, example } from './help-examples.js';
@@ -9,7 +10,6 @@ import { EXIT } from './exit.js';
 import { printError } from './print-error.js';
 import { availableSchemas, readSchema } from '../validate/ajv-factory.js';
 import { writeCommandOutput } from './outputs.js';
-import { makeVisible } from '../diagnostics/render.js';
 
 /** The names shown in help; the ones actually offered are those present in `schemas/` at run time. */
 const HELP_NAMES = 'checklist|answers|report|batch|roster';

@@ -1,4 +1,5 @@
 // `wangxin score ANSWERS`: validates one answer file, scores it and writes its report (Markdown, JSON or HTML).
+import { makeVisible } from '../util/safe-text.js';
 import { translate } from '../i18n/translate.js';
 import { isAbsolute, resolve } from 'node:path';
 import type { CommandContext } from '../io/io.js';
@@ -8,7 +9,7 @@ import { addExamples, example } from './help-examples.js';
 import { EXIT } from './exit.js';
 import { printError } from './print-error.js';
 import { checkFile, checkText, unreadableCheck } from '../check/check-file.js';
-import { renderDiagnostics, makeVisible, quoteText } from '../diagnostics/render.js';
+import { renderDiagnostics, quoteText } from '../diagnostics/render.js';
 import { produceDocxReport, produceReport } from '../report/produce.js';
 import { formatForFile } from '../report/formatters.js';
 import { roundHalfAway, formatFixed } from '../score/round.js';

@@ -1,13 +1,13 @@
 // `wangxin validate FILE...`: checks checklists and answer files, prints located diagnostics.
+import { escapeJsonText, makeVisible } from '../util/safe-text.js';
 import { translate } from '../i18n/translate.js';
-import { renderDiagnostics, toJsonDiagnostic, makeVisible } from '../diagnostics/render.js';
+import { renderDiagnostics, toJsonDiagnostic } from '../diagnostics/render.js';
 import type { CommandContext } from '../io/io.js';
 import type { AddCommand } from './command.js';
 import { parseFormat } from './options.js';
 import { addExamples, example } from './help-examples.js';
 import { EXIT } from './exit.js';
 import { checkFiles } from '../check/check-files.js';
-import { escapeJsonText } from '../report/escape.js';
 
 /** Registers `validate`. */
 export function registerValidate(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {

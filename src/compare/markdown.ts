@@ -1,8 +1,8 @@
 // The comparison of two reports as Markdown (GitHub-flavoured), in Chinese or English, every text escaped.
+import { escapeInline, escapeJsonText, escapeTableCell } from '../util/safe-text.js';
 import { translate, type MessageKey } from '../i18n/translate.js';
 import type { ItemKind } from '../model/checklist.js';
 import type { Lang } from '../i18n/lang.js';
-import { escapeInline, escapeJsonText, escapeTableCell } from '../report/escape.js';
 import { formatFixed, roundHalfAway } from '../score/round.js';
 import type { CompareSide, Comparison, ItemChange, ItemOnly, ItemState } from './compare.js';
 import type { FollowUpItem } from './follow-up.js';

@@ -1,10 +1,10 @@
 // Renders a blank answer file: every applying item as a commented-out answer line under its text, valid as written.
+import { showControls } from '../util/safe-text.js';
 import { translate, type MessageKey } from '../i18n/translate.js';
 import type { Answers } from '../model/answers.js';
 import { applyingItems, kindOf, type Checklist, type Item } from '../model/checklist.js';
 import { pickText, type Text } from '../model/text.js';
 import { type Lang } from '../i18n/lang.js';
-import { showControls } from '../report/escape.js';
 import { serializeAnswers } from '../walk/answer-file.js';
 
 /** What {@link renderBlankAnswers} needs to know about the unit. */

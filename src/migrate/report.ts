@@ -1,9 +1,9 @@
 // The text report of a migration (Markdown-ish, for the terminal): what was kept, carried, new, removed, changed, dropped.
+import { makeVisible } from '../util/safe-text.js';
 import { translate, type MessageKey } from '../i18n/translate.js';
 import { listItems, type Checklist } from '../model/checklist.js';
 import { pickText } from '../model/text.js';
 import { type Lang } from '../i18n/lang.js';
-import { makeVisible } from '../diagnostics/render.js';
 import type { Migration } from './migrate.js';
 
 /** What the report needs besides the migration. */

@@ -1,4 +1,5 @@
 // The batch summary as one self-contained, printable (A4) HTML page: counts, charts as inline SVG with their numbers in tables.
+import { escapeHtml as h } from '../util/safe-text.js';
 import { translate, type MessageKey } from '../i18n/translate.js';
 import { itemTextLookup, weakestArea, type BatchSummary } from '../model/batch.js';
 import { formatLocation } from '../diagnostics/render.js';
@@ -6,7 +7,6 @@ import type { Lang } from '../i18n/lang.js';
 import { formatFixed } from '../score/round.js';
 import { excerpt } from '../util/excerpt.js';
 import { explainReasons, instructionFor } from './batch-reasons.js';
-import { escapeHtml as h } from './escape.js';
 import { areaFindingCells, itemFindingCells, rankingByType, scoreText as score } from './batch-view.js';
 import { FONT_STACK } from './html-report.js';
 

@@ -1,4 +1,5 @@
 // The batch summary as Markdown: overview, ranking, units × areas, distributions, invalid files, duplicates.
+import { INVISIBLE_CLASS, UNSAFE } from '../util/safe-text.js';
 import { translate, type MessageKey } from '../i18n/translate.js';
 import { itemTextLookup, weakestArea, type BatchSummary, type FileVerdict, type UnitBaseline } from '../model/batch.js';
 import { explainReasons, instructionFor } from './batch-reasons.js';
@@ -6,9 +7,7 @@ import { formatLocation } from '../diagnostics/render.js';
 import type { Lang } from '../i18n/lang.js';
 import { formatFixed, roundHalfAway } from '../score/round.js';
 import { appendAll } from '../util/append-all.js';
-import { UNSAFE } from './escape.js';
 import { areaFindingCells, itemFindingCells, rankingByType } from './batch-view.js';
-import { INVISIBLE_CLASS } from '../util/invisible.js';
 import { formatLocalTime } from '../util/local-time.js';
 
 /** What the formatter needs besides the summary. */

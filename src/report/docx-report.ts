@@ -1,8 +1,8 @@
 // The 自查报告 as a Word document a unit can sign and file: header block, score, areas, items, 整改清单, method, signatures.
+import { officeText } from '../util/safe-text.js';
 import { translate } from '../i18n/translate.js';
 import { createRequire } from 'node:module';
 import type { Report } from '../model/report.js';
-import { officeText } from './office-text.js';
 import {
   areaPoints,
   assessorParts,

@@ -1,7 +1,7 @@
 // The HTML report: one self-contained, printable (A4) page with an inline SVG chart of the areas.
+import { escapeHtml as h, escapeHtmlLines as hl } from '../util/safe-text.js';
 import { translate } from '../i18n/translate.js';
 import type { Report } from '../model/report.js';
-import { escapeHtml as h, escapeHtmlLines as hl } from './escape.js';
 import { MAX_GAINS } from './markdown-report.js';
 import { gradesOf } from '../score/score.js';
 import { mentionsVeto } from '../model/text.js';

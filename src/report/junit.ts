@@ -1,10 +1,10 @@
 // The batch result as JUnit XML: one test case per submitted file, failing exactly when the file fails the batch.
+import { INVISIBLE_CLASS } from '../util/safe-text.js';
 import { translate } from '../i18n/translate.js';
 import type { BatchSummary, FileVerdict } from '../model/batch.js';
 import { formatLocation } from '../diagnostics/render.js';
 import type { Lang } from '../i18n/lang.js';
 import { formatFixed } from '../score/round.js';
-import { INVISIBLE_CLASS } from '../util/invisible.js';
 import { explainReason } from './batch-reasons.js';
 
 /** What the formatter needs besides the summary. */

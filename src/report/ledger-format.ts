@@ -1,7 +1,7 @@
 // The ledger as Markdown for people, and as JSON for tools: counts on top, open tasks by unit and by area.
+import { escapeInline as esc, escapeJsonText, escapeTableCell as cell } from '../util/safe-text.js';
 import { translate } from '../i18n/translate.js';
 import type { Lang } from '../i18n/lang.js';
-import { escapeInline as esc, escapeTableCell as cell, escapeJsonText } from './escape.js';
 import { fmtPlain } from './view.js';
 import type { Ledger, LedgerTask } from './ledger.js';
 

@@ -1,8 +1,8 @@
 // The Markdown report for a person: header, score, veto banner, area table with bars, items, rectification, gains, method.
+import { escapeInline as esc, escapeTableCell as cell } from '../util/safe-text.js';
 import { translate } from '../i18n/translate.js';
 import type { Report } from '../model/report.js';
 // Every text is placed after a line marker ("| ", "- ", "### "), so inline escaping is enough.
-import { escapeInline as esc, escapeTableCell as cell } from './escape.js';
 import { mentionsVeto } from '../model/text.js';
 import {
   one,

@@ -1,7 +1,7 @@
 // The terminal Prompter, backed by @inquirer/prompts, which is imported only here and only when `run` starts.
+import { makeVisible } from '../util/safe-text.js';
 import { translate } from '../i18n/translate.js';
 import type { Io } from '../io/io.js';
-import { makeVisible } from '../diagnostics/render.js';
 import type { Lang } from '../i18n/lang.js';
 import { isSeparator, PromptInterrupted, type Prompter } from './prompter.js';
 

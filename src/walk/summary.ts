@@ -1,11 +1,12 @@
 // The end-of-run summary in the terminal: score, grade, veto, a bar per area and how many items need rectifying.
+import { makeVisible } from '../util/safe-text.js';
 import { translate } from '../i18n/translate.js';
 import type { Answers } from '../model/answers.js';
 import type { Checklist } from '../model/checklist.js';
 import type { ScoreResult } from '../model/score-result.js';
 import { pickText } from '../model/text.js';
 import { type Lang } from '../i18n/lang.js';
-import { displayWidth, makeVisible, NO_PAINT, type Paint } from '../diagnostics/render.js';
+import { displayWidth, NO_PAINT, type Paint } from '../diagnostics/render.js';
 import { formatFixed } from '../score/round.js';
 import { progressBar } from './walk.js';
 

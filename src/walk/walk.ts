@@ -1,4 +1,5 @@
 // The self-check walk: one screen per applying item, answers saved after each, with back/skip/jump/review/quit.
+import { makeVisible } from '../util/safe-text.js';
 import { translate } from '../i18n/translate.js';
 import { evidencePath, RECTIFY_STATUSES, STATUSES, type Answer, type Answers, type Rectify, type RectifyStatus, type Status } from '../model/answers.js';
 import { isDay } from '../util/dates.js';
@@ -8,7 +9,7 @@ import { applyingItems, kindOf, type Area, type Checklist, type Item, type Place
 import { mentionsVeto, pickText } from '../model/text.js';
 import { type Lang } from '../i18n/lang.js';
 import { isBlankText } from '../model/identity.js';
-import { makeVisible, NO_PAINT, type Paint } from '../diagnostics/render.js';
+import { NO_PAINT, type Paint } from '../diagnostics/render.js';
 import { formatEvidence, parseCount, parseEvidence, parseRatio } from './parse-input.js';
 import type { Prompter, SelectChoice } from './prompter.js';
 
