@@ -242,6 +242,10 @@ export const DIAGNOSTIC_CODES = {
   WORKBOOK_EXTERNAL_LINK: { zh: '工作簿含有外部链接（{entry}），拒绝读取。请删除外部链接（“数据 → 编辑链接 → 断开链接”）后保存', en: 'the workbook has external links ({entry}); it is refused. Break the links (Data → Edit Links → Break Link) and save it again' },
   WORKBOOK_UNREADABLE: { zh: '无法读取工作簿：{detail}', en: 'cannot read the workbook: {detail}' },
   WORKBOOK_NOT_ANSWERS: { zh: '这不是 wangxin 答卷工作簿（缺少隐藏的工作表“{sheet}”）。请用 wangxin init --format xlsx 生成答卷', en: 'this is not a wangxin answer workbook (the hidden sheet "{sheet}" is missing). Make one with wangxin init --format xlsx' },
+  WORKBOOK_FORMAT_NEWER: {
+    zh: '这份答卷工作簿的格式版本为 {format}，由较新版本的 wangxin 生成；本版本只能读取格式 {oldest} 到 {newest}。请升级 wangxin 后再读取',
+    en: 'this answer workbook is in format {format}, written by a newer wangxin; this version reads formats {oldest} to {newest}. Upgrade wangxin to read it',
+  },
   WORKBOOK_META: { zh: '答卷工作簿的隐藏工作表“{sheet}”已损坏：{detail}', en: 'the hidden sheet "{sheet}" of the answer workbook is damaged: {detail}' },
   WORKBOOK_COLUMN_MISSING: { zh: '工作表“{sheet}”中找不到“{column}”列的表头', en: 'the sheet "{sheet}" has no "{column}" column header' },
   WORKBOOK_ROW_DUPLICATE: { zh: '编号 {id} 出现了两次（另见 {other}）', en: 'the ID {id} appears twice (also at {other})' },
@@ -252,6 +256,14 @@ export const DIAGNOSTIC_CODES = {
   WORKBOOK_STATUS: {
     zh: '“{text}” 不是 符合/部分符合/不符合/不适用 之一，请从下拉列表中选择',
     en: '"{text}" is not one of pass/partial/fail/not applicable (符合/部分符合/不符合/不适用); choose from the drop-down list',
+  },
+  WORKBOOK_TASK_STATUS: {
+    zh: '“{text}” 不是 未开始/整改中/已完成 之一，请从下拉列表中选择整改状态',
+    en: '"{text}" is not one of open/in progress/done (未开始/整改中/已完成); choose the task status from the drop-down list',
+  },
+  WORKBOOK_DATE: {
+    zh: '“{text}” 不是有效的日期，请写成 年-月-日，如 2026-06-30',
+    en: '"{text}" is not a valid date; write it year-month-day, such as 2026-06-30',
   },
   WORKBOOK_RATIO_RANGE: { zh: '比例 {value} 不在 0% 到 100% 之间；如指 {value}%，请写成 {value}%', en: 'the share {value} is not within 0% to 100%; if you mean {value}%, write {value}%' },
 } as const satisfies Catalogue;
