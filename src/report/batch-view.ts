@@ -1,6 +1,6 @@
 // What the Markdown, HTML and workbook batch summaries show alike: the counts, the findings' cells and the ranking grouped by unit type.
+import { translate, type MessageKey } from '../i18n/translate.js';
 import type { AreaFinding, BatchSummary, ItemFinding, RankedUnit } from '../model/batch.js';
-import { tb } from '../i18n/batch-messages.js';
 import type { Lang } from '../i18n/lang.js';
 import { formatFixed } from '../score/round.js';
 import { excerpt } from '../util/excerpt.js';
@@ -16,7 +16,7 @@ export function scoreText(x: number | null): string {
  * other files (when any), and with `--roster` the units due, missing and not on the roster.
  */
 export function countRows(summary: Pick<BatchSummary, 'counts' | 'roster'>, lang: Lang): [string, number][] {
-  const t = (key: Parameters<typeof tb>[1]): string => tb(lang, key);
+  const t = (key: MessageKey): string => translate(lang, key);
   const c = summary.counts;
   const rows: [string, number][] = [
     [t('md.count.files'), c.files],
@@ -42,7 +42,7 @@ export function countRows(summary: Pick<BatchSummary, 'counts' | 'roster'>, lang
 
 /** An area's weakest units as one line, "丙局 60.0；甲镇 70.0", names escaped with `esc`. */
 export function weakestUnitsText(a: AreaFinding, esc: (text: string) => string, lang: Lang): string {
-  return a.weakest.map((w) => `${esc(w.name)} ${scoreText(w.score)}`).join(esc(tb(lang, 'why.and')));
+  return a.weakest.map((w) => `${esc(w.name)} ${scoreText(w.score)}`).join(esc(translate(lang, 'why.and')));
 }
 
 /** One area's findings as cells (area, units, average, lowest, highest, weakest units), text escaped with `esc`. */
