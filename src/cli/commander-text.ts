@@ -1,7 +1,7 @@
 // Commander in the user's language: its parse errors, usage words and defaults, through its own hooks.
 import { Command, type Help, type Option } from 'commander';
 import type { Lang } from '../i18n/lang.js';
-import { tcm } from '../i18n/commander-messages.js';
+import { translate } from '../i18n/translate.js';
 
 /** Commander's error methods (marked private in its typings, but the ones it calls for each parse error). */
 interface ErrorMethods {
@@ -33,37 +33,37 @@ export class LocalizedCommand extends Command {
   }
 
   missingArgument(name: string): void {
-    this.error(tcm(this.lang, 'commander.missingArgument', { name }), { code: 'commander.missingArgument' });
+    this.error(translate(this.lang, 'commander.missingArgument', { name }), { code: 'commander.missingArgument' });
   }
 
   optionMissingArgument(option: Option): void {
-    this.error(tcm(this.lang, 'commander.optionMissingArgument', { flags: option.flags }), { code: 'commander.optionMissingArgument' });
+    this.error(translate(this.lang, 'commander.optionMissingArgument', { flags: option.flags }), { code: 'commander.optionMissingArgument' });
   }
 
   missingMandatoryOptionValue(option: Option): void {
-    this.error(tcm(this.lang, 'commander.missingMandatoryOptionValue', { flags: option.flags }), { code: 'commander.missingMandatoryOptionValue' });
+    this.error(translate(this.lang, 'commander.missingMandatoryOptionValue', { flags: option.flags }), { code: 'commander.missingMandatoryOptionValue' });
   }
 
   _conflictingOption(option: Option, conflictingOption: Option): void {
-    this.error(tcm(this.lang, 'commander.conflictingOption', { option: option.flags, other: conflictingOption.flags }), { code: 'commander.conflictingOption' });
+    this.error(translate(this.lang, 'commander.conflictingOption', { option: option.flags, other: conflictingOption.flags }), { code: 'commander.conflictingOption' });
   }
 
   _excessArguments(receivedArgs: string[]): void {
     if ((this as unknown as { _allowExcessArguments: boolean })._allowExcessArguments) return;
     const expected = this.registeredArguments.length;
-    this.error(tcm(this.lang, 'commander.excessArguments', { command: this.name(), expected, received: receivedArgs.length }), { code: 'commander.excessArguments' });
+    this.error(translate(this.lang, 'commander.excessArguments', { command: this.name(), expected, received: receivedArgs.length }), { code: 'commander.excessArguments' });
   }
 
   unknownOption(flag: string): void {
     const suggestion = this.suggestionOf(() => (Command.prototype as unknown as ErrorMethods).unknownOption.call(this, flag));
     if (suggestion === null) return; // unknown options allowed here: commander raised nothing
-    this.error(tcm(this.lang, 'commander.unknownOption', { flag }) + this.didYouMean(suggestion), { code: 'commander.unknownOption' });
+    this.error(translate(this.lang, 'commander.unknownOption', { flag }) + this.didYouMean(suggestion), { code: 'commander.unknownOption' });
   }
 
   unknownCommand(): void {
     const name = String(this.args[0]);
     const suggestion = this.suggestionOf(() => (Command.prototype as unknown as ErrorMethods).unknownCommand.call(this));
-    this.error(tcm(this.lang, 'commander.unknownCommand', { name }) + this.didYouMean(suggestion ?? undefined), { code: 'commander.unknownCommand' });
+    this.error(translate(this.lang, 'commander.unknownCommand', { name }) + this.didYouMean(suggestion ?? undefined), { code: 'commander.unknownCommand' });
   }
 
   /**
@@ -89,7 +89,7 @@ export class LocalizedCommand extends Command {
   }
 
   private didYouMean(suggestion: string | undefined): string {
-    return suggestion ? tcm(this.lang, 'commander.didYouMean', { suggestion }) : '';
+    return suggestion ? translate(this.lang, 'commander.didYouMean', { suggestion }) : '';
   }
 }
 
@@ -99,19 +99,19 @@ export class LocalizedCommand extends Command {
  */
 export function localizedHelp(lang: Lang): Partial<Help> {
   const words: Record<string, string> = {
-    '[options]': tcm(lang, 'commander.help.options'),
-    '[command]': tcm(lang, 'commander.help.command'),
+    '[options]': translate(lang, 'commander.help.options'),
+    '[command]': translate(lang, 'commander.help.command'),
   };
-  const translate = (text: string): string => text.split(' ').map((w) => words[w] ?? w).join(' ');
+  const inLang = (text: string): string => text.split(' ').map((w) => words[w] ?? w).join(' ');
   return {
-    styleUsage: translate,
-    styleSubcommandTerm: translate,
+    styleUsage: inLang,
+    styleSubcommandTerm: inLang,
     optionDescription(option: Option): string {
       // Shown for options that take a value, as commander does; booleans' defaults are for programmers.
       const shown = option.defaultValue !== undefined && (option.required || option.optional);
       if (!shown) return option.description;
       const value = option.defaultValueDescription ?? String(option.defaultValue);
-      return option.description + tcm(lang, 'commander.help.default', { value });
+      return option.description + translate(lang, 'commander.help.default', { value });
     },
   };
 }

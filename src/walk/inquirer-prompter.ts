@@ -1,7 +1,7 @@
 // The terminal Prompter, backed by @inquirer/prompts, which is imported only here and only when `run` starts.
 import type { Io } from '../io/io.js';
-import { tr } from '../i18n/run-messages.js';
-import { makeVisible } from '../diagnostics/render.js';
+import { translate } from '../i18n/translate.js';
+import { makeVisible } from '../util/safe-text.js';
 import { wrapText } from '../diagnostics/wrap-text.js';
 import type { Lang } from '../i18n/lang.js';
 import { isSeparator, PromptEscaped, PromptInterrupted, type InputQuestion, type Prompter, type SelectQuestion } from './prompter.js';
@@ -65,7 +65,7 @@ export async function createInquirerPrompter(io: Io, lang: Lang, signal?: AbortS
   const PLACEHOLDER = Symbol('placeholder');
   const clear = io.stdout.isTTY === true;
   // inquirer's key help is English; say it in the officer's language.
-  const words: Record<string, string> = { navigate: tr(lang, 'prompt.key.navigate'), select: tr(lang, 'prompt.key.select') };
+  const words: Record<string, string> = { navigate: translate(lang, 'prompt.key.navigate'), select: translate(lang, 'prompt.key.select') };
   const keysHelpTip = (keys: [string, string][]): string => keys.map(([key, action]) => `${key} ${words[action] ?? action}`).join(' • ');
   // Messages, choices and defaults carry text from files (notes, evidence, unit-type labels,
   // deduction rules): everything inquirer shows is made visible here, once for every prompt.
@@ -93,7 +93,7 @@ export async function createInquirerPrompter(io: Io, lang: Lang, signal?: AbortS
             default: q.default,
             pageSize: (q.pageSize ?? 14) + (start ? 1 : 0),
             loop: false,
-            theme: { style: { keysHelpTip }, i18n: { disabledError: tr(lang, 'prompt.placeholder') } },
+            theme: { style: { keysHelpTip }, i18n: { disabledError: translate(lang, 'prompt.placeholder') } },
           },
           context,
         );

@@ -7,7 +7,7 @@ import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/main.js';
 import { makePaint } from '../../src/io/io.js';
-import { tr } from '../../src/i18n/run-messages.js';
+import { translate } from '../../src/i18n/translate.js';
 import { BIN, ROOT, runInProcess } from '../helpers/run-cli.js';
 
 /** The examples as `--help` prints them (Chinese), for every registered command. */
@@ -120,7 +120,7 @@ describe('every --help example works from the repository root', () => {
     const { words } = redirect(example, dir);
     const r = runExample(words);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(tr('zh', 'run.noTty'));
+    expect(r.stderr).toContain(translate('zh', 'run.noTty'));
     const checklist = words[words.indexOf('--checklist') + 1];
     const answers = words[words.indexOf('--answers') + 1];
     for (const [option, file] of [['--checklist', checklist], ['--answers', answers]] as const) {

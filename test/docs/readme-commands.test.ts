@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tr } from '../../src/i18n/run-messages.js';
+import { translate } from '../../src/i18n/translate.js';
 import { BIN, ROOT } from '../helpers/run-cli.js';
 
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -64,7 +64,7 @@ describe('README: the commands of the quick start and the usage sections run', (
         // `run` needs a terminal; without one it exits 2 with its advice once its arguments are
         // accepted (the terminal test drives it for real).
         expect(r.code, `${line}\n${r.out}`).toBe(2);
-        expect(r.out).toContain(tr('zh', 'run.noTty'));
+        expect(r.out).toContain(translate('zh', 'run.noTty'));
       } else {
         expect(r.code, `${line}\n${r.out}`).toBe(0);
       }

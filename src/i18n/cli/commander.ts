@@ -1,8 +1,8 @@
 // What commander would say in English — its parse errors and help words — in both languages.
-import { defineMessages } from './catalog.js';
+import type { Catalogue } from '../catalog.js';
 
-/** The commander catalogue. */
-export const COMMANDER_MESSAGES = {
+/** Commander's parse errors and help words. */
+export const COMMANDER_CLI = {
   'commander.missingArgument': { zh: '缺少必需的参数 {name}', en: "missing required argument '{name}'" },
   'commander.optionMissingArgument': { zh: '选项 {flags} 缺少取值', en: "option '{flags}' needs a value" },
   'commander.missingMandatoryOptionValue': { zh: '必须给出选项 {flags}', en: "required option '{flags}' not given" },
@@ -17,7 +17,4 @@ export const COMMANDER_MESSAGES = {
   'commander.help.options': { zh: '[选项]', en: '[options]' },
   'commander.help.command': { zh: '[命令]', en: '[command]' },
   'commander.help.default': { zh: '（默认：{value}）', en: ' (default: {value})' },
-} as const;
-
-/** Translates a commander message. */
-export const tcm = defineMessages('commander', COMMANDER_MESSAGES);
+} as const satisfies Catalogue;
