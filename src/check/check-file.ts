@@ -1,4 +1,5 @@
 // Validates one file of either kind end to end: read, parse, tell apart, schema, rules, checklist lookup.
+import { localized } from '../i18n/translate.js';
 import { validateChecklist } from '../checklist/extend-checklist.js';
 import { isReadFailure, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { decodeText, MAX_FILE_BYTES, readFailureDiagnostic, readText } from '../load/read-text.js';
@@ -133,7 +134,7 @@ async function findChecklist(
 
 function unknownChecklist(parsed: ParsedYaml, id: string): Diagnostic {
   const ctx = new RuleContext(parsed);
-  ctx.report('UNKNOWN_CHECKLIST', ['checklist', 'id'], { id, known: builtinIds().join(', ') || '—', hint: { zh: '可用 --checklist 指定文件', en: 'Use --checklist to name a file' } });
+  ctx.report('UNKNOWN_CHECKLIST', ['checklist', 'id'], { id, known: builtinIds().join(', ') || '—', hint: localized('diag.hint.checklistOption') });
   return ctx.diagnostics[0];
 }
 

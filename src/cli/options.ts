@@ -1,7 +1,6 @@
 // Parsing of option values shared by commands (formats, numbers, the language, dates), raising localised usage errors.
+import { makeVisible } from '../util/safe-text.js';
 import { isLang, type Lang } from '../i18n/lang.js';
-// The usage errors below are worded in the core catalogue: loaded here, whoever calls first.
-import '../i18n/messages.js';
 import { UsageError } from './usage-error.js';
 import { defaultAsOf, isDay } from '../util/dates.js';
 
@@ -18,7 +17,6 @@ export function parseAsOf(value: string | undefined, env: NodeJS.ProcessEnv, opt
   return trimmed;
 }
 import { basename, extname } from 'node:path';
-import { makeVisible } from '../diagnostics/render.js';
 
 /** Checks `--format` against the allowed values. */
 export function parseFormat<T extends string>(value: string, allowed: readonly T[]): T {

@@ -1,17 +1,13 @@
 // The batch summary as Markdown: overview, ranking, units × areas, distributions, invalid files, duplicates.
+import { INVISIBLE_CLASS, UNSAFE } from '../util/safe-text.js';
+import { translate, type MessageKey } from '../i18n/translate.js';
 import { itemTextLookup, weakestArea, type BatchSummary, type FileVerdict, type UnitBaseline } from '../model/batch.js';
 import { explainReasons, instructionFor } from './batch-reasons.js';
 import { formatLocation } from '../diagnostics/render.js';
-import { tb } from '../i18n/batch-messages.js';
-import { te } from '../i18n/evidence-messages.js';
-import { tl } from '../i18n/ledger-messages.js';
-import { tc } from '../i18n/compare-messages.js';
 import type { Lang } from '../i18n/lang.js';
 import { formatFixed, roundHalfAway } from '../score/round.js';
 import { appendAll } from '../util/append-all.js';
-import { UNSAFE } from './escape.js';
-import { areaFindingCells, itemFindingCells, rankingByType } from './batch-view.js';
-import { INVISIBLE_CLASS } from '../util/invisible.js';
+import { areaFindingCells, countRows, itemFindingCells, rankingByType } from './batch-view.js';
 import { formatLocalTime } from '../util/local-time.js';
 
 /** What the formatter needs besides the summary. */
@@ -78,13 +74,12 @@ export function formatBatchMarkdown(summary: BatchSummary, ctx: BatchFormatConte
  */
 export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormatContext): string[] {
   const { lang } = ctx;
-  const t = (key: Parameters<typeof tb>[1], params?: Record<string, unknown>): string => tb(lang, key, params);
+  const t = (key: MessageKey, params?: Record<string, unknown>): string => translate(lang, key, params);
   // Per-row words are looked up once, not once per unit.
   const yes = t('md.yes');
   const no = t('md.no');
   const yesNo = (b: boolean): string => (b ? yes : no);
   const fixed1 = fixed1Memo();
-  const c = summary.counts;
   const out: string[] = [];
   out.push(`# ${t('md.title')}`, '');
   out.push(t('md.generated', { at: formatLocalTime(summary.generatedAt) }) + '  ');
@@ -97,30 +92,8 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
   );
 
   out.push(`## ${t('md.counts')}`, '');
-  appendAll(out, table(
-    [t('md.counts'), t('md.col.count')],
-    [
-      [t('md.count.files'), String(c.files)],
-      [t('md.count.units'), String(c.valid)],
-      [t('md.count.invalid'), String(c.invalid)],
-      [t('md.count.vetoed'), String(c.vetoed)],
-      [t('md.count.incomplete'), String(c.incomplete)],
-      [t('md.count.below'), String(c.belowThreshold)],
-      [t('md.count.duplicates'), String(c.duplicates)],
-      ...(c.superseded > 0 ? [[t('md.count.superseded'), String(c.superseded)]] : []),
-      [t('md.count.failed'), String(c.failed)],
-      ...(c.other > 0 ? [[t('md.count.other'), String(c.other)]] : []),
-      ...(summary.roster
-        ? [
-            [t('md.count.expected'), String(summary.roster.expected)],
-            [t('md.count.missing'), String(summary.roster.missing.length)],
-            [t('md.count.notOnRoster'), String(summary.roster.notOnRoster.length)],
-          ]
-        : []),
-    ],
-    ['l', 'r'],
-  )).push('');
-  if (summary.rectification) out.push(tl(lang, 'ledger.batchLine', { ...summary.rectification }), '');
+  appendAll(out, table([t('md.counts'), t('md.col.count')], countRows(summary, lang).map(([label, n]) => [label, String(n)]), ['l', 'r'])).push('');
+  if (summary.rectification) out.push(translate(lang, 'ledger.batchLine', { ...summary.rectification }), '');
 
   if (summary.roster) appendAll(out, formatRoster(summary.roster, summary.policy.allowMissing === true, lang));
 
@@ -155,7 +128,7 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
     });
     appendAll(out, table(
       ['md.col.rank', 'md.col.typeRank', 'md.col.unit', 'md.col.type', 'md.col.score', ...(summary.baseline ? ['md.col.change'] : []), 'md.col.grade', 'md.col.veto', 'md.col.complete', 'md.col.result', 'md.col.why', 'md.col.file'].map((k) =>
-        t(k as Parameters<typeof tb>[1]),
+        t(k as MessageKey),
       ),
       rows,
       ['r', 'r', 'l', 'l', 'r', ...(summary.baseline ? (['r'] as const) : []), 'l', 'l', 'l', 'l', 'l', 'l'],
@@ -216,10 +189,10 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
   // `--verify-evidence`: one row per piece of evidence that is missing, changed or outside.
   const evidence = summary.files.flatMap((f) => (f.evidence ?? []).map((e) => ({ f, e })));
   if (evidence.length > 0) {
-    out.push(`## ${te(lang, 'verify.heading')} (${evidence.length})`, '');
+    out.push(`## ${translate(lang, 'verify.heading')} (${evidence.length})`, '');
     appendAll(out, table(
-      [t('md.col.file'), te(lang, 'verify.col.item'), te(lang, 'verify.col.path'), te(lang, 'verify.col.problem')],
-      evidence.map(({ f, e }) => [escapeCell(f.file), escapeCell(e.item), escapeCell(e.path), te(lang, `verify.${e.problem}`)]),
+      [t('md.col.file'), translate(lang, 'verify.col.item'), translate(lang, 'verify.col.path'), translate(lang, 'verify.col.problem')],
+      evidence.map(({ f, e }) => [escapeCell(f.file), escapeCell(e.item), escapeCell(e.path), translate(lang, `verify.${e.problem}`)]),
     )).push('');
   }
   if (summary.duplicates.length > 0) {
@@ -247,7 +220,7 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
 
 /** `--roster`: the counts, the units missing, the submissions from units not on the roster. */
 function formatRoster(r: NonNullable<BatchSummary['roster']>, allowMissing: boolean, lang: Lang): string[] {
-  const t = (key: Parameters<typeof tb>[1], params?: Record<string, unknown>): string => tb(lang, key, params);
+  const t = (key: MessageKey, params?: Record<string, unknown>): string => translate(lang, key, params);
   const out: string[] = [`## ${t('md.roster')}`, ''];
   out.push(t('md.roster.counts', { file: escapeCell(r.file), expected: r.expected, submitted: r.submitted, missing: r.missing.length, extra: r.notOnRoster.length }), '');
   out.push(`### ${t('md.roster.missing')} (${r.missing.length})`, '');
@@ -271,7 +244,7 @@ const ITEM_TEXT_CHARS = 40;
  * by the points lost across the county.
  */
 function formatFindings(summary: BatchSummary, lang: Lang): string[] {
-  const t = (key: Parameters<typeof tb>[1], params?: Record<string, unknown>): string => tb(lang, key, params);
+  const t = (key: MessageKey, params?: Record<string, unknown>): string => translate(lang, key, params);
   const out: string[] = [`## ${t('md.findings')}`, ''];
   out.push(`### ${t('md.findings.areas')}`, '', t('md.findings.areas.note'), '');
   appendAll(out, table(
@@ -298,7 +271,7 @@ function formatFindings(summary: BatchSummary, lang: Lang): string[] {
  * the rank within the type, the unit, its score, grade and result.
  */
 function formatTypeRankings(summary: BatchSummary, lang: Lang, fixed1: (x: number) => string): string[] {
-  const t = (key: Parameters<typeof tb>[1], params?: Record<string, unknown>): string => tb(lang, key, params);
+  const t = (key: MessageKey, params?: Record<string, unknown>): string => translate(lang, key, params);
   const out: string[] = [`## ${t('md.typeRanking')}`, '', t('md.typeRanking.note'), ''];
   for (const group of rankingByType(summary)) {
     const rows = group.ranked.map((r) => {
@@ -316,13 +289,13 @@ function formatTypeRankings(summary: BatchSummary, lang: Lang, fixed1: (x: numbe
 function firstProblems(f: FileVerdict, lang: Lang): string {
   const shown = f.errors.slice(0, 3).map((d) => `\`${formatLocation(d).replace(/`/g, "'")}\` ${escapeCell(d.message[lang])}`);
   const more = f.errorCount - shown.length;
-  if (more > 0) shown.push(tb(lang, 'md.moreErrors', { count: more }));
+  if (more > 0) shown.push(translate(lang, 'md.moreErrors', { count: more }));
   return shown.join('<br>');
 }
 
 /** The ranking's change cell: `+3.2 ↑`, `−1.5`, `0.0`, or "new" for a unit without a baseline. */
 function changeCell(baseline: UnitBaseline | undefined, lang: Lang): string {
-  if (!baseline) return tb(lang, 'md.change.new');
+  if (!baseline) return translate(lang, 'md.change.new');
   const arrow = baseline.gradeChange === 'up' ? ' ↑' : baseline.gradeChange === 'down' ? ' ↓' : '';
   return formatDelta(baseline.delta) + arrow;
 }
@@ -333,7 +306,7 @@ function changeCell(baseline: UnitBaseline | undefined, lang: Lang): string {
  */
 function formatFollowUpSection(summary: BatchSummary, lang: Lang): string[] {
   const f = summary.baseline!.followUp;
-  const t = (key: Parameters<typeof tc>[1], params?: Record<string, unknown>): string => tc(lang, key, params);
+  const t = (key: MessageKey, params?: Record<string, unknown>): string => translate(lang, key, params);
   const out: string[] = [`## ${t('compare.md.followUp')}`, ''];
   out.push(t('batch.followUp.summary', { ...f, ...f.tasks, total: f.tasks.total }), '');
   const rows: string[][] = [];
@@ -351,7 +324,7 @@ function formatFollowUpSection(summary: BatchSummary, lang: Lang): string[] {
 
 /** `--baseline`: the counts, the biggest improvements and declines, and the units missing now. */
 function formatBaselineSection(b: NonNullable<BatchSummary['baseline']>, lang: Lang): string[] {
-  const t = (key: Parameters<typeof tb>[1], params?: Record<string, unknown>): string => tb(lang, key, params);
+  const t = (key: MessageKey, params?: Record<string, unknown>): string => translate(lang, key, params);
   const out: string[] = [`## ${t('md.baseline')}`, ''];
   out.push(t('md.baseline.counts', { dir: escapeCell(b.dir), matched: b.matched, newUnits: b.newUnits, missing: b.missingUnits.length }), '');
   const changes = (title: string, list: typeof b.improvements): void => {

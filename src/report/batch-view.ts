@@ -1,6 +1,6 @@
-// What the Markdown and HTML batch summaries show alike: the findings' cells and the ranking grouped by unit type.
+// What the Markdown, HTML and workbook batch summaries show alike: the counts, the findings' cells and the ranking grouped by unit type.
+import { translate, type MessageKey } from '../i18n/translate.js';
 import type { AreaFinding, BatchSummary, ItemFinding, RankedUnit } from '../model/batch.js';
-import { tb } from '../i18n/batch-messages.js';
 import type { Lang } from '../i18n/lang.js';
 import { formatFixed } from '../score/round.js';
 import { excerpt } from '../util/excerpt.js';
@@ -10,16 +10,44 @@ export function scoreText(x: number | null): string {
   return x === null ? '—' : formatFixed(x, 1);
 }
 
+/**
+ * The overview's counts as label and number, in the order every summary shows them: files, units,
+ * invalid, vetoed, incomplete, below the pass mark, duplicates, superseded (when any), failing,
+ * other files (when any), and with `--roster` the units due, missing and not on the roster.
+ */
+export function countRows(summary: Pick<BatchSummary, 'counts' | 'roster'>, lang: Lang): [string, number][] {
+  const t = (key: MessageKey): string => translate(lang, key);
+  const c = summary.counts;
+  const rows: [string, number][] = [
+    [t('md.count.files'), c.files],
+    [t('md.count.units'), c.valid],
+    [t('md.count.invalid'), c.invalid],
+    [t('md.count.vetoed'), c.vetoed],
+    [t('md.count.incomplete'), c.incomplete],
+    [t('md.count.below'), c.belowThreshold],
+    [t('md.count.duplicates'), c.duplicates],
+  ];
+  if (c.superseded > 0) rows.push([t('md.count.superseded'), c.superseded]);
+  rows.push([t('md.count.failed'), c.failed]);
+  if (c.other > 0) rows.push([t('md.count.other'), c.other]);
+  if (summary.roster) {
+    rows.push(
+      [t('md.count.expected'), summary.roster.expected],
+      [t('md.count.missing'), summary.roster.missing.length],
+      [t('md.count.notOnRoster'), summary.roster.notOnRoster.length],
+    );
+  }
+  return rows;
+}
+
+/** An area's weakest units as one line, "丙局 60.0；甲镇 70.0", names escaped with `esc`. */
+export function weakestUnitsText(a: AreaFinding, esc: (text: string) => string, lang: Lang): string {
+  return a.weakest.map((w) => `${esc(w.name)} ${scoreText(w.score)}`).join(esc(translate(lang, 'why.and')));
+}
+
 /** One area's findings as cells (area, units, average, lowest, highest, weakest units), text escaped with `esc`. */
 export function areaFindingCells(a: AreaFinding, esc: (text: string) => string, lang: Lang): string[] {
-  return [
-    `${esc(a.id)} ${esc(a.title)}`,
-    String(a.units),
-    scoreText(a.average),
-    scoreText(a.min),
-    scoreText(a.max),
-    a.weakest.map((w) => `${esc(w.name)} ${scoreText(w.score)}`).join(esc(tb(lang, 'why.and'))),
-  ];
+  return [`${esc(a.id)} ${esc(a.title)}`, String(a.units), scoreText(a.average), scoreText(a.min), scoreText(a.max), weakestUnitsText(a, esc, lang)];
 }
 
 /** One item's findings as cells (item, text cut to `textChars`, failed, partial, unanswered, of units, points lost). */

@@ -1,8 +1,8 @@
-// Strings of the office formats (the batch summary workbook and the Word report), in both languages.
-import { defineMessages } from './catalog.js';
+// The office formats' wording: the batch workbook's sheets and the Word report.
+import type { Catalogue } from '../catalog.js';
 
-/** The office-formats catalogue. */
-export const OFFICE_MESSAGES = {
+/** The office formats' wording. */
+export const OFFICE_REPORT = {
   'xlsx.sheet.overview': { zh: '概况', en: 'Overview' },
   'xlsx.sheet.ranking': { zh: '排名', en: 'Ranking' },
   'xlsx.sheet.areas': { zh: '单位×领域', en: 'Units x areas' },
@@ -13,10 +13,24 @@ export const OFFICE_MESSAGES = {
   'xlsx.generated': { zh: '生成时间', en: 'Generated' },
   'xlsx.failUnder': { zh: '通过线', en: 'Pass mark' },
   'xlsx.none': { zh: '无', en: 'none' },
+  'xlsx.sheet.typeRanking': { zh: '类型内排名', en: 'Ranking by type' },
+  'xlsx.sheet.roster': { zh: '报送情况', en: 'Who has submitted' },
+  'xlsx.sheet.baseline': { zh: '与基线比较', en: 'Baseline' },
+  'xlsx.sheet.findingsAreas': { zh: '全县·领域', en: 'County by area' },
+  'xlsx.sheet.findingsItems': { zh: '全县·条目', en: 'County by item' },
+  'xlsx.sheet.evidence': { zh: '佐证材料问题', en: 'Evidence problems' },
+  'xlsx.sheet.duplicates': { zh: '重复提交', en: 'Submitted twice' },
+  'xlsx.sheet.other': { zh: '其他文件', en: 'Other files' },
+  'xlsx.incomplete': { zh: '未答完的单位', en: 'Incomplete units' },
+  'xlsx.rectification': { zh: '整改任务', en: 'Rectification tasks' },
   'xlsx.areas.note': {
-    zh: '每列为一个一级指标的得分率（0–100），每列单独按红-黄-绿着色；“不适用”表示该指标不适用于此类单位，“—”表示全部不适用。',
-    en: 'Each column is one area’s score (0–100), coloured red–yellow–green per column; “n/a” means the area does not apply to the unit type, “—” that every item was N/A.',
+    zh: '每列为一个一级指标的得分率（0–100），每列单独按红-黄-绿着色；每个单位最弱的领域加粗并加下划线；“不适用”表示该指标不适用于此类单位，“—”表示全部不适用。',
+    en: 'Each column is one area’s score (0–100), coloured red–yellow–green per column; each unit’s weakest area is bold and underlined; “n/a” means the area does not apply to the unit type, “—” that every item was N/A.',
   },
+  'xlsx.col.weakestArea': { zh: '最弱领域', en: 'Weakest area' },
+  'xlsx.col.keptDate': { zh: '计分一份的日期', en: 'Its date' },
+  'xlsx.col.supersededDate': { zh: '被取代一份的日期', en: 'Superseded one’s date' },
+  'xlsx.col.repeatItems': { zh: '重复发现的条目', en: 'Repeat items' },
   'xlsx.notApplicable': { zh: '不适用', en: 'n/a' },
   'xlsx.byGrade': { zh: '按等次', en: 'By grade' },
   'xlsx.byType': { zh: '按单位类型', en: 'By unit type' },
@@ -34,13 +48,6 @@ export const OFFICE_MESSAGES = {
   'xlsx.col.reasons': { zh: '不通过原因', en: 'Why it fails' },
   'xlsx.fileStatus.invalid': { zh: '无效', en: 'invalid' },
   'xlsx.fileStatus.unreadable': { zh: '无法读取', en: 'unreadable' },
-  'xlsx.reason.unreadable': { zh: '无法读取', en: 'unreadable' },
-  'xlsx.reason.invalid': { zh: '无效', en: 'invalid' },
-  'xlsx.reason.vetoed': { zh: '一票否决', en: 'vetoed' },
-  'xlsx.reason.belowThreshold': { zh: '低于通过线', en: 'below the pass mark' },
-  'xlsx.reason.incomplete': { zh: '未答完', en: 'incomplete' },
-  'xlsx.reason.evidence': { zh: '佐证材料有问题', en: 'evidence problems' },
-  'xlsx.reason.duplicate': { zh: '被同一单位的另一份提交取代', en: 'superseded by another submission of the unit' },
   'docx.signature': { zh: '单位负责人（签字）：', en: 'Head of unit (signature):' },
   'docx.seal': { zh: '单位（盖章）：', en: 'Unit (seal):' },
   'docx.date': { zh: '日期：', en: 'Date:' },
@@ -51,12 +58,4 @@ export const OFFICE_MESSAGES = {
   'docx.page': { zh: '第 {page} 页，共 {pages} 页', en: 'Page {page} of {pages}' },
   'docx.col.guidance': { zh: '整改指引', en: 'Guidance' },
   'docx.col.item': { zh: '条目', en: 'Item' },
-  'docx.example': { zh: 'Word 自查报告（可签字盖章存档）', en: 'the report as a Word document to sign and file' },
-  'binary.needsFile': {
-    zh: '{format} 是二进制格式，须用 {option} 文件 写入文件（不写到标准输出）',
-    en: '{format} is a binary format: give {option} FILE (it is never written to standard output)',
-  },
-} as const;
-
-/** The office-formats messages in `lang`. */
-export const to = defineMessages('office', OFFICE_MESSAGES);
+} as const satisfies Catalogue;
