@@ -8,6 +8,7 @@ import { answersChecklistFile, builtinIds } from '../checklist/resolve-checklist
 import { loadChecklist, type LoadedChecklist } from '../checklist/load-checklist.js';
 import type { Checklist } from '../model/checklist.js';
 import type { Answers } from '../model/answers.js';
+import type { Review } from '../model/review.js';
 import { detectKind, splitSeverity, unknownDocument, validateAnswers, validateAnswersShape, type DocumentKind } from '../validate/validate.js';
 import { RuleContext } from '../validate/rule-context.js';
 import { isWorkbookPath } from '../workbook/layout.js';
@@ -24,6 +25,8 @@ export interface FileCheck {
   /** The checklist file an answer file was checked against. */
   checklistFile?: string;
   answers?: Answers;
+  /** For a review file (see check-review.ts): the review, when it has no error. */
+  review?: Review;
   errors: Diagnostic[];
   warnings: Diagnostic[];
 }
@@ -91,7 +94,8 @@ async function checkParsedAs(parsed: ParsedYaml, choice: ChecklistChoice = {}, e
   const base = { file: parsed.file, unreadable: false, parsed };
   if (parsed.value === undefined) return { ...base, ...splitSeverity(parsed.diagnostics) };
   const kind = expect ?? detectKind(parsed.value);
-  if (!kind) return { ...base, errors: [...parsed.diagnostics, unknownDocument(parsed)], warnings: [] };
+  // A review is checked with the answer file it names (check-review.ts), never here.
+  if (!kind || kind === 'review') return { ...base, errors: [...parsed.diagnostics, unknownDocument(parsed)], warnings: [] };
   if (kind === 'checklist') {
     const result = validateChecklist(parsed);
     return { ...base, kind, checklist: result.value, errors: result.errors, warnings: result.warnings };

@@ -7,7 +7,8 @@ import { te } from '../i18n/evidence-messages.js';
 import { tl } from '../i18n/ledger-messages.js';
 import { tc } from '../i18n/compare-messages.js';
 import type { Lang } from '../i18n/lang.js';
-import { formatFixed, roundHalfAway } from '../score/round.js';
+import { formatFixed } from '../score/round.js';
+import { formatDelta } from './view.js';
 import { appendAll } from '../util/append-all.js';
 import { UNSAFE } from './escape.js';
 import { areaFindingCells, itemFindingCells, rankingByType } from './batch-view.js';
@@ -378,12 +379,3 @@ function formatBaselineSection(b: NonNullable<BatchSummary['baseline']>, lang: L
   return out;
 }
 
-/**
- * A score change as people read it: `+3.2`, `−1.5` (a true minus sign) or `0.0` at one decimal.
- * A change that rounds to nothing shows no sign.
- */
-export function formatDelta(delta: number): string {
-  const text = roundHalfAway(Math.abs(delta), 1).toFixed(1);
-  if (text === '0.0') return text;
-  return (delta > 0 ? '+' : '\u2212') + text;
-}

@@ -1,4 +1,6 @@
 // The 自查报告 as a Word document a unit can sign and file: header block, score, areas, items, 整改清单, method, signatures.
+import { trv } from '../i18n/review-messages.js';
+import { adjustedHeadings, reviewView } from './review-view.js';
 import { createRequire } from 'node:module';
 import type { Report } from '../model/report.js';
 import { to } from '../i18n/office-messages.js';
@@ -137,7 +139,7 @@ export async function formatDocxReport(report: Report, ctx: FormatContext): Prom
   body.push(
     new d.Paragraph({
       children: [
-        ...runs(`${to(lang, 'docx.score')}${colon}`),
+        ...runs(`${report.review ? trv(lang, 'report.docx.score') : to(lang, 'docx.score')}${colon}`),
         ...runs(one(report, 'score'), { bold: true, size: SIZE.heading }),
         ...runs(`${zh ? ' 分' : ''}${zh ? '　　' : '    '}${to(lang, 'docx.grade')}${colon}`),
         ...runs(report.grade.label, { bold: true, size: SIZE.heading }),
@@ -153,6 +155,16 @@ export async function formatDocxReport(report: Report, ctx: FormatContext): Prom
   }
   if (!report.complete) body.push(para(tr(lang, 'incomplete.banner', { count: report.unanswered.length, items: report.unanswered.join(sep) }), { color: RED }));
   if (report.ignored.length > 0) body.push(para(tr(lang, 'ignored.note', { items: report.ignored.join(sep) })));
+
+  // The office's review: both scores, who reviewed, what was adjusted and why.
+  if (report.review) {
+    const view = reviewView(report, report.review, lang);
+    body.push(heading(trv(lang, 'report.section'), 1));
+    if (view.changed) body.push(para(view.changed, { bold: true, color: RED }));
+    body.push(para(view.scores, { bold: true }), para(view.by));
+    if (view.rows.length === 0) body.push(para(trv(lang, 'report.noAdjusted')));
+    else body.push(table(adjustedHeadings(lang), [9, 29, 16, 16, 10, 20], view.rows.map((r) => [r.id, r.text, r.self, r.verified, r.change, r.reason]), [undefined, undefined, 'center', 'center', 'right']));
+  }
 
   // Areas.
   body.push(heading(tr(lang, 'section.areas'), 1));

@@ -1,6 +1,9 @@
 // The Markdown report for a person: header, score, veto banner, area table with bars, items, rectification, gains, method.
-import type { Report } from '../model/report.js';
+import type { Report, ReportReview } from '../model/report.js';
+import type { Lang } from '../i18n/lang.js';
 import { tr } from '../i18n/report-messages.js';
+import { trv } from '../i18n/review-messages.js';
+import { adjustedHeadings, reviewView } from './review-view.js';
 // Every text is placed after a line marker ("| ", "- ", "### "), so inline escaping is enough.
 import { escapeInline as esc, escapeTableCell as cell } from './escape.js';
 import { mentionsVeto } from '../model/text.js';
@@ -30,6 +33,19 @@ export const MAX_GAINS = 10;
 
 const STATUS_ICON: Record<string, string> = { pass: '✅', partial: '🟡', fail: '❌', na: '➖', unanswered: '⬜' };
 
+/** The review section: the two scores, who reviewed and when, a warning when the answers changed since, and the adjusted items. */
+function reviewMarkdown(report: Report, review: ReportReview, lang: Lang): string[] {
+  const view = reviewView(report, review, lang);
+  const out = [`## ${trv(lang, 'report.section')}`, ''];
+  if (view.changed) out.push('> [!WARNING]', `> ⚠ ${esc(view.changed)}`, '');
+  out.push(esc(view.scores), '', esc(view.by), '');
+  if (view.rows.length === 0) return [...out, trv(lang, 'report.noAdjusted'), ''];
+  out.push(`| ${adjustedHeadings(lang).join(' | ')} |`, '| --- | --- | --- | --- | ---: | --- |');
+  for (const r of view.rows) out.push(`| ${esc(r.id)} | ${cell(r.text)} | ${cell(r.self)} | ${cell(r.verified)} | ${r.change} | ${cell(r.reason)} |`);
+  out.push('');
+  return out;
+}
+
 /** Renders the Markdown report (GitHub-flavoured). Every text from answer and checklist files is escaped. */
 export function formatMarkdown(report: Report, ctx: FormatContext): string {
   const { lang } = ctx;
@@ -51,7 +67,8 @@ export function formatMarkdown(report: Report, ctx: FormatContext): string {
   out.push(`| ${tr(lang, 'field.generatedAt')} | ${reportDate(report)} |`, '');
 
   const parts = tr(lang, 'summary.parts', { base: one(report, 'baseScore'), bonus: one(report, 'bonusScore') });
-  out.push(`**${tr(lang, 'summary.line', { score: one(report, 'score'), grade: esc(report.grade.label) })}**${paren(parts)}`, '');
+  const line = report.review ? trv(lang, 'report.summary.line', { score: one(report, 'score'), grade: esc(report.grade.label) }) : tr(lang, 'summary.line', { score: one(report, 'score'), grade: esc(report.grade.label) });
+  out.push(`**${line}**${paren(parts)}`, '');
 
   if (report.vetoed) {
     const items = report.vetoItems.map((id) => `${esc(id)} ${esc(itemText(report, id))}`).join(lang === 'zh' ? '；' : '; ');
@@ -60,6 +77,7 @@ export function formatMarkdown(report: Report, ctx: FormatContext): string {
   if (!report.complete) {
     out.push('> [!WARNING]', `> ${tr(lang, 'incomplete.banner', { count: report.unanswered.length, items: report.unanswered.map(esc).join(sep) })}`, '');
   }
+  if (report.review) out.push(...reviewMarkdown(report, report.review, lang));
   const c = report.counts;
   out.push(tr(lang, 'summary.counts', c), '');
   if (report.ignored.length > 0) out.push(tr(lang, 'ignored.note', { items: report.ignored.map(esc).join(sep) }), '');

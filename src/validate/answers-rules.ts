@@ -14,13 +14,15 @@ export const MAX_DEDUCTION_COUNT = 1_000_000;
 /** A semantic rule over a schema-valid answer file and the checklist it names. */
 export type AnswersRule = (answers: Answers, checklist: Checklist, ctx: RuleContext) => void;
 
-const KIND_NAMES: Record<ItemKind, { zh: string; en: string }> = {
+/** How each item kind is named in messages. */
+export const KIND_NAMES: Record<ItemKind, { zh: string; en: string }> = {
   status: { zh: '状态类（status）', en: 'status' },
   ratio: { zh: '比例类（ratio）', en: 'ratio' },
   deduct: { zh: '扣分类（deduct）', en: 'deduct' },
 };
 
-const EXPECTED: Record<ItemKind, { zh: string; en: string }> = {
+/** What an answer of each item kind gives, in messages. */
+export const EXPECTED: Record<ItemKind, { zh: string; en: string }> = {
   status: { zh: 'status（pass/partial/fail/na）', en: 'status (pass/partial/fail/na)' },
   ratio: { zh: 'value（0 到 1）或 status: na', en: 'value (0 to 1) or status: na' },
   deduct: { zh: 'deductions（各扣分规则的次数）或 status: na', en: 'deductions (a count per rule) or status: na' },
@@ -31,7 +33,7 @@ const EXPECTED: Record<ItemKind, { zh: string; en: string }> = {
 const indexCache = new WeakMap<Checklist, Map<string, Item>>();
 
 /** The checklist's items by id, memoised per checklist object. */
-function itemIndex(checklist: Checklist): Map<string, Item> {
+export function itemIndex(checklist: Checklist): Map<string, Item> {
   let index = indexCache.get(checklist);
   if (!index) {
     index = new Map(listItems(checklist).map(({ item }) => [item.id, item]));
