@@ -7,7 +7,8 @@ import '../i18n/office-messages.js';
 import { t } from '../i18n/messages.js';
 import type { CommandContext } from '../io/io.js';
 import type { AddCommand } from './command.js';
-import { formatForOut, parseAsOf, parseFailUnder, parseFormat, parseJobs, readGeneratedAt } from './options.js';
+import { formatForOut, parseAsOf, parseFailUnder, parseFormat, parseJobs, parseMaxOverstatement, readGeneratedAt } from './options.js';
+import { trv } from '../i18n/review-messages.js';
 import { tl } from '../i18n/ledger-messages.js';
 import { UsageError } from './usage-error.js';
 import { addExamples } from './help-examples.js';
@@ -43,6 +44,8 @@ export interface BatchOptions {
   asOf?: string;
   /** The first day of the period whose done tasks are counted (`--since`). */
   since?: string;
+  /** `--max-overstatement N`: a reviewed unit whose self-assessment exceeds the verified score by more than N fails. */
+  maxOverstatement?: number;
 }
 
 /** Diagnostics shown on stderr with a code frame; the rest are one line each. */
@@ -68,10 +71,11 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
     .option('--verify-evidence', te(lang, 'batch.opt.verifyEvidence'))
     .option('--as-of <date>', t(lang, 'cli.opt.asOf'))
     .option('--since <date>', tl(lang, 'ledger.opt.since'))
+    .option('--max-overstatement <n>', trv(lang, 'cli.opt.maxOverstatement'))
     .action(
       async (
         paths: string[],
-        raw: { checklist?: string; format?: string; out?: string; junit?: string; failUnder?: string; allowIncomplete?: boolean; allowDuplicates?: boolean; roster?: string; allowMissing?: boolean; jobs?: string; baseline?: string; verifyEvidence?: boolean; asOf?: string; since?: string },
+        raw: { checklist?: string; format?: string; out?: string; junit?: string; failUnder?: string; allowIncomplete?: boolean; allowDuplicates?: boolean; roster?: string; allowMissing?: boolean; jobs?: string; baseline?: string; verifyEvidence?: boolean; asOf?: string; since?: string; maxOverstatement?: string },
       ) => {
         // The format follows --out's extension where it names one (汇总.html, s.json, s.xlsx); --format must agree with it.
         const given = raw.format === undefined ? undefined : parseFormat(raw.format, ['md', 'html', 'json', 'jsonl', 'xlsx'] as const);
@@ -93,6 +97,7 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
           verifyEvidence: raw.verifyEvidence === true,
           asOf: raw.asOf === undefined ? undefined : parseAsOf(raw.asOf, ctx.io.env),
           since: raw.since === undefined ? undefined : parseAsOf(raw.since, ctx.io.env, '--since'),
+          maxOverstatement: raw.maxOverstatement === undefined ? undefined : parseMaxOverstatement(raw.maxOverstatement),
         };
         setExit(await runBatch(paths, options, ctx));
       },
@@ -108,6 +113,7 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
     { command: 'wangxin batch answers/ --format jsonl --out units.jsonl', zh: 'JSON Lines：每个文件一行，最后一行为汇总', en: 'JSON Lines: a line per file, then a summary line' },
     { command: 'wangxin batch answers/ --out 汇总.xlsx', zh: 'Excel 工作簿：排名、单位×领域（色阶）、分布、无效文件、待整改条目', en: 'Excel workbook: ranking, units × areas (colour scales), distributions, invalid files, open items' },
     { command: 'wangxin batch 2026/ --baseline 2025/', zh: '与去年的提交比较：每个单位的变化', en: "change per unit since last year's submissions" },
+    { command: 'wangxin batch examples/loop/2026 --max-overstatement 10', zh: trv('zh', 'cli.example.batchReview'), en: trv('en', 'cli.example.batchReview') },
   ]);
 }
 
@@ -179,7 +185,13 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
     ...(options.roster !== undefined ? [options.roster] : []),
     ...(baseline?.inputs ?? []),
   ]);
-  const policy = { failUnder: options.failUnder, allowIncomplete: options.allowIncomplete, allowDuplicates: options.allowDuplicates === true, allowMissing: options.allowMissing === true };
+  const policy = {
+    failUnder: options.failUnder,
+    allowIncomplete: options.allowIncomplete,
+    allowDuplicates: options.allowDuplicates === true,
+    allowMissing: options.allowMissing === true,
+    ...(options.maxOverstatement !== undefined ? { maxOverstatement: options.maxOverstatement } : {}),
+  };
   // The county-wide item counts, updated as each outcome comes in; the outcome keeps no list of its own.
   const tally = new (await import('../batch/findings.js')).ItemTally();
   const count = (o: FileOutcome): void => {
@@ -337,6 +349,9 @@ async function showDiagnostics(outcomes: readonly FileOutcome[], found: Discover
     const rest = shown.length > MAX_FRAMES ? '\n' + renderDiagnostics(shown.slice(MAX_FRAMES), { lang, paint: ctx.paintErr, frames: false }) : '';
     io.stderr.write(withFrames + rest + '\n\n');
   }
+  // Warnings about the office's reviews (an answer file changed since its review): every command reading a review says so.
+  const reviewWarnings = outcomes.flatMap((o) => o.reviewWarnings ?? []);
+  if (reviewWarnings.length > 0) io.stderr.write(renderDiagnostics(reviewWarnings, { lang, paint: ctx.paintErr, frames: false }) + '\n');
   for (const o of outcomes) {
     for (const e of o.evidence ?? []) io.stderr.write(`${makeVisible(o.file)}: ${ctx.paintErr.red(te(lang, `verify.${e.problem}`))}: ${makeVisible(e.item)} ${makeVisible(e.path)}\n`);
   }

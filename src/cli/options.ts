@@ -2,6 +2,7 @@
 import { isLang, type Lang } from '../i18n/lang.js';
 // The usage errors below are worded in the core catalogue: loaded here, whoever calls first.
 import '../i18n/messages.js';
+import '../i18n/review-messages.js';
 import { UsageError } from './usage-error.js';
 import { defaultAsOf, isDay } from '../util/dates.js';
 
@@ -38,6 +39,17 @@ export function parseFailUnder(value: string): number {
   if (!/^\d+(\.\d+)?$/.test(trimmed) || !(n >= 0 && n <= 100)) {
     throw new UsageError('cli.error.badFailUnder', { value });
   }
+  return n;
+}
+
+/**
+ * `--max-overstatement N` (`batch`): how many points a unit's self-assessment may exceed its
+ * verified score by, a plain decimal number from 0 to 100 like `--fail-under`.
+ */
+export function parseMaxOverstatement(value: string): number {
+  const trimmed = value.trim();
+  const n = Number(trimmed);
+  if (!/^\d+(\.\d+)?$/.test(trimmed) || !(n >= 0 && n <= 100)) throw new UsageError('cli.error.badMaxOverstatement', { value });
   return n;
 }
 

@@ -10,10 +10,11 @@ import type { tb } from '../i18n/batch-messages.js';
 import type { to } from '../i18n/office-messages.js';
 import type { tw } from '../i18n/workbook-messages.js';
 import type { tl } from '../i18n/ledger-messages.js';
+import type { trv } from '../i18n/review-messages.js';
 import { EXIT, ExitError } from './exit.js';
 
 /** The catalogues usage errors come from, searched in this order (their keys do not overlap). */
-const USAGE_CATALOGUES = ['core', 'files', 'init', 'migrate', 'schema', 'batch', 'office', 'workbook', 'ledger'] as const;
+const USAGE_CATALOGUES = ['core', 'files', 'init', 'migrate', 'schema', 'batch', 'office', 'workbook', 'ledger', 'review'] as const;
 
 /** A message key of one of the catalogues usage errors come from. */
 export type UsageKey =
@@ -25,7 +26,8 @@ export type UsageKey =
   | Parameters<typeof tb>[1]
   | Parameters<typeof to>[1]
   | Parameters<typeof tw>[1]
-  | Parameters<typeof tl>[1];
+  | Parameters<typeof tl>[1]
+  | Parameters<typeof trv>[1];
 
 /** Thrown by commands for wrong usage; its text is filled in, in the user's language, when main prints it. */
 export class UsageError extends ExitError {

@@ -41,6 +41,7 @@ export const OFFICE_MESSAGES = {
   'xlsx.reason.incomplete': { zh: '未答完', en: 'incomplete' },
   'xlsx.reason.evidence': { zh: '佐证材料有问题', en: 'evidence problems' },
   'xlsx.reason.duplicate': { zh: '被同一单位的另一份提交取代', en: 'superseded by another submission of the unit' },
+  'xlsx.reason.overstated': { zh: '自评分高出核查分过多', en: 'self-assessment too far above the verified score' },
   'docx.signature': { zh: '单位负责人（签字）：', en: 'Head of unit (signature):' },
   'docx.seal': { zh: '单位（盖章）：', en: 'Unit (seal):' },
   'docx.date': { zh: '日期：', en: 'Date:' },

@@ -17,6 +17,42 @@ export const REVIEW_MESSAGES = {
     en: 'verified score from the review {file} (by {reviewer}, {date})',
   },
   'cli.example.scoreReview': { zh: '按复核记录给出自评分和核查分', en: 'the self-assessed and the verified score, from a review' },
+  // Batch summaries.
+  'cli.opt.maxOverstatement': {
+    zh: '自评分比核查分高出超过 N 分的单位视为问题（以退出码 1 结束）',
+    en: 'a unit whose self-assessed score exceeds its verified score by more than N points is a finding (exit 1)',
+  },
+  'cli.error.badMaxOverstatement': {
+    zh: '--max-overstatement 须为 0 到 100 之间的十进制数（如 5 或 2.5），收到“{value}”',
+    en: '--max-overstatement must be a decimal number from 0 to 100 (such as 5 or 2.5), not "{value}"',
+  },
+  'cli.example.batchReview': {
+    zh: '按复核后的核查分排名；自评比核查高出 10 分以上即失败',
+    en: 'rank on verified scores; fail a unit that rated itself over 10 points higher',
+  },
+  'why.overstated': {
+    zh: '自评分 {self} 比核查分 {verified} 高 {difference} 分，超过 --max-overstatement {max}',
+    en: 'self-assessed {self} is {difference} above the verified {verified}, more than --max-overstatement {max}',
+  },
+  'batch.count.reviewed': { zh: '已复核单位', en: 'Units reviewed' },
+  'batch.count.overstated': { zh: '自评高出核查超过 {max} 分', en: 'Self-assessment over {max} points above verified' },
+  'batch.col.verified': { zh: '核查分', en: 'Verified' },
+  'batch.col.self': { zh: '自评分', en: 'Self-assessed' },
+  'batch.col.difference': { zh: '自评−核查', en: 'Self − verified' },
+  'batch.note': {
+    zh: '已复核 {reviewed} 个单位：核查分是县委网信办复核后的得分（未复核的单位为自评分），排名和等级以核查分为准；“自评−核查”为正表示自评偏高。',
+    en: '{reviewed} unit(s) reviewed: the verified score is the score after the office\'s review (a unit not reviewed keeps its own), and ranks and grades go by it; a positive "self − verified" means the unit rated itself higher.',
+  },
+  'batch.overstatedLine': {
+    zh: '自评分高出核查分超过 {max} 分（--max-overstatement）的单位：{count} 个。',
+    en: 'Units whose self-assessment exceeds the verified score by more than {max} points (--max-overstatement): {count}.',
+  },
+  'batch.changed': {
+    zh: '答卷在复核之后已被修改（SHA-256 与复核记录不一致），核查分按当前答卷套用复核结论计算，请重新复核：{files}',
+    en: 'answer files changed since their review (the SHA-256 differs from the review\'s); their verified scores apply the review to the current answers; review them again: {files}',
+  },
+  'batch.other.review': { zh: '复核记录（检查表 {id}，版本 {version}）', en: 'a review (checklist {id}, version {version})' },
+  'batch.junit.review': { zh: '复核记录，不是答卷：已用于其答卷的核查分', en: 'a review, not an answer file: used for its answer file\'s verified score' },
   // Reports of one unit.
   'report.summary.line': { zh: '核查分 {score} 分，等级：{grade}', en: 'Verified score {score}, grade: {grade}' },
   'report.docx.score': { zh: '核查分', en: 'Verified score' },

@@ -11,7 +11,8 @@ import { formatFixed } from '../score/round.js';
 import { formatDelta } from './view.js';
 import { appendAll } from '../util/append-all.js';
 import { UNSAFE } from './escape.js';
-import { areaFindingCells, itemFindingCells, rankingByType } from './batch-view.js';
+import { areaFindingCells, hasReviews, itemFindingCells, rankingByType, scoreCells, scoreHeadings } from './batch-view.js';
+import { trv } from '../i18n/review-messages.js';
 import { INVISIBLE_CLASS } from '../util/invisible.js';
 import { formatLocalTime } from '../util/local-time.js';
 
@@ -133,7 +134,8 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
     const vetoedCell = `**${yes}**`;
     const failedCell = `**${t('md.failed')}**`;
     const passedCell = t('md.passed');
-    const reasonContext = { lang, failUnder: summary.policy.failUnder, itemText: itemTextLookup(summary) };
+    const reasonContext = { lang, failUnder: summary.policy.failUnder, maxOverstatement: summary.policy.maxOverstatement, itemText: itemTextLookup(summary) };
+    const reviews = hasReviews(summary);
     const joiner = t('why.and');
     const rows = summary.ranking.map((r) => {
       const f = summary.files[r.index];
@@ -143,7 +145,7 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
         String(r.typeRank),
         escapeCell(s.unit.name) + (f.duplicate ? duplicateMark : ''),
         escapeCell(s.unit.typeLabel || s.unit.type),
-        fixed1(s.score),
+        ...scoreCells(s, reviews, fixed1),
         ...(summary.baseline ? [changeCell(r.baseline, lang)] : []),
         escapeCell(s.grade.label),
         s.vetoed ? vetoedCell : no,
@@ -154,13 +156,17 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
         escapeCell(f.file),
       ];
     });
+    const scoreHeads = scoreHeadings(summary, lang);
     appendAll(out, table(
-      ['md.col.rank', 'md.col.typeRank', 'md.col.unit', 'md.col.type', 'md.col.score', ...(summary.baseline ? ['md.col.change'] : []), 'md.col.grade', 'md.col.veto', 'md.col.complete', 'md.col.result', 'md.col.why', 'md.col.file'].map((k) =>
-        t(k as Parameters<typeof tb>[1]),
-      ),
+      [
+        ...['md.col.rank', 'md.col.typeRank', 'md.col.unit', 'md.col.type'].map((k) => t(k as Parameters<typeof tb>[1])),
+        ...scoreHeads,
+        ...[...(summary.baseline ? ['md.col.change'] : []), 'md.col.grade', 'md.col.veto', 'md.col.complete', 'md.col.result', 'md.col.why', 'md.col.file'].map((k) => t(k as Parameters<typeof tb>[1])),
+      ],
       rows,
-      ['r', 'r', 'l', 'l', 'r', ...(summary.baseline ? (['r'] as const) : []), 'l', 'l', 'l', 'l', 'l', 'l'],
+      ['r', 'r', 'l', 'l', ...scoreHeads.map(() => 'r' as const), ...(summary.baseline ? (['r'] as const) : []), 'l', 'l', 'l', 'l', 'l', 'l'],
     )).push('');
+    if (reviews) appendAll(out, reviewNotes(summary, lang));
     if (summary.baseline) out.push(t('md.change.note', { dir: escapeCell(summary.baseline.dir) }), '');
     appendAll(out, formatTypeRankings(summary, lang, fixed1));
 
@@ -239,7 +245,9 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
       [t('md.col.file'), t('md.col.kind')],
       summary.otherFiles.map((o) => [
         escapeCell(o.file),
-        t('md.other.checklist', { id: escapeCell(o.id ?? '—'), version: escapeCell(o.version ?? '—') }),
+        o.kind === 'review'
+          ? trv(lang, 'batch.other.review', { id: escapeCell(o.id ?? '—'), version: escapeCell(o.version ?? '—') })
+          : t('md.other.checklist', { id: escapeCell(o.id ?? '—'), version: escapeCell(o.version ?? '—') }),
       ]),
     )).push('');
   }
@@ -301,15 +309,31 @@ function formatFindings(summary: BatchSummary, lang: Lang): string[] {
 function formatTypeRankings(summary: BatchSummary, lang: Lang, fixed1: (x: number) => string): string[] {
   const t = (key: Parameters<typeof tb>[1], params?: Record<string, unknown>): string => tb(lang, key, params);
   const out: string[] = [`## ${t('md.typeRanking')}`, '', t('md.typeRanking.note'), ''];
+  const reviews = hasReviews(summary);
+  const heads = scoreHeadings(summary, lang);
   for (const group of rankingByType(summary)) {
     const rows = group.ranked.map((r) => {
       const f = summary.files[r.index];
       const s = f.summary!;
-      return [String(r.typeRank), escapeCell(s.unit.name), fixed1(s.score), escapeCell(s.grade.label), f.failed ? `**${t('md.failed')}**` : t('md.passed')];
+      return [String(r.typeRank), escapeCell(s.unit.name), ...scoreCells(s, reviews, fixed1), escapeCell(s.grade.label), f.failed ? `**${t('md.failed')}**` : t('md.passed')];
     });
     out.push(`### ${escapeCell(group.label)} (${rows.length})`, '');
-    appendAll(out, table([t('md.col.typeRank'), t('md.col.unit'), t('md.col.score'), t('md.col.grade'), t('md.col.result')], rows, ['r', 'l', 'r', 'l', 'l'])).push('');
+    appendAll(out, table([t('md.col.typeRank'), t('md.col.unit'), ...heads, t('md.col.grade'), t('md.col.result')], rows, ['r', 'l', ...heads.map(() => 'r' as const), 'l', 'l'])).push('');
   }
+  return out;
+}
+
+/**
+ * Under the ranking of a batch with reviews: what the verified score is, how many units were
+ * reviewed (and how many overstated with `--max-overstatement`), and the units whose answer file
+ * changed since their review.
+ */
+function reviewNotes(summary: BatchSummary, lang: Lang): string[] {
+  const out = [trv(lang, 'batch.note', { reviewed: summary.counts.reviewed ?? 0 })];
+  if (summary.policy.maxOverstatement !== undefined) out.push(trv(lang, 'batch.overstatedLine', { max: summary.policy.maxOverstatement, count: summary.counts.overstated ?? 0 }));
+  out.push('');
+  const changed = summary.ranking.map((r) => summary.files[r.index]).filter((f) => f.summary?.review?.changed);
+  if (changed.length > 0) out.push(`⚠ ${trv(lang, 'batch.changed', { files: changed.map((f) => escapeCell(f.file)).join(tb(lang, 'why.and')) })}`, '');
   return out;
 }
 

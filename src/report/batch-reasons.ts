@@ -1,5 +1,6 @@
 // Why a file fails the batch, in words a person reads, and what to tell a unit whose file is invalid.
-import type { FailReason, FileVerdict } from '../model/batch.js';
+import { overstatement, type FailReason, type FileVerdict } from '../model/batch.js';
+import { trv } from '../i18n/review-messages.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { tb } from '../i18n/batch-messages.js';
 import { te } from '../i18n/evidence-messages.js';
@@ -14,6 +15,8 @@ export interface ReasonContext {
   failUnder?: number;
   /** An item's text in `lang`, where the checklist is known. */
   itemText(id: string): string | undefined;
+  /** `--max-overstatement N`. */
+  maxOverstatement?: number;
 }
 
 /** Item texts are long sentences: a reason quotes the start of one (English takes about twice the characters). */
@@ -58,6 +61,8 @@ export function explainReason(f: FileVerdict, reason: FailReason, ctx: ReasonCon
       return (f.evidence ?? []).map((e) => `${te(lang, `verify.${e.problem}`)}: ${e.item} ${e.path}`).join('; ');
     case 'duplicate':
       return tb(lang, 'reason.duplicate', { kept: f.supersededBy ?? '' });
+    case 'overstated':
+      return trv(lang, 'why.overstated', { self: formatFixed(s!.review!.selfScore, 1), verified: formatFixed(s!.score, 1), difference: formatFixed(overstatement(s!) ?? 0, 1), max: ctx.maxOverstatement ?? 0 });
   }
 }
 

@@ -1,5 +1,7 @@
 // What the Markdown and HTML batch summaries show alike: the findings' cells and the ranking grouped by unit type.
-import type { AreaFinding, BatchSummary, ItemFinding, RankedUnit } from '../model/batch.js';
+import { overstatement, type AreaFinding, type BatchSummary, type ItemFinding, type RankedUnit, type UnitSummary } from '../model/batch.js';
+import { trv } from '../i18n/review-messages.js';
+import { formatDelta } from './view.js';
 import { tb } from '../i18n/batch-messages.js';
 import type { Lang } from '../i18n/lang.js';
 import { formatFixed } from '../score/round.js';
@@ -38,4 +40,26 @@ export function rankingByType(summary: Pick<BatchSummary, 'ranking' | 'files' | 
     list.push(r);
   }
   return [...groups].map(([type, ranked]) => ({ type, label: labels.get(type) ?? type, ranked }));
+}
+
+/** Whether the office reviewed any counted unit of the batch: the rankings then show self-assessed scores beside verified ones. */
+export function hasReviews(summary: Pick<BatchSummary, 'counts'>): boolean {
+  return (summary.counts.reviewed ?? 0) > 0;
+}
+
+/** The ranking's headings for the score and, with reviews, the self-assessed score and the difference. */
+export function scoreHeadings(summary: Pick<BatchSummary, 'counts'>, lang: Lang): string[] {
+  if (!hasReviews(summary)) return [tb(lang, 'md.col.score')];
+  return [trv(lang, 'batch.col.verified'), trv(lang, 'batch.col.self'), trv(lang, 'batch.col.difference')];
+}
+
+/**
+ * A ranked unit's score cells: the score (the verified one where the unit was reviewed) and, when
+ * the batch has reviews, the self-assessed score and self minus verified (`+9.9`; ⚠ when the answer
+ * file changed since its review), `—` for a unit not reviewed.
+ */
+export function scoreCells(s: UnitSummary, withReviews: boolean, fixed1: (x: number) => string = (x) => formatFixed(x, 1)): string[] {
+  if (!withReviews) return [fixed1(s.score)];
+  if (!s.review) return [fixed1(s.score), '—', '—'];
+  return [fixed1(s.score), fixed1(s.review.selfScore), formatDelta(overstatement(s)!) + (s.review.changed ? ' ⚠' : '')];
 }

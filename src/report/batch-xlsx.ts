@@ -1,5 +1,7 @@
 // The batch summary as an Excel workbook: overview, ranking, units × areas with colour scales, distributions, invalid files, open items.
-import type { BatchSummary, FailReason, FileVerdict, OpenItem } from '../model/batch.js';
+import { trv } from '../i18n/review-messages.js';
+import { hasReviews } from './batch-view.js';
+import { overstatement, type BatchSummary, type FailReason, type FileVerdict, type OpenItem } from '../model/batch.js';
 import { formatLocation } from '../diagnostics/render.js';
 import { tb } from '../i18n/batch-messages.js';
 import { to } from '../i18n/office-messages.js';
@@ -53,19 +55,25 @@ export async function writeBatchXlsx(summary: BatchSummary, ctx: BatchXlsxContex
   addRow(overview, [t('md.count.duplicates'), c.duplicates]);
   addRow(overview, [t('md.count.failed'), c.failed]);
   if (c.other > 0) addRow(overview, [t('md.count.other'), c.other]);
+  if (c.reviewed !== undefined) addRow(overview, [trv(lang, 'batch.count.reviewed'), c.reviewed]);
+  if (summary.policy.maxOverstatement !== undefined) addRow(overview, [trv(lang, 'batch.count.overstated', { max: summary.policy.maxOverstatement }), c.overstated ?? 0]);
   overview.commit();
 
   // Ranking.
+  // With reviews, the score is the verified one, and the self-assessed score and the difference follow the file (numbers, to sort and filter).
+  const reviews = hasReviews(summary);
   const rankingHeader = ['md.col.rank', 'md.col.unit', 'md.col.type', 'md.col.score', 'md.col.grade', 'md.col.veto', 'md.col.complete', 'md.col.result'].map((k) =>
-    t(k as Parameters<typeof tb>[1]),
+    k === 'md.col.score' && reviews ? trv(lang, 'batch.col.verified') : t(k as Parameters<typeof tb>[1]),
   );
-  const ranking = sheet(o('xlsx.sheet.ranking'), [7, 30, 14, 9, 10, 7, 7, 10, 22, 40], [...rankingHeader, o('xlsx.col.reasons'), t('md.col.file')]);
+  const reviewHeader = reviews ? [trv(lang, 'batch.col.self'), trv(lang, 'batch.col.difference')] : [];
+  const ranking = sheet(o('xlsx.sheet.ranking'), [7, 30, 14, 9, 10, 7, 7, 10, 22, 40, ...reviewHeader.map(() => 12)], [...rankingHeader, o('xlsx.col.reasons'), t('md.col.file'), ...reviewHeader]);
   for (const r of summary.ranking) {
     const f = summary.files[r.index];
     const s = f.summary!;
-    addRow(ranking, [r.rank, s.unit.name, s.unit.typeLabel || s.unit.type, s.score, s.grade.label, s.vetoed ? yes : no, s.complete ? yes : no, f.failed ? t('md.failed') : t('md.passed'), reasons(f), f.file], { 3: '0.0' });
+    const reviewCells = !reviews ? [] : s.review ? [s.review.selfScore, overstatement(s)!] : [null, null];
+    addRow(ranking, [r.rank, s.unit.name, s.unit.typeLabel || s.unit.type, s.score, s.grade.label, s.vetoed ? yes : no, s.complete ? yes : no, f.failed ? t('md.failed') : t('md.passed'), reasons(f), f.file, ...reviewCells], { 3: '0.0', 10: '0.0', 11: '+0.0;-0.0;0.0' });
   }
-  if (summary.ranking.length > 0) ranking.autoFilter = { from: { row: 1, column: 1 }, to: { row: summary.ranking.length + 1, column: 10 } };
+  if (summary.ranking.length > 0) ranking.autoFilter = { from: { row: 1, column: 1 }, to: { row: summary.ranking.length + 1, column: 10 + reviewHeader.length } };
   ranking.commit();
 
   // Units × areas, one colour scale per area column.

@@ -2,6 +2,7 @@
 import type { BatchSummary, FileVerdict } from '../model/batch.js';
 import { formatLocation } from '../diagnostics/render.js';
 import { tb } from '../i18n/batch-messages.js';
+import { trv } from '../i18n/review-messages.js';
 import type { Lang } from '../i18n/lang.js';
 import { formatFixed } from '../score/round.js';
 import { INVISIBLE_CLASS } from '../util/invisible.js';
@@ -55,7 +56,7 @@ function escapeText(text: string): string {
  * Why a file fails, as sentences a person understands, in `lang`: as the summaries say it, but
  * naming the file:line:col, every unanswered item and the exact score, which a CI log reader looks for.
  */
-export function failureMessages(f: FileVerdict, lang: Lang, failUnder?: number): string[] {
+export function failureMessages(f: FileVerdict, lang: Lang, failUnder?: number, maxOverstatement?: number): string[] {
   const s = f.summary;
   return f.reasons.map((reason) => {
     switch (reason) {
@@ -75,7 +76,7 @@ export function failureMessages(f: FileVerdict, lang: Lang, failUnder?: number):
         return tb(lang, 'reason.incomplete', { count: s!.unanswered.length, items: list });
       }
       default:
-        return explainReason(f, reason, { lang, failUnder, itemText: () => undefined });
+        return explainReason(f, reason, { lang, failUnder, maxOverstatement, itemText: () => undefined });
     }
   });
 }
@@ -119,7 +120,7 @@ export function formatJunitLines(summary: BatchSummary, ctx: JunitContext): stri
       lines.push(`${open.slice(0, -1)} />`);
       continue;
     }
-    const messages = failureMessages(f, lang, summary.policy.failUnder);
+    const messages = failureMessages(f, lang, summary.policy.failUnder, summary.policy.maxOverstatement);
     const type = f.reasons.join(',');
     const details = [...messages];
     for (const d of f.errors.slice(1)) details.push(`${formatLocation(d)} ${d.message[lang]}`);
@@ -128,8 +129,9 @@ export function formatJunitLines(summary: BatchSummary, ctx: JunitContext): stri
     lines.push(open, `      <failure message="${escapeXml(messages.join('; '))}" type="${escapeXml(type)}">${escapeText(details.join('\n'))}</failure>`, '    </testcase>');
   }
   const skippedMessage = escapeXml(tb(lang, 'junit.other'));
+  const reviewMessage = escapeXml(trv(lang, 'batch.junit.review'));
   for (const o of summary.otherFiles) {
-    lines.push(`    <testcase classname="other" name="${escapeXml(o.file)}" file="${escapeXml(o.file)}" time="0">`, `      <skipped message="${skippedMessage}" />`, '    </testcase>');
+    lines.push(`    <testcase classname="other" name="${escapeXml(o.file)}" file="${escapeXml(o.file)}" time="0">`, `      <skipped message="${o.kind === 'review' ? reviewMessage : skippedMessage}" />`, '    </testcase>');
   }
   const missingMessage = escapeXml(tb(lang, 'junit.missing'));
   for (const u of missing) {
