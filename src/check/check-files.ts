@@ -5,9 +5,8 @@ import { isPathRef } from '../checklist/resolve-checklist.js';
 import { loadChecklist } from '../checklist/load-checklist.js';
 import { readText, readTextStream } from '../load/read-text.js';
 import { parseYaml, withPositions, type ParsedYaml } from '../load/parse-yaml.js';
-import { checkParsed, checkQuickParse, checkWorkbook, unreadableCheck, type FileCheck } from './check-file.js';
+import { checkParsed, checkQuickParse, checkReviewDocument, checkWorkbook, unreadableCheck, type FileCheck } from './check-file.js';
 import { detectKind } from '../validate/validate.js';
-import { checkReviewDocument } from './check-review.js';
 import { isWorkbookPath } from '../workbook/layout.js';
 
 /** Stands in for the text of an answer workbook, which is not read as text. */

@@ -1,13 +1,11 @@
-// Reads and checks a review file against the answer file it is read with; a review named on its own finds its answer file.
-import { dirname, join, resolve } from 'node:path';
+// Reads and checks a review file against the answer file it is read with (a review named on its own: check-file.ts).
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseYaml, type ParsedYaml } from '../load/parse-yaml.js';
 import { readText } from '../load/read-text.js';
 import type { Review } from '../model/review.js';
 import { sha256Hex } from '../fs/sha256.js';
-import { RuleContext } from '../validate/rule-context.js';
-import { validateReview, validateReviewShape, type ReviewTarget } from '../validate/review-rules.js';
-import { checkFileBytes, type ChecklistChoice, type FileCheck } from './check-file.js';
+import { validateReview, type ReviewTarget } from '../validate/review-rules.js';
+import type { FileCheck } from './check-file.js';
 
 /** Everything known about one checked review file. */
 export interface ReviewCheck {
@@ -33,31 +31,6 @@ export function checkReviewText(text: string, shown: string, target: ReviewTarge
   const parsed = parseYaml(text, shown);
   const result = validateReview(parsed, target);
   return { file: shown, unreadable: false, parsed, review: result.value, errors: result.errors, warnings: result.warnings };
-}
-
-/**
- * Checks a review named on its own (`validate`): its schema, then the answer file it names
- * (relative to the review's folder, `reviewPath`), then the review against that file. The answer
- * file's own problems are not repeated: one error says it cannot be used, and why.
- */
-export async function checkReviewDocument(parsed: ParsedYaml, reviewPath: string, choice: ChecklistChoice = {}): Promise<FileCheck> {
-  const base = { file: parsed.file, kind: 'review' as const, unreadable: false, parsed };
-  const shape = validateReviewShape(parsed);
-  if (!shape.value) return { ...base, errors: shape.errors, warnings: shape.warnings };
-  const named = shape.value.reviewed.file;
-  const shownAnswers = join(dirname(parsed.file), named);
-  const { check, bytes } = await checkFileBytes(resolve(dirname(reviewPath), named), choice, 'answers');
-  if (check.errors.length > 0 || !check.answers || !check.checklist || !bytes) {
-    const ctx = new RuleContext(parsed);
-    const first = check.errors[0];
-    const reason = check.unreadable && first
-      ? first.message
-      : { zh: `它有 ${check.errors.length} 个错误，请先用 wangxin validate 检查它`, en: `it has ${check.errors.length} error(s); run wangxin validate on it first` };
-    ctx.report('REVIEW_ANSWERS_UNUSABLE', ['reviewed', 'file'], { file: shownAnswers, reason });
-    return { ...base, errors: [...shape.errors, ...ctx.diagnostics], warnings: shape.warnings };
-  }
-  const result = validateReview(parsed, { answers: check.answers, checklist: check.checklist, sha256: sha256Hex(bytes), file: shownAnswers });
-  return { ...base, checklist: check.checklist, checklistFile: check.checklistFile, review: result.value, errors: result.errors, warnings: result.warnings };
 }
 
 /** A review read with its answer file: the check, and whether the answer file changed since it was reviewed. */
