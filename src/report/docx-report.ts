@@ -18,6 +18,7 @@ import {
   noScoreLabel,
   one,
   rectifyEntries,
+  rectifyParticulars,
   reportDate,
   statusLabel,
   type FormatContext,
@@ -51,6 +52,16 @@ const twips = (percent: number): number => Math.round((TEXT_WIDTH * percent) / 1
 /** Colours: a light blue header row, a red veto line. */
 const HEADER_FILL = 'DDEBF7';
 const RED = 'C00000';
+const GREY = '808080';
+
+/** A part of a line of a table cell, with its own emphasis. */
+interface Part {
+  text: string;
+  bold?: boolean;
+  color?: string;
+}
+/** What a table cell shows: plain text (a line break for every `\n`), or lines of parts. */
+type CellText = string | Part[][];
 
 /**
  * Renders the report as a .docx file (Word 2007+; WPS and LibreOffice open it). Every text from
@@ -82,11 +93,19 @@ export async function formatDocxReport(report: Report, ctx: FormatContext): Prom
       heading: level === 1 ? d.HeadingLevel.HEADING_1 : level === 2 ? d.HeadingLevel.HEADING_2 : d.HeadingLevel.HEADING_3,
       keepNext: true,
     });
-  const cell = (text: string, options: { header?: boolean; width?: number; align?: 'center' | 'right'; color?: string } = {}): import('docx').TableCell =>
+  /** The runs of a cell: plain text, or lines of parts each with its own emphasis. */
+  const cellRuns = (content: CellText, style: { bold?: boolean; size?: number; color?: string }): import('docx').TextRun[] =>
+    typeof content === 'string'
+      ? runs(content, style)
+      : content.flatMap((line, i) => [
+          ...(i > 0 ? [new d.TextRun({ text: '', break: 1 })] : []),
+          ...line.flatMap((part) => runs(part.text, { ...style, bold: part.bold ?? style.bold, color: part.color ?? style.color })),
+        ]);
+  const cell = (text: CellText, options: { header?: boolean; width?: number; align?: 'center' | 'right'; color?: string } = {}): import('docx').TableCell =>
     new d.TableCell({
       children: [
         new d.Paragraph({
-          children: runs(text, { bold: options.header, size: SIZE.table, color: options.color }),
+          children: cellRuns(text, { bold: options.header, size: SIZE.table, color: options.color }),
           alignment: options.align === 'center' ? d.AlignmentType.CENTER : options.align === 'right' ? d.AlignmentType.RIGHT : undefined,
         }),
       ],
@@ -96,7 +115,7 @@ export async function formatDocxReport(report: Report, ctx: FormatContext): Prom
       margins: { top: 40, bottom: 40, left: 80, right: 80 },
     });
   /** A full-width table: a header row repeated on every page, then the rows. */
-  const table = (head: string[], widths: number[], rows: string[][], align: ('center' | 'right' | undefined)[] = []): Table =>
+  const table = (head: string[], widths: number[], rows: CellText[][], align: ('center' | 'right' | undefined)[] = []): Table =>
     new d.Table({
       width: { size: TEXT_WIDTH, type: d.WidthType.DXA },
       columnWidths: widths.map(twips),
@@ -207,9 +226,12 @@ export async function formatDocxReport(report: Report, ctx: FormatContext): Prom
     }
   }
 
-  // Rectification list, with guidance.
+  // Rectification list, with guidance; each item's task (measures, owner, due date, status, the
+  // day it was done or the days it is overdue, in red) under the item, as in the other reports.
   body.push(heading(tr(lang, 'section.rectify'), 1));
   const entries = rectifyEntries(report, ctx);
+  const tasks = report.rectification;
+  if (tasks) body.push(para(tr(lang, 'rectify.summary', { ...tasks })));
   if (entries.length === 0) body.push(para(tr(lang, 'rectify.none')));
   else
     body.push(
@@ -218,7 +240,19 @@ export async function formatDocxReport(report: Report, ctx: FormatContext): Prom
         [6, 38, 15, 41],
         entries.map((e, n) => {
           const points = tr(lang, 'rectify.points', { earned: fmtPlain(e.item.earned), max: fmtPlain(e.item.max) });
-          const about = [`${e.item.id} ${e.item.text}`, itemDetail(e.item, lang), e.item.note ? `${tr(lang, 'rectify.note')}${colon}${e.item.note}` : ''].filter(Boolean).join('\n');
+          const about: Part[][] = [[{ text: `${e.item.id} ${e.item.text}` }]];
+          const detail = itemDetail(e.item, lang);
+          if (detail) about.push([{ text: detail }]);
+          const plan = e.item.rectify;
+          if (plan) {
+            const { text, overdue } = rectifyParticulars(plan, lang);
+            about.push([{ text: `${tr(lang, 'rectify.plan')}${colon}`, bold: true }, { text: plan.measures }]);
+            about.push([{ text: paren(text).trim() }, ...(overdue ? [{ text: ` ⏰ ${overdue}`, bold: true, color: RED }] : [])]);
+            if (plan.evidence?.length) about.push([{ text: `${tr(lang, 'rectify.fixEvidence')}${colon}${plan.evidence.map((ev) => (typeof ev === 'string' ? ev : ev.path)).join(sep)}` }]);
+          } else if (tasks && e.item.status !== 'unanswered') {
+            about.push([{ text: tr(lang, 'rectify.noPlan'), color: GREY }]);
+          }
+          if (e.item.note) about.push([{ text: `${tr(lang, 'rectify.note')}${colon}${e.item.note}` }]);
           const guidance = [
             e.guidance ? `${tr(lang, 'rectify.guidance')}${colon}${e.guidance}` : '',
             e.expected.length ? `${tr(lang, 'rectify.evidence')}${colon}${e.expected.join(zh ? '、' : ', ')}` : '',

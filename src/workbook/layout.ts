@@ -1,6 +1,6 @@
 // What writer and reader of answer workbooks agree on: the hidden sheet, the columns, the cover fields, the status labels.
 import { createRequire } from 'node:module';
-import type { Status } from '../model/answers.js';
+import type { RectifyStatus, Status } from '../model/answers.js';
 import type { WORKBOOK_MESSAGES } from '../i18n/workbook-messages.js';
 import { WORKBOOK_MESSAGES as M } from '../i18n/workbook-messages.js';
 
@@ -14,8 +14,14 @@ export function exceljs(): typeof import('exceljs') {
   return (excel ??= requireModule('exceljs') as typeof import('exceljs'));
 }
 
-/** The version of the workbook layout, written into the hidden sheet. */
-export const WORKBOOK_FORMAT = 1;
+/**
+ * The version of the workbook layout, written into the hidden sheet. 2 added the rectification
+ * columns; a workbook of format 1 (written before them) is still read, as answers without tasks.
+ */
+export const WORKBOOK_FORMAT = 2;
+
+/** The oldest layout still read. */
+export const OLDEST_WORKBOOK_FORMAT = 1;
 
 /** The hidden sheet the reader needs (same name in every language). */
 export const META_SHEET = 'wangxin';
@@ -29,7 +35,7 @@ export function isWorkbookPath(file: string | Uint8Array): boolean {
 type Key = keyof typeof WORKBOOK_MESSAGES;
 
 /** The columns of the items sheet, in the order written; the reader finds each by its header. */
-export const COLUMNS = ['id', 'text', 'basis', 'guidance', 'expected', 'points', 'kind', 'answer', 'note', 'evidence'] as const;
+export const COLUMNS = ['id', 'text', 'basis', 'guidance', 'expected', 'points', 'kind', 'answer', 'note', 'evidence', 'measures', 'owner', 'due', 'taskStatus', 'doneOn', 'fixEvidence'] as const;
 /** A column of the items sheet. */
 export type Column = (typeof COLUMNS)[number];
 /** The header key of each column. */
@@ -44,9 +50,27 @@ export const COLUMN_KEYS: Record<Column, Key> = {
   answer: 'wb.head.answer',
   note: 'wb.head.note',
   evidence: 'wb.head.evidence',
+  measures: 'wb.head.measures',
+  owner: 'wb.head.owner',
+  due: 'wb.head.due',
+  taskStatus: 'wb.head.taskStatus',
+  doneOn: 'wb.head.doneOn',
+  fixEvidence: 'wb.head.fixEvidence',
 };
-/** The columns the reader needs. */
+/** The columns the reader needs in every format. */
 export const READ_COLUMNS: readonly Column[] = ['id', 'answer', 'note', 'evidence'];
+/**
+ * The rectification task's columns, each with the field of `rectify` it holds, in the answer
+ * file's order. The reader needs them from format 2 on.
+ */
+export const TASK_COLUMNS = [
+  { column: 'measures', field: 'measures' },
+  { column: 'owner', field: 'owner' },
+  { column: 'due', field: 'due' },
+  { column: 'taskStatus', field: 'status' },
+  { column: 'doneOn', field: 'doneOn' },
+  { column: 'fixEvidence', field: 'evidence' },
+] as const satisfies readonly { column: Column; field: string }[];
 
 /** The fields of the cover, by where they go in the answer file. */
 export const COVER_FIELDS = [
@@ -67,6 +91,13 @@ export function statusLabel(status: Status, lang: 'zh' | 'en'): string {
   return M[STATUS_KEYS[status]][lang];
 }
 
+const TASK_STATUS_KEYS: Record<RectifyStatus, Key> = { open: 'wb.task.open', 'in-progress': 'wb.task.in-progress', done: 'wb.task.done' };
+
+/** The label of a rectification status in a language (未开始 / 整改中 / 已完成). */
+export function taskStatusLabel(status: RectifyStatus, lang: 'zh' | 'en'): string {
+  return M[TASK_STATUS_KEYS[status]][lang];
+}
+
 /** Normalises a label for matching: NFKC (full-width to half-width), spaces removed, lower case. */
 export function normalizeLabel(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
@@ -77,6 +108,15 @@ export const STATUS_BY_LABEL: ReadonlyMap<string, Status> = new Map(
   (Object.keys(STATUS_KEYS) as Status[]).flatMap((s) => [
     [normalizeLabel(M[STATUS_KEYS[s]].zh), s],
     [normalizeLabel(M[STATUS_KEYS[s]].en), s],
+    [s, s],
+  ]),
+);
+
+/** Every spelling of each rectification status that is read: the zh and en labels and the answer-file word. */
+export const TASK_STATUS_BY_LABEL: ReadonlyMap<string, RectifyStatus> = new Map(
+  (Object.keys(TASK_STATUS_KEYS) as RectifyStatus[]).flatMap((s) => [
+    [normalizeLabel(M[TASK_STATUS_KEYS[s]].zh), s],
+    [normalizeLabel(M[TASK_STATUS_KEYS[s]].en), s],
     [s, s],
   ]),
 );

@@ -7,14 +7,19 @@ import { joinPointer, type Span } from '../load/locate.js';
 import { MAX_FILE_BYTES, readFailureDiagnostic } from '../load/read-text.js';
 import type { ParsedYaml } from '../load/parse-yaml.js';
 import { isBlankText } from '../model/identity.js';
+import { isDay } from '../util/dates.js';
 import { tw } from '../i18n/workbook-messages.js';
 import { inspectZip } from './inspect-zip.js';
 import {
+  COLUMNS,
   COVER_FIELDS,
   DIGEST_SEPARATOR,
   META_SHEET,
+  OLDEST_WORKBOOK_FORMAT,
   READ_COLUMNS,
   STATUS_BY_LABEL,
+  TASK_COLUMNS,
+  TASK_STATUS_BY_LABEL,
   WORKBOOK_FORMAT,
   deductionRowId,
   exceljs,
@@ -89,7 +94,11 @@ function readLoaded(wb: Workbook, file: string): ParsedYaml {
       metaPlace.set(key, { sheet: META_SHEET, row: n, col: 2 });
     }
   });
-  if (settings.get('format') !== String(WORKBOOK_FORMAT)) {
+  const format = /^\d+$/.test(settings.get('format') ?? '') ? Number(settings.get('format')) : undefined;
+  if (format !== undefined && format > WORKBOOK_FORMAT) {
+    return fail('WORKBOOK_FORMAT_NEWER', { format, oldest: OLDEST_WORKBOOK_FORMAT, newest: WORKBOOK_FORMAT }, metaPlace.get('format'));
+  }
+  if (format === undefined || format < OLDEST_WORKBOOK_FORMAT) {
     return fail('WORKBOOK_META', { sheet: META_SHEET, detail: `format ${settings.get('format') ?? '—'}` }, metaPlace.get('format'));
   }
   for (const key of ['checklistId', 'checklistVersion', 'unitType']) {
@@ -133,7 +142,10 @@ function readLoaded(wb: Workbook, file: string): ParsedYaml {
   const items = wb.getWorksheet(settings.get('itemsSheet') ?? '') ?? findSheet(wb, (ws) => findHeader(ws) !== undefined);
   const header = items ? findHeader(items) : undefined;
   if (!items || !header) return fail('WORKBOOK_COLUMN_MISSING', { sheet: settings.get('itemsSheet') ?? '—', column: tw('zh', 'wb.head.id') + ' / ' + tw('en', 'wb.head.id') });
-  for (const column of READ_COLUMNS) {
+  // Format 1 was written before the rectification columns: it has no tasks to read. From format 2
+  // on they are needed like the note and evidence columns, so that a task is never dropped unseen.
+  const taskColumns = format >= 2 ? TASK_COLUMNS.map((c) => c.column) : [];
+  for (const column of [...READ_COLUMNS, ...taskColumns]) {
     if (header.columns[column] === undefined) return fail('WORKBOOK_COLUMN_MISSING', { sheet: items.name, column: `${tw('zh', `wb.head.${column}`)} / ${tw('en', `wb.head.${column}`)}` }, { sheet: items.name, row: header.row, col: 1 });
   }
   const byId = new Map<string, number>();
@@ -188,12 +200,13 @@ function readLoaded(wb: Workbook, file: string): ParsedYaml {
     if (!isBlankText(noteText)) answer.note = noteText;
     const evidence = cellAt(rowNumber, 'evidence');
     places.set(`${base}/evidence`, evidence.place);
-    const list = textOf(evidence.cell.value)
-      .split(/\r?\n/)
-      .map((line) => line.trim())
-      .filter((line) => line !== '')
-      .map(evidenceOf);
+    const list = linesOf(textOf(evidence.cell.value)).map(evidenceOf);
     if (list.length > 0) answer.evidence = list;
+    if (taskColumns.length > 0) {
+      const task = readTask((column) => cellAt(rowNumber, column), base, places);
+      if (task.diagnostics.length > 0) diagnostics.push(...task.diagnostics.map((d) => createDiagnostic(d.code, file, d.params, { ...spanOf(d.at), pointer: d.pointer })));
+      else if (task.rectify) answer.rectify = task.rectify;
+    }
     if (Object.keys(answer).length > 0) answers[r.item] = { ...answer, ...answers[r.item] };
   }
   // Field order as in an answer file (status/value/deductions, note, evidence).
@@ -202,7 +215,7 @@ function readLoaded(wb: Workbook, file: string): ParsedYaml {
     const a = answers[r.item];
     if (r.kind !== 'item' || !a) continue;
     const out: Record<string, unknown> = {};
-    for (const key of ['status', 'value', 'deductions', 'note', 'evidence']) if (a[key] !== undefined) out[key] = a[key];
+    for (const key of ['status', 'value', 'deductions', 'note', 'evidence', 'rectify']) if (a[key] !== undefined) out[key] = a[key];
     ordered[r.item] = out;
   }
   value.answers = ordered;
@@ -220,6 +233,92 @@ function readLoaded(wb: Workbook, file: string): ParsedYaml {
     },
     diagnostics,
   };
+}
+
+/** A problem of one task cell, located, before it becomes a diagnostic of the file. */
+interface TaskProblem {
+  code: DiagnosticCode;
+  params: Record<string, unknown>;
+  at: Place;
+  pointer: string;
+}
+
+/**
+ * The rectification task of an item's row (no `rectify` when every task cell is blank). Fields are
+ * read as the answer file holds them (dates as YYYY-MM-DD, the status as its word) and left to
+ * the answer file's schema and rules; only what cannot be put in an answer file's words — a
+ * status not on the list, a cell that is no date — is reported here, at its cell. Each field's
+ * cell is recorded in `places`; the task itself is placed at its first empty required cell (where
+ * a missing field is reported), else its first cell.
+ */
+function readTask(cellAt: (column: Column) => { cell: Cell; place: Place }, base: string, places: Map<string, Place>): { rectify?: Record<string, unknown>; diagnostics: TaskProblem[] } {
+  const rectify: Record<string, unknown> = {};
+  const diagnostics: TaskProblem[] = [];
+  let missing: Place | undefined;
+  for (const { column, field } of TASK_COLUMNS) {
+    const { cell, place } = cellAt(column);
+    const pointer = `${base}/rectify/${field}`;
+    places.set(pointer, place);
+    const raw = plainValue(cell.value);
+    if (raw === undefined) {
+      if (!missing && field !== 'doneOn' && field !== 'evidence') missing = place;
+      continue;
+    }
+    if (field === 'due' || field === 'doneOn') {
+      const day = dayOf(raw);
+      if (day === undefined) diagnostics.push({ code: 'WORKBOOK_DATE', params: { text: textOf(cell.value).trim() }, at: place, pointer });
+      else rectify[field] = day;
+    } else if (field === 'status') {
+      const status = typeof raw === 'string' ? TASK_STATUS_BY_LABEL.get(normalizeLabel(raw)) : undefined;
+      if (status) rectify.status = status;
+      else diagnostics.push({ code: 'WORKBOOK_TASK_STATUS', params: { text: textOf(cell.value).trim() }, at: place, pointer });
+    } else if (field === 'evidence') {
+      const list = linesOf(textOf(cell.value)).map(evidenceOf);
+      if (list.length > 0) rectify.evidence = list;
+    } else {
+      // As typed, spaces and all: a blank measure is the rules' RECTIFY_BLANK, as in an answer file.
+      rectify[field] = textOf(cell.value);
+    }
+  }
+  if (Object.keys(rectify).length === 0 && diagnostics.length === 0) return { diagnostics };
+  places.set(`${base}/rectify`, missing ?? cellAt(TASK_COLUMNS[0].column).place);
+  return { rectify, diagnostics };
+}
+
+/** The smallest and largest serial read as a date from a bare number: 1990-01-01 and 2199-12-31, as the cells' validation allows. */
+const SERIALS = { min: 32874, max: 109574 };
+/** Days between Excel's day 0 (1899-12-30, after its 1900 leap-year bug) and 1970-01-01. */
+const EPOCH_SERIAL = 25569;
+
+/**
+ * A date cell as `YYYY-MM-DD`, or undefined when it holds no date. Read: a date (what a
+ * spreadsheet stores for a typed date: exceljs gives it at midnight UTC), a bare serial number (a
+ * date cell whose date format was lost), 20260630, and text `2026-06-30`, `2026/6/30`,
+ * `2026.6.30` or `2026年6月30日` (full-width too). A time of day is ignored.
+ */
+function dayOf(raw: unknown): string | undefined {
+  if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? undefined : raw.toISOString().slice(0, 10);
+  let text: string;
+  if (typeof raw === 'number') {
+    if (raw >= SERIALS.min && raw < SERIALS.max + 1) return new Date((Math.floor(raw) - EPOCH_SERIAL) * 86_400_000).toISOString().slice(0, 10);
+    text = String(raw);
+  } else if (typeof raw === 'string') {
+    text = raw.normalize('NFKC').replace(/\s+/g, '');
+  } else {
+    return undefined;
+  }
+  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  if (!m) return undefined;
+  const day = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
+  return isDay(day) ? day : undefined;
+}
+
+/** The non-blank lines of a cell, trimmed. */
+function linesOf(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
 }
 
 type Read = { answer?: Record<string, unknown>; diagnostic?: { code: DiagnosticCode; params: Record<string, unknown> } };
@@ -325,7 +424,7 @@ export function findHeader(ws: Worksheet): { row: number; columns: Partial<Recor
     const columns: Partial<Record<Column, number>> = {};
     ws.getRow(r).eachCell((cell, c) => {
       const text = textOf(cell.value);
-      for (const column of ['id', 'text', 'basis', 'guidance', 'expected', 'points', 'kind', 'answer', 'note', 'evidence'] as const) {
+      for (const column of COLUMNS) {
         if (columns[column] === undefined && isHeaderOf(text, column)) columns[column] = c;
       }
     });

@@ -1,6 +1,6 @@
 // Writes an answer workbook (.xlsx): cover, instructions, the items sheet with answer cells, and the hidden sheet that lets it be read back.
 import type { Cell, Worksheet } from 'exceljs';
-import type { Answer, Answers, Evidence } from '../model/answers.js';
+import { RECTIFY_STATUSES, type Answer, type Answers, type Evidence, type Rectify } from '../model/answers.js';
 import { applyingItems, kindOf, type Checklist, type Item } from '../model/checklist.js';
 import { pickText, type Text } from '../model/text.js';
 import type { Lang } from '../i18n/lang.js';
@@ -11,17 +11,38 @@ import {
   COVER_FIELDS,
   DIGEST_SEPARATOR,
   META_SHEET,
+  TASK_COLUMNS,
   WORKBOOK_FORMAT,
   deductionRowId,
   exceljs,
   statusLabel,
+  taskStatusLabel,
   type Column,
 } from './layout.js';
 
 /** Row of the items sheet that holds the headers. */
 export const HEADER_ROW = 3;
 
-const WIDTHS: Record<Column, number> = { id: 12, text: 48, basis: 24, guidance: 30, expected: 26, points: 8, kind: 12, answer: 14, note: 32, evidence: 28 };
+const WIDTHS: Record<Column, number> = {
+  id: 12,
+  text: 48,
+  basis: 24,
+  guidance: 30,
+  expected: 26,
+  points: 8,
+  kind: 12,
+  answer: 14,
+  note: 32,
+  evidence: 28,
+  measures: 32,
+  owner: 14,
+  due: 12,
+  taskStatus: 10,
+  doneOn: 12,
+  fixEvidence: 24,
+};
+/** How dates are shown in the date cells: as the answer file writes them. */
+const DATE_FORMAT = 'yyyy-mm-dd';
 const FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } } as const;
 const HEADING_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } } as const;
 
@@ -81,7 +102,7 @@ export async function writeWorkbook(checklist: Checklist, answers: Answers, lang
 
   // The instructions.
   help.columns = [{ width: 110 }];
-  const lines: (keyof typeof M)[] = ['wb.help.title', 'wb.help.1', 'wb.help.status', 'wb.help.ratio', 'wb.help.deduct', 'wb.help.na', 'wb.help.evidence', 'wb.help.score', 'wb.help.send', 'wb.help.protect'];
+  const lines: (keyof typeof M)[] = ['wb.help.title', 'wb.help.1', 'wb.help.status', 'wb.help.ratio', 'wb.help.deduct', 'wb.help.na', 'wb.help.evidence', 'wb.help.rectify', 'wb.help.score', 'wb.help.send', 'wb.help.protect'];
   lines.forEach((key, i) => {
     const cell = help.getCell(i + 1, 1);
     cell.value = t(key);
@@ -102,6 +123,14 @@ export async function writeWorkbook(checklist: Checklist, answers: Answers, lang
     cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
   });
   const col = (c: Column): number => COLUMNS.indexOf(c) + 1;
+  // Above the task's columns, one heading saying what they are for.
+  const firstTask = col(TASK_COLUMNS[0].column);
+  items.mergeCells(HEADER_ROW - 1, firstTask, HEADER_ROW - 1, col(TASK_COLUMNS[TASK_COLUMNS.length - 1].column));
+  const taskHead = items.getCell(HEADER_ROW - 1, firstTask);
+  taskHead.value = t('wb.head.task');
+  taskHead.font = { bold: true };
+  taskHead.fill = HEADING_FILL;
+  taskHead.alignment = { horizontal: 'center', vertical: 'middle' };
   const placed = applyingItems(checklist, answers.unit.type);
   let row = HEADER_ROW + 1;
   let lastArea: string | undefined;
@@ -140,6 +169,7 @@ export async function writeWorkbook(checklist: Checklist, answers: Answers, lang
     setText(r.getCell(col('note')), answer?.note);
     answerCell(r.getCell(col('evidence')));
     setText(r.getCell(col('evidence')), answer?.evidence?.map(evidenceLine).join('\n'));
+    fillTask((c) => r.getCell(col(c)), answer?.rectify, lang);
     wrapRow(r);
     metaRows.push(['item', item.id, kind]);
     if (kind === 'deduct') {
@@ -246,6 +276,42 @@ function fillAnswer(cell: Cell, item: Item, answer: Answer | undefined, lang: La
     cell.dataValidation = { type: 'list', allowBlank: true, formulae: [`"${na}"`], showErrorMessage: true, error: tw(lang, 'wb.validation.status') };
     if (answer?.status === 'na') cell.value = na;
   }
+}
+
+/**
+ * The rectification cells of an item's row, each unlocked with its drop-down or date validation,
+ * and the task given so far. Every item row has them: which items fall short is only known once
+ * they are answered.
+ */
+function fillTask(cellOf: (column: Column) => Cell, plan: Rectify | undefined, lang: Lang): void {
+  for (const { column } of TASK_COLUMNS) answerCell(cellOf(column));
+  setText(cellOf('measures'), plan?.measures);
+  setText(cellOf('owner'), plan?.owner);
+  for (const [column, date] of [['due', plan?.due], ['doneOn', plan?.doneOn]] as const) {
+    const cell = cellOf(column);
+    cell.numFmt = DATE_FORMAT;
+    cell.dataValidation = {
+      type: 'date',
+      operator: 'between',
+      allowBlank: true,
+      formulae: [new Date(Date.UTC(1990, 0, 1)), new Date(Date.UTC(2199, 11, 31))],
+      showErrorMessage: true,
+      error: tw(lang, 'wb.validation.date'),
+    };
+    // A date, not text: the spreadsheet shows its own date picker and sorts by it. Midnight UTC
+    // is the whole day exceljs stores as a serial.
+    if (date !== undefined) cell.value = new Date(`${date}T00:00:00Z`);
+  }
+  const status = cellOf('taskStatus');
+  status.dataValidation = {
+    type: 'list',
+    allowBlank: true,
+    formulae: [`"${RECTIFY_STATUSES.map((s) => taskStatusLabel(s, lang)).join(',')}"`],
+    showErrorMessage: true,
+    error: tw(lang, 'wb.validation.status'),
+  };
+  if (plan) status.value = taskStatusLabel(plan.status, lang);
+  setText(cellOf('fixEvidence'), plan?.evidence?.map(evidenceLine).join('\n'));
 }
 
 /** One line of the evidence cell. */

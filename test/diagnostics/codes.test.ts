@@ -128,11 +128,15 @@ const CASES: Case[] = [
   { code: 'WORKBOOK_UNREADABLE', file: () => join(tmp, 'unreadable.xlsx') },
   { code: 'WORKBOOK_NOT_ANSWERS', file: () => join(tmp, 'not-answers.xlsx') },
   { code: 'WORKBOOK_META', file: () => join(tmp, 'meta.xlsx'), line: 1, column: 2 },
+  { code: 'WORKBOOK_FORMAT_NEWER', file: () => join(tmp, 'newer.xlsx'), line: 1, column: 2 },
   { code: 'WORKBOOK_COLUMN_MISSING', file: () => join(tmp, 'column.xlsx'), line: 3, column: 1 },
   { code: 'WORKBOOK_ROW_DUPLICATE', file: () => join(tmp, 'duplicate.xlsx'), line: 7, column: 1 },
   { code: 'WORKBOOK_RATIO_DATE', file: () => join(tmp, 'date.xlsx'), line: 13, column: 8 },
   { code: 'WORKBOOK_RATIO_RANGE', file: () => join(tmp, 'range.xlsx'), line: 13, column: 8 },
   { code: 'WORKBOOK_STATUS', file: () => join(tmp, 'status.xlsx'), line: 6, column: 8 },
+  // Row 8 is A1.2.2, a status item answered 部分符合 with a task: its status (column N) and due date (column M).
+  { code: 'WORKBOOK_TASK_STATUS', file: () => join(tmp, 'task-status.xlsx'), line: 8, column: 14 },
+  { code: 'WORKBOOK_DATE', file: () => join(tmp, 'task-date.xlsx'), line: 8, column: 13 },
 ];
 
 /** Writes the workbook fixtures: a blank answer workbook edited, and zips made by hand. */
@@ -154,7 +158,8 @@ async function makeWorkbooks(): Promise<void> {
   const other = new ExcelJS.Workbook();
   other.addWorksheet('Sheet1').getCell('A1').value = 'x';
   writeFileSync(join(tmp, 'not-answers.xlsx'), Buffer.from(await other.xlsx.writeBuffer()));
-  await edit('meta.xlsx', (wb) => (wb.getWorksheet('wangxin')!.getCell('B1').value = 2));
+  await edit('meta.xlsx', (wb) => (wb.getWorksheet('wangxin')!.getCell('B1').value = 'two'));
+  await edit('newer.xlsx', (wb) => (wb.getWorksheet('wangxin')!.getCell('B1').value = 99));
   await edit('column.xlsx', (wb) => (wb.getWorksheet('自查表')!.getCell('H3').value = '答案'));
   // Row 6 is A1.1.1 (rows 4 and 5 are the area and section headings); row 7 says it again.
   await edit('duplicate.xlsx', (wb) => (wb.getWorksheet('自查表')!.getCell('A7').value = 'A1.1.1'));
@@ -167,6 +172,17 @@ async function makeWorkbooks(): Promise<void> {
   });
   await edit('range.xlsx', (wb) => (wb.getWorksheet('自查表')!.getCell('H13').value = 75));
   await edit('status.xlsx', (wb) => (wb.getWorksheet('自查表')!.getCell('H6').value = '是'));
+  const task = (name: string, status: string, due: ExcelJS.CellValue) =>
+    edit(name, (wb) => {
+      const ws = wb.getWorksheet('自查表')!;
+      ws.getCell('H8').value = '部分符合';
+      ws.getCell('K8').value = '修订问题清单';
+      ws.getCell('L8').value = '王芳';
+      ws.getCell('M8').value = due;
+      ws.getCell('N8').value = status;
+    });
+  await task('task-status.xlsx', '进行中', '2026-06-30');
+  await task('task-date.xlsx', '整改中', '六月底');
 }
 
 beforeAll(() => {

@@ -58,6 +58,38 @@ describe('score --format docx', () => {
     expect(styles).toContain('w:eastAsia="宋体"');
   });
 
+  it('shows each task in the 整改清单 as the Markdown report does: measures, owner, due date, status, the day done, ⏰ overdue as of --as-of in red', async () => {
+    const plans = join(ROOT, 'test', 'fixtures', 'rectify', 'township-plans.yaml');
+    const out = join(dir, 'tasks.docx');
+    const r = await runInProcess(['score', plans, '--out', out, '--as-of', '2026-08-01'], EPOCH);
+    expect(r.code, r.stderr).toBe(0);
+    const { body } = await documentXml(out);
+    const text = texts(body);
+    // The counts above the list, as in Markdown.
+    const md = (await runInProcess(['score', plans, '--as-of', '2026-08-01'])).stdout;
+    const summary = md.split('\n').find((line) => line.startsWith('整改任务'))!;
+    expect(summary).toMatch(/截至 2026-08-01，逾期 1 项/);
+    expect(text).toContain(summary);
+    expect(text).toContain('整改措施：修订问题清单，逐条明确责任人和时限（责任人：王芳；期限：2026-06-30；整改中） ⏰ 已逾期 32 天');
+    expect(text).toContain('整改措施：每月原创稿件不少于2篇（责任人：宣传办；期限：2026-09-30；未开始）');
+    expect(text).toContain('整改措施：舆情报送纳入值班制度（责任人：李明；期限：2026-05-31；已完成；完成于 2026-05-20）整改佐证：值班制度.pdf');
+    // An item that falls short without a task says so, when the file has tasks.
+    expect(text).toContain('A3.3.2');
+    expect(text).toMatch(/尚无整改计划单位说明：预案已修订，未演练/);
+    // The overdue mark is its own run: bold and red.
+    const run = /<w:r>(?:(?!<\/w:r>).)*?<w:t xml:space="preserve"> ⏰ 已逾期 32 天<\/w:t><\/w:r>/s.exec(body)?.[0] ?? '';
+    expect(run).toContain('<w:b/>');
+    expect(run).toContain('<w:color w:val="C00000"/>');
+    // Another day, another mark: none is overdue on the day before the first due date.
+    const early = join(dir, 'tasks-early.docx');
+    expect((await runInProcess(['score', plans, '--out', early, '--as-of', '2026-05-01'])).code).toBe(0);
+    expect(texts((await documentXml(early)).body)).not.toContain('⏰');
+    // In English.
+    const en = join(dir, 'tasks-en.docx');
+    expect((await runInProcess(['score', plans, '--out', en, '--as-of', '2026-08-01', '--lang', 'en'])).code).toBe(0);
+    expect(texts((await documentXml(en)).body)).toContain('Measures: 修订问题清单，逐条明确责任人和时限(owner: 王芳; due 2026-06-30; in progress) ⏰ 32 day(s) overdue');
+  });
+
   it('escapes hostile notes: Word XML and formulas stay text, control characters are removed', async () => {
     const hostile = join(dir, 'hostile.yaml');
     const note = `</w:t></w:r><w:r><w:t>injected =cmd|' /C calc'!A0 & "q"`;

@@ -24,6 +24,35 @@ describe('workbooks re-saved by LibreOffice Calc', () => {
     });
   }
 
+  it('township-tasks.libreoffice.xlsx: the tasks of the answer file it was made from, dates as a date, text, a bare serial and 2026年8月31日', async () => {
+    const file = join(FIXTURES, 'township-tasks.libreoffice.xlsx');
+    expect(zipPart(file, 'docProps/app.xml')).toMatch(/LibreOffice/);
+    const strings = zipPart(file, 'xl/sharedStrings.xml');
+    for (const typed of ['2026-06-30', '2026/9/12', ' Open ']) expect(strings).toContain(typed);
+    // Stored by LibreOffice as rich text, a run per script: the text without the markup.
+    expect(strings.replace(/<[^>]+>/g, '')).toContain('2026年8月31日');
+    // 2026-10-31 as a bare number, without a date format.
+    expect(zipPart(file, 'xl/worksheets/sheet3.xml')).toMatch(/<c r="M\d+"[^>]*t="n"[^>]*><v>46326<\/v>/);
+    const as = async (f: string): Promise<unknown> => {
+      const r = await runInProcess(['score', f, '--format', 'json', '--as-of', '2026-11-15']);
+      expect(r.code, r.stderr).toBe(0);
+      const json = JSON.parse(r.stdout) as Record<string, unknown>;
+      delete json.generatedAt;
+      return json;
+    };
+    const got = (await as(file)) as { rectification: unknown };
+    expect(got.rectification).toEqual({ asOf: '2026-11-15', tasks: 5, open: 3, inProgress: 1, done: 1, overdue: 3 });
+    expect(got).toEqual(await as(join(ROOT, 'examples/loop/2026/township.yaml')));
+  });
+
+  it('the format-1 fixtures, written before the rectification columns, are still read (as answers without tasks)', () => {
+    for (const name of ['township-filled.libreoffice.xlsx', 'township-typed.libreoffice.xlsx']) {
+      const file = join(FIXTURES, name);
+      expect(zipPart(file, 'xl/sharedStrings.xml')).not.toContain('整改责任人');
+      expect(zipPart(file, 'xl/worksheets/sheet4.xml')).toMatch(/<c r="B1"[^>]*><v>1<\/v>/);
+    }
+  });
+
   it('the typed fixture holds the values as typed (text 90%, 3/4, English and spaced labels), not clean numbers', () => {
     const strings = zipPart(join(FIXTURES, 'township-typed.libreoffice.xlsx'), 'xl/sharedStrings.xml');
     for (const typed of ['９０％', '3/4', ' Pass ']) expect(strings).toContain(typed);

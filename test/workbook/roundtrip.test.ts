@@ -8,7 +8,8 @@ import { runInProcess } from '../helpers/run-cli.js';
 import { builtinFile } from '../../src/checklist/resolve-checklist.js';
 import { loadChecklist } from '../../src/checklist/load-checklist.js';
 import { applyingItems, kindOf, type Checklist, type Item } from '../../src/model/checklist.js';
-import type { Answer, Answers } from '../../src/model/answers.js';
+import type { Answer, Answers, Rectify } from '../../src/model/answers.js';
+import { answerFallsShort } from '../../src/validate/answers-rules.js';
 import { orderAnswers, serializeAnswers } from '../../src/walk/answer-file.js';
 import { writeWorkbook } from '../../src/workbook/write-workbook.js';
 import { readWorkbookBytes } from '../../src/workbook/read-workbook.js';
@@ -33,6 +34,17 @@ const evidence = fc.array(
   { maxLength: 3 },
 );
 
+/** A real calendar day from 2000 to 2099, as an answer file writes it. */
+const day = fc.integer({ min: Date.UTC(2000, 0, 1) / 86_400_000, max: Date.UTC(2099, 11, 31) / 86_400_000 }).map((n) => new Date(n * 86_400_000).toISOString().slice(0, 10));
+
+/** A rectification task that passes the rules: a done one with its date and evidence; a doneOn on an open one is only a warning. */
+const task: fc.Arbitrary<Rectify> = fc
+  .record({ measures: note, owner: note, due: day, status: fc.constantFrom('open' as const, 'in-progress' as const, 'done' as const), doneOn: fc.option(day, { nil: undefined }), evidence: fc.option(evidence, { nil: undefined }) })
+  .map((t) => {
+    if (t.status !== 'done') return { measures: t.measures, owner: t.owner, due: t.due, status: t.status, ...(t.doneOn ? { doneOn: t.doneOn } : {}), ...(t.evidence?.length ? { evidence: t.evidence } : {}) };
+    return { measures: t.measures, owner: t.owner, due: t.due, status: t.status, doneOn: t.doneOn ?? t.due, evidence: t.evidence?.length ? t.evidence : ['整改报告.pdf'] };
+  });
+
 function answerFor(item: Item): fc.Arbitrary<Answer | undefined> {
   const extras = fc.record({ note, evidence }, { requiredKeys: [] });
   const na = note.map((n) => ({ status: 'na' as const, note: n }));
@@ -48,7 +60,12 @@ function answerFor(item: Item): fc.Arbitrary<Answer | undefined> {
         : item.veto
           ? fc.constantFrom<Answer>({ status: 'pass' }, { status: 'fail' }) // a veto item: pass or fail only
           : fc.oneof(na, fc.constantFrom<Answer>({ status: 'pass' }, { status: 'fail' }, { status: 'partial' }));
-  return fc.option(fc.tuple(main, extras).map(([m, e]) => ({ ...m, ...e, ...(m.status === 'na' ? { note: m.note } : {}) })), { nil: undefined, freq: 4 });
+  // An answer that falls short has a task about half the time.
+  const withTask = fc.tuple(main, extras, fc.option(task, { nil: undefined })).map(([m, e, plan]): Answer => {
+    const answer = { ...m, ...e, ...(m.status === 'na' ? { note: m.note } : {}) };
+    return plan && answerFallsShort(answer, kind) ? { ...answer, rectify: plan } : answer;
+  });
+  return fc.option(withTask, { nil: undefined, freq: 4 });
 }
 
 /** Random answers of a township or a department to the built-in checklist. */
@@ -81,8 +98,10 @@ const answersArb = (): fc.Arbitrary<Answers> =>
 
 describe('workbook ⇄ answer file', () => {
   it('a workbook written from answers reads back as the same answers (property)', async () => {
+    let tasks = 0;
     await fc.assert(
       fc.asyncProperty(answersArb(), fc.constantFrom('zh' as const, 'en' as const), async (answers, lang) => {
+        tasks += Object.values(answers.answers).filter((a) => a.rectify).length;
         const { bytes } = await writeWorkbook(checklist, answers, lang);
         const check = await checkParsed(await readWorkbookBytes(bytes, 'a.xlsx'), {}, 'answers');
         expect(check.errors).toEqual([]);
@@ -90,9 +109,11 @@ describe('workbook ⇄ answer file', () => {
       }),
       { numRuns: 25, seed: 15 },
     );
+    // The runs did carry tasks (each done, open and in progress among them, by the seed).
+    expect(tasks).toBeGreaterThan(25);
   });
 
-  it('batch gives identical results for generated answers written as YAML and as workbooks', async () => {
+  it('batch and ledger give identical results for generated answers, tasks among them, written as YAML and as workbooks', async () => {
     const sample = fc.sample(answersArb(), { numRuns: 24, seed: 42 });
     const yamlDir = join(tmp, 'yaml');
     const xlsxDir = join(tmp, 'xlsx');
@@ -103,8 +124,8 @@ describe('workbook ⇄ answer file', () => {
       writeFileSync(join(yamlDir, `${name}.yaml`), serializeAnswers(answers, { file: join(yamlDir, `${name}.yaml`), checklist }));
       writeFileSync(join(xlsxDir, `${name}.xlsx`), (await writeWorkbook(checklist, answers, i % 2 ? 'en' : 'zh')).bytes);
     }
-    const run = async (dir: string): Promise<{ code: number; json: string }> => {
-      const r = await runInProcess(['batch', dir, '--format', 'json', '--allow-incomplete']);
+    const run = async (dir: string, command = 'batch'): Promise<{ code: number; json: string }> => {
+      const r = await runInProcess(command === 'batch' ? ['batch', dir, '--format', 'json', '--allow-incomplete', '--as-of', '2050-06-30'] : ['ledger', dir, '--format', 'json', '--as-of', '2050-06-30']);
       const json = r.stdout.replace(/"generatedAt":\s*"[^"]*"/g, '"generatedAt":""').replace(/\.(yaml|xlsx)"/g, '"').split(dir).join('DIR');
       return { code: r.code, json };
     };
@@ -115,5 +136,14 @@ describe('workbook ⇄ answer file', () => {
     expect(files.every((f) => f.status === 'valid' && typeof f.report?.score === 'number')).toBe(true);
     expect(x.code).toBe(y.code);
     expect(JSON.parse(x.json)).toEqual(JSON.parse(y.json));
+    // Tasks were there to compare: some overdue on that day, some not.
+    const counts = (JSON.parse(y.json) as { rectification?: { tasks: number; overdue: number } }).rectification;
+    expect(counts?.tasks).toBeGreaterThan(10);
+    expect(counts?.overdue).toBeGreaterThan(0);
+    expect(counts?.overdue).toBeLessThan(counts!.tasks);
+    const ly = await run(yamlDir, 'ledger');
+    const lx = await run(xlsxDir, 'ledger');
+    expect(lx.code).toBe(ly.code);
+    expect(JSON.parse(lx.json)).toEqual(JSON.parse(ly.json));
   });
 });
