@@ -3,8 +3,7 @@ import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CommandContext, Io } from '../../src/io/io.js';
-import { NO_PAINT } from '../../src/diagnostics/render.js';
+import { captureContext, type CapturedContext } from '../helpers/command-context.js';
 import { parseOnly, runReview, type ReviewOptions } from '../../src/cli/review.js';
 import { createScriptedPrompter, type ScriptStep } from '../../src/walk/scripted-prompter.js';
 import { checkFile } from '../../src/check/check-file.js';
@@ -26,18 +25,7 @@ beforeEach(() => {
 });
 afterEach(() => tmp.remove());
 
-function capture(tty = true): { ctx: CommandContext; out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  const io: Io = {
-    stdout: { write: (s: string) => ((out += s), true) },
-    stderr: { write: (s: string) => ((err += s), true) },
-    stdin: { isTTY: tty } as unknown as Io['stdin'],
-    env: { LANG: 'zh_CN.UTF-8', SOURCE_DATE_EPOCH: '1796083200' },
-    cwd: tmp.dir,
-  };
-  return { ctx: { io, lang: 'zh', paint: NO_PAINT, paintErr: NO_PAINT }, out: () => out, err: () => err };
-}
+const capture = (tty = true): CapturedContext => captureContext(tmp.dir, 'zh', { tty, env: { SOURCE_DATE_EPOCH: '1796083200' } });
 
 async function review(options: ReviewOptions, steps: ScriptStep[], file = 'township.yaml') {
   const c = capture();

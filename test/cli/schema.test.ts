@@ -160,6 +160,6 @@ describe('schemas and editors', () => {
     const parsed = parseYaml(text, file, { positions: false });
     const kind = parsed.value !== undefined ? detectKind(parsed.value) : undefined;
     expect(kind).toBeDefined();
-    expect(target).toBe(join(ROOT, 'schemas', `${kind === 'checklist' ? 'checklist' : 'answers'}.schema.json`));
+    expect(target).toBe(join(ROOT, 'schemas', `${kind}.schema.json`));
   });
 });

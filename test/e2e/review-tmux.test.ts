@@ -1,98 +1,17 @@
 // End to end: `wangxin review` in a real terminal (tmux): confirm, adjust with a reason, Ctrl-C, resume as printed, finish, and `score` then reports the verified score.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { checkFile } from '../../src/check/check-file.js';
 import { parseYaml } from '../../src/load/parse-yaml.js';
 import type { Review } from '../../src/model/review.js';
 import { makeTempDir } from '../walk/helpers.js';
+import { BIN, HAS_TMUX, ROOT, tmuxDriver } from '../helpers/tmux.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = join(ROOT, 'bin', 'wangxin.js');
-const HAS_TMUX = spawnSync('tmux', ['-V']).status === 0;
 if (!HAS_TMUX) console.warn('review-tmux.test.ts skipped: tmux is not on PATH (install tmux to run the terminal test)');
 
-const SOCKET = `wangxin-review-test-${process.pid}`;
-/** The session of the current sitting; each sitting gets its own. */
-let session = 'wx0';
-const TIMEOUT_MS = 15_000;
-const SETTLE_MS = 60;
-
-function tmux(...args: string[]): string {
-  // -u: the panes hold UTF-8 (Chinese) whatever the locale of the test runner.
-  return execFileSync('tmux', ['-u', '-L', SOCKET, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'C.UTF-8' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
-
-function screen(): string {
-  try {
-    return tmux('capture-pane', '-p', '-t', session);
-  } catch {
-    return '';
-  }
-}
-
-/**
- * Polls the pane until `test` passes; fails with the last screen after the timeout instead of hanging.
- * inquirer draws a prompt before its key handlers are attached (they are effects run after the
- * first render), so a short settle time follows: a key sent in that gap would be lost.
- */
-async function waitFor(test: RegExp | string, timeout = TIMEOUT_MS): Promise<string> {
-  const deadline = Date.now() + timeout;
-  let last = '';
-  while (Date.now() < deadline) {
-    last = screen();
-    if (typeof test === 'string' ? last.includes(test) : test.test(last)) {
-      await new Promise((r) => setTimeout(r, SETTLE_MS));
-      return last;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${String(test)}; the screen was:\n${last}`);
-}
-
-/** Polls until a file exists and returns its content. */
-async function waitForFile(file: string, timeout = TIMEOUT_MS): Promise<string> {
-  const deadline = Date.now() + timeout;
-  while (Date.now() < deadline) {
-    if (existsSync(file)) {
-      const text = readFileSync(file, 'utf8');
-      if (text.endsWith('\n')) return text;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${file}; the screen was:\n${screen()}`);
-}
-
-const keys = (...k: string[]): void => void tmux('send-keys', '-t', session, ...k);
-const type = (text: string): void => void tmux('send-keys', '-t', session, '-l', text);
-
-/** Starts a sitting in a new session (retried: a tmux server that is just exiting refuses briefly). */
-async function start(command: string, cwd: string): Promise<void> {
-  session = `wx${Number(session.slice(2)) + 1}`;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', '-c', cwd, `${command}; sleep 60`);
-      return;
-    } catch (error) {
-      if (attempt >= 10) throw error;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-}
-
-function stop(): void {
-  try {
-    tmux('kill-server');
-  } catch {
-    /* already gone */
-  }
-}
+const { waitFor, waitForFile, start, stop, keys, type, removeSocket } = tmuxDriver('review-test');
 
 /** Waits for the verdict select of an item's review screen. */
 const atItem = (id: string): Promise<string> => waitFor(new RegExp(`^${id.replace(/\./g, '\\.')} {2}\\[[\\s\\S]*^\\? 复核结论`, 'm'));
@@ -110,8 +29,7 @@ describe.skipIf(!HAS_TMUX)('wangxin review in a real terminal (tmux)', () => {
   afterEach(() => stop());
   afterAll(() => {
     tmp.remove();
-    // tmux leaves its socket file behind after kill-server.
-    rmSync(join(process.env.TMUX_TMPDIR ?? '/tmp', `tmux-${process.getuid?.() ?? 0}`, SOCKET), { force: true });
+    removeSocket();
   });
 
   it('confirms, adjusts with a reason, is interrupted with Ctrl-C (130), resumes as printed, finishes (0); score shows the verified score', async () => {
