@@ -21,7 +21,7 @@
 //      LibreOffice (`soffice --headless --convert-to pdf`) and its first pages to PNG by pdftoppm
 //      → docs/images/report-docx-1.png (page 1) and report-docx-2.png (where 整改清单 starts);
 //   5. `wangxin batch examples/answers --out 汇总.xlsx`, converted the same way (Calc prints each
-//      sheet on its own page) → docs/images/batch-xlsx.png, the units × areas sheet;
+//      sheet on its own pages) → docs/images/batch-xlsx.png, the units × areas sheet's first page;
 //   6. `wangxin convert examples/answers/township.yaml --to xlsx`, the answer workbook a unit fills
 //      in (pre-filled), converted the same way → docs/images/answers-xlsx.png, its items sheet.
 // Steps 4 to 6 need LibreOffice Writer and Calc (Debian: libreoffice-writer-nogui,
@@ -136,6 +136,15 @@ function pdfPage(pdf, page, out, dpi, height) {
   checkSize(out);
 }
 
+/** The first page of a PDF from `from` on whose text `text` stands, else `fallback`. */
+function pageWith(pdf, text, fallback, from = 1) {
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))[1]);
+  for (let page = from; page <= pages; page++) {
+    if (execFileSync('pdftotext', ['-f', String(page), '-l', String(page), pdf, '-'], { encoding: 'utf8' }).includes(text)) return page;
+  }
+  return fallback;
+}
+
 function shootOffice() {
   if (spawnSync(SOFFICE, ['--version'], { encoding: 'utf8' }).status !== 0) {
     console.log('soffice not found: the Word and workbook pictures are left as they are');
@@ -147,35 +156,21 @@ function shootOffice() {
   const reportPdf = toPdf(docx);
   pdfPage(reportPdf, 1, join(OUT_DIR, 'report-docx-1.png'), 72);
   // The page where the rectification list starts.
-  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [reportPdf], { encoding: 'utf8' }))[1]);
-  let rectify = 2;
-  for (let page = 2; page <= pages; page++) {
-    if (execFileSync('pdftotext', ['-f', String(page), '-l', String(page), reportPdf, '-'], { encoding: 'utf8' }).includes('整改清单')) {
-      rectify = page;
-      break;
-    }
-  }
-  pdfPage(reportPdf, rectify, join(OUT_DIR, 'report-docx-2.png'), 72);
+  pdfPage(reportPdf, pageWith(reportPdf, '整改清单', 2, 2), join(OUT_DIR, 'report-docx-2.png'), 72);
   const xlsx = join(tmp, 'summary.xlsx');
   // Exit 1 is expected: a unit of the examples fails the batch.
   spawnSync(process.execPath, [BIN, 'batch', join(ROOT, 'examples/answers'), '--out', xlsx, '--lang', 'zh'], { env: { ...process.env, NO_COLOR: '1', CI: '1' }, stdio: ['ignore', 'ignore', 'inherit'] });
   if (!existsSync(xlsx)) throw new Error('batch did not write the workbook');
-  // Page 3: overview and ranking come first, one page each for the examples.
-  pdfPage(toPdf(xlsx), 3, join(OUT_DIR, 'batch-xlsx.png'), 90, 260);
+  // The units × areas sheet: the first page with its last column's header (after the overview
+  // and the rankings, about one page each for the examples).
+  const summaryPdf = toPdf(xlsx);
+  pdfPage(summaryPdf, pageWith(summaryPdf, '最弱领域', 4), join(OUT_DIR, 'batch-xlsx.png'), 90, 260);
   // The answer workbook a unit fills in, pre-filled from the township's answers: the first page
   // that prints the items sheet (its header names the answer column).
   const answers = join(tmp, 'answers.xlsx');
   execFileSync(process.execPath, [BIN, 'convert', join(ROOT, 'examples/answers/township.yaml'), '--to', 'xlsx', '--out', answers], { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'inherit'] });
   const answersPdf = toPdf(answers);
-  const answerPages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [answersPdf], { encoding: 'utf8' }))[1]);
-  let items = 1;
-  for (let page = 1; page <= answerPages; page++) {
-    if (execFileSync('pdftotext', ['-f', String(page), '-l', String(page), answersPdf, '-'], { encoding: 'utf8' }).includes('A1.1.1')) {
-      items = page;
-      break;
-    }
-  }
-  pdfPage(answersPdf, items, join(OUT_DIR, 'answers-xlsx.png'), 80, 520);
+  pdfPage(answersPdf, pageWith(answersPdf, 'A1.1.1', 1), join(OUT_DIR, 'answers-xlsx.png'), 80, 520);
 }
 
 // 2. The terminal during `run`.

@@ -7,8 +7,7 @@ import { formatFixed } from '../score/round.js';
 import { excerpt } from '../util/excerpt.js';
 import { explainReasons, instructionFor } from './batch-reasons.js';
 import { escapeHtml as h } from './escape.js';
-import { areaFindingCells, hasReviews, itemFindingCells, rankingByType, scoreCells, scoreHeadings, scoreText as score } from './batch-view.js';
-import { trv } from '../i18n/review-messages.js';
+import { areaFindingCells, countRows, hasReviews, itemFindingCells, rankingByType, reviewNotes, scoreCells, scoreHeadings, scoreText as score } from './batch-view.js';
 import { FONT_STACK } from './html-report.js';
 
 /** What the formatter needs besides the summary. */
@@ -182,7 +181,6 @@ export function formatBatchHtmlLines(summary: BatchSummary, ctx: BatchHtmlContex
   const { lang } = ctx;
   const t = (key: Parameters<typeof tb>[1], params?: Record<string, unknown>): string => tb(lang, key, params);
   const th = (key: Parameters<typeof tb>[1], params?: Record<string, unknown>): string => h(t(key, params));
-  const c = summary.counts;
   const b: string[] = [];
   b.push('<!DOCTYPE html>', `<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">`, '<head>', '<meta charset="utf-8">');
   b.push('<meta name="viewport" content="width=device-width, initial-scale=1">');
@@ -197,25 +195,7 @@ export function formatBatchHtmlLines(summary: BatchSummary, ctx: BatchHtmlContex
 
   // Counts.
   b.push(`<h2>${th('md.counts')}</h2>`);
-  const countRows: [string, number][] = [
-    [t('md.count.files'), c.files],
-    [t('md.count.units'), c.valid],
-    [t('md.count.invalid'), c.invalid],
-    [t('md.count.vetoed'), c.vetoed],
-    [t('md.count.incomplete'), c.incomplete],
-    [t('md.count.below'), c.belowThreshold],
-    [t('md.count.duplicates'), c.duplicates],
-    [t('md.count.superseded'), c.superseded],
-    [t('md.count.failed'), c.failed],
-    ...(summary.roster
-      ? ([
-          [t('md.count.expected'), summary.roster.expected],
-          [t('md.count.missing'), summary.roster.missing.length],
-          [t('md.count.notOnRoster'), summary.roster.notOnRoster.length],
-        ] as [string, number][])
-      : []),
-  ];
-  b.push(...table([th('md.counts'), th('md.col.count')], countRows.map(([k, v]) => [h(k), String(v)]), [1], 'narrow'));
+  b.push(...table([th('md.counts'), th('md.col.count')], countRows(summary, lang).map(([k, v]) => [h(k), String(v)]), [1], 'narrow'));
 
   // Grades.
   b.push(`<h2>${th('md.byGrade')}</h2>`);
@@ -305,12 +285,7 @@ export function formatBatchHtmlLines(summary: BatchSummary, ctx: BatchHtmlContex
         [0, 1, ...scoreColumns],
       ),
     );
-    if (reviews) {
-      b.push(`<p class="note">${h(trv(lang, 'batch.note', { reviewed: summary.counts.reviewed ?? 0 }))}</p>`);
-      if (summary.policy.maxOverstatement !== undefined) b.push(`<p class="note">${h(trv(lang, 'batch.overstatedLine', { max: summary.policy.maxOverstatement, count: summary.counts.overstated ?? 0 }))}</p>`);
-      const changed = summary.ranking.map((r) => summary.files[r.index]).filter((f) => f.summary?.review?.changed);
-      if (changed.length > 0) b.push(`<p class="note">⚠ ${h(trv(lang, 'batch.changed', { files: changed.map((f) => f.file).join(tb(lang, 'why.and')) }))}</p>`);
-    }
+    if (reviews) for (const line of reviewNotes(summary, lang)) b.push(`<p class="note">${h(line)}</p>`);
     b.push(`<h3>${th('md.typeRanking')}</h3>`, `<p class="note">${th('md.typeRanking.note')}</p>`);
     for (const group of rankingByType(summary)) {
       const rows = group.ranked.map((r) => {

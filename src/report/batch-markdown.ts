@@ -11,7 +11,7 @@ import { formatFixed } from '../score/round.js';
 import { formatDelta } from './view.js';
 import { appendAll } from '../util/append-all.js';
 import { UNSAFE } from './escape.js';
-import { areaFindingCells, hasReviews, itemFindingCells, rankingByType, scoreCells, scoreHeadings } from './batch-view.js';
+import { areaFindingCells, countRows, hasReviews, itemFindingCells, rankingByType, reviewNotes, scoreCells, scoreHeadings } from './batch-view.js';
 import { trv } from '../i18n/review-messages.js';
 import { INVISIBLE_CLASS } from '../util/invisible.js';
 import { formatLocalTime } from '../util/local-time.js';
@@ -86,7 +86,6 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
   const no = t('md.no');
   const yesNo = (b: boolean): string => (b ? yes : no);
   const fixed1 = fixed1Memo();
-  const c = summary.counts;
   const out: string[] = [];
   out.push(`# ${t('md.title')}`, '');
   out.push(t('md.generated', { at: formatLocalTime(summary.generatedAt) }) + '  ');
@@ -99,29 +98,7 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
   );
 
   out.push(`## ${t('md.counts')}`, '');
-  appendAll(out, table(
-    [t('md.counts'), t('md.col.count')],
-    [
-      [t('md.count.files'), String(c.files)],
-      [t('md.count.units'), String(c.valid)],
-      [t('md.count.invalid'), String(c.invalid)],
-      [t('md.count.vetoed'), String(c.vetoed)],
-      [t('md.count.incomplete'), String(c.incomplete)],
-      [t('md.count.below'), String(c.belowThreshold)],
-      [t('md.count.duplicates'), String(c.duplicates)],
-      ...(c.superseded > 0 ? [[t('md.count.superseded'), String(c.superseded)]] : []),
-      [t('md.count.failed'), String(c.failed)],
-      ...(c.other > 0 ? [[t('md.count.other'), String(c.other)]] : []),
-      ...(summary.roster
-        ? [
-            [t('md.count.expected'), String(summary.roster.expected)],
-            [t('md.count.missing'), String(summary.roster.missing.length)],
-            [t('md.count.notOnRoster'), String(summary.roster.notOnRoster.length)],
-          ]
-        : []),
-    ],
-    ['l', 'r'],
-  )).push('');
+  appendAll(out, table([t('md.counts'), t('md.col.count')], countRows(summary, lang).map(([label, n]) => [label, String(n)]), ['l', 'r'])).push('');
   if (summary.rectification) out.push(tl(lang, 'ledger.batchLine', { ...summary.rectification }), '');
 
   if (summary.roster) appendAll(out, formatRoster(summary.roster, summary.policy.allowMissing === true, lang));
@@ -166,7 +143,7 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
       rows,
       ['r', 'r', 'l', 'l', ...scoreHeads.map(() => 'r' as const), ...(summary.baseline ? (['r'] as const) : []), 'l', 'l', 'l', 'l', 'l', 'l'],
     )).push('');
-    if (reviews) appendAll(out, reviewNotes(summary, lang));
+    if (reviews) appendAll(out, reviewNotes(summary, lang).map(escapeCell)).push('');
     if (summary.baseline) out.push(t('md.change.note', { dir: escapeCell(summary.baseline.dir) }), '');
     appendAll(out, formatTypeRankings(summary, lang, fixed1));
 
@@ -320,20 +297,6 @@ function formatTypeRankings(summary: BatchSummary, lang: Lang, fixed1: (x: numbe
     out.push(`### ${escapeCell(group.label)} (${rows.length})`, '');
     appendAll(out, table([t('md.col.typeRank'), t('md.col.unit'), ...heads, t('md.col.grade'), t('md.col.result')], rows, ['r', 'l', ...heads.map(() => 'r' as const), 'l', 'l'])).push('');
   }
-  return out;
-}
-
-/**
- * Under the ranking of a batch with reviews: what the verified score is, how many units were
- * reviewed (and how many overstated with `--max-overstatement`), and the units whose answer file
- * changed since their review.
- */
-function reviewNotes(summary: BatchSummary, lang: Lang): string[] {
-  const out = [trv(lang, 'batch.note', { reviewed: summary.counts.reviewed ?? 0 })];
-  if (summary.policy.maxOverstatement !== undefined) out.push(trv(lang, 'batch.overstatedLine', { max: summary.policy.maxOverstatement, count: summary.counts.overstated ?? 0 }));
-  out.push('');
-  const changed = summary.ranking.map((r) => summary.files[r.index]).filter((f) => f.summary?.review?.changed);
-  if (changed.length > 0) out.push(`⚠ ${trv(lang, 'batch.changed', { files: changed.map((f) => escapeCell(f.file)).join(tb(lang, 'why.and')) })}`, '');
   return out;
 }
 

@@ -1,4 +1,4 @@
-// What the Markdown and HTML batch summaries show alike: the findings' cells and the ranking grouped by unit type.
+// What the Markdown, HTML and workbook batch summaries show alike: the counts, the findings' cells, the ranking grouped by unit type, and reviewed units' scores.
 import { overstatement, type AreaFinding, type BatchSummary, type ItemFinding, type RankedUnit, type UnitSummary } from '../model/batch.js';
 import { trv } from '../i18n/review-messages.js';
 import { formatDelta } from './view.js';
@@ -12,16 +12,45 @@ export function scoreText(x: number | null): string {
   return x === null ? '—' : formatFixed(x, 1);
 }
 
+/**
+ * The overview's counts as label and number, in the order every summary shows them: files, units,
+ * invalid, vetoed, incomplete, below the pass mark, duplicates, superseded (when any), failing,
+ * other files (when any), and with `--roster` the units due, missing and not on the roster.
+ */
+export function countRows(summary: Pick<BatchSummary, 'counts' | 'roster'>, lang: Lang): [string, number][] {
+  const t = (key: Parameters<typeof tb>[1]): string => tb(lang, key);
+  const c = summary.counts;
+  const rows: [string, number][] = [
+    [t('md.count.files'), c.files],
+    [t('md.count.units'), c.valid],
+    [t('md.count.invalid'), c.invalid],
+    [t('md.count.vetoed'), c.vetoed],
+    [t('md.count.incomplete'), c.incomplete],
+    [t('md.count.below'), c.belowThreshold],
+    [t('md.count.duplicates'), c.duplicates],
+  ];
+  if (c.superseded > 0) rows.push([t('md.count.superseded'), c.superseded]);
+  rows.push([t('md.count.failed'), c.failed]);
+  if (c.other > 0) rows.push([t('md.count.other'), c.other]);
+  if (c.reviewed !== undefined) rows.push([trv(lang, 'batch.count.reviewed'), c.reviewed]);
+  if (summary.roster) {
+    rows.push(
+      [t('md.count.expected'), summary.roster.expected],
+      [t('md.count.missing'), summary.roster.missing.length],
+      [t('md.count.notOnRoster'), summary.roster.notOnRoster.length],
+    );
+  }
+  return rows;
+}
+
+/** An area's weakest units as one line, "丙局 60.0；甲镇 70.0", names escaped with `esc`. */
+export function weakestUnitsText(a: AreaFinding, esc: (text: string) => string, lang: Lang): string {
+  return a.weakest.map((w) => `${esc(w.name)} ${scoreText(w.score)}`).join(esc(tb(lang, 'why.and')));
+}
+
 /** One area's findings as cells (area, units, average, lowest, highest, weakest units), text escaped with `esc`. */
 export function areaFindingCells(a: AreaFinding, esc: (text: string) => string, lang: Lang): string[] {
-  return [
-    `${esc(a.id)} ${esc(a.title)}`,
-    String(a.units),
-    scoreText(a.average),
-    scoreText(a.min),
-    scoreText(a.max),
-    a.weakest.map((w) => `${esc(w.name)} ${scoreText(w.score)}`).join(esc(tb(lang, 'why.and'))),
-  ];
+  return [`${esc(a.id)} ${esc(a.title)}`, String(a.units), scoreText(a.average), scoreText(a.min), scoreText(a.max), weakestUnitsText(a, esc, lang)];
 }
 
 /** One item's findings as cells (item, text cut to `textChars`, failed, partial, unanswered, of units, points lost). */
@@ -62,4 +91,17 @@ export function scoreCells(s: UnitSummary, withReviews: boolean, fixed1: (x: num
   if (!withReviews) return [fixed1(s.score)];
   if (!s.review) return [fixed1(s.score), '—', '—'];
   return [fixed1(s.score), fixed1(s.review.selfScore), formatDelta(overstatement(s)!) + (s.review.changed ? ' ⚠' : '')];
+}
+
+/**
+ * The lines under the ranking of a batch with reviews (plain text, each format escapes them): what
+ * the verified score is, how many units were reviewed (and overstated with `--max-overstatement`),
+ * and the units whose answer file changed since their review.
+ */
+export function reviewNotes(summary: Pick<BatchSummary, 'counts' | 'policy' | 'ranking' | 'files'>, lang: Lang): string[] {
+  const out = [trv(lang, 'batch.note', { reviewed: summary.counts.reviewed ?? 0 })];
+  if (summary.policy.maxOverstatement !== undefined) out.push(trv(lang, 'batch.overstatedLine', { max: summary.policy.maxOverstatement, count: summary.counts.overstated ?? 0 }));
+  const changed = summary.ranking.map((r) => summary.files[r.index]).filter((f) => f.summary?.review?.changed);
+  if (changed.length > 0) out.push(`⚠ ${trv(lang, 'batch.changed', { files: changed.map((f) => f.file).join(tb(lang, 'why.and')) })}`);
+  return out;
 }

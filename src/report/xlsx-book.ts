@@ -27,6 +27,25 @@ export function cellText(text: string): string {
   return out;
 }
 
+/** A header row: bold, filled, wrapped; `height` points tall when given. */
+function addHeaderRow(ws: Worksheet, header: readonly string[], height?: number): void {
+  const row = ws.addRow(header.map(cellText));
+  row.font = { bold: true };
+  // Set, not left to the program: LibreOffice does not grow a row for wrapped text it reads.
+  if (height !== undefined) row.height = height;
+  row.eachCell((cell) => {
+    cell.fill = HEADER_FILL;
+    cell.alignment = { vertical: 'middle', wrapText: true };
+    markFormulaLike(cell);
+  });
+  row.commit();
+}
+
+/** Gives a text cell that a spreadsheet program would read as a formula the text number format too. */
+function markFormulaLike(cell: import('exceljs').Cell): void {
+  if (typeof cell.value === 'string' && FORMULA_LIKE.test(cell.value)) cell.numFmt = '@';
+}
+
 /** A value of a row: strings become text cells, numbers numbers, the rest blank. */
 export type CellValue = string | number | null | undefined;
 
@@ -34,8 +53,20 @@ export type CellValue = string | number | null | undefined;
 export interface XlsxBook {
   /** A sheet landscape on A4, `widths` its column widths; a header row (frozen, filled) when given, `headerHeight` points tall when given. */
   sheet(name: string, widths: number[], header?: string[], headerHeight?: number): Worksheet;
-  /** Adds and commits a row: `numFmt` by column index for numbers; `font` for the whole row; text with a line break wraps. */
-  addRow(ws: Worksheet, values: readonly CellValue[], options?: { numFmt?: Record<number, string>; font?: Partial<import('exceljs').Font> }): void;
+  /**
+   * Adds and commits a row: `numFmt` by column index for numbers (a number format of that cell
+   * alone, e.g. the ranking's change with its arrow); `font` for the whole row, `fonts` for single
+   * cells by column index; text with a line break wraps.
+   */
+  addRow(
+    ws: Worksheet,
+    values: readonly CellValue[],
+    options?: { numFmt?: Record<number, string>; font?: Partial<import('exceljs').Font>; fonts?: Record<number, Partial<import('exceljs').Font>> },
+  ): void;
+  /** Adds and commits a section heading of a sheet with several tables: bold, a size up. */
+  addHeading(ws: Worksheet, text: string): void;
+  /** Adds and commits the header row of a table further down a sheet, styled as a sheet's header row (not frozen). */
+  addHeader(ws: Worksheet, header: readonly string[]): void;
   /** Finishes the workbook (its last parts go to `write`). */
   commit(): Promise<void>;
 }
@@ -64,17 +95,7 @@ export function createXlsxBook(write: (part: Uint8Array) => void, created: strin
         pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
       });
       ws.columns = widths.map((width) => ({ width }));
-      if (header) {
-        const row = ws.addRow(header.map(cellText));
-        row.font = { bold: true };
-        // Set, not left to the program: LibreOffice does not grow a row for wrapped text it reads.
-        if (headerHeight !== undefined) row.height = headerHeight;
-        row.eachCell((cell) => {
-          cell.fill = HEADER_FILL;
-          cell.alignment = { vertical: 'middle', wrapText: true };
-        });
-        row.commit();
-      }
+      if (header) addHeaderRow(ws, header, headerHeight);
       return ws;
     },
     addRow(ws, values, options = {}) {
@@ -86,8 +107,16 @@ export function createXlsxBook(write: (part: Uint8Array) => void, created: strin
         if (typeof v === 'string' && v.includes('\n')) cell.alignment = { wrapText: true, vertical: 'top' };
       });
       if (options.font) row.font = options.font;
+      for (const [i, font] of Object.entries(options.fonts ?? {})) row.getCell(Number(i) + 1).font = font;
       row.commit();
     },
+    addHeading(ws, text) {
+      const row = ws.addRow([cellText(text)]);
+      row.font = { bold: true, size: 12 };
+      markFormulaLike(row.getCell(1));
+      row.commit();
+    },
+    addHeader: (ws, header) => addHeaderRow(ws, header),
     commit: () => book.commit(),
   };
 }

@@ -86,8 +86,9 @@ describe('batch with reviews (examples/loop/2026: both units reviewed)', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(out);
     const sheet = book.getWorksheet('排名')!;
-    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['名次', '单位', '类型', '核查分', '等次', '否决', '答完', '结果', '不通过原因', '文件', '自评分', '自评−核查']);
-    expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual([1, '某某镇党委', '乡（镇）党委', 75.69, '合格', '否', '是', '通过', undefined, `${LOOP}/township.yaml`, 85.54, 9.85]);
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['名次', '类型内名次', '单位', '类型', '核查分', '自评分', '自评−核查', '等次', '否决', '答完', '结果', '不通过原因', '文件']);
+    expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual([1, 1, '某某镇党委', '乡（镇）党委', 75.69, 85.54, 9.85, '合格', '否', '是', '通过', undefined, `${LOOP}/township.yaml`]);
+    expect(sheet.getRow(5).getCell(1).value).toMatch(/^已复核 2 个单位/);
   });
 
   it('a batch without reviews shows no review columns or counts', async () => {
