@@ -1,10 +1,11 @@
 // `batch --baseline DIR`: loads an earlier round's submissions or reports and matches them to this batch's units.
+import { makeVisible } from '../util/safe-text.js';
+import { translate } from '../i18n/translate.js';
 import type { BaselineChange, BatchSummary, UnitBaseline } from '../model/batch.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { NamedPath } from '../fs/same-file.js';
 import { unitKey } from '../model/identity.js';
-import { formatLocation, makeVisible, quoteText } from '../diagnostics/render.js';
-import { tb } from '../i18n/batch-messages.js';
+import { formatLocation, quoteText } from '../diagnostics/render.js';
 import type { Lang } from '../i18n/lang.js';
 import { roundHalfAway } from '../score/round.js';
 import { discoverFiles, type BatchFile } from './discover.js';
@@ -226,17 +227,17 @@ export function applyBaseline(summary: BatchSummary, baseline: LoadedBaseline): 
 /** The warnings as one line each for stderr, in `lang`, control characters made visible. */
 export function describeBaselineWarnings(warnings: readonly BaselineWarning[], lang: Lang): string[] {
   return warnings.map((w) => {
-    if (w.kind === 'empty') return tb(lang, 'baseline.warn.empty', { dir: makeVisible(w.dir) });
+    if (w.kind === 'empty') return translate(lang, 'baseline.warn.empty', { dir: makeVisible(w.dir) });
     if (w.kind === 'duplicate') {
-      return tb(lang, 'baseline.warn.duplicate', {
+      return translate(lang, 'baseline.warn.duplicate', {
         unit: quoteText(w.name),
         type: quoteText(w.type),
         used: makeVisible(w.used),
         ignored: w.ignored.map(makeVisible).join(', '),
       });
     }
-    const more = w.more > 0 ? tb(lang, 'baseline.warn.more', { count: w.more }) : '';
-    return tb(lang, 'baseline.warn.skipped', {
+    const more = w.more > 0 ? translate(lang, 'baseline.warn.more', { count: w.more }) : '';
+    return translate(lang, 'baseline.warn.skipped', {
       where: makeVisible(formatLocation(w.diagnostic)),
       reason: makeVisible(w.diagnostic.message[lang]) + more,
     });

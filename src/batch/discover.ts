@@ -1,4 +1,5 @@
 // Finds the answer files of a batch: files as given, folders searched for *.yaml/*.yml/*.xlsx, each real folder once, never outside the folder given.
+import { localized } from '../i18n/translate.js';
 import { comparePaths } from '../util/compare-paths.js';
 import { isUtf8 } from 'node:buffer';
 import type { Dirent } from 'node:fs';
@@ -85,7 +86,7 @@ export async function discoverFiles(args: readonly string[], cwd: string, option
   const walk = async (shown: string, real: SysPath, root: Root, ancestors: readonly string[], listing?: Promise<Listing>): Promise<void> => {
     const key = keyOf(real);
     if (ancestors.includes(key)) {
-      findings.push(createDiagnostic('FILE_UNREADABLE', shown, { reason: { zh: '符号链接循环（指回上级文件夹）', en: 'symbolic link loop (points back to a parent folder)' } }));
+      findings.push(createDiagnostic('FILE_UNREADABLE', shown, { reason: localized('diag.reason.linkLoopParent') }));
       return;
     }
     if (seenFolders.has(key)) return; // searched already, under another name
@@ -272,9 +273,9 @@ function unreadable(file: string, error: unknown): Diagnostic {
   const code = (error as NodeJS.ErrnoException).code;
   const reason =
     code === 'ELOOP'
-      ? { zh: '符号链接循环', en: 'symbolic link loop' }
+      ? localized('diag.reason.linkLoop')
       : code === 'EACCES' || code === 'EPERM'
-        ? { zh: '没有读取权限', en: 'permission denied' }
+        ? localized('diag.reason.permission')
         : code ?? String(error);
   return createDiagnostic('FILE_UNREADABLE', file, { reason });
 }

@@ -1,4 +1,5 @@
 // The roster of units expected to submit (`batch --roster`): read, checked with located errors, and compared with the submissions.
+import { localized } from '../i18n/translate.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { createDiagnostic } from '../diagnostics/diagnostic.js';
 import { loadYamlFile } from '../load/load-yaml-file.js';
@@ -53,7 +54,7 @@ export async function loadRoster(file: string, unitTypes?: readonly string[]): P
     const first = seen.get(key);
     if (first !== undefined) {
       diagnostics.push(
-        createDiagnostic('DUPLICATE_ID', file, { what: { zh: '名单中的单位', en: 'roster unit' }, id: `${u.name} (${u.type})`, firstLine: at(['units', first]).line ?? '?' }, at(['units', i, 'name'])),
+        createDiagnostic('DUPLICATE_ID', file, { what: localized('diag.what.rosterUnit'), id: `${u.name} (${u.type})`, firstLine: at(['units', first]).line ?? '?' }, at(['units', i, 'name'])),
       );
     } else seen.set(key, i);
     if (unitTypes && !unitTypes.includes(u.type)) {

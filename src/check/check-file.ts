@@ -15,6 +15,7 @@ import { isWorkbookPath } from '../workbook/layout.js';
 import { withFullWidthHints } from '../validate/hand-edit-hints.js';
 import { dirname, join, resolve } from 'node:path';
 import { sha256Hex } from '../fs/sha256.js';
+import { localized } from '../i18n/translate.js';
 import { validateReview, validateReviewShape } from '../validate/review-rules.js';
 
 /** Everything known about one checked file. */
@@ -141,7 +142,7 @@ async function findChecklist(
 
 function unknownChecklist(parsed: ParsedYaml, id: string): Diagnostic {
   const ctx = new RuleContext(parsed);
-  ctx.report('UNKNOWN_CHECKLIST', ['checklist', 'id'], { id, known: builtinIds().join(', ') || '—', hint: { zh: '可用 --checklist 指定文件', en: 'Use --checklist to name a file' } });
+  ctx.report('UNKNOWN_CHECKLIST', ['checklist', 'id'], { id, known: builtinIds().join(', ') || '—', hint: localized('diag.hint.checklistOption') });
   return ctx.diagnostics[0];
 }
 
@@ -174,7 +175,7 @@ export async function checkReviewDocument(parsed: ParsedYaml, reviewPath: string
     const first = check.errors[0];
     const reason = check.unreadable && first
       ? first.message
-      : { zh: `它有 ${check.errors.length} 个错误，请先用 wangxin validate 检查它`, en: `it has ${check.errors.length} error(s); run wangxin validate on it first` };
+      : localized('diag.review.answersInvalid', { count: check.errors.length });
     ctx.report('REVIEW_ANSWERS_UNUSABLE', ['reviewed', 'file'], { file: shownAnswers, reason });
     return { ...base, errors: [...shape.errors, ...ctx.diagnostics], warnings: shape.warnings };
   }

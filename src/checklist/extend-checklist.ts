@@ -1,4 +1,5 @@
 // Resolves a checklist that `extends` another (drop / override / append / new areas) into an ordinary checklist.
+import { localized } from '../i18n/translate.js';
 import { dirname, relative, resolve } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -48,10 +49,10 @@ export const OVERRIDABLE: Readonly<Record<'item' | 'section' | 'area', readonly 
 export const MAX_EXTENDS_DEPTH = 16;
 
 const WHAT: Record<'item' | 'section' | 'area' | 'unitType', Localized> = {
-  item: { zh: '条目', en: 'item' },
-  section: { zh: '二级指标', en: 'section' },
-  area: { zh: '一级指标', en: 'area' },
-  unitType: { zh: '单位类型', en: 'unit type' },
+  item: localized('diag.what.item'),
+  section: localized('diag.what.section'),
+  area: localized('diag.what.area'),
+  unitType: localized('diag.what.unitType'),
 };
 
 /**
@@ -354,12 +355,12 @@ class Merge {
     const takes: 'items' | 'sections' | undefined = found.kind === 'item' ? undefined : target.sections ? 'sections' : 'items';
     const what: Localized =
       found.kind === 'item'
-        ? { zh: '条目', en: 'an item' }
+        ? localized('diag.target.item')
         : found.kind === 'section'
-          ? { zh: '二级指标', en: 'a section' }
+          ? localized('diag.target.section')
           : takes === 'sections'
-            ? { zh: '分二级指标的一级指标', en: 'an area divided into sections' }
-            : { zh: '直接列条目的一级指标', en: 'an area that lists items directly' };
+            ? localized('diag.target.areaWithSections')
+            : localized('diag.target.areaWithItems');
     for (const key of ['items', 'sections'] as const) {
       const list = add[key];
       if (!list) continue;

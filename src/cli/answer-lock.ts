@@ -1,9 +1,9 @@
 // The one lock every command that writes an answer file takes (run, evidence, migrate, init), and its refusal as a message.
+import { makeVisible } from '../util/safe-text.js';
+import { translate } from '../i18n/translate.js';
 import { statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, isAbsolute, relative } from 'node:path';
-import { makeVisible } from '../diagnostics/render.js';
-import { tf } from '../i18n/file-messages.js';
 import type { Lang } from '../i18n/lang.js';
 import { acquireLock, type HeldLock, type LockOptions, type LockResult } from '../walk/lock.js';
 import { followLinks } from '../fs/write-output.js';
@@ -44,7 +44,7 @@ export async function lockAnswerFile(
     got = acquireLock(target, options.lock);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    return { ok: false, message: tf(lang, 'lock.cannotCreate', { lock: makeVisible(`${shown}.lock`), reason }) };
+    return { ok: false, message: translate(lang, 'lock.cannotCreate', { lock: makeVisible(`${shown}.lock`), reason }) };
   }
   if (got.ok) return got;
   const params = {
@@ -55,9 +55,9 @@ export async function lockAnswerFile(
     host: makeVisible(got.holder?.hostname ?? '?'),
     since: makeVisible(got.holder?.startedAt !== undefined ? formatLocalTime(got.holder.startedAt) : '?'),
   };
-  if (got.notAFile) return { ok: false, message: tf(lang, 'lock.notAFile', params) };
-  if (!got.holder) return { ok: false, message: tf(lang, 'lock.heldUnknown', params) };
-  return { ok: false, message: options.held ? options.held(params) : tf(lang, 'lock.held', params) };
+  if (got.notAFile) return { ok: false, message: translate(lang, 'lock.notAFile', params) };
+  if (!got.holder) return { ok: false, message: translate(lang, 'lock.heldUnknown', params) };
+  return { ok: false, message: options.held ? options.held(params) : translate(lang, 'lock.held', params) };
 }
 
 /** `file` relative to `cwd` when it lies inside it, else as it is (absolute). */

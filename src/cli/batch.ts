@@ -1,17 +1,12 @@
 // `wangxin batch DIR|FILE...`: scores every answer file, writes a summary (and JUnit), fails CI when a unit fails.
+import { makeVisible } from '../util/safe-text.js';
+import { translate } from '../i18n/translate.js';
 import { resolve } from 'node:path';
-import { tb } from '../i18n/batch-messages.js';
-import { te } from '../i18n/evidence-messages.js';
-// Loaded for its usage error (binary.needsFile): a UsageError is rendered from the catalogues loaded.
-import '../i18n/office-messages.js';
-import { t } from '../i18n/messages.js';
 import type { CommandContext } from '../io/io.js';
 import type { AddCommand } from './command.js';
 import { formatForOut, parseAsOf, parseFailUnder, parseFormat, parseJobs, parseMaxOverstatement, readGeneratedAt } from './options.js';
-import { trv } from '../i18n/review-messages.js';
-import { tl } from '../i18n/ledger-messages.js';
 import { UsageError } from './usage-error.js';
-import { addExamples } from './help-examples.js';
+import { addExamples, example } from './help-examples.js';
 import type { Discovery } from '../batch/discover.js';
 import type { FileOutcome } from '../model/batch.js';
 import type { BatchSummary } from '../model/batch.js';
@@ -55,23 +50,23 @@ const MAX_FRAMES = 50;
 export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
   const { lang } = ctx;
   const cmd = add('batch')
-    .description(tb(lang, 'cli.description'))
-    .argument('<paths...>', tb(lang, 'cli.arg.paths'))
-    .option('--checklist <idOrPath>', t(lang, 'cli.opt.checklist'))
-    .option('--format <format>', tb(lang, 'cli.opt.format'))
-    .option('--out <file>', tb(lang, 'cli.opt.out'))
-    .option('--junit <file>', tb(lang, 'cli.opt.junit'))
-    .option('--fail-under <n>', tb(lang, 'cli.opt.failUnder'))
-    .option('--allow-incomplete', tb(lang, 'cli.opt.allowIncomplete'))
-    .option('--allow-duplicates', tb(lang, 'cli.opt.allowDuplicates'))
-    .option('--roster <file>', tb(lang, 'cli.opt.roster'))
-    .option('--allow-missing', tb(lang, 'cli.opt.allowMissing'))
-    .option('--jobs <n>', tb(lang, 'cli.opt.jobs'))
-    .option('--baseline <dir>', tb(lang, 'cli.opt.baseline'))
-    .option('--verify-evidence', te(lang, 'batch.opt.verifyEvidence'))
-    .option('--as-of <date>', t(lang, 'cli.opt.asOf'))
-    .option('--since <date>', tl(lang, 'ledger.opt.since'))
-    .option('--max-overstatement <n>', trv(lang, 'cli.opt.maxOverstatement'))
+    .description(translate(lang, 'batch.cli.description'))
+    .argument('<paths...>', translate(lang, 'batch.cli.arg.paths'))
+    .option('--checklist <idOrPath>', translate(lang, 'cli.opt.checklist'))
+    .option('--format <format>', translate(lang, 'batch.cli.opt.format'))
+    .option('--out <file>', translate(lang, 'batch.cli.opt.out'))
+    .option('--junit <file>', translate(lang, 'batch.cli.opt.junit'))
+    .option('--fail-under <n>', translate(lang, 'batch.cli.opt.failUnder'))
+    .option('--allow-incomplete', translate(lang, 'batch.cli.opt.allowIncomplete'))
+    .option('--allow-duplicates', translate(lang, 'batch.cli.opt.allowDuplicates'))
+    .option('--roster <file>', translate(lang, 'batch.cli.opt.roster'))
+    .option('--allow-missing', translate(lang, 'batch.cli.opt.allowMissing'))
+    .option('--jobs <n>', translate(lang, 'batch.cli.opt.jobs'))
+    .option('--baseline <dir>', translate(lang, 'batch.cli.opt.baseline'))
+    .option('--verify-evidence', translate(lang, 'batch.opt.verifyEvidence'))
+    .option('--as-of <date>', translate(lang, 'cli.opt.asOf'))
+    .option('--since <date>', translate(lang, 'ledger.opt.since'))
+    .option('--max-overstatement <n>', translate(lang, 'review.cli.opt.maxOverstatement'))
     .action(
       async (
         paths: string[],
@@ -103,17 +98,13 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
       },
     );
   addExamples(cmd, lang, [
-    { command: 'wangxin batch answers/', zh: '汇总到标准输出（Markdown）', en: 'summary on standard output (Markdown)' },
-    {
-      command: 'wangxin batch answers/ --fail-under 60 --out summary.md --junit junit.xml',
-      zh: 'CI：低于 60 分、一票否决、未答完或无效即失败',
-      en: 'CI: fail on a unit below 60, vetoed, incomplete or invalid',
-    },
-    { command: 'wangxin batch a.yaml b.yaml --format json', zh: '含每个单位报告的 JSON', en: 'JSON with every unit report' },
-    { command: 'wangxin batch answers/ --format jsonl --out units.jsonl', zh: 'JSON Lines：每个文件一行，最后一行为汇总', en: 'JSON Lines: a line per file, then a summary line' },
-    { command: 'wangxin batch answers/ --out 汇总.xlsx', zh: 'Excel 工作簿：排名、单位×领域（色阶）、分布、无效文件、待整改条目', en: 'Excel workbook: ranking, units × areas (colour scales), distributions, invalid files, open items' },
-    { command: 'wangxin batch 2026/ --baseline 2025/', zh: '与去年的提交比较：每个单位的变化', en: "change per unit since last year's submissions" },
-    { command: 'wangxin batch examples/loop/2026 --max-overstatement 10', zh: trv('zh', 'cli.example.batchReview'), en: trv('en', 'cli.example.batchReview') },
+    example('wangxin batch answers/', 'batch.cli.example.stdout'),
+    example('wangxin batch answers/ --fail-under 60 --out summary.md --junit junit.xml', 'batch.cli.example.ci'),
+    example('wangxin batch a.yaml b.yaml --format json', 'batch.cli.example.json'),
+    example('wangxin batch answers/ --format jsonl --out units.jsonl', 'batch.cli.example.jsonl'),
+    example('wangxin batch answers/ --out 汇总.xlsx', 'batch.cli.example.xlsx'),
+    example('wangxin batch 2026/ --baseline 2025/', 'batch.cli.example.baseline'),
+    example('wangxin batch examples/loop/2026 --max-overstatement 10', 'review.cli.example.batchReview'),
   ]);
 }
 
@@ -138,7 +129,6 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
   const { summarizeBatch, batchExitCode } = await import('../batch/summary.js');
   const { answersChecklistFile } = await import('../checklist/resolve-checklist.js');
   const { loadChecklist } = await import('../checklist/load-checklist.js');
-  const { makeVisible } = await import('../diagnostics/render.js');
   const { io, lang } = ctx;
 
   // WANGXIN_TIMING=1 prints where the time went (for `npm run bench`); nothing otherwise.
@@ -149,8 +139,8 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
   };
   const found = await discoverFiles(paths, io.cwd);
   lap('discovered');
-  if (found.missing.length > 0) throw new UsageError('cli.error.missing', { paths: found.missing.join(', ') });
-  if (found.files.length === 0 && found.findings.length === 0) throw new UsageError('cli.error.noFiles', {});
+  if (found.missing.length > 0) throw new UsageError('batch.cli.error.missing', { paths: found.missing.join(', ') });
+  if (found.files.length === 0 && found.findings.length === 0) throw new UsageError('batch.cli.error.noFiles', {});
 
   const checklistFile = options.checklist === undefined ? undefined : (await loadChecklistOption(options.checklist, ctx)).file;
 
@@ -164,7 +154,7 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
   const { refuseSameFile, writeCommandOutput, isStdout } = await import('./outputs.js');
   const writeOut = async (file: string, content: OutputContent): Promise<void> => {
     const reason = await writeCommandOutput(ctx, file, content);
-    if (reason !== undefined) throw new UsageError('cli.error.write', { file: makeVisible(file), reason });
+    if (reason !== undefined) throw new UsageError('batch.cli.error.write', { file: makeVisible(file), reason });
   };
   const generatedAt = readGeneratedAt(io.env);
   const { defaultAsOf } = await import('../util/dates.js');
@@ -310,14 +300,14 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
     await writeOut(options.junit, isStdout(options.junit) ? [...lines, ''] : lines);
     if (!isStdout(options.junit)) written.push(options.junit);
   }
-  for (const file of written) io.stderr.write(tb(lang, 'cli.written', { file: makeVisible(file) }) + '\n');
+  for (const file of written) io.stderr.write(translate(lang, 'batch.cli.written', { file: makeVisible(file) }) + '\n');
   lap('written');
   if (timings.length > 0) io.stderr.write(`timing: ${timings.join(', ')}\n`);
   const c = summary.counts;
-  const line = tb(lang, 'cli.result', { files: c.files, valid: c.valid, invalid: c.invalid, failed: c.failed });
+  const line = translate(lang, 'batch.cli.result', { files: c.files, valid: c.valid, invalid: c.invalid, failed: c.failed });
   io.stderr.write((c.failed > 0 ? ctx.paintErr.red(line) : ctx.paintErr.green(line)) + '\n');
   if (summary.roster && summary.roster.missing.length > 0) {
-    const missing = tb(lang, 'cli.missingUnits', { count: summary.roster.missing.length, expected: summary.roster.expected });
+    const missing = translate(lang, 'batch.cli.missingUnits', { count: summary.roster.missing.length, expected: summary.roster.expected });
     io.stderr.write((options.allowMissing ? ctx.paintErr.yellow(missing) : ctx.paintErr.red(missing)) + '\n');
   }
   return batchExitCode(summary);
@@ -329,7 +319,7 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
  */
 async function showDiagnostics(outcomes: readonly FileOutcome[], found: Discovery, ctx: CommandContext): Promise<void> {
   // Lazy like the rest of the batch (see scoreBatch); the file texts below only when there are errors to frame.
-  const { renderDiagnostics, makeVisible } = await import('../diagnostics/render.js');
+  const { renderDiagnostics } = await import('../diagnostics/render.js');
   const { io, lang } = ctx;
   const shown: Diagnostic[] = [];
   for (const o of outcomes) if (o.status !== 'valid') appendAll(shown, o.errors);
@@ -353,7 +343,7 @@ async function showDiagnostics(outcomes: readonly FileOutcome[], found: Discover
   const reviewWarnings = outcomes.flatMap((o) => o.reviewWarnings ?? []);
   if (reviewWarnings.length > 0) io.stderr.write(renderDiagnostics(reviewWarnings, { lang, paint: ctx.paintErr, frames: false }) + '\n');
   for (const o of outcomes) {
-    for (const e of o.evidence ?? []) io.stderr.write(`${makeVisible(o.file)}: ${ctx.paintErr.red(te(lang, `verify.${e.problem}`))}: ${makeVisible(e.item)} ${makeVisible(e.path)}\n`);
+    for (const e of o.evidence ?? []) io.stderr.write(`${makeVisible(o.file)}: ${ctx.paintErr.red(translate(lang, `verify.${e.problem}`))}: ${makeVisible(e.item)} ${makeVisible(e.path)}\n`);
   }
 }
 
@@ -389,7 +379,7 @@ async function loadBaselineOf(
   // Lazy: only --baseline needs it.
   const { loadBaseline, describeBaselineWarnings } = await import('../batch/baseline.js');
   const loaded = await loadBaseline(dir, options);
-  if (loaded.missing) throw new UsageError('cli.error.baselineMissing', { path: dir });
+  if (loaded.missing) throw new UsageError('batch.cli.error.baselineMissing', { path: dir });
   for (const line of describeBaselineWarnings(loaded.warnings, ctx.lang)) ctx.io.stderr.write(ctx.paintErr.yellow(line) + '\n');
   return loaded;
 }
@@ -402,7 +392,7 @@ async function startProgress(ctx: CommandContext, total: number): Promise<{ upda
   const { SingleBar } = (await import('cli-progress')).default;
   const bar = new SingleBar({
     stream: io.stderr as unknown as NodeJS.WritableStream,
-    format: `${tb(lang, 'cli.progress')} [{bar}] {value}/{total} {percentage}%`,
+    format: `${translate(lang, 'batch.cli.progress')} [{bar}] {value}/{total} {percentage}%`,
     hideCursor: true,
     clearOnComplete: true,
     etaBuffer: 50,

@@ -1,14 +1,15 @@
 // The checklist a command is given (`--checklist`, `--to`, `--from`): resolved, loaded and, when it cannot be used, reported one way.
+import { makeVisible } from '../util/safe-text.js';
+import { translate } from '../i18n/translate.js';
 import { resolve } from 'node:path';
 import type { Checklist } from '../model/checklist.js';
 import type { CommandContext } from '../io/io.js';
-import { t } from '../i18n/messages.js';
 import { EXIT, ExitError } from './exit.js';
 import { printError } from './print-error.js';
 import { UsageError } from './usage-error.js';
 import { builtinFile, builtinIds, looksLikePath } from '../checklist/resolve-checklist.js';
 import { loadChecklist } from '../checklist/load-checklist.js';
-import { renderDiagnostics, makeVisible } from '../diagnostics/render.js';
+import { renderDiagnostics } from '../diagnostics/render.js';
 
 /** A checklist given on the command line, and the file it was read from. */
 export interface ChecklistOption {
@@ -26,7 +27,7 @@ export async function loadChecklistOption(ref: string, ctx: CommandContext): Pro
   if (!file) throw new UsageError('cli.error.unknownChecklist', { ref: makeVisible(ref), known: builtinIds().join(', ') || '—' });
   const loaded = await loadChecklist(file);
   if (loaded.checklist) return { checklist: loaded.checklist, file };
-  printError(ctx, t(ctx.lang, 'cli.error.checklistBroken', { file: makeVisible(ref) }));
+  printError(ctx, translate(ctx.lang, 'cli.error.checklistBroken', { file: makeVisible(ref) }));
   const sources = loaded.parsed ? new Map([[loaded.parsed.file, loaded.parsed.source]]) : undefined;
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
   ctx.io.stderr.write(renderDiagnostics(errors, { lang: ctx.lang, paint: ctx.paintErr, sources }) + '\n');

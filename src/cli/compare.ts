@@ -1,8 +1,8 @@
 // `wangxin compare OLD NEW`: the change between two answer files or JSON reports of one unit, as Markdown or JSON.
+import { makeVisible } from '../util/safe-text.js';
+import { translate } from '../i18n/translate.js';
 import { isAbsolute, resolve } from 'node:path';
-import { t } from '../i18n/messages.js';
-import { COMPARE_MESSAGES, tc } from '../i18n/compare-messages.js';
-import { addExamples } from './help-examples.js';
+import { addExamples, example } from './help-examples.js';
 import type { CommandContext } from '../io/io.js';
 import { formatForOut, parseFormat } from './options.js';
 import type { AddCommand } from './command.js';
@@ -11,7 +11,7 @@ import { printError } from './print-error.js';
 import { loadSide } from '../compare/load-side.js';
 import { compareReports, summarizeSide } from '../compare/compare.js';
 import { getCompareFormatter } from '../compare/markdown.js';
-import { renderDiagnostics, makeVisible, quoteText } from '../diagnostics/render.js';
+import { renderDiagnostics, quoteText } from '../diagnostics/render.js';
 import { looksLikePath } from '../checklist/resolve-checklist.js';
 import { isStdout, refuseSameFile, writeCommandOutput } from './outputs.js';
 
@@ -26,26 +26,21 @@ export interface CompareOptions {
 export function registerCompare(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
   const { lang } = ctx;
   const cmd = add('compare')
-    .description(tc(lang, 'compare.description'))
-    .argument('<old>', tc(lang, 'compare.arg.old'))
-    .argument('<new>', tc(lang, 'compare.arg.new'))
-    .option('--checklist <idOrPath>', t(lang, 'cli.opt.checklist'))
-    .option('--format <format>', tc(lang, 'compare.opt.format'))
-    .option('--out <file>', tc(lang, 'compare.opt.out'))
+    .description(translate(lang, 'compare.description'))
+    .argument('<old>', translate(lang, 'compare.arg.old'))
+    .argument('<new>', translate(lang, 'compare.arg.new'))
+    .option('--checklist <idOrPath>', translate(lang, 'cli.opt.checklist'))
+    .option('--format <format>', translate(lang, 'compare.opt.format'))
+    .option('--out <file>', translate(lang, 'compare.opt.out'))
     .action(async (oldFile: string, newFile: string, options: { checklist?: string; format?: string; out?: string }) => {
       const given = options.format === undefined ? undefined : parseFormat(options.format, ['md', 'json'] as const);
       const format = formatForOut(options.out, given, { '.md': 'md', '.markdown': 'md', '.json': 'json' }, 'md');
       setExit(await runCompare(oldFile, newFile, { checklist: options.checklist, format, out: options.out }, ctx));
     });
-  const ex = (command: string, key: keyof typeof COMPARE_MESSAGES): { command: string; zh: string; en: string } => ({
-    command,
-    zh: tc('zh', key),
-    en: tc('en', key),
-  });
   addExamples(cmd, lang, [
-    ex('wangxin compare 2025.yaml 2026.yaml', 'compare.example.answers'),
-    ex('wangxin compare old.yaml new.yaml --format json', 'compare.example.json'),
-    ex('wangxin compare 2025.json 2026.json --out d.md', 'compare.example.reports'),
+    example('wangxin compare 2025.yaml 2026.yaml', 'compare.example.answers'),
+    example('wangxin compare old.yaml new.yaml --format json', 'compare.example.json'),
+    example('wangxin compare 2025.json 2026.json --out d.md', 'compare.example.reports'),
   ]);
 }
 
@@ -68,7 +63,7 @@ export async function runCompare(oldFile: string, newFile: string, options: Comp
     const sources = side.source !== undefined ? new Map([[at(file), side.source]]) : undefined;
     if (!side.ok) {
       io.stderr.write(renderDiagnostics([...side.errors, ...side.warnings], { lang, paint, sources }) + '\n');
-      if (!side.unreadable) io.stderr.write(paint.red(tc(lang, 'compare.invalid', { file: makeVisible(file) })) + '\n');
+      if (!side.unreadable) io.stderr.write(paint.red(translate(lang, 'compare.invalid', { file: makeVisible(file) })) + '\n');
       code = Math.max(code, side.unreadable ? EXIT.USAGE : EXIT.FINDINGS);
       continue;
     }
@@ -83,7 +78,7 @@ export async function runCompare(oldFile: string, newFile: string, options: Comp
     new: summarizeSide(b.side.report, b.file, b.side.kind),
   });
   for (const w of comparison.warnings) {
-    io.stderr.write(paint.yellow(tc(lang, `compare.warn.${w.code}`, { old: quoteText(w.old), new: quoteText(w.new) })) + '\n');
+    io.stderr.write(paint.yellow(translate(lang, `compare.warn.${w.code}`, { old: quoteText(w.old), new: quoteText(w.new) })) + '\n');
   }
   const text = getCompareFormatter(options.format ?? (options.out && /\.json$/i.test(options.out) ? 'json' : 'md'))(comparison, { lang });
   if (options.out === undefined || isStdout(options.out)) {
@@ -93,9 +88,9 @@ export async function runCompare(oldFile: string, newFile: string, options: Comp
   await refuseSameFile(ctx, [{ option: '--out', file: options.out }], [oldFile, newFile, ...(ref !== undefined && looksLikePath(ref) ? [ref] : [])]);
   const reason = await writeCommandOutput(ctx, options.out, text);
   if (reason !== undefined) {
-    printError(ctx, tc(lang, 'compare.error.write', { file: makeVisible(options.out), reason }));
+    printError(ctx, translate(lang, 'compare.error.write', { file: makeVisible(options.out), reason }));
     return EXIT.USAGE;
   }
-  io.stderr.write(`${paint.green('✓')} ${tc(lang, 'compare.written', { file: makeVisible(options.out) })}\n`);
+  io.stderr.write(`${paint.green('✓')} ${translate(lang, 'compare.written', { file: makeVisible(options.out) })}\n`);
   return EXIT.OK;
 }

@@ -1,8 +1,8 @@
 // `wangxin convert FILE --to yaml|xlsx`: an answer workbook as a YAML answer file, and a YAML answer file as a pre-filled workbook.
+import { makeVisible } from '../util/safe-text.js';
+import { translate } from '../i18n/translate.js';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
-import { t } from '../i18n/messages.js';
-import { tw } from '../i18n/workbook-messages.js';
-import { addExamples } from './help-examples.js';
+import { addExamples, example } from './help-examples.js';
 import type { CommandContext } from '../io/io.js';
 import type { AddCommand } from './command.js';
 import { UsageError } from './usage-error.js';
@@ -20,16 +20,16 @@ export interface ConvertOptions {
 export function registerConvert(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
   const { lang } = ctx;
   const cmd = add('convert')
-    .description(tw(lang, 'convert.description'))
-    .argument('<file>', tw(lang, 'convert.arg.file'))
-    .option('--to <format>', tw(lang, 'convert.opt.to'))
-    .option('--out <file>', tw(lang, 'convert.opt.out'))
-    .option('--checklist <idOrPath>', t(lang, 'cli.opt.checklist'))
-    .option('--force', tw(lang, 'convert.opt.force'))
+    .description(translate(lang, 'convert.description'))
+    .argument('<file>', translate(lang, 'convert.arg.file'))
+    .option('--to <format>', translate(lang, 'convert.opt.to'))
+    .option('--out <file>', translate(lang, 'convert.opt.out'))
+    .option('--checklist <idOrPath>', translate(lang, 'cli.opt.checklist'))
+    .option('--force', translate(lang, 'convert.opt.force'))
     .action(async (file: string, options: ConvertOptions) => setExit(await runConvert(file, options, ctx)));
   addExamples(cmd, lang, [
-    { command: 'wangxin convert 自查表.xlsx --to yaml', zh: tw('zh', 'convert.example.toYaml'), en: tw('en', 'convert.example.toYaml') },
-    { command: 'wangxin convert a.yaml --to xlsx --out a.xlsx', zh: tw('zh', 'convert.example.toXlsx'), en: tw('en', 'convert.example.toXlsx') },
+    example('wangxin convert 自查表.xlsx --to yaml', 'convert.example.toYaml'),
+    example('wangxin convert a.yaml --to xlsx --out a.xlsx', 'convert.example.toXlsx'),
   ]);
 }
 
@@ -42,7 +42,7 @@ export async function runConvert(file: string, options: ConvertOptions, ctx: Com
   const { io, lang } = ctx;
   const paint = ctx.paintErr;
   const { isWorkbookPath } = await import('../workbook/layout.js');
-  const { makeVisible, renderDiagnostics } = await import('../diagnostics/render.js');
+  const { renderDiagnostics } = await import('../diagnostics/render.js');
   const { isStdout, refuseSameFile, writeCommandOutput } = await import('./outputs.js');
   const { isRegularFile } = await import('./init.js');
   // The format: --to, else what --out's name says, else the other one of the input's.
@@ -65,7 +65,7 @@ export async function runConvert(file: string, options: ConvertOptions, ctx: Com
   }
   if (check.errors.length > 0 || !check.answers || !check.checklist) {
     io.stderr.write(renderDiagnostics([...check.errors, ...check.warnings], { lang, paint, sources }) + '\n\n');
-    io.stderr.write(paint.red(tw(lang, 'convert.invalid', { file: makeVisible(file), count: Math.max(1, check.errors.length) })) + '\n');
+    io.stderr.write(paint.red(translate(lang, 'convert.invalid', { file: makeVisible(file), count: Math.max(1, check.errors.length) })) + '\n');
     return 1;
   }
   if (check.warnings.length > 0) io.stderr.write(renderDiagnostics(check.warnings, { lang, paint, sources }) + '\n\n');
@@ -82,11 +82,11 @@ export async function runConvert(file: string, options: ConvertOptions, ctx: Com
   }
   const reason = await writeCommandOutput(ctx, out, content, { makeFolder: true });
   if (reason !== undefined) {
-    io.stderr.write(`wangxin: ${paint.red(tw(lang, 'convert.error.write', { file: makeVisible(out), reason }))}\n`);
+    io.stderr.write(`wangxin: ${paint.red(translate(lang, 'convert.error.write', { file: makeVisible(out), reason }))}\n`);
     return 2;
   }
   if (!isStdout(out)) {
-    io.stderr.write(`${paint.green('✓')} ${tw(lang, 'convert.written', { from: makeVisible(file), file: makeVisible(out), count: Object.keys(check.answers.answers).length })}\n`);
+    io.stderr.write(`${paint.green('✓')} ${translate(lang, 'convert.written', { from: makeVisible(file), file: makeVisible(out), count: Object.keys(check.answers.answers).length })}\n`);
   }
   return 0;
 }

@@ -1,11 +1,12 @@
 // `wangxin evidence ANSWERS`: records the SHA-256 of each local evidence file in the answer file, atomically.
+import { makeVisible } from '../util/safe-text.js';
+import { translate } from '../i18n/translate.js';
 import { isAbsolute, resolve } from 'node:path';
-import { te } from '../i18n/evidence-messages.js';
 import type { Lang } from '../i18n/lang.js';
 import { MAX_EVIDENCE_BYTES, type RecordOutcome, recordEvidence } from '../evidence/evidence.js';
 import { type EvidenceFinding } from '../model/evidence.js';
 import { formatBytes, MAX_FILE_BYTES } from '../load/read-text.js';
-import { renderDiagnostics, makeVisible, type Paint } from '../diagnostics/render.js';
+import { renderDiagnostics, type Paint } from '../diagnostics/render.js';
 import type { CommandContext } from '../io/io.js';
 import type { AddCommand } from './command.js';
 import { EXIT } from './exit.js';
@@ -20,9 +21,9 @@ import { isWorkbookPath } from '../workbook/layout.js';
 export function registerEvidence(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
   const { lang } = ctx;
   add('evidence')
-    .description(te(lang, 'evidence.description'))
-    .argument('<answers>', te(lang, 'evidence.arg.answers'))
-    .addHelpText('after', `\n${lang === 'zh' ? '示例：' : 'Examples:'}\n  wangxin evidence answers/township.yaml   # ${te(lang, 'evidence.example.record')}\n`)
+    .description(translate(lang, 'evidence.description'))
+    .argument('<answers>', translate(lang, 'evidence.arg.answers'))
+    .addHelpText('after', `\n${lang === 'zh' ? '示例：' : 'Examples:'}\n  wangxin evidence answers/township.yaml   # ${translate(lang, 'evidence.example.record')}\n`)
     .action(async (answers: string) => setExit(await runEvidence(answers, ctx)));
 }
 
@@ -45,7 +46,7 @@ export async function runEvidence(file: string, ctx: CommandContext): Promise<nu
   }
   if (check.errors.length > 0 || !check.answers) {
     io.stderr.write(renderDiagnostics([...check.errors, ...check.warnings], { lang, paint, sources }) + '\n\n');
-    io.stderr.write(paint.red(te(lang, 'evidence.invalid', { file: makeVisible(file), count: Math.max(1, check.errors.length) })) + '\n');
+    io.stderr.write(paint.red(translate(lang, 'evidence.invalid', { file: makeVisible(file), count: Math.max(1, check.errors.length) })) + '\n');
     return EXIT.FINDINGS;
   }
   // The same lock as `run`: no digest is written into a file someone is answering.
@@ -62,7 +63,7 @@ export async function runEvidence(file: string, ctx: CommandContext): Promise<nu
       // Hashing takes time: a hand edit made meanwhile is never overwritten.
       const now = await readInput(absolute, MAX_FILE_BYTES);
       if (!now.ok || !now.bytes.equals(bytes)) {
-        printError(ctx, te(lang, 'evidence.changedMeanwhile', { file: makeVisible(file) }));
+        printError(ctx, translate(lang, 'evidence.changedMeanwhile', { file: makeVisible(file) }));
         return EXIT.USAGE;
       }
       try {
@@ -75,11 +76,11 @@ export async function runEvidence(file: string, ctx: CommandContext): Promise<nu
         }
       } catch (error) {
         const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
-        printError(ctx, te(lang, 'evidence.writeFailed', { file: makeVisible(file), reason }));
+        printError(ctx, translate(lang, 'evidence.writeFailed', { file: makeVisible(file), reason }));
         return EXIT.USAGE;
       }
     } else {
-      io.stderr.write(paint.dim(te(lang, 'evidence.unchangedFile')) + '\n');
+      io.stderr.write(paint.dim(translate(lang, 'evidence.unchangedFile')) + '\n');
     }
   } finally {
     lock.lock.release();
@@ -87,7 +88,7 @@ export async function runEvidence(file: string, ctx: CommandContext): Promise<nu
   const missing = outcome.findings.filter((f) => f.problem === 'missing').length;
   // Any local file whose digest could not be recorded (missing, outside, not a file, too large) fails the command.
   const unrecorded = outcome.findings.length;
-  const summary = te(lang, 'evidence.summary', {
+  const summary = translate(lang, 'evidence.summary', {
     file: makeVisible(file),
     recorded: outcome.recorded,
     unchanged: outcome.unchanged,
@@ -103,13 +104,13 @@ export async function runEvidence(file: string, ctx: CommandContext): Promise<nu
 export function describeOutcome(outcome: RecordOutcome, lang: Lang, paint: Paint, visible: (s: string) => string): string {
   const lines: string[] = [];
   for (const f of outcome.findings) lines.push(describeFinding(f, lang, paint, visible));
-  for (const u of outcome.updated) lines.push(paint.yellow(te(lang, 'evidence.updated', { item: visible(u.item), path: visible(u.path) })));
+  for (const u of outcome.updated) lines.push(paint.yellow(translate(lang, 'evidence.updated', { item: visible(u.item), path: visible(u.path) })));
   return lines.map((l) => l + '\n').join('');
 }
 
 /** A finding as one terminal line (what stops a digest in red, outside and changed in yellow). */
 export function describeFinding(f: EvidenceFinding, lang: Lang, paint: Paint, visible: (s: string) => string): string {
   const params = { item: visible(f.item), path: visible(f.path), limit: formatBytes(MAX_EVIDENCE_BYTES) };
-  if (f.problem === 'outside' || f.problem === 'changed') return paint.yellow(te(lang, `evidence.${f.problem}`, params));
-  return paint.red(te(lang, `evidence.${f.problem}`, params));
+  if (f.problem === 'outside' || f.problem === 'changed') return paint.yellow(translate(lang, `evidence.${f.problem}`, params));
+  return paint.red(translate(lang, `evidence.${f.problem}`, params));
 }

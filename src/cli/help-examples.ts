@@ -1,6 +1,7 @@
 // Adds a localised "Examples" block to a command's --help, with the explanations aligned after the commands.
 import type { Command } from 'commander';
 import type { Lang } from '../i18n/lang.js';
+import { localized, translate, type MessageKey } from '../i18n/translate.js';
 import { displayWidth } from '../diagnostics/render.js';
 
 /** One example: the command line as typed, and what it does in each language. */
@@ -10,7 +11,10 @@ export interface HelpExample {
   command: string;
 }
 
-const HEADING: Record<Lang, string> = { zh: '示例：', en: 'Examples:' };
+/** An example whose explanation is the catalogue's message `key`. */
+export function example(command: string, key: MessageKey): HelpExample {
+  return { command, ...localized(key) };
+}
 
 /** The examples block as printed after the help (starts with a blank line, ends with a newline). */
 export function formatExamples(lang: Lang, examples: readonly HelpExample[]): string {
@@ -20,7 +24,7 @@ export function formatExamples(lang: Lang, examples: readonly HelpExample[]): st
     const pad = ' '.repeat(Math.max(1, width - displayWidth(e.command) + 2));
     return `  ${e.command}${pad}# ${e[lang]}`;
   });
-  return `\n${HEADING[lang]}\n${lines.join('\n')}\n`;
+  return `\n${translate(lang, 'cli.help.examples')}\n${lines.join('\n')}\n`;
 }
 
 /**

@@ -1,16 +1,16 @@
 // `wangxin init`: a blank answer file to fill in an editor, or (--checklist-template) a starter custom checklist.
+import { makeVisible } from '../util/safe-text.js';
+import { translate } from '../i18n/translate.js';
 import { statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { t } from '../i18n/messages.js';
-import { INIT_MESSAGES, ti } from '../i18n/init-messages.js';
-import { addExamples } from './help-examples.js';
+import { addExamples, example } from './help-examples.js';
 import type { CommandContext } from '../io/io.js';
 import type { AddCommand } from './command.js';
 import { UsageError } from './usage-error.js';
 import { loadChecklistOption } from './checklist-option.js';
 import { EXIT } from './exit.js';
 import { printError } from './print-error.js';
-import { makeVisible, quoteText } from '../diagnostics/render.js';
+import { quoteText } from '../diagnostics/render.js';
 import { isStdout, refuseSameFile, writeCommandOutput } from './outputs.js';
 import { looksLikePath, builtinFile, builtinIds } from '../checklist/resolve-checklist.js';
 import { renderChecklistTemplate } from '../init/checklist-template.js';
@@ -41,31 +41,26 @@ export interface InitOptions {
 export function registerInit(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
   const { lang } = ctx;
   const cmd = add('init')
-    .description(ti(lang, 'init.description'))
-    .option('--unit <name>', ti(lang, 'init.opt.unit'))
-    .option('--unit-type <type>', ti(lang, 'init.opt.unitType'))
-    .option('--checklist <idOrPath>', t(lang, 'cli.opt.checklist'))
-    .option('--out <file>', ti(lang, 'init.opt.out'))
-    .option('--force', ti(lang, 'init.opt.force'))
-    .option('--checklist-template', ti(lang, 'init.opt.template'))
-    .option('--roster', ti(lang, 'init.opt.roster'))
-    .option('--format <format>', ti(lang, 'init.opt.format'))
+    .description(translate(lang, 'init.description'))
+    .option('--unit <name>', translate(lang, 'init.opt.unit'))
+    .option('--unit-type <type>', translate(lang, 'init.opt.unitType'))
+    .option('--checklist <idOrPath>', translate(lang, 'cli.opt.checklist'))
+    .option('--out <file>', translate(lang, 'init.opt.out'))
+    .option('--force', translate(lang, 'init.opt.force'))
+    .option('--checklist-template', translate(lang, 'init.opt.template'))
+    .option('--roster', translate(lang, 'init.opt.roster'))
+    .option('--format <format>', translate(lang, 'init.opt.format'))
     .action(async (options: InitOptions) => {
       // An answer file is YAML or a workbook: --out names one of those, or --format says which to write.
       if (options.format === undefined && !options.checklistTemplate) formatForOut(options.out, undefined, { ...YAML_EXTENSIONS, '.xlsx': 'xlsx' }, 'yaml');
       else if (options.checklistTemplate) formatForOut(options.out, undefined, YAML_EXTENSIONS, 'yaml');
       setExit(await runInit(options, ctx));
     });
-  const ex = (command: string, key: keyof typeof INIT_MESSAGES): { command: string; zh: string; en: string } => ({
-    command,
-    zh: ti('zh', key),
-    en: ti('en', key),
-  });
   addExamples(cmd, lang, [
-    ex('wangxin init --unit-type township --out a.yaml', 'init.example.blank'),
-    ex('wangxin init --unit-type department --lang en', 'init.example.print'),
-    ex('wangxin init --checklist-template --out my.yaml', 'init.example.template'),
-    ex('wangxin init --roster --out units.yaml', 'init.example.roster'),
+    example('wangxin init --unit-type township --out a.yaml', 'init.example.blank'),
+    example('wangxin init --unit-type department --lang en', 'init.example.print'),
+    example('wangxin init --checklist-template --out my.yaml', 'init.example.template'),
+    example('wangxin init --roster --out units.yaml', 'init.example.roster'),
   ]);
 }
 
@@ -94,7 +89,7 @@ export async function runInit(options: InitOptions, ctx: CommandContext): Promis
     if (options.unit !== undefined || options.unitType !== undefined || options.checklistTemplate) throw new UsageError('init.error.rosterOptions');
     const { checklist } = await loadChecklistOption(options.checklist ?? DEFAULT_CHECKLIST, ctx);
     text = renderRosterTemplate(checklist, lang, outFile ?? join(io.cwd, 'units.yaml'));
-    done = ti(lang, 'init.rosterWritten', { file: makeVisible(options.out ?? '') });
+    done = translate(lang, 'init.rosterWritten', { file: makeVisible(options.out ?? '') });
   } else if (options.checklistTemplate) {
     if (options.unit !== undefined || options.unitType !== undefined) throw new UsageError('init.error.templateOptions');
     const ref = options.checklist ?? DEFAULT_CHECKLIST;
@@ -102,7 +97,7 @@ export async function runInit(options: InitOptions, ctx: CommandContext): Promis
     if (!file) throw new UsageError('init.error.templateNeedsBuiltin', { ref: makeVisible(ref), known: builtinIds().join(', ') || '—' });
     const { checklist: base } = await loadChecklistOption(ref, ctx);
     text = renderChecklistTemplate(base, lang, { file: outFile ?? join(io.cwd, 'checklist.yaml') });
-    done = ti(lang, 'init.templateWritten', { file: makeVisible(options.out ?? ''), validate: makeVisible(commandLine(io.env, ['validate', options.out ?? ''])) });
+    done = translate(lang, 'init.templateWritten', { file: makeVisible(options.out ?? ''), validate: makeVisible(commandLine(io.env, ['validate', options.out ?? ''])) });
   } else {
     // Without --checklist: the only built-in one, else the default.
     const ref = options.checklist ?? (builtinIds().length === 1 ? builtinIds()[0] : DEFAULT_CHECKLIST);
@@ -116,17 +111,17 @@ export async function runInit(options: InitOptions, ctx: CommandContext): Promis
     if (!checklist.unitTypes.some((u) => u.id === type)) {
       throw new UsageError('init.error.unknownUnitType', { checklist: checklist.id, type: quoteText(type), known });
     }
-    const name = options.unit?.trim() || ti(lang, 'init.placeholderUnit');
+    const name = options.unit?.trim() || translate(lang, 'init.placeholderUnit');
     const shown = options.out ?? '';
     if (workbook) {
       const { writeWorkbook } = await import('../workbook/write-workbook.js');
       const blank = await writeWorkbook(checklist, { schemaVersion: 1, checklist: { id: checklist.id, version: checklist.version }, unit: { name, type }, answers: {} }, lang);
       text = blank.bytes;
-      done = ti(lang, 'init.written', { file: makeVisible(shown), count: blank.count, validate: makeVisible(commandLine(io.env, ['validate', shown])), score: makeVisible(commandLine(io.env, ['score', shown])) });
+      done = translate(lang, 'init.written', { file: makeVisible(shown), count: blank.count, validate: makeVisible(commandLine(io.env, ['validate', shown])), score: makeVisible(commandLine(io.env, ['score', shown])) });
     } else {
       const blank = renderBlankAnswers(checklist, { name, type }, lang, outFile ?? join(io.cwd, 'answers.yaml'));
       text = blank.text;
-      done = ti(lang, 'init.written', { file: makeVisible(shown), count: blank.count, validate: makeVisible(commandLine(io.env, ['validate', shown])), score: makeVisible(commandLine(io.env, ['score', shown])) });
+      done = translate(lang, 'init.written', { file: makeVisible(shown), count: blank.count, validate: makeVisible(commandLine(io.env, ['validate', shown])), score: makeVisible(commandLine(io.env, ['score', shown])) });
     }
   }
 
@@ -147,7 +142,7 @@ export async function runInit(options: InitOptions, ctx: CommandContext): Promis
     if (lock?.ok) lock.lock.release();
   }
   if (reason !== undefined) {
-    printError(ctx, ti(lang, 'init.error.write', { file: makeVisible(options.out!), reason }));
+    printError(ctx, translate(lang, 'init.error.write', { file: makeVisible(options.out!), reason }));
     return EXIT.USAGE;
   }
   io.stderr.write(`${ctx.paintErr.green('✓')} ${done}\n`);

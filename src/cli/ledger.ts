@@ -1,15 +1,12 @@
 // `wangxin ledger DIR|FILE...`: the rectification ledger across units, as Markdown or JSON, failing CI on overdue tasks when asked.
+import { makeVisible } from '../util/safe-text.js';
+import { translate } from '../i18n/translate.js';
 import { resolve } from 'node:path';
-import { tl, LEDGER_MESSAGES } from '../i18n/ledger-messages.js';
-// The batch and office catalogues word usage errors raised here (a UsageError is rendered from those loaded).
-import '../i18n/batch-messages.js';
-import { t } from '../i18n/messages.js';
-import { addExamples } from './help-examples.js';
+import { addExamples, example } from './help-examples.js';
 import type { CommandContext } from '../io/io.js';
 import { parseAsOf, parseFormat } from './options.js';
 import type { AddCommand } from './command.js';
 import { UsageError } from './usage-error.js';
-import '../i18n/office-messages.js';
 
 /** Options of `ledger` after parsing. */
 export interface LedgerOptions {
@@ -27,14 +24,14 @@ export interface LedgerOptions {
 export function registerLedger(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
   const { lang } = ctx;
   const cmd = add('ledger')
-    .description(tl(lang, 'ledger.description'))
-    .argument('<paths...>', tl(lang, 'ledger.arg.paths'))
-    .option('--checklist <idOrPath>', t(lang, 'cli.opt.checklist'))
-    .option('--as-of <date>', t(lang, 'cli.opt.asOf'))
-    .option('--since <date>', tl(lang, 'ledger.opt.since'))
-    .option('--format <format>', tl(lang, 'ledger.opt.format'))
-    .option('--out <file>', tl(lang, 'ledger.opt.out'))
-    .option('--fail-overdue', tl(lang, 'ledger.opt.failOverdue'))
+    .description(translate(lang, 'ledger.description'))
+    .argument('<paths...>', translate(lang, 'ledger.arg.paths'))
+    .option('--checklist <idOrPath>', translate(lang, 'cli.opt.checklist'))
+    .option('--as-of <date>', translate(lang, 'cli.opt.asOf'))
+    .option('--since <date>', translate(lang, 'ledger.opt.since'))
+    .option('--format <format>', translate(lang, 'ledger.opt.format'))
+    .option('--out <file>', translate(lang, 'ledger.opt.out'))
+    .option('--fail-overdue', translate(lang, 'ledger.opt.failOverdue'))
     .action(async (paths: string[], raw: { checklist?: string; asOf?: string; since?: string; format?: string; out?: string; failOverdue?: boolean }) => {
       const asOf = parseAsOf(raw.asOf, ctx.io.env);
       const since = raw.since === undefined ? undefined : parseAsOf(raw.since, ctx.io.env, '--since');
@@ -44,12 +41,11 @@ export function registerLedger(add: AddCommand, ctx: CommandContext, setExit: (c
       if (xlsx && (raw.out === undefined || raw.out === '-')) throw new UsageError('binary.needsFile', { format: 'xlsx', option: '--out' });
       setExit(await runLedger(paths, { checklist: raw.checklist, format, out: raw.out, asOf, since, failOverdue: raw.failOverdue === true }, ctx));
     });
-  const ex = (command: string, key: keyof typeof LEDGER_MESSAGES): { command: string; zh: string; en: string } => ({ command, zh: tl('zh', key), en: tl('en', key) });
   addExamples(cmd, lang, [
-    ex('wangxin ledger answers/', 'ledger.example.basic'),
-    ex('wangxin ledger answers/ --as-of 2026-12-31 --fail-overdue', 'ledger.example.ci'),
-    ex('wangxin ledger answers/ --format json --out ledger.json', 'ledger.example.json'),
-    ex('wangxin ledger answers/ --out 整改台账.xlsx', 'ledger.example.xlsx'),
+    example('wangxin ledger answers/', 'ledger.example.basic'),
+    example('wangxin ledger answers/ --as-of 2026-12-31 --fail-overdue', 'ledger.example.ci'),
+    example('wangxin ledger answers/ --format json --out ledger.json', 'ledger.example.json'),
+    example('wangxin ledger answers/ --out 整改台账.xlsx', 'ledger.example.xlsx'),
   ]);
 }
 
@@ -69,7 +65,7 @@ export async function runLedger(paths: string[], options: LedgerOptions, ctx: Co
   const { scoreAnswers } = await import('../score/score.js');
   const { buildLedger, startOfYear } = await import('../report/ledger.js');
   const { formatLedgerJson, formatLedgerMarkdown } = await import('../report/ledger-format.js');
-  const { renderDiagnostics, makeVisible } = await import('../diagnostics/render.js');
+  const { renderDiagnostics } = await import('../diagnostics/render.js');
   const { readToolVersion } = await import('../report/tool-version.js');
   const { io, lang } = ctx;
   const paint = ctx.paintErr;
@@ -77,8 +73,8 @@ export async function runLedger(paths: string[], options: LedgerOptions, ctx: Co
   const since = options.since ?? startOfYear(options.asOf);
   if (since > options.asOf) throw new UsageError('ledger.error.sinceAfter', { since, asOf: options.asOf });
   const found = await discoverFiles(paths, io.cwd);
-  if (found.missing.length > 0) throw new UsageError('cli.error.missing', { paths: found.missing.join(', ') });
-  if (found.files.length === 0 && found.findings.length === 0) throw new UsageError('cli.error.noFiles');
+  if (found.missing.length > 0) throw new UsageError('batch.cli.error.missing', { paths: found.missing.join(', ') });
+  if (found.files.length === 0 && found.findings.length === 0) throw new UsageError('batch.cli.error.noFiles');
   let ref: string | undefined;
   if (options.checklist !== undefined) {
     const file = checklistFileFor(options.checklist);
@@ -130,20 +126,20 @@ export async function runLedger(paths: string[], options: LedgerOptions, ctx: Co
   } else {
     const reason = await writeCommandOutput(ctx, options.out, content);
     if (reason !== undefined) {
-      io.stderr.write(`wangxin: ${paint.red(tl(lang, 'ledger.error.write', { file: makeVisible(options.out), reason }))}\n`);
+      io.stderr.write(`wangxin: ${paint.red(translate(lang, 'ledger.error.write', { file: makeVisible(options.out), reason }))}\n`);
       return 2;
     }
-    io.stderr.write(`${paint.green('✓')} ${tl(lang, 'ledger.written', { file: makeVisible(options.out) })}\n`);
+    io.stderr.write(`${paint.green('✓')} ${translate(lang, 'ledger.written', { file: makeVisible(options.out) })}\n`);
   }
   const c = ledger.counts;
-  io.stderr.write(tl(lang, 'ledger.result', { ...c, asOf: ledger.asOf, since }) + '\n');
+  io.stderr.write(translate(lang, 'ledger.result', { ...c, asOf: ledger.asOf, since }) + '\n');
   let code = 0;
   if (problems.length > 0) {
-    io.stderr.write(paint.red(tl(lang, 'ledger.invalid', { count: problems.length })) + '\n');
+    io.stderr.write(paint.red(translate(lang, 'ledger.invalid', { count: problems.length })) + '\n');
     code = 1;
   }
   if (options.failOverdue && c.overdue > 0) {
-    io.stderr.write(paint.red(tl(lang, 'ledger.overdueFail', { count: c.overdue })) + '\n');
+    io.stderr.write(paint.red(translate(lang, 'ledger.overdueFail', { count: c.overdue })) + '\n');
     code = 1;
   }
   return code;

@@ -1,10 +1,10 @@
 // `wangxin list`: the built-in checklists with id, version, title and item count.
-import { t } from '../i18n/messages.js';
+import { makeVisible } from '../util/safe-text.js';
+import { translate } from '../i18n/translate.js';
 import type { CommandContext } from '../io/io.js';
-import { displayWidth, makeVisible } from '../diagnostics/render.js';
+import { displayWidth } from '../diagnostics/render.js';
 import type { AddCommand } from './command.js';
-import { addExamples } from './help-examples.js';
-import { example } from '../i18n/example-messages.js';
+import { addExamples, example } from './help-examples.js';
 import { EXIT } from './exit.js';
 import { builtinRefs, builtinFile } from '../checklist/resolve-checklist.js';
 import { loadChecklist } from '../checklist/load-checklist.js';
@@ -14,7 +14,7 @@ import { pickText } from '../model/text.js';
 /** Registers `list`. */
 export function registerList(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
   const cmd = add('list')
-    .description(t(ctx.lang, 'list.description'))
+    .description(translate(ctx.lang, 'list.description'))
     .action(async () => setExit(await runList(ctx)));
   addExamples(cmd, ctx.lang, [example('wangxin list', 'example.list'), example('wangxin list --lang en', 'example.listEn')]);
 }
@@ -24,7 +24,7 @@ export async function runList(ctx: CommandContext): Promise<number> {
   const { io, lang, paint } = ctx;
   const refs = builtinRefs();
   if (refs.length === 0) {
-    io.stdout.write(t(lang, 'list.none') + '\n');
+    io.stdout.write(translate(lang, 'list.none') + '\n');
     return EXIT.OK;
   }
   const rows: string[][] = [];
@@ -33,13 +33,13 @@ export async function runList(ctx: CommandContext): Promise<number> {
     const loaded = await loadChecklist(builtinFile(ref)!);
     if (!loaded.checklist) {
       broken = true;
-      io.stderr.write(t(lang, 'list.broken', { file: loaded.file }) + '\n');
+      io.stderr.write(translate(lang, 'list.broken', { file: loaded.file }) + '\n');
       continue;
     }
     const c = loaded.checklist;
     rows.push([c.id, c.version, String(listItems(c).length), makeVisible(pickText(c.title, lang))]);
   }
-  const header = t(lang, 'list.header').split('\t');
+  const header = translate(lang, 'list.header').split('\t');
   const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]))));
   // Pad by terminal columns, not string length: Chinese headers are two columns a character.
   const pad = (c: string, w: number): string => c + ' '.repeat(Math.max(0, w - displayWidth(c)));
@@ -47,6 +47,6 @@ export async function runList(ctx: CommandContext): Promise<number> {
   io.stdout.write(paint.bold(line(header)) + '\n');
   for (const row of rows) io.stdout.write(line(row) + '\n');
   const earlier = refs.find((ref) => ref.includes('@'));
-  if (earlier) io.stdout.write('\n' + t(lang, 'list.earlier', { example: earlier }) + '\n');
+  if (earlier) io.stdout.write('\n' + translate(lang, 'list.earlier', { example: earlier }) + '\n');
   return broken ? EXIT.USAGE : EXIT.OK;
 }

@@ -1,7 +1,7 @@
 // The CLI entry: builds the commander program, runs one command, and returns its exit code (never exits itself).
+import { translate, type MessageKey } from '../i18n/translate.js';
 import { Command, CommanderError, Help } from 'commander';
 import { detectLang, type Lang } from '../i18n/lang.js';
-import { t } from '../i18n/messages.js';
 import { readToolVersion } from '../report/tool-version.js';
 import { makePaint, wantsColor, type CommandContext, type Io } from '../io/io.js';
 import { UsageError } from './usage-error.js';
@@ -11,13 +11,14 @@ import { registerCommands } from './registry.js';
 import { saveCodeCaches } from '../fs/require-cached.js';
 import { printError } from './print-error.js';
 
-const HEADINGS: Record<string, Record<Lang, string>> = {
-  'Usage:': { zh: '用法：', en: 'Usage:' },
-  'Arguments:': { zh: '参数：', en: 'Arguments:' },
-  'Options:': { zh: '选项：', en: 'Options:' },
-  'Global Options:': { zh: '通用选项：', en: 'Global Options:' },
-  'Commands:': { zh: '命令：', en: 'Commands:' },
-  'Examples:': { zh: '示例：', en: 'Examples:' },
+/** Commander's help headings, by its English wording. */
+const HEADINGS: Record<string, MessageKey> = {
+  'Usage:': 'cli.help.usage',
+  'Arguments:': 'cli.help.arguments',
+  'Options:': 'cli.help.options',
+  'Global Options:': 'cli.help.globalOptions',
+  'Commands:': 'cli.help.commands',
+  'Examples:': 'cli.help.examples',
 };
 
 /** Reads `--lang` and `--no-color` before commander runs, so help text is already in the right language. */
@@ -62,7 +63,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     printError(ctx, message);
     return EXIT.USAGE;
   };
-  if (badLang !== undefined) return fail(t(lang, 'cli.error.badLang'));
+  if (badLang !== undefined) return fail(translate(lang, 'cli.error.badLang'));
 
   let exitCode: number = EXIT.OK;
   const setExit = (code: number): void => {
@@ -78,13 +79,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
         return error.code === 'commander.help' && argv.length === 0 ? EXIT.USAGE : EXIT.OK;
       }
-      return fail(t(lang, 'cli.error.usage', { detail: error.message.replace(/^error: /, '') }));
+      return fail(translate(lang, 'cli.error.usage', { detail: error.message.replace(/^error: /, '') }));
     }
     if (error instanceof UsageError) return fail(error.text(lang));
     if (error instanceof ExitError) return error.code;
     const detail = error instanceof Error ? error.message : String(error);
     if (io.env.WANGXIN_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`);
-    return fail(t(lang, 'cli.error.internal', { detail }));
+    return fail(translate(lang, 'cli.error.internal', { detail }));
   }
 }
 
@@ -103,17 +104,17 @@ export async function buildProgram(ctx: CommandContext, setExit: (code: number) 
     });
     cmd.configureHelp({
       showGlobalOptions: true,
-      styleTitle: (title: string) => HEADINGS[title]?.[lang] ?? title,
+      styleTitle: (title: string) => (Object.hasOwn(HEADINGS, title) ? translate(lang, HEADINGS[title]) : title),
     } as Partial<Help>);
-    cmd.helpOption('-h, --help', t(lang, 'cli.opt.help'));
+    cmd.helpOption('-h, --help', translate(lang, 'cli.opt.help'));
   };
   configure(program);
   program
-    .description(t(lang, 'cli.description'))
-    .version(readToolVersion(), '-V, --version', t(lang, 'cli.opt.version'))
-    .option('--lang <lang>', t(lang, 'cli.opt.lang'))
-    .option('--no-color', t(lang, 'cli.opt.noColor'))
-    .helpCommand('help [command]', t(lang, 'cli.help.command'))
+    .description(translate(lang, 'cli.description'))
+    .version(readToolVersion(), '-V, --version', translate(lang, 'cli.opt.version'))
+    .option('--lang <lang>', translate(lang, 'cli.opt.lang'))
+    .option('--no-color', translate(lang, 'cli.opt.noColor'))
+    .helpCommand('help [command]', translate(lang, 'cli.help.command'))
     .showHelpAfterError(false);
   const add = (name: string): Command => {
     const cmd = program.command(name);

@@ -1,8 +1,9 @@
 // `wangxin migrate ANSWERS --to CHECKLIST`: carries an answer file over to a new checklist version, into a new file.
+import { makeVisible } from '../util/safe-text.js';
+import { localized, translate } from '../i18n/translate.js';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
-import { tm } from '../i18n/migrate-messages.js';
 import type { Checklist } from '../model/checklist.js';
-import { addExamples } from './help-examples.js';
+import { addExamples, example } from './help-examples.js';
 import type { CommandContext } from '../io/io.js';
 import type { AddCommand } from './command.js';
 import { UsageError } from './usage-error.js';
@@ -12,7 +13,7 @@ import { printError } from './print-error.js';
 import { readText } from '../load/read-text.js';
 import { parseYaml } from '../load/parse-yaml.js';
 import { validateAnswers, validateAnswersShape } from '../validate/validate.js';
-import { renderDiagnostics, makeVisible, quoteText } from '../diagnostics/render.js';
+import { renderDiagnostics, quoteText } from '../diagnostics/render.js';
 import { migrateAnswers } from '../migrate/migrate.js';
 import { renderMigrationReport } from '../migrate/report.js';
 import { serializeAnswers } from '../walk/answer-file.js';
@@ -35,27 +36,19 @@ export interface MigrateOptions {
 export function registerMigrate(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
   const { lang } = ctx;
   const cmd = add('migrate')
-    .description(tm(lang, 'migrate.description'))
-    .argument('<answers>', tm(lang, 'migrate.arg.answers'))
-    .requiredOption('--to <idOrPath>', tm(lang, 'migrate.opt.to'))
-    .option('--from <idOrPath>', tm(lang, 'migrate.opt.from'))
-    .option('--out <file>', tm(lang, 'migrate.opt.out'))
-    .option('--force', tm(lang, 'migrate.opt.force'))
+    .description(translate(lang, 'migrate.description'))
+    .argument('<answers>', translate(lang, 'migrate.arg.answers'))
+    .requiredOption('--to <idOrPath>', translate(lang, 'migrate.opt.to'))
+    .option('--from <idOrPath>', translate(lang, 'migrate.opt.from'))
+    .option('--out <file>', translate(lang, 'migrate.opt.out'))
+    .option('--force', translate(lang, 'migrate.opt.force'))
     .action(async (answers: string, options: MigrateOptions) => {
       formatForOut(options.out, undefined, { ...YAML_EXTENSIONS, '.xlsx': 'xlsx' }, 'yaml');
       setExit(await runMigrate(answers, options, ctx));
     });
   addExamples(cmd, lang, [
-    {
-      command: 'wangxin migrate a.yaml --to my-county.yaml',
-      zh: tm('zh', 'migrate.example.builtin'),
-      en: tm('en', 'migrate.example.builtin'),
-    },
-    {
-      command: 'wangxin migrate a.yaml --to new.yaml --out b.yaml',
-      zh: tm('zh', 'migrate.example.out'),
-      en: tm('en', 'migrate.example.out'),
-    },
+    example('wangxin migrate a.yaml --to my-county.yaml', 'migrate.example.builtin'),
+    example('wangxin migrate a.yaml --to new.yaml --out b.yaml', 'migrate.example.out'),
   ]);
 }
 
@@ -98,7 +91,7 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
   const shape = validateAnswersShape(parsed);
   const invalid = (errors: Parameters<typeof renderDiagnostics>[0]): number => {
     io.stderr.write(renderDiagnostics(errors, { lang, paint, sources }) + '\n\n');
-    io.stderr.write(paint.red(tm(lang, 'migrate.error.invalid', { file: makeVisible(file) })) + '\n');
+    io.stderr.write(paint.red(translate(lang, 'migrate.error.invalid', { file: makeVisible(file) })) + '\n');
     return EXIT.FINDINGS;
   };
   if (!shape.value) return invalid(shape.errors);
@@ -112,9 +105,9 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
     // Answers to a checklist nobody can name: without it, nothing says which answers still mean
     // the same, so the office is asked where they come from rather than given a silent guess.
     const ctx = new RuleContext(parsed);
-    ctx.report('UNKNOWN_CHECKLIST', ['checklist', 'id'], { id: namedId, known: builtinIds().join(', ') || '—', hint: { zh: tm('zh', 'migrate.hint.from'), en: tm('en', 'migrate.hint.from') } });
+    ctx.report('UNKNOWN_CHECKLIST', ['checklist', 'id'], { id: namedId, known: builtinIds().join(', ') || '—', hint: localized('migrate.hint.from') });
     io.stderr.write(renderDiagnostics(ctx.diagnostics, { lang, paint, sources }) + '\n\n');
-    io.stderr.write(paint.red(tm(lang, 'migrate.error.unknownSource', { file: makeVisible(file), id: makeVisible(namedId) })) + '\n');
+    io.stderr.write(paint.red(translate(lang, 'migrate.error.unknownSource', { file: makeVisible(file), id: makeVisible(namedId) })) + '\n');
     return EXIT.FINDINGS;
   }
   const oldRef = options.from ?? builtinRefFor(namedId, shape.value.checklist.version);
@@ -159,7 +152,7 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
     if (lock?.ok) lock.lock.release();
   }
   if (reason !== undefined) {
-    printError(ctx, tm(lang, 'migrate.error.write', { file: makeVisible(shownOut), reason }));
+    printError(ctx, translate(lang, 'migrate.error.write', { file: makeVisible(shownOut), reason }));
     return EXIT.USAGE;
   }
   // The command to go on with, as it works when typed: a checklist that is not built in is named.

@@ -1,8 +1,6 @@
 // Parsing of option values shared by commands (formats, numbers, the language, dates), raising localised usage errors.
+import { makeVisible } from '../util/safe-text.js';
 import { isLang, type Lang } from '../i18n/lang.js';
-// The usage errors below are worded in the core catalogue: loaded here, whoever calls first.
-import '../i18n/messages.js';
-import '../i18n/review-messages.js';
 import { UsageError } from './usage-error.js';
 import { defaultAsOf, isDay } from '../util/dates.js';
 
@@ -19,7 +17,6 @@ export function parseAsOf(value: string | undefined, env: NodeJS.ProcessEnv, opt
   return trimmed;
 }
 import { basename, extname } from 'node:path';
-import { makeVisible } from '../diagnostics/render.js';
 
 /** Checks `--format` against the allowed values. */
 export function parseFormat<T extends string>(value: string, allowed: readonly T[]): T {
@@ -49,7 +46,7 @@ export function parseFailUnder(value: string): number {
 export function parseMaxOverstatement(value: string): number {
   const trimmed = value.trim();
   const n = Number(trimmed);
-  if (!/^\d+(\.\d+)?$/.test(trimmed) || !(n >= 0 && n <= 100)) throw new UsageError('cli.error.badMaxOverstatement', { value });
+  if (!/^\d+(\.\d+)?$/.test(trimmed) || !(n >= 0 && n <= 100)) throw new UsageError('review.cli.error.badMaxOverstatement', { value });
   return n;
 }
 

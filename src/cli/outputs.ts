@@ -1,9 +1,9 @@
 // How commands name, check and write their outputs: one refusal for an output that is an input or another output, one writer, one failure message.
+import { makeVisible } from '../util/safe-text.js';
+import { translate } from '../i18n/translate.js';
 import { isAbsolute, resolve } from 'node:path';
-import { makeVisible } from '../diagnostics/render.js';
 import { findSameFile, type NamedPath } from '../fs/same-file.js';
 import { FIFO_WAIT_MS, OutputError, type OutputContent, writeOutput } from '../fs/write-output.js';
-import { tf } from '../i18n/file-messages.js';
 import type { Lang } from '../i18n/lang.js';
 import type { CommandContext } from '../io/io.js';
 import { UsageError } from './usage-error.js';
@@ -66,7 +66,7 @@ export async function writeCommandOutput(
 export function describeWriteFailure(error: unknown, lang: Lang): string {
   if (error instanceof OutputError) {
     if (error.reason === 'system') return error.errno ?? 'error';
-    return tf(lang, `output.reason.${error.reason}`, { seconds: FIFO_WAIT_MS / 1000 });
+    return translate(lang, `output.reason.${error.reason}`, { seconds: FIFO_WAIT_MS / 1000 });
   }
   return (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
 }

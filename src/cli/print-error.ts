@@ -1,8 +1,8 @@
 // The one way a command says what went wrong: `wangxin: 错误: …` on standard error, the prefix in red.
-import { t } from '../i18n/messages.js';
+import { translate } from '../i18n/translate.js';
 import type { CommandContext } from '../io/io.js';
 
 /** Prints `message` (already in the user's language) as an error line on standard error. */
 export function printError(ctx: CommandContext, message: string): void {
-  ctx.io.stderr.write(`wangxin: ${ctx.paintErr.red(t(ctx.lang, 'cli.error.prefix'))}: ${message}\n`);
+  ctx.io.stderr.write(`wangxin: ${ctx.paintErr.red(translate(ctx.lang, 'cli.error.prefix'))}: ${message}\n`);
 }

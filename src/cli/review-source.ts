@@ -4,8 +4,9 @@ import { isAbsolute, resolve } from 'node:path';
 import type { CommandContext } from '../io/io.js';
 import type { FileCheck } from '../check/check-file.js';
 import { defaultReviewPath } from '../model/review.js';
-import { trv } from '../i18n/review-messages.js';
-import { renderDiagnostics, makeVisible } from '../diagnostics/render.js';
+import { translate } from '../i18n/translate.js';
+import { renderDiagnostics } from '../diagnostics/render.js';
+import { makeVisible } from '../util/safe-text.js';
 import { EXIT, ExitError } from './exit.js';
 import type { ReviewSource } from '../report/review-report.js';
 
@@ -35,10 +36,10 @@ export async function findReviewSource(ctx: CommandContext, answersShown: string
   }
   if (loaded.errors.length > 0 || !loaded.review) {
     io.stderr.write(renderDiagnostics([...loaded.errors, ...loaded.warnings], { lang, paint, sources }) + '\n\n');
-    io.stderr.write(paint.red(trv(lang, 'cli.reviewInvalid', { file: makeVisible(shown), count: loaded.errors.length })) + '\n');
+    io.stderr.write(paint.red(translate(lang, 'review.cli.reviewInvalid', { file: makeVisible(shown), count: loaded.errors.length })) + '\n');
     throw new ExitError(EXIT.FINDINGS);
   }
   if (loaded.warnings.length > 0) io.stderr.write(renderDiagnostics(loaded.warnings, { lang, paint, sources }) + '\n\n');
-  io.stderr.write(paint.dim(trv(lang, 'cli.reviewUsed', { file: makeVisible(shown), reviewer: makeVisible(loaded.review.reviewer), date: loaded.review.date })) + '\n');
+  io.stderr.write(paint.dim(translate(lang, 'review.cli.reviewUsed', { file: makeVisible(shown), reviewer: makeVisible(loaded.review.reviewer), date: loaded.review.date })) + '\n');
   return { review: loaded.review, file: shown, changed: loaded.changed };
 }

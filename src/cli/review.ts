@@ -1,12 +1,11 @@
 // `wangxin review ANSWERS`: the office's interactive review of a unit's answer file, saved after every verdict to its own review file.
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { trv } from '../i18n/review-messages.js';
-import { t } from '../i18n/messages.js';
+import { translate } from '../i18n/translate.js';
 import { detectLang } from '../i18n/lang.js';
 import type { CommandContext } from '../io/io.js';
 import type { AddCommand } from './command.js';
-import { addExamples } from './help-examples.js';
+import { addExamples, example } from './help-examples.js';
 import { UsageError } from './usage-error.js';
 import { EXIT, ExitError } from './exit.js';
 import { printError } from './print-error.js';
@@ -19,7 +18,8 @@ import { reviewItems, reviewWalk } from '../walk/review-walk.js';
 import { saveReview } from '../walk/review-file.js';
 import { checkFileBytes } from '../check/check-file.js';
 import { checkReviewFile } from '../check/check-review.js';
-import { renderDiagnostics, makeVisible, quoteText } from '../diagnostics/render.js';
+import { renderDiagnostics, quoteText } from '../diagnostics/render.js';
+import { makeVisible } from '../util/safe-text.js';
 import { readInput } from '../fs/read-input.js';
 import { MAX_FILE_BYTES } from '../load/read-text.js';
 import { sha256Hex } from '../fs/sha256.js';
@@ -48,17 +48,16 @@ export interface ReviewDeps {
 export function registerReview(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
   const { lang } = ctx;
   const cmd = add('review')
-    .description(trv(lang, 'cli.description'))
-    .argument('<answers>', trv(lang, 'cli.arg.answers'))
-    .option('--reviewer <name>', trv(lang, 'cli.opt.reviewer'))
-    .option('--out <file>', trv(lang, 'cli.opt.out'))
-    .option('--only <filters>', trv(lang, 'cli.opt.only'))
-    .option('--checklist <idOrPath>', t(lang, 'cli.opt.checklist'))
+    .description(translate(lang, 'review.cli.description'))
+    .argument('<answers>', translate(lang, 'review.cli.arg.answers'))
+    .option('--reviewer <name>', translate(lang, 'review.cli.opt.reviewer'))
+    .option('--out <file>', translate(lang, 'review.cli.opt.out'))
+    .option('--only <filters>', translate(lang, 'review.cli.opt.only'))
+    .option('--checklist <idOrPath>', translate(lang, 'cli.opt.checklist'))
     .action(async (answers: string, options: ReviewOptions) => setExit(await runReview(answers, options, ctx)));
-  const ex = (command: string, key: 'cli.example.review' | 'cli.example.only'): { command: string; zh: string; en: string } => ({ command, zh: trv('zh', key), en: trv('en', key) });
   addExamples(cmd, lang, [
-    ex('wangxin review examples/loop/2026/township.yaml --reviewer 赵强', 'cli.example.review'),
-    ex('wangxin review examples/loop/2026/township.yaml --reviewer 赵强 --only fail,partial,evidence-missing', 'cli.example.only'),
+    example('wangxin review examples/loop/2026/township.yaml --reviewer 赵强', 'review.cli.example.review'),
+    example('wangxin review examples/loop/2026/township.yaml --reviewer 赵强 --only fail,partial,evidence-missing', 'review.cli.example.only'),
   ]);
 }
 
@@ -67,7 +66,7 @@ export function parseOnly(value: string | undefined): ReviewFilter[] {
   if (value === undefined) return [];
   const names = value.split(',').map((s) => s.trim()).filter(Boolean);
   const allowed = REVIEW_FILTERS as readonly string[];
-  if (names.length === 0 || names.some((n) => !allowed.includes(n))) throw new UsageError('cli.error.badOnly', { allowed: REVIEW_FILTERS.join(', '), value: makeVisible(value) });
+  if (names.length === 0 || names.some((n) => !allowed.includes(n))) throw new UsageError('review.cli.error.badOnly', { allowed: REVIEW_FILTERS.join(', '), value: makeVisible(value) });
   return [...new Set(names)] as ReviewFilter[];
 }
 
@@ -80,20 +79,20 @@ export async function runReview(answersFile: string, options: ReviewOptions, ctx
   const { io, lang, paint } = ctx;
   // Without a terminal inquirer would wait for keys that never come: said before anything else is done.
   if (!deps.prompter && io.stdin.isTTY !== true) {
-    printError(ctx, trv(lang, 'cli.error.noTty'));
+    printError(ctx, translate(lang, 'review.cli.error.noTty'));
     return EXIT.USAGE;
   }
   const only = parseOnly(options.only);
   const at = (p: string): string => (isAbsolute(p) ? p : resolve(io.cwd, p));
   const reviewShown = options.out ?? defaultReviewPath(answersFile);
-  if (reviewShown === '-' || answersFile === '-') throw new UsageError('cli.error.stdout');
+  if (reviewShown === '-' || answersFile === '-') throw new UsageError('review.cli.error.stdout');
 
   // The unit's answer file, read once: its bytes are what the review's SHA-256 is of.
   const ref = options.checklist !== undefined && looksLikePath(options.checklist) ? at(options.checklist) : options.checklist;
   const { check, bytes } = await checkFileBytes(at(answersFile), { ref }, 'answers');
   if (check.errors.length > 0 || !check.answers || !check.checklist || !bytes) {
     const sources = check.parsed ? new Map([[check.parsed.file, check.parsed.source]]) : undefined;
-    if (!check.unreadable) printError(ctx, trv(lang, 'cli.invalidAnswers', { file: makeVisible(answersFile) }));
+    if (!check.unreadable) printError(ctx, translate(lang, 'review.cli.invalidAnswers', { file: makeVisible(answersFile) }));
     io.stderr.write(renderDiagnostics(check.errors, { lang, paint: ctx.paintErr, sources }) + '\n');
     return check.unreadable ? EXIT.USAGE : EXIT.FINDINGS;
   }
@@ -122,7 +121,7 @@ export async function runReview(answersFile: string, options: ReviewOptions, ctx
   const progress = (): { done: number; total: number } => ({ done: review ? reviewItems(checklist, answers, only, dirname(at(answersFile))).filter((p) => review!.items[p.item.id]).length : 0, total });
 
   try {
-    const got = await lockAnswerFile(reviewPath, reviewShown, lang, { lock: deps.lock, held: (params) => trv(lang, 'cli.locked', params), cwd: io.cwd });
+    const got = await lockAnswerFile(reviewPath, reviewShown, lang, { lock: deps.lock, held: (params) => translate(lang, 'review.cli.locked', params), cwd: io.cwd });
     if (!got.ok) {
       printError(ctx, got.message);
       return EXIT.USAGE;
@@ -137,28 +136,28 @@ export async function runReview(answersFile: string, options: ReviewOptions, ctx
       const loaded = await checkReviewFile(reviewPath, reviewShown, { answers, checklist, sha256, file: answersFile });
       if (loaded.errors.length > 0 || !loaded.review) {
         const sources = loaded.parsed ? new Map([[loaded.parsed.file, loaded.parsed.source]]) : undefined;
-        if (!loaded.unreadable) printError(ctx, trv(lang, 'cli.invalidReview', { file: makeVisible(reviewShown) }));
+        if (!loaded.unreadable) printError(ctx, translate(lang, 'review.cli.invalidReview', { file: makeVisible(reviewShown) }));
         io.stderr.write(renderDiagnostics([...loaded.errors, ...loaded.warnings], { lang, paint: ctx.paintErr, sources }) + '\n');
         return loaded.unreadable ? EXIT.USAGE : EXIT.FINDINGS;
       }
       review = loaded.review;
       const read = await readInput(reviewPath, MAX_FILE_BYTES);
       onDisk = read.ok ? read.bytes : null;
-      notices.push(trv(lang, 'cli.continuing', { file: makeVisible(reviewShown) }));
+      notices.push(translate(lang, 'review.cli.continuing', { file: makeVisible(reviewShown) }));
       if (review.reviewed.sha256 !== sha256) {
         // The verdicts were about another version of the answers: asked again, the new digest recorded once all are.
         stale = true;
         recorded = review.reviewed.sha256;
-        notices.push(paint.yellow(trv(lang, 'cli.changed')));
+        notices.push(paint.yellow(translate(lang, 'review.cli.changed')));
       }
       const name = options.reviewer?.trim();
       if (name && name !== review.reviewer) {
-        notices.push(paint.yellow(trv(lang, 'cli.reviewerChanged', { reviewer: quoteText(name), old: quoteText(review.reviewer) })));
+        notices.push(paint.yellow(translate(lang, 'review.cli.reviewerChanged', { reviewer: quoteText(name), old: quoteText(review.reviewer) })));
         review.reviewer = name;
       }
     } else {
       const name = options.reviewer?.trim();
-      if (!name) throw new UsageError('cli.error.noReviewer');
+      if (!name) throw new UsageError('review.cli.error.noReviewer');
       review = {
         schemaVersion: 1,
         reviewed: { file: relative(dirname(reviewPath), at(answersFile)).split(sep).join('/'), sha256 },
@@ -168,7 +167,7 @@ export async function runReview(answersFile: string, options: ReviewOptions, ctx
         date: defaultAsOf(io.env),
         items: {},
       };
-      notices.push(paint.green(trv(lang, 'cli.created', { file: makeVisible(reviewShown) })));
+      notices.push(paint.green(translate(lang, 'review.cli.created', { file: makeVisible(reviewShown) })));
     }
     total = reviewItems(checklist, answers, only, dirname(at(answersFile))).length;
 
@@ -177,7 +176,7 @@ export async function runReview(answersFile: string, options: ReviewOptions, ctx
       const now = await readInput(reviewPath, MAX_FILE_BYTES);
       const changed = now.ok ? onDisk === null || !now.bytes.equals(onDisk) : now.failure.reason !== 'missing' || onDisk !== null;
       if (changed) {
-        printError(ctx, trv(lang, 'cli.changedOnDisk', { file: makeVisible(reviewShown) }));
+        printError(ctx, translate(lang, 'review.cli.changedOnDisk', { file: makeVisible(reviewShown) }));
         throw new ExitError(EXIT.USAGE);
       }
       current.date = defaultAsOf(io.env);
@@ -185,7 +184,7 @@ export async function runReview(answersFile: string, options: ReviewOptions, ctx
       try {
         onDisk = await saveReview(reviewPath, current, checklist);
       } catch (error) {
-        printError(ctx, trv(lang, 'cli.saveFailed', { file: makeVisible(reviewShown), reason: (error as Error).message }));
+        printError(ctx, translate(lang, 'review.cli.saveFailed', { file: makeVisible(reviewShown), reason: (error as Error).message }));
         throw new ExitError(EXIT.USAGE);
       }
     };
@@ -208,8 +207,8 @@ export async function runReview(answersFile: string, options: ReviewOptions, ctx
     });
     if (result.outcome === 'quit') {
       await save(review);
-      io.stdout.write(paint.green(trv(lang, 'cli.quit', { done: result.reviewed, total: result.total, file: makeVisible(reviewShown) })) + '\n');
-      io.stdout.write(trv(lang, 'cli.resumeHint', { command: resumeCommand() }) + '\n');
+      io.stdout.write(paint.green(translate(lang, 'review.cli.quit', { done: result.reviewed, total: result.total, file: makeVisible(reviewShown) })) + '\n');
+      io.stdout.write(translate(lang, 'review.cli.resumeHint', { command: resumeCommand() }) + '\n');
       return EXIT.OK;
     }
     // Finished: the review is now of the answer file as it is.
@@ -218,7 +217,7 @@ export async function runReview(answersFile: string, options: ReviewOptions, ctx
     const scored = scoreReviewed(checklist, answers, review);
     io.stdout.write(
       paint.green(
-        trv(lang, 'cli.finished', {
+        translate(lang, 'review.cli.finished', {
           confirmed: scored.confirmed,
           adjusted: scored.adjusted.length,
           self: formatFixed(scored.self.score, 1),
@@ -230,13 +229,13 @@ export async function runReview(answersFile: string, options: ReviewOptions, ctx
       ) + '\n',
     );
     const scoreArgs = ['score', answersFile, ...(options.out !== undefined ? ['--review', options.out] : [])];
-    io.stdout.write(trv(lang, 'cli.scoreHint', { command: commandLine(io.env, scoreArgs) }) + '\n');
+    io.stdout.write(translate(lang, 'review.cli.scoreHint', { command: commandLine(io.env, scoreArgs) }) + '\n');
     return EXIT.OK;
   } catch (error) {
     if (error instanceof PromptInterrupted) {
       const { done } = progress();
-      io.stdout.write('\n' + paint.yellow(trv(lang, 'cli.interrupted', { done, total, file: makeVisible(reviewShown) })) + '\n');
-      io.stdout.write(trv(lang, 'cli.resumeHint', { command: resumeCommand() }) + '\n');
+      io.stdout.write('\n' + paint.yellow(translate(lang, 'review.cli.interrupted', { done, total, file: makeVisible(reviewShown) })) + '\n');
+      io.stdout.write(translate(lang, 'review.cli.resumeHint', { command: resumeCommand() }) + '\n');
       return EXIT.INTERRUPTED;
     }
     if (error instanceof UsageError) {

@@ -1,22 +1,20 @@
 // `wangxin run`: the interactive self-check — start or resume an answer file, walk the items, end with score and report.
+import { makeVisible } from '../util/safe-text.js';
+import { translate, type MessageKey } from '../i18n/translate.js';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, extname, isAbsolute, resolve } from 'node:path';
-import { t } from '../i18n/messages.js';
-import { tr, type RunMessageKey } from '../i18n/run-messages.js';
 import { readInput } from '../fs/read-input.js';
 import { MAX_FILE_BYTES, decodeText } from '../load/read-text.js';
-import { te } from '../i18n/evidence-messages.js';
 import { detectLang } from '../i18n/lang.js';
-import { renderDiagnostics, makeVisible, quoteText } from '../diagnostics/render.js';
+import { renderDiagnostics, quoteText } from '../diagnostics/render.js';
 import type { Answers } from '../model/answers.js';
 import { applyingItems, type Checklist } from '../model/checklist.js';
 import { pickText } from '../model/text.js';
 import type { CommandContext } from '../io/io.js';
 import type { AddCommand } from './command.js';
 import { parseFormat } from './options.js';
-import { addExamples } from './help-examples.js';
-import { example } from '../i18n/example-messages.js';
+import { addExamples, example } from './help-examples.js';
 import { PromptInterrupted, type Prompter } from '../walk/prompter.js';
 import { UsageError } from './usage-error.js';
 import { loadChecklistOption } from './checklist-option.js';
@@ -70,15 +68,15 @@ export interface RunDeps {
 export function registerRun(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
   const { lang } = ctx;
   const cmd = add('run')
-    .description(tr(lang, 'run.description'))
-    .option('--checklist <idOrPath>', t(lang, 'cli.opt.checklist'))
-    .option('--unit <name>', tr(lang, 'run.opt.unit'))
-    .option('--unit-type <type>', tr(lang, 'run.opt.unitType'))
-    .option('--answers <file>', tr(lang, 'run.opt.answers'))
-    .option('--report <file>', tr(lang, 'run.opt.report'))
-    .option('--format <format>', tr(lang, 'run.opt.format'))
-    .option('--change-unit-type', tr(lang, 'run.opt.changeUnitType'))
-    .option('--record-evidence', te(lang, 'run.opt.recordEvidence'))
+    .description(translate(lang, 'run.description'))
+    .option('--checklist <idOrPath>', translate(lang, 'cli.opt.checklist'))
+    .option('--unit <name>', translate(lang, 'run.opt.unit'))
+    .option('--unit-type <type>', translate(lang, 'run.opt.unitType'))
+    .option('--answers <file>', translate(lang, 'run.opt.answers'))
+    .option('--report <file>', translate(lang, 'run.opt.report'))
+    .option('--format <format>', translate(lang, 'run.opt.format'))
+    .option('--change-unit-type', translate(lang, 'run.opt.changeUnitType'))
+    .option('--record-evidence', translate(lang, 'run.opt.recordEvidence'))
     .action(async (options: RunOptions) => setExit(await runRun(options, ctx)));
   addExamples(cmd, lang, [
     example('wangxin run --unit 某某镇党委 --unit-type township', 'example.run.new'),
@@ -97,18 +95,17 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
   const errorLine = (message: string): void => printError(ctx, message);
   // Without a terminal inquirer would wait for keys that never come: say what to do instead.
   if (!deps.prompter && io.stdin.isTTY !== true) {
-    errorLine(tr(lang, 'run.noTty'));
+    errorLine(translate(lang, 'run.noTty'));
     return EXIT.USAGE;
   }
   const reportFormat = chooseReportFormat(options);
   if (reportFormat === undefined) {
-    errorLine(tr(lang, 'run.badReportExt', { file: makeVisible(options.report ?? '') }));
+    errorLine(translate(lang, 'run.badReportExt', { file: makeVisible(options.report ?? '') }));
     return EXIT.USAGE;
   }
   // A Word document is binary: never to standard output.
   if (reportFormat === 'docx' && options.report === '-') {
-    const { to } = await import('../i18n/office-messages.js');
-    errorLine(to(lang, 'binary.needsFile', { format: 'docx', option: '--report' }));
+    errorLine(translate(lang, 'binary.needsFile', { format: 'docx', option: '--report' }));
     return 2;
   }
 
@@ -141,7 +138,7 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
   try {
     // Lazy: only a real terminal needs inquirer (kept out of the bundle and loaded from node_modules).
     const prompter = deps.prompter ?? (await (await import('../walk/inquirer-prompter.js')).createInquirerPrompter(io, lang, abort.signal));
-    const required = (v: string): true | string => (v.trim() === '' ? tr(lang, 'run.required') : true);
+    const required = (v: string): true | string => (v.trim() === '' ? translate(lang, 'run.required') : true);
 
     // The checklist named on the command line is checked first: a typo should not cost the officer questions.
     let given: Checklist | undefined;
@@ -150,11 +147,11 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
     let unitName = options.unit?.trim() || undefined;
     let shownPath = options.answers;
     if (shownPath === undefined) {
-      unitName ??= (await prompter.input({ message: tr(lang, 'run.ask.unit'), validate: required })).trim();
-      shownPath = (await prompter.input({ message: tr(lang, 'run.ask.answers'), default: defaultAnswersPath(unitName), validate: required })).trim();
+      unitName ??= (await prompter.input({ message: translate(lang, 'run.ask.unit'), validate: required })).trim();
+      shownPath = (await prompter.input({ message: translate(lang, 'run.ask.answers'), default: defaultAnswersPath(unitName), validate: required })).trim();
     }
     if (shownPath === '-') {
-      errorLine(tr(lang, 'run.answersStdout'));
+      errorLine(translate(lang, 'run.answersStdout'));
       return EXIT.USAGE;
     }
     const absolute = resolve(io.cwd, shownPath);
@@ -175,16 +172,16 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
     try {
       await mkdir(dirname(absolute), { recursive: true });
     } catch (error) {
-      errorLine(tr(lang, 'run.saveFailed', { file: makeVisible(shownPath), reason: (error as Error).message }));
+      errorLine(translate(lang, 'run.saveFailed', { file: makeVisible(shownPath), reason: (error as Error).message }));
       return EXIT.USAGE;
     }
-    const got = await lockAnswerFile(absolute, shownPath, lang, { lock: deps.lock, held: (params) => tr(lang, 'run.locked', params), cwd: io.cwd });
+    const got = await lockAnswerFile(absolute, shownPath, lang, { lock: deps.lock, held: (params) => translate(lang, 'run.locked', params), cwd: io.cwd });
     if (!got.ok) {
       errorLine(got.message);
       return EXIT.USAGE;
     }
     lock = got.lock;
-    const tookOver = lock.tookOver ? tr(lang, 'run.lockTakenOver', { lock: makeVisible(fromCwd(io.cwd, lock.file)), pid: lock.tookOver.pid }) : undefined;
+    const tookOver = lock.tookOver ? translate(lang, 'run.lockTakenOver', { lock: makeVisible(fromCwd(io.cwd, lock.file)), pid: lock.tookOver.pid }) : undefined;
 
     const notices: string[] = tookOver ? [paint.dim(tookOver)] : [];
     const isNew = !existsSync(absolute);
@@ -194,13 +191,13 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
       const opened = await openExisting(absolute, shownPath, options, ctx, errorLine, given, notices);
       state = opened;
       onDisk = opened.bytes;
-      notices.unshift(tr(lang, 'run.continuing', { file: makeVisible(shownPath) }));
+      notices.unshift(translate(lang, 'run.continuing', { file: makeVisible(shownPath) }));
     } else {
       const checklist = given ?? (await chooseChecklist(prompter, ctx));
-      io.stdout.write(paint.dim(tr(lang, 'run.checklistInfo', { title: makeVisible(pickText(checklist.title, lang)), id: checklist.id, version: checklist.version })) + '\n');
-      unitName ??= (await prompter.input({ message: tr(lang, 'run.ask.unit'), validate: required })).trim();
+      io.stdout.write(paint.dim(translate(lang, 'run.checklistInfo', { title: makeVisible(pickText(checklist.title, lang)), id: checklist.id, version: checklist.version })) + '\n');
+      unitName ??= (await prompter.input({ message: translate(lang, 'run.ask.unit'), validate: required })).trim();
       const unitType = options.unitType !== undefined ? checkUnitType(checklist, options.unitType, ctx, errorLine) : await prompter.select({
-        message: tr(lang, 'run.ask.unitType'),
+        message: translate(lang, 'run.ask.unitType'),
         choices: checklist.unitTypes.map((u) => ({ value: u.id, name: `${pickText(u.label, lang)} (${u.id})` })),
       });
       // Who answers and for which period, once, before the first item (each may be skipped).
@@ -216,7 +213,7 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
     }
     if (!isNew && isHeaderIncomplete(state.answers)) {
       // A file begun without them (skipped, or written by init): asked again, with what is there as the default.
-      prompter.say(paint.dim(tr(lang, 'run.header.incomplete')));
+      prompter.say(paint.dim(translate(lang, 'run.header.incomplete')));
       const { assessor, period } = await askHeader(prompter, lang, { assessor: state.answers.assessor, period: state.answers.period });
       state.answers = { ...state.answers, assessor, period };
     }
@@ -238,28 +235,28 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
       if (changed) {
         const why = answered === undefined ? 'run.changed.noItem' : await mergeReloaded(current, answers, answered, state!.checklist, absolute);
         if (why !== undefined) {
-          errorLine(tr(lang, 'run.changedOnDisk', { file: shown, item: answered ?? '—', why: tr(lang, why) }));
+          errorLine(translate(lang, 'run.changedOnDisk', { file: shown, item: answered ?? '—', why: translate(lang, why) }));
           throw new ExitError(EXIT.USAGE);
         }
-        reloadNotices.push(paint.yellow(tr(lang, 'run.reloaded', { file: shown, item: answered! })));
+        reloadNotices.push(paint.yellow(translate(lang, 'run.reloaded', { file: shown, item: answered! })));
       }
       try {
         // Edited in place: what a person or `init` wrote around the answers stays.
         onDisk = await saveAnswers(absolute, answers, state!.checklist, current);
       } catch (error) {
-        errorLine(tr(lang, 'run.saveFailed', { file: shown, reason: (error as Error).message }));
+        errorLine(translate(lang, 'run.saveFailed', { file: shown, reason: (error as Error).message }));
         throw new ExitError(EXIT.USAGE);
       }
       return reloadNotices;
     };
     // Written before the first question: the file exists (valid, empty answers) from the start.
     notices.push(...(await save(state.answers)));
-    if (isNew) notices.push(paint.green(tr(lang, 'run.created', { file: makeVisible(shownPath) })));
+    if (isNew) notices.push(paint.green(translate(lang, 'run.created', { file: makeVisible(shownPath) })));
 
     const result = await walk({ prompter, checklist: state.checklist, answers: state.answers, lang, save, paint, notices, evidenceBase: dirname(absolute) });
     if (result.outcome === 'quit') {
-      io.stdout.write(paint.green(tr(lang, 'run.quit', { done: result.answered, total: result.total, file: makeVisible(shownPath) })) + '\n');
-      io.stdout.write(tr(lang, 'run.resumeHint', { command: resumeCommand() }) + '\n');
+      io.stdout.write(paint.green(translate(lang, 'run.quit', { done: result.answered, total: result.total, file: makeVisible(shownPath) })) + '\n');
+      io.stdout.write(translate(lang, 'run.resumeHint', { command: resumeCommand() }) + '\n');
       return EXIT.OK;
     }
     if (options.recordEvidence) {
@@ -275,10 +272,10 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
       const { done, total } = progress();
       io.stdout.write('\n');
       if (state && answersFile) {
-        io.stdout.write(paint.yellow(tr(lang, 'run.interrupted', { done, total, file: makeVisible(answersFile) })) + '\n');
-        io.stdout.write(tr(lang, 'run.resumeHint', { command: resumeCommand() }) + '\n');
+        io.stdout.write(paint.yellow(translate(lang, 'run.interrupted', { done, total, file: makeVisible(answersFile) })) + '\n');
+        io.stdout.write(translate(lang, 'run.resumeHint', { command: resumeCommand() }) + '\n');
       } else {
-        io.stdout.write(paint.yellow(tr(lang, 'run.interruptedEarly')) + '\n');
+        io.stdout.write(paint.yellow(translate(lang, 'run.interruptedEarly')) + '\n');
       }
       return EXIT.INTERRUPTED;
     }
@@ -316,7 +313,7 @@ async function chooseChecklist(prompter: Prompter, ctx: CommandContext): Promise
   }
   if (ids.length === 1) return (await loadChecklistOption(ids[0], ctx)).checklist;
   const id = await prompter.select({
-    message: tr(ctx.lang, 'run.ask.checklist'),
+    message: translate(ctx.lang, 'run.ask.checklist'),
     choices: ids.map((value) => ({ value, name: value })),
     default: ids.includes(DEFAULT_CHECKLIST) ? DEFAULT_CHECKLIST : ids[0],
   });
@@ -325,7 +322,7 @@ async function chooseChecklist(prompter: Prompter, ctx: CommandContext): Promise
 
 function checkUnitType(checklist: Checklist, type: string, ctx: CommandContext, errorLine: (m: string) => void): string {
   if (checklist.unitTypes.some((u) => u.id === type)) return type;
-  errorLine(tr(ctx.lang, 'run.unknownUnitType', { checklist: checklist.id, type: quoteText(type), known: checklist.unitTypes.map((u) => u.id).join(', ') }));
+  errorLine(translate(ctx.lang, 'run.unknownUnitType', { checklist: checklist.id, type: quoteText(type), known: checklist.unitTypes.map((u) => u.id).join(', ') }));
   throw new ExitError(EXIT.USAGE);
 }
 
@@ -348,7 +345,7 @@ async function openExisting(
   if (errors.length === 0 && !check.answers && check.checklist && check.errors.length > 0) check.answers = check.parsed?.value as Answers | undefined;
   if (errors.length > 0 || !check.answers || !check.checklist || !bytes) {
     const sources = check.parsed ? new Map([[check.parsed.file, check.parsed.source]]) : undefined;
-    if (!check.unreadable) errorLine(tr(lang, 'run.invalidAnswers', { file: makeVisible(shown) }));
+    if (!check.unreadable) errorLine(translate(lang, 'run.invalidAnswers', { file: makeVisible(shown) }));
     io.stderr.write(renderDiagnostics(errors, { lang, paint: ctx.paintErr, sources }) + '\n');
     throw new ExitError(check.unreadable ? EXIT.USAGE : EXIT.FINDINGS);
   }
@@ -358,15 +355,15 @@ async function openExisting(
     const type = checkUnitType(checklist, options.unitType, ctx, errorLine);
     const count = Object.keys(answers.answers).length;
     if (count > 0 && !options.changeUnitType) {
-      errorLine(tr(lang, 'run.changeUnitTypeRefused', { file: makeVisible(shown), old: answers.unit.type, new: type, count }));
+      errorLine(translate(lang, 'run.changeUnitTypeRefused', { file: makeVisible(shown), old: answers.unit.type, new: type, count }));
       throw new ExitError(EXIT.USAGE);
     }
-    notices.push(ctx.paint.yellow(tr(lang, 'run.unitTypeChanged', { old: answers.unit.type, new: type })));
+    notices.push(ctx.paint.yellow(translate(lang, 'run.unitTypeChanged', { old: answers.unit.type, new: type })));
     answers.unit.type = type;
   }
   const name = options.unit?.trim();
   if (name && name !== answers.unit.name) {
-    notices.push(ctx.paint.yellow(tr(lang, 'run.unitRenamed', { old: quoteText(answers.unit.name), new: quoteText(name) })));
+    notices.push(ctx.paint.yellow(translate(lang, 'run.unitRenamed', { old: quoteText(answers.unit.name), new: quoteText(name) })));
     answers.unit.name = name;
   }
   return { answers, checklist, bytes };
@@ -383,7 +380,7 @@ async function mergeReloaded(
   answered: string,
   checklist: Checklist,
   absolute: string,
-): Promise<RunMessageKey | undefined> {
+): Promise<MessageKey | undefined> {
   if (bytes === undefined) return 'run.changed.unreadable';
   const decoded = decodeText(bytes, absolute);
   if (!decoded.ok) return 'run.changed.invalid';
@@ -426,10 +423,10 @@ async function finish(
   io.stdout.write(renderSummary(result, checklist, answers, lang, ctx.paint) + '\n');
   const reason = await writeCommandOutput(ctx, shownReport, typeof text === 'string' && !text.endsWith('\n') ? text + '\n' : text, { makeFolder: true });
   if (reason !== undefined) {
-    errorLine(tr(lang, 'run.reportFailed', { file: makeVisible(shownReport), reason }));
+    errorLine(translate(lang, 'run.reportFailed', { file: makeVisible(shownReport), reason }));
     return EXIT.USAGE;
   }
-  if (!isStdout(shownReport)) io.stdout.write(ctx.paint.green(tr(lang, 'run.reportWritten', { file: makeVisible(shownReport) })) + '\n');
+  if (!isStdout(shownReport)) io.stdout.write(ctx.paint.green(translate(lang, 'run.reportWritten', { file: makeVisible(shownReport) })) + '\n');
   return EXIT.OK;
 }
 

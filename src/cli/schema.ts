@@ -1,7 +1,8 @@
 // `wangxin schema [NAME] [--out DIR]`: prints or writes the JSON Schemas, for editors (yaml-language-server) and other tools.
+import { makeVisible } from '../util/safe-text.js';
+import { translate } from '../i18n/translate.js';
 import { join } from 'node:path';
-import { tSchema } from '../i18n/schema-messages.js';
-import { addExamples } from './help-examples.js';
+import { addExamples, example } from './help-examples.js';
 import type { CommandContext } from '../io/io.js';
 import type { AddCommand } from './command.js';
 import { UsageError } from './usage-error.js';
@@ -9,7 +10,6 @@ import { EXIT } from './exit.js';
 import { printError } from './print-error.js';
 import { availableSchemas, readSchema } from '../validate/ajv-factory.js';
 import { writeCommandOutput } from './outputs.js';
-import { makeVisible } from '../diagnostics/render.js';
 
 /** The names shown in help; the ones actually offered are those present in `schemas/` at run time. */
 const HELP_NAMES = 'checklist|answers|report|batch|roster|review';
@@ -18,16 +18,16 @@ const HELP_NAMES = 'checklist|answers|report|batch|roster|review';
 export function registerSchema(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
   const { lang } = ctx;
   const cmd = add('schema')
-    .description(tSchema(lang, 'schema.description'))
-    .argument('[name]', tSchema(lang, 'schema.arg.name', { names: HELP_NAMES }))
-    .option('--out <dir>', tSchema(lang, 'schema.opt.out'))
+    .description(translate(lang, 'schema.description'))
+    .argument('[name]', translate(lang, 'schema.arg.name', { names: HELP_NAMES }))
+    .option('--out <dir>', translate(lang, 'schema.opt.out'))
     .action(async (name: string | undefined, options: { out?: string }) => {
       setExit(await runSchema(name, options, ctx));
     });
   addExamples(cmd, lang, [
-    { command: 'wangxin schema answers', zh: tSchema('zh', 'schema.example.print'), en: tSchema('en', 'schema.example.print') },
-    { command: 'wangxin schema checklist --out schemas', zh: tSchema('zh', 'schema.example.one'), en: tSchema('en', 'schema.example.one') },
-    { command: 'wangxin schema --out schemas', zh: tSchema('zh', 'schema.example.all'), en: tSchema('en', 'schema.example.all') },
+    example('wangxin schema answers', 'schema.example.print'),
+    example('wangxin schema checklist --out schemas', 'schema.example.one'),
+    example('wangxin schema --out schemas', 'schema.example.all'),
   ]);
 }
 
@@ -54,10 +54,10 @@ export async function runSchema(name: string | undefined, options: { out?: strin
     const shown = join(options.out, `${n}.schema.json`);
     const reason = await writeCommandOutput(ctx, shown, text(n), { makeFolder: true });
     if (reason !== undefined) {
-      printError(ctx, tSchema(lang, 'schema.error.write', { file: makeVisible(shown), reason }));
+      printError(ctx, translate(lang, 'schema.error.write', { file: makeVisible(shown), reason }));
       return EXIT.USAGE;
     }
-    io.stdout.write(tSchema(lang, 'schema.written', { file: makeVisible(shown) }) + '\n');
+    io.stdout.write(translate(lang, 'schema.written', { file: makeVisible(shown) }) + '\n');
   }
   return EXIT.OK;
 }

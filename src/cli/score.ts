@@ -1,22 +1,20 @@
 // `wangxin score ANSWERS`: validates one answer file, scores it and writes its report (Markdown, JSON or HTML).
+import { makeVisible } from '../util/safe-text.js';
+import { translate } from '../i18n/translate.js';
 import { isAbsolute, resolve } from 'node:path';
-import { t } from '../i18n/messages.js';
-import { ts } from '../i18n/score-messages.js';
 import type { CommandContext } from '../io/io.js';
 import { formatForOut, parseAsOf, parseFailUnder, parseFormat } from './options.js';
 import type { AddCommand } from './command.js';
-import { addExamples } from './help-examples.js';
+import { addExamples, example } from './help-examples.js';
 import { EXIT } from './exit.js';
 import { printError } from './print-error.js';
 import { checkFile, checkText, unreadableCheck } from '../check/check-file.js';
-import { renderDiagnostics, makeVisible, quoteText } from '../diagnostics/render.js';
+import { renderDiagnostics, quoteText } from '../diagnostics/render.js';
 import { produceDocxReport, produceReport } from '../report/produce.js';
 import { formatForFile } from '../report/formatters.js';
 import { roundHalfAway, formatFixed } from '../score/round.js';
 import { pickText } from '../model/text.js';
 import { readTextStream } from '../load/read-text.js';
-import { to } from '../i18n/office-messages.js';
-import { trv } from '../i18n/review-messages.js';
 
 /** Options of `score` after parsing. */
 export interface ScoreOptions {
@@ -36,14 +34,14 @@ export interface ScoreOptions {
 export function registerScore(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
   const { lang } = ctx;
   const cmd = add('score')
-    .description(ts(lang, 'score.description'))
-    .argument('<answers>', ts(lang, 'score.arg.answers'))
-    .option('--checklist <idOrPath>', t(lang, 'cli.opt.checklist'))
-    .option('--format <format>', ts(lang, 'score.opt.format'))
-    .option('--out <file>', ts(lang, 'score.opt.out'))
-    .option('--fail-under <n>', ts(lang, 'score.opt.failUnder'))
-    .option('--as-of <date>', t(lang, 'cli.opt.asOf'))
-    .option('--review <file>', trv(lang, 'cli.opt.review'))
+    .description(translate(lang, 'score.description'))
+    .argument('<answers>', translate(lang, 'score.arg.answers'))
+    .option('--checklist <idOrPath>', translate(lang, 'cli.opt.checklist'))
+    .option('--format <format>', translate(lang, 'score.opt.format'))
+    .option('--out <file>', translate(lang, 'score.opt.out'))
+    .option('--fail-under <n>', translate(lang, 'score.opt.failUnder'))
+    .option('--as-of <date>', translate(lang, 'cli.opt.asOf'))
+    .option('--review <file>', translate(lang, 'review.cli.opt.review'))
     .action(async (answers: string, options: { checklist?: string; format?: string; out?: string; failUnder?: string; asOf?: string; review?: string }) => {
       const given = options.format === undefined ? undefined : parseFormat(options.format, ['md', 'json', 'html', 'docx'] as const);
       const format = formatForOut(options.out, given, { '.md': 'md', '.markdown': 'md', '.json': 'json', '.html': 'html', '.htm': 'html', '.docx': 'docx' }, 'md');
@@ -51,17 +49,12 @@ export function registerScore(add: AddCommand, ctx: CommandContext, setExit: (co
       const asOf = parseAsOf(options.asOf, ctx.io.env);
       setExit(await runScore(answers, { checklist: options.checklist, format, out: options.out, failUnder, asOf, review: options.review }, ctx));
     });
-  const ex = (command: string, key: 'score.example.basic' | 'score.example.html' | 'score.example.ci'): { command: string; zh: string; en: string } => ({
-    command,
-    zh: ts('zh', key),
-    en: ts('en', key),
-  });
   addExamples(cmd, lang, [
-    ex('wangxin score answers/township.yaml', 'score.example.basic'),
-    ex('wangxin score answers/township.yaml --out r.html', 'score.example.html'),
-    ex('wangxin score answers/township.yaml --format json --fail-under 80', 'score.example.ci'),
-    { command: 'wangxin score answers/township.yaml --out 自查报告.docx', zh: to('zh', 'docx.example'), en: to('en', 'docx.example') },
-    { command: 'wangxin score examples/loop/2026/township.yaml --review examples/loop/2026/township.review.yaml', zh: trv('zh', 'cli.example.scoreReview'), en: trv('en', 'cli.example.scoreReview') },
+    example('wangxin score answers/township.yaml', 'score.example.basic'),
+    example('wangxin score answers/township.yaml --out r.html', 'score.example.html'),
+    example('wangxin score answers/township.yaml --format json --fail-under 80', 'score.example.ci'),
+    example('wangxin score answers/township.yaml --out 自查报告.docx', 'docx.example'),
+    example('wangxin score examples/loop/2026/township.yaml --review examples/loop/2026/township.review.yaml', 'review.cli.example.scoreReview'),
   ]);
 }
 
@@ -92,7 +85,7 @@ export async function runScore(file: string, options: ScoreOptions, ctx: Command
   if (check.errors.length > 0 || !check.checklist || !check.answers) {
     const list = [...check.errors, ...check.warnings];
     io.stderr.write(renderDiagnostics(list, { lang, paint, sources }) + '\n\n');
-    io.stderr.write(paint.red(ts(lang, 'score.invalid', { file: makeVisible(check.file), count: Math.max(1, check.errors.length) })) + '\n');
+    io.stderr.write(paint.red(translate(lang, 'score.invalid', { file: makeVisible(check.file), count: Math.max(1, check.errors.length) })) + '\n');
     return EXIT.FINDINGS;
   }
   if (check.warnings.length > 0) io.stderr.write(renderDiagnostics(check.warnings, { lang, paint, sources }) + '\n\n');
@@ -104,7 +97,7 @@ export async function runScore(file: string, options: ScoreOptions, ctx: Command
   const toFile = options.out !== undefined && options.out !== '-';
   // A Word document is binary: it goes to a file, never to standard output (a terminal or a pipe alike).
   if (format === 'docx' && !toFile) {
-    printError(ctx, to(lang, 'binary.needsFile', { format: 'docx', option: '--out' }));
+    printError(ctx, translate(lang, 'binary.needsFile', { format: 'docx', option: '--out' }));
     return EXIT.USAGE;
   }
   // Lazy: printing to the terminal, the one-file start-up `npm run bench` measures, needs none of the output-file machinery.
@@ -119,26 +112,26 @@ export async function runScore(file: string, options: ScoreOptions, ctx: Command
   if (toFile) {
     const reason = await writeCommandOutput(ctx, options.out!, text);
     if (reason !== undefined) {
-      printError(ctx, ts(lang, 'score.error.write', { file: makeVisible(options.out!), reason }));
+      printError(ctx, translate(lang, 'score.error.write', { file: makeVisible(options.out!), reason }));
       return EXIT.USAGE;
     }
-    const summary = ts(lang, 'score.summary', { unit, score: formatFixed(result.score, 1), grade: pickText(result.grade.label, lang) });
-    io.stderr.write(`${paint.green('✓')} ${summary} — ${ts(lang, 'score.written', { file: makeVisible(options.out!) })}\n`);
+    const summary = translate(lang, 'score.summary', { unit, score: formatFixed(result.score, 1), grade: pickText(result.grade.label, lang) });
+    io.stderr.write(`${paint.green('✓')} ${summary} — ${translate(lang, 'score.written', { file: makeVisible(options.out!) })}\n`);
   } else {
     const shown = text as string;
     io.stdout.write(shown.endsWith('\n') ? shown : shown + '\n');
   }
-  if (!result.complete) io.stderr.write(paint.yellow(ts(lang, 'score.incomplete', { count: result.unanswered.length })) + '\n');
+  if (!result.complete) io.stderr.write(paint.yellow(translate(lang, 'score.incomplete', { count: result.unanswered.length })) + '\n');
 
   if (options.failUnder === undefined) return EXIT.OK;
   let failed = false;
   if (result.vetoed) {
-    io.stderr.write(paint.red(ts(lang, 'score.vetoed', { unit, items: result.vetoItems.join(', ') })) + '\n');
+    io.stderr.write(paint.red(translate(lang, 'score.vetoed', { unit, items: result.vetoItems.join(', ') })) + '\n');
     failed = true;
   }
   // Compared as the JSON report shows it (2 decimals), so CI and the report never disagree.
   if (report.score < options.failUnder) {
-    io.stderr.write(paint.red(ts(lang, 'score.below', { unit, score: formatFixed(roundHalfAway(result.score, 2), 2), min: options.failUnder })) + '\n');
+    io.stderr.write(paint.red(translate(lang, 'score.below', { unit, score: formatFixed(roundHalfAway(result.score, 2), 2), min: options.failUnder })) + '\n');
     failed = true;
   }
   return failed ? EXIT.FINDINGS : EXIT.OK;

@@ -1,23 +1,22 @@
 // `wangxin validate FILE...`: checks checklists and answer files, prints located diagnostics.
-import { t } from '../i18n/messages.js';
-import { renderDiagnostics, toJsonDiagnostic, makeVisible } from '../diagnostics/render.js';
+import { escapeJsonText, makeVisible } from '../util/safe-text.js';
+import { translate } from '../i18n/translate.js';
+import { renderDiagnostics, toJsonDiagnostic } from '../diagnostics/render.js';
 import type { CommandContext } from '../io/io.js';
 import type { AddCommand } from './command.js';
 import { parseFormat } from './options.js';
-import { addExamples } from './help-examples.js';
-import { example } from '../i18n/example-messages.js';
+import { addExamples, example } from './help-examples.js';
 import { EXIT } from './exit.js';
 import { checkFiles } from '../check/check-files.js';
-import { escapeJsonText } from '../report/escape.js';
 
 /** Registers `validate`. */
 export function registerValidate(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
   const { lang } = ctx;
   const cmd = add('validate')
-    .description(t(lang, 'validate.description'))
-    .argument('<files...>', t(lang, 'validate.arg.files'))
-    .option('--checklist <idOrPath>', t(lang, 'cli.opt.checklist'))
-    .option('--format <format>', t(lang, 'validate.opt.format'), 'text')
+    .description(translate(lang, 'validate.description'))
+    .argument('<files...>', translate(lang, 'validate.arg.files'))
+    .option('--checklist <idOrPath>', translate(lang, 'cli.opt.checklist'))
+    .option('--format <format>', translate(lang, 'validate.opt.format'), 'text')
     .action(async (files: string[], options: { checklist?: string; format: string }) => {
       const format = parseFormat(options.format, ['text', 'json'] as const);
       setExit(await runValidate(files, { checklist: options.checklist, format }, ctx));
@@ -69,11 +68,11 @@ export async function runValidate(
       }
       if (list.length > 0) io.stdout.write(renderDiagnostics(list, { lang, paint, sources }) + '\n\n');
       if (check.errors.length === 0) {
-        const kind = check.kind ? t(lang, `validate.kind.${check.kind}`) : '';
-        io.stdout.write(`${paint.green('✓')} ${t(lang, 'validate.ok', { file: makeVisible(check.file), kind })}\n`);
+        const kind = check.kind ? translate(lang, `validate.kind.${check.kind}`) : '';
+        io.stdout.write(`${paint.green('✓')} ${translate(lang, 'validate.ok', { file: makeVisible(check.file), kind })}\n`);
       }
     }
-    const summary = t(lang, 'validate.summary', { files: checks.length, valid: checks.length - invalid, invalid, errors, warnings });
+    const summary = translate(lang, 'validate.summary', { files: checks.length, valid: checks.length - invalid, invalid, errors, warnings });
     io.stdout.write((invalid > 0 ? paint.red(summary) : paint.green(summary)) + '\n');
   }
   if (checks.some((c) => c.unreadable)) return EXIT.USAGE;

@@ -1,8 +1,8 @@
 // The comparison of two reports as Markdown (GitHub-flavoured), in Chinese or English, every text escaped.
+import { escapeInline, escapeJsonText, escapeTableCell } from '../util/safe-text.js';
+import { translate, type MessageKey } from '../i18n/translate.js';
 import type { ItemKind } from '../model/checklist.js';
 import type { Lang } from '../i18n/lang.js';
-import { COMPARE_MESSAGES, tc } from '../i18n/compare-messages.js';
-import { escapeInline, escapeJsonText, escapeTableCell } from '../report/escape.js';
 import { formatFixed, roundHalfAway } from '../score/round.js';
 import type { CompareSide, Comparison, ItemChange, ItemOnly, ItemState } from './compare.js';
 import type { FollowUpItem } from './follow-up.js';
@@ -26,7 +26,7 @@ const change = (old: number, now: number): string => signed(roundHalfAway(roundH
 /** The comparison as Markdown. */
 export function formatCompareMarkdown(c: Comparison, ctx: CompareFormatContext): string {
   const { lang } = ctx;
-  const t = (key: keyof typeof COMPARE_MESSAGES, params?: Record<string, unknown>): string => tc(lang, key, params);
+  const t = (key: MessageKey, params?: Record<string, unknown>): string => translate(lang, key, params);
   const cell = escapeTableCell;
   const dash = t('compare.md.missing');
   const out: string[] = [];
@@ -145,16 +145,16 @@ export function formatCompareMarkdown(c: Comparison, ctx: CompareFormatContext):
 
 /** `file (checklist version, period)` for the heading. */
 function describeSide(side: CompareSide, lang: Lang): string {
-  const period = side.period !== undefined ? tc(lang, 'compare.md.period', { period: side.period }) : '';
-  const kind = side.kind === 'report' ? ` · ${tc(lang, 'compare.md.kind.report')}` : '';
-  return tc(lang, 'compare.md.side', { file: side.file, checklist: side.checklist.id, version: side.checklist.version, period: period + kind });
+  const period = side.period !== undefined ? translate(lang, 'compare.md.period', { period: side.period }) : '';
+  const kind = side.kind === 'report' ? ` · ${translate(lang, 'compare.md.kind.report')}` : '';
+  return translate(lang, 'compare.md.side', { file: side.file, checklist: side.checklist.id, version: side.checklist.version, period: period + kind });
 }
 
 /** `符合` / `部分符合 1.5/3 分`: the status, with the points for ratio and deduct items (where they say more). */
 export function describeState(state: ItemState, kind: ItemKind, lang: Lang): string {
-  const label = tc(lang, `status.${state.status}`);
+  const label = translate(lang, `status.${state.status}`);
   if (kind === 'status' || state.status === 'na' || state.max === 0) return label;
-  return `${label} ${tc(lang, 'compare.md.points', { earned: formatFixed(state.earned, 1).replace(/\.0$/, ''), max: formatFixed(state.max, 1).replace(/\.0$/, '') })}`;
+  return `${label} ${translate(lang, 'compare.md.points', { earned: formatFixed(state.earned, 1).replace(/\.0$/, ''), max: formatFixed(state.max, 1).replace(/\.0$/, '') })}`;
 }
 
 /** The JSON comparison, pretty-printed with a final newline. */

@@ -2,7 +2,7 @@
 import type { Lang } from '../i18n/lang.js';
 import type { Diagnostic } from './diagnostic.js';
 import { EXCERPT_CHARS, excerpt } from '../util/excerpt.js';
-import { INVISIBLE_CLASS } from '../util/invisible.js';
+import { makeVisible } from '../util/safe-text.js';
 
 /** Colour functions; identity functions when colour is off. */
 export interface Paint {
@@ -23,22 +23,6 @@ export const NO_PAINT: Paint = {
   green: (s) => s,
   cyan: (s) => s,
 };
-
-/** Characters that could hide or reorder text in a terminal: C0/C1 controls (not tab), bidi controls and zero-width characters. */
-const UNSAFE = new RegExp(`[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f${INVISIBLE_CLASS}]`, 'g');
-
-/** {@link UNSAFE} and tab: what {@link makeVisible} changes (not global, so `test` keeps no state). */
-const VISIBLE_SPECIAL = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${INVISIBLE_CLASS}]`);
-
-/** Makes control and bidi characters visible as `\u{…}` so they cannot disturb the terminal. */
-export function makeVisible(text: string): string {
-  // Nearly every message and path has none: one test instead of two replaces (a big batch's log
-  // shows thousands of diagnostics).
-  if (!VISIBLE_SPECIAL.test(text)) return text;
-  return text
-    .replace(UNSAFE, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`)
-    .replace(/\t/g, '  ');
-}
 
 /**
  * Text from a file quoted in a message (a unit name, a type, a value): an excerpt (one line,

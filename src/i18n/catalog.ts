@@ -1,17 +1,28 @@
-// Message catalogues: each part of the tool defines its own, all registered for the completeness test.
-import { fill, type Lang, type Localized } from './lang.js';
+// Message catalogues: one per concern (diagnostics, report wording, command line), each merged from small parts.
+import type { Localized } from './lang.js';
 
-/** Every catalogue defined so far, by name (tests check that each key has zh and en). */
-export const CATALOGUES = new Map<string, Record<string, Localized>>();
+/** A catalogue of messages: every key has the text in each language, with `{name}` placeholders. */
+export type Catalogue = Readonly<Record<string, Localized>>;
 
-/** A translate function bound to one catalogue. */
-export type Translate<K extends string> = (lang: Lang, key: K, params?: Record<string, unknown>) => string;
+/** Every concern's catalogue, by concern (tests check each string in both languages). */
+export const CATALOGUES = new Map<string, Catalogue>();
+
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
 
 /**
- * Defines a catalogue of messages in both languages and returns its translate function.
- * `{name}` placeholders are filled from the parameters.
+ * Merges the parts of one concern's catalogue into one and registers it. A key may appear in one
+ * part only: a second definition would silently win, so it throws (at start-up, caught by every test).
  */
-export function defineMessages<C extends Record<string, Localized>>(name: string, catalogue: C): Translate<Extract<keyof C, string>> {
-  CATALOGUES.set(name, catalogue);
-  return (lang, key, params) => fill(catalogue[key][lang], params);
+export function mergeCatalogues<P extends Record<string, Catalogue>>(concern: string, parts: P): UnionToIntersection<P[keyof P]> {
+  const merged: Record<string, Localized> = {};
+  const from: Record<string, string> = {};
+  for (const [part, catalogue] of Object.entries(parts)) {
+    for (const [key, message] of Object.entries(catalogue)) {
+      if (key in from) throw new Error(`message "${key}" is defined twice in the ${concern} catalogue (${from[key]} and ${part})`);
+      from[key] = part;
+      merged[key] = message;
+    }
+  }
+  CATALOGUES.set(concern, merged);
+  return merged as UnionToIntersection<P[keyof P]>;
 }

@@ -1,10 +1,10 @@
 // Renders a blank answer file: every applying item as a commented-out answer line under its text, valid as written.
+import { showControls } from '../util/safe-text.js';
+import { translate, type MessageKey } from '../i18n/translate.js';
 import type { Answers } from '../model/answers.js';
 import { applyingItems, kindOf, type Checklist, type Item } from '../model/checklist.js';
 import { pickText, type Text } from '../model/text.js';
 import { type Lang } from '../i18n/lang.js';
-import { ti } from '../i18n/init-messages.js';
-import { showControls } from '../report/escape.js';
 import { serializeAnswers } from '../walk/answer-file.js';
 
 /** What {@link renderBlankAnswers} needs to know about the unit. */
@@ -45,7 +45,7 @@ export function renderBlankAnswers(checklist: Checklist, unit: BlankUnit, lang: 
 
   const placed = applyingItems(checklist, unit.type);
   const typeLabel = checklist.unitTypes.find((u) => u.id === unit.type)?.label ?? unit.type;
-  const t = (key: Parameters<typeof ti>[1], params?: Record<string, unknown>): string => ti(lang, key, params);
+  const t = (key: MessageKey, params?: Record<string, unknown>): string => translate(lang, key, params);
   const pick = (text: Text | undefined): string => commentText(pickText(text, lang));
 
   const head = [
@@ -88,7 +88,7 @@ export function renderBlankAnswers(checklist: Checklist, unit: BlankUnit, lang: 
 
 /** The comment lines above an item's answer line: id, points, kind and flags; text; guidance; evidence; deductions. */
 function describeItem(item: Item, lang: Lang): string[] {
-  const t = (key: Parameters<typeof ti>[1], params?: Record<string, unknown>): string => ti(lang, key, params);
+  const t = (key: MessageKey, params?: Record<string, unknown>): string => translate(lang, key, params);
   const kind = kindOf(item);
   const tags = [t('init.file.points', { points: item.points }), t(`init.file.kind.${kind}`)];
   if (item.veto) tags.push(t('init.file.veto'));

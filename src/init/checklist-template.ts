@@ -1,7 +1,7 @@
 // Renders a starter custom checklist that `extends` a built-in one, with commented examples of drop/override/append/areas.
+import { translate, type MessageKey } from '../i18n/translate.js';
 import { listItems, type Checklist } from '../model/checklist.js';
 import type { Lang } from '../i18n/lang.js';
-import { ti } from '../i18n/init-messages.js';
 import { schemaReference } from '../walk/answer-file.js';
 
 /** Options of {@link renderChecklistTemplate}. */
@@ -27,8 +27,8 @@ function checklistSchemaReference(file: string): string {
  * and ids for new items and areas that the base does not use.
  */
 export function renderChecklistTemplate(base: Checklist, lang: Lang, options: TemplateOptions): string {
-  const t = (key: Parameters<typeof ti>[1], params?: Record<string, unknown>): string => ti(lang, key, params);
-  const both = (key: Parameters<typeof ti>[1]): string => `{ zh: ${q(ti('zh', key))}, en: ${q(ti('en', key))} }`;
+  const t = (key: MessageKey, params?: Record<string, unknown>): string => translate(lang, key, params);
+  const both = (key: MessageKey): string => `{ zh: ${q(translate('zh', key))}, en: ${q(translate('en', key))} }`;
   const items = listItems(base);
   const ids = new Set<string>(items.map((p) => p.item.id));
   for (const a of base.areas) {
@@ -56,8 +56,8 @@ export function renderChecklistTemplate(base: Checklist, lang: Lang, options: Te
     `id: ${options.id ?? 'my-county-checklist'}`,
     'version: 1.0.0',
     'title:',
-    `  zh: ${q(ti('zh', 'init.tpl.title'))}`,
-    `  en: ${q(ti('en', 'init.tpl.title'))}`,
+    `  zh: ${q(translate('zh', 'init.tpl.title'))}`,
+    `  en: ${q(translate('en', 'init.tpl.title'))}`,
     `extends: ${base.id}    # ${t('init.tpl.extends')}`,
     '',
     `# ${t('init.tpl.drop')}`,

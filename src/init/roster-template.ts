@@ -1,8 +1,8 @@
 // Renders a starter roster (`wangxin init --roster`): the units a county office expects a self-check from.
+import { translate, type MessageKey } from '../i18n/translate.js';
 import type { Checklist } from '../model/checklist.js';
 import { pickText } from '../model/text.js';
 import type { Lang } from '../i18n/lang.js';
-import { ti } from '../i18n/init-messages.js';
 import { schemaReference } from '../walk/answer-file.js';
 
 /**
@@ -11,7 +11,7 @@ import { schemaReference } from '../walk/answer-file.js';
  * real one would make a unit that is always "missing".
  */
 export function renderRosterTemplate(checklist: Checklist, lang: Lang, file: string): string {
-  const t = (key: Parameters<typeof ti>[1], params?: Record<string, unknown>): string => ti(lang, key, params);
+  const t = (key: MessageKey, params?: Record<string, unknown>): string => translate(lang, key, params);
   const width = Math.max(...checklist.unitTypes.map((u) => u.id.length));
   const first = checklist.unitTypes[0]?.id ?? 'township';
   return [

@@ -1,4 +1,5 @@
 // Reads a file as UTF-8 text with size, encoding and binary checks, returning diagnostics instead of throwing.
+import { localized, type MessageKey } from '../i18n/translate.js';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { readInput, readStream, type ReadFailure, type SpecialKind } from '../fs/read-input.js';
 import { showPath } from '../fs/path-text.js';
@@ -38,11 +39,11 @@ export async function readTextStream(stream: NodeJS.ReadableStream, shown = '-',
   return read.ok ? decodeText(read.bytes, shown) : { ok: false, diagnostic: readFailureDiagnostic(read.failure, shown) };
 }
 
-const SPECIAL_KINDS: Record<SpecialKind, { zh: string; en: string }> = {
-  fifo: { zh: 'FIFO（命名管道）', en: 'a FIFO (named pipe)' },
-  characterDevice: { zh: '字符设备', en: 'a character device' },
-  blockDevice: { zh: '块设备', en: 'a block device' },
-  socket: { zh: '套接字', en: 'a socket' },
+const SPECIAL_KINDS: Record<SpecialKind, MessageKey> = {
+  fifo: 'diag.special.fifo',
+  characterDevice: 'diag.special.characterDevice',
+  blockDevice: 'diag.special.blockDevice',
+  socket: 'diag.special.socket',
 };
 
 /** The diagnostic (FILE_NOT_FOUND, FILE_IS_DIRECTORY, FILE_NOT_REGULAR, FILE_TOO_LARGE, FILE_UNREADABLE) for a read failure. */
@@ -53,12 +54,12 @@ export function readFailureDiagnostic(failure: ReadFailure, file: string): Diagn
     case 'directory':
       return createDiagnostic('FILE_IS_DIRECTORY', file);
     case 'special':
-      return createDiagnostic('FILE_NOT_REGULAR', file, { kind: SPECIAL_KINDS[failure.kind] });
+      return createDiagnostic('FILE_NOT_REGULAR', file, { kind: localized(SPECIAL_KINDS[failure.kind]) });
     case 'tooLarge':
       return createDiagnostic('FILE_TOO_LARGE', file, { size: formatBytes(failure.size), limit: formatBytes(failure.limit) });
     case 'system':
       return createDiagnostic('FILE_UNREADABLE', file, {
-        reason: failure.errno === 'EACCES' || failure.errno === 'EPERM' ? { zh: '没有读取权限', en: 'permission denied' } : failure.errno,
+        reason: failure.errno === 'EACCES' || failure.errno === 'EPERM' ? localized('diag.reason.permission') : failure.errno,
       });
   }
 }

@@ -3,7 +3,7 @@ import { BOOL, FLOAT, FLOAT_EXP, FLOAT_NAN, INT_DEC, INT_HEX, INT_OCT, NULL } fr
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { duplicateKeyDiagnostic, type ParsedYaml } from './yaml-parser.js';
 import { LineStarts, tinyLocator, tinyNode, type TinyNode } from './tiny-positions.js';
-import { yamlErrorText } from '../i18n/yaml-errors.js';
+import { yamlErrorText } from '../i18n/diagnostics/yaml-errors.js';
 
 /*
  * What it reads: a block mapping at column 0, nested block mappings indented with spaces, block

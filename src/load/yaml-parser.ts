@@ -1,10 +1,11 @@
 // The general parser behind parseYaml: the `yaml` package, with positions and located diagnostics, for whatever the tiny reader does not read.
+import { localized } from '../i18n/translate.js';
 import { createRequire } from 'node:module';
 import type { Document, LineCounter, Node, YAMLError } from 'yaml';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { locate, positionAt, type LinePositions, type Locator } from './locate.js';
 import { findTooDeep, findTooDeepBlock, isStackOverflow, MAX_FLOW_DEPTH } from './depth.js';
-import { yamlErrorText } from '../i18n/yaml-errors.js';
+import { yamlErrorText } from '../i18n/diagnostics/yaml-errors.js';
 import type { Localized } from '../i18n/lang.js';
 
 export { MAX_FLOW_DEPTH } from './depth.js';
@@ -178,10 +179,7 @@ function missingComma(error: YAMLError, source: string, at: { line: number; colu
   const lines = source.split('\n').map((l) => l.replace(/\r$/, ''));
   const text = lines[at.line - 1] ?? '';
   const inline = (line: number, column: number) => ({
-    detail: {
-      zh: `第 ${line} 行第 ${column} 列之前缺少逗号“,”：花括号 { } 中的各项之间要用逗号分隔`,
-      en: `a comma "," is missing before line ${line}, column ${column}: the items inside { } are separated by commas`,
-    },
+    detail: localized('diag.yaml.commaBefore', { line, column }),
     where: { line, column },
   });
   if (/^Missing , between flow (map|sequence) items/.test(error.message)) {
@@ -191,10 +189,7 @@ function missingComma(error: YAMLError, source: string, at: { line: number; colu
     while (line > 1 && /^\s*(#.*)?$/.test(lines[line - 1] ?? '')) line--;
     const content = (lines[line - 1] ?? '').replace(/\s+#.*$/, '').trimEnd();
     return {
-      detail: {
-        zh: `第 ${line} 行末尾缺少逗号“,”：花括号 { } 中的各项之间要用逗号分隔`,
-        en: `line ${line} lacks a comma "," at its end: the items inside { } are separated by commas`,
-      },
+      detail: localized('diag.yaml.commaAtEnd', { line }),
       where: { line, column: content.length + 1 },
     };
   }

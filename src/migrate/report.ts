@@ -1,9 +1,9 @@
 // The text report of a migration (Markdown-ish, for the terminal): what was kept, carried, new, removed, changed, dropped.
+import { makeVisible } from '../util/safe-text.js';
+import { translate, type MessageKey } from '../i18n/translate.js';
 import { listItems, type Checklist } from '../model/checklist.js';
 import { pickText } from '../model/text.js';
 import { type Lang } from '../i18n/lang.js';
-import { MIGRATE_MESSAGES, tm } from '../i18n/migrate-messages.js';
-import { makeVisible } from '../diagnostics/render.js';
 import type { Migration } from './migrate.js';
 
 /** What the report needs besides the migration. */
@@ -23,7 +23,7 @@ export interface MigrationReportContext {
 /** The report as lines of text, ending with a newline. */
 export function renderMigrationReport(m: Migration, ctx: MigrationReportContext): string {
   const { lang } = ctx;
-  const t = (key: keyof typeof MIGRATE_MESSAGES, params?: Record<string, unknown>): string => tm(lang, key, params);
+  const t = (key: MessageKey, params?: Record<string, unknown>): string => translate(lang, key, params);
   const texts = new Map<string, string>();
   for (const c of [ctx.old, ctx.target]) {
     for (const p of c ? listItems(c) : []) texts.set(p.item.id, makeVisible(pickText(p.item.text, lang)).replace(/\s+/g, ' '));

@@ -1,5 +1,5 @@
 // Typed answer file, as defined in docs/formats.md §3 (after schema validation).
-import { UNIT_NAME_PLACEHOLDER } from '../i18n/init-messages.js';
+import { translate } from '../i18n/translate.js';
 
 /** An answer status: 符合 / 部分符合 / 不符合 / 不适用. */
 export type Status = 'pass' | 'partial' | 'fail' | 'na';
@@ -47,7 +47,7 @@ export interface Answer {
 /** Whether a unit name is still `init`'s placeholder, in either language. */
 export function isPlaceholderUnitName(name: string): boolean {
   const trimmed = name.trim();
-  return trimmed === UNIT_NAME_PLACEHOLDER.zh || trimmed === UNIT_NAME_PLACEHOLDER.en;
+  return trimmed === translate('zh', 'init.placeholderUnit') || trimmed === translate('en', 'init.placeholderUnit');
 }
 
 /** The unit that answered. */

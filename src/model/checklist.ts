@@ -1,4 +1,5 @@
 // Typed checklist, as defined in docs/formats.md §2 (after schema validation).
+import { localized } from '../i18n/translate.js';
 import type { Text } from './text.js';
 
 /** Item kinds: how an item is answered and scored. */
@@ -85,10 +86,10 @@ export interface Checklist {
 
 /** Default grades when a checklist gives none (docs/formats.md §2). */
 export const DEFAULT_GRADES: Grade[] = [
-  { min: 90, label: { zh: '优秀', en: 'Excellent' } },
-  { min: 80, label: { zh: '良好', en: 'Good' } },
-  { min: 60, label: { zh: '合格', en: 'Pass' } },
-  { min: 0, label: { zh: '不合格', en: 'Fail' } },
+  { min: 90, label: localized('grade.default.excellent') },
+  { min: 80, label: localized('grade.default.good') },
+  { min: 60, label: localized('grade.default.pass') },
+  { min: 0, label: localized('grade.default.fail') },
 ];
 
 /** Bonus rule when a checklist gives none, or a key of it (docs/formats.md §2). */

@@ -1,5 +1,5 @@
 // Which units are the same and which text is empty: NFC, zero-width and bidi controls removed, spaces trimmed.
-import { INVISIBLE_CLASS } from '../util/invisible.js';
+import { INVISIBLE_CLASS } from '../util/safe-text.js';
 
 const INVISIBLE = new RegExp(`[${INVISIBLE_CLASS}]`, 'g');
 

@@ -1,12 +1,12 @@
 // The batch summary as one self-contained, printable (A4) HTML page: counts, charts as inline SVG with their numbers in tables.
+import { escapeHtml as h } from '../util/safe-text.js';
+import { translate, type MessageKey } from '../i18n/translate.js';
 import { itemTextLookup, weakestArea, type BatchSummary } from '../model/batch.js';
 import { formatLocation } from '../diagnostics/render.js';
-import { tb } from '../i18n/batch-messages.js';
 import type { Lang } from '../i18n/lang.js';
 import { formatFixed } from '../score/round.js';
 import { excerpt } from '../util/excerpt.js';
 import { explainReasons, instructionFor } from './batch-reasons.js';
-import { escapeHtml as h } from './escape.js';
 import { areaFindingCells, countRows, hasReviews, itemFindingCells, rankingByType, reviewNotes, scoreCells, scoreHeadings, scoreText as score } from './batch-view.js';
 import { FONT_STACK } from './html-report.js';
 
@@ -94,7 +94,7 @@ function gradeChart(summary: BatchSummary, lang: Lang): string {
   const chartH = 160;
   const width = Math.max(240, grades.length * (barW + gap) + gap);
   const height = chartH + 50;
-  const parts = [svgOpen(width, height, tb(lang, 'html.chart.grades'))];
+  const parts = [svgOpen(width, height, translate(lang, 'html.chart.grades'))];
   grades.forEach((g, i) => {
     const x = gap + i * (barW + gap);
     const barH = Math.round((g.count / max) * chartH);
@@ -115,7 +115,7 @@ function heatMap(summary: BatchSummary, lang: Lang): string {
   const cellH = 20;
   const width = labelW + summary.areas.length * cellW + 10;
   const height = 24 + rows.length * cellH + 6;
-  const parts = [svgOpen(width, height, tb(lang, 'html.chart.heatmap'))];
+  const parts = [svgOpen(width, height, translate(lang, 'html.chart.heatmap'))];
   summary.areas.forEach((a, j) => parts.push(`<text x="${labelW + j * cellW + cellW / 2}" y="16" text-anchor="middle" font-weight="bold">${h(a.id)}</text>`));
   rows.forEach((r, i) => {
     const s = summary.files[r.index].summary!;
@@ -128,7 +128,7 @@ function heatMap(summary: BatchSummary, lang: Lang): string {
       const score = at === -1 ? null : s.areaScores[at];
       if (score === null) {
         parts.push(`<rect x="${x + 1}" y="${y + 1}" width="${cellW - 2}" height="${cellH - 2}" fill="#f6f8fa" stroke="#d0d7de"/>`);
-        parts.push(`<text x="${x + cellW / 2}" y="${y + 14}" text-anchor="middle" fill="#57606a">${at === -1 ? h(tb(lang, 'md.notApplicable')) : '—'}</text>`);
+        parts.push(`<text x="${x + cellW / 2}" y="${y + 14}" text-anchor="middle" fill="#57606a">${at === -1 ? h(translate(lang, 'md.notApplicable')) : '—'}</text>`);
         return;
       }
       const weak = a.id === weakest;
@@ -151,10 +151,10 @@ function itemChart(summary: BatchSummary, lang: Lang): string {
   const height = 30 + items.length * rowH + 8;
   const max = Math.max(1, ...items.map((i) => i.applying));
   const colours = { failed: '#cf222e', partial: '#d4a72c', unanswered: '#8250df' };
-  const parts = [svgOpen(width, height, tb(lang, 'html.chart.items'))];
+  const parts = [svgOpen(width, height, translate(lang, 'html.chart.items'))];
   let lx = labelW;
   for (const key of ['failed', 'partial', 'unanswered'] as const) {
-    parts.push(`<rect x="${lx}" y="4" width="12" height="12" fill="${colours[key]}"/><text x="${lx + 16}" y="14">${h(tb(lang, `md.col.${key}`))}</text>`);
+    parts.push(`<rect x="${lx}" y="4" width="12" height="12" fill="${colours[key]}"/><text x="${lx + 16}" y="14">${h(translate(lang, `md.col.${key}`))}</text>`);
     lx += 110;
   }
   items.forEach((item, n) => {
@@ -166,7 +166,7 @@ function itemChart(summary: BatchSummary, lang: Lang): string {
       if (w > 0) parts.push(`<rect x="${x.toFixed(1)}" y="${y + 3}" width="${w.toFixed(1)}" height="${rowH - 6}" fill="${colours[key]}"/>`);
       x += w;
     }
-    parts.push(`<text x="${(x + 6).toFixed(1)}" y="${y + 14}" fill="#1f2328">${h(tb(lang, 'html.item.bar', { failed: item.failed, partial: item.partial, unanswered: item.unanswered, of: item.applying, lost: formatFixed(item.lost, 1) }))}</text>`);
+    parts.push(`<text x="${(x + 6).toFixed(1)}" y="${y + 14}" fill="#1f2328">${h(translate(lang, 'html.item.bar', { failed: item.failed, partial: item.partial, unanswered: item.unanswered, of: item.applying, lost: formatFixed(item.lost, 1) }))}</text>`);
   });
   parts.push('</svg>');
   return parts.join('');
@@ -179,8 +179,8 @@ function itemChart(summary: BatchSummary, lang: Lang): string {
  */
 export function formatBatchHtmlLines(summary: BatchSummary, ctx: BatchHtmlContext): string[] {
   const { lang } = ctx;
-  const t = (key: Parameters<typeof tb>[1], params?: Record<string, unknown>): string => tb(lang, key, params);
-  const th = (key: Parameters<typeof tb>[1], params?: Record<string, unknown>): string => h(t(key, params));
+  const t = (key: MessageKey, params?: Record<string, unknown>): string => translate(lang, key, params);
+  const th = (key: MessageKey, params?: Record<string, unknown>): string => h(t(key, params));
   const b: string[] = [];
   b.push('<!DOCTYPE html>', `<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">`, '<head>', '<meta charset="utf-8">');
   b.push('<meta name="viewport" content="width=device-width, initial-scale=1">');

@@ -1,11 +1,11 @@
 // The batch summary as JSON (schemas/batch.schema.json) or JSON Lines, written file by file while the batch is scored.
+import { escapeJsonText } from '../util/safe-text.js';
 import { findingOutcome, itemTextLookup, judgeFile, overstatement, weakestArea, type BaselineAggregate, type BatchPolicy, type BatchSummary, type FileOutcome, type RankedUnit } from '../model/batch.js';
 import { comparePaths } from '../util/compare-paths.js';
 import { explainReasons, instructionFor, type ReasonContext } from './batch-reasons.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { toJsonDiagnostic } from '../diagnostics/render.js';
 import type { Lang } from '../i18n/lang.js';
-import { escapeJsonText } from './escape.js';
 
 /** The version of the batch JSON layout (`schemaVersion`); see the README for what changed. */
 export const BATCH_SCHEMA_VERSION = 2;

@@ -1,19 +1,14 @@
 // The batch summary as Markdown: overview, ranking, units × areas, distributions, invalid files, duplicates.
+import { INVISIBLE_CLASS, UNSAFE } from '../util/safe-text.js';
+import { translate, type MessageKey } from '../i18n/translate.js';
 import { itemTextLookup, weakestArea, type BatchSummary, type FileVerdict, type UnitBaseline } from '../model/batch.js';
 import { explainReasons, instructionFor } from './batch-reasons.js';
 import { formatLocation } from '../diagnostics/render.js';
-import { tb } from '../i18n/batch-messages.js';
-import { te } from '../i18n/evidence-messages.js';
-import { tl } from '../i18n/ledger-messages.js';
-import { tc } from '../i18n/compare-messages.js';
 import type { Lang } from '../i18n/lang.js';
 import { formatFixed } from '../score/round.js';
 import { formatDelta } from './view.js';
 import { appendAll } from '../util/append-all.js';
-import { UNSAFE } from './escape.js';
 import { areaFindingCells, countRows, hasReviews, itemFindingCells, rankingByType, reviewNotes, scoreCells, scoreHeadings } from './batch-view.js';
-import { trv } from '../i18n/review-messages.js';
-import { INVISIBLE_CLASS } from '../util/invisible.js';
 import { formatLocalTime } from '../util/local-time.js';
 
 /** What the formatter needs besides the summary. */
@@ -80,7 +75,7 @@ export function formatBatchMarkdown(summary: BatchSummary, ctx: BatchFormatConte
  */
 export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormatContext): string[] {
   const { lang } = ctx;
-  const t = (key: Parameters<typeof tb>[1], params?: Record<string, unknown>): string => tb(lang, key, params);
+  const t = (key: MessageKey, params?: Record<string, unknown>): string => translate(lang, key, params);
   // Per-row words are looked up once, not once per unit.
   const yes = t('md.yes');
   const no = t('md.no');
@@ -99,7 +94,7 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
 
   out.push(`## ${t('md.counts')}`, '');
   appendAll(out, table([t('md.counts'), t('md.col.count')], countRows(summary, lang).map(([label, n]) => [label, String(n)]), ['l', 'r'])).push('');
-  if (summary.rectification) out.push(tl(lang, 'ledger.batchLine', { ...summary.rectification }), '');
+  if (summary.rectification) out.push(translate(lang, 'ledger.batchLine', { ...summary.rectification }), '');
 
   if (summary.roster) appendAll(out, formatRoster(summary.roster, summary.policy.allowMissing === true, lang));
 
@@ -136,9 +131,9 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
     const scoreHeads = scoreHeadings(summary, lang);
     appendAll(out, table(
       [
-        ...['md.col.rank', 'md.col.typeRank', 'md.col.unit', 'md.col.type'].map((k) => t(k as Parameters<typeof tb>[1])),
+        ...['md.col.rank', 'md.col.typeRank', 'md.col.unit', 'md.col.type'].map((k) => t(k as MessageKey)),
         ...scoreHeads,
-        ...[...(summary.baseline ? ['md.col.change'] : []), 'md.col.grade', 'md.col.veto', 'md.col.complete', 'md.col.result', 'md.col.why', 'md.col.file'].map((k) => t(k as Parameters<typeof tb>[1])),
+        ...[...(summary.baseline ? ['md.col.change'] : []), 'md.col.grade', 'md.col.veto', 'md.col.complete', 'md.col.result', 'md.col.why', 'md.col.file'].map((k) => t(k as MessageKey)),
       ],
       rows,
       ['r', 'r', 'l', 'l', ...scoreHeads.map(() => 'r' as const), ...(summary.baseline ? (['r'] as const) : []), 'l', 'l', 'l', 'l', 'l', 'l'],
@@ -200,10 +195,10 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
   // `--verify-evidence`: one row per piece of evidence that is missing, changed or outside.
   const evidence = summary.files.flatMap((f) => (f.evidence ?? []).map((e) => ({ f, e })));
   if (evidence.length > 0) {
-    out.push(`## ${te(lang, 'verify.heading')} (${evidence.length})`, '');
+    out.push(`## ${translate(lang, 'verify.heading')} (${evidence.length})`, '');
     appendAll(out, table(
-      [t('md.col.file'), te(lang, 'verify.col.item'), te(lang, 'verify.col.path'), te(lang, 'verify.col.problem')],
-      evidence.map(({ f, e }) => [escapeCell(f.file), escapeCell(e.item), escapeCell(e.path), te(lang, `verify.${e.problem}`)]),
+      [t('md.col.file'), translate(lang, 'verify.col.item'), translate(lang, 'verify.col.path'), translate(lang, 'verify.col.problem')],
+      evidence.map(({ f, e }) => [escapeCell(f.file), escapeCell(e.item), escapeCell(e.path), translate(lang, `verify.${e.problem}`)]),
     )).push('');
   }
   if (summary.duplicates.length > 0) {
@@ -223,7 +218,7 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
       summary.otherFiles.map((o) => [
         escapeCell(o.file),
         o.kind === 'review'
-          ? trv(lang, 'batch.other.review', { id: escapeCell(o.id ?? '—'), version: escapeCell(o.version ?? '—') })
+          ? translate(lang, 'review.batch.other.review', { id: escapeCell(o.id ?? '—'), version: escapeCell(o.version ?? '—') })
           : t('md.other.checklist', { id: escapeCell(o.id ?? '—'), version: escapeCell(o.version ?? '—') }),
       ]),
     )).push('');
@@ -233,7 +228,7 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
 
 /** `--roster`: the counts, the units missing, the submissions from units not on the roster. */
 function formatRoster(r: NonNullable<BatchSummary['roster']>, allowMissing: boolean, lang: Lang): string[] {
-  const t = (key: Parameters<typeof tb>[1], params?: Record<string, unknown>): string => tb(lang, key, params);
+  const t = (key: MessageKey, params?: Record<string, unknown>): string => translate(lang, key, params);
   const out: string[] = [`## ${t('md.roster')}`, ''];
   out.push(t('md.roster.counts', { file: escapeCell(r.file), expected: r.expected, submitted: r.submitted, missing: r.missing.length, extra: r.notOnRoster.length }), '');
   out.push(`### ${t('md.roster.missing')} (${r.missing.length})`, '');
@@ -257,7 +252,7 @@ const ITEM_TEXT_CHARS = 40;
  * by the points lost across the county.
  */
 function formatFindings(summary: BatchSummary, lang: Lang): string[] {
-  const t = (key: Parameters<typeof tb>[1], params?: Record<string, unknown>): string => tb(lang, key, params);
+  const t = (key: MessageKey, params?: Record<string, unknown>): string => translate(lang, key, params);
   const out: string[] = [`## ${t('md.findings')}`, ''];
   out.push(`### ${t('md.findings.areas')}`, '', t('md.findings.areas.note'), '');
   appendAll(out, table(
@@ -284,7 +279,7 @@ function formatFindings(summary: BatchSummary, lang: Lang): string[] {
  * the rank within the type, the unit, its score, grade and result.
  */
 function formatTypeRankings(summary: BatchSummary, lang: Lang, fixed1: (x: number) => string): string[] {
-  const t = (key: Parameters<typeof tb>[1], params?: Record<string, unknown>): string => tb(lang, key, params);
+  const t = (key: MessageKey, params?: Record<string, unknown>): string => translate(lang, key, params);
   const out: string[] = [`## ${t('md.typeRanking')}`, '', t('md.typeRanking.note'), ''];
   const reviews = hasReviews(summary);
   const heads = scoreHeadings(summary, lang);
@@ -304,13 +299,13 @@ function formatTypeRankings(summary: BatchSummary, lang: Lang, fixed1: (x: numbe
 function firstProblems(f: FileVerdict, lang: Lang): string {
   const shown = f.errors.slice(0, 3).map((d) => `\`${formatLocation(d).replace(/`/g, "'")}\` ${escapeCell(d.message[lang])}`);
   const more = f.errorCount - shown.length;
-  if (more > 0) shown.push(tb(lang, 'md.moreErrors', { count: more }));
+  if (more > 0) shown.push(translate(lang, 'md.moreErrors', { count: more }));
   return shown.join('<br>');
 }
 
 /** The ranking's change cell: `+3.2 ↑`, `−1.5`, `0.0`, or "new" for a unit without a baseline. */
 function changeCell(baseline: UnitBaseline | undefined, lang: Lang): string {
-  if (!baseline) return tb(lang, 'md.change.new');
+  if (!baseline) return translate(lang, 'md.change.new');
   const arrow = baseline.gradeChange === 'up' ? ' ↑' : baseline.gradeChange === 'down' ? ' ↓' : '';
   return formatDelta(baseline.delta) + arrow;
 }
@@ -321,7 +316,7 @@ function changeCell(baseline: UnitBaseline | undefined, lang: Lang): string {
  */
 function formatFollowUpSection(summary: BatchSummary, lang: Lang): string[] {
   const f = summary.baseline!.followUp;
-  const t = (key: Parameters<typeof tc>[1], params?: Record<string, unknown>): string => tc(lang, key, params);
+  const t = (key: MessageKey, params?: Record<string, unknown>): string => translate(lang, key, params);
   const out: string[] = [`## ${t('compare.md.followUp')}`, ''];
   out.push(t('batch.followUp.summary', { ...f, ...f.tasks, total: f.tasks.total }), '');
   const rows: string[][] = [];
@@ -339,7 +334,7 @@ function formatFollowUpSection(summary: BatchSummary, lang: Lang): string[] {
 
 /** `--baseline`: the counts, the biggest improvements and declines, and the units missing now. */
 function formatBaselineSection(b: NonNullable<BatchSummary['baseline']>, lang: Lang): string[] {
-  const t = (key: Parameters<typeof tb>[1], params?: Record<string, unknown>): string => tb(lang, key, params);
+  const t = (key: MessageKey, params?: Record<string, unknown>): string => translate(lang, key, params);
   const out: string[] = [`## ${t('md.baseline')}`, ''];
   out.push(t('md.baseline.counts', { dir: escapeCell(b.dir), matched: b.matched, newUnits: b.newUnits, missing: b.missingUnits.length }), '');
   const changes = (title: string, list: typeof b.improvements): void => {

@@ -1,9 +1,7 @@
 // Why a file fails the batch, in words a person reads, and what to tell a unit whose file is invalid.
+import { translate } from '../i18n/translate.js';
 import { overstatement, type FailReason, type FileVerdict } from '../model/batch.js';
-import { trv } from '../i18n/review-messages.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { tb } from '../i18n/batch-messages.js';
-import { te } from '../i18n/evidence-messages.js';
 import type { Lang } from '../i18n/lang.js';
 import { formatFixed } from '../score/round.js';
 import { excerpt } from '../util/excerpt.js';
@@ -39,30 +37,30 @@ export function explainReason(f: FileVerdict, reason: FailReason, ctx: ReasonCon
     case 'unreadable':
     case 'invalid': {
       const first = f.errors[0];
-      const head = tb(lang, `reason.${reason}`);
+      const head = translate(lang, `reason.${reason}`);
       return first ? `${head}: ${where(first, lang)}${first.message[lang]}` : head;
     }
     case 'vetoed':
-      return tb(lang, 'why.vetoed', {
+      return translate(lang, 'why.vetoed', {
         items: s!.vetoItems
           .map((id) => {
             const text = ctx.itemText(id);
-            return text === undefined ? id : tb(lang, 'why.item', { id, text: excerpt(text, ITEM_EXCERPT[lang]) });
+            return text === undefined ? id : translate(lang, 'why.item', { id, text: excerpt(text, ITEM_EXCERPT[lang]) });
           })
-          .join(tb(lang, 'why.and')),
+          .join(translate(lang, 'why.and')),
       });
     case 'belowThreshold':
       // The gap is rounded once, as the score is shown: 55.8 is "below 60 by 4.2 points"; a gap
       // under 0.1 (59.99) gets 2 decimals, so it never reads "by 0.0 points".
-      return tb(lang, 'why.below', { min: ctx.failUnder, gap: belowBy((ctx.failUnder ?? 0) - s!.score) });
+      return translate(lang, 'why.below', { min: ctx.failUnder, gap: belowBy((ctx.failUnder ?? 0) - s!.score) });
     case 'incomplete':
-      return tb(lang, s!.unanswered.length === 1 ? 'why.unanswered.one' : 'why.unanswered', { count: s!.unanswered.length });
+      return translate(lang, s!.unanswered.length === 1 ? 'why.unanswered.one' : 'why.unanswered', { count: s!.unanswered.length });
     case 'evidence':
-      return (f.evidence ?? []).map((e) => `${te(lang, `verify.${e.problem}`)}: ${e.item} ${e.path}`).join('; ');
+      return (f.evidence ?? []).map((e) => `${translate(lang, `verify.${e.problem}`)}: ${e.item} ${e.path}`).join('; ');
     case 'duplicate':
-      return tb(lang, 'reason.duplicate', { kept: f.supersededBy ?? '' });
+      return translate(lang, 'reason.duplicate', { kept: f.supersededBy ?? '' });
     case 'overstated':
-      return trv(lang, 'why.overstated', { self: formatFixed(s!.review!.selfScore, 1), verified: formatFixed(s!.score, 1), difference: formatFixed(overstatement(s!) ?? 0, 1), max: ctx.maxOverstatement ?? 0 });
+      return translate(lang, 'review.why.overstated', { self: formatFixed(s!.review!.selfScore, 1), verified: formatFixed(s!.score, 1), difference: formatFixed(overstatement(s!) ?? 0, 1), max: ctx.maxOverstatement ?? 0 });
   }
 }
 
@@ -73,7 +71,7 @@ function belowBy(gap: number): string {
 
 /** "line 30, column 3: " where the diagnostic has a position. */
 function where(d: Diagnostic, lang: Lang): string {
-  return d.line !== undefined ? tb(lang, 'why.at', { line: d.line, column: d.column ?? 1 }) : '';
+  return d.line !== undefined ? translate(lang, 'why.at', { line: d.line, column: d.column ?? 1 }) : '';
 }
 
 /** The part of an invalid file's outcome its instruction needs. */
@@ -92,7 +90,7 @@ export interface InvalidFile {
 export function instructionFor(f: InvalidFile, lang: Lang): string {
   const name = f.file.split(/[\\/]/).pop() ?? f.file;
   const first = f.errors[0];
-  const problem = first ? `${where(first, lang)}${first.message[lang]}` : tb(lang, `reason.${f.status === 'unreadable' ? 'unreadable' : 'invalid'}`);
+  const problem = first ? `${where(first, lang)}${first.message[lang]}` : translate(lang, `reason.${f.status === 'unreadable' ? 'unreadable' : 'invalid'}`);
   const key = f.status === 'unreadable' ? 'why.instruction.unreadable' : f.errorCount > 1 ? 'why.instruction.many' : 'why.instruction.one';
-  return tb(lang, key, { file: name, count: f.errorCount, problem });
+  return translate(lang, key, { file: name, count: f.errorCount, problem });
 }

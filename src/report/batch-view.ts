@@ -1,8 +1,7 @@
-// What the Markdown, HTML and workbook batch summaries show alike: the counts, the findings' cells, the ranking grouped by unit type, and reviewed units' scores.
+// What the Markdown, HTML and workbook batch summaries show alike: the counts, the findings' cells and the ranking grouped by unit type.
+import { translate, type MessageKey } from '../i18n/translate.js';
 import { overstatement, type AreaFinding, type BatchSummary, type ItemFinding, type RankedUnit, type UnitSummary } from '../model/batch.js';
-import { trv } from '../i18n/review-messages.js';
 import { formatDelta } from './view.js';
-import { tb } from '../i18n/batch-messages.js';
 import type { Lang } from '../i18n/lang.js';
 import { formatFixed } from '../score/round.js';
 import { excerpt } from '../util/excerpt.js';
@@ -18,7 +17,7 @@ export function scoreText(x: number | null): string {
  * other files (when any), and with `--roster` the units due, missing and not on the roster.
  */
 export function countRows(summary: Pick<BatchSummary, 'counts' | 'roster'>, lang: Lang): [string, number][] {
-  const t = (key: Parameters<typeof tb>[1]): string => tb(lang, key);
+  const t = (key: MessageKey): string => translate(lang, key);
   const c = summary.counts;
   const rows: [string, number][] = [
     [t('md.count.files'), c.files],
@@ -32,7 +31,8 @@ export function countRows(summary: Pick<BatchSummary, 'counts' | 'roster'>, lang
   if (c.superseded > 0) rows.push([t('md.count.superseded'), c.superseded]);
   rows.push([t('md.count.failed'), c.failed]);
   if (c.other > 0) rows.push([t('md.count.other'), c.other]);
-  if (c.reviewed !== undefined) rows.push([trv(lang, 'batch.count.reviewed'), c.reviewed]);
+  if (c.reviewed !== undefined) rows.push([translate(lang, 'review.batch.count.reviewed'), c.reviewed]);
+  if (c.reviewed !== undefined) rows.push([translate(lang, 'review.batch.count.reviewed'), c.reviewed]);
   if (summary.roster) {
     rows.push(
       [t('md.count.expected'), summary.roster.expected],
@@ -45,7 +45,7 @@ export function countRows(summary: Pick<BatchSummary, 'counts' | 'roster'>, lang
 
 /** An area's weakest units as one line, "丙局 60.0；甲镇 70.0", names escaped with `esc`. */
 export function weakestUnitsText(a: AreaFinding, esc: (text: string) => string, lang: Lang): string {
-  return a.weakest.map((w) => `${esc(w.name)} ${scoreText(w.score)}`).join(esc(tb(lang, 'why.and')));
+  return a.weakest.map((w) => `${esc(w.name)} ${scoreText(w.score)}`).join(esc(translate(lang, 'why.and')));
 }
 
 /** One area's findings as cells (area, units, average, lowest, highest, weakest units), text escaped with `esc`. */
@@ -78,8 +78,8 @@ export function hasReviews(summary: Pick<BatchSummary, 'counts'>): boolean {
 
 /** The ranking's headings for the score and, with reviews, the self-assessed score and the difference. */
 export function scoreHeadings(summary: Pick<BatchSummary, 'counts'>, lang: Lang): string[] {
-  if (!hasReviews(summary)) return [tb(lang, 'md.col.score')];
-  return [trv(lang, 'batch.col.verified'), trv(lang, 'batch.col.self'), trv(lang, 'batch.col.difference')];
+  if (!hasReviews(summary)) return [translate(lang, 'md.col.score')];
+  return [translate(lang, 'review.batch.col.verified'), translate(lang, 'review.batch.col.self'), translate(lang, 'review.batch.col.difference')];
 }
 
 /**
@@ -99,9 +99,9 @@ export function scoreCells(s: UnitSummary, withReviews: boolean, fixed1: (x: num
  * and the units whose answer file changed since their review.
  */
 export function reviewNotes(summary: Pick<BatchSummary, 'counts' | 'policy' | 'ranking' | 'files'>, lang: Lang): string[] {
-  const out = [trv(lang, 'batch.note', { reviewed: summary.counts.reviewed ?? 0 })];
-  if (summary.policy.maxOverstatement !== undefined) out.push(trv(lang, 'batch.overstatedLine', { max: summary.policy.maxOverstatement, count: summary.counts.overstated ?? 0 }));
+  const out = [translate(lang, 'review.batch.note', { reviewed: summary.counts.reviewed ?? 0 })];
+  if (summary.policy.maxOverstatement !== undefined) out.push(translate(lang, 'review.batch.overstatedLine', { max: summary.policy.maxOverstatement, count: summary.counts.overstated ?? 0 }));
   const changed = summary.ranking.map((r) => summary.files[r.index]).filter((f) => f.summary?.review?.changed);
-  if (changed.length > 0) out.push(`⚠ ${trv(lang, 'batch.changed', { files: changed.map((f) => f.file).join(tb(lang, 'why.and')) })}`);
+  if (changed.length > 0) out.push(`⚠ ${translate(lang, 'review.batch.changed', { files: changed.map((f) => f.file).join(translate(lang, 'why.and')) })}`);
   return out;
 }

@@ -1,13 +1,8 @@
 // The batch summary as an Excel workbook: every section of the Markdown summary as a sheet, and every unit's open items.
 import { itemTextLookup, overstatement, weakestArea, type BatchSummary, type RankedUnit, type OpenItem, type UnitSummary } from '../model/batch.js';
 import { formatLocation } from '../diagnostics/render.js';
-import { tb } from '../i18n/batch-messages.js';
-import { tc } from '../i18n/compare-messages.js';
-import { te } from '../i18n/evidence-messages.js';
-import { tl } from '../i18n/ledger-messages.js';
-import { to } from '../i18n/office-messages.js';
 import type { Lang } from '../i18n/lang.js';
-import { tr } from '../i18n/report-messages.js';
+import { translate, type MessageKey } from '../i18n/translate.js';
 import { explainReasons, instructionFor } from './batch-reasons.js';
 import { countRows, hasReviews, rankingByType, reviewNotes, scoreHeadings, weakestUnitsText } from './batch-view.js';
 import { createXlsxBook, type CellValue, type XlsxBook } from './xlsx-book.js';
@@ -30,7 +25,7 @@ const SCORE = '0.0';
 const NUMBER = '0.##';
 
 /** The text of a translate function's key, with parameters. */
-type T<F extends (lang: Lang, key: never, params?: Record<string, unknown>) => string> = (key: Parameters<F>[1], params?: Record<string, unknown>) => string;
+type T = (key: MessageKey, params?: Record<string, unknown>) => string;
 
 /**
  * Writes the summary as an .xlsx workbook, part by part through `write` (exceljs's streaming
@@ -45,8 +40,8 @@ export async function writeBatchXlsx(summary: BatchSummary, ctx: BatchXlsxContex
     summary,
     lang,
     book: createXlsxBook(write, summary.generatedAt),
-    t: (key, params) => tb(lang, key, params),
-    o: (key, params) => to(lang, key, params),
+    t: (key, params) => translate(lang, key, params),
+    o: (key, params) => translate(lang, key, params),
   };
   writeOverview(w);
   if (summary.roster) writeRoster(w, summary.roster);
@@ -69,8 +64,8 @@ interface Writer {
   summary: BatchSummary;
   lang: Lang;
   book: XlsxBook;
-  t: T<typeof tb>;
-  o: T<typeof to>;
+  t: T;
+  o: T;
 }
 
 /** Adds a row (numbers formatted by column index). */
@@ -94,7 +89,7 @@ function writeOverview(w: Writer): void {
   for (const [label, n] of countRows(summary, w.lang)) add(w, ws, [label, n]);
   const r = summary.rectification;
   if (r) {
-    const l = (key: Parameters<typeof tl>[1]): string => tl(w.lang, key);
+    const l = (key: MessageKey): string => translate(w.lang, key);
     add(w, ws, []);
     w.book.addHeading(ws, o('xlsx.rectification'));
     add(w, ws, [l('ledger.xlsx.asOf'), r.asOf]);
@@ -147,7 +142,7 @@ function writeRanking(w: Writer): void {
   // With reviews: the verified score, then the self-assessed one and the difference (numbers, to sort and filter).
   const reviews = hasReviews(summary);
   const extra = reviews ? 2 : 0;
-  const head = (keys: string[]): string[] => keys.map((k) => t(k as Parameters<typeof tb>[1]));
+  const head = (keys: string[]): string[] => keys.map((k) => t(k as MessageKey));
   const header = [
     ...head(['md.col.rank', 'md.col.typeRank', 'md.col.unit', 'md.col.type']),
     ...scoreHeadings(summary, w.lang),
@@ -273,7 +268,7 @@ function writeAreas(w: Writer): void {
 /** `--baseline`: the counts, the biggest rises and falls, the units missing now, and the follow-up item by item per unit. */
 function writeBaseline(w: Writer, b: NonNullable<BatchSummary['baseline']>): void {
   const { summary, t, o, book } = w;
-  const c: T<typeof tc> = (key, params) => tc(w.lang, key, params);
+  const c: T = (key, params) => translate(w.lang, key, params);
   const ws = book.sheet(o('xlsx.sheet.baseline'), [34, 16, 12, 12, 12, 40]);
   add(w, ws, [t('md.baseline.counts', { dir: b.dir, matched: b.matched, newUnits: b.newUnits, missing: b.missingUnits.length })]);
   const changes = (title: string, list: typeof b.improvements): void => {
@@ -370,9 +365,9 @@ function writeEvidence(w: Writer): void {
   const { summary, t, o, lang } = w;
   const found = summary.files.flatMap((f) => (f.evidence ?? []).map((e) => ({ f, e })));
   if (found.length === 0) return;
-  const header = [t('md.col.file'), te(lang, 'verify.col.item'), te(lang, 'verify.col.path'), te(lang, 'verify.col.problem')];
+  const header = [t('md.col.file'), translate(lang, 'verify.col.item'), translate(lang, 'verify.col.path'), translate(lang, 'verify.col.problem')];
   const ws = w.book.sheet(o('xlsx.sheet.evidence'), [40, 12, 40, 40], header);
-  for (const { f, e } of found) add(w, ws, [f.file, e.item, e.path, te(lang, `verify.${e.problem}`)]);
+  for (const { f, e } of found) add(w, ws, [f.file, e.item, e.path, translate(lang, `verify.${e.problem}`)]);
   filter(ws, found.length, header.length);
   ws.commit();
 }
@@ -417,7 +412,7 @@ function writeOpenItems(w: Writer, openItems: ReadonlyMap<string, readonly OpenI
     const f = summary.files[r.index];
     const s = f.summary!;
     for (const item of openItems.get(f.file) ?? []) {
-      add(w, ws, [s.unit.name, s.unit.typeLabel || s.unit.type, item.area, item.id, item.text, tr(lang, `status.${item.status}`), item.lost, item.note ?? '', f.file], { 6: NUMBER });
+      add(w, ws, [s.unit.name, s.unit.typeLabel || s.unit.type, item.area, item.id, item.text, translate(lang, `status.${item.status}`), item.lost, item.note ?? '', f.file], { 6: NUMBER });
       rows++;
     }
   }

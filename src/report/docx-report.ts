@@ -1,11 +1,9 @@
 // The 自查报告 as a Word document a unit can sign and file: header block, score, areas, items, 整改清单, method, signatures.
-import { trv } from '../i18n/review-messages.js';
-import { adjustedHeadings, reviewView } from './review-view.js';
+import { officeText } from '../util/safe-text.js';
+import { translate } from '../i18n/translate.js';
 import { createRequire } from 'node:module';
 import type { Report } from '../model/report.js';
-import { to } from '../i18n/office-messages.js';
-import { tr } from '../i18n/report-messages.js';
-import { officeText } from './office-text.js';
+import { adjustedHeadings, reviewView } from './review-view.js';
 import {
   areaPoints,
   assessorParts,
@@ -137,59 +135,59 @@ export async function formatDocxReport(report: Report, ctx: FormatContext): Prom
   const body: (Paragraph | Table)[] = [];
   // Title and unit.
   body.push(
-    new d.Paragraph({ children: runs(tr(lang, 'title'), { bold: true, size: SIZE.title }), alignment: d.AlignmentType.CENTER, spacing: { before: 240, after: 120 }, style: 'ReportTitle' }),
+    new d.Paragraph({ children: runs(translate(lang, 'title'), { bold: true, size: SIZE.title }), alignment: d.AlignmentType.CENTER, spacing: { before: 240, after: 120 }, style: 'ReportTitle' }),
     para(report.unit.name, { align: 'center', size: SIZE.heading, after: 360 }),
   );
 
   // Unit and assessor block.
   const who = assessorParts(report);
-  const rows: [string, string][] = [[tr(lang, 'field.unit'), report.unit.name]];
-  if (report.unit.code) rows.push([tr(lang, 'field.code'), report.unit.code]);
-  rows.push([tr(lang, 'field.unitType'), report.unit.typeLabel || report.unit.type]);
-  rows.push([tr(lang, 'field.checklist'), `${report.checklist.title}${paren(`${report.checklist.id}${sep}${tr(lang, 'field.version')} ${report.checklist.version}`)}`]);
-  if (who?.name) rows.push([tr(lang, 'field.assessor'), who.name]);
-  if (report.assessor?.role) rows.push([to(lang, 'docx.role'), report.assessor.role]);
-  if (report.assessor?.contact) rows.push([to(lang, 'docx.contact'), report.assessor.contact]);
-  if (report.period) rows.push([tr(lang, 'field.period'), report.period]);
-  rows.push([tr(lang, 'field.generatedAt'), reportDate(report)]);
+  const rows: [string, string][] = [[translate(lang, 'field.unit'), report.unit.name]];
+  if (report.unit.code) rows.push([translate(lang, 'field.code'), report.unit.code]);
+  rows.push([translate(lang, 'field.unitType'), report.unit.typeLabel || report.unit.type]);
+  rows.push([translate(lang, 'field.checklist'), `${report.checklist.title}${paren(`${report.checklist.id}${sep}${translate(lang, 'field.version')} ${report.checklist.version}`)}`]);
+  if (who?.name) rows.push([translate(lang, 'field.assessor'), who.name]);
+  if (report.assessor?.role) rows.push([translate(lang, 'docx.role'), report.assessor.role]);
+  if (report.assessor?.contact) rows.push([translate(lang, 'docx.contact'), report.assessor.contact]);
+  if (report.period) rows.push([translate(lang, 'field.period'), report.period]);
+  rows.push([translate(lang, 'field.generatedAt'), reportDate(report)]);
   body.push(fields(rows));
 
   // Score and grade.
   body.push(
     new d.Paragraph({
       children: [
-        ...runs(`${report.review ? trv(lang, 'report.docx.score') : to(lang, 'docx.score')}${colon}`),
+        ...runs(`${translate(lang, report.review ? 'review.report.docx.score' : 'docx.score')}${colon}`),
         ...runs(one(report, 'score'), { bold: true, size: SIZE.heading }),
-        ...runs(`${zh ? ' 分' : ''}${zh ? '　　' : '    '}${to(lang, 'docx.grade')}${colon}`),
+        ...runs(`${zh ? ' 分' : ''}${zh ? '　　' : '    '}${translate(lang, 'docx.grade')}${colon}`),
         ...runs(report.grade.label, { bold: true, size: SIZE.heading }),
       ],
       spacing: { before: 360, after: 80 },
     }),
-    para(paren(tr(lang, 'summary.parts', { base: one(report, 'baseScore'), bonus: one(report, 'bonusScore') })).trim()),
-    para(tr(lang, 'summary.counts', report.counts)),
+    para(paren(translate(lang, 'summary.parts', { base: one(report, 'baseScore'), bonus: one(report, 'bonusScore') })).trim()),
+    para(translate(lang, 'summary.counts', report.counts)),
   );
   if (report.vetoed) {
     const items = report.vetoItems.map((id) => `${id} ${itemText(report, id)}`).join(zh ? '；' : '; ');
-    body.push(para(tr(lang, 'veto.banner', { items, grade: report.grade.label }), { bold: true, color: RED }));
+    body.push(para(translate(lang, 'veto.banner', { items, grade: report.grade.label }), { bold: true, color: RED }));
   }
-  if (!report.complete) body.push(para(tr(lang, 'incomplete.banner', { count: report.unanswered.length, items: report.unanswered.join(sep) }), { color: RED }));
-  if (report.ignored.length > 0) body.push(para(tr(lang, 'ignored.note', { items: report.ignored.join(sep) })));
+  if (!report.complete) body.push(para(translate(lang, 'incomplete.banner', { count: report.unanswered.length, items: report.unanswered.join(sep) }), { color: RED }));
+  if (report.ignored.length > 0) body.push(para(translate(lang, 'ignored.note', { items: report.ignored.join(sep) })));
 
   // The office's review: both scores, who reviewed, what was adjusted and why.
   if (report.review) {
     const view = reviewView(report, report.review, lang);
-    body.push(heading(trv(lang, 'report.section'), 1));
+    body.push(heading(translate(lang, 'review.report.section'), 1));
     if (view.changed) body.push(para(view.changed, { bold: true, color: RED }));
     body.push(para(view.scores, { bold: true }), para(view.by));
-    if (view.rows.length === 0) body.push(para(trv(lang, 'report.noAdjusted')));
+    if (view.rows.length === 0) body.push(para(translate(lang, 'review.report.noAdjusted')));
     else body.push(table(adjustedHeadings(lang), [9, 29, 16, 16, 10, 20], view.rows.map((r) => [r.id, r.text, r.self, r.verified, r.change, r.reason]), [undefined, undefined, 'center', 'center', 'right']));
   }
 
   // Areas.
-  body.push(heading(tr(lang, 'section.areas'), 1));
+  body.push(heading(translate(lang, 'section.areas'), 1));
   body.push(
     table(
-      [tr(lang, 'areas.col.area'), tr(lang, 'areas.col.weight'), tr(lang, 'areas.col.points'), tr(lang, 'areas.col.score')],
+      [translate(lang, 'areas.col.area'), translate(lang, 'areas.col.weight'), translate(lang, 'areas.col.points'), translate(lang, 'areas.col.score')],
       [55, 13, 17, 15],
       report.areas.map((a) => [a.title, fmtPlain(a.weight), areaPoints(a), a.score === null ? noScoreLabel(lang, a) : one(a, 'score')]),
       [undefined, 'right', 'right', 'right'],
@@ -200,11 +198,11 @@ export async function formatDocxReport(report: Report, ctx: FormatContext): Prom
       const item = report.items.find((i) => i.id === id)!;
       return `${id} ${statusLabel(lang, item.status)} ${itemPoints(item)}`;
     });
-    body.push(para(`${tr(lang, 'section.bonus')}${colon}${names.join(sep)}${paren(tr(lang, 'bonus.summary', { earned: one(report.bonus, 'earned'), counted: one(report, 'bonusScore') }))}`));
+    body.push(para(`${translate(lang, 'section.bonus')}${colon}${names.join(sep)}${paren(translate(lang, 'bonus.summary', { earned: one(report.bonus, 'earned'), counted: one(report, 'bonusScore') }))}`));
   }
 
   // Items by area and section.
-  body.push(heading(tr(lang, 'section.items'), 1));
+  body.push(heading(translate(lang, 'section.items'), 1));
   for (const area of groupItems(report, ctx)) {
     const score = area.score && area.score.score !== null ? ` — ${one(area.score, 'score')}` : '';
     body.push(heading(`${area.title}${score}`, 2));
@@ -212,10 +210,10 @@ export async function formatDocxReport(report: Report, ctx: FormatContext): Prom
       if (section.title) body.push(heading(`${section.id ?? ''} ${section.title}`.trim(), 3));
       body.push(
         table(
-          [tr(lang, 'items.col.id'), tr(lang, 'items.col.text'), tr(lang, 'items.col.status'), tr(lang, 'items.col.points'), tr(lang, 'items.col.note')],
+          [translate(lang, 'items.col.id'), translate(lang, 'items.col.text'), translate(lang, 'items.col.status'), translate(lang, 'items.col.points'), translate(lang, 'items.col.note')],
           [9, 41, 13, 11, 26],
           section.items.map((item) => {
-            const tags = [item.veto ? tr(lang, 'tag.veto') : '', item.bonus ? tr(lang, 'tag.bonus') : ''].filter(Boolean);
+            const tags = [item.veto ? translate(lang, 'tag.veto') : '', item.bonus ? translate(lang, 'tag.bonus') : ''].filter(Boolean);
             const text = item.text + (tags.length ? paren(tags.join(sep)) : '');
             const note = [itemDetail(item, lang), item.note ?? ''].filter(Boolean).join('\n');
             return [item.id, text, statusLabel(lang, item.status), itemPoints(item), note];
@@ -228,35 +226,35 @@ export async function formatDocxReport(report: Report, ctx: FormatContext): Prom
 
   // Rectification list, with guidance; each item's task (measures, owner, due date, status, the
   // day it was done or the days it is overdue, in red) under the item, as in the other reports.
-  body.push(heading(tr(lang, 'section.rectify'), 1));
+  body.push(heading(translate(lang, 'section.rectify'), 1));
   const entries = rectifyEntries(report, ctx);
   const tasks = report.rectification;
-  if (tasks) body.push(para(tr(lang, 'rectify.summary', { ...tasks })));
-  if (entries.length === 0) body.push(para(tr(lang, 'rectify.none')));
+  if (tasks) body.push(para(translate(lang, 'rectify.summary', { ...tasks })));
+  if (entries.length === 0) body.push(para(translate(lang, 'rectify.none')));
   else
     body.push(
       table(
-        ['#', to(lang, 'docx.col.item'), tr(lang, 'items.col.status'), to(lang, 'docx.col.guidance')],
+        ['#', translate(lang, 'docx.col.item'), translate(lang, 'items.col.status'), translate(lang, 'docx.col.guidance')],
         [6, 38, 15, 41],
         entries.map((e, n) => {
-          const points = tr(lang, 'rectify.points', { earned: fmtPlain(e.item.earned), max: fmtPlain(e.item.max) });
+          const points = translate(lang, 'rectify.points', { earned: fmtPlain(e.item.earned), max: fmtPlain(e.item.max) });
           const about: Part[][] = [[{ text: `${e.item.id} ${e.item.text}` }]];
           const detail = itemDetail(e.item, lang);
           if (detail) about.push([{ text: detail }]);
           const plan = e.item.rectify;
           if (plan) {
             const { text, overdue } = rectifyParticulars(plan, lang);
-            about.push([{ text: `${tr(lang, 'rectify.plan')}${colon}`, bold: true }, { text: plan.measures }]);
+            about.push([{ text: `${translate(lang, 'rectify.plan')}${colon}`, bold: true }, { text: plan.measures }]);
             about.push([{ text: paren(text).trim() }, ...(overdue ? [{ text: ` ⏰ ${overdue}`, bold: true, color: RED }] : [])]);
-            if (plan.evidence?.length) about.push([{ text: `${tr(lang, 'rectify.fixEvidence')}${colon}${plan.evidence.map((ev) => (typeof ev === 'string' ? ev : ev.path)).join(sep)}` }]);
+            if (plan.evidence?.length) about.push([{ text: `${translate(lang, 'rectify.fixEvidence')}${colon}${plan.evidence.map((ev) => (typeof ev === 'string' ? ev : ev.path)).join(sep)}` }]);
           } else if (tasks && e.item.status !== 'unanswered') {
-            about.push([{ text: tr(lang, 'rectify.noPlan'), color: GREY }]);
+            about.push([{ text: translate(lang, 'rectify.noPlan'), color: GREY }]);
           }
-          if (e.item.note) about.push([{ text: `${tr(lang, 'rectify.note')}${colon}${e.item.note}` }]);
+          if (e.item.note) about.push([{ text: `${translate(lang, 'rectify.note')}${colon}${e.item.note}` }]);
           const guidance = [
-            e.guidance ? `${tr(lang, 'rectify.guidance')}${colon}${e.guidance}` : '',
-            e.expected.length ? `${tr(lang, 'rectify.evidence')}${colon}${e.expected.join(zh ? '、' : ', ')}` : '',
-            e.item.evidence.length ? `${tr(lang, 'rectify.given')}${colon}${e.item.evidence.map((ev) => (typeof ev === 'string' ? ev : ev.path)).join(sep)}` : '',
+            e.guidance ? `${translate(lang, 'rectify.guidance')}${colon}${e.guidance}` : '',
+            e.expected.length ? `${translate(lang, 'rectify.evidence')}${colon}${e.expected.join(zh ? '、' : ', ')}` : '',
+            e.item.evidence.length ? `${translate(lang, 'rectify.given')}${colon}${e.item.evidence.map((ev) => (typeof ev === 'string' ? ev : ev.path)).join(sep)}` : '',
           ]
             .filter(Boolean)
             .join('\n');
@@ -267,21 +265,21 @@ export async function formatDocxReport(report: Report, ctx: FormatContext): Prom
     );
 
   // How the score was computed.
-  body.push(heading(tr(lang, 'section.method'), 1));
+  body.push(heading(translate(lang, 'section.method'), 1));
   for (const line of methodLines(report, ctx)) body.push(para(line, { indent: true }));
 
   // Signatures.
   body.push(
     para('', { after: 480 }),
-    para(`${to(lang, 'docx.signature')}${zh ? '　'.repeat(10) : ' '.repeat(24)}`, { after: 360 }),
-    para(`${to(lang, 'docx.seal')}${zh ? '　'.repeat(10) : ' '.repeat(24)}`, { after: 360 }),
-    para(`${to(lang, 'docx.date')}${zh ? '　　　　年　　月　　日' : ' '.repeat(24)}`, { after: 360 }),
-    para(tr(lang, 'footer', { version: report.tool.version, date: reportDate(report) }), { size: 18, color: '808080', align: 'right' }),
+    para(`${translate(lang, 'docx.signature')}${zh ? '　'.repeat(10) : ' '.repeat(24)}`, { after: 360 }),
+    para(`${translate(lang, 'docx.seal')}${zh ? '　'.repeat(10) : ' '.repeat(24)}`, { after: 360 }),
+    para(`${translate(lang, 'docx.date')}${zh ? '　　　　年　　月　　日' : ' '.repeat(24)}`, { after: 360 }),
+    para(translate(lang, 'footer', { version: report.tool.version, date: reportDate(report) }), { size: 18, color: '808080', align: 'right' }),
   );
 
   const document = new d.Document({
     creator: 'wangxin',
-    title: `${tr(lang, 'title')} — ${officeText(report.unit.name)}`,
+    title: `${translate(lang, 'title')} — ${officeText(report.unit.name)}`,
     styles: {
       default: {
         document: { run: { font: FONT.body, size: SIZE.body }, paragraph: { spacing: { line: 360 } } },
@@ -294,7 +292,7 @@ export async function formatDocxReport(report: Report, ctx: FormatContext): Prom
     sections: [
       {
         properties: { page: { size: { width: A4.width, height: A4.height, orientation: d.PageOrientation.PORTRAIT }, margin: A4.margin } },
-        footers: { default: new d.Footer({ children: [new d.Paragraph({ alignment: d.AlignmentType.CENTER, children: pageNumberRuns(d, to(lang, 'docx.page')) })] }) },
+        footers: { default: new d.Footer({ children: [new d.Paragraph({ alignment: d.AlignmentType.CENTER, children: pageNumberRuns(d, translate(lang, 'docx.page')) })] }) },
         children: body,
       },
     ],

@@ -1,9 +1,9 @@
 // The report formatters, chosen by name: plain functions (report, ctx) => string.
+import { escapeJsonText } from '../util/safe-text.js';
 import type { Report } from '../model/report.js';
 import { formatHtml } from './html-report.js';
 import { formatMarkdown } from './markdown-report.js';
 import type { FormatContext } from './view.js';
-import { escapeJsonText } from './escape.js';
 
 export type { FormatContext } from './view.js';
 

@@ -1,9 +1,8 @@
 // The HTML report: one self-contained, printable (A4) page with an inline SVG chart of the areas.
+import { escapeHtml as h, escapeHtmlLines as hl } from '../util/safe-text.js';
+import { translate } from '../i18n/translate.js';
 import type { Report } from '../model/report.js';
-import { tr } from '../i18n/report-messages.js';
-import { trv } from '../i18n/review-messages.js';
 import { adjustedHeadings, reviewView } from './review-view.js';
-import { escapeHtml as h, escapeHtmlLines as hl } from './escape.js';
 import { MAX_GAINS } from './markdown-report.js';
 import { gradesOf } from '../score/score.js';
 import { mentionsVeto } from '../model/text.js';
@@ -107,7 +106,7 @@ export function renderAreaChart(report: Report, lang: FormatContext['lang']): st
   const parts: string[] = [];
   parts.push(
     `<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family='${FONT_STACK.replace(/'/g, '')}' font-size="13">`,
-    `<title>${h(tr(lang, 'html.chart'))}</title>`,
+    `<title>${h(translate(lang, 'html.chart'))}</title>`,
   );
   for (const pct of [0, 60, 80, 90, 100]) {
     const x = labelW + (barW * pct) / 100;
@@ -148,7 +147,7 @@ export function formatHtml(report: Report, ctx: FormatContext): string {
   const colon = lang === 'zh' ? '：' : ': ';
   const paren = (s: string): string => (lang === 'zh' ? `（${s}）` : ` (${s})`);
   const b: string[] = [];
-  const title = `${tr(lang, 'title')}${colon}${report.unit.name}`;
+  const title = `${translate(lang, 'title')}${colon}${report.unit.name}`;
 
   b.push('<!DOCTYPE html>', `<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">`, '<head>', '<meta charset="utf-8">');
   b.push('<meta name="viewport" content="width=device-width, initial-scale=1">');
@@ -157,52 +156,51 @@ export function formatHtml(report: Report, ctx: FormatContext): string {
   b.push(`<h1>${h(title)}</h1>`);
 
   const meta: [string, string][] = [];
-  meta.push([tr(lang, 'field.unit'), h(report.unit.name) + (report.unit.code ? paren(`${tr(lang, 'field.code')} ${h(report.unit.code)}`) : '')]);
-  meta.push([tr(lang, 'field.unitType'), `${h(report.unit.typeLabel)}${paren(h(report.unit.type))}`]);
-  meta.push([tr(lang, 'field.checklist'), `${h(report.checklist.title)}${paren(`${h(report.checklist.id)}${sep}${tr(lang, 'field.version')} ${h(report.checklist.version)}`)}`]);
+  meta.push([translate(lang, 'field.unit'), h(report.unit.name) + (report.unit.code ? paren(`${translate(lang, 'field.code')} ${h(report.unit.code)}`) : '')]);
+  meta.push([translate(lang, 'field.unitType'), `${h(report.unit.typeLabel)}${paren(h(report.unit.type))}`]);
+  meta.push([translate(lang, 'field.checklist'), `${h(report.checklist.title)}${paren(`${h(report.checklist.id)}${sep}${translate(lang, 'field.version')} ${h(report.checklist.version)}`)}`]);
   const who = assessorParts(report);
   if (who) {
     const extra = who.extra.map(h).join(sep);
-    meta.push([tr(lang, 'field.assessor'), (who.name ? h(who.name) : '—') + (extra ? paren(extra) : '')]);
+    meta.push([translate(lang, 'field.assessor'), (who.name ? h(who.name) : '—') + (extra ? paren(extra) : '')]);
   }
-  if (report.period) meta.push([tr(lang, 'field.period'), h(report.period)]);
-  meta.push([tr(lang, 'field.generatedAt'), h(reportDate(report))]);
+  if (report.period) meta.push([translate(lang, 'field.period'), h(report.period)]);
+  meta.push([translate(lang, 'field.generatedAt'), h(reportDate(report))]);
   b.push('<table class="meta"><tbody>');
   for (const [k, v] of meta) b.push(`<tr><th>${h(k)}</th><td>${v}</td></tr>`);
   b.push('</tbody></table>');
 
-  const scoreParams = { score: `<strong>${one(report, 'score')}</strong>`, grade: `<span class="${gradeClass(report, ctx)}">${h(report.grade.label)}</span>` };
-  const scoreLine = report.review ? trv(lang, 'report.summary.line', scoreParams) : tr(lang, 'summary.line', scoreParams);
-  const parts = tr(lang, 'summary.parts', { base: one(report, 'baseScore'), bonus: one(report, 'bonusScore') });
+  const scoreLine = translate(lang, report.review ? 'review.report.summary.line' : 'summary.line', { score: `<strong>${one(report, 'score')}</strong>`, grade: `<span class="${gradeClass(report, ctx)}">${h(report.grade.label)}</span>` });
+  const parts = translate(lang, 'summary.parts', { base: one(report, 'baseScore'), bonus: one(report, 'bonusScore') });
   b.push(`<p class="score">${scoreLine} <span class="muted">${paren(h(parts))}</span></p>`);
 
   if (report.vetoed) {
     const items = report.vetoItems.map((id) => `${id} ${itemText(report, id)}`).join(lang === 'zh' ? '；' : '; ');
-    b.push(`<div class="veto" role="alert">${h(tr(lang, 'veto.banner', { items, grade: report.grade.label }))}</div>`);
+    b.push(`<div class="veto" role="alert">${h(translate(lang, 'veto.banner', { items, grade: report.grade.label }))}</div>`);
   }
   if (!report.complete) {
-    b.push(`<div class="warn">${h(tr(lang, 'incomplete.banner', { count: report.unanswered.length, items: report.unanswered.join(sep) }))}</div>`);
+    b.push(`<div class="warn">${h(translate(lang, 'incomplete.banner', { count: report.unanswered.length, items: report.unanswered.join(sep) }))}</div>`);
   }
   if (report.review) {
     const view = reviewView(report, report.review, lang);
-    b.push(`<h2>${h(trv(lang, 'report.section'))}</h2>`);
+    b.push(`<h2>${h(translate(lang, 'review.report.section'))}</h2>`);
     if (view.changed) b.push(`<div class="warn" role="alert">⚠ ${h(view.changed)}</div>`);
     b.push(`<p><strong>${h(view.scores)}</strong></p>`, `<p class="muted">${h(view.by)}</p>`);
-    if (view.rows.length === 0) b.push(`<p>${h(trv(lang, 'report.noAdjusted'))}</p>`);
+    if (view.rows.length === 0) b.push(`<p>${h(translate(lang, 'review.report.noAdjusted'))}</p>`);
     else {
       b.push(`<table class="review"><thead><tr>${adjustedHeadings(lang).map((c, i) => `<th${i === 4 ? ' class="num"' : ''}>${h(c)}</th>`).join('')}</tr></thead><tbody>`);
       for (const r of view.rows) b.push(`<tr><td class="id">${h(r.id)}</td><td>${h(r.text)}</td><td class="st">${h(r.self)}</td><td class="st">${h(r.verified)}</td><td class="num">${h(r.change)}</td><td>${hl(r.reason)}</td></tr>`);
       b.push('</tbody></table>');
     }
   }
-  b.push(`<p>${h(tr(lang, 'summary.counts', report.counts))}</p>`);
-  if (report.ignored.length) b.push(`<p class="muted">${h(tr(lang, 'ignored.note', { items: report.ignored.join(sep) }))}</p>`);
+  b.push(`<p>${h(translate(lang, 'summary.counts', report.counts))}</p>`);
+  if (report.ignored.length) b.push(`<p class="muted">${h(translate(lang, 'ignored.note', { items: report.ignored.join(sep) }))}</p>`);
 
   // Areas: chart and table.
-  b.push(`<h2>${h(tr(lang, 'section.areas'))}</h2>`);
+  b.push(`<h2>${h(translate(lang, 'section.areas'))}</h2>`);
   if (report.areas.length > 0) b.push(`<div class="chart">${renderAreaChart(report, lang)}</div>`);
   b.push('<table><thead><tr>');
-  b.push(`<th>${h(tr(lang, 'areas.col.area'))}</th><th class="num">${h(tr(lang, 'areas.col.weight'))}</th><th class="num">${h(tr(lang, 'areas.col.points'))}</th><th class="num">${h(tr(lang, 'areas.col.score'))}</th>`);
+  b.push(`<th>${h(translate(lang, 'areas.col.area'))}</th><th class="num">${h(translate(lang, 'areas.col.weight'))}</th><th class="num">${h(translate(lang, 'areas.col.points'))}</th><th class="num">${h(translate(lang, 'areas.col.score'))}</th>`);
   b.push('</tr></thead><tbody>');
   for (const a of report.areas) {
     const score = a.score === null ? `<span class="muted">${h(noScoreLabel(lang, a))}</span>` : one(a, 'score');
@@ -214,23 +212,23 @@ export function formatHtml(report: Report, ctx: FormatContext): string {
       const item = report.items.find((i) => i.id === id)!;
       return `${h(id)} ${h(statusLabel(lang, item.status))} ${itemPoints(item)}`;
     });
-    b.push(`<p>${h(tr(lang, 'section.bonus'))}${colon}${names.join(sep)}${paren(tr(lang, 'bonus.summary', { earned: one(report.bonus, 'earned'), counted: one(report, 'bonusScore') }))}</p>`);
+    b.push(`<p>${h(translate(lang, 'section.bonus'))}${colon}${names.join(sep)}${paren(translate(lang, 'bonus.summary', { earned: one(report.bonus, 'earned'), counted: one(report, 'bonusScore') }))}</p>`);
   }
 
   // Items.
-  b.push(`<h2>${h(tr(lang, 'section.items'))}</h2>`);
+  b.push(`<h2>${h(translate(lang, 'section.items'))}</h2>`);
   for (const area of groupItems(report, ctx)) {
     const head = area.score && area.score.score !== null ? ` <span class="muted">— ${one(area.score, 'score')}</span>` : '';
     b.push(`<h3>${h(area.title)}${head}</h3>`);
     for (const section of area.sections) {
       if (section.title) b.push(`<h4>${h(section.id ?? '')} ${h(section.title)}</h4>`);
       b.push('<table class="items"><colgroup><col class="c-id"><col><col class="c-st"><col class="c-pt"><col class="c-note"></colgroup><thead><tr>');
-      b.push(`<th>${h(tr(lang, 'items.col.id'))}</th><th>${h(tr(lang, 'items.col.text'))}</th><th>${h(tr(lang, 'items.col.status'))}</th><th class="num">${h(tr(lang, 'items.col.points'))}</th><th>${h(tr(lang, 'items.col.note'))}</th>`);
+      b.push(`<th>${h(translate(lang, 'items.col.id'))}</th><th>${h(translate(lang, 'items.col.text'))}</th><th>${h(translate(lang, 'items.col.status'))}</th><th class="num">${h(translate(lang, 'items.col.points'))}</th><th>${h(translate(lang, 'items.col.note'))}</th>`);
       b.push('</tr></thead><tbody>');
       for (const item of section.items) {
         const tags =
-          (item.veto && !mentionsVeto(item.text) ? `<span class="tag veto-tag">${h(tr(lang, 'tag.veto'))}</span>` : '') +
-          (item.bonus ? `<span class="tag">${h(tr(lang, 'tag.bonus'))}</span>` : '');
+          (item.veto && !mentionsVeto(item.text) ? `<span class="tag veto-tag">${h(translate(lang, 'tag.veto'))}</span>` : '') +
+          (item.bonus ? `<span class="tag">${h(translate(lang, 'tag.bonus'))}</span>` : '');
         const detail = itemDetail(item, lang);
         const note = [detail ? h(detail) : '', item.note ? hl(item.note) : ''].filter(Boolean).join('<br>');
         b.push(
@@ -242,15 +240,15 @@ export function formatHtml(report: Report, ctx: FormatContext): string {
   }
 
   // Rectification list.
-  b.push(`<h2>${h(tr(lang, 'section.rectify'))}</h2>`);
+  b.push(`<h2>${h(translate(lang, 'section.rectify'))}</h2>`);
   const entries = rectifyEntries(report, ctx);
   const tasks = report.rectification;
-  if (tasks) b.push(`<p>${h(tr(lang, 'rectify.summary', { ...tasks }))}</p>`);
-  if (entries.length === 0) b.push(`<p>${h(tr(lang, 'rectify.none'))}</p>`);
+  if (tasks) b.push(`<p>${h(translate(lang, 'rectify.summary', { ...tasks }))}</p>`);
+  if (entries.length === 0) b.push(`<p>${h(translate(lang, 'rectify.none'))}</p>`);
   else {
     b.push('<ol>');
     for (const e of entries) {
-      const points = tr(lang, 'rectify.points', { earned: fmtPlain(e.item.earned), max: fmtPlain(e.item.max) });
+      const points = translate(lang, 'rectify.points', { earned: fmtPlain(e.item.earned), max: fmtPlain(e.item.max) });
       const sub: string[] = [];
       const detail = itemDetail(e.item, lang);
       if (detail) sub.push(`<li>${h(detail)}</li>`);
@@ -258,14 +256,14 @@ export function formatHtml(report: Report, ctx: FormatContext): string {
       if (plan) {
         const { text, overdue } = rectifyParticulars(plan, lang);
         const late = overdue ? `${lang === 'zh' ? '；' : '; '}<span class="overdue">${h(overdue)}</span>` : '';
-        sub.push(`<li><strong>${h(tr(lang, 'rectify.plan'))}</strong>${colon}${hl(plan.measures)} <span class="plan">${lang === 'zh' ? '（' : '('}${hl(text)}${late}${lang === 'zh' ? '）' : ')'}</span></li>`);
-        if (plan.evidence?.length) sub.push(`<li>${h(tr(lang, 'rectify.fixEvidence'))}${colon}${plan.evidence.map((ev) => h(typeof ev === 'string' ? ev : ev.path)).join(sep)}</li>`);
-      } else if (tasks && e.item.status !== 'unanswered') sub.push(`<li class="muted">${h(tr(lang, 'rectify.noPlan'))}</li>`);
-      if (e.item.note) sub.push(`<li>${h(tr(lang, 'rectify.note'))}${colon}${hl(e.item.note)}</li>`);
-      if (e.guidance) sub.push(`<li>${h(tr(lang, 'rectify.guidance'))}${colon}${h(e.guidance)}</li>`);
-      if (e.expected.length) sub.push(`<li>${h(tr(lang, 'rectify.evidence'))}${colon}${e.expected.map(h).join(lang === 'zh' ? '、' : ', ')}</li>`);
+        sub.push(`<li><strong>${h(translate(lang, 'rectify.plan'))}</strong>${colon}${hl(plan.measures)} <span class="plan">${lang === 'zh' ? '（' : '('}${hl(text)}${late}${lang === 'zh' ? '）' : ')'}</span></li>`);
+        if (plan.evidence?.length) sub.push(`<li>${h(translate(lang, 'rectify.fixEvidence'))}${colon}${plan.evidence.map((ev) => h(typeof ev === 'string' ? ev : ev.path)).join(sep)}</li>`);
+      } else if (tasks && e.item.status !== 'unanswered') sub.push(`<li class="muted">${h(translate(lang, 'rectify.noPlan'))}</li>`);
+      if (e.item.note) sub.push(`<li>${h(translate(lang, 'rectify.note'))}${colon}${hl(e.item.note)}</li>`);
+      if (e.guidance) sub.push(`<li>${h(translate(lang, 'rectify.guidance'))}${colon}${h(e.guidance)}</li>`);
+      if (e.expected.length) sub.push(`<li>${h(translate(lang, 'rectify.evidence'))}${colon}${e.expected.map(h).join(lang === 'zh' ? '、' : ', ')}</li>`);
       if (e.item.evidence.length) {
-        sub.push(`<li>${h(tr(lang, 'rectify.given'))}${colon}${e.item.evidence.map((ev) => h(typeof ev === 'string' ? ev : ev.path)).join(sep)}</li>`);
+        sub.push(`<li>${h(translate(lang, 'rectify.given'))}${colon}${e.item.evidence.map((ev) => h(typeof ev === 'string' ? ev : ev.path)).join(sep)}</li>`);
       }
       b.push(
         `<li><strong>${h(e.item.id)}</strong> ${h(e.item.text)} <span class="s-${e.item.status}">${h(paren(`${statusLabel(lang, e.item.status)}${sep}${points}`))}</span><ul>${sub.join('')}</ul></li>`,
@@ -277,38 +275,38 @@ export function formatHtml(report: Report, ctx: FormatContext): string {
   // Bonus items not won yet: no shortfall, so apart from the rectification list.
   const bonus = bonusEntries(report, ctx);
   if (bonus.length > 0) {
-    b.push(`<h2>${h(tr(lang, 'section.bonusOpen'))}</h2>`, `<p>${h(tr(lang, 'bonus.intro', { minBase: fmtPlain(report.bonus.minBase), cap: fmtPlain(report.bonus.cap) }))}</p>`, '<ol>');
+    b.push(`<h2>${h(translate(lang, 'section.bonusOpen'))}</h2>`, `<p>${h(translate(lang, 'bonus.intro', { minBase: fmtPlain(report.bonus.minBase), cap: fmtPlain(report.bonus.cap) }))}</p>`, '<ol>');
     for (const e of bonus) {
       const sub: string[] = [];
-      if (e.guidance) sub.push(`<li>${h(tr(lang, 'rectify.guidance'))}${colon}${h(e.guidance)}</li>`);
-      if (e.expected.length) sub.push(`<li>${h(tr(lang, 'rectify.evidence'))}${colon}${e.expected.map(h).join(lang === 'zh' ? '、' : ', ')}</li>`);
-      b.push(`<li><strong>${h(e.item.id)}</strong> ${h(e.item.text)} ${h(paren(tr(lang, 'bonus.points', { points: fmtPlain(e.item.max) })))}${sub.length ? `<ul>${sub.join('')}</ul>` : ''}</li>`);
+      if (e.guidance) sub.push(`<li>${h(translate(lang, 'rectify.guidance'))}${colon}${h(e.guidance)}</li>`);
+      if (e.expected.length) sub.push(`<li>${h(translate(lang, 'rectify.evidence'))}${colon}${e.expected.map(h).join(lang === 'zh' ? '、' : ', ')}</li>`);
+      b.push(`<li><strong>${h(e.item.id)}</strong> ${h(e.item.text)} ${h(paren(translate(lang, 'bonus.points', { points: fmtPlain(e.item.max) })))}${sub.length ? `<ul>${sub.join('')}</ul>` : ''}</li>`);
     }
     b.push('</ol>');
   }
 
   // Gains.
-  b.push(`<h2>${h(tr(lang, 'section.gains'))}</h2>`);
+  b.push(`<h2>${h(translate(lang, 'section.gains'))}</h2>`);
   const unlock = bonusUnlock(report);
-  if (unlock) b.push(`<p><strong>${h(tr(lang, 'gains.unlock', unlock))}</strong></p>`);
-  if (report.improvements.length === 0) b.push(`<p>${h(tr(lang, 'gains.none'))}</p>`);
+  if (unlock) b.push(`<p><strong>${h(translate(lang, 'gains.unlock', unlock))}</strong></p>`);
+  if (report.improvements.length === 0) b.push(`<p>${h(translate(lang, 'gains.none'))}</p>`);
   else {
-    b.push(`<p class="muted">${h(tr(lang, 'gains.intro'))}</p>`, '<ol>');
+    b.push(`<p class="muted">${h(translate(lang, 'gains.intro'))}</p>`, '<ol>');
     for (const g of report.improvements.slice(0, MAX_GAINS)) {
       const what = g.liftsVeto
-        ? `<span class="s-fail">${h(tr(lang, 'gains.veto'))}</span>`
-        : `<strong>${h(tr(lang, 'gains.row', { gain: one(g, 'gain'), after: one(g, 'scoreIfMet') }))}</strong>`;
+        ? `<span class="s-fail">${h(translate(lang, 'gains.veto'))}</span>`
+        : `<strong>${h(translate(lang, 'gains.row', { gain: one(g, 'gain'), after: one(g, 'scoreIfMet') }))}</strong>`;
       b.push(`<li><strong>${h(g.id)}</strong> ${h(itemText(report, g.id))} — ${what}</li>`);
     }
     b.push('</ol>');
-    if (report.improvements.length > MAX_GAINS) b.push(`<p class="muted">${h(tr(lang, 'gains.more', { count: report.improvements.length - MAX_GAINS }))}</p>`);
+    if (report.improvements.length > MAX_GAINS) b.push(`<p class="muted">${h(translate(lang, 'gains.more', { count: report.improvements.length - MAX_GAINS }))}</p>`);
   }
 
   // Method.
-  b.push(`<h2>${h(tr(lang, 'section.method'))}</h2>`, '<ul>');
+  b.push(`<h2>${h(translate(lang, 'section.method'))}</h2>`, '<ul>');
   for (const line of methodLines(report, ctx)) b.push(`<li>${h(line)}</li>`);
   b.push('</ul>');
-  b.push(`<footer>${h(tr(lang, 'footer', { version: report.tool.version, date: reportDate(report) }))}</footer>`);
+  b.push(`<footer>${h(translate(lang, 'footer', { version: report.tool.version, date: reportDate(report) }))}</footer>`);
   b.push('</body>', '</html>', '');
   return b.join('\n');
 }

@@ -1,11 +1,10 @@
 // The batch result as JUnit XML: one test case per submitted file, failing exactly when the file fails the batch.
+import { INVISIBLE_CLASS } from '../util/safe-text.js';
+import { translate } from '../i18n/translate.js';
 import type { BatchSummary, FileVerdict } from '../model/batch.js';
 import { formatLocation } from '../diagnostics/render.js';
-import { tb } from '../i18n/batch-messages.js';
-import { trv } from '../i18n/review-messages.js';
 import type { Lang } from '../i18n/lang.js';
 import { formatFixed } from '../score/round.js';
-import { INVISIBLE_CLASS } from '../util/invisible.js';
 import { explainReason } from './batch-reasons.js';
 
 /** What the formatter needs besides the summary. */
@@ -64,16 +63,16 @@ export function failureMessages(f: FileVerdict, lang: Lang, failUnder?: number, 
       case 'invalid': {
         // The file:line:col a CI log links to.
         const first = f.errors[0];
-        const head = tb(lang, `reason.${reason}`);
+        const head = translate(lang, `reason.${reason}`);
         return first ? `${head}: ${formatLocation(first)} ${first.message[lang]}` : head;
       }
       case 'vetoed':
-        return tb(lang, 'reason.vetoed', { items: s!.vetoItems.join(', ') });
+        return translate(lang, 'reason.vetoed', { items: s!.vetoItems.join(', ') });
       case 'belowThreshold':
-        return tb(lang, 'reason.belowThreshold', { score: formatFixed(s!.score, 2), min: failUnder });
+        return translate(lang, 'reason.belowThreshold', { score: formatFixed(s!.score, 2), min: failUnder });
       case 'incomplete': {
         const list = s!.unanswered.slice(0, 10).join(', ') + (s!.unanswered.length > 10 ? ', …' : '');
-        return tb(lang, 'reason.incomplete', { count: s!.unanswered.length, items: list });
+        return translate(lang, 'reason.incomplete', { count: s!.unanswered.length, items: list });
       }
       default:
         return explainReason(f, reason, { lang, failUnder, maxOverstatement, itemText: () => undefined });
@@ -93,7 +92,7 @@ export function formatJunit(summary: BatchSummary, ctx: JunitContext): string {
 export function formatJunitLines(summary: BatchSummary, ctx: JunitContext): string[] {
   const { lang } = ctx;
   const time = (ctx.seconds ?? 0).toFixed(3);
-  const suite = escapeXml(tb(lang, 'junit.suite'));
+  const suite = escapeXml(translate(lang, 'junit.suite'));
   // Files that are not answer files (checklists) are skipped test cases: listed, never a failure.
   // `--roster`: each unit that has not submitted is a test case too, failing unless --allow-missing.
   const missing = summary.roster?.missing ?? [];
@@ -113,7 +112,7 @@ export function formatJunitLines(summary: BatchSummary, ctx: JunitContext): stri
     const open = `    <testcase classname="${escapeXml(classname)}" name="${escapeXml(name)}" file="${escapeXml(f.file)}" time="0">`;
     if (f.supersededBy !== undefined && !f.failed) {
       // `--allow-duplicates`: a superseded copy is not scored, so it is skipped rather than passed.
-      lines.push(open, `      <skipped message="${escapeXml(tb(lang, 'reason.duplicate', { kept: f.supersededBy }))}" />`, '    </testcase>');
+      lines.push(open, `      <skipped message="${escapeXml(translate(lang, 'reason.duplicate', { kept: f.supersededBy }))}" />`, '    </testcase>');
       continue;
     }
     if (!f.failed) {
@@ -124,16 +123,16 @@ export function formatJunitLines(summary: BatchSummary, ctx: JunitContext): stri
     const type = f.reasons.join(',');
     const details = [...messages];
     for (const d of f.errors.slice(1)) details.push(`${formatLocation(d)} ${d.message[lang]}`);
-    if (f.errorCount > f.errors.length) details.push(tb(lang, 'md.moreErrors', { count: f.errorCount - f.errors.length }));
-    if (s) details.push(tb(lang, 'junit.ok', { unit: s.unit.name, score: formatFixed(s.score, 2), grade: s.grade.label }));
+    if (f.errorCount > f.errors.length) details.push(translate(lang, 'md.moreErrors', { count: f.errorCount - f.errors.length }));
+    if (s) details.push(translate(lang, 'junit.ok', { unit: s.unit.name, score: formatFixed(s.score, 2), grade: s.grade.label }));
     lines.push(open, `      <failure message="${escapeXml(messages.join('; '))}" type="${escapeXml(type)}">${escapeText(details.join('\n'))}</failure>`, '    </testcase>');
   }
-  const skippedMessage = escapeXml(tb(lang, 'junit.other'));
-  const reviewMessage = escapeXml(trv(lang, 'batch.junit.review'));
+  const skippedMessage = escapeXml(translate(lang, 'junit.other'));
+  const reviewMessage = escapeXml(translate(lang, 'review.batch.junit.review'));
   for (const o of summary.otherFiles) {
     lines.push(`    <testcase classname="other" name="${escapeXml(o.file)}" file="${escapeXml(o.file)}" time="0">`, `      <skipped message="${o.kind === 'review' ? reviewMessage : skippedMessage}" />`, '    </testcase>');
   }
-  const missingMessage = escapeXml(tb(lang, 'junit.missing'));
+  const missingMessage = escapeXml(translate(lang, 'junit.missing'));
   for (const u of missing) {
     lines.push(
       `    <testcase classname="${escapeXml(u.type)}" name="${escapeXml(u.name)}" time="0">`,

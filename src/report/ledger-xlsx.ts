@@ -1,5 +1,5 @@
 // The ledger as an Excel workbook: the counts, every open task (one row each, sortable), tasks by area, done this period, files left out.
-import { tl } from '../i18n/ledger-messages.js';
+import { translate, type MessageKey } from '../i18n/translate.js';
 import { createXlsxBook } from './xlsx-book.js';
 import type { LedgerTask } from './ledger.js';
 import type { LedgerView } from './ledger-format.js';
@@ -11,7 +11,7 @@ const OVERDUE_FONT = { color: { argb: 'FFC00000' }, bold: true };
 /** Writes the ledger as an .xlsx workbook through `write` (exceljs's streaming writer). */
 export async function writeLedgerXlsx(view: LedgerView, write: (part: Uint8Array) => void): Promise<void> {
   const { ledger, lang } = view;
-  const t = (key: Parameters<typeof tl>[1], params?: Record<string, unknown>): string => tl(lang, key, params);
+  const t = (key: MessageKey, params?: Record<string, unknown>): string => translate(lang, key, params);
   const book = createXlsxBook(write, view.generatedAt);
   const sheet = (name: string, widths: number[], header?: string[]): Worksheet => book.sheet(name, widths, header);
   const addRow = (ws: Worksheet, values: readonly (string | number | undefined)[], overdue = false): void =>
@@ -43,7 +43,7 @@ export async function writeLedgerXlsx(view: LedgerView, write: (part: Uint8Array
     task.overdueDays > 0 ? task.overdueDays : undefined,
     task.file,
   ];
-  const taskHeader = ['unit', 'item', 'text', 'area', 'points', 'measures', 'owner', 'due', 'status', 'overdue', 'file'].map((k) => t(`ledger.col.${k}` as Parameters<typeof tl>[1]));
+  const taskHeader = ['unit', 'item', 'text', 'area', 'points', 'measures', 'owner', 'due', 'status', 'overdue', 'file'].map((k) => t(`ledger.col.${k}` as MessageKey));
   const open = sheet(t('ledger.xlsx.sheet.open'), [18, 9, 40, 24, 8, 36, 14, 12, 10, 10, 30], taskHeader);
   for (const task of ledger.open) addRow(open, taskRow(task), task.overdueDays > 0);
   open.commit();
@@ -52,7 +52,7 @@ export async function writeLedgerXlsx(view: LedgerView, write: (part: Uint8Array
   for (const g of ledger.byArea) addRow(byArea, [g.title, g.open, g.overdue]);
   byArea.commit();
 
-  const done = sheet(t('ledger.md.done'), [18, 9, 36, 14, 12, 12, 30], ['unit', 'item', 'measures', 'owner', 'due', 'doneOn', 'file'].map((k) => t(`ledger.col.${k}` as Parameters<typeof tl>[1])));
+  const done = sheet(t('ledger.md.done'), [18, 9, 36, 14, 12, 12, 30], ['unit', 'item', 'measures', 'owner', 'due', 'doneOn', 'file'].map((k) => t(`ledger.col.${k}` as MessageKey)));
   for (const task of ledger.done) addRow(done, [task.unit, task.item, task.measures, task.owner, task.due, task.doneOn, task.file]);
   done.commit();
 

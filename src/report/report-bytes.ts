@@ -1,4 +1,5 @@
 // The JSON report of one unit as UTF-8 bytes, written straight from the score: what batch sends and writes for every unit.
+import { escapeJsonText } from '../util/safe-text.js';
 import type { Answers, Evidence } from '../model/answers.js';
 import { DEFAULT_BONUS, kindOf, listItems, type Checklist } from '../model/checklist.js';
 import type { ItemScore, ScoreResult } from '../model/score-result.js';
@@ -10,7 +11,6 @@ import { roundHalfAway } from '../score/round.js';
 import { gradesOf, partialCreditOf, SCORE_EPSILON } from '../score/score.js';
 import { asOfDay, type BuildReportOptions } from './json-report.js';
 import { countRectify, reportRectify } from '../score/rectify.js';
-import { escapeJsonText } from './escape.js';
 import { readToolVersion } from './tool-version.js';
 
 const r2 = (x: number): number => roundHalfAway(x, 2);

@@ -1,7 +1,7 @@
 // What the Markdown, HTML and Word reports show of the office's review: the two scores, who reviewed, and each adjusted item.
 import type { Report, ReportReview, ReportReviewAnswer } from '../model/report.js';
 import type { Lang } from '../i18n/lang.js';
-import { trv } from '../i18n/review-messages.js';
+import { translate } from '../i18n/translate.js';
 import { fmtPlain, formatDelta, one, statusLabel } from './view.js';
 
 /** One adjusted item as people read it (plain text, not yet escaped). */
@@ -40,12 +40,12 @@ export function reviewView(report: Report, review: ReportReview, lang: Lang): Re
   const shown = formatDelta(difference).replace(/^[+\u2212]/, '');
   const scores =
     shown === '0.0'
-      ? trv(lang, 'report.scoresEqual', params)
-      : trv(lang, 'report.scores', { ...params, difference: shown, direction: trv(lang, difference > 0 ? 'report.direction.higher' : 'report.direction.lower') });
+      ? translate(lang, 'review.report.scoresEqual', params)
+      : translate(lang, 'review.report.scores', { ...params, difference: shown, direction: translate(lang, difference > 0 ? 'review.report.direction.higher' : 'review.report.direction.lower') });
   return {
     scores,
-    by: trv(lang, 'report.by', { reviewer: review.reviewer, date: review.date, file: review.file, confirmed: review.confirmed, adjusted: review.adjusted.length }),
-    ...(review.answersChanged ? { changed: trv(lang, 'report.changed') } : {}),
+    by: translate(lang, 'review.report.by', { reviewer: review.reviewer, date: review.date, file: review.file, confirmed: review.confirmed, adjusted: review.adjusted.length }),
+    ...(review.answersChanged ? { changed: translate(lang, 'review.report.changed') } : {}),
     rows: review.adjusted.map((a) => ({
       id: a.id,
       text: a.text,
@@ -59,5 +59,5 @@ export function reviewView(report: Report, review: ReportReview, lang: Lang): Re
 
 /** The column headings of the adjusted items' table. */
 export function adjustedHeadings(lang: Lang): string[] {
-  return (['report.col.id', 'report.col.text', 'report.col.self', 'report.col.verified', 'report.col.change', 'report.col.reason'] as const).map((k) => trv(lang, k));
+  return (['review.report.col.id', 'review.report.col.text', 'review.report.col.self', 'review.report.col.verified', 'review.report.col.change', 'review.report.col.reason'] as const).map((k) => translate(lang, k));
 }

@@ -1,10 +1,10 @@
 // What the Markdown and HTML reporters share: grouping, labels, number formats and the computation shown.
+import { translate } from '../i18n/translate.js';
 import { listItems, type Checklist } from '../model/checklist.js';
 import type { Report, ReportArea, ReportItem, ReportRectify } from '../model/report.js';
 import type { ItemOutcome } from '../model/score-result.js';
 import { pickText } from '../model/text.js';
 import { type Lang } from '../i18n/lang.js';
-import { tr } from '../i18n/report-messages.js';
 import { formatFixed, roundHalfAway } from '../score/round.js';
 import { gradesOf } from '../score/score.js';
 import { exactValue } from './exact.js';
@@ -42,7 +42,7 @@ export function fmtPlain(x: number): string {
 
 /** The label of an item outcome. */
 export function statusLabel(lang: Lang, status: ItemOutcome): string {
-  return tr(lang, `status.${status}`);
+  return translate(lang, `status.${status}`);
 }
 
 /** A 10-cell text bar for a ratio 0..1, e.g. `████████░░`. */
@@ -67,7 +67,7 @@ export function isApplicable(area: ReportArea): boolean {
 
 /** What an area without a score shows: "not applicable" (no item for this unit type) or "all N/A" (weight shared out). */
 export function noScoreLabel(lang: Lang, area: ReportArea): string {
-  return tr(lang, isApplicable(area) ? 'areas.allNa' : 'areas.notApplicable');
+  return translate(lang, isApplicable(area) ? 'areas.allNa' : 'areas.notApplicable');
 }
 
 /** The points column of an area: "9/10", or "—" for an area that does not apply. */
@@ -153,24 +153,24 @@ function entriesOf(items: ReportItem[], ctx: FormatContext): RectifyEntry[] {
 export function rectifyParticulars(plan: ReportRectify, lang: Lang): { text: string; overdue: string } {
   const colon = lang === 'zh' ? '：' : ': ';
   const parts = [
-    `${tr(lang, 'rectify.owner')}${colon}${plan.owner}`,
-    `${tr(lang, 'rectify.due')}${lang === 'zh' ? '：' : ' '}${plan.due}`,
-    tr(lang, `rectify.status.${plan.status}`),
+    `${translate(lang, 'rectify.owner')}${colon}${plan.owner}`,
+    `${translate(lang, 'rectify.due')}${lang === 'zh' ? '：' : ' '}${plan.due}`,
+    translate(lang, `rectify.status.${plan.status}`),
   ];
-  if (plan.status === 'done' && plan.doneOn) parts.push(tr(lang, 'rectify.doneOn', { date: plan.doneOn }));
+  if (plan.status === 'done' && plan.doneOn) parts.push(translate(lang, 'rectify.doneOn', { date: plan.doneOn }));
   return {
     text: parts.join(lang === 'zh' ? '；' : '; '),
-    overdue: plan.overdueDays ? tr(lang, 'rectify.overdue', { days: plan.overdueDays }) : '',
+    overdue: plan.overdueDays ? translate(lang, 'rectify.overdue', { days: plan.overdueDays }) : '',
   };
 }
 
 /** How an item's answer reads beyond its status: the ratio given, or the deductions. */
 export function itemDetail(item: ReportItem, lang: Lang): string {
-  if (item.kind === 'ratio' && item.value !== undefined) return tr(lang, 'detail.value', { value: `${fmtPlain(item.value * 100)}%` });
+  if (item.kind === 'ratio' && item.value !== undefined) return translate(lang, 'detail.value', { value: `${fmtPlain(item.value * 100)}%` });
   if (item.kind === 'deduct' && item.deductions !== undefined) {
-    if (item.deductions.length === 0) return tr(lang, 'detail.noDeduction');
+    if (item.deductions.length === 0) return translate(lang, 'detail.noDeduction');
     return item.deductions
-      .map((d) => tr(lang, 'detail.deduction', { text: d.text, count: d.count, points: fmtPlain(d.points) }))
+      .map((d) => translate(lang, 'detail.deduction', { text: d.text, count: d.count, points: fmtPlain(d.points) }))
       .join(lang === 'zh' ? '；' : '; ');
   }
   return '';
@@ -186,28 +186,28 @@ export function itemPoints(item: ReportItem): string {
 export function methodLines(report: Report, ctx: FormatContext): string[] {
   const { lang } = ctx;
   const lines: string[] = [];
-  lines.push(tr(lang, 'method.items', { partial: fmtPlain(report.partialCredit) }));
-  lines.push(tr(lang, 'method.areas'));
+  lines.push(translate(lang, 'method.items', { partial: fmtPlain(report.partialCredit) }));
+  lines.push(translate(lang, 'method.areas'));
   const counting = report.areas.filter((a) => a.ratio !== null);
   if (counting.length === 0) {
-    lines.push(tr(lang, 'method.noAreas'));
+    lines.push(translate(lang, 'method.noAreas'));
   } else {
     const terms = counting.map((a) => `${fmtPlain(a.weight)} × ${formatFixed(a.ratio!, 4)}`).join(' + ');
     const weights = counting.map((a) => fmtPlain(a.weight)).join(' + ');
-    lines.push(`${tr(lang, 'method.base')} = 100 × (${terms}) ÷ (${weights}) = ${one(report, 'baseScore')}`);
+    lines.push(`${translate(lang, 'method.base')} = 100 × (${terms}) ÷ (${weights}) = ${one(report, 'baseScore')}`);
   }
   const b = report.bonus;
   if (b.items.length > 0 || report.bonusScore > 0) {
-    let line = `${tr(lang, 'method.bonusRule', { earned: one(b, 'earned'), cap: fmtPlain(b.cap), minBase: fmtPlain(b.minBase) })} = ${one(report, 'bonusScore')}`;
-    if (!b.applied) line += lang === 'zh' ? `（${tr(lang, 'method.bonusNotApplied', { base: one(report, 'baseScore'), minBase: fmtPlain(b.minBase) })}）` : ` (${tr(lang, 'method.bonusNotApplied', { base: one(report, 'baseScore'), minBase: fmtPlain(b.minBase) })})`;
+    let line = `${translate(lang, 'method.bonusRule', { earned: one(b, 'earned'), cap: fmtPlain(b.cap), minBase: fmtPlain(b.minBase) })} = ${one(report, 'bonusScore')}`;
+    if (!b.applied) line += lang === 'zh' ? `（${translate(lang, 'method.bonusNotApplied', { base: one(report, 'baseScore'), minBase: fmtPlain(b.minBase) })}）` : ` (${translate(lang, 'method.bonusNotApplied', { base: one(report, 'baseScore'), minBase: fmtPlain(b.minBase) })})`;
     lines.push(line);
   }
-  lines.push(`${tr(lang, 'method.total')} = ${one(report, 'baseScore')} + ${one(report, 'bonusScore')} = ${one(report, 'score')}`);
+  lines.push(`${translate(lang, 'method.total')} = ${one(report, 'baseScore')} + ${one(report, 'bonusScore')} = ${one(report, 'score')}`);
   const grades = gradesOf(ctx.checklist)
     .map((g) => `${pickText(g.label, lang)} ≥ ${fmtPlain(g.min)}`)
     .join(lang === 'zh' ? '，' : ', ');
-  lines.push(tr(lang, 'method.grade', { grades }));
-  lines.push(tr(lang, 'method.rounding'));
+  lines.push(translate(lang, 'method.grade', { grades }));
+  lines.push(translate(lang, 'method.rounding'));
   return lines;
 }
 

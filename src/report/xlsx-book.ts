@@ -1,7 +1,7 @@
 // A streamed .xlsx workbook for the office's outputs (the batch summary, the ledger): sheets with a frozen header and safe text cells.
+import { officeText } from '../util/safe-text.js';
 import { createRequire } from 'node:module';
 import { Writable } from 'node:stream';
-import { officeText } from './office-text.js';
 
 // exceljs (and its zip writer) is required on first use, never imported: `score` of one file and
 // every other command start without it; only the commands that write a workbook pay for loading it.

@@ -1,4 +1,6 @@
 // Semantic rules for answer files against their checklist (docs/formats.md §3), one small function each.
+import { localized } from '../i18n/translate.js';
+import type { Localized } from '../i18n/lang.js';
 import { appliesTo, kindOf, listItems, type Checklist, type Item, type ItemKind } from '../model/checklist.js';
 import { isPlaceholderUnitName, type Answer, type Answers } from '../model/answers.js';
 import { isBlankText } from '../model/identity.js';
@@ -15,17 +17,17 @@ export const MAX_DEDUCTION_COUNT = 1_000_000;
 export type AnswersRule = (answers: Answers, checklist: Checklist, ctx: RuleContext) => void;
 
 /** How each item kind is named in messages. */
-export const KIND_NAMES: Record<ItemKind, { zh: string; en: string }> = {
-  status: { zh: '状态类（status）', en: 'status' },
-  ratio: { zh: '比例类（ratio）', en: 'ratio' },
-  deduct: { zh: '扣分类（deduct）', en: 'deduct' },
+export const KIND_NAMES: Record<ItemKind, Localized> = {
+  status: localized('diag.kind.status'),
+  ratio: localized('diag.kind.ratio'),
+  deduct: localized('diag.kind.deduct'),
 };
 
 /** What an answer of each item kind gives, in messages. */
-export const EXPECTED: Record<ItemKind, { zh: string; en: string }> = {
-  status: { zh: 'status（pass/partial/fail/na）', en: 'status (pass/partial/fail/na)' },
-  ratio: { zh: 'value（0 到 1）或 status: na', en: 'value (0 to 1) or status: na' },
-  deduct: { zh: 'deductions（各扣分规则的次数）或 status: na', en: 'deductions (a count per rule) or status: na' },
+export const EXPECTED: Record<ItemKind, Localized> = {
+  status: localized('diag.expected.status'),
+  ratio: localized('diag.expected.ratio'),
+  deduct: localized('diag.expected.deduct'),
 };
 
 // Batch checks thousands of files against one checklist; its index is built once. A
@@ -131,11 +133,11 @@ export function answerFallsShort(answer: Answer, kind: ItemKind): boolean {
 }
 
 /** How an answer that needs no rectification reads in RECTIFY_NOT_NEEDED. */
-function answerState(answer: Answer, kind: ItemKind): { zh: string; en: string } {
-  if (answer.status === 'na') return { zh: '为“不适用”', en: 'na (not applicable)' };
-  if (kind === 'ratio') return { zh: `为 ${answer.value}`, en: `with value ${answer.value}` };
-  if (kind === 'deduct') return { zh: '没有扣分', en: 'with nothing deducted' };
-  return { zh: '为“符合”', en: 'pass' };
+function answerState(answer: Answer, kind: ItemKind): Localized {
+  if (answer.status === 'na') return localized('diag.state.na');
+  if (kind === 'ratio') return localized('diag.state.value', { value: answer.value });
+  if (kind === 'deduct') return localized('diag.state.noDeduction');
+  return localized('diag.state.pass');
 }
 
 /**

@@ -1,4 +1,5 @@
 // Semantic rules for checklists that a JSON Schema cannot express (docs/formats.md §2), one small function each.
+import { localized } from '../i18n/translate.js';
 import { kindOf, type Checklist, type Item } from '../model/checklist.js';
 import type { Path, RuleContext } from './rule-context.js';
 
@@ -43,16 +44,16 @@ function checkUnique(ctx: RuleContext, what: { zh: string; en: string }, entries
 export type ChecklistRule = (checklist: Checklist, ctx: RuleContext) => void;
 
 const duplicateIds: ChecklistRule = (checklist, ctx) => {
-  checkUnique(ctx, { zh: '单位类型', en: 'unit type' }, checklist.unitTypes.map((u, i) => ({ id: u.id, path: ['unitTypes', i] })));
-  checkUnique(ctx, { zh: '一级指标', en: 'area' }, checklist.areas.map((a, i) => ({ id: a.id, path: ['areas', i] })));
+  checkUnique(ctx, localized('diag.what.unitType'), checklist.unitTypes.map((u, i) => ({ id: u.id, path: ['unitTypes', i] })));
+  checkUnique(ctx, localized('diag.what.area'), checklist.areas.map((a, i) => ({ id: a.id, path: ['areas', i] })));
   const sections: { id: string; path: Path }[] = [];
   checklist.areas.forEach((area, a) => area.sections?.forEach((s, i) => sections.push({ id: s.id, path: ['areas', a, 'sections', i] })));
-  checkUnique(ctx, { zh: '二级指标', en: 'section' }, sections);
+  checkUnique(ctx, localized('diag.what.section'), sections);
   const items = itemsWithPaths(checklist);
-  checkUnique(ctx, { zh: '条目', en: 'item' }, items.map(({ item, path }) => ({ id: item.id, path })));
+  checkUnique(ctx, localized('diag.what.item'), items.map(({ item, path }) => ({ id: item.id, path })));
   for (const { item, path } of items) {
     if (item.deductions) {
-      checkUnique(ctx, { zh: '扣分规则', en: 'deduction' }, item.deductions.map((d, i) => ({ id: d.id, path: [...path, 'deductions', i] })));
+      checkUnique(ctx, localized('diag.what.deduction'), item.deductions.map((d, i) => ({ id: d.id, path: [...path, 'deductions', i] })));
     }
   }
 };

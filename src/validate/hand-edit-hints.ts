@@ -1,21 +1,16 @@
 // Hints for full-width punctuation typed into YAML by a Chinese input method: said so, and where.
+import { localized } from '../i18n/translate.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 /** A full-width colon right after a key (`status：pass`), or a full-width comma before the next key (`pass，note: x`). */
 const FULL_WIDTH: { re: RegExp; hint: (line: number, column: number) => { zh: string; en: string } }[] = [
   {
     re: /(?:^|[\s{,])[A-Za-z_][\w.-]*\s*(：)/,
-    hint: (line, column) => ({
-      zh: `；第 ${line} 行第 ${column} 列是全角冒号“：”，请改为半角冒号“:”（后面加一个空格）`,
-      en: `; line ${line}, column ${column} has a full-width colon "："; write an ASCII colon ":" followed by a space`,
-    }),
+    hint: (line, column) => localized('diag.hint.fullWidthColon', { line, column }),
   },
   {
     re: /(，)\s*[A-Za-z_][\w.-]*\s*[:：]/,
-    hint: (line, column) => ({
-      zh: `；第 ${line} 行第 ${column} 列是全角逗号“，”，请改为半角逗号“,”`,
-      en: `; line ${line}, column ${column} has a full-width comma "，"; write an ASCII comma ","`,
-    }),
+    hint: (line, column) => localized('diag.hint.fullWidthComma', { line, column }),
   },
 ];
 

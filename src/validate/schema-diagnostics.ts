@@ -1,4 +1,6 @@
 // Turns ajv errors into located diagnostics, with messages localised through ajv-i18n.
+import type { Localized } from '../i18n/lang.js';
+import { localized, translate } from '../i18n/translate.js';
 import { createRequire } from 'node:module';
 import type { ErrorObject } from 'ajv';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -6,8 +8,6 @@ import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { splitPointer, joinPointer } from '../load/locate.js';
 import type { ParsedYaml } from '../load/parse-yaml.js';
 import { STATUSES, type Status } from '../model/answers.js';
-import { tr } from '../i18n/run-messages.js';
-import { tr as trReport } from '../i18n/report-messages.js';
 
 const require = createRequire(import.meta.url);
 type Localize = (errors: ErrorObject[]) => void;
@@ -113,7 +113,7 @@ function statusForLabel(text: string): Status | undefined {
   if (!statusLabels) {
     statusLabels = new Map();
     for (const s of STATUSES) {
-      for (const label of [tr('zh', `status.${s}`), tr('en', `status.${s}`), trReport('zh', `status.${s}`), trReport('en', `status.${s}`)]) statusLabels.set(label.toLowerCase(), s);
+      for (const label of [translate('zh', `walk.status.${s}`), translate('en', `walk.status.${s}`), translate('zh', `status.${s}`), translate('en', `status.${s}`)]) statusLabels.set(label.toLowerCase(), s);
     }
   }
   return statusLabels.get(text.trim().toLowerCase());
@@ -133,23 +133,23 @@ function valueAt(root: unknown, segments: readonly string[]): unknown {
  * What to write instead of a wrong enum value: the value a label stands for (`符合` → pass), or
  * the allowed value it is a typo of (`pas` → pass).
  */
-function enumHint(value: unknown, allowed: readonly unknown[]): { zh: string; en: string } | '' {
+function enumHint(value: unknown, allowed: readonly unknown[]): Localized | '' {
   if (typeof value !== 'string') return '';
   const status = statusForLabel(value);
-  if (status && allowed.includes(status)) return { zh: `；“${value}”请写作 ${status}`, en: `; for "${value}" write ${status}` };
+  if (status && allowed.includes(status)) return localized('diag.schema.writeStatus', { value, status });
   const guess = closest(value, allowed.filter((a): a is string => typeof a === 'string'));
-  return guess ? { zh: `，是否应为“${guess}”？`, en: `; did you mean "${guess}"?` } : '';
+  return guess ? localized('diag.schema.didYouMean', { guess }) : '';
 }
 
 /** A share written as a percentage or a fraction where a number is expected (`75%`, `3/4`): the number to write. */
-function numberHint(value: unknown): { zh: string; en: string } | '' {
+function numberHint(value: unknown): Localized | '' {
   if (typeof value !== 'string') return '';
   const percent = /^\s*(\d+(?:\.\d+)?)\s*[%％]\s*$/.exec(value);
   const fraction = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
   const share = percent ? Number(percent[1]) / 100 : fraction && Number(fraction[2]) > 0 ? Number(fraction[1]) / Number(fraction[2]) : undefined;
   if (share === undefined || !(share >= 0 && share <= 1)) return '';
   const shown = String(Math.round(share * 10000) / 10000);
-  return { zh: `；比例请写作 0 到 1 之间的数：“${value}”请写作 ${shown}`, en: `; write the share as a number from 0 to 1: for "${value}" write ${shown}` };
+  return localized('diag.schema.writeShare', { value, shown });
 }
 
 /**
@@ -199,8 +199,8 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], parsed: Parsed
       const enumError = errors.find((e) => e.keyword === 'enum' && e.instancePath === error.instancePath);
       const allowed = enumError ? (enumError.params.allowedValues as unknown[]).join(' | ') : undefined;
       const detail = allowed
-        ? { zh: `${name} 不能为空，应为以下之一：${allowed}`, en: `${name} is empty; it must be one of: ${allowed}` }
-        : { zh: `${name} 不能为空（${zhErrors[index].message}）`, en: `${name} is empty (it ${enErrors[index].message})` };
+        ? localized('diag.schema.emptyOneOf', { name, allowed })
+        : localized('diag.schema.empty', { name, detail: { zh: zhErrors[index].message, en: enErrors[index].message } });
       const span = parsed.locate?.(segments, { key: false });
       out.push(createDiagnostic('SCHEMA_TYPE', parsed.file, { path: displayPath(error.instancePath), detail }, { ...span, pointer: error.instancePath }));
       return;
@@ -218,36 +218,35 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], parsed: Parsed
     let target = segments;
     let onKey = false;
     if (error.keyword === 'required') {
-      params = { property: error.params.missingProperty, path: segments.length ? { zh: `${path} `, en: `${path}: ` } : '' };
+      params = { property: error.params.missingProperty, path: segments.length ? localized('diag.schema.requiredPath', { path }) : '' };
       onKey = true;
     } else if (error.keyword === 'additionalProperties') {
       const extra = String(error.params.additionalProperty);
       const known = propertiesAt(schema, segments);
       const guess = closest(extra, known);
-      params = { property: extra, hint: guess ? { zh: `，是否应为“${guess}”？`, en: `; did you mean "${guess}"?` } : '' };
+      params = { property: extra, hint: guess ? localized('diag.schema.didYouMean', { guess }) : '' };
       target = [...segments, extra];
       onKey = true;
     } else if (error.keyword === 'propertyNames') {
       const name = String(error.params.propertyName);
       target = [...segments, name];
       onKey = true;
-      params = { path: displayPath(joinPointer(target)), detail: { zh: `名称“${name}”不符合要求`, en: `the name "${name}" is not allowed` } };
+      params = { path: displayPath(joinPointer(target)), detail: localized('diag.schema.badName', { name }) };
     } else if (error.keyword === 'enum') {
       const values = error.params.allowedValues as unknown[];
       const allowed = values.join(' | ');
       const hint = enumHint(valueAt(parsed.value, segments), values);
-      params = { path, detail: { zh: `应为以下之一：${allowed}${hint && hint.zh}`, en: `must be one of: ${allowed}${hint && hint.en}` } };
+      params = { path, detail: localized('diag.schema.oneOfValues', { allowed, hint }) };
     } else if (error.keyword === 'type' && error.params.type === 'number') {
       const hint = numberHint(valueAt(parsed.value, segments));
-      if (hint) params = { path, detail: { zh: `${zhErrors[index].message}${hint.zh}`, en: `${enErrors[index].message}${hint.en}` } };
+      if (hint) params = { path, detail: localized('diag.schema.withHint', { detail: { zh: zhErrors[index].message, en: enErrors[index].message }, hint }) };
     } else if (error.keyword === 'anyOf' || error.keyword === 'oneOf') {
       const branches = errors.filter((e) => e.keyword === 'required' && underCombinator(e) === error);
       const names = [...new Set(branches.map((e) => String(e.params.missingProperty)))];
       if (names.length > 0) {
-        const list = names.join(error.keyword === 'oneOf' ? ' / ' : '、');
-        params = error.keyword === 'oneOf'
-          ? { path, detail: { zh: `必须有且只有以下之一：${list}`, en: `must have exactly one of: ${names.join(', ')}` } }
-          : { path, detail: { zh: `至少需要以下之一：${list}`, en: `needs at least one of: ${names.join(', ')}` } };
+        // Chinese lists the names with its own separators; English with commas.
+        const list = { zh: names.join(error.keyword === 'oneOf' ? ' / ' : '、'), en: names.join(', ') };
+        params = { path, detail: localized(error.keyword === 'oneOf' ? 'diag.schema.exactlyOne' : 'diag.schema.atLeastOne', { list }) };
       } else {
         code = 'SCHEMA_INVALID';
       }

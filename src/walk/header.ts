@@ -1,7 +1,7 @@
 // Who fills in a self-check and for which period: asked at the start of `run`, each answer skippable.
+import { translate } from '../i18n/translate.js';
 import type { Answers } from '../model/answers.js';
 import type { Lang } from '../i18n/lang.js';
-import { tr } from '../i18n/run-messages.js';
 import type { Prompter } from './prompter.js';
 
 /** The fields of an answer file's header that `run` asks for. */
@@ -20,7 +20,7 @@ export function isHeaderIncomplete(header: AnswerHeader): boolean {
 export async function askHeader(prompter: Prompter, lang: Lang, current: AnswerHeader = {}): Promise<AnswerHeader> {
   const prefilled = current.assessor !== undefined || current.period !== undefined;
   const ask = async (key: 'assessorName' | 'assessorRole' | 'assessorContact' | 'period', value: string | undefined): Promise<string | undefined> => {
-    const message = tr(lang, `run.ask.${key}`) + tr(lang, prefilled ? 'run.ask.keep' : 'run.ask.skip');
+    const message = translate(lang, `run.ask.${key}`) + translate(lang, prefilled ? 'run.ask.keep' : 'run.ask.skip');
     const answer = (await prompter.input({ message, ...(value ? { default: value } : {}) })).trim();
     return answer === '' ? undefined : answer;
   };

@@ -1,7 +1,7 @@
 // The terminal Prompter, backed by @inquirer/prompts, which is imported only here and only when `run` starts.
+import { makeVisible } from '../util/safe-text.js';
+import { translate } from '../i18n/translate.js';
 import type { Io } from '../io/io.js';
-import { tr } from '../i18n/run-messages.js';
-import { makeVisible } from '../diagnostics/render.js';
 import type { Lang } from '../i18n/lang.js';
 import { isSeparator, PromptInterrupted, type Prompter } from './prompter.js';
 
@@ -31,7 +31,7 @@ export async function createInquirerPrompter(io: Io, lang: Lang, signal?: AbortS
   };
   const clear = io.stdout.isTTY === true;
   // inquirer's key help is English; say it in the officer's language.
-  const words: Record<string, string> = { navigate: tr(lang, 'prompt.key.navigate'), select: tr(lang, 'prompt.key.select') };
+  const words: Record<string, string> = { navigate: translate(lang, 'prompt.key.navigate'), select: translate(lang, 'prompt.key.select') };
   const keysHelpTip = (keys: [string, string][]): string => keys.map(([key, action]) => `${key} ${words[action] ?? action}`).join(' • ');
   // Messages, choices and defaults carry text from files (notes, evidence, unit-type labels,
   // deduction rules): everything inquirer shows is made visible here, once for every prompt.

@@ -7,9 +7,9 @@ import { sameAsAnswer, type Review, type ReviewEntry, type ReviewFilter } from '
 import { mentionsVeto, pickText } from '../model/text.js';
 import { isBlankText } from '../model/identity.js';
 import type { Lang } from '../i18n/lang.js';
-import { tr } from '../i18n/run-messages.js';
-import { trv } from '../i18n/review-messages.js';
-import { makeVisible, NO_PAINT, type Paint } from '../diagnostics/render.js';
+import { translate } from '../i18n/translate.js';
+import { NO_PAINT, type Paint } from '../diagnostics/render.js';
+import { makeVisible } from '../util/safe-text.js';
 import { scoreItem, partialCreditOf } from '../score/score.js';
 import { parseCount, parseRatio } from './parse-input.js';
 import type { Prompter, SelectChoice } from './prompter.js';
@@ -96,17 +96,17 @@ export async function reviewWalk(options: ReviewWalkOptions): Promise<ReviewWalk
   };
   let index = options.fromStart ? 0 : items.findIndex((p) => review.items[p.item.id] === undefined);
   if (index === -1) index = items.length;
-  if (!options.fromStart && done() > 0 && index < items.length) notices.push(paint.green(trv(lang, 'walk.resume', { done: done(), total: items.length, id: items[index].item.id })));
+  if (!options.fromStart && done() > 0 && index < items.length) notices.push(paint.green(translate(lang, 'review.walk.resume', { done: done(), total: items.length, id: items[index].item.id })));
 
   for (;;) {
     if (index >= items.length) {
-      show(items.length === 0 ? paint.yellow(trv(lang, 'walk.none')) : paint.green(trv(lang, 'walk.end', { done: done(), total: items.length })));
+      show(items.length === 0 ? paint.yellow(translate(lang, 'review.walk.none')) : paint.green(translate(lang, 'review.walk.end', { done: done(), total: items.length })));
       const choices: SelectChoice<Nav>[] = [
-        { value: '@finish', name: trv(lang, 'walk.nav.finish') },
-        ...(items.length > 0 ? [{ value: '@back' as const, name: tr(lang, 'walk.nav.back') }] : []),
-        { value: '@quit', name: tr(lang, 'walk.nav.quit') },
+        { value: '@finish', name: translate(lang, 'review.walk.nav.finish') },
+        ...(items.length > 0 ? [{ value: '@back' as const, name: translate(lang, 'walk.nav.back') }] : []),
+        { value: '@quit', name: translate(lang, 'walk.nav.quit') },
       ];
-      const choice = await prompter.select<Nav>({ message: trv(lang, 'walk.end.message'), choices, default: '@finish' });
+      const choice = await prompter.select<Nav>({ message: translate(lang, 'review.walk.end.message'), choices, default: '@finish' });
       if (choice === '@finish') return result('finished');
       if (choice === '@quit') return result('quit');
       index = items.length - 1;
@@ -123,7 +123,7 @@ export async function reviewWalk(options: ReviewWalkOptions): Promise<ReviewWalk
     else if (step === '@skip') index++;
     else if (step === '@finish') {
       const open = items.length - done();
-      if (open === 0 || (await prompter.confirm({ message: trv(lang, 'walk.finish.confirm', { count: open }), default: false }))) return result('finished');
+      if (open === 0 || (await prompter.confirm({ message: translate(lang, 'review.walk.finish.confirm', { count: open }), default: false }))) return result('finished');
     } else return result('quit');
   }
 
@@ -133,15 +133,15 @@ export async function reviewWalk(options: ReviewWalkOptions): Promise<ReviewWalk
     const own = answers.answers[item.id];
     const previous = review.items[item.id];
     const choices: SelectChoice<Choice>[] = [
-      { value: '@confirm', name: trv(lang, 'walk.confirm') },
-      { value: '@adjust', name: trv(lang, 'walk.adjust') },
-      { separator: tr(lang, 'walk.nav.separator') },
-      ...(at > 0 ? [{ value: '@back' as const, name: tr(lang, 'walk.nav.back') }] : []),
-      { value: '@skip', name: trv(lang, previous ? 'walk.nav.skipKeep' : 'walk.nav.skip') },
-      { value: '@finish', name: trv(lang, 'walk.nav.finish') },
-      { value: '@quit', name: tr(lang, 'walk.nav.quit') },
+      { value: '@confirm', name: translate(lang, 'review.walk.confirm') },
+      { value: '@adjust', name: translate(lang, 'review.walk.adjust') },
+      { separator: translate(lang, 'walk.nav.separator') },
+      ...(at > 0 ? [{ value: '@back' as const, name: translate(lang, 'walk.nav.back') }] : []),
+      { value: '@skip', name: translate(lang, previous ? 'review.walk.nav.skipKeep' : 'review.walk.nav.skip') },
+      { value: '@finish', name: translate(lang, 'review.walk.nav.finish') },
+      { value: '@quit', name: translate(lang, 'walk.nav.quit') },
     ];
-    const choice = await prompter.select<Choice>({ message: trv(lang, 'walk.message'), choices, default: previous?.verdict === 'adjusted' ? '@adjust' : '@confirm', pageSize: choices.length });
+    const choice = await prompter.select<Choice>({ message: translate(lang, 'review.walk.message'), choices, default: previous?.verdict === 'adjusted' ? '@adjust' : '@confirm', pageSize: choices.length });
     if (choice === '@confirm') {
       review.items[item.id] = { verdict: 'confirmed' };
       return 'reviewed';
@@ -151,7 +151,7 @@ export async function reviewWalk(options: ReviewWalkOptions): Promise<ReviewWalk
     // The unit's own answer again is a confirmation, recorded as one.
     if (sameAsAnswer(entry, own)) {
       review.items[item.id] = { verdict: 'confirmed' };
-      notices.push(paint.yellow(trv(lang, 'walk.sameAsAnswer', { id: item.id })));
+      notices.push(paint.yellow(translate(lang, 'review.walk.sameAsAnswer', { id: item.id })));
     } else review.items[item.id] = entry;
     return 'reviewed';
   }
@@ -165,23 +165,23 @@ export async function reviewWalk(options: ReviewWalkOptions): Promise<ReviewWalk
     if (kind === 'status') {
       const offered = item.veto ? STATUSES.filter((s) => s === 'pass' || s === 'fail') : STATUSES;
       entry.status = await prompter.select<Status>({
-        message: trv(lang, 'walk.verified.status'),
-        choices: offered.map((s) => ({ value: s, name: tr(lang, `status.${s}`) })),
+        message: translate(lang, 'review.walk.verified.status'),
+        choices: offered.map((s) => ({ value: s, name: translate(lang, `status.${s}`) })),
         default: old?.status ?? offered.find((s) => s !== own.status),
       });
     } else {
       const which = await prompter.select<'@enter' | '@none' | 'na'>({
-        message: trv(lang, 'walk.verified.status'),
+        message: translate(lang, 'review.walk.verified.status'),
         choices: [
-          { value: '@enter', name: tr(lang, kind === 'ratio' ? 'walk.ratio.enter' : 'walk.deduct.enter') },
-          ...(kind === 'deduct' ? [{ value: '@none' as const, name: tr(lang, 'walk.deduct.none') }] : []),
-          { value: 'na', name: tr(lang, 'status.na') },
+          { value: '@enter', name: translate(lang, kind === 'ratio' ? 'walk.ratio.enter' : 'walk.deduct.enter') },
+          ...(kind === 'deduct' ? [{ value: '@none' as const, name: translate(lang, 'walk.deduct.none') }] : []),
+          { value: 'na', name: translate(lang, 'status.na') },
         ],
         default: old?.status === 'na' ? 'na' : '@enter',
       });
       if (which === 'na') entry.status = 'na';
       else if (kind === 'ratio') {
-        const raw = await prompter.input({ message: tr(lang, 'walk.ratio.message'), default: String(old?.value ?? own.value ?? ''), validate: ratioValidator(lang) });
+        const raw = await prompter.input({ message: translate(lang, 'walk.ratio.message'), default: String(old?.value ?? own.value ?? ''), validate: ratioValidator(lang) });
         const parsed = parseRatio(raw);
         entry.value = parsed.ok ? parsed.value : 0;
       } else {
@@ -189,7 +189,7 @@ export async function reviewWalk(options: ReviewWalkOptions): Promise<ReviewWalk
         if (which === '@enter') {
           for (const rule of item.deductions ?? []) {
             const raw = await prompter.input({
-              message: tr(lang, 'walk.deduct.count', { rule: pickText(rule.text, lang), points: rule.points }),
+              message: translate(lang, 'walk.deduct.count', { rule: pickText(rule.text, lang), points: rule.points }),
               default: String(old?.deductions?.[rule.id] ?? own.deductions?.[rule.id] ?? 0),
               validate: countValidator(lang),
             });
@@ -200,9 +200,9 @@ export async function reviewWalk(options: ReviewWalkOptions): Promise<ReviewWalk
       }
     }
     const reason = await prompter.input({
-      message: trv(lang, 'walk.reason'),
+      message: translate(lang, 'review.walk.reason'),
       default: old?.reason,
-      validate: (v) => (isBlankText(v) ? trv(lang, 'walk.reason.required') : true),
+      validate: (v) => (isBlankText(v) ? translate(lang, 'review.walk.reason.required') : true),
     });
     entry.reason = reason.trim();
     return entry;
@@ -222,42 +222,42 @@ export function renderReviewScreen(
   const { item, area, section } = placed;
   const done = items.filter((p) => review.items[p.item.id] !== undefined).length;
   const unitLabel = checklist.unitTypes.find((u) => u.id === answers.unit.type)?.label;
-  const unit = tr(lang, 'walk.unitLine', { unit: makeVisible(answers.unit.name), type: makeVisible(pickText(unitLabel, lang) || answers.unit.type) });
+  const unit = translate(lang, 'walk.unitLine', { unit: makeVisible(answers.unit.name), type: makeVisible(pickText(unitLabel, lang) || answers.unit.type) });
   const lines: string[] = [];
-  lines.push(paint.dim(`${trv(lang, 'walk.title')} · ${makeVisible(pickText(checklist.title, lang))} · ${unit}`));
+  lines.push(paint.dim(`${translate(lang, 'review.walk.title')} · ${makeVisible(pickText(checklist.title, lang))} · ${unit}`));
   lines.push(
-    paint.bold(tr(lang, 'walk.where', { part: parts.indexOf(area) + 1, parts: parts.length, item: index + 1, items: items.length })) +
+    paint.bold(translate(lang, 'walk.where', { part: parts.indexOf(area) + 1, parts: parts.length, item: index + 1, items: items.length })) +
       '   ' +
       paint.cyan(progressBar(done, items.length)) +
       ' ' +
-      trv(lang, 'walk.reviewedOf', { done, total: items.length }),
+      translate(lang, 'review.walk.reviewedOf', { done, total: items.length }),
   );
   lines.push('─'.repeat(60));
   lines.push(paint.bold(makeVisible(pickText(area.title, lang))) + (section ? ` › ${makeVisible(pickText(section.title, lang))}` : ''));
-  const tags = [tr(lang, 'walk.points', { points: item.points })];
-  if (item.veto && !mentionsVeto(pickText(item.text, lang))) tags.push(paint.red(tr(lang, 'walk.tag.veto')));
-  if (item.bonus) tags.push(paint.green(tr(lang, 'walk.tag.bonus')));
-  if (kindOf(item) !== 'status') tags.push(tr(lang, `walk.tag.${kindOf(item)}`));
+  const tags = [translate(lang, 'walk.points', { points: item.points })];
+  if (item.veto && !mentionsVeto(pickText(item.text, lang))) tags.push(paint.red(translate(lang, 'walk.tag.veto')));
+  if (item.bonus) tags.push(paint.green(translate(lang, 'walk.tag.bonus')));
+  if (kindOf(item) !== 'status') tags.push(translate(lang, `walk.tag.${kindOf(item)}`));
   lines.push('', `${paint.bold(item.id)}  ${tags.map((t) => `[${t}]`).join(' ')}`, makeVisible(pickText(item.text, lang)));
-  if (item.guidance) lines.push('', `${paint.bold(tr(lang, 'walk.guidance'))}${makeVisible(pickText(item.guidance, lang))}`);
-  if (item.evidence && item.evidence.length > 0) lines.push(`${paint.bold(tr(lang, 'walk.evidence'))}${item.evidence.map((e) => makeVisible(pickText(e, lang))).join(tr(lang, 'walk.listSep'))}`);
+  if (item.guidance) lines.push('', `${paint.bold(translate(lang, 'walk.guidance'))}${makeVisible(pickText(item.guidance, lang))}`);
+  if (item.evidence && item.evidence.length > 0) lines.push(`${paint.bold(translate(lang, 'walk.evidence'))}${item.evidence.map((e) => makeVisible(pickText(e, lang))).join(translate(lang, 'walk.listSep'))}`);
   const own = answers.answers[item.id]!;
-  lines.push('', paint.bold(trv(lang, 'walk.own', { answer: describeAnswer(item, { ...own, note: undefined }, lang) })));
-  if (own.note) lines.push(trv(lang, 'walk.note', { note: makeVisible(own.note) }));
+  lines.push('', paint.bold(translate(lang, 'review.walk.own', { answer: describeAnswer(item, { ...own, note: undefined }, lang) })));
+  if (own.note) lines.push(translate(lang, 'review.walk.note', { note: makeVisible(own.note) }));
   const evidence = own.evidence ?? [];
-  if (evidence.length === 0) lines.push(paint.yellow(trv(lang, 'walk.noEvidence')));
+  if (evidence.length === 0) lines.push(paint.yellow(translate(lang, 'review.walk.noEvidence')));
   else {
-    lines.push(trv(lang, 'walk.given'));
+    lines.push(translate(lang, 'review.walk.given'));
     for (const e of evidence) {
       const path = evidencePath(e);
       const missing = evidenceMissing(path, options.evidenceBase);
-      lines.push(`  ${missing ? paint.red('✘') : paint.green('✔')} ${makeVisible(path)}${missing ? paint.red(` ${trv(lang, 'walk.missing')}`) : ''}`);
+      lines.push(`  ${missing ? paint.red('✘') : paint.green('✔')} ${makeVisible(path)}${missing ? paint.red(` ${translate(lang, 'review.walk.missing')}`) : ''}`);
     }
   }
-  if (own.rectify) lines.push(trv(lang, 'walk.rectify', { measures: makeVisible(own.rectify.measures), owner: makeVisible(own.rectify.owner), due: own.rectify.due }));
+  if (own.rectify) lines.push(translate(lang, 'review.walk.rectify', { measures: makeVisible(own.rectify.measures), owner: makeVisible(own.rectify.owner), due: own.rectify.due }));
   const previous = review.items[item.id];
   if (previous) {
-    const said = previous.verdict === 'confirmed' ? trv(lang, 'walk.previous.confirmed') : trv(lang, 'walk.previous.adjusted', { answer: describeAnswer(item, previous, lang), reason: makeVisible(previous.reason ?? '') });
+    const said = previous.verdict === 'confirmed' ? translate(lang, 'review.walk.previous.confirmed') : translate(lang, 'review.walk.previous.adjusted', { answer: describeAnswer(item, previous, lang), reason: makeVisible(previous.reason ?? '') });
     lines.push('', paint.green(said));
   }
   lines.push('');

@@ -1,11 +1,12 @@
 // The end-of-run summary in the terminal: score, grade, veto, a bar per area and how many items need rectifying.
+import { makeVisible } from '../util/safe-text.js';
+import { translate } from '../i18n/translate.js';
 import type { Answers } from '../model/answers.js';
 import type { Checklist } from '../model/checklist.js';
 import type { ScoreResult } from '../model/score-result.js';
 import { pickText } from '../model/text.js';
 import { type Lang } from '../i18n/lang.js';
-import { displayWidth, makeVisible, NO_PAINT, type Paint } from '../diagnostics/render.js';
-import { tr } from '../i18n/run-messages.js';
+import { displayWidth, NO_PAINT, type Paint } from '../diagnostics/render.js';
 import { formatFixed } from '../score/round.js';
 import { progressBar } from './walk.js';
 
@@ -31,9 +32,9 @@ export function rectificationCounts(result: ScoreResult): { fail: number; partia
 export function renderSummary(result: ScoreResult, checklist: Checklist, answers: Answers, lang: Lang, paint: Paint = NO_PAINT): string {
   const lines: string[] = [];
   const typeLabel = pickText(checklist.unitTypes.find((u) => u.id === answers.unit.type)?.label, lang) || answers.unit.type;
-  lines.push('', paint.bold(tr(lang, 'run.summary.title', { unit: makeVisible(answers.unit.name), type: makeVisible(typeLabel) })));
+  lines.push('', paint.bold(translate(lang, 'run.summary.title', { unit: makeVisible(answers.unit.name), type: makeVisible(typeLabel) })));
   const grade = pickText(result.grade.label, lang);
-  const scoreLine = tr(lang, 'run.summary.score', {
+  const scoreLine = translate(lang, 'run.summary.score', {
     score: fmtScore(result.score),
     base: fmtScore(result.baseScore),
     bonus: fmtScore(result.bonusScore),
@@ -42,24 +43,24 @@ export function renderSummary(result: ScoreResult, checklist: Checklist, answers
   lines.push(result.vetoed ? paint.red(scoreLine) : paint.bold(scoreLine));
   lines.push(
     result.vetoed
-      ? paint.red(tr(lang, 'run.summary.vetoed', { items: result.vetoItems.join(', ') }))
-      : paint.green(tr(lang, 'run.summary.notVetoed')),
+      ? paint.red(translate(lang, 'run.summary.vetoed', { items: result.vetoItems.join(', ') }))
+      : paint.green(translate(lang, 'run.summary.notVetoed')),
   );
-  lines.push('', tr(lang, 'run.summary.areas'));
+  lines.push('', translate(lang, 'run.summary.areas'));
   const titles = result.areas.map((a) => makeVisible(pickText(checklist.areas.find((c) => c.id === a.id)?.title, lang) || a.id));
   const width = Math.max(0, ...titles.map(displayWidth));
   result.areas.forEach((area, i) => {
     const pad = ' '.repeat(width - displayWidth(titles[i]));
     if (area.ratio === null) {
-      lines.push(`  ${titles[i]}${pad}  ${paint.dim(tr(lang, area.applicable ? 'run.summary.noRatio' : 'run.summary.notApplicable'))}`);
+      lines.push(`  ${titles[i]}${pad}  ${paint.dim(translate(lang, area.applicable ? 'run.summary.noRatio' : 'run.summary.notApplicable'))}`);
     } else {
       const bar = progressBar(area.earned, area.max, 20);
       lines.push(`  ${titles[i]}${pad}  ${paint.cyan(bar)} ${fmtScore(area.score ?? 0).padStart(5)}  (${fmtScore(area.earned)}/${fmtScore(area.max)})`);
     }
   });
   const rect = rectificationCounts(result);
-  lines.push('', (rect.count > 0 ? paint.yellow : paint.green)(tr(lang, 'run.summary.rectify', rect)));
-  if (rect.bonusOpen > 0) lines.push(tr(lang, 'run.summary.bonusOpen', { count: rect.bonusOpen }));
-  if (!result.complete) lines.push(paint.yellow(tr(lang, 'run.summary.incomplete', { count: result.unanswered.length })));
+  lines.push('', (rect.count > 0 ? paint.yellow : paint.green)(translate(lang, 'run.summary.rectify', rect)));
+  if (rect.bonusOpen > 0) lines.push(translate(lang, 'run.summary.bonusOpen', { count: rect.bonusOpen }));
+  if (!result.complete) lines.push(paint.yellow(translate(lang, 'run.summary.incomplete', { count: result.unanswered.length })));
   return lines.join('\n');
 }

@@ -1,4 +1,6 @@
 // The self-check walk: one screen per applying item, answers saved after each, with back/skip/jump/review/quit.
+import { makeVisible } from '../util/safe-text.js';
+import { translate } from '../i18n/translate.js';
 import { evidencePath, RECTIFY_STATUSES, STATUSES, type Answer, type Answers, type Rectify, type RectifyStatus, type Status } from '../model/answers.js';
 import { isDay } from '../util/dates.js';
 import { existsSync } from 'node:fs';
@@ -7,8 +9,7 @@ import { applyingItems, kindOf, type Area, type Checklist, type Item, type Place
 import { mentionsVeto, pickText } from '../model/text.js';
 import { type Lang } from '../i18n/lang.js';
 import { isBlankText } from '../model/identity.js';
-import { makeVisible, NO_PAINT, type Paint } from '../diagnostics/render.js';
-import { tr } from '../i18n/run-messages.js';
+import { NO_PAINT, type Paint } from '../diagnostics/render.js';
 import { formatEvidence, parseCount, parseEvidence, parseRatio } from './parse-input.js';
 import type { Prompter, SelectChoice } from './prompter.js';
 
@@ -78,7 +79,7 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
   if (index === -1) index = firstUnanswered(items, answers);
   const done = answeredCount();
   let notices = [...(options.notices ?? [])];
-  if (done > 0 && index < items.length) notices.push(paint.green(tr(lang, 'walk.resume', { done, total: items.length, id: items[index].item.id })));
+  if (done > 0 && index < items.length) notices.push(paint.green(translate(lang, 'walk.resume', { done, total: items.length, id: items[index].item.id })));
   /** Starts a new screen, with the notices gathered since the last one on top. */
   const show = (text: string): void => {
     prompter.screen(notices.length > 0 ? `${notices.join('\n')}\n\n${text}` : text);
@@ -86,13 +87,13 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
   };
 
   const navChoices = (at: number, atEnd: boolean): SelectChoice<ItemChoice>[] => {
-    const list: SelectChoice<ItemChoice>[] = [{ separator: tr(lang, 'walk.nav.separator') }];
-    if (at > 0) list.push({ value: '@back', name: tr(lang, 'walk.nav.back') });
-    if (!atEnd) list.push({ value: '@skip', name: tr(lang, isAnswered(items[at].item, answers.answers[items[at].item.id]) ? 'walk.nav.skipKeep' : 'walk.nav.skip') });
-    if (parts.length > 1) list.push({ value: '@jump', name: tr(lang, 'walk.nav.jump') });
-    list.push({ value: '@unanswered', name: tr(lang, 'walk.nav.unanswered', { count: items.length - answeredCount() }) });
-    list.push({ value: '@finish', name: tr(lang, 'walk.nav.finish') });
-    list.push({ value: '@quit', name: tr(lang, 'walk.nav.quit') });
+    const list: SelectChoice<ItemChoice>[] = [{ separator: translate(lang, 'walk.nav.separator') }];
+    if (at > 0) list.push({ value: '@back', name: translate(lang, 'walk.nav.back') });
+    if (!atEnd) list.push({ value: '@skip', name: translate(lang, isAnswered(items[at].item, answers.answers[items[at].item.id]) ? 'walk.nav.skipKeep' : 'walk.nav.skip') });
+    if (parts.length > 1) list.push({ value: '@jump', name: translate(lang, 'walk.nav.jump') });
+    list.push({ value: '@unanswered', name: translate(lang, 'walk.nav.unanswered', { count: items.length - answeredCount() }) });
+    list.push({ value: '@finish', name: translate(lang, 'walk.nav.finish') });
+    list.push({ value: '@quit', name: translate(lang, 'walk.nav.quit') });
     return list;
   };
 
@@ -107,27 +108,27 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
         const choices: SelectChoice<number>[] = parts.map((area) => {
           const inArea = items.filter((p) => p.area === area);
           const doneHere = inArea.filter((p) => isAnswered(p.item, answers.answers[p.item.id])).length;
-          return { value: items.indexOf(inArea[0]), name: `${partTitle(area, lang)}  (${tr(lang, 'walk.doneOf', { done: doneHere, total: inArea.length })})` };
+          return { value: items.indexOf(inArea[0]), name: `${partTitle(area, lang)}  (${translate(lang, 'walk.doneOf', { done: doneHere, total: inArea.length })})` };
         });
-        choices.push({ value: -1, name: tr(lang, 'walk.nav.cancel') });
-        const target = await prompter.select({ message: tr(lang, 'walk.jump.message'), choices, pageSize: 14 });
+        choices.push({ value: -1, name: translate(lang, 'walk.nav.cancel') });
+        const target = await prompter.select({ message: translate(lang, 'walk.jump.message'), choices, pageSize: 14 });
         return target === -1 ? undefined : { kind: 'goto', index: target };
       }
       case '@unanswered': {
         const open = items.filter((p) => !isAnswered(p.item, answers.answers[p.item.id]));
         if (open.length === 0) {
-          prompter.say(paint.green(tr(lang, 'walk.unanswered.none')));
+          prompter.say(paint.green(translate(lang, 'walk.unanswered.none')));
           return undefined;
         }
         const choices: SelectChoice<number>[] = open.map((p) => ({ value: items.indexOf(p), name: `${p.item.id}  ${shorten(pickText(p.item.text, lang), 40)}` }));
-        choices.push({ value: -1, name: tr(lang, 'walk.nav.cancel') });
-        const target = await prompter.select({ message: tr(lang, 'walk.unanswered.message', { count: open.length }), choices, pageSize: 14 });
+        choices.push({ value: -1, name: translate(lang, 'walk.nav.cancel') });
+        const target = await prompter.select({ message: translate(lang, 'walk.unanswered.message', { count: open.length }), choices, pageSize: 14 });
         return target === -1 ? undefined : { kind: 'goto', index: target };
       }
       case '@finish': {
         const open = items.length - answeredCount();
         if (open > 0) {
-          const sure = await prompter.confirm({ message: tr(lang, 'walk.finish.confirm', { count: open }), default: false });
+          const sure = await prompter.confirm({ message: translate(lang, 'walk.finish.confirm', { count: open }), default: false });
           if (!sure) return undefined;
         }
         return { kind: 'finish' };
@@ -141,11 +142,11 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
     if (index >= items.length) {
       // Past the last item: finish, or go back to what is still open.
       const open = items.length - answeredCount();
-      show(open === 0 ? paint.green(tr(lang, 'walk.end.allDone', { total: items.length })) : paint.yellow(tr(lang, 'walk.end.open', { count: open, total: items.length })));
+      show(open === 0 ? paint.green(translate(lang, 'walk.end.allDone', { total: items.length })) : paint.yellow(translate(lang, 'walk.end.open', { count: open, total: items.length })));
       let step: Step | undefined;
       while (!step) {
         const choice = await prompter.select<ItemChoice>({
-          message: tr(lang, 'walk.end.message'),
+          message: translate(lang, 'walk.end.message'),
           choices: navChoices(items.length, true).filter((c) => !('separator' in c)),
           default: open === 0 ? '@finish' : '@unanswered',
         });
@@ -185,20 +186,20 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
       if (kind === 'status') {
         // A veto item is answered pass or fail only (a partial or na veto is a validation error).
         const offered = item.veto ? STATUSES.filter((s) => s === 'pass' || s === 'fail') : STATUSES;
-        for (const s of offered) choices.push({ value: s, name: tr(lang, `status.${s}`) });
+        for (const s of offered) choices.push({ value: s, name: translate(lang, `walk.status.${s}`) });
         preselect = previous?.status;
       } else if (kind === 'ratio') {
-        choices.push({ value: '@enter', name: tr(lang, 'walk.ratio.enter') });
-        choices.push({ value: 'na', name: tr(lang, 'status.na') });
+        choices.push({ value: '@enter', name: translate(lang, 'walk.ratio.enter') });
+        choices.push({ value: 'na', name: translate(lang, 'walk.status.na') });
         preselect = previous?.status === 'na' ? 'na' : '@enter';
       } else {
-        choices.push({ value: '@enter', name: tr(lang, 'walk.deduct.enter') });
-        choices.push({ value: '@none', name: tr(lang, 'walk.deduct.none') });
-        choices.push({ value: 'na', name: tr(lang, 'status.na') });
+        choices.push({ value: '@enter', name: translate(lang, 'walk.deduct.enter') });
+        choices.push({ value: '@none', name: translate(lang, 'walk.deduct.none') });
+        choices.push({ value: 'na', name: translate(lang, 'walk.status.na') });
         preselect = previous?.status === 'na' ? 'na' : previous?.deductions && Object.values(previous.deductions).some((n) => n > 0) ? '@enter' : previous ? '@none' : '@enter';
       }
       choices.push(...navChoices(at, false));
-      const choice = await prompter.select<ItemChoice>({ message: tr(lang, `walk.answer.${kind}`), choices, default: preselect, pageSize: choices.length });
+      const choice = await prompter.select<ItemChoice>({ message: translate(lang, `walk.answer.${kind}`), choices, default: preselect, pageSize: choices.length });
       if (choice.startsWith('@') && choice !== '@enter' && choice !== '@none') {
         const step = await navigate(choice as Nav, at);
         if (step) return step;
@@ -214,7 +215,7 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
         if (choice === 'partial' || choice === 'fail') tone = 'problem';
       } else if (kind === 'ratio') {
         const raw = await prompter.input({
-          message: tr(lang, 'walk.ratio.message'),
+          message: translate(lang, 'walk.ratio.message'),
           default: previous?.value !== undefined ? String(previous.value) : undefined,
           validate: ratioValidator(lang),
         });
@@ -226,7 +227,7 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
         if (choice === '@enter') {
           for (const rule of item.deductions ?? []) {
             const raw = await prompter.input({
-              message: tr(lang, 'walk.deduct.count', { rule: pickText(rule.text, lang), points: rule.points }),
+              message: translate(lang, 'walk.deduct.count', { rule: pickText(rule.text, lang), points: rule.points }),
               default: String(previous?.deductions?.[rule.id] ?? 0),
               validate: countValidator(lang),
             });
@@ -239,14 +240,14 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
       // A note: required for na, asked with a hint about the gap for partial/fail, optional otherwise.
       const oldNote = previous?.note;
       const note = await prompter.input({
-        message: tr(lang, `walk.note.${tone}`) + (oldNote ? tr(lang, 'walk.clearHint') : ''),
+        message: translate(lang, `walk.note.${tone}`) + (oldNote ? translate(lang, 'walk.clearHint') : ''),
         default: oldNote,
-        validate: (v) => (tone === 'na' && (isBlankText(v) || v.trim() === '-') ? tr(lang, 'walk.note.required') : true),
+        validate: (v) => (tone === 'na' && (isBlankText(v) || v.trim() === '-') ? translate(lang, 'walk.note.required') : true),
       });
       if (!isBlankText(note) && note.trim() !== '-') answer.note = note.trim();
       const oldEvidence = formatEvidence(previous?.evidence);
       const evidence = await prompter.input({
-        message: tr(lang, 'walk.evidence.message') + (oldEvidence ? tr(lang, 'walk.clearHint') : ''),
+        message: translate(lang, 'walk.evidence.message') + (oldEvidence ? translate(lang, 'walk.clearHint') : ''),
         default: oldEvidence || undefined,
       });
       const list = evidence.trim() === '-' ? [] : parseEvidence(evidence, previous?.evidence);
@@ -257,7 +258,7 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
           const path = evidencePath(e);
           if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(path) && !existsSync(resolve(options.evidenceBase, path))) {
             // On top of the next screen: said now, it would be cleared by it at once.
-            notices.push(paint.yellow(tr(lang, 'walk.evidence.missing', { path: makeVisible(path) })));
+            notices.push(paint.yellow(translate(lang, 'walk.evidence.missing', { path: makeVisible(path) })));
           }
         }
       }
@@ -277,26 +278,26 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
  * answer without one); a previous task is offered for editing, its fields as the defaults.
  */
 async function askRectifyWith(prompter: Prompter, lang: Lang, previous: Rectify | undefined): Promise<Rectify | undefined> {
-  const want = await prompter.confirm({ message: tr(lang, previous ? 'walk.rectify.edit' : 'walk.rectify.offer'), default: previous !== undefined });
+  const want = await prompter.confirm({ message: translate(lang, previous ? 'walk.rectify.edit' : 'walk.rectify.offer'), default: previous !== undefined });
   if (!want) return undefined;
-  const required = (v: string): true | string => (isBlankText(v) ? tr(lang, 'walk.rectify.required') : true);
-  const date = (v: string): true | string => (isDay(v.trim()) ? true : tr(lang, 'walk.rectify.badDate', { value: v.trim() }));
-  const measures = (await prompter.input({ message: tr(lang, 'walk.rectify.measures'), default: previous?.measures, validate: required })).trim();
-  const owner = (await prompter.input({ message: tr(lang, 'walk.rectify.owner'), default: previous?.owner, validate: required })).trim();
-  const due = (await prompter.input({ message: tr(lang, 'walk.rectify.due'), default: previous?.due, validate: date })).trim();
+  const required = (v: string): true | string => (isBlankText(v) ? translate(lang, 'walk.rectify.required') : true);
+  const date = (v: string): true | string => (isDay(v.trim()) ? true : translate(lang, 'walk.rectify.badDate', { value: v.trim() }));
+  const measures = (await prompter.input({ message: translate(lang, 'walk.rectify.measures'), default: previous?.measures, validate: required })).trim();
+  const owner = (await prompter.input({ message: translate(lang, 'walk.rectify.owner'), default: previous?.owner, validate: required })).trim();
+  const due = (await prompter.input({ message: translate(lang, 'walk.rectify.due'), default: previous?.due, validate: date })).trim();
   const status = await prompter.select<RectifyStatus>({
-    message: tr(lang, 'walk.rectify.status'),
-    choices: RECTIFY_STATUSES.map((s) => ({ value: s, name: tr(lang, `walk.rectify.status.${s}`) })),
+    message: translate(lang, 'walk.rectify.status'),
+    choices: RECTIFY_STATUSES.map((s) => ({ value: s, name: translate(lang, `walk.rectify.status.${s}`) })),
     default: previous?.status ?? 'open',
   });
   const plan: Rectify = { measures, owner, due, status };
   if (status === 'done') {
-    plan.doneOn = (await prompter.input({ message: tr(lang, 'walk.rectify.doneOn'), default: previous?.doneOn, validate: date })).trim();
+    plan.doneOn = (await prompter.input({ message: translate(lang, 'walk.rectify.doneOn'), default: previous?.doneOn, validate: date })).trim();
     const old = formatEvidence(previous?.evidence);
     const raw = await prompter.input({
-      message: tr(lang, 'walk.rectify.evidence'),
+      message: translate(lang, 'walk.rectify.evidence'),
       default: old || undefined,
-      validate: (v) => (parseEvidence(v, previous?.evidence).length > 0 ? true : tr(lang, 'walk.rectify.evidenceRequired')),
+      validate: (v) => (parseEvidence(v, previous?.evidence).length > 0 ? true : translate(lang, 'walk.rectify.evidenceRequired')),
     });
     plan.evidence = parseEvidence(raw, previous?.evidence);
   }
@@ -307,13 +308,13 @@ async function askRectifyWith(prompter: Prompter, lang: Lang, previous: Rectify 
 export function ratioValidator(lang: Lang): (value: string) => true | string {
   return (value) => {
     const parsed = parseRatio(value);
-    return parsed.ok ? true : tr(lang, `walk.ratio.${parsed.problem}`, { value: value.trim() });
+    return parsed.ok ? true : translate(lang, `walk.ratio.${parsed.problem}`, { value: value.trim() });
   };
 }
 
 /** Validates a typed deduction count at the prompt. */
 export function countValidator(lang: Lang): (value: string) => true | string {
-  return (value) => (parseCount(value) === undefined ? tr(lang, 'walk.deduct.bad', { value: value.trim() }) : true);
+  return (value) => (parseCount(value) === undefined ? translate(lang, 'walk.deduct.bad', { value: value.trim() }) : true);
 }
 
 function partTitle(area: Area, lang: Lang): string {
@@ -340,35 +341,35 @@ export function renderScreen(
   const done = items.filter((p) => isAnswered(p.item, answers.answers[p.item.id])).length;
   const unitLabel = checklist.unitTypes.find((u) => u.id === answers.unit.type)?.label;
   const lines: string[] = [];
-  const unit = tr(lang, 'walk.unitLine', { unit: makeVisible(answers.unit.name), type: makeVisible(pickText(unitLabel, lang) || answers.unit.type) });
+  const unit = translate(lang, 'walk.unitLine', { unit: makeVisible(answers.unit.name), type: makeVisible(pickText(unitLabel, lang) || answers.unit.type) });
   lines.push(paint.dim(`${makeVisible(pickText(checklist.title, lang))} · ${unit}`));
   lines.push(
-    paint.bold(tr(lang, 'walk.where', { part: parts.indexOf(area) + 1, parts: parts.length, item: index + 1, items: items.length })) +
+    paint.bold(translate(lang, 'walk.where', { part: parts.indexOf(area) + 1, parts: parts.length, item: index + 1, items: items.length })) +
       '   ' +
       paint.cyan(progressBar(done, items.length)) +
       ' ' +
-      tr(lang, 'walk.answeredOf', { done, total: items.length }),
+      translate(lang, 'walk.answeredOf', { done, total: items.length }),
   );
   lines.push('─'.repeat(60));
   lines.push(paint.bold(partTitle(area, lang)) + (section ? ` › ${makeVisible(pickText(section.title, lang))}` : ''));
-  const tags = [tr(lang, 'walk.points', { points: item.points })];
+  const tags = [translate(lang, 'walk.points', { points: item.points })];
   // Said once: the tag only where the item's text does not say it already.
-  if (item.veto && !mentionsVeto(pickText(item.text, lang))) tags.push(paint.red(tr(lang, 'walk.tag.veto')));
-  if (item.bonus) tags.push(paint.green(tr(lang, 'walk.tag.bonus')));
-  if (kindOf(item) !== 'status') tags.push(tr(lang, `walk.tag.${kindOf(item)}`));
+  if (item.veto && !mentionsVeto(pickText(item.text, lang))) tags.push(paint.red(translate(lang, 'walk.tag.veto')));
+  if (item.bonus) tags.push(paint.green(translate(lang, 'walk.tag.bonus')));
+  if (kindOf(item) !== 'status') tags.push(translate(lang, `walk.tag.${kindOf(item)}`));
   lines.push('');
   lines.push(`${paint.bold(item.id)}  ${tags.map((t) => `[${t}]`).join(' ')}`);
   lines.push(makeVisible(pickText(item.text, lang)));
-  if (item.basis) lines.push('', tr(lang, 'walk.basis', { text: makeVisible(pickText(item.basis, lang)) }));
-  if (item.guidance) lines.push('', `${paint.bold(tr(lang, 'walk.guidance'))}${makeVisible(pickText(item.guidance, lang))}`);
+  if (item.basis) lines.push('', translate(lang, 'walk.basis', { text: makeVisible(pickText(item.basis, lang)) }));
+  if (item.guidance) lines.push('', `${paint.bold(translate(lang, 'walk.guidance'))}${makeVisible(pickText(item.guidance, lang))}`);
   if (item.evidence && item.evidence.length > 0) {
-    lines.push('', `${paint.bold(tr(lang, 'walk.evidence'))}${item.evidence.map((e) => makeVisible(pickText(e, lang))).join(tr(lang, 'walk.listSep'))}`);
+    lines.push('', `${paint.bold(translate(lang, 'walk.evidence'))}${item.evidence.map((e) => makeVisible(pickText(e, lang))).join(translate(lang, 'walk.listSep'))}`);
   }
   if (kindOf(item) === 'deduct') {
     for (const rule of item.deductions ?? []) lines.push(`  - ${makeVisible(pickText(rule.text, lang))}`);
   }
   const previous = answers.answers[item.id];
-  if (isAnswered(item, previous)) lines.push('', paint.green(tr(lang, 'walk.previous', { answer: describeAnswer(item, previous!, lang) })));
+  if (isAnswered(item, previous)) lines.push('', paint.green(translate(lang, 'walk.previous', { answer: describeAnswer(item, previous!, lang) })));
   lines.push('');
   return lines.join('\n');
 }
@@ -376,11 +377,11 @@ export function renderScreen(
 /** A one-line description of an answer, for the "answered before" line. */
 export function describeAnswer(item: Item, answer: Answer, lang: Lang): string {
   const parts: string[] = [];
-  if (answer.status) parts.push(tr(lang, `status.${answer.status}`));
+  if (answer.status) parts.push(translate(lang, `walk.status.${answer.status}`));
   if (answer.value !== undefined) parts.push(`${Math.round(answer.value * 1000) / 10}%`);
   if (answer.deductions) {
     const total = Object.entries(answer.deductions).reduce((n, [id, count]) => n + count * (item.deductions?.find((d) => d.id === id)?.points ?? 0), 0);
-    parts.push(tr(lang, 'walk.deducted', { points: total }));
+    parts.push(translate(lang, 'walk.deducted', { points: total }));
   }
   if (answer.note) parts.push(shorten(answer.note, 40));
   return parts.join(' — ');

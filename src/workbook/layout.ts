@@ -1,8 +1,7 @@
 // What writer and reader of answer workbooks agree on: the hidden sheet, the columns, the cover fields, the status labels.
+import { translate, type MessageKey } from '../i18n/translate.js';
 import { createRequire } from 'node:module';
 import type { RectifyStatus, Status } from '../model/answers.js';
-import type { WORKBOOK_MESSAGES } from '../i18n/workbook-messages.js';
-import { WORKBOOK_MESSAGES as M } from '../i18n/workbook-messages.js';
 
 // exceljs (and its dozens of dependencies) is required only when a workbook is written or read:
 // start-up, and every command on YAML files, never pay for loading it. `require` rather than
@@ -32,7 +31,7 @@ export function isWorkbookPath(file: string | Uint8Array): boolean {
   return /\.xls[xm]$/i.test(name);
 }
 
-type Key = keyof typeof WORKBOOK_MESSAGES;
+type Key = MessageKey;
 
 /** The columns of the items sheet, in the order written; the reader finds each by its header. */
 export const COLUMNS = ['id', 'text', 'basis', 'guidance', 'expected', 'points', 'kind', 'answer', 'note', 'evidence', 'measures', 'owner', 'due', 'taskStatus', 'doneOn', 'fixEvidence'] as const;
@@ -88,14 +87,14 @@ const STATUS_KEYS: Record<Status, Key> = { pass: 'wb.status.pass', partial: 'wb.
 
 /** The label of a status in a language. */
 export function statusLabel(status: Status, lang: 'zh' | 'en'): string {
-  return M[STATUS_KEYS[status]][lang];
+  return translate(lang, STATUS_KEYS[status]);
 }
 
 const TASK_STATUS_KEYS: Record<RectifyStatus, Key> = { open: 'wb.task.open', 'in-progress': 'wb.task.in-progress', done: 'wb.task.done' };
 
 /** The label of a rectification status in a language (未开始 / 整改中 / 已完成). */
 export function taskStatusLabel(status: RectifyStatus, lang: 'zh' | 'en'): string {
-  return M[TASK_STATUS_KEYS[status]][lang];
+  return translate(lang, TASK_STATUS_KEYS[status]);
 }
 
 /** Normalises a label for matching: NFKC (full-width to half-width), spaces removed, lower case. */
@@ -106,8 +105,8 @@ export function normalizeLabel(text: string): string {
 /** Every spelling of each status that is read: the zh and en labels and the answer-file word. */
 export const STATUS_BY_LABEL: ReadonlyMap<string, Status> = new Map(
   (Object.keys(STATUS_KEYS) as Status[]).flatMap((s) => [
-    [normalizeLabel(M[STATUS_KEYS[s]].zh), s],
-    [normalizeLabel(M[STATUS_KEYS[s]].en), s],
+    [normalizeLabel(translate('zh', STATUS_KEYS[s])), s],
+    [normalizeLabel(translate('en', STATUS_KEYS[s])), s],
     [s, s],
   ]),
 );
@@ -115,8 +114,8 @@ export const STATUS_BY_LABEL: ReadonlyMap<string, Status> = new Map(
 /** Every spelling of each rectification status that is read: the zh and en labels and the answer-file word. */
 export const TASK_STATUS_BY_LABEL: ReadonlyMap<string, RectifyStatus> = new Map(
   (Object.keys(TASK_STATUS_KEYS) as RectifyStatus[]).flatMap((s) => [
-    [normalizeLabel(M[TASK_STATUS_KEYS[s]].zh), s],
-    [normalizeLabel(M[TASK_STATUS_KEYS[s]].en), s],
+    [normalizeLabel(translate('zh', TASK_STATUS_KEYS[s])), s],
+    [normalizeLabel(translate('en', TASK_STATUS_KEYS[s])), s],
     [s, s],
   ]),
 );
@@ -125,7 +124,7 @@ export const TASK_STATUS_BY_LABEL: ReadonlyMap<string, RectifyStatus> = new Map(
 export function isHeaderOf(text: string, column: Column | Key): boolean {
   const key = (column in COLUMN_KEYS ? COLUMN_KEYS[column as Column] : column) as Key;
   const t = normalizeLabel(text);
-  return t === normalizeLabel(M[key].zh) || t === normalizeLabel(M[key].en);
+  return t === normalizeLabel(translate('zh', key)) || t === normalizeLabel(translate('en', key));
 }
 
 /** The id written in the id column of a deduction's sub-row. */

@@ -1,4 +1,5 @@
 // Reads an answer workbook (.xlsx) into the value an answer file parses to, with a locator from JSON pointer to `Sheet!CELL`.
+import { translate } from '../i18n/translate.js';
 import type { Cell, CellValue, Workbook, Worksheet } from 'exceljs';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
@@ -8,7 +9,6 @@ import { MAX_FILE_BYTES, readFailureDiagnostic } from '../load/read-text.js';
 import type { ParsedYaml } from '../load/parse-yaml.js';
 import { isBlankText } from '../model/identity.js';
 import { isDay } from '../util/dates.js';
-import { tw } from '../i18n/workbook-messages.js';
 import { inspectZip } from './inspect-zip.js';
 import {
   COLUMNS,
@@ -141,12 +141,12 @@ function readLoaded(wb: Workbook, file: string): ParsedYaml {
   // The items sheet: columns by header, rows by the id column.
   const items = wb.getWorksheet(settings.get('itemsSheet') ?? '') ?? findSheet(wb, (ws) => findHeader(ws) !== undefined);
   const header = items ? findHeader(items) : undefined;
-  if (!items || !header) return fail('WORKBOOK_COLUMN_MISSING', { sheet: settings.get('itemsSheet') ?? '—', column: tw('zh', 'wb.head.id') + ' / ' + tw('en', 'wb.head.id') });
+  if (!items || !header) return fail('WORKBOOK_COLUMN_MISSING', { sheet: settings.get('itemsSheet') ?? '—', column: translate('zh', 'wb.head.id') + ' / ' + translate('en', 'wb.head.id') });
   // Format 1 was written before the rectification columns: it has no tasks to read. From format 2
   // on they are needed like the note and evidence columns, so that a task is never dropped unseen.
   const taskColumns = format >= 2 ? TASK_COLUMNS.map((c) => c.column) : [];
   for (const column of [...READ_COLUMNS, ...taskColumns]) {
-    if (header.columns[column] === undefined) return fail('WORKBOOK_COLUMN_MISSING', { sheet: items.name, column: `${tw('zh', `wb.head.${column}`)} / ${tw('en', `wb.head.${column}`)}` }, { sheet: items.name, row: header.row, col: 1 });
+    if (header.columns[column] === undefined) return fail('WORKBOOK_COLUMN_MISSING', { sheet: items.name, column: `${translate('zh', `wb.head.${column}`)} / ${translate('en', `wb.head.${column}`)}` }, { sheet: items.name, row: header.row, col: 1 });
   }
   const byId = new Map<string, number>();
   const known = new Set(rows.map((r) => (r.kind === 'item' ? r.item : deductionRowId(r.item, r.deduction ?? ''))));

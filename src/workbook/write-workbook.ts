@@ -1,10 +1,10 @@
 // Writes an answer workbook (.xlsx): cover, instructions, the items sheet with answer cells, and the hidden sheet that lets it be read back.
+import { translate, type MessageKey } from '../i18n/translate.js';
 import type { Cell, Worksheet } from 'exceljs';
 import { RECTIFY_STATUSES, type Answer, type Answers, type Evidence, type Rectify } from '../model/answers.js';
 import { applyingItems, kindOf, type Checklist, type Item } from '../model/checklist.js';
 import { pickText, type Text } from '../model/text.js';
 import type { Lang } from '../i18n/lang.js';
-import { tw, WORKBOOK_MESSAGES as M } from '../i18n/workbook-messages.js';
 import {
   COLUMN_KEYS,
   COLUMNS,
@@ -54,7 +54,7 @@ const HEADING_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9
 export async function writeWorkbook(checklist: Checklist, answers: Answers, lang: Lang): Promise<{ bytes: Buffer; count: number }> {
   const wb = new (exceljs().Workbook)();
   wb.creator = 'wangxin';
-  const t = (key: keyof typeof M, params?: Record<string, unknown>): string => tw(lang, key, params);
+  const t = (key: MessageKey, params?: Record<string, unknown>): string => translate(lang, key, params);
   const pick = (text: Text | undefined): string => pickText(text, lang);
   const title = t('wb.title', { title: pick(checklist.title) });
 
@@ -102,7 +102,7 @@ export async function writeWorkbook(checklist: Checklist, answers: Answers, lang
 
   // The instructions.
   help.columns = [{ width: 110 }];
-  const lines: (keyof typeof M)[] = ['wb.help.title', 'wb.help.1', 'wb.help.status', 'wb.help.ratio', 'wb.help.deduct', 'wb.help.na', 'wb.help.evidence', 'wb.help.rectify', 'wb.help.score', 'wb.help.send', 'wb.help.protect'];
+  const lines: (MessageKey)[] = ['wb.help.title', 'wb.help.1', 'wb.help.status', 'wb.help.ratio', 'wb.help.deduct', 'wb.help.na', 'wb.help.evidence', 'wb.help.rectify', 'wb.help.score', 'wb.help.send', 'wb.help.protect'];
   lines.forEach((key, i) => {
     const cell = help.getCell(i + 1, 1);
     cell.value = t(key);
@@ -117,7 +117,7 @@ export async function writeWorkbook(checklist: Checklist, answers: Answers, lang
   items.getCell('A1').font = { bold: true, size: 14 };
   COLUMNS.forEach((c, i) => {
     const cell = items.getCell(HEADER_ROW, i + 1);
-    cell.value = M[COLUMN_KEYS[c]][lang];
+    cell.value = translate(lang, COLUMN_KEYS[c]);
     cell.font = { bold: true };
     cell.fill = HEADING_FILL;
     cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
@@ -257,7 +257,7 @@ function fillAnswer(cell: Cell, item: Item, answer: Answer | undefined, lang: La
       allowBlank: true,
       formulae: [`"${allowed.map((s) => statusLabel(s, lang)).join(',')}"`],
       showErrorMessage: true,
-      error: tw(lang, 'wb.validation.status'),
+      error: translate(lang, 'wb.validation.status'),
     };
     if (answer?.status) cell.value = statusLabel(answer.status, lang);
   } else if (kind === 'ratio') {
@@ -268,12 +268,12 @@ function fillAnswer(cell: Cell, item: Item, answer: Answer | undefined, lang: La
       allowBlank: true,
       formulae: [`OR(AND(ISNUMBER(${ref}),${ref}>=0,${ref}<=1),${ref}="${na}")`],
       showErrorMessage: true,
-      error: tw(lang, 'wb.validation.ratio'),
+      error: translate(lang, 'wb.validation.ratio'),
     };
     if (answer?.status === 'na') cell.value = na;
     else if (answer?.value !== undefined) cell.value = answer.value;
   } else {
-    cell.dataValidation = { type: 'list', allowBlank: true, formulae: [`"${na}"`], showErrorMessage: true, error: tw(lang, 'wb.validation.status') };
+    cell.dataValidation = { type: 'list', allowBlank: true, formulae: [`"${na}"`], showErrorMessage: true, error: translate(lang, 'wb.validation.status') };
     if (answer?.status === 'na') cell.value = na;
   }
 }
@@ -296,7 +296,7 @@ function fillTask(cellOf: (column: Column) => Cell, plan: Rectify | undefined, l
       allowBlank: true,
       formulae: [new Date(Date.UTC(1990, 0, 1)), new Date(Date.UTC(2199, 11, 31))],
       showErrorMessage: true,
-      error: tw(lang, 'wb.validation.date'),
+      error: translate(lang, 'wb.validation.date'),
     };
     // A date, not text: the spreadsheet shows its own date picker and sorts by it. Midnight UTC
     // is the whole day exceljs stores as a serial.
@@ -308,7 +308,7 @@ function fillTask(cellOf: (column: Column) => Cell, plan: Rectify | undefined, l
     allowBlank: true,
     formulae: [`"${RECTIFY_STATUSES.map((s) => taskStatusLabel(s, lang)).join(',')}"`],
     showErrorMessage: true,
-    error: tw(lang, 'wb.validation.status'),
+    error: translate(lang, 'wb.validation.status'),
   };
   if (plan) status.value = taskStatusLabel(plan.status, lang);
   setText(cellOf('fixEvidence'), plan?.evidence?.map(evidenceLine).join('\n'));

@@ -13,7 +13,7 @@ import { buildReport } from '../../src/report/json-report.js';
 import { scoreAnswers } from '../../src/score/score.js';
 import { parseYaml } from '../../src/load/parse-yaml.js';
 import type { Answers } from '../../src/model/answers.js';
-import { escapeJsonText } from '../../src/report/escape.js';
+import { escapeJsonText } from '../../src/util/safe-text.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const EXAMPLES = join(ROOT, 'examples', 'answers');

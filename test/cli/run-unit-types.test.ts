@@ -1,11 +1,11 @@
 // A full self-check for every unit type of the built-in checklist: answer half, stop, resume, finish, compare with scoring.
+import { translate } from '../../src/i18n/translate.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandContext, Io } from '../../src/io/io.js';
 import { runRun } from '../../src/cli/run.js';
 import { NO_PAINT } from '../../src/diagnostics/render.js';
-import { tr } from '../../src/i18n/run-messages.js';
 import type { Checklist } from '../../src/model/checklist.js';
 import { scoreAnswers } from '../../src/score/score.js';
 import { formatFixed } from '../../src/score/round.js';
@@ -88,7 +88,7 @@ describe('a full self-check for each unit type, in two sittings', () => {
     // The JSON report keeps 2 decimals, the terminal 1, both rounded from the same unrounded score.
     expect(report.score.toFixed(2)).toBe(formatFixed(result.score, 2));
     expect(second.out()).toContain(`得分 ${formatFixed(result.score, 1)}（`);
-    expect(prompter.screens.at(-1)).toContain(tr('zh', 'walk.end.allDone', { total: items.length }));
+    expect(prompter.screens.at(-1)).toContain(translate('zh', 'walk.end.allDone', { total: items.length }));
   });
 });
 
@@ -97,6 +97,6 @@ describe('Ctrl-C before the first question', () => {
     const c = context(tmp.dir);
     const code = await runRun({ unit: 'x', unitType: 'township', answers: 'a.yaml' }, c.ctx, { prompter: createScriptedPrompter([{ interrupt: true }]) });
     expect(code).toBe(130);
-    expect(c.out()).toContain(tr('zh', 'run.interruptedEarly'));
+    expect(c.out()).toContain(translate('zh', 'run.interruptedEarly'));
   });
 });

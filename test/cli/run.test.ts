@@ -1,4 +1,5 @@
 // `wangxin run` in-process with a scripted Prompter: start, no terminal, lock, invalid files, Ctrl-C and resume, the summary and report.
+import { translate, type MessageKey } from '../../src/i18n/translate.js';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,6 @@ import { runRun, type RunOptions } from '../../src/cli/run.js';
 import { shellQuote } from '../../src/cli/invocation.js';
 import { formatLocalTime } from '../../src/util/local-time.js';
 import { NO_PAINT } from '../../src/diagnostics/render.js';
-import { tr } from '../../src/i18n/run-messages.js';
 import type { Lang } from '../../src/i18n/lang.js';
 import type { Checklist } from '../../src/model/checklist.js';
 import { scoreAnswers } from '../../src/score/score.js';
@@ -111,8 +111,8 @@ describe('run: starting', () => {
     expect(check.answers?.assessor).not.toHaveProperty('role');
     expect(prompter.asked[1].default).toBe(join('answers', '某某镇党委.yaml'));
     expect(prompter.asked[2].values).toEqual(checklist.unitTypes.map((u) => u.id));
-    expect(prompter.screens[0]).toContain(tr('zh', 'run.created', { file: join('answers', '某某镇党委.yaml') }));
-    expect(out).toContain(tr('zh', 'run.resumeHint', { command: `wangxin run --answers ${join('answers', '某某镇党委.yaml')}` }));
+    expect(prompter.screens[0]).toContain(translate('zh', 'run.created', { file: join('answers', '某某镇党委.yaml') }));
+    expect(out).toContain(translate('zh', 'run.resumeHint', { command: `wangxin run --answers ${join('answers', '某某镇党委.yaml')}` }));
     expect(existsSync(`${file}.lock`)).toBe(false);
   });
 
@@ -139,14 +139,14 @@ describe('run: interrupting and resuming', () => {
     const check = await checkFile(file, {}, 'answers');
     expect(check.errors).toEqual([]);
     expect(check.answers?.answers).toEqual({ 'A1.1.1': { status: 'pass' }, 'A1.1.2': { status: 'fail', note: '问题' } });
-    expect(first.out).toContain(tr('zh', 'run.interrupted', { done: 2, total: 42, file: 'a.yaml' }));
+    expect(first.out).toContain(translate('zh', 'run.interrupted', { done: 2, total: 42, file: 'a.yaml' }));
     expect(first.out).toContain('wangxin run --answers a.yaml');
     expect(existsSync(`${file}.lock`)).toBe(false);
 
     const second = await run({ answers: 'a.yaml' }, [{ select: '@quit' }]);
     expect(second.code).toBe(0);
-    expect(second.prompter.screens[0]).toContain(tr('zh', 'run.continuing', { file: 'a.yaml' }));
-    expect(second.prompter.screens[0]).toContain(tr('zh', 'walk.resume', { done: 2, total: 42, id: 'A1.1.3' }));
+    expect(second.prompter.screens[0]).toContain(translate('zh', 'run.continuing', { file: 'a.yaml' }));
+    expect(second.prompter.screens[0]).toContain(translate('zh', 'walk.resume', { done: 2, total: 42, id: 'A1.1.3' }));
     expect(second.prompter.screens[0]).toMatch(/^A1\.1\.3 {2}\[/m);
   });
 
@@ -155,7 +155,7 @@ describe('run: interrupting and resuming', () => {
     const prompter = createScriptedPrompter([...ASSESSOR, { select: 'pass' }, { input: '' }, { input: '' }, { interrupt: true }]);
     const code = await runRun(base(), c.ctx, { prompter, generatedAt: '2026-06-01T00:00:00Z' });
     expect(code).toBe(130);
-    expect(c.out()).toContain(tr('zh', 'run.resumeHint', { command: 'npx wangxin run --answers a.yaml' }));
+    expect(c.out()).toContain(translate('zh', 'run.resumeHint', { command: 'npx wangxin run --answers a.yaml' }));
     // Started as wangxin, it says wangxin.
     const plain = await run({ answers: 'a.yaml' }, [{ interrupt: true }]);
     expect(plain.out).toMatch(/(?<!npx )wangxin run --answers a\.yaml/);
@@ -168,7 +168,7 @@ describe('run: interrupting and resuming', () => {
     writeFileSync(file, text);
     const { code, err } = await run({ answers: 'bad.yaml' }, []);
     expect(code).toBe(1);
-    expect(err).toContain(tr('zh', 'run.invalidAnswers', { file: 'bad.yaml' }));
+    expect(err).toContain(translate('zh', 'run.invalidAnswers', { file: 'bad.yaml' }));
     expect(err).toMatch(/bad\.yaml:5:/);
     expect(readFileSync(file, 'utf8')).toBe(text);
     expect(existsSync(`${file}.lock`)).toBe(false);
@@ -207,7 +207,7 @@ describe('run: interrupting and resuming', () => {
     expect(readFileSync(file, 'utf8')).toBe(before);
     const changed = await run({ answers: 'a.yaml', unitType: 'department', changeUnitType: true }, [...SKIP_HEADER, { select: '@quit' }]);
     expect(changed.code).toBe(0);
-    expect(changed.prompter.screens[0]).toContain(tr('zh', 'run.unitTypeChanged', { old: 'township', new: 'department' }));
+    expect(changed.prompter.screens[0]).toContain(translate('zh', 'run.unitTypeChanged', { old: 'township', new: 'department' }));
     expect((await checkFile(file, {}, 'answers')).answers?.unit.type).toBe('department');
   });
 });
@@ -235,7 +235,7 @@ describe('run: the lock', () => {
     writeFileSync(`${file}.lock`, JSON.stringify({ pid, hostname: hostname(), startedAt: new Date().toISOString() }));
     const { code, prompter } = await run(base(), [...ASSESSOR, { select: '@quit' }]);
     expect(code).toBe(0);
-    expect(prompter.screens[0]).toContain(tr('zh', 'run.lockTakenOver', { lock: 'a.yaml.lock', pid }));
+    expect(prompter.screens[0]).toContain(translate('zh', 'run.lockTakenOver', { lock: 'a.yaml.lock', pid }));
     expect(existsSync(`${file}.lock`)).toBe(false);
   });
 });
@@ -251,12 +251,12 @@ describe('run: the end', () => {
     const file = join(tmp.dir, 'a.yaml');
     const check = await checkFile(file, {}, 'answers');
     const result = scoreAnswers(check.checklist!, check.answers!);
-    expect(out).toContain(tr('zh', 'run.summary.score', { score: formatFixed(result.score, 1), base: formatFixed(result.baseScore, 1), bonus: formatFixed(result.bonusScore, 1), grade: '不合格' }));
-    expect(out).toContain(tr('zh', 'run.summary.notVetoed'));
+    expect(out).toContain(translate('zh', 'run.summary.score', { score: formatFixed(result.score, 1), base: formatFixed(result.baseScore, 1), bonus: formatFixed(result.bonusScore, 1), grade: '不合格' }));
+    expect(out).toContain(translate('zh', 'run.summary.notVetoed'));
     // The three bonus items open to a township are not shortfalls: they are listed apart.
-    expect(out).toContain(tr('zh', 'run.summary.rectify', { count: 38, fail: 0, partial: 1, unanswered: 37 }));
+    expect(out).toContain(translate('zh', 'run.summary.rectify', { count: 38, fail: 0, partial: 1, unanswered: 37 }));
     expect(out).toContain('可争取的加分 3 项');
-    expect(out).toContain(tr('zh', 'run.reportWritten', { file: 'out/r.json' }));
+    expect(out).toContain(translate('zh', 'run.reportWritten', { file: 'out/r.json' }));
     const report = JSON.parse(readFileSync(join(tmp.dir, 'out', 'r.json'), 'utf8')) as { score: number; complete: boolean };
     expect(report.score).toBe(Math.round(result.score * 100) / 100);
     expect(report.complete).toBe(false);
@@ -269,7 +269,7 @@ describe('run: the end', () => {
     await saveAnswers(file, answers, checklist);
     const { code, out } = await run({ answers: 'v.yaml' }, [...SKIP_HEADER, { select: '@finish' }, { confirm: true }], 'en');
     expect(code).toBe(0);
-    expect(out).toContain(tr('en', 'run.summary.vetoed', { items: 'A3.3.4' }));
+    expect(out).toContain(translate('en', 'run.summary.vetoed', { items: 'A3.3.4' }));
     expect(existsSync(join(tmp.dir, 'v.report.md'))).toBe(true);
   });
 });
@@ -282,7 +282,7 @@ describe('run: who answers and for which period', () => {
     expect(code).toBe(0);
     const header = prompter.asked.slice(0, 4);
     expect(header.map((q) => q.message)).toEqual(
-      ['run.ask.assessorName', 'run.ask.assessorRole', 'run.ask.assessorContact', 'run.ask.period'].map((k) => tr('zh', k as Parameters<typeof tr>[1]) + tr('zh', 'run.ask.skip')),
+      ['run.ask.assessorName', 'run.ask.assessorRole', 'run.ask.assessorContact', 'run.ask.period'].map((k) => translate('zh', k as MessageKey) + translate('zh', 'run.ask.skip')),
     );
     // Asked once: no other question of the run is about them.
     expect(prompter.asked.slice(4).some((q) => /填报人|评估期间/.test(q.message))).toBe(false);
@@ -301,8 +301,8 @@ describe('run: who answers and for which period', () => {
     // Resumed: Enter keeps the name, the contact and period are filled in now.
     const second = await run({ answers: 'a.yaml' }, [{ input: '' }, { input: '' }, { input: '13800000000' }, { input: '2026' }, { select: '@quit' }]);
     expect(second.code).toBe(0);
-    expect(second.prompter.output[0]).toBe(tr('zh', 'run.header.incomplete'));
-    expect(second.prompter.asked[0]).toMatchObject({ message: tr('zh', 'run.ask.assessorName') + tr('zh', 'run.ask.keep'), default: '张三', answer: '张三' });
+    expect(second.prompter.output[0]).toBe(translate('zh', 'run.header.incomplete'));
+    expect(second.prompter.asked[0]).toMatchObject({ message: translate('zh', 'run.ask.assessorName') + translate('zh', 'run.ask.keep'), default: '张三', answer: '张三' });
     const saved = await checkFile(join(tmp.dir, 'a.yaml'), {}, 'answers');
     expect(saved.answers).toMatchObject({ assessor: { name: '张三', contact: '13800000000' }, period: '2026' });
     // Complete now: a third sitting goes straight to the items.

@@ -1,7 +1,8 @@
 // Rendering: file:line:col, a caret under the right (CJK-wide) column, and no raw control characters.
 import { describe, expect, it } from 'vitest';
 import { createDiagnostic } from '../../src/diagnostics/diagnostic.js';
-import { displayWidth, makeVisible, renderCodeFrame, renderDiagnostics } from '../../src/diagnostics/render.js';
+import { displayWidth, renderCodeFrame, renderDiagnostics } from '../../src/diagnostics/render.js';
+import { makeVisible } from '../../src/util/safe-text.js';
 
 describe('renderCodeFrame', () => {
   it('puts the caret under the offending text after wide characters', () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Answers } from '../../src/model/answers.js';
 import { buildReport } from '../../src/report/json-report.js';
 import { reportBytes } from '../../src/report/report-bytes.js';
-import { escapeJsonText } from '../../src/report/escape.js';
+import { escapeJsonText } from '../../src/util/safe-text.js';
 import { scoreAnswers } from '../../src/score/score.js';
 import { getValidator } from '../../src/validate/ajv-factory.js';
 import { scoredArb } from '../score/arbitraries.js';

@@ -1,22 +1,22 @@
 // The terminal prompts (@inquirer/testing and the inquirer-backed Prompter on fake streams): validation messages, Ctrl-C.
+import { translate } from '../../src/i18n/translate.js';
 import { PassThrough, Writable } from 'node:stream';
 import { input, select } from '@inquirer/prompts';
 import { render } from '@inquirer/testing';
 import { describe, expect, it } from 'vitest';
 import type { Io } from '../../src/io/io.js';
-import { tr } from '../../src/i18n/run-messages.js';
 import { createInquirerPrompter } from '../../src/walk/inquirer-prompter.js';
 import { PromptInterrupted } from '../../src/walk/prompter.js';
 import { countValidator, ratioValidator } from '../../src/walk/walk.js';
 
 describe('prompts as the terminal shows them (@inquirer/testing)', () => {
   it('the ratio input shows why a value is refused and accepts 3/4', async () => {
-    const { answer, events, getScreen } = await render(input, { message: tr('zh', 'walk.ratio.message'), validate: ratioValidator('zh') });
+    const { answer, events, getScreen } = await render(input, { message: translate('zh', 'walk.ratio.message'), validate: ratioValidator('zh') });
     events.type('75');
     events.keypress('enter');
     await Promise.resolve();
     await new Promise((r) => setTimeout(r, 20));
-    expect(getScreen()).toContain(tr('zh', 'walk.ratio.percentHint', { value: '75' }));
+    expect(getScreen()).toContain(translate('zh', 'walk.ratio.percentHint', { value: '75' }));
     for (let i = 0; i < 2; i++) events.keypress('backspace');
     events.type('3/4');
     events.keypress('enter');
@@ -81,7 +81,7 @@ describe('createInquirerPrompter on the command streams', () => {
     await tick();
     keys.write('2\r');
     await tick();
-    expect(screen()).toContain(tr('zh', 'walk.ratio.percentHint', { value: '2' }));
+    expect(screen()).toContain(translate('zh', 'walk.ratio.percentHint', { value: '2' }));
     keys.write('\u007f75%\r');
     await expect(typed).resolves.toBe('75%');
   });

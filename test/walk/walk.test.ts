@@ -1,4 +1,5 @@
 // The walk with a scripted Prompter: each kind of item, validation at the prompt, navigation, resume, the file on disk.
+import { translate, type MessageKey } from '../../src/i18n/translate.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -10,7 +11,6 @@ import { PromptInterrupted } from '../../src/walk/prompter.js';
 import { createScriptedPrompter, type ScriptStep } from '../../src/walk/scripted-prompter.js';
 import { firstUnanswered, walk, type WalkOptions } from '../../src/walk/walk.js';
 import { applyingItems } from '../../src/model/checklist.js';
-import { tr } from '../../src/i18n/run-messages.js';
 import { blankAnswers, builtinChecklist, makeTempDir } from './helpers.js';
 
 let checklist: Checklist;
@@ -57,7 +57,7 @@ describe('walk: answering each kind of item', () => {
     expect(saves).toHaveLength(1);
     expect(saves[0].answers).toEqual(answers.answers);
     // partial asks for the gap, not a plain note.
-    expect(prompter.asked[1].message).toBe(tr('zh', 'walk.note.problem'));
+    expect(prompter.asked[1].message).toBe(translate('zh', 'walk.note.problem'));
     expect(prompter.screens.map(screenItem)).toEqual(['A1.1.1', 'A1.1.2']);
     expect(prompter.remaining()).toBe(0);
   });
@@ -82,7 +82,7 @@ describe('walk: answering each kind of item', () => {
     const answers = blankAnswers(checklist);
     const { prompter } = await runWalk(answers, [{ select: 'na' }, { input: '' }, { input: '  -  ' }, { input: '本单位未开设账号' }, { input: '' }, QUIT]);
     expect(answers.answers['A1.1.1']).toEqual({ status: 'na', note: '本单位未开设账号' });
-    expect(prompter.asked[1].errors).toEqual([tr('zh', 'walk.note.required'), tr('zh', 'walk.note.required')]);
+    expect(prompter.asked[1].errors).toEqual([translate('zh', 'walk.note.required'), translate('zh', 'walk.note.required')]);
   });
 
   it('ratio item: fraction, quotient and percentage; bad values are refused with a message', async () => {
@@ -95,9 +95,9 @@ describe('walk: answering each kind of item', () => {
     expect(answers.answers['A2.3.2']).toEqual({ value: 0.75 });
     const ratio = prompter.asked[1];
     expect(ratio.errors).toEqual([
-      tr('zh', 'walk.ratio.percentHint', { value: '75' }),
-      tr('zh', 'walk.ratio.format', { value: 'abc' }),
-      tr('zh', 'walk.ratio.range', { value: '5/4' }),
+      translate('zh', 'walk.ratio.percentHint', { value: '75' }),
+      translate('zh', 'walk.ratio.format', { value: 'abc' }),
+      translate('zh', 'walk.ratio.range', { value: '5/4' }),
     ]);
     expect(ratio.errors[0]).toContain('75%');
   });
@@ -118,7 +118,7 @@ describe('walk: answering each kind of item', () => {
       { startAt: 'A3.2.3' },
     );
     expect(answers.answers['A3.2.3']).toEqual({ deductions: { d1: 2 }, note: '迟报两次' });
-    expect(prompter.asked[1].errors).toEqual([tr('zh', 'walk.deduct.bad', { value: '-1' }), tr('zh', 'walk.deduct.bad', { value: '1.5' })]);
+    expect(prompter.asked[1].errors).toEqual([translate('zh', 'walk.deduct.bad', { value: '-1' }), translate('zh', 'walk.deduct.bad', { value: '1.5' })]);
     expect(prompter.asked[2].default).toBe('0');
     await runWalk(answers, [{ select: '@none' }, { input: '' }, { input: '' }, QUIT], { startAt: 'A4.3.5' });
     expect(answers.answers['A4.3.5']).toEqual({ deductions: {} });
@@ -133,7 +133,7 @@ describe('walk: rectification after a shortfall', () => {
       { select: 'fail' }, { input: '' }, { input: '' }, { confirm: false }, // A1.1.2: offered, skipped
       QUIT,
     ]);
-    expect(prompter.asked.filter((q) => q.kind === 'confirm').map((q) => q.message)).toEqual([tr('zh', 'walk.rectify.offer')]);
+    expect(prompter.asked.filter((q) => q.kind === 'confirm').map((q) => q.message)).toEqual([translate('zh', 'walk.rectify.offer')]);
     expect(answers.answers).toEqual({ 'A1.1.1': { status: 'pass' }, 'A1.1.2': { status: 'fail' } });
   });
 
@@ -150,11 +150,11 @@ describe('walk: rectification after a shortfall', () => {
       { input: '' }, { input: ' , ' }, { input: '纪要.pdf' },
       QUIT,
     ]);
-    const errors = (message: Parameters<typeof tr>[1]): string[] => prompter.asked.find((q) => q.message === tr('zh', message))!.errors;
-    expect(errors('walk.rectify.measures')).toEqual([tr('zh', 'walk.rectify.required')]);
-    expect(errors('walk.rectify.due')).toEqual([tr('zh', 'walk.rectify.badDate', { value: '2026-6-30' }), tr('zh', 'walk.rectify.badDate', { value: '2026-02-30' })]);
-    expect(errors('walk.rectify.doneOn')).toEqual([tr('zh', 'walk.rectify.badDate', { value: '昨天' })]);
-    expect(errors('walk.rectify.evidence')).toEqual([tr('zh', 'walk.rectify.evidenceRequired'), tr('zh', 'walk.rectify.evidenceRequired')]);
+    const errors = (message: MessageKey): string[] => prompter.asked.find((q) => q.message === translate('zh', message))!.errors;
+    expect(errors('walk.rectify.measures')).toEqual([translate('zh', 'walk.rectify.required')]);
+    expect(errors('walk.rectify.due')).toEqual([translate('zh', 'walk.rectify.badDate', { value: '2026-6-30' }), translate('zh', 'walk.rectify.badDate', { value: '2026-02-30' })]);
+    expect(errors('walk.rectify.doneOn')).toEqual([translate('zh', 'walk.rectify.badDate', { value: '昨天' })]);
+    expect(errors('walk.rectify.evidence')).toEqual([translate('zh', 'walk.rectify.evidenceRequired'), translate('zh', 'walk.rectify.evidenceRequired')]);
     expect(answers.answers['A1.1.1']).toEqual({
       status: 'partial',
       rectify: { measures: '补开会议', owner: '王芳', due: '2026-06-30', status: 'done', doneOn: '2026-06-20', evidence: ['纪要.pdf'] },
@@ -167,8 +167,8 @@ describe('walk: rectification after a shortfall', () => {
     answers.answers['A1.1.1'] = { status: 'fail', rectify: plan };
     const edit = await runWalk(answers, [{ select: 'fail' }, { input: '' }, { input: '' }, { confirm: true }, { input: '' }, { input: '李明' }, { input: '' }, { select: 'in-progress' }, QUIT], { startAt: 'A1.1.1' });
     const confirm = edit.prompter.asked.find((q) => q.kind === 'confirm')!;
-    expect(confirm).toMatchObject({ message: tr('zh', 'walk.rectify.edit'), default: true });
-    expect(edit.prompter.asked.find((q) => q.message === tr('zh', 'walk.rectify.measures'))!.default).toBe('补开会议');
+    expect(confirm).toMatchObject({ message: translate('zh', 'walk.rectify.edit'), default: true });
+    expect(edit.prompter.asked.find((q) => q.message === translate('zh', 'walk.rectify.measures'))!.default).toBe('补开会议');
     expect(answers.answers['A1.1.1'].rectify).toEqual({ ...plan, owner: '李明', status: 'in-progress' });
     await runWalk(answers, [{ select: 'fail' }, { input: '' }, { input: '' }, { confirm: false }, QUIT], { startAt: 'A1.1.1' });
     expect(answers.answers['A1.1.1']).toEqual({ status: 'fail' });
@@ -257,7 +257,7 @@ describe('walk: navigation', () => {
     const target = items.findIndex((p) => p.item.id === 'A3.2.3');
     const { prompter } = await runWalk(answers, [{ select: '@unanswered' }, { select: target }, QUIT]);
     const list = prompter.asked[1];
-    expect(list.message).toBe(tr('zh', 'walk.unanswered.message', { count: 37 }));
+    expect(list.message).toBe(translate('zh', 'walk.unanswered.message', { count: 37 }));
     expect(list.values).toHaveLength(38); // 37 items and "cancel"
     expect(prompter.screens.map(screenItem)).toEqual(['A1.3.2', 'A3.2.3']);
   });
@@ -266,7 +266,7 @@ describe('walk: navigation', () => {
     const answers = blankAnswers(checklist);
     const { result, prompter } = await runWalk(answers, [{ select: '@finish' }, { confirm: false }, { select: '@finish' }, { confirm: true }]);
     expect(result.outcome).toBe('finished');
-    expect(prompter.asked[1].message).toBe(tr('zh', 'walk.finish.confirm', { count: 42 }));
+    expect(prompter.asked[1].message).toBe(translate('zh', 'walk.finish.confirm', { count: 42 }));
   });
 
   it('after the last item offers finish; all answered finishes without asking', async () => {
@@ -278,7 +278,7 @@ describe('walk: navigation', () => {
     expect(last.item.kind ?? 'status').toBe('status');
     const { result, prompter } = await runWalk(answers, [{ select: 'pass' }, { input: '' }, { input: '' }, { select: '@finish' }]);
     expect(result).toEqual({ outcome: 'finished', answered: items.length, total: items.length });
-    expect(prompter.screens[1]).toContain(tr('zh', 'walk.end.allDone', { total: items.length }));
+    expect(prompter.screens[1]).toContain(translate('zh', 'walk.end.allDone', { total: items.length }));
     expect(prompter.asked[3].default).toBe('@finish');
   });
 
@@ -304,7 +304,7 @@ describe('walk: resume', () => {
     const { prompter } = await runWalk(answers, [QUIT], { notices: ['继续作答 x.yaml'] });
     expect(screenItem(prompter.screens[0])).toBe(items[3].item.id);
     expect(prompter.screens[0]).toContain('继续作答 x.yaml');
-    expect(prompter.screens[0]).toContain(tr('zh', 'walk.resume', { done: 4, total: 42, id: items[3].item.id }));
+    expect(prompter.screens[0]).toContain(translate('zh', 'walk.resume', { done: 4, total: 42, id: items[3].item.id }));
     expect(prompter.screens[0]).toContain('第 4/42 项');
   });
 
@@ -315,7 +315,7 @@ describe('walk: resume', () => {
       answers.answers[p.item.id] = p.item.kind === 'ratio' ? { value: 0.5 } : p.item.kind === 'deduct' ? { deductions: {} } : p.item.veto ? { status: 'pass' } : { status: 'na', note: '无' };
     }
     const { prompter, result } = await runWalk(answers, [{ select: '@back' }, QUIT]);
-    expect(prompter.screens[0]).toContain(tr('zh', 'walk.end.allDone', { total: 24 }));
+    expect(prompter.screens[0]).toContain(translate('zh', 'walk.end.allDone', { total: 24 }));
     expect(screenItem(prompter.screens[1])).toBe(items[23].item.id);
     expect(result.outcome).toBe('quit');
   });

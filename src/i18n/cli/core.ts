@@ -1,8 +1,8 @@
-// The core CLI strings in both languages; each command keeps its own catalogue beside it (see catalog.ts).
-import { defineMessages } from './catalog.js';
+// The command line itself: global options, usage errors, validate and list.
+import type { Catalogue } from '../catalog.js';
 
-/** The message catalogue. Keys are dotted by command; every key has zh and en (a test checks). */
-export const MESSAGES = {
+/** The command line itself. */
+export const CORE_CLI = {
   'cli.description': {
     zh: '网信自查：网络安全和信息化工作自查、评分与汇总工具',
     en: 'wangxin: cybersecurity and informatization compliance self-checks, scoring and summaries',
@@ -11,6 +11,12 @@ export const MESSAGES = {
   'cli.opt.noColor': { zh: '不使用颜色（也可设置 NO_COLOR）', en: 'no colours (NO_COLOR works too)' },
   'cli.opt.version': { zh: '显示版本号', en: 'show the version' },
   'cli.opt.help': { zh: '显示帮助', en: 'show help' },
+  'cli.help.usage': { zh: '用法：', en: 'Usage:' },
+  'cli.help.arguments': { zh: '参数：', en: 'Arguments:' },
+  'cli.help.options': { zh: '选项：', en: 'Options:' },
+  'cli.help.globalOptions': { zh: '通用选项：', en: 'Global Options:' },
+  'cli.help.commands': { zh: '命令：', en: 'Commands:' },
+  'cli.help.examples': { zh: '示例：', en: 'Examples:' },
   'cli.help.command': { zh: '显示某个命令的帮助', en: 'show help for a command' },
   'cli.opt.checklist': { zh: '检查表：内置编号或文件路径', en: 'checklist: a built-in id or a file path' },
   'cli.error.prefix': { zh: '错误', en: 'error' },
@@ -66,10 +72,4 @@ export const MESSAGES = {
   },
   'list.none': { zh: '没有内置检查表', en: 'no built-in checklists' },
   'list.broken': { zh: '{file}：内置检查表无效', en: '{file}: built-in checklist is invalid' },
-} as const;
-
-/** The core CLI messages in `lang`, with `{name}` placeholders filled. */
-export const t = defineMessages('core', MESSAGES);
-
-/** A key of the core catalogue. */
-export type MessageKey = keyof typeof MESSAGES;
+} as const satisfies Catalogue;

@@ -1,5 +1,34 @@
-// Escaping of text from answer and checklist files for Markdown and HTML, so it shows as written and breaks nothing.
-import { INVISIBLE_CLASS } from '../util/invisible.js';
+// Untrusted text (from answer and checklist files, names, paths) made safe for each output: terminal, Markdown, HTML, JSON, XML.
+
+/**
+ * Characters that show nothing yet make two strings differ: zero-width spaces and joiners, the
+ * word joiner and invisible operators, the BOM, and the bidi controls (marks, embeddings,
+ * overrides, isolates). As a regular-expression class body, for the escapers that show them.
+ */
+export const INVISIBLE_CLASS = '\\u061c\\u180e\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ufeff';
+
+// ---- Terminal (messages, diagnostics, status lines): one line, every hidden character shown.
+
+/** A hidden character written as `\u{…}`, the same in every output that shows it. */
+const showCodePoint = (c: string): string => `\\u{${c.codePointAt(0)!.toString(16)}}`;
+
+/** Characters that could hide or reorder text in a terminal: C0/C1 controls (not tab), bidi controls and zero-width characters. */
+const TERMINAL_UNSAFE = new RegExp(`[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f${INVISIBLE_CLASS}]`, 'g');
+
+/** {@link TERMINAL_UNSAFE} and tab: what {@link makeVisible} changes (not global, so `test` keeps no state). */
+const VISIBLE_SPECIAL = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${INVISIBLE_CLASS}]`);
+
+/** Makes control and bidi characters visible as `\u{…}` so they cannot disturb the terminal. */
+export function makeVisible(text: string): string {
+  // Nearly every message and path has none: one test instead of two replaces (a big batch's log
+  // shows thousands of diagnostics).
+  if (!VISIBLE_SPECIAL.test(text)) return text;
+  return text
+    .replace(TERMINAL_UNSAFE, showCodePoint)
+    .replace(/\t/g, '  ');
+}
+
+// ---- Markdown and HTML documents: line breaks kept, hidden characters shown, markup escaped.
 
 /**
  * C0/C1 control characters (except tab and newlines), and the invisible characters that could
@@ -9,7 +38,7 @@ export const UNSAFE = new RegExp(`[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\
 
 /** Makes invisible control and bidi characters visible as `\u{…}` (a "Trojan Source" note cannot reorder a report). */
 export function showControls(text: string): string {
-  return text.replace(UNSAFE, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`).replace(/\t/g, ' ');
+  return text.replace(UNSAFE, showCodePoint).replace(/\t/g, ' ');
 }
 
 /**
@@ -75,4 +104,18 @@ export function escapeHtml(text: string): string {
 /** Escapes text for HTML and keeps its line breaks as `<br>`. */
 export function escapeHtmlLines(text: string): string {
   return text.split(/\r\n|\r|\n/).map(escapeHtml).join('<br>');
+}
+
+// ---- XML of the office formats (workbook cells, Word runs): what XML cannot carry is removed.
+
+/**
+ * C0 and C1 controls other than tab and line feed, lone surrogates and the two non-characters
+ * that XML 1.0 forbids: removed, so no answer file can break a workbook's or a document's XML or
+ * hide text in it (escapes are shown as what is left: `\u001b[31m` becomes `[31m`).
+ */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** `text` with `\r\n` and `\r` made `\n` and every character XML cannot carry removed. */
+export function officeText(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(CONTROL, '');
 }

@@ -1,8 +1,8 @@
-// Strings of the `wangxin schema` command, in both languages.
-import { defineMessages } from './catalog.js';
+// wangxin schema: its help and errors.
+import type { Catalogue } from '../catalog.js';
 
-/** The `schema` catalogue. */
-export const SCHEMA_MESSAGES = {
+/** wangxin schema. */
+export const SCHEMA_CLI = {
   'schema.description': {
     zh: '输出 JSON Schema（检查表、答卷、报告、批量汇总），供编辑器提示和校验使用',
     en: 'print or write the JSON Schemas (checklist, answers, report, batch) for editor completion and checks',
@@ -25,7 +25,4 @@ export const SCHEMA_MESSAGES = {
   'schema.example.print': { zh: '在屏幕上显示答卷的 JSON Schema', en: 'print the JSON Schema of answer files' },
   'schema.example.one': { zh: '把检查表的 Schema 写到 schemas/ 文件夹', en: 'write the checklist schema into the schemas/ folder' },
   'schema.example.all': { zh: '把全部 Schema 写到 schemas/ 文件夹，供 VS Code 使用', en: 'write every schema into schemas/, for VS Code' },
-} as const;
-
-/** Translates a `schema` message. */
-export const tSchema = defineMessages('schema', SCHEMA_MESSAGES);
+} as const satisfies Catalogue;

@@ -1,8 +1,8 @@
-// Strings of `wangxin evidence` and of evidence checks in `run` and `batch`, in both languages.
-import { defineMessages } from './catalog.js';
+// wangxin evidence on the command line: its help, the problems it finds and what it recorded.
+import type { Catalogue } from '../catalog.js';
 
-/** The evidence catalogue. */
-export const EVIDENCE_MESSAGES = {
+/** wangxin evidence on the command line. */
+export const EVIDENCE_CLI = {
   'evidence.description': {
     zh: '在答卷中记录本地佐证材料文件的 SHA-256 摘要（路径相对于答卷文件；网址不变）',
     en: 'record the SHA-256 of local evidence files in the answer file (paths relative to it; URLs are left as they are)',
@@ -50,17 +50,4 @@ export const EVIDENCE_MESSAGES = {
     zh: '核对佐证材料：缺失、与记录的摘要不符或不在提交文件夹内的，该单位判为不通过',
     en: "check the evidence: a unit with evidence missing, changed since recorded, or outside its submission's folder fails",
   },
-  'verify.heading': { zh: '佐证材料问题', en: 'Evidence problems' },
-  'verify.col.item': { zh: '条目', en: 'Item' },
-  'verify.col.path': { zh: '佐证材料', en: 'Evidence' },
-  'verify.col.problem': { zh: '问题', en: 'Problem' },
-  'verify.missing': { zh: '佐证材料缺失', en: 'evidence missing' },
-  'verify.changed': { zh: '佐证材料已被修改（摘要不符）', en: 'evidence changed since recorded (digest mismatch)' },
-  'verify.outside': { zh: '佐证材料不在提交文件夹内', en: "evidence outside the submission's folder" },
-  'verify.notRegular': { zh: '佐证材料不是普通文件（未读取）', en: 'evidence is not a regular file (not read)' },
-  'verify.tooLarge': { zh: '佐证材料超过大小上限（未读取）', en: 'evidence over the size limit (not read)' },
-  'verify.unreadable': { zh: '佐证材料无法读取', en: 'evidence cannot be read' },
-} as const;
-
-/** The evidence messages in `lang`. */
-export const te = defineMessages('evidence', EVIDENCE_MESSAGES);
+} as const satisfies Catalogue;

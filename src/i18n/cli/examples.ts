@@ -1,8 +1,8 @@
-// Help examples of the core commands (list, validate, run), in both languages; other commands keep theirs in their own catalogue.
-import { defineMessages } from './catalog.js';
+// Help examples shared by several commands.
+import type { Catalogue } from '../catalog.js';
 
-/** The help-example catalogue. */
-export const EXAMPLE_MESSAGES = {
+/** Help examples shared by several commands. */
+export const EXAMPLES_CLI = {
   'example.list': { zh: '列出内置检查表（编号、版本、条目数、名称）', en: 'list the built-in checklists (id, version, item count, title)' },
   'example.listEn': { zh: '用英文列出', en: 'the same, in English' },
   'example.validate.one': { zh: '检查一份答卷', en: 'check one answer file' },
@@ -11,12 +11,4 @@ export const EXAMPLE_MESSAGES = {
   'example.run.new': { zh: '为某镇党委开始自查（逐项提问）', en: 'start the self-check of a township (item by item)' },
   'example.run.resume': { zh: '继续填写中断的答卷，结束时写出 HTML 报告', en: 'continue an interrupted answer file, ending with an HTML report' },
   'example.run.custom': { zh: '按自定义检查表自查', en: 'self-check against a custom checklist' },
-} as const;
-
-/** Translates a help example. */
-export const tx = defineMessages('examples', EXAMPLE_MESSAGES);
-
-/** A help example from this catalogue, in both languages, for `addExamples`. */
-export function example(command: string, key: keyof typeof EXAMPLE_MESSAGES): { command: string; zh: string; en: string } {
-  return { command, zh: tx('zh', key), en: tx('en', key) };
-}
+} as const satisfies Catalogue;

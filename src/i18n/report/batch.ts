@@ -1,29 +1,8 @@
-// Messages of `wangxin batch`: command help, the Markdown summary, JUnit failure messages, CLI lines.
-import { defineMessages } from './catalog.js';
+// The batch summary's wording: Markdown, HTML, JUnit, the reasons a unit fails, the baseline.
+import type { Catalogue } from '../catalog.js';
 
-/** Translates a batch message. */
-export const tb = defineMessages('batch', {
-  'cli.description': { zh: '批量评分：一个文件夹或多个答卷文件，生成汇总（用于 CI）', en: 'batch scoring of a folder or many answer files, with a summary (for CI)' },
-  'cli.arg.paths': { zh: '答卷文件或文件夹（递归查找 *.yaml/*.yml）', en: 'answer files or folders (searched for *.yaml/*.yml)' },
-  'cli.opt.format': {
-    zh: '汇总格式：md、html（可打印的单页，含图表）、json（含每个单位的报告）、jsonl（每个文件一行，最后一行为汇总）或 xlsx（Excel 工作簿，须 --out）；默认按 --out 的扩展名，否则 md',
-    en: 'summary format: md, html (one printable page with charts), json (with every unit report), jsonl (a line per file, then a summary line) or xlsx (an Excel workbook; needs --out); by default from the --out extension, else md',
-  },
-  'cli.opt.out': { zh: '把汇总写入文件（默认输出到标准输出）', en: 'write the summary to a file (default: standard output)' },
-  'cli.opt.junit': { zh: '另写一份 JUnit XML 结果（Jenkins、GitLab 可读）', en: 'also write JUnit XML results (read by Jenkins, GitLab)' },
-  'cli.opt.failUnder': { zh: '得分低于 N 的单位判为不通过', en: 'a unit scoring below N fails' },
-  'cli.opt.allowIncomplete': { zh: '有未作答条目的单位不判为不通过', en: 'do not fail units with unanswered items' },
-  'cli.opt.jobs': { zh: '并行线程数（默认：CPU 数）', en: 'parallel threads (default: number of CPUs)' },
-  'cli.error.missing': { zh: '找不到：{paths}', en: 'not found: {paths}' },
-  'cli.error.noFiles': { zh: '没有找到任何答卷文件（*.yaml/*.yml）', en: 'no answer files (*.yaml/*.yml) found' },
-  'cli.error.write': { zh: '无法写入 {file}：{reason}', en: 'cannot write {file}: {reason}' },
-  'cli.written': { zh: '已写入 {file}', en: 'wrote {file}' },
-  'cli.result': {
-    zh: '{files} 个文件：{valid} 个有效，{invalid} 个无效，{failed} 个不通过',
-    en: '{files} files: {valid} valid, {invalid} invalid, {failed} failing',
-  },
-  'cli.progress': { zh: '评分中', en: 'Scoring' },
-
+/** The batch summary's wording. */
+export const BATCH_REPORT = {
   'md.title': { zh: '网信自查批量评分汇总', en: 'Batch self-check summary' },
   'md.generated': { zh: '生成时间：{at}', en: 'Generated: {at}' },
   'md.policy': { zh: '通过线：{failUnder}；未答完：{incomplete}', en: 'Pass mark: {failUnder}; incomplete: {incomplete}' },
@@ -108,7 +87,6 @@ export const tb = defineMessages('batch', {
     zh: '同一单位另有提交，本文件被 {kept} 取代（以日期最晚的一份为准），未计分',
     en: 'the unit submitted again: this file is superseded by {kept} (the latest date counts) and not scored',
   },
-  'cli.opt.allowDuplicates': { zh: '同一单位提交多份不判为不通过（仍只计日期最晚的一份）', en: 'a unit submitted more than once does not fail the batch (only its latest copy still counts)' },
   'why.vetoed': { zh: '一票否决：{items}', en: 'vetoed by {items}' },
   'why.item': { zh: '{id}（{text}）', en: '{id} ({text})' },
   'why.and': { zh: '；', en: '; ' },
@@ -155,11 +133,6 @@ export const tb = defineMessages('batch', {
   'md.col.unanswered': { zh: '未作答', en: 'Unanswered' },
   'md.col.applying': { zh: '适用单位', en: 'Of units' },
   'md.col.lost': { zh: '失分', en: 'Points lost' },
-  'cli.opt.roster': {
-    zh: '应报单位名单（YAML，见 wangxin init --roster）：列出未报送的单位和名单外的报送；有单位未报送即不通过',
-    en: 'the units due to submit (YAML, see wangxin init --roster): lists the units missing and the submissions from units not on it; a missing unit fails the batch',
-  },
-  'cli.opt.allowMissing': { zh: '名单上有单位未报送不判为不通过', en: 'a unit on the roster that has not submitted does not fail the batch' },
   'md.roster': { zh: '报送情况', en: 'Who has submitted' },
   'md.roster.counts': {
     zh: '名单 {file}：应报 {expected} 个单位，已报 {submitted} 个，未报 {missing} 个；名单外的报送 {extra} 个。',
@@ -179,7 +152,6 @@ export const tb = defineMessages('batch', {
   'md.count.missing': { zh: '未报送的单位', en: 'Units missing' },
   'md.count.notOnRoster': { zh: '名单外的报送', en: 'Submissions not on the roster' },
   'junit.missing': { zh: '名单上的单位未报送有效答卷', en: 'a unit on the roster has not submitted a valid answer file' },
-  'cli.missingUnits': { zh: '名单上 {expected} 个单位中有 {count} 个未报送', en: '{count} of the {expected} units on the roster have not submitted' },
   'html.chart.grades': { zh: '各等次单位数', en: 'Units per grade' },
   'html.chart.heatmap': { zh: '各单位分领域得分热力图', en: 'Area scores by unit, as a heat map' },
   'html.chart.items': { zh: '全县失分最多的条目', en: 'The items that cost the most across the county' },
@@ -196,12 +168,6 @@ export const tb = defineMessages('batch', {
   'html.footer': { zh: '由 wangxin {version} 生成', en: 'Made by wangxin {version}' },
   'junit.suite': { zh: '网信自查批量评分', en: 'wangxin batch' },
   'junit.ok': { zh: '{unit}：{score} 分，{grade}', en: '{unit}: {score}, {grade}' },
-
-  'cli.opt.baseline': {
-    zh: '与以往的提交比较（文件夹或文件：答卷或 score --format json 报告），给出每个单位的变化',
-    en: 'compare with earlier submissions (a folder or file of answer files or score --format json reports): the change per unit',
-  },
-  'cli.error.baselineMissing': { zh: '找不到基线：{path}', en: 'baseline not found: {path}' },
   'baseline.warn.skipped': { zh: '基线：已跳过 {where}：{reason}', en: 'baseline: skipped {where}: {reason}' },
   'baseline.warn.more': { zh: '（另有 {count} 个问题）', en: ' ({count} more problems)' },
   'baseline.warn.duplicate': {
@@ -225,4 +191,4 @@ export const tb = defineMessages('batch', {
   'md.baseline.missing': { zh: '基线中有、本次未提交（或无效）的单位', en: 'In the baseline but not validly submitted now' },
   'md.col.baselineScore': { zh: '基线得分', en: 'Baseline score' },
   'md.col.baselineFile': { zh: '基线文件', en: 'Baseline file' },
-});
+} as const satisfies Catalogue;

@@ -1,8 +1,8 @@
-// Strings of `wangxin ledger` (command, counts and the Markdown ledger), in both languages.
-import { defineMessages } from './catalog.js';
+// wangxin ledger on the command line: its help, errors and status lines.
+import type { Catalogue } from '../catalog.js';
 
-/** The `ledger` catalogue. */
-export const LEDGER_MESSAGES = {
+/** wangxin ledger on the command line. */
+export const LEDGER_CLI = {
   'ledger.description': {
     zh: '整改台账：汇总各单位答卷中的整改任务，列出未完成和逾期的任务（按单位、按一级指标），并统计本期完成情况',
     en: "the rectification ledger: every unit's rectification tasks, the open and overdue ones by unit and by area, and what was done this period",
@@ -32,40 +32,4 @@ export const LEDGER_MESSAGES = {
     zh: '整改任务（截至 {asOf}）：{units} 个单位共 {tasks} 项；未完成 {open} 项，其中逾期 {overdue} 项；{since} 以来已完成 {doneThisPeriod} 项。明细见 `wangxin ledger`。',
     en: 'Rectification tasks (as of {asOf}): {tasks} in {units} unit(s); {open} open, {overdue} of them overdue; {doneThisPeriod} done since {since}. See `wangxin ledger` for the list.',
   },
-  'ledger.md.title': { zh: '整改台账', en: 'Rectification ledger' },
-  'ledger.md.byUnit': { zh: '按单位', en: 'By unit' },
-  'ledger.md.byArea': { zh: '按一级指标', en: 'By area' },
-  'ledger.md.done': { zh: '本期已完成', en: 'Done this period' },
-  'ledger.md.problems': { zh: '无法读取或有错误的答卷', en: 'Unreadable or invalid answer files' },
-  'ledger.md.none': { zh: '没有未完成的整改任务。', en: 'No open rectification task.' },
-  'ledger.md.noneDone': { zh: '本期没有完成的整改任务。', en: 'No task was done this period.' },
-  'ledger.md.groupLine': { zh: '未完成 {open} 项，逾期 {overdue} 项', en: '{open} open, {overdue} overdue' },
-  'ledger.col.unit': { zh: '单位', en: 'Unit' },
-  'ledger.col.item': { zh: '条目', en: 'Item' },
-  'ledger.col.area': { zh: '一级指标', en: 'Area' },
-  'ledger.col.points': { zh: '失分', en: 'Points lost' },
-  'ledger.col.measures': { zh: '整改措施', en: 'Measures' },
-  'ledger.col.owner': { zh: '责任人', en: 'Owner' },
-  'ledger.col.due': { zh: '期限', en: 'Due' },
-  'ledger.col.status': { zh: '状态', en: 'Status' },
-  'ledger.col.overdue': { zh: '逾期天数', en: 'Days overdue' },
-  'ledger.col.doneOn': { zh: '完成日期', en: 'Done on' },
-  'ledger.col.file': { zh: '文件', en: 'File' },
-  'ledger.col.problem': { zh: '问题', en: 'Problem' },
-  'ledger.col.text': { zh: '考核内容', en: 'What is checked' },
-  'ledger.xlsx.sheet.open': { zh: '未完成任务', en: 'Open tasks' },
-  'ledger.xlsx.asOf': { zh: '统计日期', en: 'As of' },
-  'ledger.xlsx.since': { zh: '本期起始日期', en: 'Period from' },
-  'ledger.xlsx.units': { zh: '单位数', en: 'Units' },
-  'ledger.xlsx.tasks': { zh: '整改任务', en: 'Tasks' },
-  'ledger.xlsx.open': { zh: '未完成', en: 'Open' },
-  'ledger.xlsx.overdue': { zh: '已逾期', en: 'Overdue' },
-  'ledger.xlsx.doneThisPeriod': { zh: '本期已完成', en: 'Done this period' },
-  'ledger.xlsx.codes': { zh: '代码', en: 'Codes' },
-  'ledger.status.open': { zh: '未开始', en: 'open' },
-  'ledger.status.in-progress': { zh: '整改中', en: 'in progress' },
-  'ledger.status.done': { zh: '已完成', en: 'done' },
-} as const;
-
-/** Translates a `ledger` message. */
-export const tl = defineMessages('ledger', LEDGER_MESSAGES);
+} as const satisfies Catalogue;

@@ -1,8 +1,8 @@
-// Strings of the office formats (the batch summary workbook and the Word report), in both languages.
-import { defineMessages } from './catalog.js';
+// The office formats' wording: the batch workbook's sheets and the Word report.
+import type { Catalogue } from '../catalog.js';
 
-/** The office-formats catalogue. */
-export const OFFICE_MESSAGES = {
+/** The office formats' wording. */
+export const OFFICE_REPORT = {
   'xlsx.sheet.overview': { zh: '概况', en: 'Overview' },
   'xlsx.sheet.ranking': { zh: '排名', en: 'Ranking' },
   'xlsx.sheet.areas': { zh: '单位×领域', en: 'Units x areas' },
@@ -58,12 +58,4 @@ export const OFFICE_MESSAGES = {
   'docx.page': { zh: '第 {page} 页，共 {pages} 页', en: 'Page {page} of {pages}' },
   'docx.col.guidance': { zh: '整改指引', en: 'Guidance' },
   'docx.col.item': { zh: '条目', en: 'Item' },
-  'docx.example': { zh: 'Word 自查报告（可签字盖章存档）', en: 'the report as a Word document to sign and file' },
-  'binary.needsFile': {
-    zh: '{format} 是二进制格式，须用 {option} 文件 写入文件（不写到标准输出）',
-    en: '{format} is a binary format: give {option} FILE (it is never written to standard output)',
-  },
-} as const;
-
-/** The office-formats messages in `lang`. */
-export const to = defineMessages('office', OFFICE_MESSAGES);
+} as const satisfies Catalogue;

@@ -1,14 +1,8 @@
-// Strings of `wangxin init` (blank answer files and custom checklist templates), in both languages.
-import { defineMessages } from './catalog.js';
+// wangxin init: its help and errors, and the comments it writes into blank answer files, checklist templates and rosters.
+import type { Catalogue } from '../catalog.js';
 
-/**
- * The unit name `init` writes when it is not told one. A file that still carries it has not been
- * filled in: two such files would otherwise count as one unit submitted twice.
- */
-export const UNIT_NAME_PLACEHOLDER = { zh: '（请填写单位名称）', en: '(unit name)' } as const;
-
-/** The `init` catalogue. */
-export const INIT_MESSAGES = {
+/** wangxin init. */
+export const INIT_CLI = {
   'init.description': {
     zh: '生成空白答卷（列出本单位适用的全部条目，供在编辑器中填写），或生成自定义检查表模板',
     en: 'write a blank answer file (every item that applies to the unit, to fill in an editor), or a custom checklist template',
@@ -82,7 +76,8 @@ export const INIT_MESSAGES = {
   'roster.file.exampleName': { zh: '某某镇党委', en: 'Dongcheng Township Party Committee' },
   'roster.file.exampleName2': { zh: '东城镇党委', en: 'Xicheng Township Party Committee' },
   'roster.file.defaultTitle': { zh: '应报单位', en: 'Units due' },
-  'init.placeholderUnit': UNIT_NAME_PLACEHOLDER,
+  // The unit name init writes when it is not told one; a file that still carries it has not been filled in.
+  'init.placeholderUnit': { zh: '（请填写单位名称）', en: '(unit name)' },
   // Comments written into the blank answer file.
   'init.file.title': { zh: '网信自查答卷：{unit}（{type}）', en: 'Self-check answer file: {unit} ({type})' },
   'init.file.checklist': { zh: '检查表：{title}（{id} {version}），本单位适用 {count} 个条目', en: 'Checklist: {title} ({id} {version}), {count} items apply to this unit' },
@@ -146,7 +141,4 @@ export const INIT_MESSAGES = {
   'init.example.blank': { zh: '为乡镇党委生成空白答卷 a.yaml，在编辑器中填写（--unit 写单位名称）', en: 'write a blank answer file a.yaml for a township, to fill in an editor (--unit names the unit)' },
   'init.example.print': { zh: '把部门单位的空白答卷显示在屏幕上（英文说明）', en: 'print a blank answer file for a county department (English comments)' },
   'init.example.template': { zh: '生成继承内置检查表的自定义检查表模板', en: 'write a custom checklist template that extends the built-in one' },
-} as const;
-
-/** Translates an `init` message. */
-export const ti = defineMessages('init', INIT_MESSAGES);
+} as const satisfies Catalogue;

@@ -1,8 +1,8 @@
-// Every string of `wangxin run` and its walk, in Chinese and English.
-import { defineMessages } from './catalog.js';
+// wangxin run: its help, the interactive walk through the items, and the summary on the terminal.
+import type { Catalogue } from '../catalog.js';
 
-/** Translates a `run` message. */
-export const tr = defineMessages('run', {
+/** wangxin run. */
+export const RUN_CLI = {
   // Command and options.
   'run.description': {
     zh: '交互式自查：逐项作答，每答一项即保存，可中断后继续，最后给出得分和报告',
@@ -105,10 +105,10 @@ export const tr = defineMessages('run', {
   'walk.listSep': { zh: '；', en: '; ' },
   'walk.previous': { zh: '已有答案：{answer}', en: 'Answered: {answer}' },
   'walk.deducted': { zh: '扣 {points} 分', en: '{points} pts off' },
-  'status.pass': { zh: '符合', en: 'Pass' },
-  'status.partial': { zh: '部分符合', en: 'Partial' },
-  'status.fail': { zh: '不符合', en: 'Fail' },
-  'status.na': { zh: '不适用', en: 'Not applicable' },
+  'walk.status.pass': { zh: '符合', en: 'Pass' },
+  'walk.status.partial': { zh: '部分符合', en: 'Partial' },
+  'walk.status.fail': { zh: '不符合', en: 'Fail' },
+  'walk.status.na': { zh: '不适用', en: 'Not applicable' },
   'walk.answer.status': { zh: '本项情况', en: 'This item is' },
   'walk.answer.ratio': { zh: '本项完成比例', en: 'Share achieved' },
   'walk.answer.deduct': { zh: '本项扣分情况', en: 'Deductions' },
@@ -168,7 +168,4 @@ export const tr = defineMessages('run', {
   'prompt.key.navigate': { zh: '移动', en: 'navigate' },
   'prompt.key.select': { zh: '选择', en: 'select' },
   'walk.end.message': { zh: '接下来', en: 'Next' },
-});
-
-/** A key of the `run` catalogue. */
-export type RunMessageKey = Parameters<typeof tr>[1];
+} as const satisfies Catalogue;

@@ -1,8 +1,8 @@
-// Strings of the `wangxin score` command, in both languages.
-import { defineMessages } from './catalog.js';
+// wangxin score on the command line: its help, errors and status lines.
+import type { Catalogue } from '../catalog.js';
 
-/** The `score` catalogue. */
-export const SCORE_MESSAGES = {
+/** wangxin score on the command line. */
+export const SCORE_CLI = {
   'score.description': {
     zh: '为一个单位的答卷评分并生成报告（Markdown、JSON 或 HTML；默认输出到屏幕）',
     en: "score one unit's answer file and produce its report (Markdown, JSON or HTML; to stdout by default)",
@@ -36,7 +36,4 @@ export const SCORE_MESSAGES = {
   'score.example.basic': { zh: '在屏幕上查看报告', en: 'show the report' },
   'score.example.html': { zh: '生成可打印的 HTML 报告', en: 'write a printable HTML report' },
   'score.example.ci': { zh: '在 CI 中要求至少 80 分且未被否决', en: 'in CI, require 80 points and no veto' },
-} as const;
-
-/** The `score` messages in `lang`. */
-export const ts = defineMessages('score', SCORE_MESSAGES);
+} as const satisfies Catalogue;

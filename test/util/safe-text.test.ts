@@ -1,6 +1,6 @@
 // Text from answer and checklist files cannot break a Markdown table or inject HTML.
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, escapeHtmlLines, escapeInline, escapeMarkdown, escapeTableCell, showControls } from '../../src/report/escape.js';
+import { escapeHtml, escapeHtmlLines, escapeInline, escapeMarkdown, escapeTableCell, showControls } from '../../src/util/safe-text.js';
 
 describe('escapeTableCell', () => {
   it('escapes pipes so a cell stays one cell', () => {
@@ -59,5 +59,27 @@ describe('escapeHtml', () => {
   it('keeps line breaks as <br> only through escapeHtmlLines', () => {
     expect(escapeHtmlLines('<b>\n</b>')).toBe('&lt;b&gt;<br>&lt;/b&gt;');
     expect(escapeHtml('a\nb')).toBe('a\nb');
+  });
+});
+
+describe('one hostile text, made safe for each output', () => {
+  const hostile = 'a\u001b[31mb\u202ec\td\r\n<e>|f\u0085';
+
+  it('shows hidden characters on a terminal, as one line', async () => {
+    const { makeVisible } = await import('../../src/util/safe-text.js');
+    expect(makeVisible(hostile)).toBe('a\\u{1b}[31mb\\u{202e}c  d\\u{d}\n<e>|f\\u{85}');
+    expect(makeVisible('plain 文本')).toBe('plain 文本');
+  });
+
+  it('shows them in Markdown and HTML, with markup escaped and lines kept', () => {
+    expect(escapeTableCell(hostile)).toBe('a\\\\u\\{1b\\}\\[31mb\\\\u\\{202e\\}c d<br>&lt;e&gt;\\|f\\\\u\\{85\\}');
+    expect(escapeHtmlLines(hostile)).toBe('a\\u{1b}[31mb\\u{202e}c d<br>&lt;e&gt;|f\\u{85}');
+  });
+
+  it('removes what XML cannot carry in the office formats, and writes JSON escapes', async () => {
+    const { officeText, escapeJsonText } = await import('../../src/util/safe-text.js');
+    expect(officeText(hostile)).toBe('a[31mb\u202ec\td\n<e>|f');
+    expect(officeText('x\ud800y\uffff')).toBe('xy');
+    expect(escapeJsonText(JSON.stringify(hostile))).toBe('"a\\u001b[31mb\\u202ec\\td\\r\\n<e>|f\\u0085"');
   });
 });

@@ -1,8 +1,8 @@
-// Strings of answer workbooks (.xlsx): sheet names, headers, labels, and the diagnostic codes of reading one, in both languages.
-import { defineMessages } from './catalog.js';
+// The answer workbook: its sheets, cover, headers, status labels and help.
+import type { Catalogue } from '../catalog.js';
 
-/** Labels written into a workbook, and the labels recognised when one is read back. */
-export const WORKBOOK_MESSAGES = {
+/** The answer workbook. */
+export const WORKBOOK_REPORT = {
   'wb.sheet.cover': { zh: '封面', en: 'Cover' },
   'wb.sheet.instructions': { zh: '填写说明', en: 'Instructions' },
   'wb.sheet.items': { zh: '自查表', en: 'Self-check' },
@@ -66,59 +66,4 @@ export const WORKBOOK_MESSAGES = {
   'wb.validation.count': { zh: '请填写 0 或正整数', en: 'Enter 0 or a whole number' },
   'wb.validation.date': { zh: '请填写日期，如 2026-06-30', en: 'Enter a date, such as 2026-06-30' },
   'wb.written': { zh: '已写入答卷工作簿 {file}（{count} 个条目）', en: 'answer workbook written to {file} ({count} items)' },
-  'convert.description': { zh: '把答卷工作簿（.xlsx）转换为 YAML 答卷，或把 YAML 答卷转换为预先填好的工作簿', en: 'turn an answer workbook (.xlsx) into a YAML answer file, or a YAML answer file into a pre-filled workbook' },
-  'convert.arg.file': { zh: '答卷：.yaml 或 .xlsx', en: 'the answer file: .yaml or .xlsx' },
-  'convert.opt.to': { zh: '目标格式：yaml 或 xlsx（默认为另一种）', en: 'the format to write: yaml or xlsx (default: the other one)' },
-  'convert.opt.out': { zh: '写入此文件（默认与原文件同名、换扩展名）；文件已存在时拒绝覆盖', en: 'write to this file (default: the same name with the other extension); an existing file is not overwritten' },
-  'convert.opt.force': { zh: '允许覆盖 --out 指定的已有文件', en: 'allow overwriting an existing --out file' },
-  'convert.error.to': { zh: '--to 只能是 yaml 或 xlsx，而不是“{to}”', en: '--to takes yaml or xlsx, not "{to}"' },
-  'convert.error.mismatch': { zh: '--out {file} 的扩展名与 --to {to} 不符', en: 'the extension of --out {file} does not match --to {to}' },
-  'convert.error.exists': { zh: '{file} 已存在；如需覆盖请加 --force', en: '{file} exists already; add --force to overwrite it' },
-  'convert.error.workbookOut': { zh: '工作簿不能输出到屏幕，请用 --out 指定 .xlsx 文件', en: 'a workbook cannot be printed; name a .xlsx file with --out' },
-  'convert.error.write': { zh: '无法写入 {file}：{reason}', en: 'cannot write {file}: {reason}' },
-  'convert.invalid': { zh: '{file} 有 {count} 个错误，未转换', en: '{file} has {count} errors; it was not converted' },
-  'convert.written': { zh: '已将 {from} 转换为 {file}（{count} 个答案）', en: 'converted {from} to {file} ({count} answers)' },
-  'convert.example.toYaml': { zh: '把交回的工作簿转换为 YAML 答卷', en: 'a workbook sent back, as a YAML answer file' },
-  'convert.example.toXlsx': { zh: '把 YAML 答卷转换为预先填好的工作簿', en: 'a YAML answer file as a pre-filled workbook' },
-} as const;
-
-/** Translates a key of {@link WORKBOOK_MESSAGES}. */
-export const tw = defineMessages('workbook', WORKBOOK_MESSAGES);
-
-/** Diagnostic templates of reading a workbook (merged into the closed set of codes). */
-export const WORKBOOK_CODES = {
-  WORKBOOK_NOT_ZIP: { zh: '这不是有效的 .xlsx 工作簿（无法作为 zip 读取：{detail}）', en: 'this is not a valid .xlsx workbook (not readable as a zip: {detail})' },
-  WORKBOOK_MACROS: { zh: '工作簿含有宏（{entry}），拒绝读取。请另存为不含宏的 .xlsx 工作簿', en: 'the workbook contains macros ({entry}); it is refused. Save it as a macro-free .xlsx workbook' },
-  WORKBOOK_TOO_MANY_ENTRIES: { zh: '工作簿包含 {count} 个部件，上限为 {limit}', en: 'the workbook has {count} parts; the limit is {limit}' },
-  WORKBOOK_TOO_MANY_SHEETS: { zh: '工作簿包含 {count} 个工作表，上限为 {limit}', en: 'the workbook has {count} sheets; the limit is {limit}' },
-  WORKBOOK_UNPACKED_TOO_LARGE: { zh: '工作簿解压后过大（{size}，上限 {limit}），可能是压缩炸弹，未读取', en: 'the workbook unpacks too large ({size}; the limit is {limit}), a zip bomb perhaps; it was not read' },
-  WORKBOOK_RATIO: { zh: '部件 {entry} 的压缩比为 {ratio}:1，超过上限 {limit}:1，可能是压缩炸弹，未读取', en: 'the part {entry} is compressed {ratio}:1, over the limit of {limit}:1, a zip bomb perhaps; it was not read' },
-  WORKBOOK_DOCTYPE: { zh: '部件 {entry} 含有 XML 文档类型声明（DOCTYPE/ENTITY），拒绝读取', en: 'the part {entry} has an XML document type declaration (DOCTYPE/ENTITY); it is refused' },
-  WORKBOOK_EXTERNAL_LINK: { zh: '工作簿含有外部链接（{entry}），拒绝读取。请删除外部链接（“数据 → 编辑链接 → 断开链接”）后保存', en: 'the workbook has external links ({entry}); it is refused. Break the links (Data → Edit Links → Break Link) and save it again' },
-  WORKBOOK_UNREADABLE: { zh: '无法读取工作簿：{detail}', en: 'cannot read the workbook: {detail}' },
-  WORKBOOK_NOT_ANSWERS: { zh: '这不是 wangxin 答卷工作簿（缺少隐藏的工作表“{sheet}”）。请用 wangxin init --format xlsx 生成答卷', en: 'this is not a wangxin answer workbook (the hidden sheet "{sheet}" is missing). Make one with wangxin init --format xlsx' },
-  WORKBOOK_FORMAT_NEWER: {
-    zh: '这份答卷工作簿的格式版本为 {format}，由较新版本的 wangxin 生成；本版本只能读取格式 {oldest} 到 {newest}。请升级 wangxin 后再读取',
-    en: 'this answer workbook is in format {format}, written by a newer wangxin; this version reads formats {oldest} to {newest}. Upgrade wangxin to read it',
-  },
-  WORKBOOK_META: { zh: '答卷工作簿的隐藏工作表“{sheet}”已损坏：{detail}', en: 'the hidden sheet "{sheet}" of the answer workbook is damaged: {detail}' },
-  WORKBOOK_COLUMN_MISSING: { zh: '工作表“{sheet}”中找不到“{column}”列的表头', en: 'the sheet "{sheet}" has no "{column}" column header' },
-  WORKBOOK_ROW_DUPLICATE: { zh: '编号 {id} 出现了两次（另见 {other}）', en: 'the ID {id} appears twice (also at {other})' },
-  WORKBOOK_RATIO_DATE: {
-    zh: '这个比例单元格是日期（电子表格把“{text}”当成了日期）。请把单元格格式设为“百分比”后重新输入，如 75%',
-    en: 'this ratio cell holds a date (the spreadsheet took "{text}" for a date). Format the cell as a percentage and type the share again, such as 75%',
-  },
-  WORKBOOK_STATUS: {
-    zh: '“{text}” 不是 符合/部分符合/不符合/不适用 之一，请从下拉列表中选择',
-    en: '"{text}" is not one of pass/partial/fail/not applicable (符合/部分符合/不符合/不适用); choose from the drop-down list',
-  },
-  WORKBOOK_TASK_STATUS: {
-    zh: '“{text}” 不是 未开始/整改中/已完成 之一，请从下拉列表中选择整改状态',
-    en: '"{text}" is not one of open/in progress/done (未开始/整改中/已完成); choose the task status from the drop-down list',
-  },
-  WORKBOOK_DATE: {
-    zh: '“{text}” 不是有效的日期，请写成 年-月-日，如 2026-06-30',
-    en: '"{text}" is not a valid date; write it year-month-day, such as 2026-06-30',
-  },
-  WORKBOOK_RATIO_RANGE: { zh: '比例 {value} 不在 0% 到 100% 之间；如指 {value}%，请写成 {value}%', en: 'the share {value} is not within 0% to 100%; if you mean {value}%, write {value}%' },
-} as const;
+} as const satisfies Catalogue;

@@ -1,5 +1,5 @@
 // YAML syntax errors in the user's language: yaml's error codes (and its MISSING_CHAR messages) to Chinese; English keeps yaml's words.
-import type { Localized } from './lang.js';
+import type { Localized } from '../lang.js';
 
 /** Chinese for yaml's error codes. */
 const BY_CODE: Record<string, string> = {

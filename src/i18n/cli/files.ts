@@ -1,8 +1,8 @@
-// Strings about the files commands write and lock (outputs, the same file twice, answer file locks), in both languages.
-import { defineMessages } from './catalog.js';
+// Writing output files: refusing to overwrite an input or another output, and the lock of an answer file.
+import type { Catalogue } from '../catalog.js';
 
-/** The file catalogue. */
-export const FILE_MESSAGES = {
+/** Writing output files. */
+export const FILES_CLI = {
   'output.sameAsInput': {
     zh: '{output}（{option}）就是输入文件 {input}，写入会覆盖它；未写入任何文件',
     en: '{output} ({option}) is the input {input}: writing it would overwrite that file. Nothing was written',
@@ -34,7 +34,4 @@ export const FILE_MESSAGES = {
     zh: '{file} 正在被另一个程序编辑（锁文件 {lock} 刚刚创建，内容尚不可读）。请稍后重试',
     en: '{file} is being edited by another program (its lock {lock} was just made and cannot be read yet). Try again shortly',
   },
-} as const;
-
-/** The file messages in `lang`. */
-export const tf = defineMessages('files', FILE_MESSAGES);
+} as const satisfies Catalogue;
