@@ -98,12 +98,12 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
       },
     );
   addExamples(cmd, lang, [
-    example('wangxin batch answers/', 'batch.cli.example.stdout'),
-    example('wangxin batch answers/ --fail-under 60 --out summary.md --junit junit.xml', 'batch.cli.example.ci'),
-    example('wangxin batch a.yaml b.yaml --format json', 'batch.cli.example.json'),
-    example('wangxin batch answers/ --format jsonl --out units.jsonl', 'batch.cli.example.jsonl'),
-    example('wangxin batch answers/ --out 汇总.xlsx', 'batch.cli.example.xlsx'),
-    example('wangxin batch 2026/ --baseline 2025/', 'batch.cli.example.baseline'),
+    example('wangxin batch examples/answers/', 'batch.cli.example.stdout'),
+    example('wangxin batch examples/answers/ --fail-under 60 --out summary.md --junit junit.xml', 'batch.cli.example.ci'),
+    example('wangxin batch examples/answers/township.yaml examples/answers/department.yaml --format json', 'batch.cli.example.json'),
+    example('wangxin batch examples/answers/ --format jsonl --out units.jsonl', 'batch.cli.example.jsonl'),
+    example('wangxin batch examples/answers/ --out 汇总.xlsx', 'batch.cli.example.xlsx'),
+    example('wangxin batch examples/loop/2026/ --baseline examples/loop/2025/', 'batch.cli.example.baseline'),
     example('wangxin batch examples/loop/2026 --max-overstatement 10', 'review.cli.example.batchReview'),
   ]);
 }

@@ -38,9 +38,9 @@ export function registerCompare(add: AddCommand, ctx: CommandContext, setExit: (
       setExit(await runCompare(oldFile, newFile, { checklist: options.checklist, format, out: options.out }, ctx));
     });
   addExamples(cmd, lang, [
-    example('wangxin compare 2025.yaml 2026.yaml', 'compare.example.answers'),
-    example('wangxin compare old.yaml new.yaml --format json', 'compare.example.json'),
-    example('wangxin compare 2025.json 2026.json --out d.md', 'compare.example.reports'),
+    example('wangxin compare examples/loop/2025/township.yaml examples/loop/2026/township.yaml', 'compare.example.answers'),
+    example('wangxin compare examples/loop/2025/department.yaml examples/loop/2026/department.yaml --format json', 'compare.example.json'),
+    example('wangxin compare examples/loop/2025/township.yaml examples/loop/2026/township.yaml --out 对比.md', 'compare.example.reports'),
   ]);
 }
 

@@ -28,8 +28,8 @@ export function registerConvert(add: AddCommand, ctx: CommandContext, setExit: (
     .option('--force', translate(lang, 'convert.opt.force'))
     .action(async (file: string, options: ConvertOptions) => setExit(await runConvert(file, options, ctx)));
   addExamples(cmd, lang, [
-    example('wangxin convert 自查表.xlsx --to yaml', 'convert.example.toYaml'),
-    example('wangxin convert a.yaml --to xlsx --out a.xlsx', 'convert.example.toXlsx'),
+    example('wangxin convert examples/workbooks/某某镇党委.xlsx --to yaml --out 某某镇党委.yaml', 'convert.example.toYaml'),
+    example('wangxin convert examples/answers/township.yaml --to xlsx --out 某某镇党委.xlsx', 'convert.example.toXlsx'),
   ]);
 }
 

@@ -8,6 +8,7 @@ import { type EvidenceFinding } from '../model/evidence.js';
 import { formatBytes, MAX_FILE_BYTES } from '../load/read-text.js';
 import { renderDiagnostics, type Paint } from '../diagnostics/render.js';
 import type { CommandContext } from '../io/io.js';
+import { addExamples, example } from './help-examples.js';
 import type { AddCommand } from './command.js';
 import { EXIT } from './exit.js';
 import { printError } from './print-error.js';
@@ -20,11 +21,13 @@ import { isWorkbookPath } from '../workbook/layout.js';
 /** Registers `evidence`. */
 export function registerEvidence(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
   const { lang } = ctx;
-  add('evidence')
+  const cmd = add('evidence')
     .description(translate(lang, 'evidence.description'))
     .argument('<answers>', translate(lang, 'evidence.arg.answers'))
-    .addHelpText('after', `\n${lang === 'zh' ? '示例：' : 'Examples:'}\n  wangxin evidence answers/township.yaml   # ${translate(lang, 'evidence.example.record')}\n`)
     .action(async (answers: string) => setExit(await runEvidence(answers, ctx)));
+  addExamples(cmd, lang, [
+    example('wangxin evidence examples/evidence/township.yaml', 'evidence.example.record'),
+  ]);
 }
 
 /**

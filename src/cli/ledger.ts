@@ -42,10 +42,10 @@ export function registerLedger(add: AddCommand, ctx: CommandContext, setExit: (c
       setExit(await runLedger(paths, { checklist: raw.checklist, format, out: raw.out, asOf, since, failOverdue: raw.failOverdue === true }, ctx));
     });
   addExamples(cmd, lang, [
-    example('wangxin ledger answers/', 'ledger.example.basic'),
-    example('wangxin ledger answers/ --as-of 2026-12-31 --fail-overdue', 'ledger.example.ci'),
-    example('wangxin ledger answers/ --format json --out ledger.json', 'ledger.example.json'),
-    example('wangxin ledger answers/ --out 整改台账.xlsx', 'ledger.example.xlsx'),
+    example('wangxin ledger examples/answers/', 'ledger.example.basic'),
+    example('wangxin ledger examples/answers/ --as-of 2026-12-31 --fail-overdue', 'ledger.example.ci'),
+    example('wangxin ledger examples/answers/ --format json --out ledger.json', 'ledger.example.json'),
+    example('wangxin ledger examples/answers/ --out 整改台账.xlsx', 'ledger.example.xlsx'),
   ]);
 }
 

@@ -1,6 +1,7 @@
 // The CLI entry: builds the commander program, runs one command, and returns its exit code (never exits itself).
 import { translate, type MessageKey } from '../i18n/translate.js';
-import { Command, CommanderError, Help } from 'commander';
+import { CommanderError, type Command, type Help } from 'commander';
+import { LocalizedCommand, localizedHelp } from './commander-text.js';
 import { detectLang, type Lang } from '../i18n/lang.js';
 import { readToolVersion } from '../report/tool-version.js';
 import { makePaint, wantsColor, type CommandContext, type Io } from '../io/io.js';
@@ -92,7 +93,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 /** Builds the commander program with the command `only` registered, or every command without it. */
 export async function buildProgram(ctx: CommandContext, setExit: (code: number) => void, only?: string): Promise<Command> {
   const { lang, io } = ctx;
-  const program = new Command('wangxin');
+  const program = new LocalizedCommand('wangxin', lang);
   const configure = (cmd: Command): void => {
     cmd.exitOverride();
     cmd.configureOutput({
@@ -103,6 +104,7 @@ export async function buildProgram(ctx: CommandContext, setExit: (code: number) 
       getErrHelpWidth: () => io.stderr.columns ?? 100,
     });
     cmd.configureHelp({
+      ...localizedHelp(lang),
       showGlobalOptions: true,
       styleTitle: (title: string) => (Object.hasOwn(HEADINGS, title) ? translate(lang, HEADINGS[title]) : title),
     } as Partial<Help>);

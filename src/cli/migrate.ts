@@ -47,8 +47,11 @@ export function registerMigrate(add: AddCommand, ctx: CommandContext, setExit: (
       setExit(await runMigrate(answers, options, ctx));
     });
   addExamples(cmd, lang, [
-    example('wangxin migrate a.yaml --to my-county.yaml', 'migrate.example.builtin'),
-    example('wangxin migrate a.yaml --to new.yaml --out b.yaml', 'migrate.example.out'),
+    example(
+      'wangxin migrate examples/answers/township.yaml --to examples/custom/xx-county-2026.yaml --out 某某镇党委.xx-county.yaml',
+      'migrate.example.builtin',
+    ),
+    example('wangxin migrate examples/loop/2025/township.yaml --to county-cyber-2018 --out 某某镇党委.2026.yaml --force', 'migrate.example.out'),
   ]);
 }
 

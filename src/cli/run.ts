@@ -80,8 +80,8 @@ export function registerRun(add: AddCommand, ctx: CommandContext, setExit: (code
     .action(async (options: RunOptions) => setExit(await runRun(options, ctx)));
   addExamples(cmd, lang, [
     example('wangxin run --unit 某某镇党委 --unit-type township', 'example.run.new'),
-    example('wangxin run --answers answers/某某镇党委.yaml --report r.html', 'example.run.resume'),
-    example('wangxin run --checklist my-county.yaml', 'example.run.custom'),
+    example('wangxin run --answers examples/answers/township.yaml --report r.html', 'example.run.resume'),
+    example('wangxin run --checklist examples/custom/xx-county-2026.yaml', 'example.run.custom'),
   ]);
 }
 
@@ -420,7 +420,7 @@ async function finish(
     format === 'docx'
       ? await produceDocxReport(checklist, answers, { lang, generatedAt: deps.generatedAt, asOf }).then((p) => ({ result: p.result, text: p.bytes }))
       : produceReport(checklist, answers, format, { lang, generatedAt: deps.generatedAt, asOf });
-  io.stdout.write(renderSummary(result, checklist, answers, lang, ctx.paint) + '\n');
+  io.stdout.write(renderSummary(result, checklist, answers, lang, ctx.paint, io.stdout.columns) + '\n');
   const reason = await writeCommandOutput(ctx, shownReport, typeof text === 'string' && !text.endsWith('\n') ? text + '\n' : text, { makeFolder: true });
   if (reason !== undefined) {
     errorLine(translate(lang, 'run.reportFailed', { file: makeVisible(shownReport), reason }));

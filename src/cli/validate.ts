@@ -22,9 +22,9 @@ export function registerValidate(add: AddCommand, ctx: CommandContext, setExit: 
       setExit(await runValidate(files, { checklist: options.checklist, format }, ctx));
     });
   addExamples(cmd, lang, [
-    example('wangxin validate answers/某某镇.yaml', 'example.validate.one'),
-    example('wangxin validate my-county.yaml answers/*.yaml', 'example.validate.many'),
-    example('wangxin validate answers/*.yaml --format json', 'example.validate.json'),
+    example('wangxin validate examples/answers/township.yaml', 'example.validate.one'),
+    example('wangxin validate examples/custom/xx-county-2026.yaml examples/custom/answers-township.yaml', 'example.validate.many'),
+    example('wangxin validate examples/answers/*.yaml --format json', 'example.validate.json'),
   ]);
 }
 

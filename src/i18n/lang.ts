@@ -20,9 +20,15 @@ export function isLang(value: unknown): value is Lang {
   return value === 'zh' || value === 'en';
 }
 
-/** Replaces `{name}` placeholders with the given parameters (missing ones are left as is). */
+/**
+ * Replaces `{name}` placeholders with the given parameters (missing ones are left as is), and
+ * `{name|one|other}` with `one` when the parameter is 1, else `other` (English plurals:
+ * `{count} {count|item is|items are} unanswered`).
+ */
 export function fill(template: string, params: Record<string, unknown> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return template.replace(/\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g, (whole, name: string, one?: string, other?: string) => {
+    if (!(name in params)) return whole;
+    if (one === undefined) return String(params[name]);
+    return Number(params[name]) === 1 ? one : other!;
+  });
 }

@@ -1,9 +1,10 @@
 // The terminal Prompter, backed by @inquirer/prompts, which is imported only here and only when `run` starts.
-import { makeVisible } from '../util/safe-text.js';
-import { translate } from '../i18n/translate.js';
 import type { Io } from '../io/io.js';
+import { translate } from '../i18n/translate.js';
+import { makeVisible } from '../util/safe-text.js';
+import { wrapText } from '../diagnostics/wrap-text.js';
 import type { Lang } from '../i18n/lang.js';
-import { isSeparator, PromptInterrupted, type Prompter } from './prompter.js';
+import { isSeparator, PromptEscaped, PromptInterrupted, type InputQuestion, type Prompter, type SelectQuestion } from './prompter.js';
 
 /**
  * Creates a Prompter on the command's streams. `signal` aborts the prompt in progress (used for
@@ -19,16 +20,49 @@ export async function createInquirerPrompter(io: Io, lang: Lang, signal?: AbortS
     output: io.stdout as unknown as NodeJS.WritableStream,
     signal,
   };
-  const guard = async <T>(ask: () => Promise<T>): Promise<T> => {
+  const guard = async <T>(ask: () => Promise<T>, escaped?: AbortSignal): Promise<T> => {
     if (signal?.aborted) throw new PromptInterrupted();
     try {
       return await ask();
     } catch (error) {
       const name = (error as Error | undefined)?.name;
+      if (name === 'AbortPromptError' && escaped?.aborted && !signal?.aborted) throw new PromptEscaped();
       if (name === 'ExitPromptError' || name === 'AbortPromptError') throw new PromptInterrupted();
       throw error;
     }
   };
+  /**
+   * Asks an input; an escapable one is aborted by Esc. inquirer's input ignores Esc, but its
+   * readline makes the input stream emit keypress events, which are watched while it waits.
+   */
+  const askInput = async (q: InputQuestion): Promise<string> => {
+    const escape = new AbortController();
+    const onKey = (_: unknown, key: { name?: string } | undefined): void => {
+      if (key?.name === 'escape') escape.abort();
+    };
+    if (q.escapable) io.stdin.on('keypress', onKey);
+    try {
+      return await guard(
+        () =>
+          prompts.input(
+            {
+              message: makeVisible(q.message),
+              default: q.default === '' ? undefined : q.default,
+              validate: q.validate,
+              // The line as typed (or filled in from the default with Tab), shown visible.
+              transformer: (value: string) => makeVisible(value),
+              theme: inputTheme,
+            },
+            { ...context, signal: q.escapable ? (signal ? AbortSignal.any([signal, escape.signal]) : escape.signal) : signal },
+          ),
+        escape.signal,
+      );
+    } finally {
+      if (q.escapable) io.stdin.off('keypress', onKey);
+    }
+  };
+  /** A placeholder's value: never returned, as it cannot be chosen. */
+  const PLACEHOLDER = Symbol('placeholder');
   const clear = io.stdout.isTTY === true;
   // inquirer's key help is English; say it in the officer's language.
   const words: Record<string, string> = { navigate: translate(lang, 'prompt.key.navigate'), select: translate(lang, 'prompt.key.select') };
@@ -42,45 +76,38 @@ export async function createInquirerPrompter(io: Io, lang: Lang, signal?: AbortS
     style: { defaultAnswer: (text: string) => dim(`(${makeVisible(text)})`) },
   };
   return {
-    select: (q) =>
-      guard(() =>
-        prompts.select(
+    select: <V>(q: SelectQuestion<V>) =>
+      guard(async () => {
+        const choices = q.choices.map((c) =>
+          isSeparator(c)
+            ? new prompts.Separator(makeVisible(c.separator))
+            : { value: c.value as V | typeof PLACEHOLDER, name: makeVisible(c.name), description: c.description === undefined ? undefined : makeVisible(c.description), disabled: c.disabled },
+        );
+        // The placeholder is a disabled entry: the cursor starts on it, Enter there is refused with its text.
+        const start = q.placeholder !== undefined && q.default === undefined;
+        if (start) choices.unshift({ value: PLACEHOLDER, name: makeVisible(q.placeholder!), description: undefined, disabled: ' ' });
+        const chosen = await prompts.select(
           {
             message: makeVisible(q.message),
-            choices: q.choices.map((c) =>
-              isSeparator(c)
-                ? new prompts.Separator(makeVisible(c.separator))
-                : { value: c.value, name: makeVisible(c.name), description: c.description === undefined ? undefined : makeVisible(c.description), disabled: c.disabled },
-            ),
+            choices,
             default: q.default,
-            pageSize: q.pageSize ?? 14,
+            pageSize: (q.pageSize ?? 14) + (start ? 1 : 0),
             loop: false,
-            theme: { style: { keysHelpTip } },
+            theme: { style: { keysHelpTip }, i18n: { disabledError: translate(lang, 'prompt.placeholder') } },
           },
           context,
-        ),
-      ),
-    input: (q) =>
-      guard(() =>
-        prompts.input(
-          {
-            message: makeVisible(q.message),
-            default: q.default === '' ? undefined : q.default,
-            validate: q.validate,
-            // The line as typed (or filled in from the default with Tab), shown visible.
-            transformer: (value: string) => makeVisible(value),
-            theme: inputTheme,
-          },
-          context,
-        ),
-      ),
+        );
+        return chosen as V;
+      }),
+    input: askInput,
     confirm: (q) => guard(() => prompts.confirm({ message: makeVisible(q.message), default: q.default }, context)),
+    // Wrapped here, not by the terminal, which would cut English words anywhere ("S/tudy").
     screen(text) {
       // Home + clear screen: each item gets its own screen, as on paper.
-      io.stdout.write((clear ? '\u001b[H\u001b[2J' : '\n') + text + '\n');
+      io.stdout.write((clear ? '\u001b[H\u001b[2J' : '\n') + wrapText(text, io.stdout.columns) + '\n');
     },
     say(text) {
-      io.stdout.write(text + '\n');
+      io.stdout.write(wrapText(text, io.stdout.columns) + '\n');
     },
   };
 }

@@ -9,6 +9,11 @@ export interface SelectQuestion<V> {
   choices: readonly SelectChoice<V>[];
   /** The value preselected (e.g. the previous answer when revisiting). */
   default?: V;
+  /**
+   * A first entry that cannot be chosen, where the cursor starts when there is no default: the
+   * officer has to move to an answer on purpose (Enter alone does not pass an item unread).
+   */
+  placeholder?: string;
   pageSize?: number;
 }
 
@@ -17,6 +22,8 @@ export interface InputQuestion {
   message: string;
   default?: string;
   validate?: (value: string) => true | string;
+  /** Esc leaves the question: the prompter rejects with {@link PromptEscaped}. */
+  escapable?: boolean;
 }
 
 /** A yes/no question. */
@@ -47,4 +54,12 @@ export class PromptInterrupted extends Error {
 /** Whether a choice is a separator. */
 export function isSeparator<V>(choice: SelectChoice<V>): choice is { separator: string } {
   return 'separator' in choice;
+}
+
+/** The officer pressed Esc at an escapable question: go back one step, nothing is kept of it. */
+export class PromptEscaped extends Error {
+  constructor() {
+    super('escaped');
+    this.name = 'PromptEscaped';
+  }
 }

@@ -1,8 +1,12 @@
 // A Prompter that plays back scripted answers and records every question, for tests of the walk and of `run`.
-import { isSeparator, PromptInterrupted, type ConfirmQuestion, type InputQuestion, type Prompter, type SelectQuestion } from './prompter.js';
+import { isSeparator, PromptEscaped, PromptInterrupted, type ConfirmQuestion, type InputQuestion, type Prompter, type SelectQuestion } from './prompter.js';
 
-/** One scripted reply. An input reply that fails validation is recorded and the next input reply is tried, as at a terminal. */
-export type ScriptStep = { select: unknown } | { input: string } | { confirm: boolean } | { interrupt: true };
+/**
+ * One scripted reply. An input reply that fails validation is recorded and the next input reply
+ * is tried, as at a terminal. `escape` presses Esc (allowed only where the question is escapable);
+ * `enter` presses Enter on a select without moving (refused on a placeholder, as at a terminal).
+ */
+export type ScriptStep = { select: unknown } | { input: string } | { confirm: boolean } | { interrupt: true } | { escape: true } | { enter: true };
 
 /** A question as it was asked. */
 export interface AskedQuestion {
@@ -13,6 +17,10 @@ export interface AskedQuestion {
   values?: unknown[];
   /** Validation messages shown for refused input. */
   errors: string[];
+  /** The placeholder a select started on (no answer preselected). */
+  placeholder?: string;
+  /** Whether Esc leaves an input. */
+  escapable?: boolean;
   answer?: unknown;
 }
 
@@ -35,6 +43,11 @@ export function createScriptedPrompter(steps: ScriptStep[]): ScriptedPrompter {
     const step = queue.shift();
     if (!step) throw new Error(`script ran out at ${kind} "${q.message}"`);
     if ('interrupt' in step) throw new PromptInterrupted();
+    if ('escape' in step) {
+      if (!q.escapable) throw new Error(`script pressed Esc at "${q.message}", which Esc does not leave`);
+      throw new PromptEscaped();
+    }
+    if ('enter' in step && kind === 'select') return step;
     if (!(kind in step)) throw new Error(`script expected ${Object.keys(step)[0]} but was asked ${kind} "${q.message}"`);
     return step;
   };
@@ -45,9 +58,22 @@ export function createScriptedPrompter(steps: ScriptStep[]): ScriptedPrompter {
     remaining: () => queue.length,
     async select<V>(q: SelectQuestion<V>): Promise<V> {
       const values = q.choices.filter((c) => !isSeparator(c) && !c.disabled).map((c) => (c as { value: V }).value);
-      const record: AskedQuestion = { kind: 'select', message: q.message, default: q.default, values, errors: [] };
+      const record: AskedQuestion = { kind: 'select', message: q.message, default: q.default, values, errors: [], placeholder: q.placeholder };
       asked.push(record);
-      const step = next('select', record) as { select: unknown };
+      let step = next('select', record) as { select: unknown } | { enter: true };
+      // Enter without moving: on a placeholder it is refused (the next step is tried), else it takes the default.
+      while ('enter' in step) {
+        if (q.default !== undefined) {
+          step = { select: q.default };
+          break;
+        }
+        if (q.placeholder === undefined) {
+          step = { select: values[0] };
+          break;
+        }
+        record.errors.push(q.placeholder);
+        step = next('select', record) as { select: unknown } | { enter: true };
+      }
       if (!values.includes(step.select as V)) {
         throw new Error(`script chose ${JSON.stringify(step.select)} not offered at "${q.message}": ${JSON.stringify(values)}`);
       }
@@ -55,7 +81,7 @@ export function createScriptedPrompter(steps: ScriptStep[]): ScriptedPrompter {
       return step.select as V;
     },
     async input(q: InputQuestion): Promise<string> {
-      const record: AskedQuestion = { kind: 'input', message: q.message, default: q.default, errors: [] };
+      const record: AskedQuestion = { kind: 'input', message: q.message, default: q.default, errors: [], escapable: q.escapable };
       asked.push(record);
       for (;;) {
         const step = next('input', record) as { input: string };

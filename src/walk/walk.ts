@@ -1,6 +1,4 @@
 // The self-check walk: one screen per applying item, answers saved after each, with back/skip/jump/review/quit.
-import { makeVisible } from '../util/safe-text.js';
-import { translate } from '../i18n/translate.js';
 import { evidencePath, RECTIFY_STATUSES, STATUSES, type Answer, type Answers, type Rectify, type RectifyStatus, type Status } from '../model/answers.js';
 import { isDay } from '../util/dates.js';
 import { existsSync } from 'node:fs';
@@ -10,8 +8,10 @@ import { mentionsVeto, pickText } from '../model/text.js';
 import { type Lang } from '../i18n/lang.js';
 import { isBlankText } from '../model/identity.js';
 import { NO_PAINT, type Paint } from '../diagnostics/render.js';
+import { makeVisible } from '../util/safe-text.js';
+import { translate } from '../i18n/translate.js';
 import { formatEvidence, parseCount, parseEvidence, parseRatio } from './parse-input.js';
-import type { Prompter, SelectChoice } from './prompter.js';
+import { PromptEscaped, type Prompter, type SelectChoice } from './prompter.js';
 
 /** What the walk needs. `answers` is updated in place and saved after every answer. */
 export interface WalkOptions {
@@ -64,7 +64,8 @@ export function progressBar(done: number, total: number, width = 20): string {
 
 type Nav = '@back' | '@skip' | '@jump' | '@unanswered' | '@finish' | '@quit';
 type ItemChoice = Status | '@enter' | '@none' | Nav;
-type Step = { kind: 'answered' } | { kind: 'goto'; index: number } | { kind: 'finish' } | { kind: 'quit' };
+/** `picked`: the item was chosen from the unanswered list, so answering it goes on to the next unanswered one. */
+type Step = { kind: 'answered' } | { kind: 'goto'; index: number; picked?: boolean } | { kind: 'finish' } | { kind: 'quit' };
 
 /** Runs the walk until the officer finishes or saves and quits; rejects with PromptInterrupted on Ctrl-C. */
 export async function walk(options: WalkOptions): Promise<WalkResult> {
@@ -79,6 +80,16 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
   if (index === -1) index = firstUnanswered(items, answers);
   const done = answeredCount();
   let notices = [...(options.notices ?? [])];
+  /** Whether the item on screen was picked from the unanswered list. */
+  let picked = false;
+  const isOpen = (p: PlacedItem): boolean => !isAnswered(p.item, answers.answers[p.item.id]);
+  /** The next unanswered item after `at`, else the first one before it, else the end. */
+  const nextOpen = (at: number): number => {
+    const after = items.findIndex((p, i) => i > at && isOpen(p));
+    if (after !== -1) return after;
+    const before = items.findIndex(isOpen);
+    return before === -1 ? items.length : before;
+  };
   if (done > 0 && index < items.length) notices.push(paint.green(translate(lang, 'walk.resume', { done, total: items.length, id: items[index].item.id })));
   /** Starts a new screen, with the notices gathered since the last one on top. */
   const show = (text: string): void => {
@@ -108,7 +119,8 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
         const choices: SelectChoice<number>[] = parts.map((area) => {
           const inArea = items.filter((p) => p.area === area);
           const doneHere = inArea.filter((p) => isAnswered(p.item, answers.answers[p.item.id])).length;
-          return { value: items.indexOf(inArea[0]), name: `${partTitle(area, lang)}  (${translate(lang, 'walk.doneOf', { done: doneHere, total: inArea.length })})` };
+          // Its first unanswered item: the answered ones are there to revisit, not to pass again.
+          return { value: items.indexOf(inArea.find(isOpen) ?? inArea[0]), name: `${partTitle(area, lang)}  (${translate(lang, 'walk.doneOf', { done: doneHere, total: inArea.length })})` };
         });
         choices.push({ value: -1, name: translate(lang, 'walk.nav.cancel') });
         const target = await prompter.select({ message: translate(lang, 'walk.jump.message'), choices, pageSize: 14 });
@@ -123,7 +135,7 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
         const choices: SelectChoice<number>[] = open.map((p) => ({ value: items.indexOf(p), name: `${p.item.id}  ${shorten(pickText(p.item.text, lang), 40)}` }));
         choices.push({ value: -1, name: translate(lang, 'walk.nav.cancel') });
         const target = await prompter.select({ message: translate(lang, 'walk.unanswered.message', { count: open.length }), choices, pageSize: 14 });
-        return target === -1 ? undefined : { kind: 'goto', index: target };
+        return target === -1 ? undefined : { kind: 'goto', index: target, picked: true };
       }
       case '@finish': {
         const open = items.length - answeredCount();
@@ -154,7 +166,10 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
       }
       if (step.kind === 'finish') return result('finished');
       if (step.kind === 'quit') return result('quit');
-      if (step.kind === 'goto') index = step.index;
+      if (step.kind === 'goto') {
+        index = step.index;
+        picked = step.picked === true;
+      }
       continue;
     }
     const placed = items[index];
@@ -163,9 +178,11 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
     if (step.kind === 'answered') {
       const more = await options.save(answers, placed.item.id);
       if (more) notices.push(...more);
-      index++;
+      // Walking in order goes on in order; an item picked from the unanswered list goes on to the next unanswered one.
+      index = picked ? nextOpen(index) : index + 1;
     } else if (step.kind === 'goto') {
       index = Math.max(0, Math.min(step.index, items.length));
+      picked = step.picked === true;
     } else {
       return result(step.kind === 'finish' ? 'finished' : 'quit');
     }
@@ -180,6 +197,7 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
     const { item } = placed;
     const kind = kindOf(item);
     const previous = answers.answers[item.id];
+    const answeredBefore = isAnswered(item, previous);
     for (;;) {
       const choices: SelectChoice<ItemChoice>[] = [];
       let preselect: ItemChoice | undefined;
@@ -199,77 +217,103 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
         preselect = previous?.status === 'na' ? 'na' : previous?.deductions && Object.values(previous.deductions).some((n) => n > 0) ? '@enter' : previous ? '@none' : '@enter';
       }
       choices.push(...navChoices(at, false));
-      const choice = await prompter.select<ItemChoice>({ message: translate(lang, `walk.answer.${kind}`), choices, default: preselect, pageSize: choices.length });
+      // A new item starts on no answer: Enter alone must not pass an item nobody has read.
+      const choice = await prompter.select<ItemChoice>({
+        message: translate(lang, `walk.answer.${kind}`),
+        choices,
+        default: answeredBefore ? preselect : undefined,
+        placeholder: answeredBefore ? undefined : translate(lang, 'walk.placeholder'),
+        pageSize: choices.length,
+      });
       if (choice.startsWith('@') && choice !== '@enter' && choice !== '@none') {
         const step = await navigate(choice as Nav, at);
         if (step) return step;
         continue;
       }
-      const answer: Answer = {};
-      let tone: 'na' | 'problem' | 'plain' = 'plain';
-      if (choice === 'na') {
-        answer.status = 'na';
-        tone = 'na';
-      } else if (kind === 'status') {
-        answer.status = choice as Status;
-        if (choice === 'partial' || choice === 'fail') tone = 'problem';
-      } else if (kind === 'ratio') {
-        const raw = await prompter.input({
-          message: translate(lang, 'walk.ratio.message'),
-          default: previous?.value !== undefined ? String(previous.value) : undefined,
-          validate: ratioValidator(lang),
-        });
-        const parsed = parseRatio(raw);
-        answer.value = parsed.ok ? parsed.value : 0;
-        if (answer.value < 1) tone = 'problem';
-      } else {
-        answer.deductions = {};
-        if (choice === '@enter') {
-          for (const rule of item.deductions ?? []) {
-            const raw = await prompter.input({
-              message: translate(lang, 'walk.deduct.count', { rule: pickText(rule.text, lang), points: rule.points }),
-              default: String(previous?.deductions?.[rule.id] ?? 0),
-              validate: countValidator(lang),
-            });
-            const count = parseCount(raw) ?? 0;
-            if (count > 0) answer.deductions[rule.id] = count;
-          }
-        }
-        if (Object.keys(answer.deductions).length > 0) tone = 'problem';
+      try {
+        const answer = await askAnswer(placed, choice, previous);
+        answers.answers[item.id] = answer;
+        return { kind: 'answered' };
+      } catch (error) {
+        // Esc at one of the answer's prompts: back to the choice, the answer on file untouched.
+        if (!(error instanceof PromptEscaped)) throw error;
       }
-      // A note: required for na, asked with a hint about the gap for partial/fail, optional otherwise.
-      const oldNote = previous?.note;
-      const note = await prompter.input({
-        message: translate(lang, `walk.note.${tone}`) + (oldNote ? translate(lang, 'walk.clearHint') : ''),
-        default: oldNote,
-        validate: (v) => (tone === 'na' && (isBlankText(v) || v.trim() === '-') ? translate(lang, 'walk.note.required') : true),
-      });
-      if (!isBlankText(note) && note.trim() !== '-') answer.note = note.trim();
-      const oldEvidence = formatEvidence(previous?.evidence);
-      const evidence = await prompter.input({
-        message: translate(lang, 'walk.evidence.message') + (oldEvidence ? translate(lang, 'walk.clearHint') : ''),
-        default: oldEvidence || undefined,
-      });
-      const list = evidence.trim() === '-' ? [] : parseEvidence(evidence, previous?.evidence);
-      if (list.length > 0) answer.evidence = list;
-      // A typo in a file name is found now, not by the office: warned about, and kept as typed.
-      if (options.evidenceBase !== undefined) {
-        for (const e of list) {
-          const path = evidencePath(e);
-          if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(path) && !existsSync(resolve(options.evidenceBase, path))) {
-            // On top of the next screen: said now, it would be cleared by it at once.
-            notices.push(paint.yellow(translate(lang, 'walk.evidence.missing', { path: makeVisible(path) })));
-          }
-        }
-      }
-      // A shortfall: offer to record its rectification task (a plan on any other answer is not allowed).
-      if (tone === 'problem') {
-        const plan = await askRectify(previous?.rectify);
-        if (plan) answer.rectify = plan;
-      }
-      answers.answers[item.id] = answer;
-      return { kind: 'answered' };
     }
+  }
+
+  /** Asks the rest of an answer after its choice: value or counts, note, evidence, rectification task. */
+  async function askAnswer(placed: PlacedItem, choice: ItemChoice, previous: Answer | undefined): Promise<Answer> {
+    const { item } = placed;
+    const kind = kindOf(item);
+    const answer: Answer = {};
+    let tone: Tone = 'plain';
+    if (choice === 'na') {
+      answer.status = 'na';
+      tone = 'na';
+    } else if (kind === 'status') {
+      answer.status = choice as Status;
+      if (choice === 'partial' || choice === 'fail') tone = 'problem';
+    } else if (kind === 'ratio') {
+      const raw = await prompter.input({
+        message: translate(lang, 'walk.ratio.message'),
+        default: previous?.value !== undefined ? String(previous.value) : undefined,
+        validate: ratioValidator(lang),
+        escapable: true,
+      });
+      const parsed = parseRatio(raw);
+      answer.value = parsed.ok ? parsed.value : 0;
+      if (answer.value < 1) tone = 'problem';
+    } else {
+      answer.deductions = {};
+      if (choice === '@enter') {
+        for (const rule of item.deductions ?? []) {
+          const raw = await prompter.input({
+            message: translate(lang, 'walk.deduct.count', { rule: pickText(rule.text, lang), points: rule.points }),
+            default: String(previous?.deductions?.[rule.id] ?? 0),
+            validate: countValidator(lang),
+            escapable: true,
+          });
+          const count = parseCount(raw) ?? 0;
+          if (count > 0) answer.deductions[rule.id] = count;
+        }
+      }
+      if (Object.keys(answer.deductions).length > 0) tone = 'problem';
+    }
+    // A note: required for na, asked with a hint about the gap for partial/fail, optional otherwise.
+    // A reason why the item does not apply is no note on an answer (a gap, a remark), nor the
+    // other way round: the old note is offered only when both answers are na or neither is.
+    const oldNote = previous && (previous.status === 'na') === (tone === 'na') ? previous.note : undefined;
+    const note = await prompter.input({
+      message: translate(lang, `walk.note.${tone}`) + (oldNote ? translate(lang, 'walk.clearHint') : ''),
+      default: oldNote,
+      validate: (v) => (tone === 'na' && (isBlankText(v) || v.trim() === '-') ? translate(lang, 'walk.note.required') : true),
+      escapable: true,
+    });
+    if (!isBlankText(note) && note.trim() !== '-') answer.note = note.trim();
+    const oldEvidence = formatEvidence(previous?.evidence);
+    const evidence = await prompter.input({
+      message: translate(lang, 'walk.evidence.message') + (oldEvidence ? translate(lang, 'walk.clearHint') : ''),
+      default: oldEvidence || undefined,
+      escapable: true,
+    });
+    const list = evidence.trim() === '-' ? [] : parseEvidence(evidence, previous?.evidence);
+    if (list.length > 0) answer.evidence = list;
+    // A typo in a file name is found now, not by the office: warned about, and kept as typed.
+    if (options.evidenceBase !== undefined) {
+      for (const e of list) {
+        const path = evidencePath(e);
+        if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(path) && !existsSync(resolve(options.evidenceBase, path))) {
+          // On top of the next screen: said now, it would be cleared by it at once.
+          notices.push(paint.yellow(translate(lang, 'walk.evidence.missing', { path: makeVisible(path) })));
+        }
+      }
+    }
+    // A shortfall: offer to record its rectification task (a plan on any other answer is not allowed).
+    if (tone === 'problem') {
+      const plan = await askRectify(previous?.rectify);
+      if (plan) answer.rectify = plan;
+    }
+    return answer;
   }
 }
 
@@ -303,6 +347,9 @@ async function askRectifyWith(prompter: Prompter, lang: Lang, previous: Rectify 
   }
   return plan;
 }
+
+/** What a note says for an answer: why it does not apply, the gap of a shortfall, or a plain remark. */
+type Tone = 'na' | 'problem' | 'plain';
 
 /** Validates a typed ratio at the prompt: true, or the message saying what to type. */
 export function ratioValidator(lang: Lang): (value: string) => true | string {

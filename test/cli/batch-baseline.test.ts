@@ -130,7 +130,7 @@ describe('wangxin batch --baseline', () => {
   it('lists --baseline in the localised help, with an example', async () => {
     const en = await runInProcess(['batch', '--help', '--lang', 'en']);
     expect(en.stdout).toMatch(/--baseline <dir>\s+compare with earlier submissions/);
-    expect(en.stdout).toContain('wangxin batch 2026/ --baseline 2025/');
+    expect(en.stdout).toContain('wangxin batch examples/loop/2026/ --baseline examples/loop/2025/');
     const zh = await runInProcess(['batch', '--help', '--lang', 'zh']);
     expect(zh.stdout).toMatch(/--baseline <dir>\s+与以往的提交比较/);
     expect(zh.stdout).toContain("与去年的提交比较");

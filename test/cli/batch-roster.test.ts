@@ -39,7 +39,7 @@ describe('wangxin batch --roster', () => {
     });
     expect(r.stderr).toContain('名单上 4 个单位中有 1 个未报送');
     const md = await runInProcess(['batch', COUNTY, '--checklist', CHECKLIST, '--roster', join(ROSTERS, 'units.yaml'), '--lang', 'en'], EPOCH);
-    expect(md.stdout).toContain(`Roster ${join(ROSTERS, 'units.yaml')}: 4 units due, 3 submitted, 1 missing; 1 submissions from units not on the roster.`);
+    expect(md.stdout).toContain(`Roster ${join(ROSTERS, 'units.yaml')}: 4 units due, 3 submitted, 1 missing; 1 submission from units not on the roster.`);
     expect(md.stdout).toContain('### Units that have not submitted (1)');
     expect(md.stdout).toContain('| 戊镇 | Township |');
     expect(md.stdout).toContain(`| 丁局 | Department | ${join(COUNTY, 'ding.yaml')} |`);

@@ -39,7 +39,7 @@ const CASES: Case[] = [
   { name: 'bad --fail-under: exit 2', args: ['score', TOWNSHIP, '--fail-under', 'eighty'], code: 2, stderr: /--fail-under 须为 0 到 100 之间的十进制数/ },
   { name: 'negative --fail-under: exit 2', args: ['score', TOWNSHIP, '--fail-under=-5'], code: 2, stderr: /--fail-under/ },
   { name: 'no file: exit 2', args: ['score'], code: 2, stderr: /用法错误/ },
-  { name: 'localised help', args: ['score', '--help'], code: 0, stdout: /用法： wangxin score \[options\] <answers>[\s\S]*--fail-under <n>[\s\S]*示例：/ },
+  { name: 'localised help', args: ['score', '--help'], code: 0, stdout: /用法： wangxin score \[选项\] <answers>[\s\S]*--fail-under <n>[\s\S]*示例：/ },
   { name: 'English help', args: ['score', '--help', '--lang', 'en'], code: 0, stdout: /Usage: wangxin score[\s\S]*exit with code 1 when the score is below N/ },
 ];
 

@@ -4,7 +4,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { checkFile } from '../../src/check/check-file.js';
-import { makeTempDir } from '../walk/helpers.js';
+import { applyingItems } from '../../src/model/checklist.js';
+import { pickText } from '../../src/model/text.js';
+import { builtinChecklist, makeTempDir } from '../walk/helpers.js';
 import { BIN, HAS_TMUX, tmuxDriver } from '../helpers/tmux.js';
 
 if (!HAS_TMUX) console.warn('run-tmux.test.ts skipped: tmux is not on PATH (install tmux to run the terminal test)');
@@ -14,6 +16,8 @@ const { screen, waitFor, waitForFile, start, stop, keys, type, endSitting, remov
 /** Waits for the answer select of an item (本项情况 / 本项完成比例 / 本项扣分情况). */
 const atItem = (id: string): Promise<string> => waitFor(new RegExp(`^${id.replace(/\./g, '\\.')} {2}\\[[\\s\\S]*^\\? 本项`, 'm'));
 const prompt = (label: string): Promise<string> => waitFor(new RegExp(`^\\? ${label}`, 'm'));
+/** The item's choice is the prompt in progress again (no other question below it). */
+const LAST_PROMPT_IS_CHOICE = /^\? 本项情况[^\n]*\n(?![\s\S]*^[?✔] )/m;
 
 /** Presses ↓ until the select's cursor is on the choice starting with `label`. */
 async function moveTo(label: string): Promise<void> {
@@ -29,7 +33,8 @@ async function moveTo(label: string): Promise<void> {
 /** Answers the status item on screen: `downs` presses of ↓ from 符合, then note and evidence. */
 async function answerStatus(id: string, downs: number, note = '', evidence = ''): Promise<void> {
   await atItem(id);
-  for (let i = 0; i < downs; i++) keys('Down');
+  // A new item starts on the placeholder: one ↓ reaches 符合.
+  for (let i = 0; i < downs + 1; i++) keys('Down');
   keys('Enter');
   await prompt(downs === 3 ? '不适用的理由' : downs > 0 ? '存在的问题' : '备注');
   if (note) type(note);
@@ -49,7 +54,7 @@ async function skipRectify(): Promise<void> {
 /** Answers the ratio item on screen with `value` (a value below 1 is asked about the gap). */
 async function answerRatio(id: string, value: string): Promise<void> {
   await atItem(id);
-  keys('Enter');
+  keys('Down', 'Enter');
   await prompt('完成比例');
   type(value);
   keys('Enter');
@@ -63,7 +68,7 @@ async function answerRatio(id: string, value: string): Promise<void> {
 /** Answers the two-rule deduct item on screen: `count` times the first rule, the second left at its default 0. */
 async function answerDeduct(id: string, count: number): Promise<void> {
   await atItem(id);
-  keys('Enter');
+  keys('Down', 'Enter');
   await waitFor(/^\? “.*”（每次扣 [\d.]+ 分）的次数/m);
   type(String(count));
   keys('Enter');
@@ -114,15 +119,23 @@ describe.skipIf(!HAS_TMUX)('wangxin run in a real terminal (tmux)', () => {
     const first = await atItem('A1.1.1');
     expect(first).toContain('第 1/5 部分 · 第 1/42 项');
     expect(first).toContain('依据：「');
+    // Nothing is preselected on a new item: Enter alone does not pass it.
+    expect(first).toMatch(/^❯ （请用 ↑↓ 选择）/m);
+    keys('Enter');
+    await waitFor('请先用 ↑↓ 移到一个选项，再按回车');
     await answerStatus('A1.1.1', 0, '', 'a.pdf; b.pdf');
     await answerStatus('A1.1.2', 1, '未落实');
     await answerStatus('A1.1.3', 0); // a veto item: pass or fail only
-    // na: an empty reason is refused at the prompt.
+    // na: an empty reason is refused at the prompt; Esc leaves it, back to the choice.
     await atItem('A1.2.1');
-    keys('Down', 'Down', 'Down', 'Enter');
+    keys('Down', 'Down', 'Down', 'Down', 'Enter');
     await prompt('不适用的理由');
     keys('Enter');
     await waitFor('选择“不适用”时必须说明理由');
+    keys('Escape');
+    await waitFor(LAST_PROMPT_IS_CHOICE);
+    keys('Down', 'Down', 'Down', 'Down', 'Enter');
+    await prompt('不适用的理由');
     type('年内未组织');
     keys('Enter');
     await prompt('佐证材料：文件路径');
@@ -134,7 +147,7 @@ describe.skipIf(!HAS_TMUX)('wangxin run in a real terminal (tmux)', () => {
     await answerStatus('A2.3.1', 0);
     // The ratio item: 75 is refused with a hint, 3/4 accepted.
     await atItem('A2.3.2');
-    keys('Enter');
+    keys('Down', 'Enter');
     await prompt('完成比例');
     type('75');
     keys('Enter');
@@ -150,7 +163,7 @@ describe.skipIf(!HAS_TMUX)('wangxin run in a real terminal (tmux)', () => {
     await answerStatus('A2.3.3', 0);
     // A fail with its rectification task: a bad due date is refused at the prompt.
     await atItem('A3.1.1');
-    keys('Down', 'Down', 'Enter');
+    keys('Down', 'Down', 'Down', 'Enter');
     await prompt('存在的问题');
     type('无审核登记');
     keys('Enter');
@@ -215,13 +228,36 @@ describe.skipIf(!HAS_TMUX)('wangxin run in a real terminal (tmux)', () => {
     expect(readFileSync(answers, 'utf8')).toMatch(/^# yaml-language-server: \$schema=\S*schemas\/answers\.schema\.json\n/);
     endSitting();
 
-    // Second sitting: resumes at the first unanswered item, then finishes from the navigation.
+    // Second sitting: resumes at the first unanswered item, skips it, answers the next, goes back
+    // to it from the unanswered list and on to the next unanswered item (over the one answered);
+    // jumps to a finished area (its first item) and to an open one (its first unanswered item).
     await start(`${env} node ${BIN} run --answers ${answers} --report ${report} --lang zh; echo EXIT=$? > ${join(tmp.dir, 'exit2')}`, tmp.dir);
     const resumed = await atItem('A3.2.5');
     expect(resumed).toContain('已作答 21/42 项，从第一个未作答的条目 A3.2.5 继续');
     expect(resumed).toContain('第 3/5 部分 · 第 22/42 项');
+    await moveTo('→ 跳过');
+    keys('Enter');
+    await answerStatus('A3.3.2', 0);
+    await atItem('A3.3.3');
+    await moveTo('☐ 查看未作答条目');
+    keys('Enter');
+    await prompt('未作答条目');
+    await moveTo('A3\\.2\\.5');
+    keys('Enter');
     await answerStatus('A3.2.5', 0);
-    await atItem('A3.3.2');
+    expect(await atItem('A3.3.3')).toContain('第 3/5 部分 · 第 24/42 项');
+    await moveTo('⇢ 跳转到某一部分');
+    keys('Enter');
+    await prompt('跳转到哪一部分');
+    await moveTo('一、');
+    keys('Enter');
+    expect(await atItem('A1.1.1')).toContain('已有答案：符合');
+    await moveTo('⇢ 跳转到某一部分');
+    keys('Enter');
+    await prompt('跳转到哪一部分');
+    await moveTo('三、');
+    keys('Enter');
+    await atItem('A3.3.3');
     await moveTo('✓ 结束作答');
     keys('Enter');
     await waitFor('仍然结束并生成报告吗');
@@ -247,5 +283,23 @@ describe.skipIf(!HAS_TMUX)('wangxin run in a real terminal (tmux)', () => {
     expect(Math.abs(scored.score - Number(shown![1]))).toBeLessThanOrEqual(0.05);
     expect(Math.abs(scored.baseScore - Number(shown![2]))).toBeLessThanOrEqual(0.05);
     expect(Math.abs(scored.bonusScore - Number(shown![3]))).toBeLessThanOrEqual(0.05);
+    const kept = await checkFile(answers, {}, 'answers');
+    expect(kept.answers?.answers['A3.2.5']).toEqual({ status: 'pass' });
+    expect(kept.answers?.answers['A3.3.2']).toEqual({ status: 'pass' });
+    expect(kept.answers?.answers['A3.3.3']).toBeUndefined();
+    endSitting();
+
+    // Third sitting, in English at 70 columns: the item's text is wrapped at words, never inside one.
+    await start(`${env} node ${BIN} run --answers ${answers} --lang en; echo EXIT=$? > ${join(tmp.dir, 'exit3')}`, tmp.dir, 70);
+    const english = await waitFor(/^A3\.3\.3 {2}\[[\s\S]*^\? This item is/m);
+    const item = applyingItems(await builtinChecklist(), 'township').find((p) => p.item.id === 'A3.3.3')!.item;
+    const onScreen = new Set(english.split('\n').flatMap((line) => line.trim().split(/\s+/)));
+    const words = pickText(item.text, 'en').split(/\s+/);
+    expect(words.length).toBeGreaterThan(12); // long enough to wrap at 70 columns
+    for (const word of words) expect(onScreen, `"${word}" is cut across lines:\n${english}`).toContain(word);
+    keys('C-c');
+    expect(await waitForFile(join(tmp.dir, 'exit3'))).toBe('EXIT=130\n');
+    const stopped3 = await waitFor('To continue, run:');
+    expect(stopped3).toMatch(/^Interrupted\. 23\/42 items answered/m);
   }, 120_000); // many 15 s waits: a slow CI machine must not hit vitest's default first
 });

@@ -69,12 +69,12 @@ export function tmuxDriver(name: string) {
     throw new Error(`timed out waiting for ${file}; the screen was:\n${screen()}`);
   }
 
-  /** Starts a sitting in a new session (retried: a tmux server that is just exiting refuses briefly). */
-  async function start(command: string, cwd: string): Promise<void> {
+  /** Starts a sitting in a new session, `columns` wide (retried: a tmux server that is just exiting refuses briefly). */
+  async function start(command: string, cwd: string, columns = 120): Promise<void> {
     session = `wx${Number(session.slice(2)) + 1}`;
     for (let attempt = 0; ; attempt++) {
       try {
-        tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', '-c', cwd, `${command}; sleep 60`);
+        tmux('new-session', '-d', '-s', session, '-x', String(columns), '-y', '40', '-c', cwd, `${command}; sleep 60`);
         return;
       } catch (error) {
         if (attempt >= 10) throw error;

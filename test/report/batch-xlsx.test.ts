@@ -138,7 +138,7 @@ describe('batch --format xlsx', () => {
     const roster = `${folder}.roster.yaml`;
     writeFileSync(roster, `schemaVersion: 1\nunits:\n  - { name: '${HOSTILE_UNIT}', type: township }\n  - { name: 某某镇党委, type: township }\n  - { name: '${HOSTILE_MISSING}', type: township }\n`);
     const r = runBinary(['batch', folder, '--format', 'xlsx', '--out', out, '--lang', 'en', '--roster', roster, '--allow-missing'], EPOCH);
-    expect(r.stderr).toContain(`wrote ${out}`);
+    expect(r.stderr).toContain(`Wrote ${out}`);
     expect(r.code).toBe(0);
     const book = await openBook(out);
     const missing = book.getWorksheet('Who has submitted')!;

@@ -6,7 +6,7 @@ import { render } from '@inquirer/testing';
 import { describe, expect, it } from 'vitest';
 import type { Io } from '../../src/io/io.js';
 import { createInquirerPrompter } from '../../src/walk/inquirer-prompter.js';
-import { PromptInterrupted } from '../../src/walk/prompter.js';
+import { PromptEscaped, PromptInterrupted } from '../../src/walk/prompter.js';
 import { countValidator, ratioValidator } from '../../src/walk/walk.js';
 
 describe('prompts as the terminal shows them (@inquirer/testing)', () => {
@@ -128,5 +128,42 @@ describe('createInquirerPrompter on the command streams', () => {
     controller.abort();
     await expect(pending).rejects.toBeInstanceOf(PromptInterrupted);
     await expect(aborting.input({ message: 'after abort' })).rejects.toBeInstanceOf(PromptInterrupted);
+  });
+
+  it('a placeholder holds the cursor: Enter there is refused with a hint, a move down chooses the first answer', async () => {
+    const { io, keys, screen } = fakeTerminal();
+    const prompter = await createInquirerPrompter(io, 'zh');
+    const chosen = prompter.select({ message: '本项情况', choices: [{ value: 'pass', name: '符合' }, { value: 'fail', name: '不符合' }], placeholder: translate('zh', 'walk.placeholder') });
+    await tick();
+    expect(screen()).toContain(`❯ ${translate('zh', 'walk.placeholder')}`);
+    keys.write('\r');
+    await tick();
+    expect(screen()).toContain(translate('zh', 'prompt.placeholder'));
+    keys.write('\u001b[B');
+    await tick();
+    keys.write('\r');
+    await expect(chosen).resolves.toBe('pass');
+    // With a default (a revisited item) the placeholder is not shown and Enter keeps the default.
+    const again = prompter.select({ message: '本项情况', choices: [{ value: 'pass', name: '符合' }, { value: 'fail', name: '不符合' }], default: 'fail', placeholder: 'never shown' });
+    await tick();
+    keys.write('\r');
+    await expect(again).resolves.toBe('fail');
+    expect(screen()).not.toContain('never shown');
+  });
+
+  it('Esc leaves an escapable input (PromptEscaped) and is ignored by any other', async () => {
+    const { io, keys } = fakeTerminal();
+    const prompter = await createInquirerPrompter(io, 'zh');
+    const reason = prompter.input({ message: '不适用的理由', escapable: true, validate: (v) => (v ? true : '必填') });
+    await tick();
+    keys.write('年内');
+    keys.write('\u001b');
+    await expect(reason).rejects.toBeInstanceOf(PromptEscaped);
+    const plain = prompter.input({ message: '备注' });
+    await tick();
+    keys.write('\u001b');
+    await new Promise((r) => setTimeout(r, 600)); // readline tells a lone Esc from a key sequence after 500 ms
+    keys.write('ok\r');
+    await expect(plain).resolves.toBe('ok');
   });
 });

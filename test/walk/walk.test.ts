@@ -373,3 +373,135 @@ describe('walk: the file on disk', () => {
     });
   });
 });
+
+describe('walk: no wasted steps', () => {
+  const pass = (p: ReturnType<typeof applyingItems>[number]) => (p.item.kind === 'ratio' ? { value: 1 } : p.item.kind === 'deduct' ? { deductions: {} } : { status: 'pass' as const });
+
+  it('an item picked from the unanswered list goes on to the next unanswered one, over answered items', async () => {
+    const answers = blankAnswers(checklist);
+    const items = applyingItems(checklist, 'township');
+    // A1.1.1 open, A1.1.2–A1.2.2 answered, A1.3.2 open, …
+    for (const p of items.slice(1, 5)) answers.answers[p.item.id] = pass(p);
+    const { prompter } = await runWalk(answers, [
+      { select: '@unanswered' },
+      { select: 0 }, // A1.1.1
+      { select: 'pass' },
+      { input: '' },
+      { input: '' },
+      QUIT,
+    ]);
+    expect(prompter.screens.map(screenItem)).toEqual(['A1.1.1', 'A1.1.1', items[5].item.id]);
+    expect(items[5].item.id).toBe('A1.3.2');
+  });
+
+  it('after the last unanswered item picked from the list, goes back to an earlier open one, then to the end', async () => {
+    const answers = blankAnswers(checklist);
+    const items = applyingItems(checklist, 'township');
+    for (const p of items) if (p.item.id !== 'A1.1.1' && p.item.id !== 'A5.2.4') answers.answers[p.item.id] = pass(p);
+    const last = items.findIndex((p) => p.item.id === 'A5.2.4');
+    expect(last).toBeGreaterThan(0);
+    const { prompter, result } = await runWalk(answers, [
+      { select: '@unanswered' },
+      { select: last },
+      { select: 'pass' },
+      { input: '' },
+      { input: '' },
+      { select: 'pass' }, // A1.1.1, the one left
+      { input: '' },
+      { input: '' },
+      { select: '@finish' },
+    ]);
+    expect(prompter.screens.map(screenItem)).toEqual(['A1.1.1', 'A5.2.4', 'A1.1.1', undefined]);
+    expect(result).toEqual({ outcome: 'finished', answered: items.length, total: items.length });
+  });
+
+  it('walking in order still goes on in order, through answered items', async () => {
+    const answers = blankAnswers(checklist);
+    answers.answers['A1.1.2'] = { status: 'pass' };
+    const { prompter } = await runWalk(answers, [{ select: 'pass' }, { input: '' }, { input: '' }, QUIT]);
+    expect(prompter.screens.map(screenItem)).toEqual(['A1.1.1', 'A1.1.2']);
+  });
+
+  it('a jump lands on the area\'s first unanswered item, or its first item when all are answered', async () => {
+    const answers = blankAnswers(checklist);
+    const items = applyingItems(checklist, 'township');
+    const a2 = items.filter((p) => p.area.id === 'A2');
+    answers.answers[a2[0].item.id] = pass(a2[0]);
+    answers.answers[a2[1].item.id] = pass(a2[1]);
+    const a4 = items.filter((p) => p.area.id === 'A4');
+    for (const p of a4) answers.answers[p.item.id] = pass(p);
+    const first = await runWalk(structuredClone(answers), [{ select: '@jump' }, { select: items.indexOf(a2[2]) }, QUIT]);
+    // The value offered for A2 is its first unanswered item.
+    const offered = (await runWalk(structuredClone(answers), [{ select: '@jump' }, { select: -1 }, QUIT])).prompter.asked[1];
+    expect(offered.values).toContain(items.indexOf(a2[2]));
+    expect(offered.values).not.toContain(items.indexOf(a2[0]));
+    expect(offered.values).toContain(items.indexOf(a4[0]));
+    expect(first.prompter.screens.map(screenItem)).toEqual(['A1.1.1', a2[2].item.id]);
+  });
+
+  it('a new item starts on no answer: Enter there is refused; a revisited item starts on its answer', async () => {
+    const answers = blankAnswers(checklist);
+    const { prompter, saves } = await runWalk(answers, [{ enter: true }, { enter: true }, { select: 'fail' }, { input: '' }, { input: '' }, { confirm: false }, { select: '@back' }, { enter: true }, { input: '' }, { input: '' }, { confirm: false }, QUIT]);
+    const selects = prompter.asked.filter((q) => q.kind === 'select');
+    expect(selects[0].default).toBeUndefined();
+    expect(selects[0].placeholder).toBe(translate('zh', 'walk.placeholder'));
+    expect(selects[0].errors).toHaveLength(2); // two presses of Enter, refused
+    expect(selects[0].answer).toBe('fail');
+    // Revisited: the answer is preselected, Enter keeps it.
+    expect(selects[2].default).toBe('fail');
+    expect(selects[2].placeholder).toBeUndefined();
+    expect(saves).toHaveLength(2);
+    expect(answers.answers['A1.1.1']).toEqual({ status: 'fail' });
+    // Ratio and deduct items too: nothing is chosen for the officer.
+    for (const id of ['A1.3.2', 'A3.1.8']) {
+      const other = await runWalk(blankAnswers(checklist), [QUIT], { startAt: id });
+      expect(other.prompter.asked[0].default, id).toBeUndefined();
+      expect(other.prompter.asked[0].placeholder, id).toBe(translate('zh', 'walk.placeholder'));
+    }
+  });
+
+  it('Esc at the required 不适用 reason goes back to the choice; the answer on file is kept', async () => {
+    const answers = blankAnswers(checklist);
+    answers.answers['A1.1.1'] = { status: 'partial', note: '缺少记录', evidence: ['a.pdf'] };
+    const { prompter, saves } = await runWalk(answers, [{ select: 'na' }, { input: '' }, { escape: true }, { select: '@skip' }, QUIT], { startAt: 'A1.1.1' });
+    const reason = prompter.asked[1];
+    expect(reason.message).toBe(translate('zh', 'walk.note.na'));
+    expect(reason.escapable).toBe(true);
+    expect(reason.errors).toEqual([translate('zh', 'walk.note.required')]);
+    // Back at the choice of the same item, its answer preselected.
+    expect(prompter.asked[2].kind).toBe('select');
+    expect(prompter.asked[2].default).toBe('partial');
+    expect(prompter.screens.map(screenItem)).toEqual(['A1.1.1', 'A1.1.2']);
+    expect(saves).toHaveLength(0);
+    expect(answers.answers['A1.1.1']).toEqual({ status: 'partial', note: '缺少记录', evidence: ['a.pdf'] });
+  });
+
+  it('Esc at a ratio, a count, a note or the evidence goes back to the choice too', async () => {
+    const ratio = await runWalk(blankAnswers(checklist), [{ select: '@enter' }, { escape: true }, { select: '@enter' }, { input: '1' }, { input: '' }, { escape: true }, QUIT], { startAt: 'A1.3.2' });
+    expect(ratio.saves).toHaveLength(0);
+    expect(ratio.prompter.asked.map((q) => q.kind)).toEqual(['select', 'input', 'select', 'input', 'input', 'input', 'select']);
+    const deduct = await runWalk(blankAnswers(checklist), [{ select: '@enter' }, { escape: true }, QUIT], { startAt: 'A3.1.8' });
+    expect(deduct.saves).toHaveLength(0);
+    expect(deduct.prompter.asked[2].kind).toBe('select');
+  });
+
+  it('switching from 不适用 to 部分符合 does not offer the reason as the note; na again does', async () => {
+    const answers = blankAnswers(checklist);
+    answers.answers['A1.1.1'] = { status: 'na', note: '本单位无此职能' };
+    const partial = await runWalk(structuredClone(answers), [{ select: 'partial' }, { input: '' }, { input: '' }, { confirm: false }, QUIT], { startAt: 'A1.1.1' });
+    expect(partial.prompter.asked[1].message).toBe(translate('zh', 'walk.note.problem'));
+    expect(partial.prompter.asked[1].default).toBeUndefined();
+    expect(partial.saves[0].answers['A1.1.1']).toEqual({ status: 'partial' });
+    const na = await runWalk(structuredClone(answers), [{ select: 'na' }, { input: '' }, { input: '' }, QUIT], { startAt: 'A1.1.1' });
+    expect(na.prompter.asked[1].default).toBe('本单位无此职能');
+    expect(na.saves[0].answers['A1.1.1']).toEqual({ status: 'na', note: '本单位无此职能' });
+    // And a gap noted on a partial is not offered as the reason for na.
+    const gap = blankAnswers(checklist);
+    gap.answers['A1.1.1'] = { status: 'partial', note: '缺少记录' };
+    const toNa = await runWalk(gap, [{ select: 'na' }, { input: '' }, { input: '年内未组织' }, { input: '' }, QUIT], { startAt: 'A1.1.1' });
+    expect(toNa.prompter.asked[1].default).toBeUndefined();
+    expect(toNa.prompter.asked[1].errors).toEqual([translate('zh', 'walk.note.required')]);
+    expect(toNa.saves[0].answers['A1.1.1']).toEqual({ status: 'na', note: '年内未组织' });
+  });
+});
+

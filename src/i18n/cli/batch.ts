@@ -17,10 +17,10 @@ export const BATCH_CLI = {
   'batch.cli.error.missing': { zh: '找不到：{paths}', en: 'not found: {paths}' },
   'batch.cli.error.noFiles': { zh: '没有找到任何答卷文件（*.yaml/*.yml）', en: 'no answer files (*.yaml/*.yml) found' },
   'batch.cli.error.write': { zh: '无法写入 {file}：{reason}', en: 'cannot write {file}: {reason}' },
-  'batch.cli.written': { zh: '已写入 {file}', en: 'wrote {file}' },
+  'batch.cli.written': { zh: '已写入 {file}', en: 'Wrote {file}' },
   'batch.cli.result': {
     zh: '{files} 个文件：{valid} 个有效，{invalid} 个无效，{failed} 个不通过',
-    en: '{files} files: {valid} valid, {invalid} invalid, {failed} failing',
+    en: '{files} {files|file|files}: {valid} valid, {invalid} invalid, {failed} failing',
   },
   'batch.cli.progress': { zh: '评分中', en: 'Scoring' },
   'batch.cli.opt.allowDuplicates': { zh: '同一单位提交多份不判为不通过（仍只计日期最晚的一份）', en: 'a unit submitted more than once does not fail the batch (only its latest copy still counts)' },
@@ -29,7 +29,7 @@ export const BATCH_CLI = {
     en: 'the units due to submit (YAML, see wangxin init --roster): lists the units missing and the submissions from units not on it; a missing unit fails the batch',
   },
   'batch.cli.opt.allowMissing': { zh: '名单上有单位未报送不判为不通过', en: 'a unit on the roster that has not submitted does not fail the batch' },
-  'batch.cli.missingUnits': { zh: '名单上 {expected} 个单位中有 {count} 个未报送', en: '{count} of the {expected} units on the roster have not submitted' },
+  'batch.cli.missingUnits': { zh: '名单上 {expected} 个单位中有 {count} 个未报送', en: '{count} of the {expected} {expected|unit|units} on the roster {count|has|have} not submitted' },
 
   'batch.cli.opt.baseline': {
     zh: '与以往的提交比较（文件夹或文件：答卷或 score --format json 报告），给出每个单位的变化',

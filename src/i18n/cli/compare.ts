@@ -13,7 +13,7 @@ export const COMPARE_CLI = {
   'compare.opt.out': { zh: '写入此文件（默认输出到屏幕）', en: 'write to this file (default: print)' },
   'compare.invalid': { zh: '{file} 有错误，无法对比', en: '{file} has errors and cannot be compared' },
   'compare.error.write': { zh: '无法写入 {file}：{reason}', en: 'cannot write {file}: {reason}' },
-  'compare.written': { zh: '已写入对比结果 {file}', en: 'comparison written: {file}' },
+  'compare.written': { zh: '已写入对比结果 {file}', en: 'Comparison written: {file}' },
   'compare.warn.unitName': { zh: '两个文件的单位名称不同：“{old}” → “{new}”', en: 'the unit names differ: "{old}" → "{new}"' },
   'compare.warn.unitType': { zh: '两个文件的单位类型不同：{old} → {new}', en: 'the unit types differ: {old} → {new}' },
   'compare.warn.checklistId': { zh: '两个文件对应不同的检查表：{old} → {new}', en: 'the files are for different checklists: {old} → {new}' },
@@ -23,5 +23,5 @@ export const COMPARE_CLI = {
   },
   'compare.example.answers': { zh: '对比去年和今年的答卷', en: "compare last year's and this year's answer files" },
   'compare.example.json': { zh: '以 JSON 输出对比结果，供其他程序使用', en: 'the comparison as JSON, for other programs' },
-  'compare.example.reports': { zh: '对比两份 JSON 报告并写入 Markdown 文件', en: 'compare two JSON reports and write Markdown' },
+  'compare.example.reports': { zh: '把对比结果写入 Markdown 文件（两份 score --format json 报告也可对比）', en: 'write the comparison to a Markdown file (two score --format json reports compare too)' },
 } as const satisfies Catalogue;

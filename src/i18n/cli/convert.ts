@@ -13,8 +13,8 @@ export const CONVERT_CLI = {
   'convert.error.exists': { zh: '{file} 已存在；如需覆盖请加 --force', en: '{file} exists already; add --force to overwrite it' },
   'convert.error.workbookOut': { zh: '工作簿不能输出到屏幕，请用 --out 指定 .xlsx 文件', en: 'a workbook cannot be printed; name a .xlsx file with --out' },
   'convert.error.write': { zh: '无法写入 {file}：{reason}', en: 'cannot write {file}: {reason}' },
-  'convert.invalid': { zh: '{file} 有 {count} 个错误，未转换', en: '{file} has {count} errors; it was not converted' },
-  'convert.written': { zh: '已将 {from} 转换为 {file}（{count} 个答案）', en: 'converted {from} to {file} ({count} answers)' },
+  'convert.invalid': { zh: '{file} 有 {count} 个错误，未转换', en: '{file} has {count} {count|error|errors}; it was not converted' },
+  'convert.written': { zh: '已将 {from} 转换为 {file}（{count} 个答案）', en: 'Converted {from} to {file} ({count} {count|answer|answers})' },
   'convert.example.toYaml': { zh: '把交回的工作簿转换为 YAML 答卷', en: 'a workbook sent back, as a YAML answer file' },
   'convert.example.toXlsx': { zh: '把 YAML 答卷转换为预先填好的工作簿', en: 'a YAML answer file as a pre-filled workbook' },
 } as const satisfies Catalogue;

@@ -35,7 +35,7 @@ export const EVIDENCE_CLI = {
     zh: '{file}：新记录 {recorded} 个摘要，{unchanged} 个未变，{updated} 个已更新，{urls} 个网址未处理，{missing} 个文件缺失',
     en: '{file}: {recorded} digest(s) recorded, {unchanged} unchanged, {updated} updated, {urls} URL(s) left as they are, {missing} file(s) missing',
   },
-  'evidence.unchangedFile': { zh: '答卷无需改写', en: 'the answer file did not need rewriting' },
+  'evidence.unchangedFile': { zh: '答卷无需改写', en: 'The answer file did not need rewriting' },
   'evidence.changedMeanwhile': {
     zh: '答卷 {file} 在计算摘要期间被修改，为不覆盖这些修改，未写入任何摘要。请重新运行 wangxin evidence',
     en: 'the answer file {file} changed while the digests were computed; so as not to overwrite that change, no digest was written. Run wangxin evidence again',

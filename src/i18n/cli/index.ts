@@ -1,6 +1,7 @@
 // The command line's catalogue: help, prompts, errors and status lines of every command.
 import { mergeCatalogues } from '../catalog.js';
 import { BATCH_CLI } from './batch.js';
+import { COMMANDER_CLI } from './commander.js';
 import { COMPARE_CLI } from './compare.js';
 import { CONVERT_CLI } from './convert.js';
 import { CORE_CLI } from './core.js';
@@ -20,6 +21,7 @@ import { SCORE_CLI } from './score.js';
 export const CLI_MESSAGES = mergeCatalogues('cli', {
   core: CORE_CLI,
   batch: BATCH_CLI,
+  commander: COMMANDER_CLI,
   compare: COMPARE_CLI,
   convert: CONVERT_CLI,
   evidence: EVIDENCE_CLI,

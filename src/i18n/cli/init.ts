@@ -44,11 +44,11 @@ export const INIT_CLI = {
   'init.error.write': { zh: '无法写入 {file}：{reason}', en: 'cannot write {file}: {reason}' },
   'init.written': {
     zh: '已写入空白答卷 {file}：{count} 个条目待填写。填好后运行 {validate} 检查、{score} 评分',
-    en: 'blank answer file written: {file}, {count} items to answer. Then run {validate} to check and {score} to score',
+    en: 'Blank answer file written: {file}, {count} {count|item|items} to answer. Then run {validate} to check and {score} to score',
   },
   'init.templateWritten': {
     zh: '已写入自定义检查表模板 {file}。修改后运行 {validate} 检查',
-    en: 'custom checklist template written: {file}. After editing, run {validate} to check it',
+    en: 'Custom checklist template written: {file}. After editing, run {validate} to check it',
   },
   'init.opt.roster': {
     zh: '改为生成应报单位名单（供 wangxin batch --roster 使用），附本检查表的单位类型',
@@ -60,7 +60,7 @@ export const INIT_CLI = {
   },
   'init.rosterWritten': {
     zh: '已写入应报单位名单 {file}。填好后运行 wangxin batch 答卷文件夹/ --roster {file}',
-    en: 'roster written: {file}. Fill it in, then run wangxin batch answers-folder/ --roster {file}',
+    en: 'Roster written: {file}. Fill it in, then run wangxin batch answers-folder/ --roster {file}',
   },
   'init.example.roster': { zh: '生成应报单位名单，供 batch --roster 列出未报送的单位', en: 'write a starter roster, for batch --roster to list the units that have not submitted' },
   'roster.file.title': { zh: '应报单位名单：县网信办期望报送自查答卷的单位', en: 'Roster: the units the county office expects a self-check from' },
@@ -80,7 +80,7 @@ export const INIT_CLI = {
   'init.placeholderUnit': { zh: '（请填写单位名称）', en: '(unit name)' },
   // Comments written into the blank answer file.
   'init.file.title': { zh: '网信自查答卷：{unit}（{type}）', en: 'Self-check answer file: {unit} ({type})' },
-  'init.file.checklist': { zh: '检查表：{title}（{id} {version}），本单位适用 {count} 个条目', en: 'Checklist: {title} ({id} {version}), {count} items apply to this unit' },
+  'init.file.checklist': { zh: '检查表：{title}（{id} {version}），本单位适用 {count} 个条目', en: 'Checklist: {title} ({id} {version}), {count} {count|item applies|items apply} to this unit' },
   'init.file.how': {
     zh: '填写方法：每个条目说明下面有一行以“# 编号:”开头的答案，删去行首的“# ”并填好答案，保留行末的逗号。未填写的条目按未作答计。',
     en: 'How to fill in: under each item there is an answer line starting with "# ID:"; remove the leading "# ", fill in the answer and keep the comma at the end. Items left commented out count as unanswered.',
@@ -107,7 +107,7 @@ export const INIT_CLI = {
     en: 'Check: wangxin validate THIS_FILE; score: wangxin score THIS_FILE. wangxin run --answers THIS_FILE continues interactively.',
   },
   'init.file.unitName': { zh: '请把 unit 中的 name 改为单位全称。', en: 'Put the full name of the unit in unit.name.' },
-  'init.file.points': { zh: '{points} 分', en: '{points} pts' },
+  'init.file.points': { zh: '{points} 分', en: '{points} {points|pt|pts}' },
   'init.file.kind.status': { zh: '符合情况', en: 'status' },
   'init.file.kind.ratio': { zh: '比例', en: 'ratio' },
   'init.file.kind.deduct': { zh: '扣分', en: 'deduct' },
@@ -115,7 +115,7 @@ export const INIT_CLI = {
   'init.file.bonus': { zh: '加分项', en: 'bonus' },
   'init.file.guidance': { zh: '检查方法：{text}', en: 'How to check: {text}' },
   'init.file.evidence': { zh: '佐证材料：{text}', en: 'Evidence: {text}' },
-  'init.file.deduction': { zh: '扣分项 {id}：{text}（每次 {points} 分）', en: 'deduction {id}: {text} ({points} pts each)' },
+  'init.file.deduction': { zh: '扣分项 {id}：{text}（每次 {points} 分）', en: 'deduction {id}: {text} ({points} {points|pt|pts} each)' },
   'init.file.separator': { zh: '；', en: '; ' },
   // Comments written into the custom checklist template.
   'init.tpl.head': {

@@ -21,7 +21,7 @@ export const LEDGER_CLI = {
   'ledger.example.xlsx': { zh: 'Excel 工作簿：概况、未完成任务（逾期标红）、按一级指标、本期已完成', en: 'Excel workbook: counts, open tasks (overdue in red), by area, done this period' },
   'ledger.error.sinceAfter': { zh: '--since {since} 晚于 --as-of {asOf}', en: '--since {since} is after --as-of {asOf}' },
   'ledger.error.write': { zh: '无法写入 {file}：{reason}', en: 'cannot write {file}: {reason}' },
-  'ledger.written': { zh: '已写入整改台账 {file}', en: 'ledger written: {file}' },
+  'ledger.written': { zh: '已写入整改台账 {file}', en: 'Ledger written: {file}' },
   'ledger.invalid': { zh: '{count} 个答卷无法读取或有错误，其中的整改任务未计入', en: '{count} answer file(s) unreadable or invalid; their tasks are not counted' },
   'ledger.overdueFail': { zh: '有 {count} 项整改任务逾期未完成', en: '{count} rectification task(s) overdue' },
   'ledger.result': {

@@ -36,6 +36,6 @@ export const MIGRATE_CLI = {
     en: 'the target {file} already exists and was not overwritten. Name another file with --out, or add --force',
   },
   'migrate.error.write': { zh: '无法写入 {file}：{reason}', en: 'cannot write {file}: {reason}' },
-  'migrate.example.builtin': { zh: '把答卷迁移到本县自定义的检查表，写入 a.<新版本>.yaml', en: "carry an answer file over to the county's own checklist, into a.<new version>.yaml" },
-  'migrate.example.out': { zh: '指定输出文件（已存在时加 --force 覆盖）', en: 'name the output file (add --force to overwrite it)' },
+  'migrate.example.builtin': { zh: '把答卷迁移到本县自定义的检查表（不写 --out 时写在原答卷旁，名为 <原名>.<新版本>.yaml）', en: "carry an answer file over to the county's own checklist (without --out: beside it, as <name>.<new version>.yaml)" },
+  'migrate.example.out': { zh: '迁移到内置检查表的当前版本，输出文件已存在时用 --force 覆盖', en: "carry it to the built-in checklist's current version; --force overwrites an existing output file" },
 } as const satisfies Catalogue;

@@ -31,7 +31,7 @@ export const SCORE_CLI = {
   },
   'score.incomplete': {
     zh: '注意：{count} 个条目未作答，按 0 分计',
-    en: 'note: {count} item(s) unanswered, scored 0',
+    en: 'Note: {count} {count|item is|items are} unanswered and score 0',
   },
   'score.example.basic': { zh: '在屏幕上查看报告', en: 'show the report' },
   'score.example.html': { zh: '生成可打印的 HTML 报告', en: 'write a printable HTML report' },

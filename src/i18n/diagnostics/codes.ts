@@ -291,8 +291,8 @@ export const DIAGNOSTIC_CODES = {
   // Answer workbooks (.xlsx).
   WORKBOOK_NOT_ZIP: { zh: '这不是有效的 .xlsx 工作簿（无法作为 zip 读取：{detail}）', en: 'this is not a valid .xlsx workbook (not readable as a zip: {detail})' },
   WORKBOOK_MACROS: { zh: '工作簿含有宏（{entry}），拒绝读取。请另存为不含宏的 .xlsx 工作簿', en: 'the workbook contains macros ({entry}); it is refused. Save it as a macro-free .xlsx workbook' },
-  WORKBOOK_TOO_MANY_ENTRIES: { zh: '工作簿包含 {count} 个部件，上限为 {limit}', en: 'the workbook has {count} parts; the limit is {limit}' },
-  WORKBOOK_TOO_MANY_SHEETS: { zh: '工作簿包含 {count} 个工作表，上限为 {limit}', en: 'the workbook has {count} sheets; the limit is {limit}' },
+  WORKBOOK_TOO_MANY_ENTRIES: { zh: '工作簿包含 {count} 个部件，上限为 {limit}', en: 'the workbook has {count} {count|part|parts}; the limit is {limit}' },
+  WORKBOOK_TOO_MANY_SHEETS: { zh: '工作簿包含 {count} 个工作表，上限为 {limit}', en: 'the workbook has {count} {count|sheet|sheets}; the limit is {limit}' },
   WORKBOOK_UNPACKED_TOO_LARGE: { zh: '工作簿解压后过大（{size}，上限 {limit}），可能是压缩炸弹，未读取', en: 'the workbook unpacks too large ({size}; the limit is {limit}), a zip bomb perhaps; it was not read' },
   WORKBOOK_RATIO: { zh: '部件 {entry} 的压缩比为 {ratio}:1，超过上限 {limit}:1，可能是压缩炸弹，未读取', en: 'the part {entry} is compressed {ratio}:1, over the limit of {limit}:1, a zip bomb perhaps; it was not read' },
   WORKBOOK_DOCTYPE: { zh: '部件 {entry} 含有 XML 文档类型声明（DOCTYPE/ENTITY），拒绝读取', en: 'the part {entry} has an XML document type declaration (DOCTYPE/ENTITY); it is refused' },

@@ -82,7 +82,7 @@ export const BATCH_REPORT = {
   'reason.invalid': { zh: '答卷有错误', en: 'the answer file has errors' },
   'reason.vetoed': { zh: '一票否决（{items}）', en: 'vetoed ({items})' },
   'reason.belowThreshold': { zh: '得分 {score} 低于通过线 {min}', en: 'score {score} is below the pass mark {min}' },
-  'reason.incomplete': { zh: '有 {count} 个条目未作答：{items}', en: '{count} items unanswered: {items}' },
+  'reason.incomplete': { zh: '有 {count} 个条目未作答：{items}', en: '{count} {count|item|items} unanswered: {items}' },
   'reason.duplicate': {
     zh: '同一单位另有提交，本文件被 {kept} 取代（以日期最晚的一份为准），未计分',
     en: 'the unit submitted again: this file is superseded by {kept} (the latest date counts) and not scored',
@@ -90,8 +90,8 @@ export const BATCH_REPORT = {
   'why.vetoed': { zh: '一票否决：{items}', en: 'vetoed by {items}' },
   'why.item': { zh: '{id}（{text}）', en: '{id} ({text})' },
   'why.and': { zh: '；', en: '; ' },
-  'why.below': { zh: '低于通过线 {min} 分 {gap} 分', en: 'below {min} by {gap} points' },
-  'why.unanswered': { zh: '{count} 项未作答', en: '{count} items unanswered' },
+  'why.below': { zh: '低于通过线 {min} 分 {gap} 分', en: 'below {min} by {gap} {gap|point|points}' },
+  'why.unanswered': { zh: '{count} 项未作答', en: '{count} {count|item|items} unanswered' },
   'why.unanswered.one': { zh: '1 项未作答', en: '1 item unanswered' },
   'why.at': { zh: '第 {line} 行第 {column} 列：', en: 'line {line}, column {column}: ' },
   'why.instruction.one': {
@@ -136,7 +136,7 @@ export const BATCH_REPORT = {
   'md.roster': { zh: '报送情况', en: 'Who has submitted' },
   'md.roster.counts': {
     zh: '名单 {file}：应报 {expected} 个单位，已报 {submitted} 个，未报 {missing} 个；名单外的报送 {extra} 个。',
-    en: 'Roster {file}: {expected} units due, {submitted} submitted, {missing} missing; {extra} submissions from units not on the roster.',
+    en: 'Roster {file}: {expected} {expected|unit|units} due, {submitted} submitted, {missing} missing; {extra} {extra|submission|submissions} from units not on the roster.',
   },
   'md.roster.missing': { zh: '未报送的单位', en: 'Units that have not submitted' },
   'md.roster.missingNote': {
@@ -157,14 +157,14 @@ export const BATCH_REPORT = {
   'html.chart.items': { zh: '全县失分最多的条目', en: 'The items that cost the most across the county' },
   'html.chart.itemsCaption': {
     zh: '全县失分最多的 {count} 个条目：红色为不符合、黄色为部分符合、紫色为未作答的单位数；全部数字见下表。',
-    en: 'The {count} items that cost the most across the county: units that failed (red), met in part (amber) or left unanswered (purple); every number is in the table below.',
+    en: 'The {count} {count|item|items} that cost the most across the county: units that failed (red), met in part (amber) or left unanswered (purple); every number is in the table below.',
   },
-  'html.item.bar': { zh: '不符合 {failed} / 部分 {partial} / 未答 {unanswered}，共 {of} 个单位，失分 {lost}', en: 'failed {failed} / partial {partial} / unanswered {unanswered} of {of}, {lost} points lost' },
+  'html.item.bar': { zh: '不符合 {failed} / 部分 {partial} / 未答 {unanswered}，共 {of} 个单位，失分 {lost}', en: 'failed {failed} / partial {partial} / unanswered {unanswered} of {of}, {lost} {lost|point|points} lost' },
   'html.heatmap.note': {
     zh: '颜色表示得分（红低绿高），粗框和 ▼ 标出每个单位最弱的领域；数字见下表。',
     en: "Colour shows the score (red low, green high); a thick border and ▼ mark each unit's weakest area; the numbers are in the table below.",
   },
-  'html.heatmap.cut': { zh: '图中只画出排名前 {count} 的单位，下表列出全部单位。', en: 'The map shows the first {count} units by rank; the table lists them all.' },
+  'html.heatmap.cut': { zh: '图中只画出排名前 {count} 的单位，下表列出全部单位。', en: 'The map shows the first {count} {count|unit|units} by rank; the table lists them all.' },
   'html.footer': { zh: '由 wangxin {version} 生成', en: 'Made by wangxin {version}' },
   'junit.suite': { zh: '网信自查批量评分', en: 'wangxin batch' },
   'junit.ok': { zh: '{unit}：{score} 分，{grade}', en: '{unit}: {score}, {grade}' },

@@ -10,7 +10,7 @@ export const COMPARE_REPORT = {
   'compare.md.kind.report': { zh: 'JSON 报告', en: 'JSON report' },
   'compare.md.summary': {
     zh: '总分 {old} → {new}（{delta}），等级 {oldGrade} → {newGrade}。进步 {improved} 项，退步 {regressed} 项，新增待整改 {open} 项。',
-    en: 'Score {old} → {new} ({delta}), grade {oldGrade} → {newGrade}. {improved} items improved, {regressed} regressed, {open} newly need work.',
+    en: 'Score {old} → {new} ({delta}), grade {oldGrade} → {newGrade}. {improved} {improved|item|items} improved, {regressed} regressed, {open} newly need work.',
   },
   'compare.md.col.what': { zh: '项目', en: 'What' },
   'compare.md.col.old': { zh: '旧', en: 'Old' },
@@ -68,7 +68,7 @@ export const COMPARE_REPORT = {
   'compare.md.notFixedNow': { zh: '仍未符合', en: 'not met' },
   'batch.followUp.summary': {
     zh: '与基线相比：已整改 {fixed} 项，新出现问题 {newlyFailing} 项，重复发现 {stillFailing} 项（涉及 {repeatUnits} 个单位）；基线中的整改任务 {total} 项：按期完成 {onTime}，逾期完成 {late}，未完成 {open}。',
-    en: 'Since the baseline: {fixed} items fixed, {newlyFailing} newly failing, {stillFailing} repeat findings (in {repeatUnits} units); the baseline\'s {total} rectification tasks: {onTime} closed by the due date, {late} late, {open} not closed.',
+    en: 'Since the baseline: {fixed} {fixed|item|items} fixed, {newlyFailing} newly failing, {stillFailing} repeat findings (in {repeatUnits} {repeatUnits|unit|units}); the baseline\'s {total} rectification tasks: {onTime} closed by the due date, {late} late, {open} not closed.',
   },
   'batch.followUp.tasks': { zh: '{total} 项：按期 {onTime}，逾期 {late}，未完成 {open}', en: '{total}: {onTime} on time, {late} late, {open} not closed' },
   'batch.followUp.col.unit': { zh: '单位', en: 'Unit' },

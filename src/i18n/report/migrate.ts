@@ -10,7 +10,7 @@ export const MIGRATE_REPORT = {
     en: 'Note: the checklist the answers were made for, {id} {version}, is not available{found}; which items changed in text or kind is unknown, and "new items" below are all items left unanswered. Name the old checklist file with --from.',
   },
   'migrate.md.foundOther': { zh: '（只找到版本 {version}）', en: ' (only version {version} was found)' },
-  'migrate.md.kept': { zh: '保留答案 {count} 个。', en: '{count} answers kept.' },
+  'migrate.md.kept': { zh: '保留答案 {count} 个。', en: '{count} {count|answer|answers} kept.' },
   'migrate.md.carried': {
     zh: '承接被取代条目答案的条目，需要重新核对（{count}）：',
     en: 'Items given the answer of an item they replace, to re-check ({count}):',
@@ -27,9 +27,9 @@ export const MIGRATE_REPORT = {
   'migrate.md.none': { zh: '  无', en: '  none' },
   'migrate.md.unanswered': {
     zh: '迁移后共有 {count} 个条目未作答：运行 {command} 继续填写。',
-    en: '{count} items are unanswered after the migration: run {command} to continue.',
+    en: '{count} {count|item is|items are} unanswered after the migration: run {command} to continue.',
   },
-  'migrate.md.unansweredCount': { zh: '迁移后共有 {count} 个条目未作答。', en: '{count} items are unanswered after the migration.' },
+  'migrate.md.unansweredCount': { zh: '迁移后共有 {count} 个条目未作答。', en: '{count} {count|item is|items are} unanswered after the migration.' },
   'migrate.md.complete': { zh: '迁移后所有适用条目都已作答。', en: 'Every applying item is answered after the migration.' },
   'migrate.md.written': { zh: '已写入 {file}（原答卷 {original} 未改动）。', en: 'Written: {file} (the original {original} is unchanged).' },
   'migrate.field.text': { zh: '内容', en: 'text' },

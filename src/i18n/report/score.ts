@@ -64,15 +64,15 @@ export const SCORE_REPORT = {
   'detail.noDeduction': { zh: '无扣分', en: 'nothing deducted' },
   'bonus.intro': {
     zh: '加分项不是整改项：以下加分条目尚未取得，做到后可加分（基础分达到 {minBase} 分才计入，加分合计最多 {cap} 分）。',
-    en: 'Bonus items are no shortfall: these are not won yet and would add points once met (counted when the base score reaches {minBase}, at most {cap} points in all).',
+    en: 'Bonus items are no shortfall: these are not won yet and would add points once met (counted when the base score reaches {minBase}, at most {cap} {cap|point|points} in all).',
   },
-  'bonus.points': { zh: '可加 {points} 分', en: 'up to {points} points' },
+  'bonus.points': { zh: '可加 {points} 分', en: 'up to {points} {points|point|points}' },
   'rectify.none': { zh: '没有需要整改的条目。', en: 'Nothing to rectify.' },
   'rectify.guidance': { zh: '检查方法', en: 'How it is checked' },
   'rectify.evidence': { zh: '应备佐证材料', en: 'Evidence expected' },
   'rectify.note': { zh: '单位说明', en: 'Unit’s note' },
   'rectify.given': { zh: '已附材料', en: 'Evidence given' },
-  'rectify.points': { zh: '得 {earned} / {max} 分', en: '{earned} of {max} points' },
+  'rectify.points': { zh: '得 {earned} / {max} 分', en: '{earned} of {max} {max|point|points}' },
   'rectify.summary': {
     zh: '整改任务 {tasks} 项：未开始 {open}，整改中 {inProgress}，已完成 {done}；截至 {asOf}，逾期 {overdue} 项。',
     en: '{tasks} rectification task(s): {open} open, {inProgress} in progress, {done} done; {overdue} overdue as of {asOf}.',

@@ -46,7 +46,7 @@ export const WORKBOOK_REPORT = {
   'wb.status.partial': { zh: '部分符合', en: 'partial' },
   'wb.status.fail': { zh: '不符合', en: 'fail' },
   'wb.status.na': { zh: '不适用', en: 'n/a' },
-  'wb.points.each': { zh: '每次 {points} 分', en: '{points} pts each' },
+  'wb.points.each': { zh: '每次 {points} 分', en: '{points} {points|pt|pts} each' },
   'wb.help.title': { zh: '填写说明', en: 'How to fill in this workbook' },
   'wb.help.1': { zh: '只填写黄色单元格：封面的单位信息，“自查表”工作表中“自查结果”“情况说明”“佐证材料”三列，以及未达标条目的整改计划各列。', en: 'Fill in the yellow cells only: the unit on the cover, the Answer, Note and Evidence columns of the Self-check sheet, and the rectification columns for items that fall short.' },
   'wb.help.status': { zh: '符合情况条目：在下拉框中选择 符合 / 部分符合 / 不符合 / 不适用。否决项只能选 符合 或 不符合。', en: 'Status items: pick pass / partial / fail / n/a from the list. Veto items take pass or fail only.' },
@@ -65,5 +65,5 @@ export const WORKBOOK_REPORT = {
   'wb.validation.ratio': { zh: '请填写 0% 到 100% 之间的比例，或“不适用”', en: 'Enter a share from 0% to 100%, or n/a' },
   'wb.validation.count': { zh: '请填写 0 或正整数', en: 'Enter 0 or a whole number' },
   'wb.validation.date': { zh: '请填写日期，如 2026-06-30', en: 'Enter a date, such as 2026-06-30' },
-  'wb.written': { zh: '已写入答卷工作簿 {file}（{count} 个条目）', en: 'answer workbook written to {file} ({count} items)' },
+  'wb.written': { zh: '已写入答卷工作簿 {file}（{count} 个条目）', en: 'Answer workbook written to {file} ({count} {count|item|items})' },
 } as const satisfies Catalogue;
