@@ -8,7 +8,7 @@ export const REVIEW_REPORT = {
     en: 'self-assessed {self} is {difference} above the verified {verified}, more than --max-overstatement {max}',
   },
   'review.batch.count.reviewed': { zh: '已复核单位', en: 'Units reviewed' },
-  'review.batch.count.overstated': { zh: '自评高出核查超过 {max} 分', en: 'Self-assessment over {max} points above verified' },
+  'review.batch.count.overstated': { zh: '自评高出核查超过 {max} 分', en: 'Self-assessment over {max} point(s) above verified' },
   'review.batch.col.verified': { zh: '核查分', en: 'Verified' },
   'review.batch.col.self': { zh: '自评分', en: 'Self-assessed' },
   'review.batch.col.difference': { zh: '自评−核查', en: 'Self − verified' },
@@ -18,7 +18,7 @@ export const REVIEW_REPORT = {
   },
   'review.batch.overstatedLine': {
     zh: '自评分高出核查分超过 {max} 分（--max-overstatement）的单位：{count} 个。',
-    en: 'Units whose self-assessment exceeds the verified score by more than {max} points (--max-overstatement): {count}.',
+    en: 'Units whose self-assessment exceeds the verified score by more than {max} point(s) (--max-overstatement): {count}.',
   },
   'review.batch.changed': {
     zh: '答卷在复核之后已被修改（SHA-256 与复核记录不一致），核查分按当前答卷套用复核结论计算，请重新复核：{files}',
