@@ -8,10 +8,12 @@ import { yamlErrorText } from '../i18n/diagnostics/yaml-errors.js';
 /*
  * What it reads: a block mapping at column 0, nested block mappings indented with spaces, block
  * sequences of scalars or one-line flow collections, one-line flow mappings and sequences (nested),
- * plain scalars, single-quoted and double-quoted scalars without escapes, `#` comments and blank
- * lines, with LF or CR LF line ends and an optional BOM. Anything else (tabs, a lone CR, anchors, aliases, tags, directives, document markers, block
- * scalars, multi-line scalars or collections, complex or non-string keys, duplicate keys, odd
- * indentation …) makes it return `undefined`, and the caller uses a general parser instead.
+ * plain scalars (a mapping's plain value also folded over more indented lines), single-quoted and
+ * double-quoted scalars without escapes, `#` comments and blank lines, with LF or CR LF line ends
+ * and an optional BOM. Anything else (tabs, a lone CR, anchors, aliases, tags, directives, document
+ * markers, block scalars, other multi-line scalars or collections, complex or non-string keys,
+ * duplicate keys, odd indentation …) makes it return `undefined`, and the caller uses a general
+ * parser instead.
  *
  * Whenever it answers, the value is identical to `parseWithYaml(text).value` (the `yaml` package, core
  * schema, `stringKeys: true`); test/load/tiny-parse.test.ts checks this differentially. A bail-out
@@ -19,12 +21,17 @@ import { yamlErrorText } from '../i18n/diagnostics/yaml-errors.js';
  *
  * With positions ({@link tinyParsePositioned}) it also records every node's range as yaml gives it,
  * and reports duplicate keys as yaml's path does; it then bails on the few layouts where yaml's
- * ranges take in trailing blank or comment lines (see `Reader.gap`).
+ * ranges take in trailing blank or comment lines (see `Reader.gap`). It reads CR LF line ends in
+ * place (offsets count the CR, as yaml's do) and notes folded over lines (see `Reader.readFolded`).
  */
 
 
 /** Characters that make the whole text someone else's job: tabs, CR, controls, unusual line breaks, BOM, non-BMP. */
 const UNUSUAL_CHAR = /[\t\r\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]/;
+/** The same but CR, for a positioned parse (which reads CR LF line ends itself, and checks for a CR alone apart). */
+const UNUSUAL_CHAR_BUT_CR = /[\t\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]/;
+/** A CR that is not part of a CR LF line end. */
+const LONE_CR = /\r(?!\n)/;
 
 /** Nesting (block and flow together) deeper than this bails; answer files need 4. */
 const MAX_DEPTH = 16;
@@ -179,8 +186,13 @@ class Reader {
    * pairs were a good part of the parse's garbage.
    */
   after = 0;
-  /** Whether the current line has a `\n` after it (false on the last line of a text without one). */
-  lineEndsWithBreak = true;
+  /**
+   * In a positioned parse, where yaml ends a value that ends the current line: after its line
+   * break (LF or CR LF), or at the end of the text on a last line without one.
+   */
+  lineEnd = 0;
+  /** Whether a note folded over lines was read (a positioned parse leaves such a file with a fault to yaml). */
+  folded = false;
 
   readonly lines: string[];
   /** Index of the current line. */
@@ -195,10 +207,26 @@ class Reader {
    */
   gap = false;
 
+  /**
+   * @param text The text; with positions it may have CR LF line ends (never a CR alone: the caller
+   * checks), which are read as LF while the offsets still count each CR.
+   */
   constructor(text: string, withPositions = false) {
-    this.lines = text.split('\n');
-    this.positions = withPositions ? new LineStarts(this.lines) : undefined;
+    const lines = text.split('\n');
+    this.positions = withPositions ? new LineStarts(lines) : undefined;
     this.starts = this.positions?.starts;
+    if (withPositions && text.includes('\r')) {
+      for (let i = 0; i < lines.length; i++) {
+        const s = lines[i];
+        if (s.charCodeAt(s.length - 1) === 13) lines[i] = s.slice(0, -1);
+      }
+    }
+    this.lines = lines;
+  }
+
+  /** Where a value ending line `i` ends for yaml, with its line break (see `lineEnd`). */
+  private endOfLine(i: number): number {
+    return i + 1 < this.lines.length ? this.starts![i + 1] : this.starts![i] + this.lines[i].length;
   }
 
   /** Moves past the current line (read). */
@@ -211,7 +239,7 @@ class Reader {
   private enterLine(): void {
     this.track!.base = this.starts![this.i];
     this.track!.line = this.i;
-    this.lineEndsWithBreak = this.i + 1 < this.lines.length;
+    this.lineEnd = this.endOfLine(this.i);
   }
 
   /** Bails, in a positioned parse, where a collection ends after skipped lines (see `gap`). */
@@ -309,22 +337,35 @@ class Reader {
   /**
    * A plain scalar folded over lines (a long note, as people and some writers wrap it), whose first
    * line starts at `p` of `s` and whose next line the reader is at: each line trimmed, the line
-   * breaks folded to spaces. Only in a plain parse (yaml's ranges for these are left to it), and
-   * only continuation lines that cannot be anything else: no comment, no `: `, no blank line
-   * between, nothing a plain scalar may not start with. Anything else bails.
+   * breaks folded to spaces. Only continuation lines that cannot be anything else: no comment, no
+   * `: `, no blank line between, nothing a plain scalar may not start with. Anything else bails.
+   * In a positioned parse its node is yaml's: from its first character to the end of its last
+   * line's text (trailing spaces not included), the node ending after that line's break; a
+   * positioned parse of a file with a fault (whose recovery yaml may read otherwise) bails.
    */
   readFolded(s: string, p: number, indent: number): string {
-    if (this.track || !canStartPlain(s, p) || s.charCodeAt(p) === DASH || s.charCodeAt(p) === DOT) bail();
+    if ((this.track && this.track.fault) || !canStartPlain(s, p) || s.charCodeAt(p) === DASH || s.charCodeAt(p) === DOT) bail();
     let end = s.length;
     for (let j = p; j < end; j++) if (s.charCodeAt(j) === HASH) bail(); // a comment ends the scalar: the next line is an error
     end = trimmedEnd(s, p, end);
     let text = s.slice(p, end);
+    // The first line was read (and passed) before this was called.
+    const first = this.i - 1;
+    let last = first;
     while (this.continues(indent)) {
       const t = this.lines[this.i];
       const q = skipSpaces(t, 0);
       if (!canStartPlain(t, q) || t.charCodeAt(q) === DASH || t.charCodeAt(q) === DOT || t.includes('#') || t.charCodeAt(t.length - 1) === COLON || t.includes(': ')) bail();
-      text += ' ' + t.slice(q, trimmedEnd(t, q, t.length));
+      end = trimmedEnd(t, q, t.length);
+      text += ' ' + t.slice(q, end);
+      last = this.i;
       this.advance();
+    }
+    if (this.track) {
+      this.folded = true;
+      const node = tinyNode(this.starts![first] + p, this.starts![last] + end);
+      node.nodeEnd = this.endOfLine(last);
+      this.track.node = node;
     }
     return text;
   }
@@ -580,7 +621,7 @@ class Reader {
     else value = this.readBlockPlain(s, p);
     expectLineEnd(s, this.after);
     // yaml ends a value in block context with its line: trailing spaces, comment and line break.
-    if (this.track) this.track.node.nodeEnd = this.track.base + s.length + (this.lineEndsWithBreak ? 1 : 0);
+    if (this.track) this.track.node.nodeEnd = this.lineEnd;
     return value;
   }
 
@@ -655,7 +696,8 @@ function readDocument(lines: Reader): Record<string, unknown> | undefined {
  */
 export function tinyParsePositioned(text: string, file: string): ParsedYaml | undefined {
   const tab = text.indexOf('\t');
-  if (UNUSUAL_CHAR.test(tab === -1 ? text : text.replaceAll('\t', ' '))) return undefined;
+  if (UNUSUAL_CHAR_BUT_CR.test(tab === -1 ? text : text.replaceAll('\t', ' '))) return undefined;
+  if (text.includes('\r') && LONE_CR.test(text)) return undefined;
   const lines = new Reader(text, true);
   const positions = lines.positions!;
   let tabFault: Fault | undefined;
@@ -671,6 +713,8 @@ export function tinyParsePositioned(text: string, file: string): ParsedYaml | un
   if (value === undefined) return undefined;
   const { node: root, duplicates, fault } = track;
   if (fault) {
+    // A note folded over lines before the fault: yaml's recovery is not mirrored there.
+    if (lines.folded) return undefined;
     // yaml would also report what its recovery makes of repeated keys: leave such files to it.
     if (duplicates.length > 0) return undefined;
     const diagnostic = faultDiagnostic(fault, lines.lines, positions, file);

@@ -22,47 +22,62 @@ const RATIO_FLOOR_BYTES = 1024 * 1024;
 const PROLOG_BYTES = 4096;
 
 /**
+ * The parts of a checked workbook, unpacked, by where each one's packed data starts in the file:
+ * what exceljs is handed (see load-parts.ts) rather than unpacking every part a second time.
+ */
+export type UnpackedParts = Map<number, Buffer>;
+
+/**
  * Checks the zip's central directory (declared before any part is unpacked), that every part
  * unpacks to exactly its declared size (so a directory that lies is caught), and each XML part's
  * prolog. Returns the first reason to refuse the workbook, or undefined when it may be opened.
  */
 export async function inspectZip(bytes: Buffer, file: string): Promise<Diagnostic | undefined> {
+  const inspected = await unpackZip(bytes, file);
+  return 'refused' in inspected ? inspected.refused : undefined;
+}
+
+/** {@link inspectZip}, also returning the parts it unpacked when the workbook may be opened. */
+export async function unpackZip(bytes: Buffer, file: string): Promise<{ refused: Diagnostic } | { parts: UnpackedParts }> {
+  const refuse = (refused: Diagnostic): { refused: Diagnostic } => ({ refused });
   let zip: ZipFile;
   try {
     zip = await new Promise<ZipFile>((resolve, reject) =>
       yauzl().fromBuffer(bytes, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false, decodeStrings: true }, (error, z) => (error ? reject(error) : resolve(z))),
     );
   } catch (error) {
-    return createDiagnostic('WORKBOOK_NOT_ZIP', file, { detail: detailOf(error) });
+    return refuse(createDiagnostic('WORKBOOK_NOT_ZIP', file, { detail: detailOf(error) }));
   }
   try {
-    if (zip.entryCount > MAX_ENTRIES) return createDiagnostic('WORKBOOK_TOO_MANY_ENTRIES', file, { count: zip.entryCount, limit: MAX_ENTRIES });
+    if (zip.entryCount > MAX_ENTRIES) return refuse(createDiagnostic('WORKBOOK_TOO_MANY_ENTRIES', file, { count: zip.entryCount, limit: MAX_ENTRIES }));
     const entries = await listEntries(zip);
     let total = 0;
     let sheets = 0;
     for (const entry of entries) {
       const name = entry.fileName;
-      if (/vbaProject\.bin$|\.bin$/i.test(name) && /^xl\//i.test(name)) return createDiagnostic('WORKBOOK_MACROS', file, { entry: name });
-      if (/^xl\/externalLinks\//i.test(name)) return createDiagnostic('WORKBOOK_EXTERNAL_LINK', file, { entry: name });
+      if (/vbaProject\.bin$|\.bin$/i.test(name) && /^xl\//i.test(name)) return refuse(createDiagnostic('WORKBOOK_MACROS', file, { entry: name }));
+      if (/^xl\/externalLinks\//i.test(name)) return refuse(createDiagnostic('WORKBOOK_EXTERNAL_LINK', file, { entry: name }));
       if (/^xl\/(worksheets|chartsheets|dialogsheets|macrosheets)\/[^/]+\.xml$/i.test(name)) sheets++;
       total += entry.uncompressedSize;
       const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
       if (entry.uncompressedSize > RATIO_FLOOR_BYTES && ratio > MAX_RATIO) {
-        return createDiagnostic('WORKBOOK_RATIO', file, { entry: name, ratio: Math.round(ratio), limit: MAX_RATIO });
+        return refuse(createDiagnostic('WORKBOOK_RATIO', file, { entry: name, ratio: Math.round(ratio), limit: MAX_RATIO }));
       }
     }
-    if (sheets > MAX_SHEETS) return createDiagnostic('WORKBOOK_TOO_MANY_SHEETS', file, { count: sheets, limit: MAX_SHEETS });
-    if (total > MAX_UNPACKED_BYTES) return createDiagnostic('WORKBOOK_UNPACKED_TOO_LARGE', file, { size: formatBytes(total), limit: formatBytes(MAX_UNPACKED_BYTES) });
+    if (sheets > MAX_SHEETS) return refuse(createDiagnostic('WORKBOOK_TOO_MANY_SHEETS', file, { count: sheets, limit: MAX_SHEETS }));
+    if (total > MAX_UNPACKED_BYTES) return refuse(createDiagnostic('WORKBOOK_UNPACKED_TOO_LARGE', file, { size: formatBytes(total), limit: formatBytes(MAX_UNPACKED_BYTES) }));
+    const parts: UnpackedParts = new Map();
     for (const entry of entries) {
       if (entry.fileName.endsWith('/')) continue;
-      const part = unpack(bytes, entry);
+      const { start, part } = unpack(bytes, entry);
+      parts.set(start, part);
       if (!/\.(xml|rels|vml)$/i.test(entry.fileName)) continue;
       const prolog = part.subarray(0, PROLOG_BYTES).toString('latin1');
-      if (/<!(DOCTYPE|ENTITY)/i.test(beforeRoot(prolog))) return createDiagnostic('WORKBOOK_DOCTYPE', file, { entry: entry.fileName });
+      if (/<!(DOCTYPE|ENTITY)/i.test(beforeRoot(prolog))) return refuse(createDiagnostic('WORKBOOK_DOCTYPE', file, { entry: entry.fileName }));
     }
-    return undefined;
+    return { parts };
   } catch (error) {
-    return createDiagnostic('WORKBOOK_NOT_ZIP', file, { detail: detailOf(error) });
+    return refuse(createDiagnostic('WORKBOOK_NOT_ZIP', file, { detail: detailOf(error) }));
   } finally {
     zip.close();
   }
@@ -86,9 +101,9 @@ function listEntries(zip: ZipFile): Promise<Entry[]> {
  * declared size (a directory that understates a part is how a bomb gets past the size checks:
  * exceljs would unpack it whole). The declared sizes are within {@link MAX_UNPACKED_BYTES} by then,
  * so this is bounded too. One synchronous inflate per part: a stream per part cost more than the
- * rest of the check.
+ * rest of the check. Returns the part with where its packed data starts in the file.
  */
-function unpack(bytes: Buffer, entry: Entry): Buffer {
+function unpack(bytes: Buffer, entry: Entry): { start: number; part: Buffer } {
   const at = entry.relativeOffsetOfLocalHeader;
   if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== 0x04034b50) throw new Error(`no local header for ${entry.fileName}`);
   const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
@@ -106,7 +121,7 @@ function unpack(bytes: Buffer, entry: Entry): Buffer {
     }
   } else throw new Error(`${entry.fileName}: compression method ${entry.compressionMethod}`);
   if (out.length !== declared) throw new Error(`${entry.fileName} unpacks to ${out.length} bytes, not the ${declared} it declares`);
-  return out;
+  return { start, part: out };
 }
 
 /** The prolog of an XML text: what comes before its root element (all of it when none is seen). */

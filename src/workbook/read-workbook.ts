@@ -9,7 +9,8 @@ import { MAX_FILE_BYTES, readFailureDiagnostic } from '../load/read-text.js';
 import type { ParsedYaml } from '../load/parse-yaml.js';
 import { isBlankText } from '../model/identity.js';
 import { isDay } from '../util/dates.js';
-import { inspectZip } from './inspect-zip.js';
+import { unpackZip } from './inspect-zip.js';
+import { loadWorkbookParts } from './load-parts.js';
 import {
   COLUMNS,
   COVER_FIELDS,
@@ -56,14 +57,15 @@ export async function readWorkbookFile(path: string | Buffer, file: string): Pro
 export async function readWorkbookBytes(bytes: Buffer, file: string): Promise<ParsedYaml> {
   const failed = (d: Diagnostic): ParsedYaml => ({ file, source: '', diagnostics: [d] });
   if (/\.xlsm$/i.test(file)) return failed(createDiagnostic('WORKBOOK_MACROS', file, { entry: '.xlsm' }));
-  const refused = await inspectZip(bytes, file);
-  if (refused) return failed(refused);
+  const inspected = await unpackZip(bytes, file);
+  if ('refused' in inspected) return failed(inspected.refused);
   const wb = new (exceljs().Workbook)();
   try {
     // Never evaluates a formula: exceljs keeps each formula's cached result, which is all that is read.
     // Only cell values are read: the rest of each sheet (a data validation per answer cell, the
-    // print setup, protection, formatting) is skipped rather than parsed into objects.
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer, { ignoreNodes: IGNORED_NODES } as Parameters<typeof wb.xlsx.load>[1]);
+    // print setup, protection, formatting) is skipped rather than parsed into objects. The parts
+    // the check unpacked are handed on, not unpacked again.
+    await loadWorkbookParts(wb, bytes, inspected.parts, { ignoreNodes: IGNORED_NODES });
   } catch (error) {
     return failed(createDiagnostic('WORKBOOK_UNREADABLE', file, { detail: error instanceof Error ? error.message.split('\n')[0] : String(error) }));
   }

@@ -170,7 +170,13 @@ describe('tinyParse', () => {
     for (const text of ['a: x # c\n  y\n', 'a: x\n\n  y\n', 'a: x\n  y: z\n', 'a: x\n  - y\n', 'a: x\n  # c\n  y\n', 'a: x\n  "y"\n', 'a: "q"\n  y\n', 'a: [x]\n  y\n', 'a: x\n  y #c\n', 'a: x\n  [y]\n']) {
       expect(tinyParse(text), JSON.stringify(text)).toBeUndefined();
     }
-    expect(tinyParsePositioned('a: x\n  y\n', 'x.yaml')).toBeUndefined(); // yaml's ranges for these are its own
+    // With positions too: the span runs from the first character to the end of the last line's text, as yaml's.
+    for (const text of ['a: x\n  y  \nb: 1\n', 'm:\r\n  a: x\r\n    y\r\n', 'a: x\n  y']) {
+      const tiny = tinyParsePositioned(text, 'x.yaml')!;
+      const slow = parseWithYaml(text, 'x.yaml');
+      expect(tiny.value, JSON.stringify(text)).toEqual(slow.value);
+      for (const path of [[], ['a'], ['m'], ['m', 'a'], ['b']]) expect(tiny.locate!(path), JSON.stringify([text, path])).toEqual(slow.locate!(path));
+    }
   });
 
   it('bails out on syntax it does not own', () => {

@@ -79,6 +79,17 @@ function isFault(parsed: ParsedYaml | undefined): boolean {
   return parsed !== undefined && parsed.diagnostics.some((d) => d.code === 'YAML_SYNTAX' || d.code === 'YAML_TAB_INDENT');
 }
 
+/**
+ * The text with the line ends Windows editors write: `lf` as it is, `crlf` every line break CR LF,
+ * `mixed` every other one (a file edited by two editors); a CR alone stays yaml's.
+ */
+function withLineEnds(text: string, mode: 'lf' | 'crlf' | 'mixed'): string {
+  if (mode === 'lf') return text;
+  let n = 0;
+  return text.replace(/\n/g, () => (mode === 'crlf' || n++ % 2 === 0 ? '\r\n' : '\n'));
+}
+const LINE_ENDS = fc.constantFrom<'lf' | 'crlf' | 'mixed'>('lf', 'lf', 'crlf', 'mixed');
+
 /** Blank, comment, null-valued and odd lines to insert: the layouts where yaml's ranges are subtle. */
 const LINES = ['', '#c', '  # c', '    # deep', '  ', 'k:', '  k2:', '    k3:', 'z: 1', '  z: 2', '  - i', '- j', '    - m', 'n: ', 'o:  # c', '  p: "q"  # c', 'r: [a, b]   ', "s: 'x'", '  t: {u: 1}', 'A1.1.1: { status: pass }'];
 
@@ -88,18 +99,22 @@ describe('tinyParsePositioned', () => {
     try {
       const files = generateFiles(dir, 2_000, { seed: 20180420, checklistFile: join(ROOT, 'checklists', 'county-cyber-2018.yaml') });
       const kinds = new Map<string, number>();
-      // Notes folded over lines and CR LF line ends are left to yaml with positions.
-      const plain = (style: string): boolean => !/folded|crlf/.test(style);
+      const styles = new Map<string, number>();
       for (const { file, kind, style } of files) {
         const text = new TextDecoder().decode(readFileSync(file));
         expect(difference(text), file).toBe('');
-        if (plain(style) && tinyParsePositioned(text, file) !== undefined) kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+        if (tinyParsePositioned(text, file) !== undefined) {
+          kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+          for (const s of style.split('+')) styles.set(s, (styles.get(s) ?? 0) + 1);
+        }
       }
-      // What it must read: every file of every kind in those styles (a GBK file is refused before
-      // parsing, but decoded with replacement characters it is still an ordinary file).
+      // What it must read: every file of every kind in every writer's style, notes folded over
+      // lines and CR LF line ends included (a GBK file is refused before parsing, but decoded with
+      // replacement characters it is still an ordinary file).
       for (const kind of new Set(files.map((f) => f.kind))) {
-        expect(kinds.get(kind) ?? 0, kind).toBe(files.filter((f) => f.kind === kind && plain(f.style)).length);
+        expect(kinds.get(kind) ?? 0, kind).toBe(files.filter((f) => f.kind === kind).length);
       }
+      for (const style of ['folded', 'crlf', 'block', 'quoted-keys']) expect(styles.get(style) ?? 0, style).toBeGreaterThan(100);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -139,7 +154,7 @@ describe('tinyParsePositioned', () => {
   });
 
   it('bails out where yaml\'s ranges take in trailing blank or comment lines, and on what the tiny parser refuses', () => {
-    for (const text of ['a:\n  b: 1\n\nc: 2\n', 'a:\n  b: 1\n  # c\n', 'a: 1\n\n', 'a:\n  - x\n# c\nb: 1\n', 'a:  # c\nb: 1\n', 'a: 1\r\n', 'a:\n\tb:\n', 'a: [\n  b\n']) {
+    for (const text of ['a:\n  b: 1\n\nc: 2\n', 'a:\n  b: 1\n  # c\n', 'a: 1\n\n', 'a:\n  - x\n# c\nb: 1\n', 'a:  # c\nb: 1\n', 'a: 1\r', 'a: 1\rb: 2\n', 'a: 1\r\r\n', 'a:\n\tb:\n', 'a: [\n  b\n']) {
       expect(tinyParsePositioned(text, 'x.yaml'), JSON.stringify(text)).toBeUndefined();
       expect(parseYaml(text, 'x.yaml').locate ?? parseYaml(text, 'x.yaml').diagnostics.length).toBeTruthy();
     }
@@ -194,7 +209,7 @@ describe('tinyParsePositioned', () => {
     const edit = fc.tuple(fc.nat({ max: 6 }), fc.nat(), fc.constantFrom(...LINES));
     let answered = 0;
     fc.assert(
-      fc.property(fc.nat({ max: examples.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 5 }), fc.boolean(), (which, edits, noFinalBreak) => {
+      fc.property(fc.nat({ max: examples.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 5 }), fc.boolean(), LINE_ENDS, (which, edits, noFinalBreak, ends) => {
         const lines = examples[which].split('\n');
         for (const [kind, at, line] of edits) {
           const i = at % lines.length;
@@ -206,7 +221,7 @@ describe('tinyParsePositioned', () => {
         }
         let text = lines.join('\n');
         if (noFinalBreak) text = text.replace(/\n*$/, '');
-        if (expectAgreement(text) !== undefined) answered++;
+        if (expectAgreement(withLineEnds(text, ends)) !== undefined) answered++;
         return true;
       }),
       { numRuns: 5_000, seed: 20180420 },
@@ -220,7 +235,7 @@ describe('tinyParsePositioned', () => {
     const edit = fc.tuple(fc.nat({ max: 3 }), fc.nat(), fc.constantFrom(...LINES));
     let faults = 0;
     fc.assert(
-      fc.property(fc.nat({ max: sources.length - 1 }), fc.nat(), fc.nat({ max: 3 }), ws, fc.nat(), fc.array(edit, { maxLength: 3 }), fc.boolean(), (which, at, mode, space, cut, edits, noFinalBreak) => {
+      fc.property(fc.nat({ max: sources.length - 1 }), fc.nat(), fc.nat({ max: 3 }), ws, fc.nat(), fc.array(edit, { maxLength: 3 }), fc.boolean(), LINE_ENDS, (which, at, mode, space, cut, edits, noFinalBreak, ends) => {
         const lines = sources[which].split('\n');
         for (const [kind, i0, line] of edits) {
           const i = i0 % lines.length;
@@ -231,7 +246,7 @@ describe('tinyParsePositioned', () => {
         injectFault(lines, [mode, at, space, cut]);
         let text = lines.join('\n');
         if (noFinalBreak) text = text.replace(/\n*$/, '');
-        if (isFault(expectAgreement(text))) faults++;
+        if (isFault(expectAgreement(withLineEnds(text, ends)))) faults++;
         return true;
       }),
       { numRuns: 10_000, seed: 20261128 },
@@ -251,11 +266,11 @@ describe('tinyParsePositioned', () => {
       let faults = 0;
       fc.assert(
         // One fault, or two (each is an error of its own, which the tiny parser must leave to yaml).
-        fc.property(fc.nat({ max: files.length - 1 }), fc.array(fc.tuple(fc.nat(), inserted), { maxLength: 2 }), fc.array(fault, { minLength: 1, maxLength: 2 }), (which, inserts, injected) => {
+        fc.property(fc.nat({ max: files.length - 1 }), fc.array(fc.tuple(fc.nat(), inserted), { maxLength: 2 }), fc.array(fault, { minLength: 1, maxLength: 2 }), LINE_ENDS, (which, inserts, injected, ends) => {
           const lines = files[which].split('\n');
           for (const [i, line] of inserts) lines.splice(i % lines.length, 0, line);
           for (const fault of injected) injectFault(lines, fault);
-          if (isFault(expectAgreement(lines.join('\n')))) faults++;
+          if (isFault(expectAgreement(withLineEnds(lines.join('\n'), ends)))) faults++;
           return true;
         }),
         { numRuns: 8_000, seed: 20261129 },
@@ -266,13 +281,56 @@ describe('tinyParsePositioned', () => {
     }
   });
 
+  it('agrees on generated block-style files with folded notes, with lines edited, faults injected and CR LF line ends (property)', { timeout: 300_000 }, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wangxin-tinypos-folded-'));
+    try {
+      const files = generateFiles(dir, 300, { seed: 13, checklistFile: join(ROOT, 'checklists', 'county-cyber-2018.yaml') })
+        .filter((f) => f.kind !== 'gbk' && f.style.includes('folded'))
+        .map((f) => new TextDecoder().decode(readFileSync(f.file)).replace(/\r\n/g, '\n'));
+      expect(files.length).toBeGreaterThan(20);
+      // Lines that continue a note (deeper than its key), or look as if they might, besides the usual ones.
+      const inserted = fc.constantFrom(...LINES, '      续写的说明', '      more text', '     odd', '        deeper', '      a: b', '      # c', '      - x', '      x #y', '      "q"', '      1.5', '      end:');
+      const edit = fc.tuple(fc.nat({ max: 4 }), fc.nat(), inserted);
+      const fault = fc.tuple(fc.nat({ max: 3 }), fc.nat(), fc.constantFrom('\t', '\t  ', '  \t'), fc.nat());
+      let answered = 0;
+      let folded = 0;
+      fc.assert(
+        fc.property(fc.nat({ max: files.length - 1 }), fc.array(edit, { maxLength: 4 }), fc.option(fault), LINE_ENDS, fc.boolean(), (which, edits, injected, ends, noFinalBreak) => {
+          const lines = files[which].split('\n');
+          for (const [kind, at, line] of edits) {
+            const i = at % lines.length;
+            if (kind <= 1) lines.splice(i, 0, line);
+            else if (kind === 2) lines.splice(i, 1);
+            else if (kind === 3) lines[i] = lines[i].replace(/^ {2}/, '');
+            else lines[i] += '  ';
+          }
+          if (injected) injectFault(lines, injected);
+          let text = lines.join('\n');
+          if (noFinalBreak) text = text.replace(/\n*$/, '');
+          text = withLineEnds(text, ends);
+          const parsed = expectAgreement(text);
+          if (parsed !== undefined) {
+            answered++;
+            if (/\n {6}\S/.test(text.replace(/\r/g, '')) && parsed.value !== undefined) folded++;
+          }
+          return true;
+        }),
+        { numRuns: 4_000, seed: 20261202 },
+      );
+      expect(answered).toBeGreaterThan(500);
+      expect(folded).toBeGreaterThan(400);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('agrees on example files with characters and scalars edited (property)', { timeout: 300_000 }, () => {
     const charEdit = fc.tuple(fc.nat(), fc.nat({ max: 3 }), fc.array(fc.constantFrom(...SIGNIFICANT, '\n  ', '\n- ', '  # x\n'), { maxLength: 3 }).map((cs) => cs.join('')));
     const lineEdit = fc.tuple(fc.nat({ max: 6 }), fc.nat(), fc.nat(), fc.constantFrom(...SCALARS));
     let answered = 0;
     fc.assert(
-      fc.property(fc.nat({ max: examples.length - 1 }), fc.array(charEdit, { maxLength: 3 }), fc.array(lineEdit, { maxLength: 3 }), (which, chars, lines) => {
-        const text = editChars(editLines(examples[which], lines), chars);
+      fc.property(fc.nat({ max: examples.length - 1 }), fc.array(charEdit, { maxLength: 3 }), fc.array(lineEdit, { maxLength: 3 }), LINE_ENDS, (which, chars, lines, ends) => {
+        const text = withLineEnds(editChars(editLines(examples[which], lines), chars), ends);
         if (expectAgreement(text) !== undefined) answered++;
         return true;
       }),

@@ -1,0 +1,177 @@
+// Loads a checked workbook into exceljs from the parts inspect-zip.ts unpacked already, as Workbook.xlsx.load does from the zip.
+import { createRequire } from 'node:module';
+import { isUtf8 } from 'node:buffer';
+import type { Workbook } from 'exceljs';
+import type { UnpackedParts } from './inspect-zip.js';
+
+/*
+ * exceljs's `Workbook.xlsx.load` lists a workbook's parts with JSZip and unpacks each one with it
+ * (in JavaScript), which was a third of the cost of reading an answer workbook; and every part had
+ * just been unpacked once already, natively, to check it (inspect-zip.ts). {@link loadWorkbookParts}
+ * is that method's loop (exceljs 4.4.0, lib/xlsx/xlsx.js, pinned in package.json) with the text of
+ * each part taken from what was unpacked: JSZip still lists the parts, so the same parts reach the
+ * same exceljs readers under the same names in the same order; a part that was not unpacked by
+ * the check, or whose text is not valid UTF-8 (JSZip decodes such text in chunks, so its
+ * replacement characters could fall otherwise), is unpacked by JSZip as before. A differential
+ * test (test/workbook/load-parts.test.ts) holds the workbook it gives to `xlsx.load`'s.
+ */
+
+// Resolved from exceljs itself, so that these are the very modules its own load uses; required on
+// first use only, like exceljs (see layout.ts).
+const requireModule = createRequire(import.meta.url);
+interface Internals {
+  JSZip: { loadAsync(data: Buffer): Promise<{ files: Record<string, ZipObject> }> };
+  PassThrough: new (options?: object) => Writable;
+  StylesXform: new () => { parseStream(stream: Writable): Promise<unknown> };
+  SharedStringsXform: new () => { parseStream(stream: Writable): Promise<unknown> };
+  AppXform: new () => { parseStream(stream: Writable): Promise<{ company?: unknown; manager?: unknown }> };
+  CoreXform: new () => { parseStream(stream: Writable): Promise<object> };
+}
+interface Writable {
+  write(chunk: unknown): void;
+  end(): void;
+}
+/** What JSZip gives for each entry (its private `_data` holds the packed bytes, a view of the file's buffer). */
+interface ZipObject {
+  name: string;
+  dir: boolean;
+  async(type: 'string'): Promise<string>;
+  async(type: 'nodebuffer'): Promise<Buffer>;
+  _data?: { compressedContent?: unknown; uncompressedSize?: number };
+}
+let internals: Internals | undefined;
+function load(): Internals {
+  if (internals) return internals;
+  const fromExcel = createRequire(requireModule.resolve('exceljs'));
+  const lib = (path: string): unknown => fromExcel(`exceljs/lib/xlsx/xform/${path}`);
+  internals = {
+    JSZip: fromExcel('jszip') as Internals['JSZip'],
+    PassThrough: (fromExcel('readable-stream') as { PassThrough: Internals['PassThrough'] }).PassThrough,
+    StylesXform: lib('style/styles-xform') as Internals['StylesXform'],
+    SharedStringsXform: lib('strings/shared-strings-xform') as Internals['SharedStringsXform'],
+    AppXform: lib('core/app-xform') as Internals['AppXform'],
+    CoreXform: lib('core/core-xform') as Internals['CoreXform'],
+  };
+  return internals;
+}
+
+/** exceljs's reader object of a workbook (`wb.xlsx`): the methods its load calls for each part. */
+interface XlsxReader {
+  workbook: Workbook;
+  parseRels(stream: Writable): Promise<unknown>;
+  parseWorkbook(stream: Writable): Promise<{ sheets: unknown; definedNames: unknown; views: unknown; properties: unknown; calcProperties: unknown }>;
+  reconcile(model: Record<string, unknown>, options: unknown): void;
+  [processor: `_process${string}Entry`]: (stream: Writable, model: Record<string, unknown>, ...rest: unknown[]) => Promise<void>;
+}
+
+/** The unpacked part behind a JSZip entry: its packed bytes are a view of `bytes`, found by where they start. */
+function unpackedPart(entry: ZipObject, bytes: Buffer, parts: UnpackedParts): Buffer | undefined {
+  const packed = entry._data?.compressedContent;
+  if (!(packed instanceof Uint8Array) || packed.buffer !== bytes.buffer) return undefined;
+  const part = parts.get(packed.byteOffset - bytes.byteOffset);
+  return part !== undefined && part.length === entry._data?.uncompressedSize ? part : undefined;
+}
+
+/**
+ * Loads `bytes` (a workbook whose parts inspect-zip.ts unpacked into `parts`) into `wb`, as
+ * `wb.xlsx.load(bytes, options)` would: same model, same errors for a part exceljs cannot read.
+ */
+export async function loadWorkbookParts(wb: Workbook, bytes: Buffer, parts: UnpackedParts, options: object): Promise<void> {
+  const { JSZip, PassThrough, StylesXform, SharedStringsXform, AppXform, CoreXform } = load();
+  const xlsx = wb.xlsx as unknown as XlsxReader;
+  const model: Record<string, unknown> = {
+    worksheets: [],
+    worksheetHash: {},
+    worksheetRels: [],
+    themes: {},
+    media: [],
+    mediaIndex: {},
+    drawings: {},
+    drawingRels: {},
+    comments: {},
+    tables: {},
+    vmlDrawings: {},
+  };
+  const zip = await JSZip.loadAsync(bytes);
+  for (const entry of Object.values(zip.files)) {
+    if (entry.dir) continue;
+    let entryName = entry.name;
+    if (entryName[0] === '/') entryName = entryName.substr(1);
+    const part = unpackedPart(entry, bytes, parts);
+    let stream: Writable;
+    if (/xl\/media\//.test(entryName) || /xl\/theme\/([a-zA-Z0-9]+)[.]xml/.test(entryName)) {
+      stream = new PassThrough();
+      stream.write(part ?? (await entry.async('nodebuffer')));
+    } else {
+      stream = new PassThrough({ writableObjectMode: true, readableObjectMode: true });
+      const content = part !== undefined && isUtf8(part) ? part.toString('utf8') : await entry.async('string');
+      const chunkSize = 16 * 1024;
+      for (let i = 0; i < content.length; i += chunkSize) stream.write(content.substring(i, i + chunkSize));
+    }
+    stream.end();
+    switch (entryName) {
+      case '_rels/.rels':
+        model.globalRels = await xlsx.parseRels(stream);
+        break;
+      case 'xl/workbook.xml': {
+        const workbook = await xlsx.parseWorkbook(stream);
+        model.sheets = workbook.sheets;
+        model.definedNames = workbook.definedNames;
+        model.views = workbook.views;
+        model.properties = workbook.properties;
+        model.calcProperties = workbook.calcProperties;
+        break;
+      }
+      case 'xl/_rels/workbook.xml.rels':
+        model.workbookRels = await xlsx.parseRels(stream);
+        break;
+      case 'xl/sharedStrings.xml': {
+        const sharedStrings = new SharedStringsXform();
+        model.sharedStrings = sharedStrings;
+        await sharedStrings.parseStream(stream);
+        break;
+      }
+      case 'xl/styles.xml': {
+        const styles = new StylesXform();
+        model.styles = styles;
+        await styles.parseStream(stream);
+        break;
+      }
+      case 'docProps/app.xml': {
+        const appProperties = await new AppXform().parseStream(stream);
+        model.company = appProperties.company;
+        model.manager = appProperties.manager;
+        break;
+      }
+      case 'docProps/core.xml':
+        Object.assign(model, await new CoreXform().parseStream(stream));
+        break;
+      default:
+        await processOther(xlsx, stream, model, entryName, options);
+    }
+  }
+  xlsx.reconcile(model, options);
+  xlsx.workbook.model = model as unknown as Workbook['model'];
+}
+
+/** The parts exceljs's load matches by pattern, each to its reader, in its order. */
+async function processOther(xlsx: XlsxReader, stream: Writable, model: Record<string, unknown>, entryName: string, options: object): Promise<void> {
+  let match = /xl\/worksheets\/sheet(\d+)[.]xml/.exec(entryName);
+  if (match) return xlsx._processWorksheetEntry(stream, model, match[1], options, entryName);
+  match = /xl\/worksheets\/_rels\/sheet(\d+)[.]xml.rels/.exec(entryName);
+  if (match) return xlsx._processWorksheetRelsEntry(stream, model, match[1]);
+  match = /xl\/theme\/([a-zA-Z0-9]+)[.]xml/.exec(entryName);
+  if (match) return xlsx._processThemeEntry(stream, model, match[1]);
+  match = /xl\/media\/([a-zA-Z0-9]+[.][a-zA-Z0-9]{3,4})$/.exec(entryName);
+  if (match) return xlsx._processMediaEntry(stream, model, match[1]);
+  match = /xl\/drawings\/([a-zA-Z0-9]+)[.]xml/.exec(entryName);
+  if (match) return xlsx._processDrawingEntry(stream, model, match[1]);
+  match = /xl\/(comments\d+)[.]xml/.exec(entryName);
+  if (match) return xlsx._processCommentEntry(stream, model, match[1]);
+  match = /xl\/tables\/(table\d+)[.]xml/.exec(entryName);
+  if (match) return xlsx._processTableEntry(stream, model, match[1]);
+  match = /xl\/drawings\/_rels\/([a-zA-Z0-9]+)[.]xml[.]rels/.exec(entryName);
+  if (match) return xlsx._processDrawingRelsEntry(stream, model, match[1]);
+  match = /xl\/drawings\/(vmlDrawing\d+)[.]vml/.exec(entryName);
+  if (match) return xlsx._processVmlDrawingEntry(stream, model, match[1]);
+}
