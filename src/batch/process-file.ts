@@ -24,6 +24,14 @@ import { listOpenItems } from './open-items.js';
 import { startOfYear, tallyTasks } from '../score/rectify.js';
 import type { Rectify } from '../model/answers.js';
 import type { ItemOutcome } from '../model/score-result.js';
+import { lstatSync } from 'node:fs';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { UnitReview } from '../model/batch.js';
+import { defaultReviewPath } from '../model/review.js';
+import { sha256Hex } from '../fs/sha256.js';
+import { checkReviewText } from '../check/check-review.js';
+import { scoreReviewed, type ReviewedScore } from '../score/review.js';
+import { buildReportReview, type ReviewSource } from '../report/review-report.js';
 
 /** How many diagnostics of each severity an outcome keeps (the count is always exact). */
 export const KEPT_DIAGNOSTICS = 5;
@@ -71,12 +79,13 @@ export async function processFile(target: BatchFile, options: ProcessOptions): P
     const lookup = checklistFor(options.checklist, answers.checklist.id, answers.checklist.version);
     const loaded = lookup instanceof Promise ? await lookup : lookup.loaded;
     const fast = checkQuickly(target.file, read.text, answers, loaded);
-    if (fast) return options.verifyEvidence ? withEvidence(target, fast, scored(target.file, fast, options, true)) : scored(target.file, fast, options, true);
+    if (fast) return options.verifyEvidence ? withEvidence(target, fast, scored(target, fast, options, true)) : scored(target, fast, options, true);
   }
   // Errors to locate: the positioned parse.
   const located = quick ? withPositions(quick) : parseYaml(read.text, target.file);
-  // A checklist kept beside the answer files (the one they were filled in from) is not a submission.
-  if (detectKind(located.value) === 'checklist') return otherOutcome(target.file, located.value as Record<string, unknown>);
+  // A checklist kept beside the answer files (the one they were filled in from) is not a submission, nor is the office's review of one.
+  const kind = detectKind(located.value);
+  if (kind === 'checklist' || kind === 'review') return otherOutcome(target.file, located.value as Record<string, unknown>, kind);
   return outcomeOf(target, await checkParsed(located, choice, 'answers'), options);
 }
 
@@ -94,7 +103,7 @@ async function processWorkbook(target: BatchFile, options: ProcessOptions): Prom
 /** The outcome of a located check: scored when valid, else its first diagnostics. */
 async function outcomeOf(target: BatchFile, check: FileCheck, options: ProcessOptions): Promise<FileOutcome> {
   if (check.errors.length === 0 && check.answers && check.checklist) {
-    const outcome = scored(target.file, check, options, false);
+    const outcome = scored(target, check, options, false);
     return options.verifyEvidence ? withEvidence(target, check, outcome) : outcome;
   }
   return {
@@ -108,10 +117,12 @@ async function outcomeOf(target: BatchFile, check: FileCheck, options: ProcessOp
   };
 }
 
-/** The outcome of a file that is a checklist by its content: its id and version where they are strings. */
-function otherOutcome(file: string, value: Record<string, unknown>): FileOutcome {
+/** The outcome of a file that is a checklist or a review by its content: the checklist's id and version where they are strings. */
+function otherOutcome(file: string, value: Record<string, unknown>, kind: 'checklist' | 'review'): FileOutcome {
   const text = (x: unknown): string | null => (typeof x === 'string' ? x : null);
-  return { file, status: 'other', fast: false, other: { kind: 'checklist', id: text(value.id), version: text(value.version) }, errors: [], errorCount: 0, warnings: [], warningCount: 0 };
+  // A review names the checklist of the answers it reviewed.
+  const named = kind === 'review' && value.checklist !== null && typeof value.checklist === 'object' ? (value.checklist as Record<string, unknown>) : value;
+  return { file, status: 'other', fast: false, other: { kind, id: text(named.id), version: text(named.version) }, errors: [], errorCount: 0, warnings: [], warningCount: 0 };
 }
 
 /**
@@ -198,30 +209,101 @@ function located(read: ReadResult, shown: string): ReadResult {
   return read.ok ? read : { ok: false, diagnostic: { ...read.diagnostic, file: shown } };
 }
 
-function scored(file: string, check: FileCheck, options: ProcessOptions, fast: boolean): FileOutcome {
+function scored(target: BatchFile, check: FileCheck, options: ProcessOptions, fast: boolean): FileOutcome {
+  const file = target.file;
+  // The office's review beside the answer file, when there is one: the unit is then ranked on the verified score.
+  const found = findReview(target, check);
+  if (found?.problem) return found.problem;
+  const source = found?.source;
   // The per-item entries only when the full report is output.
-  const result = scoreAnswers(check.checklist!, check.answers!, { items: options.keepReport || options.keepOpenItems === true || options.followUp === true, shortfalls: true });
+  const scoreOptions = { items: options.keepReport || options.keepOpenItems === true || options.followUp === true, shortfalls: true };
+  const reviewed = source ? scoreReviewed(check.checklist!, check.answers!, source.review, scoreOptions) : undefined;
+  const result = reviewed ? reviewed.verified : scoreAnswers(check.checklist!, check.answers!, scoreOptions);
+  const answers = reviewed ? reviewed.verifiedAnswers : check.answers!;
   const asOf = options.asOf ?? options.generatedAt.slice(0, 10);
   const summary = withDate(summarizeResult(result, check.checklist!, options.lang), check.answers!.date);
   if (result.shortfalls) summary.shortfalls = result.shortfalls;
-  const plans = plansOf(check.answers!, result.ignored);
+  if (reviewed && source) summary.review = reviewSummary(reviewed, source, options.lang);
+  const plans = plansOf(answers, result.ignored);
   const tasks = plans.length > 0 ? tallyTasks(plans, asOf, options.since ?? startOfYear(asOf)) : undefined;
   if (tasks) summary.tasks = tasks;
   if (options.followUp) summary.round = roundOf(result.items);
+  const review = reviewed && source && options.keepReport ? buildReportReview(reviewed, source, check.checklist!, options.lang) : undefined;
   const outcome: FileOutcome = {
     file,
     status: 'valid',
     fast,
     summary,
     // The full report only when it is output, as the bytes it is written as.
-    report: options.keepReport ? reportBytes(result, check.checklist!, check.answers!, { lang: options.lang, generatedAt: options.generatedAt, asOf }) : undefined,
+    report: options.keepReport ? reportBytes(result, check.checklist!, answers, { lang: options.lang, generatedAt: options.generatedAt, asOf }, review) : undefined,
     errors: [],
     errorCount: 0,
     warnings: check.warnings.slice(0, KEPT_DIAGNOSTICS),
     warningCount: check.warnings.length,
   };
+  if (found?.warnings.length) outcome.reviewWarnings = found.warnings.slice(0, KEPT_DIAGNOSTICS);
   if (options.keepOpenItems) outcome.openItems = listOpenItems(result, check.checklist!, options.lang);
   return outcome;
+}
+
+/** What a batch keeps of a unit's review: enough to rank on the verified score and show the self-assessed one beside it. */
+function reviewSummary(reviewed: ReviewedScore, source: ReviewSource, lang: Lang): UnitReview {
+  const r2 = (x: number): number => roundHalfAway(x, 2);
+  return {
+    file: source.file,
+    reviewer: source.review.reviewer,
+    date: source.review.date,
+    selfScore: r2(reviewed.self.score),
+    selfGrade: { index: reviewed.self.grade.index, label: pickText(reviewed.self.grade.label, lang) },
+    selfVetoed: reviewed.self.vetoed,
+    adjusted: reviewed.adjusted.length,
+    changed: source.changed,
+  };
+}
+
+/**
+ * The review beside a unit's answer file (`<answers>.review.yaml`), read and checked against it:
+ * undefined when there is none; `problem`, an invalid outcome naming the review's errors, when it
+ * cannot be used. Only a regular file is read: a symbolic link (which could lead out of the
+ * submissions' folder) is not followed.
+ */
+function findReview(target: BatchFile, check: FileCheck): { source?: ReviewSource; warnings: Diagnostic[]; problem?: FileOutcome } | undefined {
+  const path = reviewPathOf(target.path);
+  let info;
+  try {
+    info = lstatSync(path);
+  } catch {
+    return undefined;
+  }
+  if (!info.isFile()) return undefined;
+  const shown = defaultReviewPath(target.file);
+  const read = readInputSync(path, MAX_FILE_BYTES);
+  const text = read.ok ? decodeText(read.bytes, shown) : { ok: false as const, diagnostic: readFailureDiagnostic(read.failure, shown) };
+  const answersBytes = readInputSync(typeof target.path === 'string' ? target.path : Buffer.from(target.path), MAX_FILE_BYTES);
+  const problem = (errors: Diagnostic[], warnings: Diagnostic[]): FileOutcome => ({
+    file: target.file,
+    status: 'invalid',
+    fast: false,
+    errors: errors.slice(0, KEPT_DIAGNOSTICS),
+    errorCount: Math.max(1, errors.length),
+    warnings: warnings.slice(0, KEPT_DIAGNOSTICS),
+    warningCount: warnings.length,
+  });
+  if (!text.ok) return { warnings: [], problem: problem([{ ...text.diagnostic, file: shown }], []) };
+  if (!answersBytes.ok) return { warnings: [], problem: problem([readFailureDiagnostic(answersBytes.failure, target.file)], []) };
+  const sha256 = sha256Hex(answersBytes.bytes);
+  const checked = checkReviewText(text.text, shown, { answers: check.answers!, checklist: check.checklist!, sha256, file: target.file });
+  if (!checked.review) return { warnings: checked.warnings, problem: problem(checked.errors, checked.warnings) };
+  return { source: { review: checked.review, file: shown, changed: checked.review.reviewed.sha256 !== sha256 }, warnings: checked.warnings };
+}
+
+/** `<answers>.review.yaml` beside the answer file at `path` (its bytes when its name is not UTF-8). */
+function reviewPathOf(path: string | Uint8Array): string | Buffer {
+  if (typeof path === 'string') return defaultReviewPath(path);
+  const bytes = Buffer.from(path.buffer, path.byteOffset, path.byteLength);
+  const name = bytes.toString('latin1');
+  const stem = name.replace(/\.(ya?ml|xlsx)$/i, '');
+  return Buffer.concat([bytes.subarray(0, Buffer.byteLength(stem, 'latin1')), Buffer.from('.review.yaml')]);
 }
 
 /** The outcomes and tasks of a scored unit's items (pass, partial and fail only: the others never count as met or short). */

@@ -171,9 +171,11 @@ function rankUnits(files: readonly FileVerdict[]): RankedUnit[] {
   return ranking;
 }
 
-/** The counts of the summary but duplicates, in one pass over the files. */
+/** The counts of the summary but duplicates, in one pass over the files (with the reviewed units and those overstated, when any was reviewed). */
 function countFiles(files: readonly FileVerdict[]): Omit<BatchSummary['counts'], 'duplicates' | 'superseded' | 'other'> {
-  const counts = { files: files.length, valid: 0, invalid: 0, unreadable: 0, vetoed: 0, incomplete: 0, belowThreshold: 0, failed: 0 };
+  const counts: Omit<BatchSummary['counts'], 'duplicates' | 'superseded' | 'other'> = { files: files.length, valid: 0, invalid: 0, unreadable: 0, vetoed: 0, incomplete: 0, belowThreshold: 0, failed: 0 };
+  let reviewed = 0;
+  let overstated = 0;
   for (const f of files) {
     if (f.status === 'valid') counts.valid++;
     else counts.invalid++;
@@ -184,7 +186,11 @@ function countFiles(files: readonly FileVerdict[]): Omit<BatchSummary['counts'],
     if (f.reasons.includes('vetoed')) counts.vetoed++;
     if (f.summary !== undefined && !f.summary.complete) counts.incomplete++;
     if (f.reasons.includes('belowThreshold')) counts.belowThreshold++;
+    if (f.summary?.review) reviewed++;
+    if (f.reasons.includes('overstated')) overstated++;
   }
+  // Only where the office reviewed a unit: a batch without reviews reads as before.
+  if (reviewed > 0) Object.assign(counts, { reviewed, overstated });
   return counts;
 }
 

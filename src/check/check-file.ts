@@ -1,5 +1,4 @@
 // Validates one file of either kind end to end: read, parse, tell apart, schema, rules, checklist lookup.
-import { localized } from '../i18n/translate.js';
 import { validateChecklist } from '../checklist/extend-checklist.js';
 import { isReadFailure, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { decodeText, MAX_FILE_BYTES, readFailureDiagnostic, readText } from '../load/read-text.js';
@@ -9,10 +8,15 @@ import { answersChecklistFile, builtinIds } from '../checklist/resolve-checklist
 import { loadChecklist, type LoadedChecklist } from '../checklist/load-checklist.js';
 import type { Checklist } from '../model/checklist.js';
 import type { Answers } from '../model/answers.js';
+import type { Review } from '../model/review.js';
 import { detectKind, splitSeverity, unknownDocument, validateAnswers, validateAnswersShape, type DocumentKind } from '../validate/validate.js';
 import { RuleContext } from '../validate/rule-context.js';
 import { isWorkbookPath } from '../workbook/layout.js';
 import { withFullWidthHints } from '../validate/hand-edit-hints.js';
+import { dirname, join, resolve } from 'node:path';
+import { sha256Hex } from '../fs/sha256.js';
+import { localized } from '../i18n/translate.js';
+import { validateReview, validateReviewShape } from '../validate/review-rules.js';
 
 /** Everything known about one checked file. */
 export interface FileCheck {
@@ -25,6 +29,8 @@ export interface FileCheck {
   /** The checklist file an answer file was checked against. */
   checklistFile?: string;
   answers?: Answers;
+  /** For a review file (see check-review.ts): the review, when it has no error. */
+  review?: Review;
   errors: Diagnostic[];
   warnings: Diagnostic[];
 }
@@ -93,6 +99,8 @@ async function checkParsedAs(parsed: ParsedYaml, choice: ChecklistChoice = {}, e
   if (parsed.value === undefined) return { ...base, ...splitSeverity(parsed.diagnostics) };
   const kind = expect ?? detectKind(parsed.value);
   if (!kind) return { ...base, errors: [...parsed.diagnostics, unknownDocument(parsed)], warnings: [] };
+  // A review is checked with the answer file it names, read from beside it.
+  if (kind === 'review') return checkReviewDocument(parsed, parsed.file, choice);
   if (kind === 'checklist') {
     const result = validateChecklist(parsed);
     return { ...base, kind, checklist: result.value, errors: result.errors, warnings: result.warnings };
@@ -148,6 +156,31 @@ export async function checkWorkbook(path: string | Buffer, file: string, choice:
   const read = await readWorkbookFile(path, file);
   if (!read.ok) return unreadableCheck(file, read.diagnostic);
   return checkParsed(read.parsed, choice, 'answers');
+}
+
+/**
+ * Checks a review named on its own (`validate`): its schema, then the answer file it names
+ * (relative to the review's folder, `reviewPath`), then the review against that file. The answer
+ * file's own problems are not repeated: one error says it cannot be used, and why.
+ */
+export async function checkReviewDocument(parsed: ParsedYaml, reviewPath: string = parsed.file, choice: ChecklistChoice = {}): Promise<FileCheck> {
+  const base = { file: parsed.file, kind: 'review' as const, unreadable: false, parsed };
+  const shape = validateReviewShape(parsed);
+  if (!shape.value) return { ...base, errors: shape.errors, warnings: shape.warnings };
+  const named = shape.value.reviewed.file;
+  const shownAnswers = join(dirname(parsed.file), named);
+  const { check, bytes } = await checkFileBytes(resolve(dirname(reviewPath), named), choice, 'answers');
+  if (check.errors.length > 0 || !check.answers || !check.checklist || !bytes) {
+    const ctx = new RuleContext(parsed);
+    const first = check.errors[0];
+    const reason = check.unreadable && first
+      ? first.message
+      : localized('diag.review.answersInvalid', { count: check.errors.length });
+    ctx.report('REVIEW_ANSWERS_UNUSABLE', ['reviewed', 'file'], { file: shownAnswers, reason });
+    return { ...base, errors: [...shape.errors, ...ctx.diagnostics], warnings: shape.warnings };
+  }
+  const result = validateReview(parsed, { answers: check.answers, checklist: check.checklist, sha256: sha256Hex(bytes), file: shownAnswers });
+  return { ...base, checklist: check.checklist, checklistFile: check.checklistFile, review: result.value, errors: result.errors, warnings: result.warnings };
 }
 
 /** A FileCheck for a file that could not be read, for callers that build one themselves. */

@@ -1,11 +1,11 @@
-// Checks several files together: checklists among them serve the answer files that name their id.
+// Checks several files together: checklists among them serve the answer files that name their id; a review is checked with its answer file.
 import { resolve } from 'node:path';
 import type { LoadedChecklist } from '../checklist/load-checklist.js';
 import { isPathRef } from '../checklist/resolve-checklist.js';
 import { loadChecklist } from '../checklist/load-checklist.js';
 import { readText, readTextStream } from '../load/read-text.js';
 import { parseYaml, withPositions, type ParsedYaml } from '../load/parse-yaml.js';
-import { checkParsed, checkQuickParse, checkWorkbook, unreadableCheck, type FileCheck } from './check-file.js';
+import { checkParsed, checkQuickParse, checkReviewDocument, checkWorkbook, unreadableCheck, type FileCheck } from './check-file.js';
 import { detectKind } from '../validate/validate.js';
 import { isWorkbookPath } from '../workbook/layout.js';
 
@@ -60,6 +60,10 @@ export async function checkFiles(files: readonly string[], options: { ref?: stri
     const read = reads[i];
     if (read === WORKBOOK) checks[i] = await checkWorkbook(resolve(cwd, files[i]), files[i], { ref, known });
     if (checks[i] || !read.ok) continue;
+    if (files[i] !== '-' && detectKind(parses[i].value) === 'review') {
+      checks[i] = await checkReviewDocument(withPositions(parses[i]), resolve(cwd, files[i]), { ref, known });
+      continue;
+    }
     checks[i] = await checkQuickParse(parses[i], { ref, known });
     const checklistFile = checks[i].checklistFile;
     if (checklistFile && !sources.has(checklistFile)) {

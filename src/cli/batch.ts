@@ -4,7 +4,7 @@ import { translate } from '../i18n/translate.js';
 import { resolve } from 'node:path';
 import type { CommandContext } from '../io/io.js';
 import type { AddCommand } from './command.js';
-import { formatForOut, parseAsOf, parseFailUnder, parseFormat, parseJobs, readGeneratedAt } from './options.js';
+import { formatForOut, parseAsOf, parseFailUnder, parseFormat, parseJobs, parseMaxOverstatement, readGeneratedAt } from './options.js';
 import { UsageError } from './usage-error.js';
 import { addExamples, example } from './help-examples.js';
 import type { Discovery } from '../batch/discover.js';
@@ -39,6 +39,8 @@ export interface BatchOptions {
   asOf?: string;
   /** The first day of the period whose done tasks are counted (`--since`). */
   since?: string;
+  /** `--max-overstatement N`: a reviewed unit whose self-assessment exceeds the verified score by more than N fails. */
+  maxOverstatement?: number;
 }
 
 /** Diagnostics shown on stderr with a code frame; the rest are one line each. */
@@ -64,10 +66,11 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
     .option('--verify-evidence', translate(lang, 'batch.opt.verifyEvidence'))
     .option('--as-of <date>', translate(lang, 'cli.opt.asOf'))
     .option('--since <date>', translate(lang, 'ledger.opt.since'))
+    .option('--max-overstatement <n>', translate(lang, 'review.cli.opt.maxOverstatement'))
     .action(
       async (
         paths: string[],
-        raw: { checklist?: string; format?: string; out?: string; junit?: string; failUnder?: string; allowIncomplete?: boolean; allowDuplicates?: boolean; roster?: string; allowMissing?: boolean; jobs?: string; baseline?: string; verifyEvidence?: boolean; asOf?: string; since?: string },
+        raw: { checklist?: string; format?: string; out?: string; junit?: string; failUnder?: string; allowIncomplete?: boolean; allowDuplicates?: boolean; roster?: string; allowMissing?: boolean; jobs?: string; baseline?: string; verifyEvidence?: boolean; asOf?: string; since?: string; maxOverstatement?: string },
       ) => {
         // The format follows --out's extension where it names one (汇总.html, s.json, s.xlsx); --format must agree with it.
         const given = raw.format === undefined ? undefined : parseFormat(raw.format, ['md', 'html', 'json', 'jsonl', 'xlsx'] as const);
@@ -89,6 +92,7 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
           verifyEvidence: raw.verifyEvidence === true,
           asOf: raw.asOf === undefined ? undefined : parseAsOf(raw.asOf, ctx.io.env),
           since: raw.since === undefined ? undefined : parseAsOf(raw.since, ctx.io.env, '--since'),
+          maxOverstatement: raw.maxOverstatement === undefined ? undefined : parseMaxOverstatement(raw.maxOverstatement),
         };
         setExit(await runBatch(paths, options, ctx));
       },
@@ -100,6 +104,7 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
     example('wangxin batch examples/answers/ --format jsonl --out units.jsonl', 'batch.cli.example.jsonl'),
     example('wangxin batch examples/answers/ --out 汇总.xlsx', 'batch.cli.example.xlsx'),
     example('wangxin batch examples/loop/2026/ --baseline examples/loop/2025/', 'batch.cli.example.baseline'),
+    example('wangxin batch examples/loop/2026 --max-overstatement 10', 'review.cli.example.batchReview'),
   ]);
 }
 
@@ -170,7 +175,13 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
     ...(options.roster !== undefined ? [options.roster] : []),
     ...(baseline?.inputs ?? []),
   ]);
-  const policy = { failUnder: options.failUnder, allowIncomplete: options.allowIncomplete, allowDuplicates: options.allowDuplicates === true, allowMissing: options.allowMissing === true };
+  const policy = {
+    failUnder: options.failUnder,
+    allowIncomplete: options.allowIncomplete,
+    allowDuplicates: options.allowDuplicates === true,
+    allowMissing: options.allowMissing === true,
+    ...(options.maxOverstatement !== undefined ? { maxOverstatement: options.maxOverstatement } : {}),
+  };
   // The county-wide item counts, updated as each outcome comes in; the outcome keeps no list of its own.
   const tally = new (await import('../batch/findings.js')).ItemTally();
   const count = (o: FileOutcome): void => {
@@ -328,6 +339,9 @@ async function showDiagnostics(outcomes: readonly FileOutcome[], found: Discover
     const rest = shown.length > MAX_FRAMES ? '\n' + renderDiagnostics(shown.slice(MAX_FRAMES), { lang, paint: ctx.paintErr, frames: false }) : '';
     io.stderr.write(withFrames + rest + '\n\n');
   }
+  // Warnings about the office's reviews (an answer file changed since its review): every command reading a review says so.
+  const reviewWarnings = outcomes.flatMap((o) => o.reviewWarnings ?? []);
+  if (reviewWarnings.length > 0) io.stderr.write(renderDiagnostics(reviewWarnings, { lang, paint: ctx.paintErr, frames: false }) + '\n');
   for (const o of outcomes) {
     for (const e of o.evidence ?? []) io.stderr.write(`${makeVisible(o.file)}: ${ctx.paintErr.red(translate(lang, `verify.${e.problem}`))}: ${makeVisible(e.item)} ${makeVisible(e.path)}\n`);
   }

@@ -57,7 +57,9 @@ export function registerLedger(add: AddCommand, ctx: CommandContext, setExit: (c
 export async function runLedger(paths: string[], options: LedgerOptions, ctx: CommandContext): Promise<number> {
   const { discoverFiles } = await import('../batch/discover.js');
   const { readText } = await import('../load/read-text.js');
-  const { checkText, checkWorkbook, unreadableCheck } = await import('../check/check-file.js');
+  const { checkQuickParse, checkWorkbook, unreadableCheck } = await import('../check/check-file.js');
+  const { parseYaml } = await import('../load/parse-yaml.js');
+  const { detectKind } = await import('../validate/validate.js');
   const { isWorkbookPath } = await import('../workbook/layout.js');
   const { builtinIds, checklistFileFor } = await import('../checklist/resolve-checklist.js');
   const { scoreAnswers } = await import('../score/score.js');
@@ -92,7 +94,13 @@ export async function runLedger(paths: string[], options: LedgerOptions, ctx: Co
     if (isWorkbookPath(f.file)) check = await checkWorkbook(f.path, f.file, { ref });
     else {
       const read = await readText(f.path);
-      check = read.ok ? await checkText(read.text, f.file, { ref }, 'answers') : unreadableCheck(f.file, read.diagnostic);
+      if (!read.ok) check = unreadableCheck(f.file, read.diagnostic);
+      else {
+        const quick = parseYaml(read.text, f.file, { positions: false });
+        // The office's review of a unit, kept beside its answer file, is no answer file: it has no tasks of its own.
+        if (detectKind(quick.value) === 'review') continue;
+        check = await checkQuickParse(quick, { ref }, 'answers');
+      }
     }
     if (check.errors.length > 0 || !check.answers || !check.checklist) {
       const first = check.errors[0];

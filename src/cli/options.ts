@@ -39,6 +39,17 @@ export function parseFailUnder(value: string): number {
   return n;
 }
 
+/**
+ * `--max-overstatement N` (`batch`): how many points a unit's self-assessment may exceed its
+ * verified score by, a plain decimal number from 0 to 100 like `--fail-under`.
+ */
+export function parseMaxOverstatement(value: string): number {
+  const trimmed = value.trim();
+  const n = Number(trimmed);
+  if (!/^\d+(\.\d+)?$/.test(trimmed) || !(n >= 0 && n <= 100)) throw new UsageError('review.cli.error.badMaxOverstatement', { value });
+  return n;
+}
+
 /** `--jobs`: a whole number from 1 to 256. */
 export function parseJobs(value: string): number {
   const n = Number(value);

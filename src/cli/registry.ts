@@ -12,6 +12,7 @@ export const COMMANDS: readonly { name: string; load: () => Promise<RegisterComm
   { name: 'run', load: async () => (await import('./run.js')).registerRun },
   { name: 'score', load: async () => (await import('./score.js')).registerScore },
   { name: 'batch', load: async () => (await import('./batch.js')).registerBatch },
+  { name: 'review', load: async () => (await import('./review.js')).registerReview },
   { name: 'schema', load: async () => (await import('./schema.js')).registerSchema },
   { name: 'init', load: async () => (await import('./init.js')).registerInit },
   { name: 'compare', load: async () => (await import('./compare.js')).registerCompare },

@@ -12,7 +12,7 @@ import { availableSchemas, readSchema } from '../validate/ajv-factory.js';
 import { writeCommandOutput } from './outputs.js';
 
 /** The names shown in help; the ones actually offered are those present in `schemas/` at run time. */
-const HELP_NAMES = 'checklist|answers|report|batch|roster';
+const HELP_NAMES = 'checklist|answers|report|batch|roster|review';
 
 /** Registers `schema`. */
 export function registerSchema(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {

@@ -26,6 +26,8 @@ export interface ScoreOptions {
   asOf?: string;
   /** Fixed time stamp for reproducible reports (tests). */
   generatedAt?: string;
+  /** `--review FILE`: the office's review to score with (else `<answers>.review.yaml` when there is one). */
+  review?: string;
 }
 
 /** Registers `score`. */
@@ -39,18 +41,20 @@ export function registerScore(add: AddCommand, ctx: CommandContext, setExit: (co
     .option('--out <file>', translate(lang, 'score.opt.out'))
     .option('--fail-under <n>', translate(lang, 'score.opt.failUnder'))
     .option('--as-of <date>', translate(lang, 'cli.opt.asOf'))
-    .action(async (answers: string, options: { checklist?: string; format?: string; out?: string; failUnder?: string; asOf?: string }) => {
+    .option('--review <file>', translate(lang, 'review.cli.opt.review'))
+    .action(async (answers: string, options: { checklist?: string; format?: string; out?: string; failUnder?: string; asOf?: string; review?: string }) => {
       const given = options.format === undefined ? undefined : parseFormat(options.format, ['md', 'json', 'html', 'docx'] as const);
       const format = formatForOut(options.out, given, { '.md': 'md', '.markdown': 'md', '.json': 'json', '.html': 'html', '.htm': 'html', '.docx': 'docx' }, 'md');
       const failUnder = options.failUnder === undefined ? undefined : parseFailUnder(options.failUnder);
       const asOf = parseAsOf(options.asOf, ctx.io.env);
-      setExit(await runScore(answers, { checklist: options.checklist, format, out: options.out, failUnder, asOf }, ctx));
+      setExit(await runScore(answers, { checklist: options.checklist, format, out: options.out, failUnder, asOf, review: options.review }, ctx));
     });
   addExamples(cmd, lang, [
     example('wangxin score examples/answers/township.yaml', 'score.example.basic'),
     example('wangxin score examples/answers/township.yaml --out r.html', 'score.example.html'),
     example('wangxin score examples/answers/township.yaml --format json --fail-under 80', 'score.example.ci'),
     example('wangxin score examples/answers/township.yaml --out 自查报告.docx', 'docx.example'),
+    example('wangxin score examples/loop/2026/township.yaml --review examples/loop/2026/township.review.yaml', 'review.cli.example.scoreReview'),
   ]);
 }
 
@@ -85,6 +89,8 @@ export async function runScore(file: string, options: ScoreOptions, ctx: Command
     return EXIT.FINDINGS;
   }
   if (check.warnings.length > 0) io.stderr.write(renderDiagnostics(check.warnings, { lang, paint, sources }) + '\n\n');
+  // The office's review, when there is one: the report is then of the verified answers. Lazy: most units have none.
+  const review = options.review !== undefined || file !== '-' ? await (await import('./review-source.js')).findReviewSource(ctx, file, check, options.review) : undefined;
 
   const format = options.format ?? (options.out && /\.docx$/i.test(options.out) ? 'docx' : undefined) ?? (options.out ? formatForFile(options.out) : undefined) ?? 'md';
   // `--out -` is standard output, like no --out at all.
@@ -96,11 +102,11 @@ export async function runScore(file: string, options: ScoreOptions, ctx: Command
   }
   // Lazy: printing to the terminal, the one-file start-up `npm run bench` measures, needs none of the output-file machinery.
   const { refuseSameFile, writeCommandOutput } = toFile ? await import('./outputs.js') : ({} as typeof import('./outputs.js'));
-  if (toFile) await refuseSameFile(ctx, [{ option: '--out', file: options.out! }], [...(file === '-' ? [] : [at(file)]), ...(check.checklistFile ? [check.checklistFile] : [])]);
+  if (toFile) await refuseSameFile(ctx, [{ option: '--out', file: options.out! }], [...(file === '-' ? [] : [at(file)]), ...(check.checklistFile ? [check.checklistFile] : []), ...(review ? [at(review.file)] : [])]);
   const { result, report, text } =
     format === 'docx'
-      ? await produceDocxReport(check.checklist, check.answers, { lang, generatedAt: options.generatedAt, asOf: options.asOf }).then((p) => ({ ...p, text: p.bytes }))
-      : produceReport(check.checklist, check.answers, format, { lang, generatedAt: options.generatedAt, asOf: options.asOf });
+      ? await produceDocxReport(check.checklist, check.answers, { lang, generatedAt: options.generatedAt, asOf: options.asOf, review }).then((p) => ({ ...p, text: p.bytes }))
+      : produceReport(check.checklist, check.answers, format, { lang, generatedAt: options.generatedAt, asOf: options.asOf, review });
 
   const unit = quoteText(result.unit.name);
   if (toFile) {

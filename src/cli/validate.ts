@@ -68,7 +68,7 @@ export async function runValidate(
       }
       if (list.length > 0) io.stdout.write(renderDiagnostics(list, { lang, paint, sources }) + '\n\n');
       if (check.errors.length === 0) {
-        const kind = check.kind ? translate(lang, check.kind === 'checklist' ? 'validate.kind.checklist' : 'validate.kind.answers') : '';
+        const kind = check.kind ? translate(lang, `validate.kind.${check.kind}`) : '';
         io.stdout.write(`${paint.green('✓')} ${translate(lang, 'validate.ok', { file: makeVisible(check.file), kind })}\n`);
       }
     }

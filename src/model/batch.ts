@@ -37,6 +37,30 @@ export interface UnitSummary {
   tasks?: TaskTally;
   /** With `followUp`: the answered items' outcomes (pass, partial, fail) in checklist order, and the rectification tasks. */
   round?: UnitRound;
+  /** The office's review, when the unit has one: `score`, `grade` and the rest are then the verified ones. */
+  review?: UnitReview;
+}
+
+/** What the batch keeps of a unit's review: the self-assessed score beside the verified one the unit is ranked on. */
+export interface UnitReview {
+  /** The review file, as the batch shows paths. */
+  file: string;
+  reviewer: string;
+  date: string;
+  /** The self-assessed score (自评分), 2 decimals. */
+  selfScore: number;
+  selfGrade: { index: number; label: string };
+  selfVetoed: boolean;
+  /** How many applying items the review adjusted. */
+  adjusted: number;
+  /** Whether the answer file has changed since the review (its SHA-256 differs). */
+  changed: boolean;
+}
+
+/** Self-assessed minus verified score, at the 2 decimals reports show: above 0 when the unit rated itself higher. */
+export function overstatement(summary: UnitSummary): number | undefined {
+  if (!summary.review) return undefined;
+  return Math.round(summary.review.selfScore * 100 - summary.score * 100) / 100;
 }
 
 /** What `batch --baseline` needs of one round of a unit to follow it up item by item. */
@@ -57,9 +81,9 @@ export interface TaskTally {
   doneThisPeriod: number;
 }
 
-/** A file found among the submissions that is not an answer file: a checklist, named by its id and version. */
+/** A file found among the submissions that is not an answer file: a checklist, or the office's review of a unit (named by its checklist). */
 export interface OtherFile {
-  kind: 'checklist';
+  kind: 'checklist' | 'review';
   id: string | null;
   version: string | null;
 }
@@ -90,6 +114,8 @@ export interface FileOutcome {
   errorCount: number;
   warnings: Diagnostic[];
   warningCount: number;
+  /** The first warnings about the unit's review (its answer file changed since, say): printed with the batch's diagnostics. */
+  reviewWarnings?: Diagnostic[];
 }
 
 /** One open item of one unit: what the workbook lists, and nothing more (a national batch keeps them all). */
@@ -157,7 +183,7 @@ export interface BaselineAggregate {
 }
 
 /** Why a file fails the batch. */
-export type FailReason = 'unreadable' | 'invalid' | 'vetoed' | 'belowThreshold' | 'incomplete' | 'evidence' | 'duplicate';
+export type FailReason = 'unreadable' | 'invalid' | 'vetoed' | 'belowThreshold' | 'incomplete' | 'evidence' | 'duplicate' | 'overstated';
 
 /** The thresholds of a batch run. */
 export interface BatchPolicy {
@@ -169,6 +195,8 @@ export interface BatchPolicy {
   allowDuplicates?: boolean;
   /** `--allow-missing`: a unit on the roster that has not submitted is not a finding. */
   allowMissing?: boolean;
+  /** `--max-overstatement N`: a reviewed unit whose self-assessed score exceeds the verified one by more than N fails. */
+  maxOverstatement?: number;
 }
 
 /** One file's line in the summary, in input order. */
@@ -279,6 +307,10 @@ export interface BatchSummary {
     superseded: number;
     /** Files that are not answer files by their content (`otherFiles`). */
     other: number;
+    /** Counted units the office reviewed (only when any was). */
+    reviewed?: number;
+    /** Of those, the units failing `--max-overstatement` (only when any unit was reviewed). */
+    overstated?: number;
   };
   ranking: RankedUnit[];
   /** Area columns: the areas of the units' checklist, in checklist order. */
@@ -321,6 +353,8 @@ export function judgeFile(o: FileOutcome, policy: BatchPolicy): FailReason[] {
     if (s.vetoed) reasons.push('vetoed');
     if (policy.failUnder !== undefined && s.score < policy.failUnder) reasons.push('belowThreshold');
     if (!s.complete && !policy.allowIncomplete) reasons.push('incomplete');
+    const over = overstatement(s);
+    if (policy.maxOverstatement !== undefined && over !== undefined && over > policy.maxOverstatement) reasons.push('overstated');
   }
   // Tampered, missing or escaping evidence fails the unit.
   if (o.evidence?.length) reasons.push('evidence');

@@ -123,4 +123,59 @@ export interface Report {
   improvements: ReportImprovement[];
   /** Counts of the rectification tasks on the day the report is made for; absent when the answers have none. */
   rectification?: RectifyCounts;
+  /**
+   * The office's review, when the unit's answers were reviewed: the report's scores, grade, areas
+   * and items are then the verified ones (核查), and this holds the self-assessed score beside them.
+   */
+  review?: ReportReview;
+}
+
+/** An item's answer as one side of a review scored it. */
+export interface ReportReviewAnswer {
+  status: ItemOutcome;
+  /** Points earned, 2 decimals. */
+  earned: number;
+  value?: number;
+  deductions?: ReportDeduction[];
+}
+
+/** An item whose answer the office changed. */
+export interface ReportAdjusted {
+  id: string;
+  text: string;
+  /** The item's points for the unit (0 when verified `na`). */
+  max: number;
+  /** As the unit answered it. */
+  self: ReportReviewAnswer;
+  /** As the office verified it. */
+  verified: ReportReviewAnswer;
+  /** The verified points minus the unit's own, 2 decimals. */
+  change: number;
+  reason: string;
+  note?: string;
+}
+
+/** The office's review of the unit's answers, in a report. */
+export interface ReportReview {
+  /** The review file, as the command was given it or found it. */
+  file: string;
+  reviewer: string;
+  /** The day the review was last saved. */
+  date: string;
+  /** The SHA-256 the review recorded of the answer file. */
+  answersSha256: string;
+  /** Whether the answer file has changed since it was reviewed (its SHA-256 differs). */
+  answersChanged: boolean;
+  /** The self-assessed score (自评分) and its parts and grade; the report's own are the verified ones. */
+  selfScore: number;
+  selfBaseScore: number;
+  selfBonusScore: number;
+  selfGrade: { index: number; label: string; min: number };
+  selfVetoed: boolean;
+  /** Self-assessed minus verified score (2 decimals): above 0 when the unit rated itself higher. */
+  difference: number;
+  /** Applying items the office confirmed. */
+  confirmed: number;
+  /** Applying items it adjusted, in checklist order. */
+  adjusted: ReportAdjusted[];
 }

@@ -7,7 +7,7 @@ import type { Lang } from '../i18n/lang.js';
 import { formatFixed } from '../score/round.js';
 import { excerpt } from '../util/excerpt.js';
 import { explainReasons, instructionFor } from './batch-reasons.js';
-import { areaFindingCells, countRows, itemFindingCells, rankingByType, scoreText as score } from './batch-view.js';
+import { areaFindingCells, countRows, hasReviews, itemFindingCells, rankingByType, reviewNotes, scoreCells, scoreHeadings, scoreText as score } from './batch-view.js';
 import { FONT_STACK } from './html-report.js';
 
 /** What the formatter needs besides the summary. */
@@ -261,10 +261,13 @@ export function formatBatchHtmlLines(summary: BatchSummary, ctx: BatchHtmlContex
   b.push(`<h2>${th('md.ranking')}</h2>`);
   if (summary.ranking.length === 0) b.push(`<p>${th('md.noUnits')}</p>`);
   else {
-    const reasons = { lang, failUnder: summary.policy.failUnder, itemText: itemTextLookup(summary) };
+    const reasons = { lang, failUnder: summary.policy.failUnder, maxOverstatement: summary.policy.maxOverstatement, itemText: itemTextLookup(summary) };
+    const reviews = hasReviews(summary);
+    const heads = scoreHeadings(summary, lang).map(h);
+    const scoreColumns = heads.map((_, i) => 4 + i);
     b.push(
       ...table(
-        [th('md.col.rank'), th('md.col.typeRank'), th('md.col.unit'), th('md.col.type'), th('md.col.score'), th('md.col.grade'), th('md.col.result'), th('md.col.why')],
+        [th('md.col.rank'), th('md.col.typeRank'), th('md.col.unit'), th('md.col.type'), ...heads, th('md.col.grade'), th('md.col.result'), th('md.col.why')],
         summary.ranking.map((r) => {
           const f = summary.files[r.index];
           const s = f.summary!;
@@ -273,24 +276,25 @@ export function formatBatchHtmlLines(summary: BatchSummary, ctx: BatchHtmlContex
             String(r.typeRank),
             h(s.unit.name),
             h(s.unit.typeLabel || s.unit.type),
-            score(s.score),
+            ...scoreCells(s, reviews).map(h),
             h(s.grade.label),
             f.failed ? `<span class="fail">${th('md.failed')}</span>` : `<span class="pass">${th('md.passed')}</span>`,
             explainReasons(f, reasons).map(h).join('<br>'),
           ];
         }),
-        [0, 1, 4],
+        [0, 1, ...scoreColumns],
       ),
     );
+    if (reviews) for (const line of reviewNotes(summary, lang)) b.push(`<p class="note">${h(line)}</p>`);
     b.push(`<h3>${th('md.typeRanking')}</h3>`, `<p class="note">${th('md.typeRanking.note')}</p>`);
     for (const group of rankingByType(summary)) {
       const rows = group.ranked.map((r) => {
         const f = summary.files[r.index];
         const s = f.summary!;
-        return [String(r.typeRank), h(s.unit.name), score(s.score), h(s.grade.label), f.failed ? `<span class="fail">${th('md.failed')}</span>` : th('md.passed')];
+        return [String(r.typeRank), h(s.unit.name), ...scoreCells(s, reviews).map(h), h(s.grade.label), f.failed ? `<span class="fail">${th('md.failed')}</span>` : th('md.passed')];
       });
       b.push(`<h3>${h(group.label)} (${rows.length})</h3>`);
-      b.push(...table([th('md.col.typeRank'), th('md.col.unit'), th('md.col.score'), th('md.col.grade'), th('md.col.result')], rows, [0, 2]));
+      b.push(...table([th('md.col.typeRank'), th('md.col.unit'), ...heads, th('md.col.grade'), th('md.col.result')], rows, [0, ...heads.map((_, i) => 2 + i)]));
     }
   }
 

@@ -1,6 +1,6 @@
 // The batch summary as JSON (schemas/batch.schema.json) or JSON Lines, written file by file while the batch is scored.
 import { escapeJsonText } from '../util/safe-text.js';
-import { findingOutcome, itemTextLookup, judgeFile, weakestArea, type BaselineAggregate, type BatchPolicy, type BatchSummary, type FileOutcome, type RankedUnit } from '../model/batch.js';
+import { findingOutcome, itemTextLookup, judgeFile, overstatement, weakestArea, type BaselineAggregate, type BatchPolicy, type BatchSummary, type FileOutcome, type RankedUnit } from '../model/batch.js';
 import { comparePaths } from '../util/compare-paths.js';
 import { explainReasons, instructionFor, type ReasonContext } from './batch-reasons.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -76,7 +76,13 @@ export function createBatchJsonWriter(write: (part: Uint8Array) => void, options
     generatedAt: options.generatedAt,
     tool: { name: 'wangxin', version: options.toolVersion },
     lang,
-    policy: { failUnder: policy.failUnder ?? null, allowIncomplete: policy.allowIncomplete, allowDuplicates: policy.allowDuplicates === true, allowMissing: policy.allowMissing === true },
+    policy: {
+      failUnder: policy.failUnder ?? null,
+      allowIncomplete: policy.allowIncomplete,
+      allowDuplicates: policy.allowDuplicates === true,
+      allowMissing: policy.allowMissing === true,
+      ...(policy.maxOverstatement !== undefined ? { maxOverstatement: policy.maxOverstatement } : {}),
+    },
   };
   let count = 0;
   /** One file's entry; a JSON document puts each on its own line of the `files` list. */
@@ -159,7 +165,7 @@ function writeAggregates(
   field('counts', summary.counts);
   if (summary.rectification) field('rectification', summary.rectification);
   put(`${indent}"ranking":${pretty ? ' ' : ''}[`);
-  const reasons: ReasonContext = { lang, failUnder: summary.policy.failUnder, itemText: itemTextLookup(summary) };
+  const reasons: ReasonContext = { lang, failUnder: summary.policy.failUnder, maxOverstatement: summary.policy.maxOverstatement, itemText: itemTextLookup(summary) };
   summary.ranking.forEach((r, i) => {
     const text = JSON.stringify(rankingEntry(summary, r, reasons));
     put(pretty ? `${i === 0 ? '' : ','}\n${indent}${indent}${text}` : `${i === 0 ? '' : ','}${text}`);
@@ -191,6 +197,8 @@ function rankingEntry(summary: BatchSummary, r: RankedUnit, reasons: ReasonConte
     failed: f.failed,
     // Why it fails, in words (empty when it passes).
     why: explainReasons(f, reasons),
+    // Only for a unit the office reviewed: `score` and `grade` above are then the verified ones.
+    ...(s.review ? { review: { ...s.review, difference: overstatement(s) } } : {}),
     // Only with --baseline: null for a unit new since the baseline.
     ...(summary.baseline ? { baseline: r.baseline ? { score: r.baseline.score, delta: r.baseline.delta, gradeChange: r.baseline.gradeChange, ...(r.baseline.followUp ? { followUp: r.baseline.followUp } : {}) } : null } : {}),
   };

@@ -5,9 +5,10 @@ import { itemTextLookup, weakestArea, type BatchSummary, type FileVerdict, type 
 import { explainReasons, instructionFor } from './batch-reasons.js';
 import { formatLocation } from '../diagnostics/render.js';
 import type { Lang } from '../i18n/lang.js';
-import { formatFixed, roundHalfAway } from '../score/round.js';
+import { formatFixed } from '../score/round.js';
+import { formatDelta } from './view.js';
 import { appendAll } from '../util/append-all.js';
-import { areaFindingCells, countRows, itemFindingCells, rankingByType } from './batch-view.js';
+import { areaFindingCells, countRows, hasReviews, itemFindingCells, rankingByType, reviewNotes, scoreCells, scoreHeadings } from './batch-view.js';
 import { formatLocalTime } from '../util/local-time.js';
 
 /** What the formatter needs besides the summary. */
@@ -105,7 +106,8 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
     const vetoedCell = `**${yes}**`;
     const failedCell = `**${t('md.failed')}**`;
     const passedCell = t('md.passed');
-    const reasonContext = { lang, failUnder: summary.policy.failUnder, itemText: itemTextLookup(summary) };
+    const reasonContext = { lang, failUnder: summary.policy.failUnder, maxOverstatement: summary.policy.maxOverstatement, itemText: itemTextLookup(summary) };
+    const reviews = hasReviews(summary);
     const joiner = t('why.and');
     const rows = summary.ranking.map((r) => {
       const f = summary.files[r.index];
@@ -115,7 +117,7 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
         String(r.typeRank),
         escapeCell(s.unit.name) + (f.duplicate ? duplicateMark : ''),
         escapeCell(s.unit.typeLabel || s.unit.type),
-        fixed1(s.score),
+        ...scoreCells(s, reviews, fixed1),
         ...(summary.baseline ? [changeCell(r.baseline, lang)] : []),
         escapeCell(s.grade.label),
         s.vetoed ? vetoedCell : no,
@@ -126,13 +128,17 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
         escapeCell(f.file),
       ];
     });
+    const scoreHeads = scoreHeadings(summary, lang);
     appendAll(out, table(
-      ['md.col.rank', 'md.col.typeRank', 'md.col.unit', 'md.col.type', 'md.col.score', ...(summary.baseline ? ['md.col.change'] : []), 'md.col.grade', 'md.col.veto', 'md.col.complete', 'md.col.result', 'md.col.why', 'md.col.file'].map((k) =>
-        t(k as MessageKey),
-      ),
+      [
+        ...['md.col.rank', 'md.col.typeRank', 'md.col.unit', 'md.col.type'].map((k) => t(k as MessageKey)),
+        ...scoreHeads,
+        ...[...(summary.baseline ? ['md.col.change'] : []), 'md.col.grade', 'md.col.veto', 'md.col.complete', 'md.col.result', 'md.col.why', 'md.col.file'].map((k) => t(k as MessageKey)),
+      ],
       rows,
-      ['r', 'r', 'l', 'l', 'r', ...(summary.baseline ? (['r'] as const) : []), 'l', 'l', 'l', 'l', 'l', 'l'],
+      ['r', 'r', 'l', 'l', ...scoreHeads.map(() => 'r' as const), ...(summary.baseline ? (['r'] as const) : []), 'l', 'l', 'l', 'l', 'l', 'l'],
     )).push('');
+    if (reviews) appendAll(out, reviewNotes(summary, lang).map(escapeCell)).push('');
     if (summary.baseline) out.push(t('md.change.note', { dir: escapeCell(summary.baseline.dir) }), '');
     appendAll(out, formatTypeRankings(summary, lang, fixed1));
 
@@ -211,7 +217,9 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
       [t('md.col.file'), t('md.col.kind')],
       summary.otherFiles.map((o) => [
         escapeCell(o.file),
-        t('md.other.checklist', { id: escapeCell(o.id ?? '—'), version: escapeCell(o.version ?? '—') }),
+        o.kind === 'review'
+          ? translate(lang, 'review.batch.other.review', { id: escapeCell(o.id ?? '—'), version: escapeCell(o.version ?? '—') })
+          : t('md.other.checklist', { id: escapeCell(o.id ?? '—'), version: escapeCell(o.version ?? '—') }),
       ]),
     )).push('');
   }
@@ -273,14 +281,16 @@ function formatFindings(summary: BatchSummary, lang: Lang): string[] {
 function formatTypeRankings(summary: BatchSummary, lang: Lang, fixed1: (x: number) => string): string[] {
   const t = (key: MessageKey, params?: Record<string, unknown>): string => translate(lang, key, params);
   const out: string[] = [`## ${t('md.typeRanking')}`, '', t('md.typeRanking.note'), ''];
+  const reviews = hasReviews(summary);
+  const heads = scoreHeadings(summary, lang);
   for (const group of rankingByType(summary)) {
     const rows = group.ranked.map((r) => {
       const f = summary.files[r.index];
       const s = f.summary!;
-      return [String(r.typeRank), escapeCell(s.unit.name), fixed1(s.score), escapeCell(s.grade.label), f.failed ? `**${t('md.failed')}**` : t('md.passed')];
+      return [String(r.typeRank), escapeCell(s.unit.name), ...scoreCells(s, reviews, fixed1), escapeCell(s.grade.label), f.failed ? `**${t('md.failed')}**` : t('md.passed')];
     });
     out.push(`### ${escapeCell(group.label)} (${rows.length})`, '');
-    appendAll(out, table([t('md.col.typeRank'), t('md.col.unit'), t('md.col.score'), t('md.col.grade'), t('md.col.result')], rows, ['r', 'l', 'r', 'l', 'l'])).push('');
+    appendAll(out, table([t('md.col.typeRank'), t('md.col.unit'), ...heads, t('md.col.grade'), t('md.col.result')], rows, ['r', 'l', ...heads.map(() => 'r' as const), 'l', 'l'])).push('');
   }
   return out;
 }
@@ -351,12 +361,3 @@ function formatBaselineSection(b: NonNullable<BatchSummary['baseline']>, lang: L
   return out;
 }
 
-/**
- * A score change as people read it: `+3.2`, `−1.5` (a true minus sign) or `0.0` at one decimal.
- * A change that rounds to nothing shows no sign.
- */
-export function formatDelta(delta: number): string {
-  const text = roundHalfAway(Math.abs(delta), 1).toFixed(1);
-  if (text === '0.0') return text;
-  return (delta > 0 ? '+' : '\u2212') + text;
-}

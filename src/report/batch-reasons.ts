@@ -1,6 +1,6 @@
 // Why a file fails the batch, in words a person reads, and what to tell a unit whose file is invalid.
 import { translate } from '../i18n/translate.js';
-import type { FailReason, FileVerdict } from '../model/batch.js';
+import { overstatement, type FailReason, type FileVerdict } from '../model/batch.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Lang } from '../i18n/lang.js';
 import { formatFixed } from '../score/round.js';
@@ -13,6 +13,8 @@ export interface ReasonContext {
   failUnder?: number;
   /** An item's text in `lang`, where the checklist is known. */
   itemText(id: string): string | undefined;
+  /** `--max-overstatement N`. */
+  maxOverstatement?: number;
 }
 
 /** Item texts are long sentences: a reason quotes the start of one (English takes about twice the characters). */
@@ -57,6 +59,8 @@ export function explainReason(f: FileVerdict, reason: FailReason, ctx: ReasonCon
       return (f.evidence ?? []).map((e) => `${translate(lang, `verify.${e.problem}`)}: ${e.item} ${e.path}`).join('; ');
     case 'duplicate':
       return translate(lang, 'reason.duplicate', { kept: f.supersededBy ?? '' });
+    case 'overstated':
+      return translate(lang, 'review.why.overstated', { self: formatFixed(s!.review!.selfScore, 1), verified: formatFixed(s!.score, 1), difference: formatFixed(overstatement(s!) ?? 0, 1), max: ctx.maxOverstatement ?? 0 });
   }
 }
 

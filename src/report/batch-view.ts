@@ -1,6 +1,7 @@
 // What the Markdown, HTML and workbook batch summaries show alike: the counts, the findings' cells and the ranking grouped by unit type.
 import { translate, type MessageKey } from '../i18n/translate.js';
-import type { AreaFinding, BatchSummary, ItemFinding, RankedUnit } from '../model/batch.js';
+import { overstatement, type AreaFinding, type BatchSummary, type ItemFinding, type RankedUnit, type UnitSummary } from '../model/batch.js';
+import { formatDelta } from './view.js';
 import type { Lang } from '../i18n/lang.js';
 import { formatFixed } from '../score/round.js';
 import { excerpt } from '../util/excerpt.js';
@@ -30,6 +31,8 @@ export function countRows(summary: Pick<BatchSummary, 'counts' | 'roster'>, lang
   if (c.superseded > 0) rows.push([t('md.count.superseded'), c.superseded]);
   rows.push([t('md.count.failed'), c.failed]);
   if (c.other > 0) rows.push([t('md.count.other'), c.other]);
+  if (c.reviewed !== undefined) rows.push([translate(lang, 'review.batch.count.reviewed'), c.reviewed]);
+  if (c.reviewed !== undefined) rows.push([translate(lang, 'review.batch.count.reviewed'), c.reviewed]);
   if (summary.roster) {
     rows.push(
       [t('md.count.expected'), summary.roster.expected],
@@ -66,4 +69,39 @@ export function rankingByType(summary: Pick<BatchSummary, 'ranking' | 'files' | 
     list.push(r);
   }
   return [...groups].map(([type, ranked]) => ({ type, label: labels.get(type) ?? type, ranked }));
+}
+
+/** Whether the office reviewed any counted unit of the batch: the rankings then show self-assessed scores beside verified ones. */
+export function hasReviews(summary: Pick<BatchSummary, 'counts'>): boolean {
+  return (summary.counts.reviewed ?? 0) > 0;
+}
+
+/** The ranking's headings for the score and, with reviews, the self-assessed score and the difference. */
+export function scoreHeadings(summary: Pick<BatchSummary, 'counts'>, lang: Lang): string[] {
+  if (!hasReviews(summary)) return [translate(lang, 'md.col.score')];
+  return [translate(lang, 'review.batch.col.verified'), translate(lang, 'review.batch.col.self'), translate(lang, 'review.batch.col.difference')];
+}
+
+/**
+ * A ranked unit's score cells: the score (the verified one where the unit was reviewed) and, when
+ * the batch has reviews, the self-assessed score and self minus verified (`+9.9`; ⚠ when the answer
+ * file changed since its review), `—` for a unit not reviewed.
+ */
+export function scoreCells(s: UnitSummary, withReviews: boolean, fixed1: (x: number) => string = (x) => formatFixed(x, 1)): string[] {
+  if (!withReviews) return [fixed1(s.score)];
+  if (!s.review) return [fixed1(s.score), '—', '—'];
+  return [fixed1(s.score), fixed1(s.review.selfScore), formatDelta(overstatement(s)!) + (s.review.changed ? ' ⚠' : '')];
+}
+
+/**
+ * The lines under the ranking of a batch with reviews (plain text, each format escapes them): what
+ * the verified score is, how many units were reviewed (and overstated with `--max-overstatement`),
+ * and the units whose answer file changed since their review.
+ */
+export function reviewNotes(summary: Pick<BatchSummary, 'counts' | 'policy' | 'ranking' | 'files'>, lang: Lang): string[] {
+  const out = [translate(lang, 'review.batch.note', { reviewed: summary.counts.reviewed ?? 0 })];
+  if (summary.policy.maxOverstatement !== undefined) out.push(translate(lang, 'review.batch.overstatedLine', { max: summary.policy.maxOverstatement, count: summary.counts.overstated ?? 0 }));
+  const changed = summary.ranking.map((r) => summary.files[r.index]).filter((f) => f.summary?.review?.changed);
+  if (changed.length > 0) out.push(`⚠ ${translate(lang, 'review.batch.changed', { files: changed.map((f) => f.file).join(translate(lang, 'why.and')) })}`);
+  return out;
 }

@@ -1,10 +1,10 @@
 // The batch summary as an Excel workbook: every section of the Markdown summary as a sheet, and every unit's open items.
-import { itemTextLookup, weakestArea, type BatchSummary, type RankedUnit, type OpenItem } from '../model/batch.js';
+import { itemTextLookup, overstatement, weakestArea, type BatchSummary, type RankedUnit, type OpenItem, type UnitSummary } from '../model/batch.js';
 import { formatLocation } from '../diagnostics/render.js';
 import type { Lang } from '../i18n/lang.js';
 import { translate, type MessageKey } from '../i18n/translate.js';
 import { explainReasons, instructionFor } from './batch-reasons.js';
-import { countRows, rankingByType, weakestUnitsText } from './batch-view.js';
+import { countRows, hasReviews, rankingByType, reviewNotes, scoreHeadings, weakestUnitsText } from './batch-view.js';
 import { createXlsxBook, type CellValue, type XlsxBook } from './xlsx-book.js';
 
 type Worksheet = import('exceljs').Worksheet;
@@ -126,30 +126,48 @@ function writeRoster(w: Writer, r: NonNullable<BatchSummary['roster']>): void {
   ws.commit();
 }
 
+/** Self minus verified as a signed number. */
+const DIFFERENCE = '+0.0;-0.0;0.0';
+
+/** A ranked unit's self-assessed score and self minus verified, as numbers; empty cells for a unit not reviewed; nothing without reviews. */
+function reviewCells(s: UnitSummary, reviews: boolean): (number | null)[] {
+  if (!reviews) return [];
+  return s.review ? [s.review.selfScore, overstatement(s)!] : [null, null];
+}
+
 /** The overall ranking, verdict first, with the rank in the unit's type, the change since the baseline and every failing unit's reasons. */
 function writeRanking(w: Writer): void {
   const { summary, t, o } = w;
   const baseline = summary.baseline !== undefined;
-  const keys = ['md.col.rank', 'md.col.typeRank', 'md.col.unit', 'md.col.type', 'md.col.score', ...(baseline ? ['md.col.change'] : []), 'md.col.grade', 'md.col.veto', 'md.col.complete', 'md.col.result'];
-  const header = [...keys.map((k) => t(k as MessageKey)), o('xlsx.col.reasons'), t('md.col.file')];
-  const ws = w.book.sheet(o('xlsx.sheet.ranking'), [7, 8, 30, 14, 9, ...(baseline ? [10] : []), 10, 7, 7, 10, 50, 40], header, 34);
+  // With reviews: the verified score, then the self-assessed one and the difference (numbers, to sort and filter).
+  const reviews = hasReviews(summary);
+  const extra = reviews ? 2 : 0;
+  const head = (keys: string[]): string[] => keys.map((k) => t(k as MessageKey));
+  const header = [
+    ...head(['md.col.rank', 'md.col.typeRank', 'md.col.unit', 'md.col.type']),
+    ...scoreHeadings(summary, w.lang),
+    ...head([...(baseline ? ['md.col.change'] : []), 'md.col.grade', 'md.col.veto', 'md.col.complete', 'md.col.result']),
+    o('xlsx.col.reasons'),
+    t('md.col.file'),
+  ];
+  const ws = w.book.sheet(o('xlsx.sheet.ranking'), [7, 8, 30, 14, 9, ...(reviews ? [10, 10] : []), ...(baseline ? [10] : []), 10, 7, 7, 10, 50, 40], header, 34);
   const yes = t('md.yes');
   const no = t('md.no');
   const duplicateMark = t('md.duplicateMark');
-  const reasonContext = { lang: w.lang, failUnder: summary.policy.failUnder, itemText: itemTextLookup(summary) };
+  const reasonContext = { lang: w.lang, failUnder: summary.policy.failUnder, maxOverstatement: summary.policy.maxOverstatement, itemText: itemTextLookup(summary) };
   const joiner = t('why.and');
   // The change is a number (sortable) whose format shows a better or worse grade as Markdown does.
   const changeFormat = (b: NonNullable<RankedUnit['baseline']>): string => {
     const arrow = b.gradeChange === 'up' ? '" ↑"' : b.gradeChange === 'down' ? '" ↓"' : '';
     return `+0.0${arrow};-0.0${arrow};0.0${arrow}`;
   };
-  const result = baseline ? 9 : 8;
+  const result = (baseline ? 9 : 8) + extra;
   for (const r of summary.ranking) {
     const f = summary.files[r.index];
     const s = f.summary!;
     const change = baseline ? [r.baseline ? r.baseline.delta : t('md.change.new')] : [];
-    const numFmt: Record<number, string> = { 4: SCORE };
-    if (r.baseline) numFmt[5] = changeFormat(r.baseline);
+    const numFmt: Record<number, string> = reviews ? { 4: SCORE, 5: SCORE, 6: DIFFERENCE } : { 4: SCORE };
+    if (r.baseline) numFmt[5 + extra] = changeFormat(r.baseline);
     w.book.addRow(
       ws,
       [
@@ -158,6 +176,7 @@ function writeRanking(w: Writer): void {
         s.unit.name + (f.duplicate ? duplicateMark : ''),
         s.unit.typeLabel || s.unit.type,
         s.score,
+        ...reviewCells(s, reviews),
         ...change,
         s.grade.label,
         s.vetoed ? yes : no,
@@ -171,6 +190,10 @@ function writeRanking(w: Writer): void {
   }
   filter(ws, summary.ranking.length, header.length);
   if (summary.ranking.length === 0) add(w, ws, [t('md.noUnits')]);
+  if (reviews) {
+    add(w, ws, []);
+    for (const line of reviewNotes(summary, w.lang)) add(w, ws, [line]);
+  }
   if (baseline) {
     add(w, ws, []);
     add(w, ws, [t('md.change.note', { dir: summary.baseline!.dir })]);
@@ -181,16 +204,21 @@ function writeRanking(w: Writer): void {
 /** One ranking per unit type (townships with townships), each under its heading. */
 function writeTypeRankings(w: Writer): void {
   const { summary, t, o, book } = w;
-  const ws = book.sheet(o('xlsx.sheet.typeRanking'), [12, 30, 9, 10, 10]);
+  const reviews = hasReviews(summary);
+  const extra = reviews ? 2 : 0;
+  const ws = book.sheet(o('xlsx.sheet.typeRanking'), [12, 30, 9, ...(reviews ? [10, 10] : []), 10, 10]);
   add(w, ws, [t('md.typeRanking.note')]);
   for (const group of rankingByType(summary)) {
     add(w, ws, []);
     book.addHeading(ws, `${group.label} (${group.ranked.length})`);
-    book.addHeader(ws, [t('md.col.typeRank'), t('md.col.unit'), t('md.col.score'), t('md.col.grade'), t('md.col.result')]);
+    book.addHeader(ws, [t('md.col.typeRank'), t('md.col.unit'), ...scoreHeadings(summary, w.lang), t('md.col.grade'), t('md.col.result')]);
     for (const r of group.ranked) {
       const f = summary.files[r.index];
       const s = f.summary!;
-      book.addRow(ws, [r.typeRank, s.unit.name, s.score, s.grade.label, f.failed ? t('md.failed') : t('md.passed')], { numFmt: { 2: SCORE }, fonts: f.failed ? { 4: FAILED_FONT } : undefined });
+      book.addRow(ws, [r.typeRank, s.unit.name, s.score, ...reviewCells(s, reviews), s.grade.label, f.failed ? t('md.failed') : t('md.passed')], {
+        numFmt: reviews ? { 2: SCORE, 3: SCORE, 4: DIFFERENCE } : { 2: SCORE },
+        fonts: f.failed ? { [4 + extra]: FAILED_FONT } : undefined,
+      });
     }
   }
   if (summary.ranking.length === 0) add(w, ws, [t('md.noUnits')]);

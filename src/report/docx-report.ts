@@ -3,6 +3,7 @@ import { officeText } from '../util/safe-text.js';
 import { translate } from '../i18n/translate.js';
 import { createRequire } from 'node:module';
 import type { Report } from '../model/report.js';
+import { adjustedHeadings, reviewView } from './review-view.js';
 import {
   areaPoints,
   assessorParts,
@@ -155,7 +156,7 @@ export async function formatDocxReport(report: Report, ctx: FormatContext): Prom
   body.push(
     new d.Paragraph({
       children: [
-        ...runs(`${translate(lang, 'docx.score')}${colon}`),
+        ...runs(`${translate(lang, report.review ? 'review.report.docx.score' : 'docx.score')}${colon}`),
         ...runs(one(report, 'score'), { bold: true, size: SIZE.heading }),
         ...runs(`${zh ? ' 分' : ''}${zh ? '　　' : '    '}${translate(lang, 'docx.grade')}${colon}`),
         ...runs(report.grade.label, { bold: true, size: SIZE.heading }),
@@ -171,6 +172,16 @@ export async function formatDocxReport(report: Report, ctx: FormatContext): Prom
   }
   if (!report.complete) body.push(para(translate(lang, 'incomplete.banner', { count: report.unanswered.length, items: report.unanswered.join(sep) }), { color: RED }));
   if (report.ignored.length > 0) body.push(para(translate(lang, 'ignored.note', { items: report.ignored.join(sep) })));
+
+  // The office's review: both scores, who reviewed, what was adjusted and why.
+  if (report.review) {
+    const view = reviewView(report, report.review, lang);
+    body.push(heading(translate(lang, 'review.report.section'), 1));
+    if (view.changed) body.push(para(view.changed, { bold: true, color: RED }));
+    body.push(para(view.scores, { bold: true }), para(view.by));
+    if (view.rows.length === 0) body.push(para(translate(lang, 'review.report.noAdjusted')));
+    else body.push(table(adjustedHeadings(lang), [9, 29, 16, 16, 10, 20], view.rows.map((r) => [r.id, r.text, r.self, r.verified, r.change, r.reason]), [undefined, undefined, 'center', 'center', 'right']));
+  }
 
   // Areas.
   body.push(heading(translate(lang, 'section.areas'), 1));

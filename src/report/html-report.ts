@@ -2,6 +2,7 @@
 import { escapeHtml as h, escapeHtmlLines as hl } from '../util/safe-text.js';
 import { translate } from '../i18n/translate.js';
 import type { Report } from '../model/report.js';
+import { adjustedHeadings, reviewView } from './review-view.js';
 import { MAX_GAINS } from './markdown-report.js';
 import { gradesOf } from '../score/score.js';
 import { mentionsVeto } from '../model/text.js';
@@ -169,7 +170,7 @@ export function formatHtml(report: Report, ctx: FormatContext): string {
   for (const [k, v] of meta) b.push(`<tr><th>${h(k)}</th><td>${v}</td></tr>`);
   b.push('</tbody></table>');
 
-  const scoreLine = translate(lang, 'summary.line', { score: `<strong>${one(report, 'score')}</strong>`, grade: `<span class="${gradeClass(report, ctx)}">${h(report.grade.label)}</span>` });
+  const scoreLine = translate(lang, report.review ? 'review.report.summary.line' : 'summary.line', { score: `<strong>${one(report, 'score')}</strong>`, grade: `<span class="${gradeClass(report, ctx)}">${h(report.grade.label)}</span>` });
   const parts = translate(lang, 'summary.parts', { base: one(report, 'baseScore'), bonus: one(report, 'bonusScore') });
   b.push(`<p class="score">${scoreLine} <span class="muted">${paren(h(parts))}</span></p>`);
 
@@ -179,6 +180,18 @@ export function formatHtml(report: Report, ctx: FormatContext): string {
   }
   if (!report.complete) {
     b.push(`<div class="warn">${h(translate(lang, 'incomplete.banner', { count: report.unanswered.length, items: report.unanswered.join(sep) }))}</div>`);
+  }
+  if (report.review) {
+    const view = reviewView(report, report.review, lang);
+    b.push(`<h2>${h(translate(lang, 'review.report.section'))}</h2>`);
+    if (view.changed) b.push(`<div class="warn" role="alert">⚠ ${h(view.changed)}</div>`);
+    b.push(`<p><strong>${h(view.scores)}</strong></p>`, `<p class="muted">${h(view.by)}</p>`);
+    if (view.rows.length === 0) b.push(`<p>${h(translate(lang, 'review.report.noAdjusted'))}</p>`);
+    else {
+      b.push(`<table class="review"><thead><tr>${adjustedHeadings(lang).map((c, i) => `<th${i === 4 ? ' class="num"' : ''}>${h(c)}</th>`).join('')}</tr></thead><tbody>`);
+      for (const r of view.rows) b.push(`<tr><td class="id">${h(r.id)}</td><td>${h(r.text)}</td><td class="st">${h(r.self)}</td><td class="st">${h(r.verified)}</td><td class="num">${h(r.change)}</td><td>${hl(r.reason)}</td></tr>`);
+      b.push('</tbody></table>');
+    }
   }
   b.push(`<p>${h(translate(lang, 'summary.counts', report.counts))}</p>`);
   if (report.ignored.length) b.push(`<p class="muted">${h(translate(lang, 'ignored.note', { items: report.ignored.join(sep) }))}</p>`);

@@ -55,7 +55,7 @@ function escapeText(text: string): string {
  * Why a file fails, as sentences a person understands, in `lang`: as the summaries say it, but
  * naming the file:line:col, every unanswered item and the exact score, which a CI log reader looks for.
  */
-export function failureMessages(f: FileVerdict, lang: Lang, failUnder?: number): string[] {
+export function failureMessages(f: FileVerdict, lang: Lang, failUnder?: number, maxOverstatement?: number): string[] {
   const s = f.summary;
   return f.reasons.map((reason) => {
     switch (reason) {
@@ -75,7 +75,7 @@ export function failureMessages(f: FileVerdict, lang: Lang, failUnder?: number):
         return translate(lang, 'reason.incomplete', { count: s!.unanswered.length, items: list });
       }
       default:
-        return explainReason(f, reason, { lang, failUnder, itemText: () => undefined });
+        return explainReason(f, reason, { lang, failUnder, maxOverstatement, itemText: () => undefined });
     }
   });
 }
@@ -119,7 +119,7 @@ export function formatJunitLines(summary: BatchSummary, ctx: JunitContext): stri
       lines.push(`${open.slice(0, -1)} />`);
       continue;
     }
-    const messages = failureMessages(f, lang, summary.policy.failUnder);
+    const messages = failureMessages(f, lang, summary.policy.failUnder, summary.policy.maxOverstatement);
     const type = f.reasons.join(',');
     const details = [...messages];
     for (const d of f.errors.slice(1)) details.push(`${formatLocation(d)} ${d.message[lang]}`);
@@ -128,8 +128,9 @@ export function formatJunitLines(summary: BatchSummary, ctx: JunitContext): stri
     lines.push(open, `      <failure message="${escapeXml(messages.join('; '))}" type="${escapeXml(type)}">${escapeText(details.join('\n'))}</failure>`, '    </testcase>');
   }
   const skippedMessage = escapeXml(translate(lang, 'junit.other'));
+  const reviewMessage = escapeXml(translate(lang, 'review.batch.junit.review'));
   for (const o of summary.otherFiles) {
-    lines.push(`    <testcase classname="other" name="${escapeXml(o.file)}" file="${escapeXml(o.file)}" time="0">`, `      <skipped message="${skippedMessage}" />`, '    </testcase>');
+    lines.push(`    <testcase classname="other" name="${escapeXml(o.file)}" file="${escapeXml(o.file)}" time="0">`, `      <skipped message="${o.kind === 'review' ? reviewMessage : skippedMessage}" />`, '    </testcase>');
   }
   const missingMessage = escapeXml(translate(lang, 'junit.missing'));
   for (const u of missing) {

@@ -1,7 +1,9 @@
 // The Markdown report for a person: header, score, veto banner, area table with bars, items, rectification, gains, method.
 import { escapeInline as esc, escapeTableCell as cell } from '../util/safe-text.js';
 import { translate } from '../i18n/translate.js';
-import type { Report } from '../model/report.js';
+import type { Report, ReportReview } from '../model/report.js';
+import type { Lang } from '../i18n/lang.js';
+import { adjustedHeadings, reviewView } from './review-view.js';
 // Every text is placed after a line marker ("| ", "- ", "### "), so inline escaping is enough.
 import { mentionsVeto } from '../model/text.js';
 import {
@@ -30,6 +32,19 @@ export const MAX_GAINS = 10;
 
 const STATUS_ICON: Record<string, string> = { pass: '✅', partial: '🟡', fail: '❌', na: '➖', unanswered: '⬜' };
 
+/** The review section: the two scores, who reviewed and when, a warning when the answers changed since, and the adjusted items. */
+function reviewMarkdown(report: Report, review: ReportReview, lang: Lang): string[] {
+  const view = reviewView(report, review, lang);
+  const out = [`## ${translate(lang, 'review.report.section')}`, ''];
+  if (view.changed) out.push('> [!WARNING]', `> ⚠ ${esc(view.changed)}`, '');
+  out.push(esc(view.scores), '', esc(view.by), '');
+  if (view.rows.length === 0) return [...out, translate(lang, 'review.report.noAdjusted'), ''];
+  out.push(`| ${adjustedHeadings(lang).join(' | ')} |`, '| --- | --- | --- | --- | ---: | --- |');
+  for (const r of view.rows) out.push(`| ${esc(r.id)} | ${cell(r.text)} | ${cell(r.self)} | ${cell(r.verified)} | ${r.change} | ${cell(r.reason)} |`);
+  out.push('');
+  return out;
+}
+
 /** Renders the Markdown report (GitHub-flavoured). Every text from answer and checklist files is escaped. */
 export function formatMarkdown(report: Report, ctx: FormatContext): string {
   const { lang } = ctx;
@@ -51,7 +66,8 @@ export function formatMarkdown(report: Report, ctx: FormatContext): string {
   out.push(`| ${translate(lang, 'field.generatedAt')} | ${reportDate(report)} |`, '');
 
   const parts = translate(lang, 'summary.parts', { base: one(report, 'baseScore'), bonus: one(report, 'bonusScore') });
-  out.push(`**${translate(lang, 'summary.line', { score: one(report, 'score'), grade: esc(report.grade.label) })}**${paren(parts)}`, '');
+  const line = translate(lang, report.review ? 'review.report.summary.line' : 'summary.line', { score: one(report, 'score'), grade: esc(report.grade.label) });
+  out.push(`**${line}**${paren(parts)}`, '');
 
   if (report.vetoed) {
     const items = report.vetoItems.map((id) => `${esc(id)} ${esc(itemText(report, id))}`).join(lang === 'zh' ? '；' : '; ');
@@ -60,6 +76,7 @@ export function formatMarkdown(report: Report, ctx: FormatContext): string {
   if (!report.complete) {
     out.push('> [!WARNING]', `> ${translate(lang, 'incomplete.banner', { count: report.unanswered.length, items: report.unanswered.map(esc).join(sep) })}`, '');
   }
+  if (report.review) out.push(...reviewMarkdown(report, report.review, lang));
   const c = report.counts;
   out.push(translate(lang, 'summary.counts', c), '');
   if (report.ignored.length > 0) out.push(translate(lang, 'ignored.note', { items: report.ignored.map(esc).join(sep) }), '');

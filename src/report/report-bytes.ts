@@ -3,6 +3,7 @@ import { escapeJsonText } from '../util/safe-text.js';
 import type { Answers, Evidence } from '../model/answers.js';
 import { DEFAULT_BONUS, kindOf, listItems, type Checklist } from '../model/checklist.js';
 import type { ItemScore, ScoreResult } from '../model/score-result.js';
+import type { ReportReview } from '../model/report.js';
 import { pickText } from '../model/text.js';
 import { type Lang } from '../i18n/lang.js';
 import { rankGains } from '../score/gains.js';
@@ -27,7 +28,7 @@ const r4 = (x: number): number => roundHalfAway(x, 4);
  * name, notes, evidence, ratios, deductions) and the numbers are encoded each time. The fields,
  * their order and their rounding are buildReport's: a differential test holds the two together.
  */
-export function reportBytes(result: ScoreResult, checklist: Checklist, answers: Answers, options: BuildReportOptions): Uint8Array {
+export function reportBytes(result: ScoreResult, checklist: Checklist, answers: Answers, options: BuildReportOptions, review?: ReportReview): Uint8Array {
   const parts = partsOf(checklist, options.lang);
   const out = new Output();
   const generatedAt = writeHead(out, parts, result, answers, options);
@@ -67,9 +68,10 @@ export function reportBytes(result: ScoreResult, checklist: Checklist, answers: 
   }
   // Only a file with rectification tasks has their counts (asOf is set once the first one is written).
   const rectification = asOf === undefined ? undefined : countRectify(result.items.map((i) => i.rectify), asOf);
-  if (rectification) {
+  if (rectification || review) {
     out.byte(CLOSE_BRACKET);
-    out.text(`,"rectification":${JSON.stringify(rectification)}}`);
+    // The office's review comes last, as buildReport's caller adds it.
+    out.text(`${rectification ? `,"rectification":${JSON.stringify(rectification)}` : ''}${review ? `,"review":${JSON.stringify(review)}` : ''}}`);
   } else out.bytes(END);
   return out.done();
 }

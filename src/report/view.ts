@@ -5,7 +5,7 @@ import type { Report, ReportArea, ReportItem, ReportRectify } from '../model/rep
 import type { ItemOutcome } from '../model/score-result.js';
 import { pickText } from '../model/text.js';
 import { type Lang } from '../i18n/lang.js';
-import { formatFixed } from '../score/round.js';
+import { formatFixed, roundHalfAway } from '../score/round.js';
 import { gradesOf } from '../score/score.js';
 import { exactValue } from './exact.js';
 
@@ -23,6 +23,16 @@ export function fmt1(x: number): string {
 /** A field of a report object shown with 1 decimal, rounded once from its exact value (see exact.ts). */
 export function one(target: object, key: string): string {
   return fmt1(exactValue(target, key));
+}
+
+/**
+ * A score change as people read it: `+3.2`, `−1.5` (a true minus sign) or `0.0` at one decimal.
+ * A change that rounds to nothing shows no sign.
+ */
+export function formatDelta(delta: number): string {
+  const text = roundHalfAway(Math.abs(delta), 1).toFixed(1);
+  if (text === '0.0') return text;
+  return (delta > 0 ? '+' : '\u2212') + text;
 }
 
 /** A number without needless zeros (weights, points): 13 → "13", 0.5 → "0.5", 1.25 → "1.25". */

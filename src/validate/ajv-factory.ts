@@ -8,9 +8,9 @@ import type { ErrorObject } from 'ajv';
 import { PACKAGE_ROOT, SCHEMAS_DIR } from '../paths.js';
 
 /** The schemas the tool publishes. */
-export type SchemaName = 'checklist' | 'answers' | 'report' | 'batch' | 'roster';
+export type SchemaName = 'checklist' | 'answers' | 'report' | 'batch' | 'roster' | 'review';
 /** Every schema name, in publishing order. */
-export const SCHEMA_NAMES: readonly SchemaName[] = ['checklist', 'answers', 'report', 'batch', 'roster'];
+export const SCHEMA_NAMES: readonly SchemaName[] = ['checklist', 'answers', 'report', 'batch', 'roster', 'review'];
 
 /** A validator: returns whether the data is valid, with ajv's errors when not. */
 export type SchemaValidator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };

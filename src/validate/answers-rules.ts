@@ -16,13 +16,15 @@ export const MAX_DEDUCTION_COUNT = 1_000_000;
 /** A semantic rule over a schema-valid answer file and the checklist it names. */
 export type AnswersRule = (answers: Answers, checklist: Checklist, ctx: RuleContext) => void;
 
-const KIND_NAMES: Record<ItemKind, Localized> = {
+/** How each item kind is named in messages. */
+export const KIND_NAMES: Record<ItemKind, Localized> = {
   status: localized('diag.kind.status'),
   ratio: localized('diag.kind.ratio'),
   deduct: localized('diag.kind.deduct'),
 };
 
-const EXPECTED: Record<ItemKind, Localized> = {
+/** What an answer of each item kind gives, in messages. */
+export const EXPECTED: Record<ItemKind, Localized> = {
   status: localized('diag.expected.status'),
   ratio: localized('diag.expected.ratio'),
   deduct: localized('diag.expected.deduct'),
@@ -33,7 +35,7 @@ const EXPECTED: Record<ItemKind, Localized> = {
 const indexCache = new WeakMap<Checklist, Map<string, Item>>();
 
 /** The checklist's items by id, memoised per checklist object. */
-function itemIndex(checklist: Checklist): Map<string, Item> {
+export function itemIndex(checklist: Checklist): Map<string, Item> {
   let index = indexCache.get(checklist);
   if (!index) {
     index = new Map(listItems(checklist).map(({ item }) => [item.id, item]));

@@ -24,13 +24,15 @@ export interface ValidationResult<T> {
 }
 
 /** What a document is, told apart by content. */
-export type DocumentKind = 'checklist' | 'answers';
+export type DocumentKind = 'checklist' | 'answers' | 'review';
 
-/** Tells a checklist (`areas`/`unitTypes`) from an answer file (`answers`/`unit`). */
+/** Tells a checklist (`areas`/`unitTypes`) from a review (`reviewer`/`reviewed`) and an answer file (`answers`/`unit`). */
 export function detectKind(value: unknown): DocumentKind | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
   // `extends`: a checklist built on another, which may have neither areas nor unitTypes.
   if ('areas' in value || 'unitTypes' in value || 'extends' in value) return 'checklist';
+  // Before answer files: a review names its unit too.
+  if ('reviewer' in value || 'reviewed' in value) return 'review';
   if ('answers' in value || 'unit' in value) return 'answers';
   return undefined;
 }

@@ -19,7 +19,7 @@ const yaml = (): typeof import('yaml') => requireModule('yaml') as typeof import
  * The `$schema` reference for the yaml-language-server comment: a relative path from the answer
  * file to the installed schema, or a file URL when no relative path exists (another drive).
  */
-export function schemaReference(answersFile: string, name: 'answers' | 'roster' = 'answers'): string {
+export function schemaReference(answersFile: string, name: 'answers' | 'roster' | 'review' = 'answers'): string {
   const schema = join(SCHEMAS_DIR, `${name}.schema.json`);
   const rel = relative(dirname(resolve(answersFile)), schema);
   if (rel === '' || isAbsolute(rel)) return pathToFileURL(schema).href;

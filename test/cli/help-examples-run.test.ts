@@ -95,7 +95,10 @@ describe('every --help example works from the repository root', () => {
     }
   });
 
-  it.each(EXAMPLES.filter((e) => !e.startsWith('wangxin run ')).map((e) => [e]))('%s', (example) => {
+  /** The interactive commands: they need a terminal, tested below. */
+  const interactive = (e: string): boolean => e.startsWith('wangxin run ') || e.startsWith('wangxin review ');
+
+  it.each(EXAMPLES.filter((e) => !interactive(e)).map((e) => [e]))('%s', (example) => {
     const dir = mkdtempSync(join(tmp, 'x-'));
     const { words, outputs } = redirect(example, dir);
     const r = runExample(words);
@@ -128,6 +131,16 @@ describe('every --help example works from the repository root', () => {
       const checked = runExample(['wangxin', 'validate', file]);
       expect(checked.code, checked.stdout + checked.stderr).toBe(0);
     }
+  });
+
+  // `review` likewise: past its arguments, its answer file is read only after the terminal check, so it is validated here.
+  it.each(EXAMPLES.filter((e) => e.startsWith('wangxin review ')).map((e) => [e]))('%s gets past its arguments (no terminal here)', (example) => {
+    const { words } = redirect(example, mkdtempSync(join(tmp, 'review-')));
+    const r = runExample(words);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(translate('zh', 'review.cli.error.noTty'));
+    const checked = runExample(['wangxin', 'validate', words[2]]);
+    expect(checked.code, checked.stdout + checked.stderr).toBe(0);
   });
 
   it('leaves the repository as it was (outputs went to the temporary folder, inputs untouched)', () => {

@@ -37,10 +37,10 @@ describe('wangxin schema NAME', () => {
     const zh = await runInProcess(['schema', 'answer']);
     expect(zh.code).toBe(2);
     expect(zh.stdout).toBe('');
-    expect(zh.stderr).toMatch(/没有名为“answer”的 Schema（可选：checklist, answers, report, batch, roster）/);
+    expect(zh.stderr).toMatch(/没有名为“answer”的 Schema（可选：checklist, answers, report, batch, roster, review）/);
     const en = await runInProcess(['schema', '--lang', 'en', 'nope']);
     expect(en.code).toBe(2);
-    expect(en.stderr).toMatch(/no schema named "nope" \(one of: checklist, answers, report, batch, roster\)/);
+    expect(en.stderr).toMatch(/no schema named "nope" \(one of: checklist, answers, report, batch, roster, review\)/);
     expect(en.stderr).not.toMatch(/\n\s+at /);
   });
 
@@ -48,7 +48,7 @@ describe('wangxin schema NAME', () => {
     const r = await runInProcess(['schema', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/name a schema \(checklist, answers, report, batch, roster\), or use --out DIR/);
+    expect(r.stderr).toMatch(/name a schema \(checklist, answers, report, batch, roster, review\), or use --out DIR/);
     const bin = runBinary(['schema']);
     expect(bin.code).toBe(2);
     expect(bin.stderr).toMatch(/请指定 Schema 名称/);
@@ -160,6 +160,6 @@ describe('schemas and editors', () => {
     const parsed = parseYaml(text, file, { positions: false });
     const kind = parsed.value !== undefined ? detectKind(parsed.value) : undefined;
     expect(kind).toBeDefined();
-    expect(target).toBe(join(ROOT, 'schemas', `${kind === 'checklist' ? 'checklist' : 'answers'}.schema.json`));
+    expect(target).toBe(join(ROOT, 'schemas', `${kind}.schema.json`));
   });
 });

@@ -101,6 +101,21 @@ const CASES: Case[] = [
   // na on a veto item: one error (the veto), not a second one for the note.
   { code: 'VETO_NOT_PASS_FAIL', file: f('answers-veto-na.yaml'), line: 5, column: 21 },
   { code: 'ANSWER_NOT_APPLICABLE', file: f('answers-not-applicable.yaml'), line: 6, column: 3, severity: 'warning' },
+  // Review files, each checked against review-answers.yaml beside it, whose digest all but the first record.
+  { code: 'REVIEW_ANSWERS_CHANGED', file: f('review-answers-changed.yaml'), line: 2, column: 48, severity: 'warning' },
+  { code: 'REVIEW_ANSWERS_UNUSABLE', file: f('review-answers-unusable.yaml'), line: 2, column: 19 },
+  { code: 'REVIEW_UNIT_MISMATCH', file: f('review-unit-mismatch.yaml'), line: 4, column: 7 },
+  { code: 'REVIEW_CHECKLIST_MISMATCH', file: f('review-checklist-mismatch.yaml'), line: 3, column: 12 },
+  { code: 'REVIEW_UNKNOWN_ITEM', file: f('review-unknown-item.yaml'), line: 8, column: 3 },
+  { code: 'REVIEW_NOT_APPLICABLE', file: f('review-not-applicable.yaml'), line: 8, column: 3, severity: 'warning' },
+  { code: 'REVIEW_REASON_MISSING', file: f('review-reason-missing.yaml'), line: 8, column: 22 },
+  { code: 'REVIEW_ANSWER_MISSING', file: f('review-answer-missing.yaml'), line: 8, column: 22 },
+  { code: 'REVIEW_CONFIRMED_WITH_ANSWER', file: f('review-confirmed-with-answer.yaml'), line: 8, column: 33 },
+  { code: 'REVIEW_WRONG_KIND', file: f('review-wrong-kind.yaml'), line: 8, column: 3 },
+  { code: 'REVIEW_UNKNOWN_DEDUCTION', file: f('review-unknown-deduction.yaml'), line: 8, column: 46 },
+  { code: 'REVIEW_VETO_NOT_PASS_FAIL', file: f('review-veto-not-pass-fail.yaml'), line: 8, column: 40 },
+  { code: 'REVIEW_CONFIRMS_NOTHING', file: f('review-confirms-nothing.yaml'), line: 8, column: 22, severity: 'warning' },
+  { code: 'REVIEW_SAME_AS_ANSWER', file: f('review-same-as-answer.yaml'), line: 8, column: 22, severity: 'warning' },
   // Answer workbooks, made in beforeAll: cell-located codes at the cell's row and column.
   { code: 'WORKBOOK_NOT_ZIP', file: () => join(tmp, 'not-zip.xlsx') },
   { code: 'WORKBOOK_MACROS', file: () => join(tmp, 'macros.xlsm') },

@@ -1,98 +1,17 @@
 // End to end: `wangxin run` in a real terminal (tmux), interrupted with Ctrl-C, resumed, finished, and checked against `score`.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { checkFile } from '../../src/check/check-file.js';
 import { applyingItems } from '../../src/model/checklist.js';
 import { pickText } from '../../src/model/text.js';
 import { builtinChecklist, makeTempDir } from '../walk/helpers.js';
+import { BIN, HAS_TMUX, tmuxDriver } from '../helpers/tmux.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = join(ROOT, 'bin', 'wangxin.js');
-const HAS_TMUX = spawnSync('tmux', ['-V']).status === 0;
 if (!HAS_TMUX) console.warn('run-tmux.test.ts skipped: tmux is not on PATH (install tmux to run the terminal test)');
 
-const SOCKET = `wangxin-test-${process.pid}`;
-/** The session of the current sitting; each sitting gets its own. */
-let session = 'wx0';
-const TIMEOUT_MS = 15_000;
-const SETTLE_MS = 60;
-
-function tmux(...args: string[]): string {
-  // -u: the panes hold UTF-8 (Chinese) whatever the locale of the test runner.
-  return execFileSync('tmux', ['-u', '-L', SOCKET, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'C.UTF-8' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
-
-function screen(): string {
-  try {
-    return tmux('capture-pane', '-p', '-t', session);
-  } catch {
-    return '';
-  }
-}
-
-/**
- * Polls the pane until `test` passes; fails with the last screen after the timeout instead of hanging.
- * inquirer draws a prompt before its key handlers are attached (they are effects run after the
- * first render), so a short settle time follows: a key sent in that gap would be lost.
- */
-async function waitFor(test: RegExp | string, timeout = TIMEOUT_MS): Promise<string> {
-  const deadline = Date.now() + timeout;
-  let last = '';
-  while (Date.now() < deadline) {
-    last = screen();
-    if (typeof test === 'string' ? last.includes(test) : test.test(last)) {
-      await new Promise((r) => setTimeout(r, SETTLE_MS));
-      return last;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${String(test)}; the screen was:\n${last}`);
-}
-
-/** Polls until a file exists and returns its content. */
-async function waitForFile(file: string, timeout = TIMEOUT_MS): Promise<string> {
-  const deadline = Date.now() + timeout;
-  while (Date.now() < deadline) {
-    if (existsSync(file)) {
-      const text = readFileSync(file, 'utf8');
-      if (text.endsWith('\n')) return text;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${file}; the screen was:\n${screen()}`);
-}
-
-const keys = (...k: string[]): void => void tmux('send-keys', '-t', session, ...k);
-const type = (text: string): void => void tmux('send-keys', '-t', session, '-l', text);
-
-/** Starts a sitting in a new session (retried: a tmux server that is just exiting refuses briefly). */
-async function start(command: string, cwd: string, columns = 120): Promise<void> {
-  session = `wx${Number(session.slice(2)) + 1}`;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      tmux('new-session', '-d', '-s', session, '-x', String(columns), '-y', '40', '-c', cwd, `${command}; sleep 60`);
-      return;
-    } catch (error) {
-      if (attempt >= 10) throw error;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-}
-
-function stop(): void {
-  try {
-    tmux('kill-server');
-  } catch {
-    /* already gone */
-  }
-}
+const { screen, waitFor, waitForFile, start, stop, keys, type, endSitting, removeSocket } = tmuxDriver('test');
 
 /** Waits for the answer select of an item (本项情况 / 本项完成比例 / 本项扣分情况). */
 const atItem = (id: string): Promise<string> => waitFor(new RegExp(`^${id.replace(/\./g, '\\.')} {2}\\[[\\s\\S]*^\\? 本项`, 'm'));
@@ -178,8 +97,7 @@ describe.skipIf(!HAS_TMUX)('wangxin run in a real terminal (tmux)', () => {
   afterEach(() => stop());
   afterAll(() => {
     tmp.remove();
-    // tmux leaves its socket file behind after kill-server.
-    rmSync(join(process.env.TMUX_TMPDIR ?? '/tmp', `tmux-${process.getuid?.() ?? 0}`, SOCKET), { force: true });
+    removeSocket();
   });
 
   it('answers, is interrupted with Ctrl-C (130), resumes at the right item, finishes (0) and agrees with score', async () => {
@@ -308,7 +226,7 @@ describe.skipIf(!HAS_TMUX)('wangxin run in a real terminal (tmux)', () => {
       'A3.2.3': { deductions: { d1: 1 } },
     });
     expect(readFileSync(answers, 'utf8')).toMatch(/^# yaml-language-server: \$schema=\S*schemas\/answers\.schema\.json\n/);
-    tmux('kill-session', '-t', session);
+    endSitting();
 
     // Second sitting: resumes at the first unanswered item, skips it, answers the next, goes back
     // to it from the unanswered list and on to the next unanswered item (over the one answered);
@@ -369,7 +287,7 @@ describe.skipIf(!HAS_TMUX)('wangxin run in a real terminal (tmux)', () => {
     expect(kept.answers?.answers['A3.2.5']).toEqual({ status: 'pass' });
     expect(kept.answers?.answers['A3.3.2']).toEqual({ status: 'pass' });
     expect(kept.answers?.answers['A3.3.3']).toBeUndefined();
-    tmux('kill-session', '-t', session);
+    endSitting();
 
     // Third sitting, in English at 70 columns: the item's text is wrapped at words, never inside one.
     await start(`${env} node ${BIN} run --answers ${answers} --lang en; echo EXIT=$? > ${join(tmp.dir, 'exit3')}`, tmp.dir, 70);

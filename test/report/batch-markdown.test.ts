@@ -1,6 +1,6 @@
 // How the batch Markdown shows a change since the baseline.
 import { describe, expect, it } from 'vitest';
-import { formatDelta } from '../../src/report/batch-markdown.js';
+import { formatDelta } from '../../src/report/view.js';
 
 describe('formatDelta', () => {
   it('signs a change with + or a true minus, and shows a change that rounds to nothing without a sign', () => {

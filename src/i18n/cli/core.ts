@@ -51,14 +51,15 @@ export const CORE_CLI = {
     en: '--fail-under must be a decimal number from 0 to 100 (such as 60 or 87.5), not "{value}"',
   },
   'validate.description': {
-    zh: '校验检查表和答卷（按内容自动区分），报告 文件:行:列 的问题',
-    en: 'validate checklists and answer files (told apart by content), with file:line:col diagnostics',
+    zh: '校验检查表、答卷和复核记录（按内容自动区分），报告 文件:行:列 的问题',
+    en: 'validate checklists, answer files and reviews (told apart by content), with file:line:col diagnostics',
   },
   'validate.arg.files': { zh: '要校验的 YAML 文件', en: 'YAML files to validate' },
   'validate.opt.format': { zh: '输出格式：text 或 json', en: 'output format: text or json' },
   'validate.ok': { zh: '{file}：通过（{kind}）', en: '{file}: valid ({kind})' },
   'validate.kind.checklist': { zh: '检查表', en: 'checklist' },
   'validate.kind.answers': { zh: '答卷', en: 'answer file' },
+  'validate.kind.review': { zh: '复核记录', en: 'review' },
   'validate.summary': {
     zh: '共 {files} 个文件：{valid} 个通过，{invalid} 个有错误；{errors} 个错误，{warnings} 个警告',
     en: '{files} file(s): {valid} valid, {invalid} invalid; {errors} error(s), {warnings} warning(s)',

@@ -14,6 +14,7 @@ import { MIGRATE_CLI } from './migrate.js';
 import { OFFICE_CLI } from './office.js';
 import { RUN_CLI } from './run.js';
 import { SCHEMA_CLI } from './schema.js';
+import { REVIEW_CLI } from './review.js';
 import { SCORE_CLI } from './score.js';
 
 /** The command line's messages, merged from one part per command. */
@@ -32,5 +33,6 @@ export const CLI_MESSAGES = mergeCatalogues('cli', {
   office: OFFICE_CLI,
   run: RUN_CLI,
   schema: SCHEMA_CLI,
+  review: REVIEW_CLI,
   score: SCORE_CLI,
 });

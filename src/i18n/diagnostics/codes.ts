@@ -231,6 +231,63 @@ export const DIAGNOSTIC_CODES = {
     zh: '条目 {id} 不适用于单位类型“{type}”，此答案将被忽略',
     en: 'item {id} does not apply to unit type "{type}"; this answer is ignored',
   },
+  // The office's review of an answer file (docs/formats.md §3.2).
+  REVIEW_ANSWERS_CHANGED: {
+    zh: '答卷 {file} 在复核之后已被修改（SHA-256 不同）：复核针对的是修改前的答卷，核查分按当前答卷套用复核结论计算，请重新复核（wangxin review）',
+    en: 'the answer file {file} has changed since it was reviewed (its SHA-256 differs): the review was of the earlier file, and the verified score applies it to the current one; review it again (wangxin review)',
+  },
+  REVIEW_ANSWERS_UNUSABLE: {
+    zh: '无法使用所复核的答卷 {file}：{reason}',
+    en: 'the answer file reviewed, {file}, cannot be used: {reason}',
+  },
+  REVIEW_UNIT_MISMATCH: {
+    zh: '复核记录针对单位“{reviewed}”（{reviewedType}），但答卷是“{unit}”（{unitType}）的',
+    en: 'the review is of the unit "{reviewed}" ({reviewedType}), but the answer file is of "{unit}" ({unitType})',
+  },
+  REVIEW_CHECKLIST_MISMATCH: {
+    zh: '复核记录对应检查表 {reviewed}，但答卷对应 {answers}',
+    en: 'the review names the checklist {reviewed}, but the answer file names {answers}',
+  },
+  REVIEW_UNKNOWN_ITEM: {
+    zh: '检查表中没有条目“{id}”',
+    en: 'the checklist has no item "{id}"',
+  },
+  REVIEW_NOT_APPLICABLE: {
+    zh: '条目 {id} 不适用于单位类型“{type}”，此复核结论将被忽略',
+    en: 'item {id} does not apply to unit type "{type}"; this review of it is ignored',
+  },
+  REVIEW_REASON_MISSING: {
+    zh: '调整（adjusted）须在 reason 中写明理由',
+    en: 'an adjustment (adjusted) needs its reason in reason',
+  },
+  REVIEW_ANSWER_MISSING: {
+    zh: '调整（adjusted）须给出核查结果：{expected}',
+    en: 'an adjustment (adjusted) needs the verified answer: {expected}',
+  },
+  REVIEW_CONFIRMED_WITH_ANSWER: {
+    zh: '确认（confirmed）表示认可单位自评，不能再写 {field}；要改变结果请写 verdict: adjusted',
+    en: 'confirmed means the unit\'s answer stands, so it takes no {field}; to change the answer write verdict: adjusted',
+  },
+  REVIEW_WRONG_KIND: {
+    zh: '条目 {id} 是{kindName}，核查结果应写 {expected}',
+    en: 'item {id} is a {kindName} item; give the verified answer as {expected}',
+  },
+  REVIEW_UNKNOWN_DEDUCTION: {
+    zh: '条目 {item} 没有扣分规则“{id}”（可选：{known}）',
+    en: 'item {item} has no deduction "{id}" (one of: {known})',
+  },
+  REVIEW_VETO_NOT_PASS_FAIL: {
+    zh: '条目 {id} 是一票否决项，核查结果只能是 pass（符合）或 fail（不符合），不能是 {status}',
+    en: 'item {id} is a veto item: its verified answer is pass or fail, not {status}',
+  },
+  REVIEW_CONFIRMS_NOTHING: {
+    zh: '单位未回答条目 {id}，确认（confirmed）没有可确认的内容；要给出核查结果请写 verdict: adjusted',
+    en: 'the unit did not answer item {id}, so confirmed confirms nothing; to give a verified answer write verdict: adjusted',
+  },
+  REVIEW_SAME_AS_ANSWER: {
+    zh: '条目 {id} 的核查结果与单位自评相同，相当于确认（confirmed）',
+    en: 'the verified answer of item {id} is the unit\'s own, which is a confirmation (confirmed)',
+  },
   // Answer workbooks (.xlsx).
   WORKBOOK_NOT_ZIP: { zh: '这不是有效的 .xlsx 工作簿（无法作为 zip 读取：{detail}）', en: 'this is not a valid .xlsx workbook (not readable as a zip: {detail})' },
   WORKBOOK_MACROS: { zh: '工作簿含有宏（{entry}），拒绝读取。请另存为不含宏的 .xlsx 工作簿', en: 'the workbook contains macros ({entry}); it is refused. Save it as a macro-free .xlsx workbook' },

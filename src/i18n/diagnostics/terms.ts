@@ -3,6 +3,8 @@ import type { Catalogue } from '../catalog.js';
 
 /** The words and hints that diagnostics' parameters carry. */
 export const DIAGNOSTIC_TERMS = {
+  // Why the answer file a review names cannot be used (REVIEW_ANSWERS_UNUSABLE).
+  'diag.review.answersInvalid': { zh: '它有 {count} 个错误，请先用 wangxin validate 检查它', en: 'it has {count} error(s); run wangxin validate on it first' },
   // What a duplicate or unknown id names (DUPLICATE_ID, EXTEND_* codes).
   'diag.what.item': { zh: '条目', en: 'item' },
   'diag.what.section': { zh: '二级指标', en: 'section' },
