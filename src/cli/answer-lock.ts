@@ -1,4 +1,4 @@
-// The one lock every command that writes an answer file takes (run, evidence, migrate, init), and its refusal as a message.
+// The one lock every command that writes an answer file takes (run, review, evidence, migrate, init), its refusal as a message, and the interactive session that holds it.
 import { makeVisible } from '../util/safe-text.js';
 import { translate } from '../i18n/translate.js';
 import { statSync } from 'node:fs';
@@ -64,4 +64,40 @@ export async function lockAnswerFile(
 export function shownPath(cwd: string, file: string): string {
   const rel = relative(cwd, file);
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
+}
+
+/** What an interactive command holds while it walks: the abort signal for its prompts and its lock. */
+export interface WalkSession {
+  /** Aborted by SIGINT, SIGTERM or SIGHUP: the prompt in progress ends and the walk saves and leaves. */
+  signal: AbortSignal;
+  /** The lock to release on every exit, `process.exit` included. */
+  hold(lock: HeldLock): void;
+  /** Releases the lock and removes the handlers: call in `finally`. */
+  end(): void;
+}
+
+/**
+ * Starts an interactive session (`run`, `review`). SIGINT between prompts (the terminal is not in
+ * raw mode then) and SIGTERM/SIGHUP abort the prompt in progress, so every exit goes through the
+ * same path: what was entered kept, the lock removed.
+ */
+export function startWalkSession(): WalkSession {
+  const abort = new AbortController();
+  const onSignal = (): void => abort.abort();
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  for (const s of signals) process.on(s, onSignal);
+  let lock: HeldLock | undefined;
+  const releaseOnExit = (): void => lock?.release();
+  process.on('exit', releaseOnExit);
+  return {
+    signal: abort.signal,
+    hold: (held) => {
+      lock = held;
+    },
+    end: () => {
+      lock?.release();
+      process.removeListener('exit', releaseOnExit);
+      for (const s of signals) process.removeListener(s, onSignal);
+    },
+  };
 }

@@ -11,9 +11,9 @@ import { EXIT, ExitError } from './exit.js';
 import { printError } from './print-error.js';
 import { commandLine } from './invocation.js';
 import { refuseSameFile } from './outputs.js';
-import { lockAnswerFile } from './answer-lock.js';
+import { lockAnswerFile, startWalkSession } from './answer-lock.js';
 import { PromptInterrupted, type Prompter } from '../walk/prompter.js';
-import type { HeldLock, LockOptions } from '../walk/lock.js';
+import type { LockOptions } from '../walk/lock.js';
 import { reviewItems, reviewWalk } from '../walk/review-walk.js';
 import { saveReview } from '../walk/review-file.js';
 import { checkFileBytes } from '../check/check-file.js';
@@ -100,13 +100,7 @@ export async function runReview(answersFile: string, options: ReviewOptions, ctx
   const sha256 = sha256Hex(bytes);
   await refuseSameFile(ctx, [{ option: '--out', file: reviewShown }], [at(answersFile), ...(check.checklistFile ? [check.checklistFile] : [])]);
 
-  const abort = new AbortController();
-  const onSignal = (): void => abort.abort();
-  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-  for (const s of signals) process.on(s, onSignal);
-  let lock: HeldLock | undefined;
-  const releaseOnExit = (): void => lock?.release();
-  process.on('exit', releaseOnExit);
+  const session = startWalkSession();
   const reviewPath = at(reviewShown);
   let review: Review | undefined;
   let total = 0;
@@ -126,7 +120,7 @@ export async function runReview(answersFile: string, options: ReviewOptions, ctx
       printError(ctx, got.message);
       return EXIT.USAGE;
     }
-    lock = got.lock;
+    session.hold(got.lock);
     const notices: string[] = [];
     let stale = false;
     let recorded = sha256;
@@ -191,7 +185,7 @@ export async function runReview(answersFile: string, options: ReviewOptions, ctx
 
     // Written before the first question: the review file exists (valid, no verdicts yet) from the start.
     if (onDisk === null) await save(review);
-    const prompter = deps.prompter ?? (await (await import('../walk/inquirer-prompter.js')).createInquirerPrompter(io, lang, abort.signal));
+    const prompter = deps.prompter ?? (await (await import('../walk/inquirer-prompter.js')).createInquirerPrompter(io, lang, session.signal));
     const result = await reviewWalk({
       prompter,
       checklist,
@@ -245,8 +239,6 @@ export async function runReview(answersFile: string, options: ReviewOptions, ctx
     if (error instanceof ExitError) return error.code;
     throw error;
   } finally {
-    lock?.release();
-    process.removeListener('exit', releaseOnExit);
-    for (const s of signals) process.removeListener(s, onSignal);
+    session.end();
   }
 }

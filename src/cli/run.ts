@@ -20,13 +20,13 @@ import { UsageError } from './usage-error.js';
 import { loadChecklistOption } from './checklist-option.js';
 import { printError } from './print-error.js';
 import { commandLine } from './invocation.js';
-import type { LockOptions, HeldLock } from '../walk/lock.js';
+import type { LockOptions } from '../walk/lock.js';
 import { EXIT, ExitError } from './exit.js';
 import { walk, isAnswered } from '../walk/walk.js';
 import { saveAnswers, defaultAnswersPath } from '../walk/answer-file.js';
 import { askHeader, isHeaderIncomplete } from '../walk/header.js';
 import { refuseSameFile, isStdout, writeCommandOutput } from './outputs.js';
-import { lockAnswerFile, shownPath as fromCwd } from './answer-lock.js';
+import { lockAnswerFile, shownPath as fromCwd, startWalkSession } from './answer-lock.js';
 import { recordEvidence } from '../evidence/evidence.js';
 import { describeOutcome } from './evidence.js';
 import { builtinIds, looksLikePath } from '../checklist/resolve-checklist.js';
@@ -109,15 +109,7 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
     return 2;
   }
 
-  // SIGINT between prompts (the terminal is not in raw mode then) and SIGTERM/SIGHUP abort the
-  // prompt in progress, so every exit goes through the same path: answers kept, lock removed.
-  const abort = new AbortController();
-  const onSignal = (): void => abort.abort();
-  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-  for (const s of signals) process.on(s, onSignal);
-  let lock: HeldLock | undefined;
-  const releaseOnExit = (): void => lock?.release();
-  process.on('exit', releaseOnExit);
+  const session = startWalkSession();
 
   let answersFile: string | undefined;
   let state: { answers: Answers; checklist: Checklist } | undefined;
@@ -137,7 +129,7 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
 
   try {
     // Lazy: only a real terminal needs inquirer (kept out of the bundle and loaded from node_modules).
-    const prompter = deps.prompter ?? (await (await import('../walk/inquirer-prompter.js')).createInquirerPrompter(io, lang, abort.signal));
+    const prompter = deps.prompter ?? (await (await import('../walk/inquirer-prompter.js')).createInquirerPrompter(io, lang, session.signal));
     const required = (v: string): true | string => (v.trim() === '' ? translate(lang, 'run.required') : true);
 
     // The checklist named on the command line is checked first: a typo should not cost the officer questions.
@@ -180,7 +172,8 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
       errorLine(got.message);
       return EXIT.USAGE;
     }
-    lock = got.lock;
+    const lock = got.lock;
+    session.hold(lock);
     const tookOver = lock.tookOver ? translate(lang, 'run.lockTakenOver', { lock: makeVisible(fromCwd(io.cwd, lock.file)), pid: lock.tookOver.pid }) : undefined;
 
     const notices: string[] = tookOver ? [paint.dim(tookOver)] : [];
@@ -287,9 +280,7 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
     if (error instanceof ExitError) return error.code;
     throw error;
   } finally {
-    lock?.release();
-    process.removeListener('exit', releaseOnExit);
-    for (const s of signals) process.removeListener(s, onSignal);
+    session.end();
   }
 }
 
