@@ -91,6 +91,21 @@ export function escapeJsonText(json: string): string {
   return json.replace(JSON_UNSAFE_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/**
+ * Characters that {@link quoteJsonText} cannot copy as they are: those JSON.stringify escapes
+ * (quote, backslash, C0 controls, surrogates, paired or not) and those of {@link JSON_UNSAFE}.
+ */
+const JSON_STRING_SPECIAL = new RegExp(`["\\\\\\u0000-\\u001f\\ud800-\\udfff${JSON_UNSAFE.source.slice(1, -1)}]`);
+
+/**
+ * `escapeJsonText(JSON.stringify(text))` for a string: the same text, with one test instead of
+ * two passes for the common string that needs no escape (a unit's notes, names and file names,
+ * written for every item of every report of a batch).
+ */
+export function quoteJsonText(text: string): string {
+  return JSON_STRING_SPECIAL.test(text) ? escapeJsonText(JSON.stringify(text)) : `"${text}"`;
+}
+
 /** Escapes text for HTML element content and quoted attribute values. */
 export function escapeHtml(text: string): string {
   return showControls(text)
