@@ -25,10 +25,26 @@ if (port) {
       // One file at a time: parsed documents are dropped before the next is read, so memory stays flat.
       for (const file of task.files) outcomes.push(await processFile(file, task.options));
       const reply: WorkerReply = { indexes: task.indexes, outcomes };
-      // The reports' bytes move to the main thread rather than being copied.
-      const transfer: ArrayBuffer[] = [];
-      for (const o of outcomes) if (o.report) transfer.push(o.report.buffer as ArrayBuffer);
-      port.postMessage(reply, transfer);
+      port.postMessage(reply, packReports(outcomes));
     })();
   });
+}
+
+/**
+ * Copies the chunk's reports (views of this thread's slabs, which go on being written) into one
+ * buffer of their own, and returns it to be moved to the main thread rather than copied again:
+ * one buffer per chunk, not one per report.
+ */
+function packReports(outcomes: { report?: Uint8Array }[]): ArrayBuffer[] {
+  let total = 0;
+  for (const o of outcomes) if (o.report) total += o.report.length;
+  if (total === 0) return [];
+  const packed = Buffer.allocUnsafeSlow(total);
+  let at = 0;
+  for (const o of outcomes) {
+    if (!o.report) continue;
+    packed.set(o.report, at);
+    o.report = packed.subarray(at, (at += o.report.length));
+  }
+  return [packed.buffer as ArrayBuffer];
 }

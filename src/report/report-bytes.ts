@@ -19,8 +19,8 @@ const r4 = (x: number): string => formatRounded(x, 4);
 
 /**
  * The report of `buildReport` (json-report.ts) as the UTF-8 bytes of its JSON: byte for byte
- * `Buffer.from(escapeJsonText(JSON.stringify(buildReport(…))))`, in a buffer of its own (so that it can be handed
- * to another thread without a copy).
+ * `Buffer.from(escapeJsonText(JSON.stringify(buildReport(…))))`, as a view of a buffer that other
+ * reports of the thread share (see Output): to hand it to another thread, copy it.
  *
  * A batch writes a full report for every unit, and building the object, stringifying it and
  * encoding the text cost more than reading, validating and scoring the file. Here everything the
@@ -280,21 +280,31 @@ function partsOf(checklist: Checklist, lang: Lang): ChecklistParts {
   return parts;
 }
 
+/** The size of the slabs reports are written into: some fifteen reports of the built-in checklist. */
+const SLAB_SIZE = 1 << 18;
+
 /**
- * A growing byte buffer for one report at a time, kept by the thread: the finished report is
- * copied out into a buffer of its own, allocated without zeroing.
+ * One report being written, at the end of the thread's current slab: the reports of a thread are
+ * written one after another into shared slabs, and each is a view of its own bytes there. A
+ * buffer of its own per report cost a large part of a batch's time (an allocation and a copy for
+ * every unit). A slab is let go once none of its reports is held any more.
  */
 class Output {
-  private static shared = Buffer.allocUnsafe(1 << 16);
-  private buffer = Output.shared;
-  private at = 0;
+  private static slab = Buffer.allocUnsafeSlow(SLAB_SIZE);
+  private static used = 0;
+  private buffer = Output.slab;
+  private start = Output.used;
+  private at = this.start;
 
-  /** Room for `n` more bytes. */
+  /** Room for `n` more bytes: a report that outgrows its slab moves to a new one, with what it has so far. */
   private reserve(n: number): void {
     if (this.at + n <= this.buffer.length) return;
-    const bigger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.at + n));
-    this.buffer.copy(bigger, 0, 0, this.at);
-    this.buffer = Output.shared = bigger;
+    const length = this.at - this.start;
+    const slab = Buffer.allocUnsafeSlow(Math.max(SLAB_SIZE, 2 * (length + n)));
+    this.buffer.copy(slab, 0, this.start, this.at);
+    this.buffer = Output.slab = slab;
+    this.start = 0;
+    this.at = length;
   }
 
   byte(b: number): void {
@@ -327,10 +337,9 @@ class Output {
     this.at += this.buffer.write(text, this.at, 'latin1');
   }
 
-  /** The report, in a buffer of its own. */
+  /** The report: a view of its bytes in the slab, which the next report does not touch. */
   done(): Uint8Array {
-    const report = Buffer.allocUnsafeSlow(this.at);
-    this.buffer.copy(report, 0, 0, this.at);
-    return report;
+    Output.used = this.at;
+    return this.buffer.subarray(this.start, this.at);
   }
 }
