@@ -284,14 +284,29 @@ function partsOf(checklist: Checklist, lang: Lang): ChecklistParts {
 const SLAB_SIZE = 1 << 18;
 
 /**
+ * Makes the next report start a new slab: the reports written so far then have slabs to
+ * themselves, which can be moved to another thread (a worker sends a chunk's reports so).
+ */
+export function startReportSlab(): void {
+  Output.retire();
+}
+
+/**
  * One report being written, at the end of the thread's current slab: the reports of a thread are
  * written one after another into shared slabs, and each is a view of its own bytes there. A
- * buffer of its own per report cost a large part of a batch's time (an allocation and a copy for
- * every unit). A slab is let go once none of its reports is held any more.
+ * buffer of its own per report cost a large part of a batch's time (an allocation, first writes
+ * to fresh memory and a copy for every unit). A slab is let go once none of its reports is held.
  */
 class Output {
-  private static slab = Buffer.allocUnsafeSlow(SLAB_SIZE);
+  private static slab = Buffer.allocUnsafeSlow(0);
   private static used = 0;
+
+  /** The next report starts a new slab. */
+  static retire(): void {
+    Output.slab = Buffer.allocUnsafeSlow(0);
+    Output.used = 0;
+  }
+
   private buffer = Output.slab;
   private start = Output.used;
   private at = this.start;
