@@ -83,3 +83,19 @@ describe('one hostile text, made safe for each output', () => {
     expect(escapeJsonText(JSON.stringify(hostile))).toBe('"a\\u001b[31mb\\u202ec\\td\\r\\n<e>|f\\u0085"');
   });
 });
+
+describe('quoteJsonText', () => {
+  it('writes a string as escapeJsonText(JSON.stringify(…)) does, whatever it holds', async () => {
+    const fc = (await import('fast-check')).default;
+    const { quoteJsonText, escapeJsonText } = await import('../../src/util/safe-text.js');
+    const special = ['"', '\\', '\u0000', '\u001b', '\u007f', '\u0085', '\u009b', '\u2028', '\u2029', '\u202e', '\u200b', '\ufeff', '\ud800', '\udc00', '😀', '网信'];
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary' }), fc.array(fc.constantFrom(...special, 'a', ' ')).map((parts) => parts.join(''))), (text) => {
+        expect(quoteJsonText(text)).toBe(escapeJsonText(JSON.stringify(text)));
+      }),
+      { numRuns: 5000 },
+    );
+    for (const c of special) expect(quoteJsonText(`x${c}y`)).toBe(escapeJsonText(JSON.stringify(`x${c}y`)));
+    expect(quoteJsonText('等级保护测评已完成')).toBe('"等级保护测评已完成"');
+  });
+});
