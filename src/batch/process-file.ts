@@ -268,11 +268,11 @@ function reviewSummary(reviewed: ReviewedScore, source: ReviewSource, lang: Lang
  * submissions' folder) is not followed.
  */
 function findReview(target: BatchFile, check: FileCheck): { source?: ReviewSource; warnings: Diagnostic[]; problem?: FileOutcome } | undefined {
+  // A folder search saw whether the review is there: most units have none, and a look per file cost a system call and a thrown error.
+  if (target.reviewListed === false) return undefined;
   const path = reviewPathOf(target.path);
   let info;
   try {
-    // Most units have no review: without throwIfNoEntry each of them cost an exception (its stack
-    // captured and dropped), a good part of a batch's time; other failures still throw.
     info = lstatSync(path, { throwIfNoEntry: false });
   } catch {
     return undefined;
