@@ -7,8 +7,8 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
  * FNV-style hashing of the bytes as little-endian 32-bit words, twice (forwards, and backwards
  * from a different start), as 16 hex digits. It only detects changed files (stale caches); it is
  * not a security check, and it keeps node:crypto (a dozen internal modules) off the start-up path.
- * Words rather than bytes: every one-file command digests the built-in checklist and a schema
- * (~150 KB) while this loop still runs unoptimised, so a quarter of the steps is start-up saved.
+ * Words rather than bytes: every one-file command digests a schema (~20 KB) while this loop
+ * still runs unoptimised, so a quarter of the steps is start-up saved.
  * The result does not depend on the machine or on where `bytes` lies in its buffer.
  */
 export function quickDigest(bytes: Uint8Array): string {
