@@ -41,6 +41,9 @@ export function showControls(text: string): string {
   return text.replace(UNSAFE, showCodePoint).replace(/\t/g, ' ');
 }
 
+/** Every character escapeInline changes once controls are shown: line breaks, HTML and Markdown specials. */
+const MARKDOWN_SPECIAL = /[\r\n&<>\\`*_[\]{}|~#!$]/;
+
 /**
  * Escapes text for use inside a line of GitHub-flavoured Markdown (a table cell, a list item
  * after its marker, a heading after its `#`): HTML shows as text (`<` → `&lt;`), emphasis,
@@ -48,7 +51,10 @@ export function showControls(text: string): string {
  * the text stays inside its cell, list item or paragraph.
  */
 export function escapeInline(text: string): string {
-  return showControls(text)
+  const shown = showControls(text);
+  // Most texts have nothing to escape: one test instead of a split and four replacements each.
+  if (!MARKDOWN_SPECIAL.test(shown)) return shown;
+  return shown
     .split(/\r\n|\r|\n/)
     .map((line) =>
       line

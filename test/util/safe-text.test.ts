@@ -1,4 +1,5 @@
 // Text from answer and checklist files cannot break a Markdown table or inject HTML.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, escapeHtmlLines, escapeInline, escapeMarkdown, escapeTableCell, showControls } from '../../src/util/safe-text.js';
 
@@ -27,6 +28,16 @@ describe('escapeTableCell', () => {
 });
 
 describe('escapeInline and escapeMarkdown', () => {
+  it('gives what splitting and escaping every line gives, whether or not the text has anything to escape (property)', () => {
+    const slow = (text: string): string =>
+      showControls(text)
+        .split(/\r\n|\r|\n/)
+        .map((line) => line.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/([\\`*_[\]{}|~#!$])/g, '\\$1'))
+        .join('<br>');
+    const chars = fc.constantFrom('a', '甲', '，', ' ', '\t', '\r', '\n', '&', '<', '>', '\\', '`', '*', '_', '[', ']', '{', '}', '|', '~', '#', '!', '$', '-', '\u202e', '\u0007', '\u200b');
+    fc.assert(fc.property(fc.array(chars, { maxLength: 12 }).map((a) => a.join('')), (text) => escapeInline(text) === slow(text)), { numRuns: 3000 });
+  });
+
   it('escapes emphasis, code, links and math', () => {
     expect(escapeInline('**粗** _斜_ `代码` [链接](http://x) ~删~ $x$')).toBe('\\*\\*粗\\*\\* \\_斜\\_ \\`代码\\` \\[链接\\](http://x) \\~删\\~ \\$x\\$');
     expect(escapeInline('back\\slash')).toBe('back\\\\slash');
