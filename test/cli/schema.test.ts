@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { ROOT, runBinary, runInProcess } from '../helpers/run-cli.js';
-import { SCHEMA_NAMES, createAjv } from '../../src/validate/ajv-factory.js';
+import { SCHEMA_NAMES, builtFromCurrentSchema, createAjv } from '../../src/validate/ajv-factory.js';
 import { addExamples, formatExamples } from '../../src/cli/help-examples.js';
 import { Command } from 'commander';
 import { detectKind } from '../../src/validate/validate.js';
@@ -128,6 +128,10 @@ describe('help examples', () => {
 });
 
 describe('schemas and editors', () => {
+  it('the build keeps each schema beside its precompiled validator, so commands use the precompiled one', () => {
+    for (const n of SCHEMA_NAMES) expect(builtFromCurrentSchema(n), n).toBe(true);
+  });
+
   it('every schema compiles with strict ajv (no precompiled code)', () => {
     const ajv = createAjv();
     for (const n of SCHEMA_NAMES) expect(ajv.getSchema(n), n).toBeTypeOf('function');
