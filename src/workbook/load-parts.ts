@@ -73,10 +73,31 @@ function unpackedPart(entry: ZipObject, bytes: Buffer, parts: UnpackedParts): Bu
 }
 
 /**
+ * The parts a workbook's cells are read from: the workbook (sheet names, the 1904 date system),
+ * its relationships (which part is which sheet), the shared strings, the styles (a number is a
+ * date by its cell's number format) and the worksheets. The theme, the document properties,
+ * comments, drawings, images and tables feed nothing a cell's value depends on, and a worksheet's
+ * relationships only tie it to those (its hyperlinks are among the nodes the reader skips).
+ */
+function feedsCells(entryName: string): boolean {
+  switch (entryName) {
+    case 'xl/workbook.xml':
+    case 'xl/_rels/workbook.xml.rels':
+    case 'xl/sharedStrings.xml':
+    case 'xl/styles.xml':
+      return true;
+    default:
+      return /xl\/worksheets\/sheet(\d+)[.]xml/.test(entryName);
+  }
+}
+
+/**
  * Loads `bytes` (a workbook whose parts inspect-zip.ts unpacked into `parts`) into `wb`, as
  * `wb.xlsx.load(bytes, options)` would: same model, same errors for a part exceljs cannot read.
+ * With `read` 'cells', only the parts cells are read from are parsed (see {@link feedsCells}):
+ * the sheets, their cells and merges are the same, the rest of the model is left empty.
  */
-export async function loadWorkbookParts(wb: Workbook, bytes: Buffer, parts: UnpackedParts, options: object): Promise<void> {
+export async function loadWorkbookParts(wb: Workbook, bytes: Buffer, parts: UnpackedParts, options: object, read: 'all' | 'cells' = 'all'): Promise<void> {
   const { JSZip, PassThrough, StylesXform, SharedStringsXform, AppXform, CoreXform } = load();
   const xlsx = wb.xlsx as unknown as XlsxReader;
   const model: Record<string, unknown> = {
@@ -97,6 +118,7 @@ export async function loadWorkbookParts(wb: Workbook, bytes: Buffer, parts: Unpa
     if (entry.dir) continue;
     let entryName = entry.name;
     if (entryName[0] === '/') entryName = entryName.substr(1);
+    if (read === 'cells' && !feedsCells(entryName)) continue;
     const part = unpackedPart(entry, bytes, parts);
     let stream: Writable;
     if (/xl\/media\//.test(entryName) || /xl\/theme\/([a-zA-Z0-9]+)[.]xml/.test(entryName)) {
