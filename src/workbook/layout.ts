@@ -122,9 +122,19 @@ export const TASK_STATUS_BY_LABEL: ReadonlyMap<string, RectifyStatus> = new Map(
 
 /** Whether a header cell names `column` (in either language, spacing and width ignored). */
 export function isHeaderOf(text: string, column: Column | Key): boolean {
+  return isLabelOf(normalizeLabel(text), column);
+}
+
+// The labels of each header, normalized once: the reader compares every cell of a workbook's first
+// rows with every column's, and normalizing both sides each time was most of reading its cells.
+const LABELS = new Map<Key, readonly [string, string]>();
+
+/** {@link isHeaderOf} for text already passed through {@link normalizeLabel}. */
+export function isLabelOf(label: string, column: Column | Key): boolean {
   const key = (column in COLUMN_KEYS ? COLUMN_KEYS[column as Column] : column) as Key;
-  const t = normalizeLabel(text);
-  return t === normalizeLabel(translate('zh', key)) || t === normalizeLabel(translate('en', key));
+  let labels = LABELS.get(key);
+  if (!labels) LABELS.set(key, (labels = [normalizeLabel(translate('zh', key)), normalizeLabel(translate('en', key))]));
+  return label === labels[0] || label === labels[1];
 }
 
 /** The id written in the id column of a deduction's sub-row. */

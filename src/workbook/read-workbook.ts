@@ -25,6 +25,7 @@ import {
   deductionRowId,
   exceljs,
   isHeaderOf,
+  isLabelOf,
   normalizeLabel,
   type Column,
 } from './layout.js';
@@ -428,9 +429,9 @@ export function findHeader(ws: Worksheet): { row: number; columns: Partial<Recor
   for (let r = 1; r <= last; r++) {
     const columns: Partial<Record<Column, number>> = {};
     ws.getRow(r).eachCell((cell, c) => {
-      const text = textOf(cell.value);
+      const label = normalizeLabel(textOf(cell.value));
       for (const column of COLUMNS) {
-        if (columns[column] === undefined && isHeaderOf(text, column)) columns[column] = c;
+        if (columns[column] === undefined && isLabelOf(label, column)) columns[column] = c;
       }
     });
     // The id column makes the header row; a missing answer, note or evidence column is then reported at it.
