@@ -69,7 +69,7 @@ export async function readWorkbookBytes(bytes: Buffer, file: string): Promise<Pa
     // print setup, protection, formatting) is skipped rather than parsed into objects. The parts
     // the check unpacked are handed on, not unpacked again; and only the parts cells are read
     // from are parsed at all (not the theme, the document properties, comments or drawings).
-    await loadWorkbookParts(wb, bytes, inspected.parts, { ignoreNodes: IGNORED_NODES }, 'cells');
+    await loadWorkbookParts(wb, bytes, inspected.parts, { ignoreNodes: IGNORED_NODES }, 'cells', inspected.entries);
   } catch (error) {
     return failed(createDiagnostic('WORKBOOK_UNREADABLE', file, { detail: error instanceof Error ? error.message.split('\n')[0] : String(error) }));
   }

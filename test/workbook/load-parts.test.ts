@@ -72,7 +72,7 @@ async function cellsBothWays(bytes: Buffer): Promise<[unknown, unknown]> {
     () => cellsOf(full),
     (error: Error) => `error: ${error.message}`,
   );
-  const b = await loadWorkbookParts(reader, bytes, unpacked.parts, OPTIONS, 'cells').then(
+  const b = await loadWorkbookParts(reader, bytes, unpacked.parts, OPTIONS, 'cells', unpacked.entries).then(
     () => cellsOf(reader),
     (error: Error) => `error: ${error.message}`,
   );
@@ -151,6 +151,27 @@ describe('loadWorkbookParts', () => {
       expect(String(b), name).toMatch(/^error: /);
       expect(b, name).toEqual(a);
     }
+  });
+
+  it('reads the same cells where JSZip would list the parts otherwise than the check: a repeated name, not UTF-8, a folder bit, a tidied name', async () => {
+    const checklist = (await loadChecklist(builtinFile('county-cyber-2018')!)).checklist!;
+    const parts = await partsOf(await filledWorkbook(checklist, 8));
+    await expectSameCells(makeZip(parts), 're-packed');
+    const strings = parts.find((p) => p.name === 'xl/sharedStrings.xml')!;
+    const other = Buffer.from(strings.data.toString('utf8').replace(/单位8/g, '另一单位'));
+    const repeated = makeZip([...parts, { name: strings.name, data: other }]);
+    await expectSameCells(repeated, 'repeated name');
+    expect(JSON.stringify((await cellsBothWays(repeated))[1])).toContain('另一单位');
+    const broken = Buffer.from(strings.data);
+    broken[broken.indexOf(Buffer.from('单位8'))] = 0xff;
+    await expectSameCells(makeZip(parts.map((p) => (p === strings ? { ...p, data: broken } : p))), 'not UTF-8');
+    // A sheet with the DOS folder bit is a folder to JSZip: exceljs never reads it.
+    const folder = makeZip(parts.map((p) => (p.name === 'xl/worksheets/sheet1.xml' ? { ...p, attributes: 0x10 } : p)));
+    await expectSameCells(folder, 'folder bit');
+    expect((await cellsBothWays(folder))[1]).not.toEqual((await cellsBothWays(makeZip(parts)))[1]);
+    // JSZip lists `xl/./worksheets/sheet1.xml` as `xl/worksheets/sheet1.xml`; a name that is a number comes first.
+    await expectSameCells(makeZip(parts.map((p) => (p.name === 'xl/worksheets/sheet1.xml' ? { ...p, name: 'xl/./worksheets/sheet1.xml' } : p))), 'dot segment');
+    await expectSameCells(makeZip([...parts, { name: '7', data: 'x' }]), 'a number');
   });
 
   it('agrees on re-packed zips: a repeated name, text that is not UTF-8, a part exceljs cannot parse', async () => {
