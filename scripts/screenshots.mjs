@@ -201,7 +201,8 @@ const atItem = (id) => waitFor(new RegExp(`^${id.replace(/\./g, '\\.')} {2}\\[[\
 /** Answers the status item on screen with the choice `downs` places below 符合, and an optional note. */
 async function answerStatus(id, downs, note = '', evidence = '') {
   await atItem(id);
-  for (let i = 0; i < downs; i++) keys('Down');
+  // A new item starts with nothing selected: the first Down selects 符合.
+  for (let i = 0; i < downs + 1; i++) keys('Down');
   keys('Enter');
   await waitFor(/^\? (备注|存在的问题|不适用的理由)/m);
   if (note) type(note);
@@ -234,7 +235,7 @@ async function shootRun() {
     await answerStatus('A1.2.1', 0);
     // A typical item screen: progress, the item with its basis, guidance and evidence, the status choice.
     await atItem('A1.2.2');
-    keys('Down');
+    keys('Down', 'Down');
     await waitFor(/^❯ 部分符合/m);
     const ansi = tmux('capture-pane', '-p', '-e', '-t', 'shot');
     const lines = ansi.replace(/\n+$/, '').split('\n');

@@ -14,6 +14,12 @@ export interface BatchFile {
   file: string;
   /** The path used to read it: its real path, as bytes when the name is not UTF-8. */
   path: string | Buffer;
+  /**
+   * Whether its folder's listing has an entry named as its review (`<name>.review.yaml`): found in
+   * a folder search, so that the batch need not look for a review beside every file; absent when
+   * the file was named directly (the batch then looks).
+   */
+  reviewListed?: boolean;
 }
 
 /** What discovery found: files to score, entries that could not be searched, and arguments that do not exist. */
@@ -70,11 +76,11 @@ export async function discoverFiles(args: readonly string[], cwd: string, option
   // or through a link) is scored once, a folder searched once, as first reached.
   const seenFiles = new Set<string>();
   const seenFolders = new Set<string>();
-  const add = (file: string, real: SysPath): void => {
+  const add = (file: string, real: SysPath, reviewListed?: boolean): void => {
     const key = keyOf(real);
     if (seenFiles.has(key)) return;
     seenFiles.add(key);
-    files.push({ file, path: real });
+    files.push(reviewListed === undefined ? { file, path: real } : { file, path: real, reviewListed });
   };
 
   /**
@@ -104,6 +110,7 @@ export async function discoverFiles(args: readonly string[], cwd: string, option
     // the next few plain sub-folders are started ahead (at most PREFETCH, so memory stays bounded).
     // They are still consumed in order, so findings and first-reached duplicates do not change.
     const folders = entries.filter((e) => e.dirent.isDirectory() && searched(e.shown));
+    const reviews = reviewNames(entries);
     const ahead = new Map<Entry, Promise<Listing>>();
     let next = 0;
     const prefetch = (): void => {
@@ -122,7 +129,7 @@ export async function discoverFiles(args: readonly string[], cwd: string, option
         await walk(shownOf(entry.shown), realOf(entry), root, inner, pending);
       } else if (pattern.test(entry.shown)) {
         // Regular files, and FIFOs, devices and sockets under a submission's name: reading refuses those, as a finding.
-        add(shownOf(entry.shown), realOf(entry));
+        add(shownOf(entry.shown), realOf(entry), reviews.size > 0 && reviews.has(reviewStem(entry.shown)));
       }
     }
   };
@@ -219,6 +226,23 @@ async function list(path: SysPath): Promise<Listing> {
   } catch (error) {
     return { error };
   }
+}
+
+const REVIEW_SUFFIX = '.review.yaml';
+
+/**
+ * The stems of the entries of one folder named as reviews (`township` for `township.review.yaml`),
+ * whatever their type: the batch then reads only those it finds a regular file.
+ */
+function reviewNames(entries: readonly Entry[]): Set<string> {
+  const stems = new Set<string>();
+  for (const e of entries) if (e.shown.endsWith(REVIEW_SUFFIX)) stems.add(e.shown.slice(0, -REVIEW_SUFFIX.length));
+  return stems;
+}
+
+/** An answer file's name without its extension, as its review is named (see defaultReviewPath). */
+function reviewStem(name: string): string {
+  return name.replace(/\.(ya?ml|xlsx)$/i, '');
 }
 
 /** Whether a folder search goes into a sub-folder of this name (not dot-folders, not node_modules). */

@@ -268,14 +268,16 @@ function reviewSummary(reviewed: ReviewedScore, source: ReviewSource, lang: Lang
  * submissions' folder) is not followed.
  */
 function findReview(target: BatchFile, check: FileCheck): { source?: ReviewSource; warnings: Diagnostic[]; problem?: FileOutcome } | undefined {
+  // A folder search saw whether the review is there: most units have none, and a look per file cost a system call and a thrown error.
+  if (target.reviewListed === false) return undefined;
   const path = reviewPathOf(target.path);
   let info;
   try {
-    info = lstatSync(path);
+    info = lstatSync(path, { throwIfNoEntry: false });
   } catch {
     return undefined;
   }
-  if (!info.isFile()) return undefined;
+  if (!info?.isFile()) return undefined;
   const shown = defaultReviewPath(target.file);
   const read = readInputSync(path, MAX_FILE_BYTES);
   const text = read.ok ? decodeText(read.bytes, shown) : { ok: false as const, diagnostic: readFailureDiagnostic(read.failure, shown) };

@@ -170,7 +170,7 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
     ...(options.junit !== undefined ? [{ option: '--junit', file: options.junit }] : []),
   ];
   await refuseSameFile(ctx, outputs, [
-    ...found.files.map((f) => ({ path: f.path, shown: f.file })),
+    ...found.files.map((f) => ({ path: f.path, shown: f.file, real: true })),
     ...(checklistFile ? [checklistFile] : []),
     ...(options.roster !== undefined ? [options.roster] : []),
     ...(baseline?.inputs ?? []),

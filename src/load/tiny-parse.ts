@@ -149,6 +149,24 @@ function isNonStringScalar(s: string): boolean {
   return typeof resolvePlainScalar(s) !== 'string';
 }
 
+/**
+ * Plain keys already read, by a hash of their characters. The same few hundred keys (item ids,
+ * `status`, `note`, `evidence`) come back in every answer file of a batch, and a key taken from
+ * here is a string V8 already knows as a property name, where a new slice must be hashed and
+ * looked up as one again: making and storing the keys of each file's mappings was a good part of
+ * the parse. A slot keeps the last key that hashed to it (a collision costs only a slice); only
+ * keys that passed every check of a plain key are kept. Shared by every parse of the thread, as a
+ * cache: a hit gives the very string a slice would.
+ */
+const KNOWN_KEYS: (string | undefined)[] = new Array<string | undefined>(4096).fill(undefined);
+
+/** The slot of KNOWN_KEYS for the key `s[p, end)`. */
+function keySlot(s: string, p: number, end: number): number {
+  let h = end - p;
+  for (let j = p; j < end; j++) h = (Math.imul(h, 31) + s.charCodeAt(j)) | 0;
+  return (h ^ (h >>> 12)) & (KNOWN_KEYS.length - 1);
+}
+
 /** Index of the first non-space character at or after `p`. */
 function skipSpaces(s: string, p: number): number {
   while (s.charCodeAt(p) === SPACE) p++;
@@ -474,9 +492,13 @@ class Reader {
         const n = s.charCodeAt(j + 1);
         if (n !== SPACE && (flow || j + 1 !== s.length)) bail(); // `a:b` inside a key: leave it alone
         if (s.charCodeAt(j - 1) === SPACE) bail(); // `a : b`
+        this.after = j + 1;
+        const slot = keySlot(s, p, j);
+        const known = KNOWN_KEYS[slot];
+        if (known !== undefined && known.length === j - p && s.startsWith(known, p)) return known;
         const key = s.slice(p, j);
         if (isNonStringScalar(key)) bail();
-        this.after = j + 1;
+        KNOWN_KEYS[slot] = key;
         return key;
       }
       if (c === COMMA || c === LBRACKET || c === RBRACKET || c === LBRACE || c === RBRACE || c === DQUOTE || c === SQUOTE || c === BACKSLASH) bail();

@@ -71,9 +71,12 @@ export function answerFitsKind(answer: Answer, kind: ItemKind): boolean {
 const answersMatchItems: AnswersRule = (answers, checklist, ctx) => {
   const items = itemIndex(checklist);
   const typeKnown = checklist.unitTypes.some((u) => u.id === answers.unit.type);
-  for (const [id, answer] of Object.entries(answers.answers)) {
-    const path = ['answers', id];
+  const all = answers.answers;
+  // Every file of a batch passes here with a hundred answers or more: a plain loop, not a list of entries.
+  for (const id in all) {
+    const answer = all[id];
     const item = items.get(id);
+    const path = ['answers', id];
     if (!item) {
       ctx.report('UNKNOWN_ITEM', path, { id }, { onKey: true });
       continue;

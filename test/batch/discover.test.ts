@@ -57,4 +57,22 @@ describe('discoverFiles', () => {
     expect(names.filter((n) => n.endsWith('a.yml'))).toHaveLength(1);
     expect([...names].sort(comparePaths)).toEqual(names);
   });
+
+  it('notes, for a file found in a folder, whether its review is listed beside it; for a file named directly, leaves it to the batch', async () => {
+    touch('loop', 'a.yaml');
+    touch('loop', 'a.review.yaml');
+    touch('loop', 'b.yml');
+    touch('loop', 'c.xlsx');
+    touch('loop', 'c.review.yaml');
+    const found = await discoverFiles(['loop', join('other', 'given.txt')], dir);
+    const listed = Object.fromEntries(found.files.map((f) => [f.file, f.reviewListed]));
+    expect(listed).toEqual({
+      [join('loop', 'a.review.yaml')]: false,
+      [join('loop', 'a.yaml')]: true,
+      [join('loop', 'b.yml')]: false,
+      [join('loop', 'c.review.yaml')]: false,
+      [join('loop', 'c.xlsx')]: true,
+      [join('other', 'given.txt')]: undefined,
+    });
+  });
 });

@@ -50,6 +50,20 @@ describe('batch with reviews (examples/loop/2026: both units reviewed)', () => {
     }
   });
 
+  it('finds the reviews whether the folder or the answer files themselves are named', async () => {
+    const ranked = async (args: string[]): Promise<unknown[]> => {
+      const r = await runInProcess(['batch', ...args, '--format', 'json', '--as-of', '2026-11-15', '--jobs', '1']);
+      expect(r.code, r.stderr).toBe(0);
+      return (JSON.parse(r.stdout).ranking as Ranked[]).map((u) => [u.unit.name, u.score, u.review?.selfScore]);
+    };
+    const byFolder = await ranked([LOOP]);
+    expect(byFolder).toEqual([
+      ['某某镇党委', 75.69, 85.54],
+      ['县教育体育局', 58.8, 60.79],
+    ]);
+    expect(await ranked([`${LOOP}/township.yaml`, `${LOOP}/department.yaml`])).toEqual(byFolder);
+  });
+
   it('--max-overstatement N fails a unit whose self-assessment exceeds the verified score by more than N (exit 1), in every output', async () => {
     const r = await runInProcess(['batch', LOOP, '--format', 'json', '--max-overstatement', '5', '--junit', join(tmp.dir, 'j.xml')]);
     expect(r.code).toBe(1);

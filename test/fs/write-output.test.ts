@@ -89,6 +89,19 @@ describe('findSameFile', () => {
     expect(await findSameFile([named('new.md'), named('other.md')], [named('in.yaml')])).toBeUndefined();
   });
 
+  it('with real-path inputs (a batch’s), still finds an output that is one of them by a link, and skips only what cannot be it', async () => {
+    writeFileSync(join(dir, 'same', 'solo.yaml'), 'x');
+    writeFileSync(join(dir, 'same', 'report.md'), 'x');
+    symlinkSync('solo.yaml', join(dir, 'same', 'to-solo.md'));
+    const real = (name: string): { path: string; shown: string; real: boolean } => ({ ...named(name), real: true });
+    // One link: the output's real name is the input's.
+    expect(await findSameFile([named('to-solo.md')], [real('in.yaml'), real('solo.yaml')])).toMatchObject({ kind: 'input', input: { shown: 'solo.yaml' } });
+    // Two links (in.yaml and hard.yaml): every input is looked at.
+    expect(await findSameFile([named('hard.yaml')], [real('solo.yaml'), real('in.yaml')])).toMatchObject({ kind: 'input', input: { shown: 'in.yaml' } });
+    // An existing output of one link and other names: none is it.
+    expect(await findSameFile([named('report.md')], [real('in.yaml'), real('solo.yaml')])).toBeUndefined();
+  });
+
   it('finds two outputs naming one file, existing or not, through links, and `-` twice', async () => {
     expect(await findSameFile([named('new.md'), named('to-new.md')], [])).toMatchObject({ kind: 'outputs', output: { shown: 'to-new.md' }, other: { shown: 'new.md' } });
     expect(await findSameFile([named('in.yaml'), named('hard.yaml')], [])).toMatchObject({ kind: 'outputs' });

@@ -97,6 +97,22 @@ function samePrototypes(a: unknown, b: unknown): boolean {
 describe('tinyParse', () => {
   const tracked = trackedYaml();
 
+  it('gives the same keys when it has read them before: prefixes, look-alikes, thousands of keys sharing slots, and keys that are not strings never taken as strings', () => {
+    const same = (text: string): void => expect(tinyParse(text)).toEqual(parseWithYaml(text, 'k.yaml').value);
+    const keys = ['A1', 'A1.1', 'A1.1.1', 'A1.1.10', 'a1.1.1', 'status', 'statu', 'statuss', 'note', 'evidence', '金', '金河'];
+    for (let round = 0; round < 3; round++) same(keys.map((k, i) => `${k}: ${i}`).join('\n') + '\n');
+    // Thousands of distinct keys: most slots are taken over by another key, then read again.
+    const many = Array.from({ length: 9000 }, (_, i) => `k${i.toString(36)}: ${i}`).join('\n') + '\n';
+    same(many);
+    same(many);
+    // A key that resolves to a number, a boolean or null is the general parser's business, every time.
+    for (const key of ['1', 'true', 'null', '0x10', '.5']) {
+      expect(tinyParse(`${key}x: 1\n`)).toEqual({ [`${key}x`]: 1 });
+      expect(tinyParse(`${key}: 1\n`)).toBeUndefined();
+      expect(tinyParse(`a: { ${key}: 1 }\n`)).toBeUndefined();
+    }
+  });
+
   it('reads every example answer file, identically to the positioned parse', () => {
     for (const text of examples) {
       const tiny = tinyParse(text);
