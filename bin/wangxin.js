@@ -33,11 +33,9 @@ async function loadMain() {
   } catch {
     cachedData = undefined;
   }
-  const source = readFileSync(bundle, 'utf8');
-  script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
-    filename: bundle,
-    cachedData,
-  });
+  // The build wrapped the bundle in the CommonJS function and made it pure ASCII (scripts/bundle.mjs):
+  // it is compiled as read, a one-byte string no copy of which is made.
+  script = new vm.Script(readFileSync(bundle, 'utf8'), { filename: bundle, cachedData });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
   return module.exports;

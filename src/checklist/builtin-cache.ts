@@ -1,6 +1,5 @@
 // A JSON cache of the valid built-in checklists, written at build time and used only while it matches the YAML.
 import { existsSync, readFileSync } from 'node:fs';
-import { quickDigest } from '../fs/digest.js';
 import { join, resolve, sep } from 'node:path';
 import { CHECKLISTS_DIR, PACKAGE_ROOT } from '../paths.js';
 import type { Checklist } from '../model/checklist.js';
@@ -8,14 +7,18 @@ import type { Checklist } from '../model/checklist.js';
 /** Where the cache lives. */
 export const BUILTIN_CACHE_DIR = join(PACKAGE_ROOT, 'dist', 'checklists');
 
-/** The digest a cache entry records of the YAML it was made from. */
-export function digest(bytes: Uint8Array): string {
-  return quickDigest(bytes);
-}
-
 /** The cache file of a built-in reference (`id` or `id@version`). */
 export function cacheFile(id: string): string {
   return join(BUILTIN_CACHE_DIR, `${id}.json`);
+}
+
+/**
+ * The copy of the YAML a cache entry was made from. The bytes are compared whole, rather than a
+ * digest of them: the comparison is native, where hashing the ~130 KB in JavaScript, still
+ * unoptimised at start-up, cost every one-file command several ms.
+ */
+export function cacheSourceFile(id: string): string {
+  return join(BUILTIN_CACHE_DIR, `${id}.yaml`);
 }
 
 /**
@@ -27,10 +30,11 @@ export function readBuiltinCache(file: string, bytes: Uint8Array): Checklist | u
   if (!isBuiltinPath(full)) return undefined;
   const id = full.slice(resolve(CHECKLISTS_DIR).length + 1).replace(/\.ya?ml$/, '');
   const cached = cacheFile(id);
-  if (!existsSync(cached)) return undefined;
+  const source = cacheSourceFile(id);
+  if (!existsSync(cached) || !existsSync(source)) return undefined;
   try {
-    const entry = JSON.parse(readFileSync(cached, 'utf8')) as { digest: string; checklist: Checklist };
-    return entry.digest === digest(bytes) ? entry.checklist : undefined;
+    if (!readFileSync(source).equals(bytes)) return undefined;
+    return (JSON.parse(readFileSync(cached, 'utf8')) as { checklist: Checklist }).checklist;
   } catch {
     return undefined;
   }

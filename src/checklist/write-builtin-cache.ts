@@ -1,7 +1,7 @@
 // Build step: validates every built-in checklist and writes the JSON cache of the valid ones (see builtin-cache.ts).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { parseYaml } from '../load/parse-yaml.js';
-import { BUILTIN_CACHE_DIR, cacheFile, digest } from './builtin-cache.js';
+import { BUILTIN_CACHE_DIR, cacheFile, cacheSourceFile } from './builtin-cache.js';
 import { validateChecklist } from './extend-checklist.js';
 import { builtinFile, builtinRefs } from './resolve-checklist.js';
 
@@ -13,8 +13,10 @@ export async function writeBuiltinCache(): Promise<string[]> {
     const file = builtinFile(id)!;
     const bytes = readFileSync(file);
     const result = validateChecklist(parseYaml(bytes.toString('utf8').replace(/^\ufeff/, ''), file));
+    rmSync(cacheSourceFile(id), { force: true });
     if (!result.value || result.warnings.length > 0) continue; // never cache what would print a diagnostic
-    writeFileSync(cacheFile(id), JSON.stringify({ digest: digest(bytes), checklist: result.value }));
+    writeFileSync(cacheFile(id), JSON.stringify({ checklist: result.value }));
+    writeFileSync(cacheSourceFile(id), bytes);
     done.push(id);
   }
   return done;

@@ -1,6 +1,13 @@
 // Reads input files safely: opened without blocking, judged by fstat of the open descriptor, only regular files, never past a size limit.
-import { closeSync, constants, fstatSync, openSync, readlinkSync, readSync, type PathLike, type Stats } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { close, closeSync, constants, fstat, fstatSync, open, openSync, read, readlinkSync, readSync, type PathLike, type Stats } from 'node:fs';
+import { promisify } from 'node:util';
+
+// The callback API, promisified, rather than node:fs/promises: that module loads eight more
+// internal ones (readline among them) on every one-file command's start-up path.
+const openAsync = promisify(open);
+const fstatAsync = promisify(fstat);
+const readAsync = promisify(read);
+const closeAsync = promisify(close);
 
 /** Why an input could not be read, as data (rendered by the caller). */
 export type ReadFailure =
@@ -94,14 +101,14 @@ export function readInputSync(path: PathLike, maxBytes: number, scratch?: Scratc
 
 /** {@link readInputSync} without blocking the thread (the reads go to the thread pool). */
 export async function readInput(path: PathLike, maxBytes: number): Promise<InputBytes> {
-  let handle;
+  let fd: number;
   try {
-    handle = await open(path, FLAGS);
+    fd = await openAsync(path, FLAGS);
   } catch (error) {
     return { ok: false, failure: failureOf(error) };
   }
   try {
-    const info = await handle.stat();
+    const info = await fstatAsync(fd);
     const refused = refusal(info, maxBytes);
     if (refused) return { ok: false, failure: refused };
     const chunks: Buffer[] = [];
@@ -109,7 +116,7 @@ export async function readInput(path: PathLike, maxBytes: number): Promise<Input
     // One byte past the limit is enough to know a file is too large.
     while (length <= maxBytes) {
       const chunk = Buffer.allocUnsafe(Math.min(Math.max(info.size - length + 1, 65536), maxBytes + 1 - length));
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      const { bytesRead } = await readAsync(fd, chunk, 0, chunk.length, null);
       if (bytesRead === 0) break;
       chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead));
       length += bytesRead;
@@ -119,7 +126,7 @@ export async function readInput(path: PathLike, maxBytes: number): Promise<Input
   } catch (error) {
     return { ok: false, failure: failureOf(error) };
   } finally {
-    await handle.close();
+    await closeAsync(fd);
   }
 }
 

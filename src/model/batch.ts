@@ -103,7 +103,8 @@ export interface FileOutcome {
   summary?: UnitSummary;
   /**
    * The full single-unit report as the UTF-8 bytes of its JSON, only when asked for (`--format
-   * json`/`jsonl`): in a buffer of its own, handed from a worker thread without a copy.
+   * json`/`jsonl`): a view of a buffer shared with other reports of the same thread, or of the
+   * same chunk once handed from a worker thread (see reportBytes and the worker).
    */
   report?: Uint8Array;
   /** The unit's fail, partial and unanswered items, only when asked for (`--format xlsx`). */

@@ -1,5 +1,5 @@
 // The JSON report of one unit as UTF-8 bytes, written straight from the score: what batch sends and writes for every unit.
-import { escapeJsonText } from '../util/safe-text.js';
+import { escapeJsonText, quoteJsonText } from '../util/safe-text.js';
 import type { Answers, Evidence } from '../model/answers.js';
 import { DEFAULT_BONUS, kindOf, listItems, type Checklist } from '../model/checklist.js';
 import type { ItemScore, ScoreResult } from '../model/score-result.js';
@@ -7,19 +7,20 @@ import type { ReportReview } from '../model/report.js';
 import { pickText } from '../model/text.js';
 import { type Lang } from '../i18n/lang.js';
 import { rankGains } from '../score/gains.js';
-import { roundHalfAway } from '../score/round.js';
+import { formatRounded } from '../score/round.js';
 import { gradesOf, partialCreditOf, SCORE_EPSILON } from '../score/score.js';
 import { asOfDay, type BuildReportOptions } from './json-report.js';
 import { countRectify, reportRectify } from '../score/rectify.js';
 import { readToolVersion } from './tool-version.js';
 
-const r2 = (x: number): number => roundHalfAway(x, 2);
-const r4 = (x: number): number => roundHalfAway(x, 4);
+// The numbers as buildReport rounds them (roundHalfAway) and JSON.stringify then writes them.
+const r2 = (x: number): string => formatRounded(x, 2);
+const r4 = (x: number): string => formatRounded(x, 4);
 
 /**
  * The report of `buildReport` (json-report.ts) as the UTF-8 bytes of its JSON: byte for byte
- * `Buffer.from(escapeJsonText(JSON.stringify(buildReport(…))))`, in a buffer of its own (so that it can be handed
- * to another thread without a copy).
+ * `Buffer.from(escapeJsonText(JSON.stringify(buildReport(…))))`, as a view of a buffer that other
+ * reports of the thread share (see Output): to hand it to another thread, copy it.
  *
  * A batch writes a full report for every unit, and building the object, stringifying it and
  * encoding the text cost more than reading, validating and scoring the file. Here everything the
@@ -27,6 +28,8 @@ const r4 = (x: number): number => roundHalfAway(x, 4);
  * note) is encoded once per checklist and language and copied; only what the unit wrote (its
  * name, notes, evidence, ratios, deductions) and the numbers are encoded each time. The fields,
  * their order and their rounding are buildReport's: a differential test holds the two together.
+ * Only the unit's own texts can hold a character escapeJsonText changes: each is escaped on its
+ * own, and the numbers around them are copied as they are.
  */
 export function reportBytes(result: ScoreResult, checklist: Checklist, answers: Answers, options: BuildReportOptions, review?: ReportReview): Uint8Array {
   const parts = partsOf(checklist, options.lang);
@@ -43,20 +46,36 @@ export function reportBytes(result: ScoreResult, checklist: Checklist, answers: 
     if (!part) throw new Error(`item ${s.id} is not in checklist ${checklist.id}`);
     if (i > 0) out.byte(COMMA);
     const known = s.value === undefined && s.deductions === undefined ? part.byStatus[s.status] : undefined;
+    const bare = s.rectify === undefined && s.note === undefined && s.evidence.length === 0;
     if (known && known.earned === s.earned && known.max === s.max && known.counted === s.counted) {
+      // The most common entry of all, a status item without a note or evidence, is one copy.
+      if (bare) {
+        out.bytes(known.bare);
+        continue;
+      }
       out.bytes(known.bytes);
     } else {
       out.bytes(part.head);
-      out.text(`"${s.status}","earned":${r2(s.earned)},"max":${r2(s.max)},"counted":${s.counted},"veto":${s.veto},"bonus":${s.bonus}`);
+      out.ascii(`"${s.status}","earned":${r2(s.earned)},"max":${r2(s.max)},"counted":${s.counted},"veto":${s.veto},"bonus":${s.bonus}`);
       if (s.value !== undefined) out.text(`,"value":${JSON.stringify(s.value)}`);
       if (s.deductions !== undefined) writeDeductions(out, s, part);
+      if (bare) {
+        out.bytes(NO_EVIDENCE);
+        continue;
+      }
     }
-    // What the unit wrote, in one piece.
+    // What the unit wrote.
+    if (s.note !== undefined) {
+      out.bytes(NOTE_KEY);
+      out.escaped(quoteJsonText(s.note));
+    }
+    out.bytes(EVIDENCE_KEY);
+    out.escaped(s.evidence.length === 0 ? '[]' : evidenceJson(s.evidence));
     if (s.rectify !== undefined) {
       asOf ??= asOfDay(options, generatedAt);
-      out.text(`${s.note === undefined ? '' : `,"note":${quote(s.note)}`},"evidence":${evidenceJson(s.evidence)},"rectify":${JSON.stringify(reportRectify(s.rectify, asOf))}}`);
-    } else if (s.note === undefined && s.evidence.length === 0) out.bytes(NO_EVIDENCE);
-    else out.text(`${s.note === undefined ? '' : `,"note":${quote(s.note)}`},"evidence":${s.evidence.length === 0 ? '[]' : evidenceJson(s.evidence)}}`);
+      out.text(`,"rectify":${JSON.stringify(reportRectify(s.rectify, asOf))}`);
+    }
+    out.byte(CLOSE_BRACE);
   }
   out.bytes(IMPROVEMENTS_OPEN);
   const gains = rankGains(checklist, result);
@@ -64,7 +83,7 @@ export function reportBytes(result: ScoreResult, checklist: Checklist, answers: 
     const g = gains[i];
     if (i > 0) out.byte(COMMA);
     out.bytes(parts.gainHead.get(g.id)!);
-    out.text(`${r2(g.gain)},"scoreIfMet":${r2(g.scoreIfMet)},"liftsVeto":${g.liftsVeto}}`);
+    out.ascii(`${r2(g.gain)},"scoreIfMet":${r2(g.scoreIfMet)},"liftsVeto":${g.liftsVeto}}`);
   }
   // Only a file with rectification tasks has their counts (asOf is set once the first one is written).
   const rectification = asOf === undefined ? undefined : countRectify(result.items.map((i) => i.rectify), asOf);
@@ -91,11 +110,13 @@ function writeHead(out: Output, parts: ChecklistParts, result: ScoreResult, answ
   const unit = result.unit;
   const typeLabel = parts.typeLabels.get(unit.type) ?? unit.type;
   const applied = result.baseScore + SCORE_EPSILON >= parts.minBase;
-  out.text(
-    `{"name":${quote(unit.name)},"type":${quote(unit.type)},"typeLabel":${quote(typeLabel)}${unit.code !== undefined ? `,"code":${quote(unit.code)}` : ''}}` +
-      (answers.assessor ? `,"assessor":${JSON.stringify(answers.assessor)}` : '') +
-      (answers.period !== undefined ? `,"period":${quote(answers.period)}` : '') +
-      `,"score":${r2(result.score)},"baseScore":${r2(result.baseScore)},"bonusScore":${r2(result.bonusScore)},"bonus":{"earned":${r2(result.bonusEarned)},"cap":${parts.cap},"minBase":${parts.minBase},"applied":${applied},"items":`,
+  out.escaped(
+    `{"name":${quoteJsonText(unit.name)},"type":${quoteJsonText(unit.type)},"typeLabel":${quoteJsonText(typeLabel)}${unit.code !== undefined ? `,"code":${quoteJsonText(unit.code)}` : ''}}` +
+      (answers.assessor ? `,"assessor":${escapeJsonText(JSON.stringify(answers.assessor))}` : '') +
+      (answers.period !== undefined ? `,"period":${quoteJsonText(answers.period)}` : ''),
+  );
+  out.ascii(
+    `,"score":${r2(result.score)},"baseScore":${r2(result.baseScore)},"bonusScore":${r2(result.bonusScore)},"bonus":{"earned":${r2(result.bonusEarned)},"cap":${parts.cap},"minBase":${parts.minBase},"applied":${applied},"items":`,
   );
   let bonusIds = parts.bonusIds.get(unit.type);
   if (bonusIds === undefined) {
@@ -116,7 +137,7 @@ function writeHead(out: Output, parts: ChecklistParts, result: ScoreResult, answ
     const share = a.ratio === null || totalWeight === 0 ? 0 : a.weight / totalWeight;
     if (i > 0) out.byte(COMMA);
     out.bytes(parts.areaHead.get(a.id)!);
-    out.text(
+    out.ascii(
       `${r2(a.weight)},"earned":${r2(a.earned)},"max":${r2(a.max)},"ratio":${a.ratio === null ? null : r4(a.ratio)},"score":${a.score === null ? null : r2(a.score)},"share":${r4(share)},"contribution":${r2(a.ratio === null ? 0 : 100 * share * a.ratio)},"applicable":${a.applicable}}`,
     );
   }
@@ -133,18 +154,10 @@ function writeDeductions(out: Output, s: ItemScore, part: ItemParts): void {
     if (!first) out.byte(COMMA);
     first = false;
     out.bytes(d.head);
-    out.text(JSON.stringify(count));
+    out.ascii(JSON.stringify(count));
     out.bytes(d.tail);
   }
   out.byte(CLOSE_BRACKET);
-}
-
-/** Characters JSON.stringify writes otherwise than as themselves: quote, backslash, controls, lone surrogates. */
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
-
-/** A string as JSON.stringify writes it; most need no escape, and are quoted as they are. */
-function quote(text: string): string {
-  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
 }
 
 /** A list of ids (`vetoItems`, `unanswered`, `ignored`): usually empty. */
@@ -152,12 +165,12 @@ function idList(ids: readonly string[]): string {
   return ids.length === 0 ? '[]' : JSON.stringify(ids);
 }
 
-/** An evidence list: file names and URLs quoted as they are, recorded digests as written. */
+/** An evidence list, escaped as escapeJsonText does: file names and URLs quoted as they are, recorded digests as written. */
 function evidenceJson(list: readonly Evidence[]): string {
   let text = '[';
   for (let i = 0; i < list.length; i++) {
     const e = list[i];
-    text += (i > 0 ? ',' : '') + (typeof e === 'string' ? quote(e) : JSON.stringify(e));
+    text += (i > 0 ? ',' : '') + (typeof e === 'string' ? quoteJsonText(e) : escapeJsonText(JSON.stringify(e)));
   }
   return text + ']';
 }
@@ -167,6 +180,9 @@ const ITEMS_OPEN = encode(',"items":[');
 const IMPROVEMENTS_OPEN = encode('],"improvements":[');
 const END = encode(']}');
 const NO_EVIDENCE = encode(',"evidence":[]}');
+const NOTE_KEY = encode(',"note":');
+const EVIDENCE_KEY = encode(',"evidence":');
+const CLOSE_BRACE = 0x7d;
 const DEDUCTIONS_OPEN = encode(',"deductions":[');
 const COMMA = 0x2c;
 const CLOSE_BRACKET = 0x5d;
@@ -176,8 +192,11 @@ interface ItemParts {
   id: string;
   /** `{"id":…,"area":…,("section":…,)"text":…,"kind":…,"status":` */
   head: Uint8Array;
-  /** Status items: the entry up to the note for each outcome, with the unrounded numbers scoreItem gives it. */
-  byStatus: Partial<Record<string, { earned: number; max: number; counted: boolean; bytes: Uint8Array }>>;
+  /**
+   * Status items: the entry up to the note for each outcome, with the unrounded numbers scoreItem
+   * gives it; `bare`, the whole entry of an answer without a note or evidence.
+   */
+  byStatus: Partial<Record<string, { earned: number; max: number; counted: boolean; bytes: Uint8Array; bare: Uint8Array }>>;
   /** Each deduction rule: `{"id":…,"text":…,"count":` and `,"points":…}`. */
   deductions: { id: string; head: Uint8Array; tail: Uint8Array }[];
 }
@@ -230,7 +249,8 @@ function partsOf(checklist: Checklist, lang: Lang): ChecklistParts {
         ['na', 0, 0, false],
       ];
       for (const [status, earned, max, counted] of outcomes) {
-        byStatus[status] = { earned, max, counted, bytes: encode(`${headText}"${status}","earned":${r2(earned)},"max":${r2(max)},"counted":${counted}${flags}`) };
+        const entry = `${headText}"${status}","earned":${r2(earned)},"max":${r2(max)},"counted":${counted}${flags}`;
+        byStatus[status] = { earned, max, counted, bytes: encode(entry), bare: encode(`${entry},"evidence":[]}`) };
       }
     }
     const deductions = (item.deductions ?? []).map((d) => ({
@@ -260,21 +280,46 @@ function partsOf(checklist: Checklist, lang: Lang): ChecklistParts {
   return parts;
 }
 
+/** The size of the slabs reports are written into: some fifteen reports of the built-in checklist. */
+const SLAB_SIZE = 1 << 18;
+
 /**
- * A growing byte buffer for one report at a time, kept by the thread: the finished report is
- * copied out into a buffer of its own, allocated without zeroing.
+ * Makes the next report start a new slab: the reports written so far then have slabs to
+ * themselves, which can be moved to another thread (a worker sends a chunk's reports so).
+ */
+export function startReportSlab(): void {
+  Output.retire();
+}
+
+/**
+ * One report being written, at the end of the thread's current slab: the reports of a thread are
+ * written one after another into shared slabs, and each is a view of its own bytes there. A
+ * buffer of its own per report cost a large part of a batch's time (an allocation, first writes
+ * to fresh memory and a copy for every unit). A slab is let go once none of its reports is held.
  */
 class Output {
-  private static shared = Buffer.allocUnsafe(1 << 16);
-  private buffer = Output.shared;
-  private at = 0;
+  private static slab = Buffer.allocUnsafeSlow(0);
+  private static used = 0;
 
-  /** Room for `n` more bytes. */
+  /** The next report starts a new slab. */
+  static retire(): void {
+    Output.slab = Buffer.allocUnsafeSlow(0);
+    Output.used = 0;
+  }
+
+  private buffer = Output.slab;
+  private start = Output.used;
+  private at = this.start;
+
+  /** Room for `n` more bytes: a report that outgrows its slab moves to a new one, with what it has so far. */
   private reserve(n: number): void {
     if (this.at + n <= this.buffer.length) return;
-    const bigger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.at + n));
-    this.buffer.copy(bigger, 0, 0, this.at);
-    this.buffer = Output.shared = bigger;
+    const length = this.at - this.start;
+    const slab = Buffer.allocUnsafeSlow(Math.max(SLAB_SIZE, 2 * (length + n)));
+    this.buffer.copy(slab, 0, this.start, this.at);
+    this.buffer = Output.slab = slab;
+    this.start = 0;
+    this.at = length;
   }
 
   byte(b: number): void {
@@ -291,16 +336,25 @@ class Output {
   /** `text` as UTF-8. */
   text(json: string): void {
     // Every output's JSON writes bidi, zero-width and C1 controls as escapes (see escapeJsonText).
-    const text = escapeJsonText(json);
+    this.escaped(escapeJsonText(json));
+  }
+
+  /** JSON text escapeJsonText has already been through, as UTF-8. */
+  escaped(text: string): void {
     // UTF-8 takes at most 3 bytes per UTF-16 code unit.
     this.reserve(text.length * 3);
     this.at += this.buffer.write(text, this.at, 'utf8');
   }
 
-  /** The report, in a buffer of its own. */
+  /** JSON text of ASCII characters only (numbers, booleans, names of fields): nothing in it to escape or encode. */
+  ascii(text: string): void {
+    this.reserve(text.length);
+    this.at += this.buffer.write(text, this.at, 'latin1');
+  }
+
+  /** The report: a view of its bytes in the slab, which the next report does not touch. */
   done(): Uint8Array {
-    const report = Buffer.allocUnsafeSlow(this.at);
-    this.buffer.copy(report, 0, 0, this.at);
-    return report;
+    Output.used = this.at;
+    return this.buffer.subarray(this.start, this.at);
   }
 }

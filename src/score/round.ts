@@ -32,6 +32,38 @@ export function roundHalfAway(x: number, decimals = 2): number {
   return out === 0 ? 0 : sign * out;
 }
 
+/**
+ * `String(roundHalfAway(x, decimals))`, the way a report writes its numbers, without the general
+ * number-to-text conversion: a batch writes some fifty rounded fractions per unit, and finding the
+ * shortest digits of a double costs far more than the rounding.
+ *
+ * Where roundHalfAway takes its fast path its result is the double nearest to n / 10^decimals for
+ * an integer n below 10^15. Such a decimal has at most 15 significant digits, and no other decimal
+ * of 15 digits or fewer is nearer to that double (doubles are closer to 16 digits apart), so its
+ * shortest round-trip form, the one String gives, is n's digits with the point set in and the
+ * trailing zeros dropped. Every other case goes through String.
+ */
+export function formatRounded(x: number, decimals: 2 | 4): string {
+  const scale = POWERS[decimals];
+  const scaled = Math.abs(x) * scale;
+  // The same test as roundHalfAway's fast path (false for NaN and the infinities).
+  if (scaled < 1e15 && Math.abs((scaled % 1) - 0.5) > 1e-6) {
+    const n = Math.round(scaled);
+    if (n === 0) return '0';
+    let fraction = n % scale;
+    const whole = (n - fraction) / scale;
+    const sign = x < 0 ? '-' : '';
+    if (fraction === 0) return `${sign}${whole}`;
+    let places: number = decimals;
+    while (fraction % 10 === 0) {
+      fraction /= 10;
+      places--;
+    }
+    return `${sign}${whole}.${String(fraction).padStart(places, '0')}`;
+  }
+  return String(roundHalfAway(x, decimals));
+}
+
 /** Formats a number with exactly `decimals` places after rounding half away from zero. */
 export function formatFixed(x: number, decimals: number): string {
   return roundHalfAway(x, decimals).toFixed(decimals);

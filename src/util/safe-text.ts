@@ -41,6 +41,9 @@ export function showControls(text: string): string {
   return text.replace(UNSAFE, showCodePoint).replace(/\t/g, ' ');
 }
 
+/** Every character escapeInline changes once controls are shown: line breaks, HTML and Markdown specials. */
+const MARKDOWN_SPECIAL = /[\r\n&<>\\`*_[\]{}|~#!$]/;
+
 /**
  * Escapes text for use inside a line of GitHub-flavoured Markdown (a table cell, a list item
  * after its marker, a heading after its `#`): HTML shows as text (`<` → `&lt;`), emphasis,
@@ -48,7 +51,10 @@ export function showControls(text: string): string {
  * the text stays inside its cell, list item or paragraph.
  */
 export function escapeInline(text: string): string {
-  return showControls(text)
+  const shown = showControls(text);
+  // Most texts have nothing to escape: one test instead of a split and four replacements each.
+  if (!MARKDOWN_SPECIAL.test(shown)) return shown;
+  return shown
     .split(/\r\n|\r|\n/)
     .map((line) =>
       line
@@ -89,6 +95,21 @@ const JSON_UNSAFE_ALL = new RegExp(JSON_UNSAFE.source, 'g');
 export function escapeJsonText(json: string): string {
   if (!JSON_UNSAFE.test(json)) return json;
   return json.replace(JSON_UNSAFE_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * Characters that {@link quoteJsonText} cannot copy as they are: those JSON.stringify escapes
+ * (quote, backslash, C0 controls, surrogates, paired or not) and those of {@link JSON_UNSAFE}.
+ */
+const JSON_STRING_SPECIAL = new RegExp(`["\\\\\\u0000-\\u001f\\ud800-\\udfff${JSON_UNSAFE.source.slice(1, -1)}]`);
+
+/**
+ * `escapeJsonText(JSON.stringify(text))` for a string: the same text, with one test instead of
+ * two passes for the common string that needs no escape (a unit's notes, names and file names,
+ * written for every item of every report of a batch).
+ */
+export function quoteJsonText(text: string): string {
+  return JSON_STRING_SPECIAL.test(text) ? escapeJsonText(JSON.stringify(text)) : `"${text}"`;
 }
 
 /** Escapes text for HTML element content and quoted attribute values. */

@@ -76,12 +76,27 @@ describe('reportBytes', () => {
     }
   });
 
-  it('gives each report a buffer of its own, so that it can be handed to another thread', async () => {
+  it('keeps each report as written while the thread writes the next ones, past the end of a slab', async () => {
     const { checklist: list, answers: given } = await loadAnswers(examplePath('township'));
-    const a = reportBytes(scoreAnswers(list, given), list, given, { ...options, lang: 'zh' });
-    const b = reportBytes(scoreAnswers(list, given), list, given, { ...options, lang: 'en' });
-    expect(a.buffer).not.toBe(b.buffer);
-    expect(a.byteOffset).toBe(0);
-    expect(a.buffer.byteLength).toBe(a.length);
+    const write = (lang: 'zh' | 'en'): Uint8Array => reportBytes(scoreAnswers(list, given), list, given, { ...options, lang });
+    const first = write('zh');
+    const want = Buffer.from(first).toString('utf8');
+    expect(want).toBe(expected(list, given, 'zh').toString('utf8'));
+    // Enough reports to fill several slabs: each one stays intact, the first one too.
+    const later = Array.from({ length: 120 }, (_, i) => write(i % 2 ? 'zh' : 'en'));
+    expect(new Set(later.map((r) => r.buffer)).size).toBeGreaterThan(1);
+    expect(Buffer.from(first).toString('utf8')).toBe(want);
+    later.forEach((r, i) => expect(Buffer.from(r).equals(expected(list, given, i % 2 ? 'zh' : 'en'))).toBe(true));
+  });
+
+  it('writes a report bigger than a slab whole', async () => {
+    const { checklist: list, answers: given } = await loadAnswers(examplePath('township'));
+    const first = Object.keys(given.answers)[0];
+    const long: Answers = { ...given, answers: { ...given.answers, [first]: { ...given.answers[first], note: '长'.repeat(200_000) } } };
+    const before = reportBytes(scoreAnswers(list, given), list, given, { ...options, lang: 'zh' });
+    const bytes = reportBytes(scoreAnswers(list, long), list, long, { ...options, lang: 'zh' });
+    expect(bytes.length).toBeGreaterThan(1 << 18);
+    expect(Buffer.from(bytes).equals(expected(list, long, 'zh'))).toBe(true);
+    expect(Buffer.from(before).equals(expected(list, given, 'zh'))).toBe(true);
   });
 });

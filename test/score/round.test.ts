@@ -1,7 +1,7 @@
 // Rounding half away from zero (docs/formats.md §4 step 8), including the values binary floating point gets wrong.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatFixed, roundHalfAway } from '../../src/score/round.js';
+import { formatFixed, formatRounded, roundHalfAway } from '../../src/score/round.js';
 
 describe('roundHalfAway', () => {
   it.each([
@@ -81,6 +81,47 @@ describe('roundHalfAway fast path', () => {
     fc.assert(
       fc.property(values, fc.integer({ min: 0, max: 4 }), (x, d) => Object.is(roundHalfAway(x, d), byDecimalString(x, d))),
       { numRuns: 20000 },
+    );
+  });
+});
+
+describe('formatRounded', () => {
+  const expected = (x: number, d: 2 | 4): string => String(roundHalfAway(x, d));
+
+  it.each([1.005, -1.005, 0.125, 83.3333333, 100, 0, -0, -0.004, 0.1 * 3 * 3.35, 1e-7, 123456.785, 0.83335, 1e13 + 0.5, 9.99e14, 1e15, 1e21, -1e300, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])(
+    'writes %d as String(roundHalfAway(…)) does',
+    (x) => {
+      expect(formatRounded(x, 2)).toBe(expected(x, 2));
+      expect(formatRounded(x, 4)).toBe(expected(x, 4));
+    },
+  );
+
+  it('writes every hundredth up to ±1000 and ten-thousandth up to ±100 as String does', () => {
+    const wrong: number[] = [];
+    for (let n = -100000; n <= 100000; n++) if (formatRounded(n / 100, 2) !== expected(n / 100, 2)) wrong.push(n / 100);
+    for (let n = -1000000; n <= 1000000; n++) if (formatRounded(n / 10000, 4) !== expected(n / 10000, 4)) wrong.push(n / 10000);
+    expect(wrong).toEqual([]);
+  });
+
+  it('writes any number as String(roundHalfAway(…)) does', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.double(), fc.double({ min: -1e6, max: 1e6 }), fc.integer().map((n) => n / 1000)), fc.constantFrom(2 as const, 4 as const), (x, d) => {
+        expect(formatRounded(x, d)).toBe(expected(x, d));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('writes sums of fractions of points, as a score has, as String(roundHalfAway(…)) does', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 12 }), fc.integer({ min: 1, max: 13 }), (points, parts) => {
+        const sum = points.reduce((a, p) => a + p / parts, 0);
+        for (const x of [sum, (100 * sum) / (points.length * 3), sum / 7]) {
+          expect(formatRounded(x, 2)).toBe(expected(x, 2));
+          expect(formatRounded(x, 4)).toBe(expected(x, 4));
+        }
+      }),
+      { numRuns: 5000 },
     );
   });
 });

@@ -1,4 +1,5 @@
 // Text from answer and checklist files cannot break a Markdown table or inject HTML.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, escapeHtmlLines, escapeInline, escapeMarkdown, escapeTableCell, showControls } from '../../src/util/safe-text.js';
 
@@ -27,6 +28,16 @@ describe('escapeTableCell', () => {
 });
 
 describe('escapeInline and escapeMarkdown', () => {
+  it('gives what splitting and escaping every line gives, whether or not the text has anything to escape (property)', () => {
+    const slow = (text: string): string =>
+      showControls(text)
+        .split(/\r\n|\r|\n/)
+        .map((line) => line.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/([\\`*_[\]{}|~#!$])/g, '\\$1'))
+        .join('<br>');
+    const chars = fc.constantFrom('a', '甲', '，', ' ', '\t', '\r', '\n', '&', '<', '>', '\\', '`', '*', '_', '[', ']', '{', '}', '|', '~', '#', '!', '$', '-', '\u202e', '\u0007', '\u200b');
+    fc.assert(fc.property(fc.array(chars, { maxLength: 12 }).map((a) => a.join('')), (text) => escapeInline(text) === slow(text)), { numRuns: 3000 });
+  });
+
   it('escapes emphasis, code, links and math', () => {
     expect(escapeInline('**粗** _斜_ `代码` [链接](http://x) ~删~ $x$')).toBe('\\*\\*粗\\*\\* \\_斜\\_ \\`代码\\` \\[链接\\](http://x) \\~删\\~ \\$x\\$');
     expect(escapeInline('back\\slash')).toBe('back\\\\slash');
@@ -81,5 +92,21 @@ describe('one hostile text, made safe for each output', () => {
     expect(officeText(hostile)).toBe('a[31mb\u202ec\td\n<e>|f');
     expect(officeText('x\ud800y\uffff')).toBe('xy');
     expect(escapeJsonText(JSON.stringify(hostile))).toBe('"a\\u001b[31mb\\u202ec\\td\\r\\n<e>|f\\u0085"');
+  });
+});
+
+describe('quoteJsonText', () => {
+  it('writes a string as escapeJsonText(JSON.stringify(…)) does, whatever it holds', async () => {
+    const fc = (await import('fast-check')).default;
+    const { quoteJsonText, escapeJsonText } = await import('../../src/util/safe-text.js');
+    const special = ['"', '\\', '\u0000', '\u001b', '\u007f', '\u0085', '\u009b', '\u2028', '\u2029', '\u202e', '\u200b', '\ufeff', '\ud800', '\udc00', '😀', '网信'];
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary' }), fc.array(fc.constantFrom(...special, 'a', ' ')).map((parts) => parts.join(''))), (text) => {
+        expect(quoteJsonText(text)).toBe(escapeJsonText(JSON.stringify(text)));
+      }),
+      { numRuns: 5000 },
+    );
+    for (const c of special) expect(quoteJsonText(`x${c}y`)).toBe(escapeJsonText(JSON.stringify(`x${c}y`)));
+    expect(quoteJsonText('等级保护测评已完成')).toBe('"等级保护测评已完成"');
   });
 });
