@@ -18,8 +18,12 @@ export const MIN_FILES_PER_WORKER = 24;
  * Heap limits of a worker. Without them V8 lets each thread's heap grow with the number of files
  * before collecting; with them memory stays flat. A file too big for them (the size limit is
  * 10 MiB) makes the worker fail, and its files are then done in the main thread, which has no limit.
+ * The young generation is sized for an answer workbook: reading one allocates megabytes of cell
+ * objects that live until it is scored, and with 8 MiB they were promoted and collected again
+ * as old objects (a fifth of a worker's time went to the collector); 32 MiB is a fixed cost of
+ * some 15 MiB per process, the same for 100 files as for 10,000.
  */
-export const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 64 } as const;
+export const WORKER_LIMITS = { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 64 } as const;
 
 /**
  * The compiled worker script (worker threads cannot run TypeScript): the bundled one when the

@@ -28,6 +28,22 @@ const PROLOG_BYTES = 4096;
 export type UnpackedParts = Map<number, Buffer>;
 
 /**
+ * The zip's entries in the order of its central directory: each name, where its data starts
+ * (the key of {@link UnpackedParts}), and what decides whether another zip reader (JSZip, in
+ * exceljs) would list it under the same name: a folder by its attributes, a name from the
+ * Unicode path extra field, encryption.
+ */
+export interface ListedEntry {
+  name: string;
+  start: number;
+  /** The DOS folder bit of the entry's attributes (a folder by its name ends in a slash). */
+  folderBit: boolean;
+  /** The entry names itself again in an Info-ZIP Unicode path extra field. */
+  unicodePath: boolean;
+  encrypted: boolean;
+}
+
+/**
  * Checks the zip's central directory (declared before any part is unpacked), that every part
  * unpacks to exactly its declared size (so a directory that lies is caught), and each XML part's
  * prolog. Returns the first reason to refuse the workbook, or undefined when it may be opened.
@@ -37,8 +53,8 @@ export async function inspectZip(bytes: Buffer, file: string): Promise<Diagnosti
   return 'refused' in inspected ? inspected.refused : undefined;
 }
 
-/** {@link inspectZip}, also returning the parts it unpacked when the workbook may be opened. */
-export async function unpackZip(bytes: Buffer, file: string): Promise<{ refused: Diagnostic } | { parts: UnpackedParts }> {
+/** {@link inspectZip}, also returning the parts it unpacked, and its entries, when the workbook may be opened. */
+export async function unpackZip(bytes: Buffer, file: string): Promise<{ refused: Diagnostic } | { parts: UnpackedParts; entries: ListedEntry[] }> {
   const refuse = (refused: Diagnostic): { refused: Diagnostic } => ({ refused });
   let zip: ZipFile;
   try {
@@ -67,15 +83,23 @@ export async function unpackZip(bytes: Buffer, file: string): Promise<{ refused:
     if (sheets > MAX_SHEETS) return refuse(createDiagnostic('WORKBOOK_TOO_MANY_SHEETS', file, { count: sheets, limit: MAX_SHEETS }));
     if (total > MAX_UNPACKED_BYTES) return refuse(createDiagnostic('WORKBOOK_UNPACKED_TOO_LARGE', file, { size: formatBytes(total), limit: formatBytes(MAX_UNPACKED_BYTES) }));
     const parts: UnpackedParts = new Map();
+    const listed: ListedEntry[] = [];
     for (const entry of entries) {
       if (entry.fileName.endsWith('/')) continue;
       const { start, part } = unpack(bytes, entry);
       parts.set(start, part);
+      listed.push({
+        name: entry.fileName,
+        start,
+        folderBit: (entry.externalFileAttributes & 0x10) !== 0,
+        unicodePath: entry.extraFields.some((field) => field.id === 0x7075),
+        encrypted: (entry.generalPurposeBitFlag & 1) !== 0,
+      });
       if (!/\.(xml|rels|vml)$/i.test(entry.fileName)) continue;
       const prolog = part.subarray(0, PROLOG_BYTES).toString('latin1');
       if (/<!(DOCTYPE|ENTITY)/i.test(beforeRoot(prolog))) return refuse(createDiagnostic('WORKBOOK_DOCTYPE', file, { entry: entry.fileName }));
     }
-    return { parts };
+    return { parts, entries: listed };
   } catch (error) {
     return refuse(createDiagnostic('WORKBOOK_NOT_ZIP', file, { detail: detailOf(error) }));
   } finally {

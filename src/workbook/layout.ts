@@ -7,10 +7,15 @@ import type { RectifyStatus, Status } from '../model/answers.js';
 // start-up, and every command on YAML files, never pay for loading it. `require` rather than
 // `import()`: the bundle runs inside vm.Script, where import() has no loader.
 const requireModule = createRequire(import.meta.url);
-let excel: typeof import('exceljs') | undefined;
-/** The exceljs module, loaded on first use. */
-export function exceljs(): typeof import('exceljs') {
-  return (excel ??= requireModule('exceljs') as typeof import('exceljs'));
+let excel: Pick<typeof import('exceljs'), 'Workbook'> | undefined;
+/**
+ * exceljs's Workbook class, loaded on first use: its own module (the class the package exports as
+ * `Workbook`), not the package's entry, which also loads the streaming reader and writer and their
+ * zip libraries — half of its load time, paid by every worker of a batch, for what reading and
+ * writing an answer workbook never use.
+ */
+export function exceljs(): Pick<typeof import('exceljs'), 'Workbook'> {
+  return (excel ??= { Workbook: requireModule('exceljs/lib/doc/workbook.js') as typeof import('exceljs').Workbook });
 }
 
 /**
@@ -122,9 +127,19 @@ export const TASK_STATUS_BY_LABEL: ReadonlyMap<string, RectifyStatus> = new Map(
 
 /** Whether a header cell names `column` (in either language, spacing and width ignored). */
 export function isHeaderOf(text: string, column: Column | Key): boolean {
+  return isLabelOf(normalizeLabel(text), column);
+}
+
+// The labels of each header, normalized once: the reader compares every cell of a workbook's first
+// rows with every column's, and normalizing both sides each time was most of reading its cells.
+const LABELS = new Map<Key, readonly [string, string]>();
+
+/** {@link isHeaderOf} for text already passed through {@link normalizeLabel}. */
+export function isLabelOf(label: string, column: Column | Key): boolean {
   const key = (column in COLUMN_KEYS ? COLUMN_KEYS[column as Column] : column) as Key;
-  const t = normalizeLabel(text);
-  return t === normalizeLabel(translate('zh', key)) || t === normalizeLabel(translate('en', key));
+  let labels = LABELS.get(key);
+  if (!labels) LABELS.set(key, (labels = [normalizeLabel(translate('zh', key)), normalizeLabel(translate('en', key))]));
+  return label === labels[0] || label === labels[1];
 }
 
 /** The id written in the id column of a deduction's sub-row. */

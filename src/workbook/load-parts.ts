@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import { isUtf8 } from 'node:buffer';
 import type { Workbook } from 'exceljs';
-import type { UnpackedParts } from './inspect-zip.js';
+import type { ListedEntry, UnpackedParts } from './inspect-zip.js';
 
 /*
  * exceljs's `Workbook.xlsx.load` lists a workbook's parts with JSZip and unpacks each one with it
@@ -73,10 +73,70 @@ function unpackedPart(entry: ZipObject, bytes: Buffer, parts: UnpackedParts): Bu
 }
 
 /**
+ * The parts a workbook's cells are read from: the workbook (sheet names, the 1904 date system),
+ * its relationships (which part is which sheet), the shared strings, the styles (a number is a
+ * date by its cell's number format) and the worksheets. The theme, the document properties,
+ * comments, drawings, images and tables feed nothing a cell's value depends on, and a worksheet's
+ * relationships only tie it to those (its hyperlinks are among the nodes the reader skips).
+ */
+function feedsCells(entryName: string): boolean {
+  switch (entryName) {
+    case 'xl/workbook.xml':
+    case 'xl/_rels/workbook.xml.rels':
+    case 'xl/sharedStrings.xml':
+    case 'xl/styles.xml':
+      return true;
+    default:
+      return /xl\/worksheets\/sheet(\d+)[.]xml/.test(entryName);
+  }
+}
+
+/** A part to hand to exceljs: its name as JSZip lists it, and its unpacked bytes or JSZip's entry for it. */
+interface ListedPart {
+  name: string;
+  part?: Buffer;
+  entry?: ZipObject;
+}
+
+/** Whether exceljs reads a part as bytes rather than as text. */
+function isBinaryPart(entryName: string): boolean {
+  return /xl\/media\//.test(entryName) || /xl\/theme\/([a-zA-Z0-9]+)[.]xml/.test(entryName);
+}
+
+/**
+ * The parts the check listed, in its order, when JSZip would list the same ones under the same
+ * names in the same order, and every text part to be read is UTF-8 (JSZip decodes other bytes
+ * itself); else undefined, and JSZip lists them. JSZip (as exceljs calls it) reads the same
+ * central directory, but it also takes an entry with the folder bit for a folder, a Unicode path
+ * field over the name, and refuses encryption; it tidies `.` and empty segments out of a name,
+ * keeps a repeated name once, and, keeping them in an object, lists a name that is a number first.
+ */
+function listedAlike(entries: ListedEntry[], parts: UnpackedParts, read: (entryName: string) => boolean): ListedPart[] | undefined {
+  const names = new Set<string>();
+  const out: ListedPart[] = [];
+  for (const entry of entries) {
+    const { name } = entry;
+    if (entry.folderBit || entry.unicodePath || entry.encrypted || names.has(name)) return undefined;
+    if (!/^[\x20-\x7e]+$/.test(name) || /^(0|[1-9]\d*)$/.test(name)) return undefined;
+    if (name.split('/').some((segment) => segment === '.' || segment === '..' || segment === '')) return undefined;
+    names.add(name);
+    const part = parts.get(entry.start);
+    if (part === undefined) return undefined;
+    if (read(name) && !isBinaryPart(name) && !isUtf8(part)) return undefined;
+    out.push({ name, part });
+  }
+  return out;
+}
+
+/**
  * Loads `bytes` (a workbook whose parts inspect-zip.ts unpacked into `parts`) into `wb`, as
  * `wb.xlsx.load(bytes, options)` would: same model, same errors for a part exceljs cannot read.
+ * With `read` 'cells', only the parts cells are read from are parsed (see {@link feedsCells}):
+ * the sheets, their cells and merges are the same, the rest of the model is left empty; and
+ * given the check's `entries`, the parts are listed from them rather than by JSZip when JSZip
+ * would list them alike (see {@link listedAlike}).
  */
-export async function loadWorkbookParts(wb: Workbook, bytes: Buffer, parts: UnpackedParts, options: object): Promise<void> {
+export async function loadWorkbookParts(wb: Workbook, bytes: Buffer, parts: UnpackedParts, options: object, read: 'all' | 'cells' = 'all', entries?: ListedEntry[]): Promise<void> {
   const { JSZip, PassThrough, StylesXform, SharedStringsXform, AppXform, CoreXform } = load();
   const xlsx = wb.xlsx as unknown as XlsxReader;
   const model: Record<string, unknown> = {
@@ -92,19 +152,23 @@ export async function loadWorkbookParts(wb: Workbook, bytes: Buffer, parts: Unpa
     tables: {},
     vmlDrawings: {},
   };
-  const zip = await JSZip.loadAsync(bytes);
-  for (const entry of Object.values(zip.files)) {
-    if (entry.dir) continue;
-    let entryName = entry.name;
+  const wanted = read === 'cells' ? feedsCells : (): boolean => true;
+  const listed =
+    (entries && read === 'cells' ? listedAlike(entries, parts, wanted) : undefined) ??
+    Object.values((await JSZip.loadAsync(bytes)).files)
+      .filter((entry) => !entry.dir)
+      .map((entry): ListedPart => ({ name: entry.name, part: unpackedPart(entry, bytes, parts), entry }));
+  for (const { name, part, entry } of listed) {
+    let entryName = name;
     if (entryName[0] === '/') entryName = entryName.substr(1);
-    const part = unpackedPart(entry, bytes, parts);
+    if (!wanted(entryName)) continue;
     let stream: Writable;
-    if (/xl\/media\//.test(entryName) || /xl\/theme\/([a-zA-Z0-9]+)[.]xml/.test(entryName)) {
+    if (isBinaryPart(entryName)) {
       stream = new PassThrough();
-      stream.write(part ?? (await entry.async('nodebuffer')));
+      stream.write(part ?? (await entry!.async('nodebuffer')));
     } else {
       stream = new PassThrough({ writableObjectMode: true, readableObjectMode: true });
-      const content = part !== undefined && isUtf8(part) ? part.toString('utf8') : await entry.async('string');
+      const content = part !== undefined && isUtf8(part) ? part.toString('utf8') : await entry!.async('string');
       const chunkSize = 16 * 1024;
       for (let i = 0; i < content.length; i += chunkSize) stream.write(content.substring(i, i + chunkSize));
     }

@@ -3,7 +3,7 @@ import { translate } from '../i18n/translate.js';
 import type { Cell, CellValue, Workbook, Worksheet } from 'exceljs';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
-import { readInput } from '../fs/read-input.js';
+import { readInputSync } from '../fs/read-input.js';
 import { joinPointer, type Span } from '../load/locate.js';
 import { MAX_FILE_BYTES, readFailureDiagnostic } from '../load/read-text.js';
 import type { ParsedYaml } from '../load/parse-yaml.js';
@@ -25,6 +25,7 @@ import {
   deductionRowId,
   exceljs,
   isHeaderOf,
+  isLabelOf,
   normalizeLabel,
   type Column,
 } from './layout.js';
@@ -48,7 +49,9 @@ interface Place {
  * what parsing an answer file gives: the plain value and a locator, here to cells. Never throws.
  */
 export async function readWorkbookFile(path: string | Buffer, file: string): Promise<ReadWorkbook> {
-  const read = await readInput(path, MAX_FILE_BYTES);
+  // Read at once (a workbook is within the input size limit): an asynchronous read, a few
+  // promises per chunk, cost as much as unpacking the zip.
+  const read = readInputSync(path, MAX_FILE_BYTES);
   if (!read.ok) return { ok: false, diagnostic: readFailureDiagnostic(read.failure, file) };
   return { ok: true, parsed: await readWorkbookBytes(Buffer.from(read.bytes), file) };
 }
@@ -64,8 +67,9 @@ export async function readWorkbookBytes(bytes: Buffer, file: string): Promise<Pa
     // Never evaluates a formula: exceljs keeps each formula's cached result, which is all that is read.
     // Only cell values are read: the rest of each sheet (a data validation per answer cell, the
     // print setup, protection, formatting) is skipped rather than parsed into objects. The parts
-    // the check unpacked are handed on, not unpacked again.
-    await loadWorkbookParts(wb, bytes, inspected.parts, { ignoreNodes: IGNORED_NODES });
+    // the check unpacked are handed on, not unpacked again; and only the parts cells are read
+    // from are parsed at all (not the theme, the document properties, comments or drawings).
+    await loadWorkbookParts(wb, bytes, inspected.parts, { ignoreNodes: IGNORED_NODES }, 'cells', inspected.entries);
   } catch (error) {
     return failed(createDiagnostic('WORKBOOK_UNREADABLE', file, { detail: error instanceof Error ? error.message.split('\n')[0] : String(error) }));
   }
@@ -425,9 +429,9 @@ export function findHeader(ws: Worksheet): { row: number; columns: Partial<Recor
   for (let r = 1; r <= last; r++) {
     const columns: Partial<Record<Column, number>> = {};
     ws.getRow(r).eachCell((cell, c) => {
-      const text = textOf(cell.value);
+      const label = normalizeLabel(textOf(cell.value));
       for (const column of COLUMNS) {
-        if (columns[column] === undefined && isHeaderOf(text, column)) columns[column] = c;
+        if (columns[column] === undefined && isLabelOf(label, column)) columns[column] = c;
       }
     });
     // The id column makes the header row; a missing answer, note or evidence column is then reported at it.

@@ -61,7 +61,7 @@ export function zipPart(file: string, name: string): string {
 
 
 /** A zip of `entries`, deflated, with `declare` overriding what the directory says of an entry's unpacked size. */
-export function makeZip(entries: { name: string; data: Buffer | string; declare?: number }[]): Buffer {
+export function makeZip(entries: { name: string; data: Buffer | string; declare?: number; attributes?: number }[]): Buffer {
   const locals: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
@@ -87,6 +87,7 @@ export function makeZip(entries: { name: string; data: Buffer | string; declare?
     dir.writeUInt32LE(packed.length, 20);
     dir.writeUInt32LE(size, 24);
     dir.writeUInt16LE(name.length, 28);
+    dir.writeUInt32LE(e.attributes ?? 0, 38);
     dir.writeUInt32LE(offset, 42);
     locals.push(local, name, packed);
     central.push(dir, name);

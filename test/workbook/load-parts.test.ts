@@ -41,6 +41,50 @@ async function viaParts(bytes: Buffer, options: object = OPTIONS): Promise<unkno
   return wb.model;
 }
 
+/**
+ * What the reader reads of a loaded workbook: each sheet's name, id and state, its merges and its
+ * rows with every cell's model (value, type, style and so its number format), bar the comments
+ * (a part the reader's load skips).
+ */
+function cellsOf(wb: ExcelJS.Workbook): unknown {
+  return {
+    date1904: wb.properties.date1904,
+    sheets: wb.worksheets.map((ws) => {
+      const model = ws.model as unknown as { merges: unknown; rows: { cells: Record<string, unknown>[] }[] };
+      return {
+        name: ws.name,
+        id: ws.id,
+        state: ws.state,
+        merges: model.merges,
+        rows: model.rows.map((row) => ({ ...row, cells: row.cells.map(({ comment: _comment, ...cell }) => cell) })),
+      };
+    }),
+  };
+}
+
+/** The cells of the workbook `xlsx.load` gives and of the one the reader's load gives ('cells'), or the errors' messages. */
+async function cellsBothWays(bytes: Buffer): Promise<[unknown, unknown]> {
+  const full = new ExcelJS.Workbook();
+  const reader = new ExcelJS.Workbook();
+  const unpacked = await unpackZip(bytes, 'x.xlsx');
+  if ('refused' in unpacked) throw new Error(`refused: ${unpacked.refused.code}`);
+  const a = await full.xlsx.load(bytes as unknown as ArrayBuffer, OPTIONS as Parameters<typeof full.xlsx.load>[1]).then(
+    () => cellsOf(full),
+    (error: Error) => `error: ${error.message}`,
+  );
+  const b = await loadWorkbookParts(reader, bytes, unpacked.parts, OPTIONS, 'cells', unpacked.entries).then(
+    () => cellsOf(reader),
+    (error: Error) => `error: ${error.message}`,
+  );
+  return [a, b];
+}
+
+async function expectSameCells(bytes: Buffer, what: string): Promise<void> {
+  const [a, b] = await cellsBothWays(bytes);
+  expect(typeof b, what).toBe('object');
+  expect(isDeepStrictEqual(a, b), what).toBe(true);
+}
+
 async function expectSameModel(bytes: Buffer, what: string, options?: object): Promise<void> {
   const a = await viaExceljs(bytes, options);
   const b = await viaParts(bytes, options);
@@ -82,6 +126,52 @@ describe('loadWorkbookParts', () => {
     for (let seed = 1; seed <= 12; seed++) await expectSameModel(await filledWorkbook(checklist, seed), `generated ${seed}`);
     // And with every node read (no ignoreNodes), which the reader never asks for.
     await expectSameModel(await filledWorkbook(checklist, 99), 'all nodes', {});
+  });
+
+  it('reads the same cells from only the parts cells come from, on saved, re-saved and generated workbooks', async () => {
+    const dir = join(ROOT, 'test', 'fixtures', 'workbooks');
+    for (const name of readdirSync(dir)) await expectSameCells(readFileSync(join(dir, name)), name);
+    const checklist = (await loadChecklist(builtinFile('county-cyber-2018')!)).checklist!;
+    for (let seed = 1; seed <= 12; seed++) await expectSameCells(await filledWorkbook(checklist, seed), `generated ${seed}`);
+  });
+
+  it('reads the cells whatever the parts it skips hold, and fails as exceljs on a part it reads', async () => {
+    const checklist = (await loadChecklist(builtinFile('county-cyber-2018')!)).checklist!;
+    const parts = await partsOf(await filledWorkbook(checklist, 5));
+    // Document properties exceljs cannot parse: the full load fails, the cells are still read.
+    const garbled = makeZip(parts.map((p) => (/^docProps\/core\.xml$/.test(p.name) ? { ...p, data: Buffer.from('<cp:coreProperties></dc:title>') } : p)));
+    const [full, cells] = await cellsBothWays(garbled);
+    expect(String(full)).toMatch(/^error: /);
+    const [, intact] = await cellsBothWays(makeZip(parts));
+    expect(cells).toEqual(intact);
+    // A worksheet, the workbook or the shared strings it cannot parse: the same error both ways.
+    for (const name of ['xl/workbook.xml', 'xl/sharedStrings.xml', 'xl/worksheets/sheet3.xml', 'xl/styles.xml']) {
+      const bad = makeZip(parts.map((p) => (p.name === name ? { ...p, data: Buffer.from(p.data.toString('utf8').slice(0, 200)) } : p)));
+      const [a, b] = await cellsBothWays(bad);
+      expect(String(b), name).toMatch(/^error: /);
+      expect(b, name).toEqual(a);
+    }
+  });
+
+  it('reads the same cells where JSZip would list the parts otherwise than the check: a repeated name, not UTF-8, a folder bit, a tidied name', async () => {
+    const checklist = (await loadChecklist(builtinFile('county-cyber-2018')!)).checklist!;
+    const parts = await partsOf(await filledWorkbook(checklist, 8));
+    await expectSameCells(makeZip(parts), 're-packed');
+    const strings = parts.find((p) => p.name === 'xl/sharedStrings.xml')!;
+    const other = Buffer.from(strings.data.toString('utf8').replace(/单位8/g, '另一单位'));
+    const repeated = makeZip([...parts, { name: strings.name, data: other }]);
+    await expectSameCells(repeated, 'repeated name');
+    expect(JSON.stringify((await cellsBothWays(repeated))[1])).toContain('另一单位');
+    const broken = Buffer.from(strings.data);
+    broken[broken.indexOf(Buffer.from('单位8'))] = 0xff;
+    await expectSameCells(makeZip(parts.map((p) => (p === strings ? { ...p, data: broken } : p))), 'not UTF-8');
+    // A sheet with the DOS folder bit is a folder to JSZip: exceljs never reads it.
+    const folder = makeZip(parts.map((p) => (p.name === 'xl/worksheets/sheet1.xml' ? { ...p, attributes: 0x10 } : p)));
+    await expectSameCells(folder, 'folder bit');
+    expect((await cellsBothWays(folder))[1]).not.toEqual((await cellsBothWays(makeZip(parts)))[1]);
+    // JSZip lists `xl/./worksheets/sheet1.xml` as `xl/worksheets/sheet1.xml`; a name that is a number comes first.
+    await expectSameCells(makeZip(parts.map((p) => (p.name === 'xl/worksheets/sheet1.xml' ? { ...p, name: 'xl/./worksheets/sheet1.xml' } : p))), 'dot segment');
+    await expectSameCells(makeZip([...parts, { name: '7', data: 'x' }]), 'a number');
   });
 
   it('agrees on re-packed zips: a repeated name, text that is not UTF-8, a part exceljs cannot parse', async () => {
