@@ -8,6 +8,7 @@ import type { BatchFile } from './discover.js';
 import { processFile, type ProcessOptions } from './process-file.js';
 import { type FileOutcome } from '../model/batch.js';
 import type { WorkerReply, WorkerTask } from './worker.js';
+import { isWorkbookPath } from '../workbook/layout.js';
 
 /** Files per message to a worker: big enough to hide messaging cost, small enough to balance the load. */
 export const CHUNK_SIZE = 32;
@@ -18,12 +19,18 @@ export const MIN_FILES_PER_WORKER = 24;
  * Heap limits of a worker. Without them V8 lets each thread's heap grow with the number of files
  * before collecting; with them memory stays flat. A file too big for them (the size limit is
  * 10 MiB) makes the worker fail, and its files are then done in the main thread, which has no limit.
- * The young generation is sized for an answer workbook: reading one allocates megabytes of cell
- * objects that live until it is scored, and with 8 MiB they were promoted and collected again
- * as old objects (a fifth of a worker's time went to the collector); 32 MiB is a fixed cost of
- * some 15 MiB per process, the same for 100 files as for 10,000.
  */
-export const WORKER_LIMITS = { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 64 } as const;
+export const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 64 } as const;
+
+/**
+ * The limits of a worker of a batch with answer workbooks: reading one allocates megabytes of cell
+ * objects that live until it is scored, and with 8 MiB they were promoted and collected again as
+ * old objects (a fifth of a worker's time went to the collector). A YAML batch keeps the smaller
+ * young generation: with 32 MiB its peak grew with the number of files.
+ */
+export const WORKBOOK_WORKER_LIMITS = { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 64 } as const;
+
+type Limits = typeof WORKER_LIMITS | typeof WORKBOOK_WORKER_LIMITS;
 
 /**
  * The compiled worker script (worker threads cannot run TypeScript): the bundled one when the
@@ -38,9 +45,14 @@ export function defaultJobs(): number {
   return availableParallelism();
 }
 
+/** The heap limits of the workers of a batch of `files`: larger when there are answer workbooks among them. */
+export function workerLimits(files: readonly BatchFile[]): Limits {
+  return files.some((f) => isWorkbookPath(f.file)) ? WORKBOOK_WORKER_LIMITS : WORKER_LIMITS;
+}
+
 /** Starts one worker thread (it waits for tasks). */
-function spawnWorker(): Worker {
-  return new Worker(WORKER_FILE, { resourceLimits: WORKER_LIMITS });
+function spawnWorker(limits: Limits = WORKER_LIMITS): Worker {
+  return new Worker(WORKER_FILE, { resourceLimits: limits });
 }
 
 /**
@@ -50,7 +62,7 @@ function spawnWorker(): Worker {
  * ones it does not need. Call {@link endWorkers} on every path that does not reach it.
  */
 export function prestartWorkers(jobs: number): Worker[] {
-  const workers = Array.from({ length: Math.max(0, jobs - 1) }, spawnWorker);
+  const workers = Array.from({ length: Math.max(0, jobs - 1) }, () => spawnWorker());
   for (const worker of workers) worker.unref();
   return workers;
 }
@@ -84,8 +96,10 @@ export async function runFiles(
 ): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = new Array(files.length);
   const threads = workerCount(files.length, jobs);
-  // Workers started ahead: the ones needed are taken over, the rest ended.
-  const ready = started.splice(0, Math.max(0, threads - 1));
+  // Workers started ahead (with the YAML limits): the ones needed are taken over, the rest ended;
+  // a batch with workbooks ends them all and starts its own.
+  const limits = workerLimits(files);
+  const ready = limits === WORKER_LIMITS ? started.splice(0, Math.max(0, threads - 1)) : [];
   endWorkers(started);
   let done = 0;
   let handed = 0;
@@ -143,7 +157,7 @@ export async function runFiles(
         { length: threads - 1 },
         () =>
           new Promise<void>((resolvePromise) => {
-            const worker = ready.shift() ?? spawnWorker();
+            const worker = ready.shift() ?? spawnWorker(limits);
             worker.ref(); // now the batch waits for its replies
             workers.push(worker);
             const inFlight: WorkerTask[] = [];

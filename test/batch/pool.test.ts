@@ -2,12 +2,19 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { internStrings, runFiles, WORKER_FILE, workerCount } from '../../src/batch/pool.js';
+import { internStrings, runFiles, WORKBOOK_WORKER_LIMITS, WORKER_FILE, WORKER_LIMITS, workerCount, workerLimits } from '../../src/batch/pool.js';
 import type { FileOutcome } from '../../src/model/batch.js';
 
 const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples', 'answers');
 
 describe('pool', () => {
+  it('gives workers the larger young generation only when the batch has answer workbooks', () => {
+    const file = (name: string) => ({ file: name, path: `/x/${name}` });
+    expect(workerLimits([file('a.yaml'), file('b.yml')])).toBe(WORKER_LIMITS);
+    expect(workerLimits([file('a.yaml'), file('某某镇.XLSX')])).toBe(WORKBOOK_WORKER_LIMITS);
+    expect(WORKBOOK_WORKER_LIMITS.maxYoungGenerationSizeMb).toBeGreaterThan(WORKER_LIMITS.maxYoungGenerationSizeMb);
+  });
+
   it('starts threads only when there is enough work for them, never more than --jobs', () => {
     expect(workerCount(1000, 1)).toBe(0);
     expect(workerCount(10, 8)).toBe(0);
