@@ -295,9 +295,11 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
     summary = result!;
   }
   if (options.junit) {
-    const { formatJunitLines } = await import('../report/junit.js');
-    const lines = formatJunitLines(summary, { lang, seconds });
-    await writeOut(options.junit, isStdout(options.junit) ? [...lines, ''] : lines);
+    const { junitLines } = await import('../report/junit.js');
+    // Written as the lines come, in parts: held whole, the JUnit of a big batch was the largest
+    // thing in memory at the end of it.
+    const lines = junitLines(summary, { lang, seconds });
+    await writeOut(options.junit, async (write) => writeLineParts(lines, write, isStdout(options.junit!)));
     if (!isStdout(options.junit)) written.push(options.junit);
   }
   for (const file of written) io.stderr.write(translate(lang, 'batch.cli.written', { file: makeVisible(file) }) + '\n');
@@ -399,4 +401,22 @@ async function startProgress(ctx: CommandContext, total: number): Promise<{ upda
   });
   bar.start(total, 0);
   return bar;
+}
+
+/**
+ * Writes `lines` joined by line breaks (and one after the last with `finalBreak`) in parts of
+ * about 64 K characters: the bytes `lines.join('\n')` would give, without holding them all.
+ */
+function writeLineParts(lines: Iterable<string>, write: (part: string) => void, finalBreak: boolean): void {
+  let part = '';
+  let first = true;
+  for (const line of lines) {
+    part += first ? line : '\n' + line;
+    first = false;
+    if (part.length >= 65536) {
+      write(part);
+      part = '';
+    }
+  }
+  write(finalBreak ? part + '\n' : part);
 }

@@ -88,8 +88,11 @@ export function formatJunit(summary: BatchSummary, ctx: JunitContext): string {
   return formatJunitLines(summary, ctx).join('\n');
 }
 
-/** {@link formatJunit}'s lines, not yet joined (see `formatBatchMarkdownLines`). */
-export function formatJunitLines(summary: BatchSummary, ctx: JunitContext): string[] {
+/**
+ * {@link formatJunit}'s lines one at a time, not yet joined: a batch of 10,000 units writes them
+ * as they come rather than holding megabytes of lines at once.
+ */
+export function* junitLines(summary: BatchSummary, ctx: JunitContext): Generator<string> {
   const { lang } = ctx;
   const time = (ctx.seconds ?? 0).toFixed(3);
   const suite = escapeXml(translate(lang, 'junit.suite'));
@@ -100,11 +103,9 @@ export function formatJunitLines(summary: BatchSummary, ctx: JunitContext): stri
   const tests = summary.files.length + summary.otherFiles.length + missing.length;
   const skipped = summary.otherFiles.length + summary.files.filter((f) => f.supersededBy !== undefined && !f.failed).length + (allowMissing ? missing.length : 0);
   const failures = summary.counts.failed + (allowMissing ? 0 : missing.length);
-  const lines: string[] = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${suite}" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}" time="${time}">`,
-    `  <testsuite name="${suite}" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}" time="${time}" timestamp="${escapeXml(summary.generatedAt)}">`,
-  ];
+  yield '<?xml version="1.0" encoding="UTF-8"?>';
+  yield `<testsuites name="${suite}" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}" time="${time}">`;
+  yield `  <testsuite name="${suite}" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}" time="${time}" timestamp="${escapeXml(summary.generatedAt)}">`;
   for (const f of summary.files) {
     const s = f.summary;
     const classname = s ? s.unit.type : 'invalid';
@@ -112,11 +113,11 @@ export function formatJunitLines(summary: BatchSummary, ctx: JunitContext): stri
     const open = `    <testcase classname="${escapeXml(classname)}" name="${escapeXml(name)}" file="${escapeXml(f.file)}" time="0">`;
     if (f.supersededBy !== undefined && !f.failed) {
       // `--allow-duplicates`: a superseded copy is not scored, so it is skipped rather than passed.
-      lines.push(open, `      <skipped message="${escapeXml(translate(lang, 'reason.duplicate', { kept: f.supersededBy }))}" />`, '    </testcase>');
+      yield* [open, `      <skipped message="${escapeXml(translate(lang, 'reason.duplicate', { kept: f.supersededBy }))}" />`, '    </testcase>'];
       continue;
     }
     if (!f.failed) {
-      lines.push(`${open.slice(0, -1)} />`);
+      yield `${open.slice(0, -1)} />`;
       continue;
     }
     const messages = failureMessages(f, lang, summary.policy.failUnder, summary.policy.maxOverstatement);
@@ -125,21 +126,25 @@ export function formatJunitLines(summary: BatchSummary, ctx: JunitContext): stri
     for (const d of f.errors.slice(1)) details.push(`${formatLocation(d)} ${d.message[lang]}`);
     if (f.errorCount > f.errors.length) details.push(translate(lang, 'md.moreErrors', { count: f.errorCount - f.errors.length }));
     if (s) details.push(translate(lang, 'junit.ok', { unit: s.unit.name, score: formatFixed(s.score, 2), grade: s.grade.label }));
-    lines.push(open, `      <failure message="${escapeXml(messages.join('; '))}" type="${escapeXml(type)}">${escapeText(details.join('\n'))}</failure>`, '    </testcase>');
+    yield* [open, `      <failure message="${escapeXml(messages.join('; '))}" type="${escapeXml(type)}">${escapeText(details.join('\n'))}</failure>`, '    </testcase>'];
   }
   const skippedMessage = escapeXml(translate(lang, 'junit.other'));
   const reviewMessage = escapeXml(translate(lang, 'review.batch.junit.review'));
   for (const o of summary.otherFiles) {
-    lines.push(`    <testcase classname="other" name="${escapeXml(o.file)}" file="${escapeXml(o.file)}" time="0">`, `      <skipped message="${o.kind === 'review' ? reviewMessage : skippedMessage}" />`, '    </testcase>');
+    yield* [`    <testcase classname="other" name="${escapeXml(o.file)}" file="${escapeXml(o.file)}" time="0">`, `      <skipped message="${o.kind === 'review' ? reviewMessage : skippedMessage}" />`, '    </testcase>'];
   }
   const missingMessage = escapeXml(translate(lang, 'junit.missing'));
   for (const u of missing) {
-    lines.push(
+    yield* [
       `    <testcase classname="${escapeXml(u.type)}" name="${escapeXml(u.name)}" time="0">`,
       allowMissing ? `      <skipped message="${missingMessage}" />` : `      <failure message="${missingMessage}" type="missing" />`,
       '    </testcase>',
-    );
+    ];
   }
-  lines.push('  </testsuite>', '</testsuites>', '');
-  return lines;
+  yield* ['  </testsuite>', '</testsuites>', ''];
+}
+
+/** The JUnit XML of a batch as lines (see {@link junitLines}, which gives them one at a time). */
+export function formatJunitLines(summary: BatchSummary, ctx: JunitContext): string[] {
+  return [...junitLines(summary, ctx)];
 }

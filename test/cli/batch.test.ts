@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { getValidator } from '../../src/validate/ajv-factory.js';
 import { findAll, parseXml } from '../batch/xml.js';
 import { ROOT, runBinary, runInProcess } from '../helpers/run-cli.js';
+import { generateFiles } from '../../scripts/bench/generate.mjs';
 
 const MIXED = join('test', 'fixtures', 'batch', 'mixed');
 const EXAMPLES = join('examples', 'answers');
@@ -350,5 +351,21 @@ describe('wangxin batch', () => {
     expect(findAll(parseXml(readFileSync(join(dir, 'bin-junit.xml'), 'utf8')), 'testcase')).toHaveLength(7);
     expect(runBinary(['batch', 'missing-folder'], EPOCH).code).toBe(2);
     void ROOT;
+  });
+});
+
+describe('batch --junit on a batch whose JUnit is written in parts', () => {
+  it('writes the same XML to a file as to standard output (there with a final line break), every file a test case', async () => {
+    const folder = join(dir, 'junit-parts');
+    generateFiles(folder, 300, { seed: 11, checklistFile: join(ROOT, 'checklists', 'county-cyber-2018.yaml') });
+    const file = join(dir, 'junit-parts.xml');
+    const toFile = await runInProcess(['batch', folder, '--junit', file, '--out', join(dir, 'junit-parts.md')], EPOCH);
+    expect(toFile.code).toBe(1);
+    const toStdout = await runInProcess(['batch', folder, '--junit', '-', '--out', join(dir, 'junit-parts-2.md')], EPOCH);
+    const written = readFileSync(file, 'utf8').replace(/time="[0-9.]+"/g, 'time=""');
+    // More than one part of 64 K characters.
+    expect(written.length).toBeGreaterThan(65536);
+    expect(toStdout.stdout.replace(/time="[0-9.]+"/g, 'time=""')).toBe(written + '\n');
+    expect(findAll(parseXml(written), 'testcase')).toHaveLength(300);
   });
 });
