@@ -246,21 +246,22 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
   let summary: BatchSummary;
   if (options.format === 'md' || options.format === 'html') {
     summary = await summarize(await scoreAll());
-    // The summary as lines: written line by line, never also held as one string.
-    let lines: string[];
+    // The summary as lines: written in parts, never also held as one string; the HTML page (the
+    // largest) as its lines come, never held whole.
+    let lines: Iterable<string>;
     if (options.format === 'html') {
-      const { formatBatchHtmlLines } = await import('../report/batch-html.js');
+      const { batchHtmlLines } = await import('../report/batch-html.js');
       const { readToolVersion } = await import('../report/tool-version.js');
-      lines = formatBatchHtmlLines(summary, { lang, toolVersion: readToolVersion() });
+      lines = batchHtmlLines(summary, { lang, toolVersion: readToolVersion() });
     } else {
       const { formatBatchMarkdownLines } = await import('../report/batch-markdown.js');
       lines = formatBatchMarkdownLines(summary, { lang });
     }
     if (options.out !== undefined && !isStdout(options.out)) {
-      await writeOut(options.out, lines);
+      await writeOut(options.out, async (write) => writeLineParts(lines, write, false));
       written.push(options.out);
     } else {
-      const text = lines.join('\n');
+      const text = [...lines].join('\n');
       io.stdout.write(text.endsWith('\n') ? text : text + '\n');
     }
   } else if (options.format === 'xlsx') {

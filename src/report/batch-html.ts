@@ -177,43 +177,38 @@ function itemChart(summary: BatchSummary, lang: Lang): string {
  * SVG charts), no script and no external resource; every chart's numbers also in a table; every
  * text from a file escaped.
  */
-export function formatBatchHtmlLines(summary: BatchSummary, ctx: BatchHtmlContext): string[] {
+export function* batchHtmlLines(summary: BatchSummary, ctx: BatchHtmlContext): Generator<string> {
   const { lang } = ctx;
   const t = (key: MessageKey, params?: Record<string, unknown>): string => translate(lang, key, params);
   const th = (key: MessageKey, params?: Record<string, unknown>): string => h(t(key, params));
-  const b: string[] = [];
-  b.push('<!DOCTYPE html>', `<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">`, '<head>', '<meta charset="utf-8">');
-  b.push('<meta name="viewport" content="width=device-width, initial-scale=1">');
-  b.push(`<title>${th('md.title')}</title>`, `<style>${CSS}</style>`, '</head>', '<body>');
-  b.push(`<h1>${th('md.title')}</h1>`);
-  b.push(
-    `<p class="muted">${th('md.generated', { at: summary.generatedAt })}<br>${th('md.policy', {
+  yield* ['<!DOCTYPE html>', `<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">`, '<head>', '<meta charset="utf-8">'];
+  yield '<meta name="viewport" content="width=device-width, initial-scale=1">';
+  yield* [`<title>${th('md.title')}</title>`, `<style>${CSS}</style>`, '</head>', '<body>'];
+  yield `<h1>${th('md.title')}</h1>`;
+  yield `<p class="muted">${th('md.generated', { at: summary.generatedAt })}<br>${th('md.policy', {
       failUnder: summary.policy.failUnder === undefined ? t('md.policy.none') : String(summary.policy.failUnder),
       incomplete: t(summary.policy.allowIncomplete ? 'md.policy.allowed' : 'md.policy.notAllowed'),
-    })}</p>`,
-  );
+    })}</p>`;
 
   // Counts.
-  b.push(`<h2>${th('md.counts')}</h2>`);
-  b.push(...table([th('md.counts'), th('md.col.count')], countRows(summary, lang).map(([k, v]) => [h(k), String(v)]), [1], 'narrow'));
+  yield `<h2>${th('md.counts')}</h2>`;
+  yield* table([th('md.counts'), th('md.col.count')], countRows(summary, lang).map(([k, v]) => [h(k), String(v)]), [1], 'narrow');
 
   // Grades.
-  b.push(`<h2>${th('md.byGrade')}</h2>`);
-  b.push(`<figure>${gradeChart(summary, lang)}<figcaption>${th('html.chart.grades')}</figcaption></figure>`);
-  b.push(...table([th('md.col.grade'), th('md.col.count')], summary.byGrade.map((g) => [h(g.label), String(g.count)]), [1], 'narrow'));
-  b.push(`<h3>${th('md.byType')}</h3>`);
-  b.push(
-    ...table(
+  yield `<h2>${th('md.byGrade')}</h2>`;
+  yield `<figure>${gradeChart(summary, lang)}<figcaption>${th('html.chart.grades')}</figcaption></figure>`;
+  yield* table([th('md.col.grade'), th('md.col.count')], summary.byGrade.map((g) => [h(g.label), String(g.count)]), [1], 'narrow');
+  yield `<h3>${th('md.byType')}</h3>`;
+  yield* table(
       [th('md.col.type'), th('md.col.count'), th('md.col.average'), ...summary.byGrade.map((g) => h(g.label))],
       summary.byType.map((x) => [h(x.label || x.type), String(x.count), score(x.averageScore), ...x.byGrade.map(String)]),
       [1, 2, ...summary.byGrade.map((_, i) => i + 3)],
-    ),
-  );
+    );
 
   // Units × areas.
   if (summary.ranking.length > 0) {
-    b.push(`<h2>${th('md.areas')}</h2>`);
-    b.push(`<figure>${heatMap(summary, lang)}<figcaption>${th('html.heatmap.note')}${summary.ranking.length > HEATMAP_MAX_UNITS ? ' ' + th('html.heatmap.cut', { count: HEATMAP_MAX_UNITS }) : ''}</figcaption></figure>`);
+    yield `<h2>${th('md.areas')}</h2>`;
+    yield `<figure>${heatMap(summary, lang)}<figcaption>${th('html.heatmap.note')}${summary.ranking.length > HEATMAP_MAX_UNITS ? ' ' + th('html.heatmap.cut', { count: HEATMAP_MAX_UNITS }) : ''}</figcaption></figure>`;
     const areaRows = summary.ranking.map((r) => {
       const s = summary.files[r.index].summary!;
       const weakest = weakestArea(s);
@@ -229,44 +224,39 @@ export function formatBatchHtmlLines(summary: BatchSummary, ctx: BatchHtmlContex
         }),
       ];
     });
-    b.push(...table([th('md.col.rank'), th('md.col.unit'), ...summary.areas.map((a) => h(a.id))], areaRows, [0, ...summary.areas.map((_, i) => i + 2)]));
-    b.push(`<p class="note">${summary.areas.map((a) => `<b>${h(a.id)}</b> ${h(a.title)}`).join('；')}</p>`);
+    yield* table([th('md.col.rank'), th('md.col.unit'), ...summary.areas.map((a) => h(a.id))], areaRows, [0, ...summary.areas.map((_, i) => i + 2)]);
+    yield `<p class="note">${summary.areas.map((a) => `<b>${h(a.id)}</b> ${h(a.title)}`).join('；')}</p>`;
   }
 
   // County-wide findings.
-  b.push(`<h2>${th('md.findings')}</h2>`, `<h3>${th('md.findings.areas')}</h3>`, `<p class="note">${th('md.findings.areas.note')}</p>`);
-  b.push(
-    ...table(
+  yield* [`<h2>${th('md.findings')}</h2>`, `<h3>${th('md.findings.areas')}</h3>`, `<p class="note">${th('md.findings.areas.note')}</p>`];
+  yield* table(
       [th('md.col.area'), th('md.col.units'), th('md.col.average'), th('md.col.min'), th('md.col.max'), th('md.col.weakest')],
       summary.findings.areas.map((a) => areaFindingCells(a, h, lang)),
       [1, 2, 3, 4],
-    ),
-  );
-  b.push(`<h3>${th('md.findings.items')}</h3>`);
+    );
+  yield `<h3>${th('md.findings.items')}</h3>`;
   if (summary.findings.items.length === 0) {
-    b.push(`<p>${th(summary.findings.checklist ? 'md.findings.items.none' : 'md.findings.items.unknown')}</p>`);
+    yield `<p>${th(summary.findings.checklist ? 'md.findings.items.none' : 'md.findings.items.unknown')}</p>`;
   } else {
-    b.push(`<p class="note">${th('md.findings.items.note')}</p>`);
-    b.push(`<figure>${itemChart(summary, lang)}<figcaption>${th('html.chart.itemsCaption', { count: Math.min(ITEM_CHART_TOP, summary.findings.items.length) })}</figcaption></figure>`);
-    b.push(
-      ...table(
+    yield `<p class="note">${th('md.findings.items.note')}</p>`;
+    yield `<figure>${itemChart(summary, lang)}<figcaption>${th('html.chart.itemsCaption', { count: Math.min(ITEM_CHART_TOP, summary.findings.items.length) })}</figcaption></figure>`;
+    yield* table(
         [th('md.col.item'), th('md.col.text'), th('md.col.failed'), th('md.col.partial'), th('md.col.unanswered'), th('md.col.applying'), th('md.col.lost')],
         summary.findings.items.map((i) => itemFindingCells(i, h, 60)),
         [2, 3, 4, 5, 6],
-      ),
-    );
+      );
   }
 
   // Rankings, with the reasons.
-  b.push(`<h2>${th('md.ranking')}</h2>`);
-  if (summary.ranking.length === 0) b.push(`<p>${th('md.noUnits')}</p>`);
+  yield `<h2>${th('md.ranking')}</h2>`;
+  if (summary.ranking.length === 0) yield `<p>${th('md.noUnits')}</p>`;
   else {
     const reasons = { lang, failUnder: summary.policy.failUnder, maxOverstatement: summary.policy.maxOverstatement, itemText: itemTextLookup(summary) };
     const reviews = hasReviews(summary);
     const heads = scoreHeadings(summary, lang).map(h);
     const scoreColumns = heads.map((_, i) => 4 + i);
-    b.push(
-      ...table(
+    yield* table(
         [th('md.col.rank'), th('md.col.typeRank'), th('md.col.unit'), th('md.col.type'), ...heads, th('md.col.grade'), th('md.col.result'), th('md.col.why')],
         summary.ranking.map((r) => {
           const f = summary.files[r.index];
@@ -283,58 +273,57 @@ export function formatBatchHtmlLines(summary: BatchSummary, ctx: BatchHtmlContex
           ];
         }),
         [0, 1, ...scoreColumns],
-      ),
-    );
-    if (reviews) for (const line of reviewNotes(summary, lang)) b.push(`<p class="note">${h(line)}</p>`);
-    b.push(`<h3>${th('md.typeRanking')}</h3>`, `<p class="note">${th('md.typeRanking.note')}</p>`);
+      );
+    if (reviews) for (const line of reviewNotes(summary, lang)) yield `<p class="note">${h(line)}</p>`;
+    yield* [`<h3>${th('md.typeRanking')}</h3>`, `<p class="note">${th('md.typeRanking.note')}</p>`];
     for (const group of rankingByType(summary)) {
       const rows = group.ranked.map((r) => {
         const f = summary.files[r.index];
         const s = f.summary!;
         return [String(r.typeRank), h(s.unit.name), ...scoreCells(s, reviews).map(h), h(s.grade.label), f.failed ? `<span class="fail">${th('md.failed')}</span>` : th('md.passed')];
       });
-      b.push(`<h3>${h(group.label)} (${rows.length})</h3>`);
-      b.push(...table([th('md.col.typeRank'), th('md.col.unit'), ...heads, th('md.col.grade'), th('md.col.result')], rows, [0, ...heads.map((_, i) => 2 + i)]));
+      yield `<h3>${h(group.label)} (${rows.length})</h3>`;
+      yield* table([th('md.col.typeRank'), th('md.col.unit'), ...heads, th('md.col.grade'), th('md.col.result')], rows, [0, ...heads.map((_, i) => 2 + i)]);
     }
   }
 
   // Who has not submitted.
   if (summary.roster) {
     const r = summary.roster;
-    b.push(`<h2>${th('md.roster')}</h2>`);
-    b.push(`<p>${th('md.roster.counts', { file: r.file, expected: r.expected, submitted: r.submitted, missing: r.missing.length, extra: r.notOnRoster.length })}</p>`);
-    b.push(`<h3>${th('md.roster.missing')} (${r.missing.length})</h3>`);
-    if (r.missing.length === 0) b.push(`<p>${th('md.none')}</p>`);
-    else b.push(...table([th('md.col.unit'), th('md.col.type')], r.missing.map((u) => [h(u.name), h(u.typeLabel)])));
-    b.push(`<h3>${th('md.roster.extra')} (${r.notOnRoster.length})</h3>`);
-    if (r.notOnRoster.length === 0) b.push(`<p>${th('md.none')}</p>`);
-    else b.push(...table([th('md.col.unit'), th('md.col.type'), th('md.col.file')], r.notOnRoster.map((u) => [h(u.name), h(u.typeLabel), `<span class="file">${h(u.file)}</span>`])));
+    yield `<h2>${th('md.roster')}</h2>`;
+    yield `<p>${th('md.roster.counts', { file: r.file, expected: r.expected, submitted: r.submitted, missing: r.missing.length, extra: r.notOnRoster.length })}</p>`;
+    yield `<h3>${th('md.roster.missing')} (${r.missing.length})</h3>`;
+    if (r.missing.length === 0) yield `<p>${th('md.none')}</p>`;
+    else yield* table([th('md.col.unit'), th('md.col.type')], r.missing.map((u) => [h(u.name), h(u.typeLabel)]));
+    yield `<h3>${th('md.roster.extra')} (${r.notOnRoster.length})</h3>`;
+    if (r.notOnRoster.length === 0) yield `<p>${th('md.none')}</p>`;
+    else yield* table([th('md.col.unit'), th('md.col.type'), th('md.col.file')], r.notOnRoster.map((u) => [h(u.name), h(u.typeLabel), `<span class="file">${h(u.file)}</span>`]));
   }
 
   // Invalid files, with what to tell the unit.
   const invalid = summary.files.filter((f) => f.status !== 'valid');
   if (invalid.length > 0) {
-    b.push(`<h2>${th('md.invalid')} (${invalid.length})</h2>`);
-    b.push(
-      ...table(
+    yield `<h2>${th('md.invalid')} (${invalid.length})</h2>`;
+    yield* table(
         [th('md.col.file'), th('md.col.diagnostic'), th('md.col.instruction')],
         invalid.map((f) => [
           `<span class="file">${h(f.file)}</span>`,
           f.errors.slice(0, 3).map((d) => `<code>${h(formatLocation(d))}</code> ${h(d.message[lang])}`).join('<br>'),
           `<div class="instruction">${h(instructionFor(f, lang))}</div>`,
         ]),
-      ),
-    );
+      );
   }
   if (summary.duplicates.length > 0) {
-    b.push(`<h2>${th('md.duplicates')} (${summary.duplicates.length})</h2>`, `<p class="note">${th(summary.policy.allowDuplicates ? 'md.duplicates.allowed' : 'md.duplicates.note')}</p>`);
-    b.push(
-      ...table(
+    yield* [`<h2>${th('md.duplicates')} (${summary.duplicates.length})</h2>`, `<p class="note">${th(summary.policy.allowDuplicates ? 'md.duplicates.allowed' : 'md.duplicates.note')}</p>`];
+    yield* table(
         [th('md.col.unit'), th('md.col.type'), th('md.col.kept'), th('md.col.superseded')],
         summary.duplicates.map((d) => [h(d.name), h(d.typeLabel), h(d.kept) + (d.date ? ` (${h(d.date)})` : ''), d.superseded.map((x) => h(x.file) + (x.date ? ` (${h(x.date)})` : '')).join('<br>')]),
-      ),
-    );
+      );
   }
-  b.push(`<footer>${th('html.footer', { version: ctx.toolVersion ?? '' })}</footer>`, '</body>', '</html>', '');
-  return b;
+  yield* [`<footer>${th('html.footer', { version: ctx.toolVersion ?? '' })}</footer>`, '</body>', '</html>', ''];
+}
+
+/** The HTML summary as lines (see {@link batchHtmlLines}, which gives them one at a time). */
+export function formatBatchHtmlLines(summary: BatchSummary, ctx: BatchHtmlContext): string[] {
+  return [...batchHtmlLines(summary, ctx)];
 }
