@@ -31,8 +31,7 @@ export function countRows(summary: Pick<BatchSummary, 'counts' | 'roster'>, lang
   if (c.superseded > 0) rows.push([t('md.count.superseded'), c.superseded]);
   rows.push([t('md.count.failed'), c.failed]);
   if (c.other > 0) rows.push([t('md.count.other'), c.other]);
-  if (c.reviewed !== undefined) rows.push([translate(lang, 'review.batch.count.reviewed'), c.reviewed]);
-  if (c.reviewed !== undefined) rows.push([translate(lang, 'review.batch.count.reviewed'), c.reviewed]);
+  if (c.reviewed !== undefined) rows.push([t('review.batch.count.reviewed'), c.reviewed]);
   if (summary.roster) {
     rows.push(
       [t('md.count.expected'), summary.roster.expected],

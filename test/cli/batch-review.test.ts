@@ -91,6 +91,8 @@ describe('batch with reviews (examples/loop/2026: both units reviewed)', () => {
     expect(md).toContain('| 1 | 1 | 某某镇党委 | 乡（镇）党委 | 75.7 | 85.5 | +9.9 | 合格 |');
     expect(md).toContain('| 1 | 县教育体育局 | 58.8 | 60.8 | +2.0 | 不合格 | 通过 |');
     expect(md).toContain('已复核 2 个单位');
+    // The count of reviewed units is one row of the counts table.
+    expect(md.match(/^\| 已复核单位 \| 2 \|$/gm)).toHaveLength(1);
     expect(md).toContain('复核记录（检查表 county-cyber-2018，版本 1.1.0）');
     const html = (await runInProcess(['batch', LOOP, '--format', 'html', '--lang', 'en'])).stdout;
     expect(html).toContain('<th class="num">Verified</th><th class="num">Self-assessed</th><th class="num">Self − verified</th>');
