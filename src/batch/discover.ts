@@ -7,6 +7,7 @@ import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { showPath } from '../fs/path-text.js';
+import { defaultReviewPath } from '../model/review.js';
 
 /** One file to score: how it is shown (as reached from the command line) and where it is. */
 export interface BatchFile {
@@ -129,7 +130,7 @@ export async function discoverFiles(args: readonly string[], cwd: string, option
         await walk(shownOf(entry.shown), realOf(entry), root, inner, pending);
       } else if (pattern.test(entry.shown)) {
         // Regular files, and FIFOs, devices and sockets under a submission's name: reading refuses those, as a finding.
-        add(shownOf(entry.shown), realOf(entry), reviews.size > 0 && reviews.has(reviewStem(entry.shown)));
+        add(shownOf(entry.shown), realOf(entry), reviews.size > 0 && reviews.has(defaultReviewPath(entry.shown)));
       }
     }
   };
@@ -228,21 +229,14 @@ async function list(path: SysPath): Promise<Listing> {
   }
 }
 
-const REVIEW_SUFFIX = '.review.yaml';
-
 /**
- * The stems of the entries of one folder named as reviews (`township` for `township.review.yaml`),
- * whatever their type: the batch then reads only those it finds a regular file.
+ * The names of the entries of one folder that are named as reviews (`*.review.yaml`), whatever
+ * their type: the batch then reads only those it finds a regular file.
  */
 function reviewNames(entries: readonly Entry[]): Set<string> {
-  const stems = new Set<string>();
-  for (const e of entries) if (e.shown.endsWith(REVIEW_SUFFIX)) stems.add(e.shown.slice(0, -REVIEW_SUFFIX.length));
-  return stems;
-}
-
-/** An answer file's name without its extension, as its review is named (see defaultReviewPath). */
-function reviewStem(name: string): string {
-  return name.replace(/\.(ya?ml|xlsx)$/i, '');
+  const names = new Set<string>();
+  for (const e of entries) if (e.shown.endsWith('.review.yaml')) names.add(e.shown);
+  return names;
 }
 
 /** Whether a folder search goes into a sub-folder of this name (not dot-folders, not node_modules). */

@@ -258,7 +258,7 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
       lines = formatBatchMarkdownLines(summary, { lang });
     }
     if (options.out !== undefined && !isStdout(options.out)) {
-      await writeOut(options.out, async (write) => writeLineParts(lines, write, false));
+      await writeOut(options.out, lines);
       written.push(options.out);
     } else {
       const text = [...lines].join('\n');
@@ -300,7 +300,7 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
     // Written as the lines come, in parts: held whole, the JUnit of a big batch was the largest
     // thing in memory at the end of it.
     const lines = junitLines(summary, { lang, seconds });
-    await writeOut(options.junit, async (write) => writeLineParts(lines, write, isStdout(options.junit!)));
+    await writeOut(options.junit, isStdout(options.junit) ? withFinalBreak(lines) : lines);
     if (!isStdout(options.junit)) written.push(options.junit);
   }
   for (const file of written) io.stderr.write(translate(lang, 'batch.cli.written', { file: makeVisible(file) }) + '\n');
@@ -404,20 +404,8 @@ async function startProgress(ctx: CommandContext, total: number): Promise<{ upda
   return bar;
 }
 
-/**
- * Writes `lines` joined by line breaks (and one after the last with `finalBreak`) in parts of
- * about 64 K characters: the bytes `lines.join('\n')` would give, without holding them all.
- */
-function writeLineParts(lines: Iterable<string>, write: (part: string) => void, finalBreak: boolean): void {
-  let part = '';
-  let first = true;
-  for (const line of lines) {
-    part += first ? line : '\n' + line;
-    first = false;
-    if (part.length >= 65536) {
-      write(part);
-      part = '';
-    }
-  }
-  write(finalBreak ? part + '\n' : part);
+/** The lines and an empty one after them, so that their text ends with a line break (as standard output's should). */
+function* withFinalBreak(lines: Iterable<string>): Generator<string> {
+  yield* lines;
+  yield '';
 }

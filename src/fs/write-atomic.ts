@@ -32,7 +32,7 @@ export type ContentProducer = (write: (part: string | Uint8Array) => void) => Pr
  */
 export async function writeFileAtomic(
   file: string,
-  content: string | Uint8Array | readonly string[] | ContentProducer,
+  content: string | Uint8Array | Iterable<string> | ContentProducer,
   options: { mode?: number } = {},
 ): Promise<void> {
   const temp = tempNameFor(file);
@@ -58,20 +58,31 @@ export async function writeFileAtomic(
 }
 
 /**
- * Writes lines joined by `\n` in parts of about 64 K characters. The parts are written
- * synchronously: each is a copy into the page cache, and a round trip to the thread pool per part
- * left the caller idle longer than the writing took. (The flush to disk stays asynchronous.)
+ * Writes lines joined by `\n` in parts of about 64 K characters, taking them as they come (a
+ * generator's lines are never all held). The parts are written synchronously: each is a copy
+ * into the page cache, and a round trip to the thread pool per part left the caller idle longer
+ * than the writing took. (The flush to disk stays asynchronous.)
  */
-function writeLines(handle: FileHandle, lines: readonly string[]): void {
+function writeLines(handle: FileHandle, lines: Iterable<string>): void {
+  for (const part of lineParts(lines)) {
+    const bytes = Buffer.from(part);
+    for (let offset = 0; offset < bytes.length; ) offset += writeSync(handle.fd, bytes, offset);
+  }
+}
+
+/** Lines joined by `\n`, in parts of about 64 K characters: together the text `join('\n')` gives. */
+export function* lineParts(lines: Iterable<string>): Generator<string> {
   let part = '';
-  for (let i = 0; i < lines.length; i++) {
-    part += i === 0 ? lines[i] : '\n' + lines[i];
-    if (part.length >= 65536 || i === lines.length - 1) {
-      const bytes = Buffer.from(part);
-      for (let offset = 0; offset < bytes.length; ) offset += writeSync(handle.fd, bytes, offset);
+  let first = true;
+  for (const line of lines) {
+    part += first ? line : '\n' + line;
+    first = false;
+    if (part.length >= 65536) {
+      yield part;
       part = '';
     }
   }
+  if (part.length > 0) yield part;
 }
 
 /**

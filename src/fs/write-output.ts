@@ -3,10 +3,10 @@ import { closeSync, constants, fstatSync, openSync, writeSync } from 'node:fs';
 import { lstat, mkdir, readlink } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import { writeFileAtomic, type ContentProducer } from './write-atomic.js';
+import { lineParts, writeFileAtomic, type ContentProducer } from './write-atomic.js';
 
 /** What an output holds: one text, bytes, lines to be joined by `\n`, or parts made while it is written. */
-export type OutputContent = string | Uint8Array | readonly string[] | ContentProducer;
+export type OutputContent = string | Uint8Array | Iterable<string> | ContentProducer;
 
 /** Where `-` goes. */
 export interface OutputStream {
@@ -64,7 +64,7 @@ export async function writeOutput(file: string, content: OutputContent, options:
   if (file === '-') {
     if (!options.stdout) throw new OutputError('system', 'ENOSTDOUT');
     if (typeof content === 'function') return produceToStream(options.stdout, content);
-    const text = typeof content === 'string' ? content : content instanceof Uint8Array ? Buffer.from(content).toString('utf8') : content.join('\n');
+    const text = typeof content === 'string' ? content : content instanceof Uint8Array ? Buffer.from(content).toString('utf8') : Array.from(content).join('\n');
     options.stdout.write(text);
     return;
   }
@@ -198,14 +198,7 @@ function* parts(content: Exclude<OutputContent, ContentProducer>): Generator<Uin
     yield content;
     return;
   }
-  let part = '';
-  for (let i = 0; i < content.length; i++) {
-    part += i === 0 ? content[i] : '\n' + content[i];
-    if (part.length >= 65536 || i === content.length - 1) {
-      yield Buffer.from(part);
-      part = '';
-    }
-  }
+  for (const part of lineParts(content)) yield Buffer.from(part);
 }
 
 /** Writes all of `bytes` to a non-blocking descriptor, waiting a little whenever the reader is behind. */
