@@ -231,8 +231,15 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
     const common = [...named.values()].sort((a, b) => b.count - a.count)[0];
     const distributionFile = checklistFile ?? (common ? answersChecklistFile(undefined, common.id, common.version) : undefined);
     const checklist = distributionFile ? (await loadChecklist(distributionFile)).checklist : undefined;
-    await showDiagnostics(outcomes, found, ctx);
-    const summary = summarizeBatch(outcomes, found.findings, policy, { generatedAt, lang, checklist, tally });
+    // The files of the first diagnostics are read for their code frames while the aggregates are
+    // worked out, not before: the thread pool's reads and this thread's work then overlap.
+    const shown = showDiagnostics(outcomes, found, ctx);
+    let summary: BatchSummary;
+    try {
+      summary = summarizeBatch(outcomes, found.findings, policy, { generatedAt, lang, checklist, tally });
+    } finally {
+      await shown;
+    }
     const tasks = sumTallies(outcomes.map((o) => o.summary?.tasks));
     if (tasks) summary.rectification = { asOf, since, ...tasks };
     if (baseline) (await import('../batch/baseline.js')).applyBaseline(summary, baseline);
@@ -240,6 +247,17 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
     return summary;
   };
 
+  /** Writes `--junit` (`file`) from the summary. */
+  const writeJunit = async (file: string, summary: BatchSummary): Promise<void> => {
+    const { junitLines } = await import('../report/junit.js');
+    // Written as the lines come, in parts: held whole, the JUnit of a big batch was the largest
+    // thing in memory at the end of it.
+    const lines = junitLines(summary, { lang, seconds });
+    await writeOut(file, isStdout(file) ? withFinalBreak(lines) : lines);
+  };
+
+  /** The JUnit when it was started while the JSON summary was still being flushed to disk. */
+  let junitWritten: Promise<void> | undefined;
   // One output at a time, each let go once written: a big batch's summary and JUnit are megabytes
   // of text each, and holding both at once raised the peak memory by about as much.
   const written: string[] = [];
@@ -290,17 +308,20 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
         }),
       );
       writer.finish(result);
+      // The JUnit is made while this file (a hundred megabytes for a big batch) is flushed to
+      // disk, rather than after: only when this file is not standard output, which the JUnit may be.
+      if (options.junit !== undefined && options.out !== undefined && !isStdout(options.out)) junitWritten = writeJunit(options.junit, result);
     };
-    await writeOut(options.out ?? '-', produce);
+    try {
+      await writeOut(options.out ?? '-', produce);
+    } finally {
+      await junitWritten;
+    }
     if (options.out !== undefined && !isStdout(options.out)) written.push(options.out);
     summary = result!;
   }
   if (options.junit) {
-    const { junitLines } = await import('../report/junit.js');
-    // Written as the lines come, in parts: held whole, the JUnit of a big batch was the largest
-    // thing in memory at the end of it.
-    const lines = junitLines(summary, { lang, seconds });
-    await writeOut(options.junit, isStdout(options.junit) ? withFinalBreak(lines) : lines);
+    await (junitWritten ?? writeJunit(options.junit, summary));
     if (!isStdout(options.junit)) written.push(options.junit);
   }
   for (const file of written) io.stderr.write(translate(lang, 'batch.cli.written', { file: makeVisible(file) }) + '\n');

@@ -41,7 +41,7 @@ export async function writeFileAtomic(
     if (options.mode !== undefined) await handle.chmod(options.mode);
     if (typeof content === 'string' || content instanceof Uint8Array) await handle.writeFile(content);
     else if (typeof content === 'function') await produceInto(handle, content);
-    else writeLines(handle, content);
+    else await writeLines(handle, content);
     await handle.sync();
   } catch (error) {
     await handle.close().catch(() => undefined);
@@ -61,12 +61,16 @@ export async function writeFileAtomic(
  * Writes lines joined by `\n` in parts of about 64 K characters, taking them as they come (a
  * generator's lines are never all held). The parts are written synchronously: each is a copy
  * into the page cache, and a round trip to the thread pool per part left the caller idle longer
- * than the writing took. (The flush to disk stays asynchronous.)
+ * than the writing took. (The flush to disk stays asynchronous.) Between two parts the thread
+ * takes its other callbacks: another output's flush, close and rename (replacing a file of a
+ * hundred megabytes takes the system a tenth of a second) then go on in the thread pool while
+ * these lines are made, rather than after them.
  */
-function writeLines(handle: FileHandle, lines: Iterable<string>): void {
+async function writeLines(handle: FileHandle, lines: Iterable<string>): Promise<void> {
   for (const part of lineParts(lines)) {
     const bytes = Buffer.from(part);
     for (let offset = 0; offset < bytes.length; ) offset += writeSync(handle.fd, bytes, offset);
+    await new Promise((resolveTurn) => setImmediate(resolveTurn));
   }
 }
 

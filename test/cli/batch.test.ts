@@ -369,3 +369,35 @@ describe('batch --junit on a batch whose JUnit is written in parts', () => {
     expect(findAll(parseXml(written), 'testcase')).toHaveLength(300);
   });
 });
+
+describe('batch --format json with --junit', () => {
+  it('writes both, each whole, whichever of them goes to standard output, and replaces earlier ones', async () => {
+    const folder = join(dir, 'json-junit');
+    generateFiles(folder, 120, { seed: 12, checklistFile: join(ROOT, 'checklists', 'county-cyber-2018.yaml') });
+    const json = join(dir, 'json-junit.json');
+    const junit = join(dir, 'json-junit.xml');
+    // An earlier summary and JUnit to be replaced (the JUnit is written while the summary is flushed and renamed).
+    writeFileSync(json, 'old');
+    writeFileSync(junit, 'old');
+    const both = await runInProcess(['batch', folder, '--format', 'json', '--out', json, '--junit', junit, '--lang', 'en'], EPOCH);
+    expect(both.code).toBe(1);
+    expect(both.stdout).toBe('');
+    // Each output named once, the summary first.
+    expect(both.stderr.split('\n').filter((l) => l.startsWith('Wrote '))).toEqual([`Wrote ${json}`, `Wrote ${junit}`]);
+    const doc = JSON.parse(readFileSync(json, 'utf8'));
+    expect(getValidator('batch')(doc), JSON.stringify(getValidator('batch').errors)).toBe(true);
+    expect(doc.files).toHaveLength(120);
+    const xml = readFileSync(junit, 'utf8');
+    expect(findAll(parseXml(xml), 'testcase')).toHaveLength(120);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    // The JUnit on standard output, the summary in a file.
+    const junitOut = await runInProcess(['batch', folder, '--format', 'json', '--out', json, '--junit', '-', '--lang', 'en'], EPOCH);
+    expect(junitOut.stdout.replace(/time="[0-9.]+"/g, 'time=""')).toBe(xml.replace(/time="[0-9.]+"/g, 'time=""') + '\n');
+    expect(JSON.parse(readFileSync(json, 'utf8'))).toEqual(doc);
+    // The summary on standard output, the JUnit in a file.
+    rmSync(junit);
+    const jsonOut = await runInProcess(['batch', folder, '--format', 'json', '--junit', junit, '--lang', 'en'], EPOCH);
+    expect(JSON.parse(jsonOut.stdout)).toEqual(doc);
+    expect(readFileSync(junit, 'utf8').replace(/time="[0-9.]+"/g, 'time=""')).toBe(xml.replace(/time="[0-9.]+"/g, 'time=""'));
+  });
+});
