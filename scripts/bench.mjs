@@ -72,6 +72,13 @@ async function best(runs, fn) {
   return result;
 }
 
+/** {@link best} of each of `fns`, run in turns: the first, the second, …, then the first again. */
+async function bestInTurns(runs, fns) {
+  const results = fns.map(() => []);
+  for (let i = 0; i < runs; i++) for (let k = 0; k < fns.length; k++) results[k].push(await fns[k]());
+  return Promise.all(results.map((list) => best(list.length, async () => list.shift())));
+}
+
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -139,12 +146,16 @@ async function main() {
     // The same CI job in both formats: validate, score, the summary (Markdown, or JSON with every unit's report) and JUnit.
     const batchArgs = (sub, format = 'md') => [BIN, 'batch', join(dir, sub), '--format', format, '--out', join(dir, `summary-${sub}.${format}`), '--junit', join(dir, `junit-${sub}.xml`), ...jobs];
 
-    const batch = await best(options.runs, () => measure(process.execPath, batchArgs('big')));
-    const batchJson = await best(options.runs, () => measure(process.execPath, batchArgs('big', 'json')));
-    const batchHtml = await best(options.runs, () => measure(process.execPath, batchArgs('big', 'html')));
     const readable = ajvReadable(big.map((f) => f.file));
     const ajvArgs = [AJV, 'validate', '--spec=draft2020', '-c', 'ajv-formats', '--all-errors', '--allow-union-types', '-s', join(ROOT, 'schemas', 'answers.schema.json'), ...readable.flatMap((f) => ['-d', f])];
-    const ajv = await best(options.runs, () => measure(process.execPath, ajvArgs));
+    // Taken in turns (Markdown, JSON, HTML, ajv-cli; again …), so that a machine that slows down or
+    // speeds up during the bench weighs on all four alike rather than on whichever ran then.
+    const [batch, batchJson, batchHtml, ajv] = await bestInTurns(options.runs, [
+      () => measure(process.execPath, batchArgs('big')),
+      () => measure(process.execPath, batchArgs('big', 'json')),
+      () => measure(process.execPath, batchArgs('big', 'html')),
+      () => measure(process.execPath, ajvArgs),
+    ]);
     const list = join(dir, 'files.txt');
     writeFileSync(list, big.map((f) => f.file).join('\n'));
     const floor = await best(options.runs, () => measure(process.execPath, ['-e', PARSE_FLOOR, list]));

@@ -110,26 +110,32 @@ const r2 = (x: number): number => roundHalfAway(x, 2);
  */
 export function areaFindings(summary: Pick<BatchSummary, 'areas' | 'ranking' | 'files'>): AreaFinding[] {
   return summary.areas.map((area) => {
-    const scored: { name: string; typeLabel: string; score: number; file: string }[] = [];
+    // One pass in ranking order, keeping only the weakest so far: a national batch ranks 100,000
+    // units, and an entry per unit sorted whole per area cost more than the rest of the summary.
+    const weakest: AreaFinding['weakest'] = [];
+    let units = 0;
+    let total = 0;
+    let min = Infinity;
+    let max = -Infinity;
     for (const r of summary.ranking) {
       const f = summary.files[r.index];
       const s = f.summary!;
       const at = s.areaIds.indexOf(area.id);
       const score = at === -1 ? null : s.areaScores[at];
-      if (score !== null) scored.push({ name: s.unit.name, typeLabel: s.unit.typeLabel || s.unit.type, score, file: f.file });
+      if (score === null) continue;
+      units++;
+      total += score;
+      min = Math.min(min, score);
+      max = Math.max(max, score);
+      if (weakest.length === WEAKEST_UNITS && !(score < weakest[WEAKEST_UNITS - 1].score)) continue;
+      // After every kept unit of the same score: equal scores stay in ranking order.
+      let place = weakest.length;
+      while (place > 0 && score < weakest[place - 1].score) place--;
+      weakest.splice(place, 0, { name: s.unit.name, typeLabel: s.unit.typeLabel || s.unit.type, score, file: f.file });
+      if (weakest.length > WEAKEST_UNITS) weakest.pop();
     }
-    if (scored.length === 0) return { id: area.id, title: area.title, units: 0, average: null, min: null, max: null, weakest: [] };
-    let total = 0;
-    let min = Infinity;
-    let max = -Infinity;
-    for (const x of scored) {
-      total += x.score;
-      min = Math.min(min, x.score);
-      max = Math.max(max, x.score);
-    }
-    // A stable sort: equal scores stay in ranking order.
-    const weakest = [...scored].sort((a, b) => a.score - b.score).slice(0, WEAKEST_UNITS);
-    return { id: area.id, title: area.title, units: scored.length, average: r2(total / scored.length), min, max, weakest };
+    if (units === 0) return { id: area.id, title: area.title, units: 0, average: null, min: null, max: null, weakest: [] };
+    return { id: area.id, title: area.title, units, average: r2(total / units), min, max, weakest };
   });
 }
 

@@ -158,9 +158,9 @@ function writeAggregates(
 ): void {
   const { put, indent, newline, lang } = out;
   const pretty = newline !== '';
-  const field = (name: string, value: unknown, last = false): void => {
+  const field = (name: string, value: unknown): void => {
     const text = pretty ? JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`) : JSON.stringify(value);
-    put(`${indent}${JSON.stringify(name)}:${pretty ? ' ' : ''}${text}${last ? '' : `,${newline}`}`);
+    put(`${indent}${JSON.stringify(name)}:${pretty ? ' ' : ''}${text},${newline}`);
   };
   field('counts', summary.counts);
   if (summary.rectification) field('rectification', summary.rectification);
@@ -171,13 +171,18 @@ function writeAggregates(
     put(pretty ? `${i === 0 ? '' : ','}\n${indent}${indent}${text}` : `${i === 0 ? '' : ','}${text}`);
   });
   put(summary.ranking.length > 0 && pretty ? `\n${indent}],${newline}` : `],${newline}`);
-  field('areas', summary.areas);
-  field('distribution', { byGrade: summary.byGrade, byType: summary.byType });
-  field('findings', summary.findings);
-  field('duplicates', summary.duplicates);
-  if (summary.roster) field('roster', summary.roster);
-  field('otherFiles', summary.otherFiles, summary.baseline === undefined);
-  if (summary.baseline) field('baseline', baselineJson(summary.baseline), true);
+  // The fields after the ranking as one object's fields: stringified with the document's
+  // indentation already (no pass over the text to indent it again), its braces left out.
+  const rest = {
+    areas: summary.areas,
+    distribution: { byGrade: summary.byGrade, byType: summary.byType },
+    findings: summary.findings,
+    duplicates: summary.duplicates,
+    ...(summary.roster ? { roster: summary.roster } : {}),
+    otherFiles: summary.otherFiles,
+    ...(summary.baseline ? { baseline: baselineJson(summary.baseline) } : {}),
+  };
+  put(pretty ? JSON.stringify(rest, null, 2).slice(2, -2) : JSON.stringify(rest).slice(1, -1));
 }
 
 /** One line of the ranking. */

@@ -125,10 +125,22 @@ function writeHead(out: Output, parts: ChecklistParts, result: ScoreResult, answ
   }
   out.bytes(bonusIds);
   out.bytes(parts.grades[result.grade.index]);
-  const counts = { pass: 0, partial: 0, fail: 0, na: 0, unanswered: 0 };
-  for (const i of result.items) counts[i.status]++;
+  // Counted in locals: an object keyed by the status text was a keyed store per item.
+  let pass = 0;
+  let partial = 0;
+  let fail = 0;
+  let na = 0;
+  let unanswered = 0;
+  for (const i of result.items) {
+    const status = i.status;
+    if (status === 'pass') pass++;
+    else if (status === 'na') na++;
+    else if (status === 'fail') fail++;
+    else if (status === 'partial') partial++;
+    else unanswered++;
+  }
   out.text(
-    `,"vetoed":${result.vetoed},"vetoItems":${idList(result.vetoItems)},"complete":${result.complete},"unanswered":${idList(result.unanswered)},"ignored":${idList(result.ignored)},"partialCredit":${parts.partialCredit},"counts":{"items":${result.items.length},"pass":${counts.pass},"partial":${counts.partial},"fail":${counts.fail},"na":${counts.na},"unanswered":${counts.unanswered}},"areas":[`,
+    `,"vetoed":${result.vetoed},"vetoItems":${idList(result.vetoItems)},"complete":${result.complete},"unanswered":${idList(result.unanswered)},"ignored":${idList(result.ignored)},"partialCredit":${parts.partialCredit},"counts":{"items":${result.items.length},"pass":${pass},"partial":${partial},"fail":${fail},"na":${na},"unanswered":${unanswered}},"areas":[`,
   );
   let totalWeight = 0;
   for (const a of result.areas) totalWeight += a.ratio === null ? 0 : a.weight;
