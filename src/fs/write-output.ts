@@ -3,7 +3,7 @@ import { closeSync, constants, fstatSync, openSync, writeSync } from 'node:fs';
 import { lstat, mkdir, readlink } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import { lineParts, writeFileAtomic, type ContentProducer } from './write-atomic.js';
+import { lineBytes, writeFileAtomic, type ContentProducer } from './write-atomic.js';
 
 /** What an output holds: one text, bytes, lines to be joined by `\n`, or parts made while it is written. */
 export type OutputContent = string | Uint8Array | Iterable<string> | ContentProducer;
@@ -188,7 +188,7 @@ async function produceToStream(stream: OutputStream, produce: ContentProducer): 
   if (tail) stream.write(tail);
 }
 
-/** The content as byte parts of about 64 KiB, never as one joined string. */
+/** The content as byte parts of up to 256 KiB (each written before the next is made), never as one joined string. */
 function* parts(content: Exclude<OutputContent, ContentProducer>): Generator<Uint8Array> {
   if (typeof content === 'string') {
     yield Buffer.from(content);
@@ -198,7 +198,7 @@ function* parts(content: Exclude<OutputContent, ContentProducer>): Generator<Uin
     yield content;
     return;
   }
-  for (const part of lineParts(content)) yield Buffer.from(part);
+  yield* lineBytes(content);
 }
 
 /** Writes all of `bytes` to a non-blocking descriptor, waiting a little whenever the reader is behind. */

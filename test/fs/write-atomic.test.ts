@@ -3,7 +3,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../src/fs/write-atomic.js';
+import fc from 'fast-check';
+import { lineBytes, writeFileAtomic } from '../../src/fs/write-atomic.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'wangxin-atomic-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -25,5 +26,22 @@ describe('writeFileAtomic', () => {
   it('rejects, writing nothing, where the folder does not exist', async () => {
     await expect(writeFileAtomic(join(dir, 'missing', 'x.md'), ['a'])).rejects.toThrow();
     expect(readFileSync(join(dir, 'lines.md'), 'utf8')).toBe('');
+  });
+});
+
+describe('lineBytes', () => {
+  it('gives, part after part, the UTF-8 of the lines joined by \\n, whatever their lengths and characters', () => {
+    // Lines short and long (some longer than a part), with CJK, emoji, lone surrogates and breaks.
+    const piece = fc.constantFrom('a', '某', '😀', '\ud800', '\udc00', '\n', '', 'x'.repeat(1000), '网'.repeat(30_000), 'y'.repeat(100_000));
+    fc.assert(
+      fc.property(fc.array(fc.array(piece, { maxLength: 6 }).map((p) => p.join('')), { maxLength: 30 }), (lines) => {
+        const parts: Buffer[] = [];
+        // Each part is copied at once: it is a view the next part reuses.
+        for (const part of lineBytes(lines)) parts.push(Buffer.from(part));
+        expect(Buffer.concat(parts).equals(Buffer.from(lines.join('\n')))).toBe(true);
+        expect(parts.every((p) => p.length > 0)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
