@@ -64,27 +64,26 @@ export function reportBytes(result: ScoreResult, checklist: Checklist, answers: 
         continue;
       }
     }
-    // What the unit wrote.
-    if (s.note !== undefined) {
-      out.bytes(NOTE_KEY);
-      out.escaped(quoteJsonText(s.note));
-    }
-    out.bytes(EVIDENCE_KEY);
-    out.escaped(s.evidence.length === 0 ? '[]' : evidenceJson(s.evidence));
+    // What the unit wrote, as one text: each encoding is a call into the runtime, and a report
+    // has dozens of notes.
+    let tail = s.note !== undefined ? `,"note":${quoteJsonText(s.note)},"evidence":` : ',"evidence":';
+    tail += s.evidence.length === 0 ? '[]' : evidenceJson(s.evidence);
     if (s.rectify !== undefined) {
       asOf ??= asOfDay(options, generatedAt);
-      out.text(`,"rectify":${JSON.stringify(reportRectify(s.rectify, asOf))}`);
+      // Every output's JSON writes bidi, zero-width and C1 controls as escapes (see escapeJsonText).
+      tail += escapeJsonText(`,"rectify":${JSON.stringify(reportRectify(s.rectify, asOf))}`);
     }
-    out.byte(CLOSE_BRACE);
+    out.escaped(tail + '}');
   }
   out.bytes(IMPROVEMENTS_OPEN);
   const gains = rankGains(checklist, result);
+  // As one text, encoded once (each encoding is a call into the runtime).
+  let list = '';
   for (let i = 0; i < gains.length; i++) {
     const g = gains[i];
-    if (i > 0) out.byte(COMMA);
-    out.bytes(parts.gainHead.get(g.id)!);
-    out.ascii(`${r2(g.gain)},"scoreIfMet":${r2(g.scoreIfMet)},"liftsVeto":${g.liftsVeto}}`);
+    list += `${i > 0 ? ',' : ''}${parts.gainHead.get(g.id)!}${r2(g.gain)},"scoreIfMet":${r2(g.scoreIfMet)},"liftsVeto":${g.liftsVeto}}`;
   }
+  if (list !== '') out.escaped(list);
   // Only a file with rectification tasks has their counts (asOf is set once the first one is written).
   const rectification = asOf === undefined ? undefined : countRectify(result.items.map((i) => i.rectify), asOf);
   if (rectification || review) {
@@ -110,21 +109,18 @@ function writeHead(out: Output, parts: ChecklistParts, result: ScoreResult, answ
   const unit = result.unit;
   const typeLabel = parts.typeLabels.get(unit.type) ?? unit.type;
   const applied = result.baseScore + SCORE_EPSILON >= parts.minBase;
-  out.escaped(
+  // The rest of the head is one text, encoded once: each encoding is a call into the runtime.
+  let text =
     `{"name":${quoteJsonText(unit.name)},"type":${quoteJsonText(unit.type)},"typeLabel":${quoteJsonText(typeLabel)}${unit.code !== undefined ? `,"code":${quoteJsonText(unit.code)}` : ''}}` +
-      (answers.assessor ? `,"assessor":${escapeJsonText(JSON.stringify(answers.assessor))}` : '') +
-      (answers.period !== undefined ? `,"period":${quoteJsonText(answers.period)}` : ''),
-  );
-  out.ascii(
-    `,"score":${r2(result.score)},"baseScore":${r2(result.baseScore)},"bonusScore":${r2(result.bonusScore)},"bonus":{"earned":${r2(result.bonusEarned)},"cap":${parts.cap},"minBase":${parts.minBase},"applied":${applied},"items":`,
-  );
+    (answers.assessor ? `,"assessor":${escapeJsonText(JSON.stringify(answers.assessor))}` : '') +
+    (answers.period !== undefined ? `,"period":${quoteJsonText(answers.period)}` : '') +
+    `,"score":${r2(result.score)},"baseScore":${r2(result.baseScore)},"bonusScore":${r2(result.bonusScore)},"bonus":{"earned":${r2(result.bonusEarned)},"cap":${parts.cap},"minBase":${parts.minBase},"applied":${applied},"items":`;
   let bonusIds = parts.bonusIds.get(unit.type);
   if (bonusIds === undefined) {
-    bonusIds = encode(`${JSON.stringify(result.items.filter((i) => i.bonus).map((i) => i.id))}}`);
+    bonusIds = escapeJsonText(`${JSON.stringify(result.items.filter((i) => i.bonus).map((i) => i.id))}}`);
     parts.bonusIds.set(unit.type, bonusIds);
   }
-  out.bytes(bonusIds);
-  out.bytes(parts.grades[result.grade.index]);
+  text += bonusIds + parts.grades[result.grade.index];
   // Counted in locals: an object keyed by the status text was a keyed store per item.
   let pass = 0;
   let partial = 0;
@@ -139,7 +135,8 @@ function writeHead(out: Output, parts: ChecklistParts, result: ScoreResult, answ
     else if (status === 'partial') partial++;
     else unanswered++;
   }
-  out.text(
+  // Then the outcomes and the areas, in the same text.
+  text += escapeJsonText(
     `,"vetoed":${result.vetoed},"vetoItems":${idList(result.vetoItems)},"complete":${result.complete},"unanswered":${idList(result.unanswered)},"ignored":${idList(result.ignored)},"partialCredit":${parts.partialCredit},"counts":{"items":${result.items.length},"pass":${pass},"partial":${partial},"fail":${fail},"na":${na},"unanswered":${unanswered}},"areas":[`,
   );
   let totalWeight = 0;
@@ -147,13 +144,9 @@ function writeHead(out: Output, parts: ChecklistParts, result: ScoreResult, answ
   for (let i = 0; i < result.areas.length; i++) {
     const a = result.areas[i];
     const share = a.ratio === null || totalWeight === 0 ? 0 : a.weight / totalWeight;
-    if (i > 0) out.byte(COMMA);
-    out.bytes(parts.areaHead.get(a.id)!);
-    out.ascii(
-      `${r2(a.weight)},"earned":${r2(a.earned)},"max":${r2(a.max)},"ratio":${a.ratio === null ? null : r4(a.ratio)},"score":${a.score === null ? null : r2(a.score)},"share":${r4(share)},"contribution":${r2(a.ratio === null ? 0 : 100 * share * a.ratio)},"applicable":${a.applicable}}`,
-    );
+    text += `${i > 0 ? ',' : ''}${parts.areaHead.get(a.id)!}${r2(a.weight)},"earned":${r2(a.earned)},"max":${r2(a.max)},"ratio":${a.ratio === null ? null : r4(a.ratio)},"score":${a.score === null ? null : r2(a.score)},"share":${r4(share)},"contribution":${r2(a.ratio === null ? 0 : 100 * share * a.ratio)},"applicable":${a.applicable}}`;
   }
-  out.byte(CLOSE_BRACKET);
+  out.escaped(text + ']');
   return generatedAt;
 }
 
@@ -192,9 +185,6 @@ const ITEMS_OPEN = encode(',"items":[');
 const IMPROVEMENTS_OPEN = encode('],"improvements":[');
 const END = encode(']}');
 const NO_EVIDENCE = encode(',"evidence":[]}');
-const NOTE_KEY = encode(',"note":');
-const EVIDENCE_KEY = encode(',"evidence":');
-const CLOSE_BRACE = 0x7d;
 const DEDUCTIONS_OPEN = encode(',"deductions":[');
 const COMMA = 0x2c;
 const CLOSE_BRACKET = 0x5d;
@@ -221,16 +211,16 @@ interface ChecklistParts {
   opening: Map<string, Uint8Array>;
   typeLabels: Map<string, string>;
   /** The ids of the bonus items that apply, by unit type, with the closing brace of `bonus`. */
-  bonusIds: Map<string, Uint8Array>;
+  bonusIds: Map<string, string>;
   /** `,"grade":{…}` by grade index. */
-  grades: Uint8Array[];
+  grades: string[];
   cap: number;
   minBase: number;
   partialCredit: number;
-  /** `{"id":…,"title":…,"weight":` by area id. */
-  areaHead: Map<string, Uint8Array>;
+  /** `{"id":…,"title":…,"weight":` by area id, escaped. */
+  areaHead: Map<string, string>;
   /** `{"id":…,"gain":` by item id. */
-  gainHead: Map<string, Uint8Array>;
+  gainHead: Map<string, string>;
   items: ItemParts[];
   byId: Map<string, ItemParts>;
 }
@@ -245,7 +235,7 @@ function partsOf(checklist: Checklist, lang: Lang): ChecklistParts {
   if (known) return known;
   const partialCredit = partialCreditOf(checklist);
   const items: ItemParts[] = [];
-  const gainHead = new Map<string, Uint8Array>();
+  const gainHead = new Map<string, string>();
   for (const { item, area, section } of listItems(checklist)) {
     const kind = kindOf(item);
     const headText = JSON.stringify({ id: item.id, area: area.id, ...(section ? { section: section.id } : {}), text: pickText(item.text, lang), kind }).slice(0, -1) + ',"status":';
@@ -271,7 +261,7 @@ function partsOf(checklist: Checklist, lang: Lang): ChecklistParts {
       tail: encode(`,"points":${JSON.stringify(d.points)}}`),
     }));
     items.push({ id: item.id, head: encode(headText), byStatus, deductions });
-    gainHead.set(item.id, encode(`{"id":${JSON.stringify(item.id)},"gain":`));
+    gainHead.set(item.id, escapeJsonText(`{"id":${JSON.stringify(item.id)},"gain":`));
   }
   const parts: ChecklistParts = {
     lang,
@@ -279,11 +269,11 @@ function partsOf(checklist: Checklist, lang: Lang): ChecklistParts {
     opening: new Map(),
     typeLabels: new Map(checklist.unitTypes.map((u) => [u.id, pickText(u.label, lang)])),
     bonusIds: new Map(),
-    grades: gradesOf(checklist).map((g, index) => encode(`,"grade":${JSON.stringify({ index, label: pickText(g.label, lang), min: g.min })}`)),
+    grades: gradesOf(checklist).map((g, index) => escapeJsonText(`,"grade":${JSON.stringify({ index, label: pickText(g.label, lang), min: g.min })}`)),
     cap: checklist.scoring?.bonus?.cap ?? DEFAULT_BONUS.cap,
     minBase: checklist.scoring?.bonus?.minBase ?? DEFAULT_BONUS.minBase,
     partialCredit,
-    areaHead: new Map(checklist.areas.map((a) => [a.id, encode(`${JSON.stringify({ id: a.id, title: pickText(a.title, lang) }).slice(0, -1)},"weight":`)])),
+    areaHead: new Map(checklist.areas.map((a) => [a.id, escapeJsonText(`${JSON.stringify({ id: a.id, title: pickText(a.title, lang) }).slice(0, -1)},"weight":`)])),
     gainHead,
     items,
     byId: new Map(items.map((p) => [p.id, p])),
