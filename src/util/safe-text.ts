@@ -38,8 +38,13 @@ export const UNSAFE = new RegExp(`[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\
 
 /** Makes invisible control and bidi characters visible as `\u{…}` (a "Trojan Source" note cannot reorder a report). */
 export function showControls(text: string): string {
+  // Nearly every text has none: one test instead of two replaces.
+  if (!SHOWN_SPECIAL.test(text)) return text;
   return text.replace(UNSAFE, showCodePoint).replace(/\t/g, ' ');
 }
+
+/** What {@link showControls} changes: {@link UNSAFE} and tab (not global, so `test` keeps no state). */
+const SHOWN_SPECIAL = new RegExp(`[\\t\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f${INVISIBLE_CLASS}]`);
 
 /** Every character escapeInline changes once controls are shown: line breaks, HTML and Markdown specials. */
 const MARKDOWN_SPECIAL = /[\r\n&<>\\`*_[\]{}|~#!$]/;
@@ -114,6 +119,9 @@ export function quoteJsonText(text: string): string {
 
 /** Escapes text for HTML element content and quoted attribute values. */
 export function escapeHtml(text: string): string {
+  // Most names, titles and notes need nothing: one test instead of seven replaces (the HTML
+  // summary of a big batch escapes tens of thousands of them).
+  if (!HTML_SPECIAL.test(text)) return text;
   return showControls(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -121,6 +129,9 @@ export function escapeHtml(text: string): string {
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&#39;');
 }
+
+/** Every character a step of {@link escapeHtml} changes: those {@link showControls} shows, and the markup characters. */
+const HTML_SPECIAL = new RegExp(`[\\t\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f${INVISIBLE_CLASS}&<>"']`);
 
 /** Escapes text for HTML and keeps its line breaks as `<br>`. */
 export function escapeHtmlLines(text: string): string {

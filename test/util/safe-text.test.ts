@@ -1,7 +1,7 @@
 // Text from answer and checklist files cannot break a Markdown table or inject HTML.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, escapeHtmlLines, escapeInline, escapeMarkdown, escapeTableCell, showControls } from '../../src/util/safe-text.js';
+import { escapeHtml, escapeHtmlLines, escapeInline, escapeMarkdown, escapeTableCell, showControls, UNSAFE } from '../../src/util/safe-text.js';
 
 describe('escapeTableCell', () => {
   it('escapes pipes so a cell stays one cell', () => {
@@ -70,6 +70,28 @@ describe('escapeHtml', () => {
   it('keeps line breaks as <br> only through escapeHtmlLines', () => {
     expect(escapeHtmlLines('<b>\n</b>')).toBe('&lt;b&gt;<br>&lt;/b&gt;');
     expect(escapeHtml('a\nb')).toBe('a\nb');
+  });
+
+  it('gives what every replacement in turn gives, on any text (the texts with nothing to escape are returned at once)', () => {
+    const unsafe = new RegExp(UNSAFE.source, 'g');
+    const byDefinition = (text: string): string =>
+      text
+        .replace(unsafe, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`)
+        .replace(/\t/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;');
+    const char = fc.constantFrom('a', '镇', '\t', '\n', '\r', '\u0000', '\u001b', '\u0085', '\u200b', '\u202e', '\ufeff', '&', '<', '>', '"', "'", '\\', '😀');
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 12 }), (chars) => {
+        const text = chars.join('');
+        expect(escapeHtml(text)).toBe(byDefinition(text));
+        expect(showControls(text)).toBe(text.replace(unsafe, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`).replace(/\t/g, ' '));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 
