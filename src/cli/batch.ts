@@ -310,7 +310,12 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
       writer.finish(result);
       // The JUnit is made while this file (a hundred megabytes for a big batch) is flushed to
       // disk, rather than after: only when this file is not standard output, which the JUnit may be.
-      if (options.junit !== undefined && options.out !== undefined && !isStdout(options.out)) junitWritten = writeJunit(options.junit, result);
+      if (options.junit !== undefined && options.out !== undefined && !isStdout(options.out)) {
+        junitWritten = writeJunit(options.junit, result);
+        // Its failure (a folder named as --junit, say) is raised below, once this file is done:
+        // marked as handled now, so that it is not an unhandled rejection in the meantime.
+        junitWritten.catch(() => undefined);
+      }
     };
     try {
       await writeOut(options.out ?? '-', produce);

@@ -400,4 +400,17 @@ describe('batch --format json with --junit', () => {
     expect(JSON.parse(jsonOut.stdout)).toEqual(doc);
     expect(readFileSync(junit, 'utf8').replace(/time="[0-9.]+"/g, 'time=""')).toBe(xml.replace(/time="[0-9.]+"/g, 'time=""'));
   });
+
+  it('a folder named as --junit is a clear usage error (exit 2, no stack trace), the summary written all the same', () => {
+    const folder = join(dir, 'junit-folder');
+    mkdirSync(folder, { recursive: true });
+    const json = join(dir, 'junit-folder.json');
+    // Through the real binary: a rejection left unhandled would end the process with a stack trace.
+    const r = runBinary(['batch', EXAMPLES, '--format', 'json', '--out', json, '--junit', folder, '--lang', 'en'], EPOCH);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`cannot write ${folder}: it is a folder`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(getValidator('batch')(JSON.parse(readFileSync(json, 'utf8')))).toBe(true);
+    expect(readdirSync(folder)).toEqual([]);
+  });
 });
