@@ -7,7 +7,7 @@ import type { Lang } from '../i18n/lang.js';
 import { formatFixed } from '../score/round.js';
 import { excerpt } from '../util/excerpt.js';
 import { explainReasons, instructionFor } from './batch-reasons.js';
-import { areaFindingCells, countRows, hasReviews, itemFindingCells, rankingByType, reviewNotes, scoreCells, scoreHeadings, scoreText as score } from './batch-view.js';
+import { areaFindingCells, countRows, fixed1Memo, hasReviews, itemFindingCells, rankingByType, reviewNotes, scoreCells, scoreHeadings, scoreText as score } from './batch-view.js';
 import { FONT_STACK } from './html-report.js';
 
 /** What the formatter needs besides the summary. */
@@ -76,13 +76,16 @@ function svgOpen(width: number, height: number, title: string): string {
 /** A table with a header row; cells are already escaped HTML; `num` marks right-aligned columns. */
 function table(head: readonly string[], rows: readonly (readonly string[])[], num: readonly number[] = [], cls = ''): string[] {
   const cell = (tag: 'th' | 'td', text: string, i: number): string => `<${tag}${num.includes(i) ? ' class="num"' : ''}>${text}</${tag}>`;
-  return [
-    `<table${cls ? ` class="${cls}"` : ''}>`,
-    `<thead><tr>${head.map((x, i) => cell('th', x, i)).join('')}</tr></thead>`,
-    '<tbody>',
-    ...rows.map((r) => `<tr>${r.map((x, i) => cell('td', x, i)).join('')}</tr>`),
-    '</tbody></table>',
-  ];
+  // Each column's opening tag once: a big batch's tables have hundreds of thousands of cells.
+  const opens = head.map((_, i) => (num.includes(i) ? '<td class="num">' : '<td>'));
+  const out = [`<table${cls ? ` class="${cls}"` : ''}>`, `<thead><tr>${head.map((x, i) => cell('th', x, i)).join('')}</tr></thead>`, '<tbody>'];
+  for (const r of rows) {
+    let line = '<tr>';
+    for (let i = 0; i < r.length; i++) line += i < opens.length ? `${opens[i]}${r[i]}</td>` : cell('td', r[i], i);
+    out.push(`${line}</tr>`);
+  }
+  out.push('</tbody></table>');
+  return out;
 }
 
 /** The grade distribution as a bar chart. */
@@ -181,6 +184,8 @@ export function* batchHtmlLines(summary: BatchSummary, ctx: BatchHtmlContext): G
   const { lang } = ctx;
   const t = (key: MessageKey, params?: Record<string, unknown>): string => translate(lang, key, params);
   const th = (key: MessageKey, params?: Record<string, unknown>): string => h(t(key, params));
+  // Tens of thousands of scores, few distinct ones.
+  const fixed1 = fixed1Memo();
   yield* ['<!DOCTYPE html>', `<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">`, '<head>', '<meta charset="utf-8">'];
   yield '<meta name="viewport" content="width=device-width, initial-scale=1">';
   yield* [`<title>${th('md.title')}</title>`, `<style>${CSS}</style>`, '</head>', '<body>'];
@@ -220,7 +225,7 @@ export function* batchHtmlLines(summary: BatchSummary, ctx: BatchHtmlContext): G
           if (at === -1) return th('md.notApplicable');
           const x = s.areaScores[at];
           if (x === null) return '—';
-          return a.id === weakest ? `<span class="weak">${score(x)} ▼</span>` : score(x);
+          return a.id === weakest ? `<span class="weak">${fixed1(x)} ▼</span>` : fixed1(x);
         }),
       ];
     });
@@ -254,6 +259,9 @@ export function* batchHtmlLines(summary: BatchSummary, ctx: BatchHtmlContext): G
   else {
     const reasons = { lang, failUnder: summary.policy.failUnder, maxOverstatement: summary.policy.maxOverstatement, itemText: itemTextLookup(summary) };
     const reviews = hasReviews(summary);
+    // The same few texts for thousands of rows: made once.
+    const failed = `<span class="fail">${th('md.failed')}</span>`;
+    const passed = th('md.passed');
     const heads = scoreHeadings(summary, lang).map(h);
     const scoreColumns = heads.map((_, i) => 4 + i);
     yield* table(
@@ -266,9 +274,9 @@ export function* batchHtmlLines(summary: BatchSummary, ctx: BatchHtmlContext): G
             String(r.typeRank),
             h(s.unit.name),
             h(s.unit.typeLabel || s.unit.type),
-            ...scoreCells(s, reviews).map(h),
+            ...scoreCells(s, reviews, fixed1).map(h),
             h(s.grade.label),
-            f.failed ? `<span class="fail">${th('md.failed')}</span>` : `<span class="pass">${th('md.passed')}</span>`,
+            f.failed ? failed : `<span class="pass">${passed}</span>`,
             explainReasons(f, reasons).map(h).join('<br>'),
           ];
         }),
@@ -280,7 +288,7 @@ export function* batchHtmlLines(summary: BatchSummary, ctx: BatchHtmlContext): G
       const rows = group.ranked.map((r) => {
         const f = summary.files[r.index];
         const s = f.summary!;
-        return [String(r.typeRank), h(s.unit.name), ...scoreCells(s, reviews).map(h), h(s.grade.label), f.failed ? `<span class="fail">${th('md.failed')}</span>` : th('md.passed')];
+        return [String(r.typeRank), h(s.unit.name), ...scoreCells(s, reviews, fixed1).map(h), h(s.grade.label), f.failed ? failed : passed];
       });
       yield `<h3>${h(group.label)} (${rows.length})</h3>`;
       yield* table([th('md.col.typeRank'), th('md.col.unit'), ...heads, th('md.col.grade'), th('md.col.result')], rows, [0, ...heads.map((_, i) => 2 + i)]);

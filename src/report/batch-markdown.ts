@@ -8,7 +8,7 @@ import type { Lang } from '../i18n/lang.js';
 import { formatFixed } from '../score/round.js';
 import { formatDelta } from './view.js';
 import { appendAll } from '../util/append-all.js';
-import { areaFindingCells, countRows, hasReviews, itemFindingCells, rankingByType, reviewNotes, scoreCells, scoreHeadings } from './batch-view.js';
+import { areaFindingCells, countRows, fixed1Memo, hasReviews, itemFindingCells, rankingByType, reviewNotes, scoreCells, scoreHeadings } from './batch-view.js';
 import { formatLocalTime } from '../util/local-time.js';
 
 /** What the formatter needs besides the summary. */
@@ -38,22 +38,6 @@ const CELL_ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&
 
 /** Every character any step of {@link escapeCell} changes (tab too: harmless, it only takes the slow path). */
 const CELL_SPECIAL = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029${INVISIBLE_CLASS}&<>\\\\\`*_[\\]|#~]`);
-
-/**
- * `formatFixed(x, 1)` remembered per value: a batch shows tens of thousands of scores but few
- * distinct ones, and toFixed was a visible part of the summary's time.
- */
-function fixed1Memo(): (x: number) => string {
-  const memo = new Map<number, string>();
-  return (x) => {
-    let text = memo.get(x);
-    if (text === undefined) {
-      text = formatFixed(x, 1);
-      memo.set(x, text);
-    }
-    return text;
-  };
-}
 
 function row(cells: readonly string[]): string {
   return `| ${cells.join(' | ')} |`;
