@@ -24,7 +24,7 @@ for (const [name, code] of generatePrecompiled()) {
   // The schema it was built from, which getValidator compares byte for byte with schemas/.
   copyFileSync(schemaFile(name), builtSchemaFile(name));
   // The V8 code cache of the previous validator (src/fs/require-cached.ts): V8 checks only that the
-  // source has the same length, so a validator that changed only its digest would run the old code.
+  // source has the same length, so a validator changed to another of the same length would run the old code.
   rmSync(`${precompiledFile(name)}.cache`, { force: true });
 }
 const cached = await writeBuiltinCache();

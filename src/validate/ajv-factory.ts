@@ -1,7 +1,6 @@
 // The one Ajv factory: every JSON Schema validator of the tool comes from here, precompiled at build time when possible.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { quickDigest } from '../fs/digest.js';
 import { requireCached } from '../fs/require-cached.js';
 import { createRequire } from 'node:module';
 import type { ErrorObject } from 'ajv';
@@ -32,11 +31,6 @@ export function readSchema(name: SchemaName): Record<string, unknown> {
   return JSON.parse(readFileSync(schemaFile(name), 'utf8')) as Record<string, unknown>;
 }
 
-/** A short digest of a schema file, so precompiled code is only used when it matches the schema. */
-export function schemaDigest(name: SchemaName): string {
-  return quickDigest(readFileSync(schemaFile(name)));
-}
-
 /** The schemas present in `schemas/` (a checkout may predate some). */
 export function availableSchemas(): SchemaName[] {
   return SCHEMA_NAMES.filter((name) => existsSync(schemaFile(name)));
@@ -64,8 +58,8 @@ export function createAjv(options: { standalone?: boolean } = {}): import('ajv')
 }
 
 /**
- * Generates one CommonJS module per validator, each with the digest of the schema it came from,
- * so a command loads only the validators it uses.
+ * Generates one CommonJS module per validator, so a command loads only the validators it uses
+ * (the build keeps a copy of each schema beside it: see {@link builtFromCurrentSchema}).
  */
 export function generatePrecompiled(): Map<SchemaName, string> {
   const standaloneCode = require('ajv/dist/standalone/index.js').default as (ajv: unknown, refs?: unknown) => string;
@@ -73,7 +67,7 @@ export function generatePrecompiled(): Map<SchemaName, string> {
   const out = new Map<SchemaName, string>();
   for (const name of availableSchemas()) {
     const code = standaloneCode(ajv, ajv.getSchema(name));
-    out.set(name, `${code}\nmodule.exports.digest = ${JSON.stringify(schemaDigest(name))};\n`);
+    out.set(name, code);
   }
   return out;
 }
@@ -101,13 +95,11 @@ export function precompiledFile(name: SchemaName): string {
   return join(PRECOMPILED_DIR, `${name}.cjs`);
 }
 
-type Precompiled = SchemaValidator & { digest?: string };
-
-function loadPrecompiled(name: SchemaName): Precompiled | null {
+function loadPrecompiled(name: SchemaName): SchemaValidator | null {
   try {
     const file = precompiledFile(name);
     // With a code cache: the generated code is large, and compiling it was a visible part of start-up.
-    return existsSync(file) ? requireCached<Precompiled>(file) : null;
+    return existsSync(file) ? requireCached<SchemaValidator>(file) : null;
   } catch {
     return null;
   }
