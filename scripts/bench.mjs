@@ -63,20 +63,26 @@ async function measure(command, args, options = {}) {
   });
 }
 
-async function best(runs, fn) {
+/** The fastest of `results` (as `best` keeps it). */
+function bestOf(results) {
   let result;
-  for (let i = 0; i < runs; i++) {
-    const r = await fn();
+  for (const r of results) {
     if (!result || r.seconds < result.seconds) result = { ...r, rssMiB: Math.max(r.rssMiB ?? 0, result?.rssMiB ?? 0) || undefined, cpu: Math.min(r.cpu ?? Infinity, result?.cpu ?? Infinity) };
   }
   return result;
+}
+
+async function best(runs, fn) {
+  const results = [];
+  for (let i = 0; i < runs; i++) results.push(await fn());
+  return bestOf(results);
 }
 
 /** {@link best} of each of `fns`, run in turns: the first, the second, …, then the first again. */
 async function bestInTurns(runs, fns) {
   const results = fns.map(() => []);
   for (let i = 0; i < runs; i++) for (let k = 0; k < fns.length; k++) results[k].push(await fns[k]());
-  return Promise.all(results.map((list) => best(list.length, async () => list.shift())));
+  return results.map(bestOf);
 }
 
 function median(values) {

@@ -191,9 +191,9 @@ export function* batchHtmlLines(summary: BatchSummary, ctx: BatchHtmlContext): G
   yield* [`<title>${th('md.title')}</title>`, `<style>${CSS}</style>`, '</head>', '<body>'];
   yield `<h1>${th('md.title')}</h1>`;
   yield `<p class="muted">${th('md.generated', { at: summary.generatedAt })}<br>${th('md.policy', {
-      failUnder: summary.policy.failUnder === undefined ? t('md.policy.none') : String(summary.policy.failUnder),
-      incomplete: t(summary.policy.allowIncomplete ? 'md.policy.allowed' : 'md.policy.notAllowed'),
-    })}</p>`;
+    failUnder: summary.policy.failUnder === undefined ? t('md.policy.none') : String(summary.policy.failUnder),
+    incomplete: t(summary.policy.allowIncomplete ? 'md.policy.allowed' : 'md.policy.notAllowed'),
+  })}</p>`;
 
   // Counts.
   yield `<h2>${th('md.counts')}</h2>`;
@@ -205,10 +205,10 @@ export function* batchHtmlLines(summary: BatchSummary, ctx: BatchHtmlContext): G
   yield* table([th('md.col.grade'), th('md.col.count')], summary.byGrade.map((g) => [h(g.label), String(g.count)]), [1], 'narrow');
   yield `<h3>${th('md.byType')}</h3>`;
   yield* table(
-      [th('md.col.type'), th('md.col.count'), th('md.col.average'), ...summary.byGrade.map((g) => h(g.label))],
-      summary.byType.map((x) => [h(x.label || x.type), String(x.count), score(x.averageScore), ...x.byGrade.map(String)]),
-      [1, 2, ...summary.byGrade.map((_, i) => i + 3)],
-    );
+    [th('md.col.type'), th('md.col.count'), th('md.col.average'), ...summary.byGrade.map((g) => h(g.label))],
+    summary.byType.map((x) => [h(x.label || x.type), String(x.count), score(x.averageScore), ...x.byGrade.map(String)]),
+    [1, 2, ...summary.byGrade.map((_, i) => i + 3)],
+  );
 
   // Units × areas.
   if (summary.ranking.length > 0) {
@@ -236,10 +236,10 @@ export function* batchHtmlLines(summary: BatchSummary, ctx: BatchHtmlContext): G
   // County-wide findings.
   yield* [`<h2>${th('md.findings')}</h2>`, `<h3>${th('md.findings.areas')}</h3>`, `<p class="note">${th('md.findings.areas.note')}</p>`];
   yield* table(
-      [th('md.col.area'), th('md.col.units'), th('md.col.average'), th('md.col.min'), th('md.col.max'), th('md.col.weakest')],
-      summary.findings.areas.map((a) => areaFindingCells(a, h, lang)),
-      [1, 2, 3, 4],
-    );
+    [th('md.col.area'), th('md.col.units'), th('md.col.average'), th('md.col.min'), th('md.col.max'), th('md.col.weakest')],
+    summary.findings.areas.map((a) => areaFindingCells(a, h, lang)),
+    [1, 2, 3, 4],
+  );
   yield `<h3>${th('md.findings.items')}</h3>`;
   if (summary.findings.items.length === 0) {
     yield `<p>${th(summary.findings.checklist ? 'md.findings.items.none' : 'md.findings.items.unknown')}</p>`;
@@ -247,10 +247,10 @@ export function* batchHtmlLines(summary: BatchSummary, ctx: BatchHtmlContext): G
     yield `<p class="note">${th('md.findings.items.note')}</p>`;
     yield `<figure>${itemChart(summary, lang)}<figcaption>${th('html.chart.itemsCaption', { count: Math.min(ITEM_CHART_TOP, summary.findings.items.length) })}</figcaption></figure>`;
     yield* table(
-        [th('md.col.item'), th('md.col.text'), th('md.col.failed'), th('md.col.partial'), th('md.col.unanswered'), th('md.col.applying'), th('md.col.lost')],
-        summary.findings.items.map((i) => itemFindingCells(i, h, 60)),
-        [2, 3, 4, 5, 6],
-      );
+      [th('md.col.item'), th('md.col.text'), th('md.col.failed'), th('md.col.partial'), th('md.col.unanswered'), th('md.col.applying'), th('md.col.lost')],
+      summary.findings.items.map((i) => itemFindingCells(i, h, 60)),
+      [2, 3, 4, 5, 6],
+    );
   }
 
   // Rankings, with the reasons.
@@ -265,23 +265,23 @@ export function* batchHtmlLines(summary: BatchSummary, ctx: BatchHtmlContext): G
     const heads = scoreHeadings(summary, lang).map(h);
     const scoreColumns = heads.map((_, i) => 4 + i);
     yield* table(
-        [th('md.col.rank'), th('md.col.typeRank'), th('md.col.unit'), th('md.col.type'), ...heads, th('md.col.grade'), th('md.col.result'), th('md.col.why')],
-        summary.ranking.map((r) => {
-          const f = summary.files[r.index];
-          const s = f.summary!;
-          return [
-            String(r.rank),
-            String(r.typeRank),
-            h(s.unit.name),
-            h(s.unit.typeLabel || s.unit.type),
-            ...scoreCells(s, reviews, fixed1).map(h),
-            h(s.grade.label),
-            f.failed ? failed : `<span class="pass">${passed}</span>`,
-            explainReasons(f, reasons).map(h).join('<br>'),
-          ];
-        }),
-        [0, 1, ...scoreColumns],
-      );
+      [th('md.col.rank'), th('md.col.typeRank'), th('md.col.unit'), th('md.col.type'), ...heads, th('md.col.grade'), th('md.col.result'), th('md.col.why')],
+      summary.ranking.map((r) => {
+        const f = summary.files[r.index];
+        const s = f.summary!;
+        return [
+          String(r.rank),
+          String(r.typeRank),
+          h(s.unit.name),
+          h(s.unit.typeLabel || s.unit.type),
+          ...scoreCells(s, reviews, fixed1).map(h),
+          h(s.grade.label),
+          f.failed ? failed : `<span class="pass">${passed}</span>`,
+          explainReasons(f, reasons).map(h).join('<br>'),
+        ];
+      }),
+      [0, 1, ...scoreColumns],
+    );
     if (reviews) for (const line of reviewNotes(summary, lang)) yield `<p class="note">${h(line)}</p>`;
     yield* [`<h3>${th('md.typeRanking')}</h3>`, `<p class="note">${th('md.typeRanking.note')}</p>`];
     for (const group of rankingByType(summary)) {
@@ -313,20 +313,20 @@ export function* batchHtmlLines(summary: BatchSummary, ctx: BatchHtmlContext): G
   if (invalid.length > 0) {
     yield `<h2>${th('md.invalid')} (${invalid.length})</h2>`;
     yield* table(
-        [th('md.col.file'), th('md.col.diagnostic'), th('md.col.instruction')],
-        invalid.map((f) => [
-          `<span class="file">${h(f.file)}</span>`,
-          f.errors.slice(0, 3).map((d) => `<code>${h(formatLocation(d))}</code> ${h(d.message[lang])}`).join('<br>'),
-          `<div class="instruction">${h(instructionFor(f, lang))}</div>`,
-        ]),
-      );
+      [th('md.col.file'), th('md.col.diagnostic'), th('md.col.instruction')],
+      invalid.map((f) => [
+        `<span class="file">${h(f.file)}</span>`,
+        f.errors.slice(0, 3).map((d) => `<code>${h(formatLocation(d))}</code> ${h(d.message[lang])}`).join('<br>'),
+        `<div class="instruction">${h(instructionFor(f, lang))}</div>`,
+      ]),
+    );
   }
   if (summary.duplicates.length > 0) {
     yield* [`<h2>${th('md.duplicates')} (${summary.duplicates.length})</h2>`, `<p class="note">${th(summary.policy.allowDuplicates ? 'md.duplicates.allowed' : 'md.duplicates.note')}</p>`];
     yield* table(
-        [th('md.col.unit'), th('md.col.type'), th('md.col.kept'), th('md.col.superseded')],
-        summary.duplicates.map((d) => [h(d.name), h(d.typeLabel), h(d.kept) + (d.date ? ` (${h(d.date)})` : ''), d.superseded.map((x) => h(x.file) + (x.date ? ` (${h(x.date)})` : '')).join('<br>')]),
-      );
+      [th('md.col.unit'), th('md.col.type'), th('md.col.kept'), th('md.col.superseded')],
+      summary.duplicates.map((d) => [h(d.name), h(d.typeLabel), h(d.kept) + (d.date ? ` (${h(d.date)})` : ''), d.superseded.map((x) => h(x.file) + (x.date ? ` (${h(x.date)})` : '')).join('<br>')]),
+    );
   }
   yield* [`<footer>${th('html.footer', { version: ctx.toolVersion ?? '' })}</footer>`, '</body>', '</html>', ''];
 }

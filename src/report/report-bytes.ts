@@ -210,16 +210,16 @@ interface ChecklistParts {
   /** The report's opening up to `"unit":`, by time stamp and tool version (one per batch). */
   opening: Map<string, Uint8Array>;
   typeLabels: Map<string, string>;
-  /** The ids of the bonus items that apply, by unit type, with the closing brace of `bonus`. */
+  /** The ids of the bonus items that apply, by unit type, with the closing brace of `bonus`; escaped. */
   bonusIds: Map<string, string>;
-  /** `,"grade":{…}` by grade index. */
+  /** `,"grade":{…}` by grade index, escaped. */
   grades: string[];
   cap: number;
   minBase: number;
   partialCredit: number;
   /** `{"id":…,"title":…,"weight":` by area id, escaped. */
   areaHead: Map<string, string>;
-  /** `{"id":…,"gain":` by item id. */
+  /** `{"id":…,"gain":` by item id, escaped. */
   gainHead: Map<string, string>;
   items: ItemParts[];
   byId: Map<string, ItemParts>;

@@ -32,9 +32,13 @@ export function makeVisible(text: string): string {
 
 /**
  * C0/C1 control characters (except tab and newlines), and the invisible characters that could
- * hide or reorder text or make two names look alike (bidi controls, zero-width characters).
+ * hide or reorder text or make two names look alike (bidi controls, zero-width characters). As a
+ * regular-expression class body: the quick tests below add what else their escaper changes.
  */
-export const UNSAFE = new RegExp(`[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f${INVISIBLE_CLASS}]`, 'g');
+const UNSAFE_CLASS = `\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f${INVISIBLE_CLASS}`;
+
+/** {@link UNSAFE_CLASS} as a global expression, for replacing. */
+export const UNSAFE = new RegExp(`[${UNSAFE_CLASS}]`, 'g');
 
 /** Makes invisible control and bidi characters visible as `\u{…}` (a "Trojan Source" note cannot reorder a report). */
 export function showControls(text: string): string {
@@ -44,7 +48,7 @@ export function showControls(text: string): string {
 }
 
 /** What {@link showControls} changes: {@link UNSAFE} and tab (not global, so `test` keeps no state). */
-const SHOWN_SPECIAL = new RegExp(`[\\t\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f${INVISIBLE_CLASS}]`);
+const SHOWN_SPECIAL = new RegExp(`[\\t${UNSAFE_CLASS}]`);
 
 /** Every character escapeInline changes once controls are shown: line breaks, HTML and Markdown specials. */
 const MARKDOWN_SPECIAL = /[\r\n&<>\\`*_[\]{}|~#!$]/;
@@ -131,7 +135,7 @@ export function escapeHtml(text: string): string {
 }
 
 /** Every character a step of {@link escapeHtml} changes: those {@link showControls} shows, and the markup characters. */
-const HTML_SPECIAL = new RegExp(`[\\t\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f${INVISIBLE_CLASS}&<>"']`);
+const HTML_SPECIAL = new RegExp(`[\\t${UNSAFE_CLASS}&<>"']`);
 
 /** Escapes text for HTML and keeps its line breaks as `<br>`. */
 export function escapeHtmlLines(text: string): string {
