@@ -15,10 +15,23 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const bundle = join(__dirname, '..', 'dist', 'wangxin.cjs');
+const whole = join(__dirname, '..', 'dist', 'wangxin.cjs');
+const bundle = commandBundle(process.argv[2]) ?? whole;
 const cacheFile = `${bundle}.cache`;
 let script;
 let cachedData;
+
+/**
+ * The bundle of the command `first` names when the build made one (scripts/bundle.mjs): it holds
+ * that command alone, less to read and compile than the whole CLI. Only a command named first
+ * (`wangxin score FILE`) is looked up; help, options before the command, an unknown name run from
+ * the whole CLI, which behaves the same with more commands on hand.
+ */
+function commandBundle(first) {
+  if (first === undefined || !/^[a-z]+$/.test(first)) return undefined;
+  const file = join(__dirname, '..', 'dist', 'commands', `${first}.cjs`);
+  return existsSync(file) ? file : undefined;
+}
 
 /**
  * Loads the bundle through vm.Script with a V8 code cache: compiling ~0.6 MB of JavaScript is
@@ -27,7 +40,7 @@ let cachedData;
  * the plain tsc output is used.
  */
 async function loadMain() {
-  if (!existsSync(bundle)) return import('../dist/cli/main.js');
+  if (!existsSync(whole)) return import('../dist/cli/main.js');
   try {
     cachedData = readFileSync(cacheFile);
   } catch {
