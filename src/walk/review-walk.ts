@@ -11,9 +11,8 @@ import { translate } from '../i18n/translate.js';
 import { NO_PAINT, type Paint } from '../diagnostics/render.js';
 import { makeVisible } from '../util/safe-text.js';
 import { scoreItem, partialCreditOf } from '../score/score.js';
-import { parseCount, parseRatio } from './parse-input.js';
 import type { Prompter, SelectChoice } from './prompter.js';
-import { countValidator, describeAnswer, isAnswered, progressBar, ratioValidator } from './walk.js';
+import { askDeductions, askRatio, describeAnswer, isAnswered, progressBar } from './walk.js';
 
 /** What the review walk needs. `review.items` is updated in place and saved after every verdict. */
 export interface ReviewWalkOptions {
@@ -180,24 +179,8 @@ export async function reviewWalk(options: ReviewWalkOptions): Promise<ReviewWalk
         default: old?.status === 'na' ? 'na' : '@enter',
       });
       if (which === 'na') entry.status = 'na';
-      else if (kind === 'ratio') {
-        const raw = await prompter.input({ message: translate(lang, 'walk.ratio.message'), default: String(old?.value ?? own.value ?? ''), validate: ratioValidator(lang) });
-        const parsed = parseRatio(raw);
-        entry.value = parsed.ok ? parsed.value : 0;
-      } else {
-        entry.deductions = {};
-        if (which === '@enter') {
-          for (const rule of item.deductions ?? []) {
-            const raw = await prompter.input({
-              message: translate(lang, 'walk.deduct.count', { rule: pickText(rule.text, lang), points: rule.points }),
-              default: String(old?.deductions?.[rule.id] ?? own.deductions?.[rule.id] ?? 0),
-              validate: countValidator(lang),
-            });
-            const count = parseCount(raw) ?? 0;
-            if (count > 0) entry.deductions[rule.id] = count;
-          }
-        }
-      }
+      else if (kind === 'ratio') entry.value = await askRatio(prompter, lang, String(old?.value ?? own.value ?? ''));
+      else entry.deductions = which === '@enter' ? await askDeductions(prompter, lang, item, (rule) => old?.deductions?.[rule] ?? own.deductions?.[rule] ?? 0) : {};
     }
     const reason = await prompter.input({
       message: translate(lang, 'review.walk.reason'),

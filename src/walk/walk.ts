@@ -254,29 +254,10 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
       answer.status = choice as Status;
       if (choice === 'partial' || choice === 'fail') tone = 'problem';
     } else if (kind === 'ratio') {
-      const raw = await prompter.input({
-        message: translate(lang, 'walk.ratio.message'),
-        default: previous?.value !== undefined ? String(previous.value) : undefined,
-        validate: ratioValidator(lang),
-        escapable: true,
-      });
-      const parsed = parseRatio(raw);
-      answer.value = parsed.ok ? parsed.value : 0;
+      answer.value = await askRatio(prompter, lang, previous?.value !== undefined ? String(previous.value) : undefined, true);
       if (answer.value < 1) tone = 'problem';
     } else {
-      answer.deductions = {};
-      if (choice === '@enter') {
-        for (const rule of item.deductions ?? []) {
-          const raw = await prompter.input({
-            message: translate(lang, 'walk.deduct.count', { rule: pickText(rule.text, lang), points: rule.points }),
-            default: String(previous?.deductions?.[rule.id] ?? 0),
-            validate: countValidator(lang),
-            escapable: true,
-          });
-          const count = parseCount(raw) ?? 0;
-          if (count > 0) answer.deductions[rule.id] = count;
-        }
-      }
+      answer.deductions = choice === '@enter' ? await askDeductions(prompter, lang, item, (rule) => previous?.deductions?.[rule] ?? 0, true) : {};
       if (Object.keys(answer.deductions).length > 0) tone = 'problem';
     }
     // A note: required for na, asked with a hint about the gap for partial/fail, optional otherwise.
@@ -350,6 +331,36 @@ async function askRectifyWith(prompter: Prompter, lang: Lang, previous: Rectify 
 
 /** What a note says for an answer: why it does not apply, the gap of a shortfall, or a plain remark. */
 type Tone = 'na' | 'problem' | 'plain';
+
+/**
+ * Asks for a ratio item's value (the self-check's answer or the reviewer's verified one), offering
+ * `defaultText`; what the prompt lets through always parses, 0 stands in only for a prompter that
+ * skips validation. With `escapable`, Esc rejects with {@link PromptEscaped}.
+ */
+export async function askRatio(prompter: Prompter, lang: Lang, defaultText: string | undefined, escapable?: boolean): Promise<number> {
+  const raw = await prompter.input({ message: translate(lang, 'walk.ratio.message'), default: defaultText, validate: ratioValidator(lang), ...(escapable ? { escapable } : {}) });
+  const parsed = parseRatio(raw);
+  return parsed.ok ? parsed.value : 0;
+}
+
+/**
+ * Asks how often each of a deduct item's rules was broken, offering `defaultCount(rule id)`;
+ * returns the counts above 0 by rule id.
+ */
+export async function askDeductions(prompter: Prompter, lang: Lang, item: Item, defaultCount: (rule: string) => number, escapable?: boolean): Promise<Record<string, number>> {
+  const deductions: Record<string, number> = {};
+  for (const rule of item.deductions ?? []) {
+    const raw = await prompter.input({
+      message: translate(lang, 'walk.deduct.count', { rule: pickText(rule.text, lang), points: rule.points }),
+      default: String(defaultCount(rule.id)),
+      validate: countValidator(lang),
+      ...(escapable ? { escapable } : {}),
+    });
+    const count = parseCount(raw) ?? 0;
+    if (count > 0) deductions[rule.id] = count;
+  }
+  return deductions;
+}
 
 /** Validates a typed ratio at the prompt: true, or the message saying what to type. */
 export function ratioValidator(lang: Lang): (value: string) => true | string {
