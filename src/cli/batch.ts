@@ -275,13 +275,9 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
       const { formatBatchMarkdownLines } = await import('../report/batch-markdown.js');
       lines = formatBatchMarkdownLines(summary, { lang });
     }
-    if (options.out !== undefined && !isStdout(options.out)) {
-      await writeOut(options.out, lines);
-      written.push(options.out);
-    } else {
-      const text = [...lines].join('\n');
-      io.stdout.write(text.endsWith('\n') ? text : text + '\n');
-    }
+    // Both pages end with an empty line, i.e. a line break, on standard output as in a file.
+    await writeOut(options.out ?? '-', lines);
+    if (options.out !== undefined && !isStdout(options.out)) written.push(options.out);
   } else if (options.format === 'xlsx') {
     // The workbook needs every unit's open items: kept in compact form as each file is scored.
     const openItems = new Map<string, import('../model/batch.js').OpenItem[]>();

@@ -152,6 +152,18 @@ describe('wangxin batch', () => {
     expect(JSON.parse(readFileSync(inferred, 'utf8'))).toEqual((await batchJson([MIXED])).json);
   });
 
+  it('writes the Markdown and HTML summaries to standard output as to --out, byte for byte, ending in one line break', async () => {
+    for (const format of ['md', 'html']) {
+      const out = join(dir, `same.${format}`);
+      const r = await runInProcess(['batch', MIXED, '--format', format, '--out', out], EPOCH);
+      expect(r.code).toBe(1);
+      const stdout = await runInProcess(['batch', MIXED, '--format', format], EPOCH);
+      expect(stdout.code).toBe(1);
+      expect(stdout.stdout).toBe(readFileSync(out, 'utf8'));
+      expect(stdout.stdout).toMatch(/[^\n]\n$/);
+    }
+  });
+
   it('lists a checklist kept among the submissions under other files, not scored and not a failure', async () => {
     const folder = join(dir, 'with-checklist');
     cpSync(EXAMPLES, folder, { recursive: true });
