@@ -4,7 +4,7 @@ import { translate } from '../i18n/translate.js';
 import type { BaselineChange, BatchSummary, UnitBaseline } from '../model/batch.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { NamedPath } from '../fs/same-file.js';
-import { unitKey } from '../model/identity.js';
+import { latestCopy, unitKey } from '../model/identity.js';
 import { formatLocation, quoteText } from '../diagnostics/render.js';
 import type { Lang } from '../i18n/lang.js';
 import { roundHalfAway } from '../score/round.js';
@@ -24,6 +24,8 @@ export interface BaselineUnit {
   score: number;
   grade: { index: number; label: string };
   file: string;
+  /** The answer file's `date` (a JSON report has none): the latest copy of a unit is its baseline. */
+  date?: string;
   /** The unit's item outcomes and rectification tasks then. */
   round?: UnitRound;
 }
@@ -99,12 +101,13 @@ export async function loadBaseline(dir: string, options: BaselineOptions): Promi
         continue;
       }
       const s = o.summary;
-      units.push({ name: s.unit.name, type: s.unit.type, typeLabel: s.unit.typeLabel, score: s.score, grade: { index: s.grade.index, label: s.grade.label }, file: o.file, round: s.round });
+      units.push({ name: s.unit.name, type: s.unit.type, typeLabel: s.unit.typeLabel, score: s.score, grade: { index: s.grade.index, label: s.grade.label }, file: o.file, ...(s.date !== undefined ? { date: s.date } : {}), round: s.round });
     }
   }
   for (const unit of await loadReports(reports, options, skip)) units.push(unit);
 
-  // The last file in path order wins, so a corrected resubmission ("-v2") replaces the first one.
+  // As in the batch itself: the copy with the latest date counts; without dates the last in path
+  // order, so a corrected resubmission ("-v2") replaces the first one.
   units.sort((a, b) => comparePaths(a.file, b.file));
   const all = new Map<string, BaselineUnit[]>();
   for (const u of units) {
@@ -112,9 +115,9 @@ export async function loadBaseline(dir: string, options: BaselineOptions): Promi
     all.set(key, [...(all.get(key) ?? []), u]);
   }
   for (const [key, list] of all) {
-    const used = list[list.length - 1];
+    const used = latestCopy(list, (u) => u.date);
     loaded.units.set(key, used);
-    if (list.length > 1) loaded.warnings.push({ kind: 'duplicate', name: used.name, type: used.type, used: used.file, ignored: list.slice(0, -1).map((u) => u.file) });
+    if (list.length > 1) loaded.warnings.push({ kind: 'duplicate', name: used.name, type: used.type, used: used.file, ignored: list.filter((u) => u !== used).map((u) => u.file) });
   }
   if (found.files.length === 0 && found.findings.length === 0) loaded.warnings.push({ kind: 'empty', dir });
   loaded.warnings.sort((a, b) => comparePaths(warningFile(a), warningFile(b)));

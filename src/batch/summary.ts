@@ -6,7 +6,7 @@ import { pickText } from '../model/text.js';
 import { gradesOf } from '../score/score.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { comparePaths } from '../util/compare-paths.js';
-import { unitKey } from '../model/identity.js';
+import { latestCopy, unitKey } from '../model/identity.js';
 import { areaFindings, checklistKey, itemFindings, ItemTally } from './findings.js';
 
 /** Scores are compared at the 2 decimals that reports show, so the ranking matches what people read. */
@@ -48,7 +48,7 @@ export function summarizeBatch(
   for (const indexes of byUnit.values()) {
     if (indexes.length < 2) continue;
     indexes.forEach((i) => duplicateIndexes.add(i));
-    const kept = keptSubmission(indexes, all);
+    const kept = latestCopy(indexes, (i) => all[i].summary!.date);
     for (const i of indexes) if (i !== kept) supersededBy.set(i, kept);
     const unit = all[kept].summary!.unit;
     duplicates.push({
@@ -122,19 +122,6 @@ export function summarizeBatch(
       items: itemFindings(base, tally, key),
     },
   };
-}
-
-/**
- * Which of a unit's submissions counts (indexes in path order): the one with the latest `date`;
- * without dates, or on the same date, the last in path order. A copy without a date is older than any dated one.
- */
-function keptSubmission(indexes: readonly number[], all: readonly FileOutcome[]): number {
-  let kept = indexes[0];
-  for (const i of indexes.slice(1)) {
-    // Dates are YYYY-MM-DD (the schema's `date` format): compared as text they compare as dates.
-    if ((all[i].summary!.date ?? '') >= (all[kept].summary!.date ?? '')) kept = i;
-  }
-  return kept;
 }
 
 /**
@@ -234,8 +221,9 @@ function distributions(
   };
 }
 
-/** Exit code of a batch (docs/formats.md §6): 1 when any file failed or a unit on the roster is missing (unless allowed), else 0. */
+/** Exit code of a batch (docs/formats.md §6): 1 when any file failed, none was an answer file, or a unit on the roster is missing (unless allowed), else 0. */
 export function batchExitCode(summary: BatchSummary): number {
-  if (summary.counts.failed > 0) return 1;
+  // Only other files (checklists, say) and not one submission: a CI job whose submissions went missing must not pass.
+  if (summary.counts.failed > 0 || summary.counts.files === 0) return 1;
   return summary.roster && summary.roster.missing.length > 0 && !summary.policy.allowMissing ? 1 : 0;
 }

@@ -240,7 +240,8 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
     } finally {
       await shown;
     }
-    const tasks = sumTallies(outcomes.map((o) => o.summary?.tasks));
+    // A unit's superseded copies (see summarizeBatch) are in no count: only the one that counts.
+    const tasks = sumTallies(summary.files.map((f) => (f.supersededBy === undefined ? f.summary?.tasks : undefined)));
     if (tasks) summary.rectification = { asOf, since, ...tasks };
     if (baseline) (await import('../batch/baseline.js')).applyBaseline(summary, baseline);
     if (roster) summary.roster = (await import('../batch/roster.js')).checkRoster(roster, options.roster!, summary);
@@ -331,6 +332,7 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
   const c = summary.counts;
   const line = translate(lang, 'batch.cli.result', { files: c.files, valid: c.valid, invalid: c.invalid, failed: c.failed });
   io.stderr.write((c.failed > 0 ? ctx.paintErr.red(line) : ctx.paintErr.green(line)) + '\n');
+  if (c.files === 0) io.stderr.write(ctx.paintErr.red(translate(lang, 'batch.cli.nothingScored', { other: c.other })) + '\n');
   if (summary.roster && summary.roster.missing.length > 0) {
     const missing = translate(lang, 'batch.cli.missingUnits', { count: summary.roster.missing.length, expected: summary.roster.expected });
     io.stderr.write((options.allowMissing ? ctx.paintErr.yellow(missing) : ctx.paintErr.red(missing)) + '\n');

@@ -97,8 +97,10 @@ export async function runLedger(paths: string[], options: LedgerOptions, ctx: Co
       if (!read.ok) check = unreadableCheck(f.file, read.diagnostic);
       else {
         const quick = parseYaml(read.text, f.file, { positions: false });
-        // The office's review of a unit, kept beside its answer file, is no answer file: it has no tasks of its own.
-        if (detectKind(quick.value) === 'review') continue;
+        // As in a batch: a checklist kept among the submissions, or the office's review of a unit
+        // kept beside its answer file, is no answer file and has no tasks of its own.
+        const kind = detectKind(quick.value);
+        if (kind === 'review' || kind === 'checklist') continue;
         check = await checkQuickParse(quick, { ref }, 'answers');
       }
     }
@@ -113,7 +115,20 @@ export async function runLedger(paths: string[], options: LedgerOptions, ctx: Co
   for (const d of found.findings) problems.push({ file: d.file, codes: [d.code], message: d.message[lang] });
   if (shown.length > 0) io.stderr.write(renderDiagnostics(shown, { lang, paint, frames: false }) + '\n');
 
-  const ledger = buildLedger(units, { asOf: options.asOf, since, lang });
+  // A unit that submitted more than once has one copy in the ledger, the one a batch counts.
+  const { latestCopy, unitKey } = await import('../model/identity.js');
+  const copies = new Map<string, typeof units>();
+  for (const u of units) {
+    const key = unitKey(u.answers.unit.name, u.answers.unit.type);
+    copies.set(key, [...(copies.get(key) ?? []), u]);
+  }
+  const counted = units.filter((u) => {
+    const kept = latestCopy(copies.get(unitKey(u.answers.unit.name, u.answers.unit.type))!, (c) => c.answers.date);
+    if (kept !== u) io.stderr.write(paint.yellow(translate(lang, 'ledger.superseded', { file: makeVisible(u.file), unit: makeVisible(u.answers.unit.name), kept: makeVisible(kept.file) })) + '\n');
+    return kept === u;
+  });
+
+  const ledger = buildLedger(counted, { asOf: options.asOf, since, lang });
   const epoch = Number(io.env.SOURCE_DATE_EPOCH);
   const generatedAt = options.generatedAt ?? (io.env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date()).toISOString();
   const view = { ledger, problems, generatedAt, toolVersion: readToolVersion(), lang };

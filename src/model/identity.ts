@@ -24,3 +24,17 @@ export function unitKey(name: string, type: string): string {
 export function isBlankText(text: string | undefined): boolean {
   return text === undefined || text.replace(INVISIBLE, '').trim() === '';
 }
+
+/**
+ * Which of one unit's copies counts (`copies` in path order): the one with the latest `date`;
+ * without dates, or on the same date, the last in path order. A copy without a date is older
+ * than any dated one. The one rule for a batch's duplicates, its baseline and the ledger.
+ */
+export function latestCopy<T>(copies: readonly T[], dateOf: (copy: T) => string | undefined): T {
+  let kept = copies[0];
+  for (const copy of copies.slice(1)) {
+    // Dates are YYYY-MM-DD (the schema's `date` format): compared as text they compare as dates.
+    if ((dateOf(copy) ?? '') >= (dateOf(kept) ?? '')) kept = copy;
+  }
+  return kept;
+}

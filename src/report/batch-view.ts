@@ -37,7 +37,8 @@ export function countRows(summary: Pick<BatchSummary, 'counts' | 'roster'>, lang
   const c = summary.counts;
   const rows: [string, number][] = [
     [t('md.count.files'), c.files],
-    [t('md.count.units'), c.valid],
+    // Units, not files: a unit's superseded copies (valid files all) are in no count but their own row.
+    [t('md.count.units'), c.valid - c.superseded],
     [t('md.count.invalid'), c.invalid],
     [t('md.count.vetoed'), c.vetoed],
     [t('md.count.incomplete'), c.incomplete],

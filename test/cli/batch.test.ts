@@ -61,7 +61,8 @@ describe('wangxin batch', () => {
     const r = await runInProcess(['batch', MIXED, '--lang', 'en'], EPOCH);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('| Files | 7 |');
-    expect(r.stdout).toContain('| Units (valid files) | 6 |');
+    // Six valid files, one of them the township's superseded copy: five units.
+    expect(r.stdout).toContain('| Units (valid files) | 5 |');
     expect(r.stdout).toContain('| Invalid files | 1 |');
     expect(r.stdout).toContain('| Vetoed | 1 |');
     expect(r.stdout).toContain('| Incomplete | 1 |');
@@ -193,6 +194,24 @@ describe('wangxin batch', () => {
     expect(findAll(root, 'testsuite')[0].attributes).toMatchObject({ tests: '7', failures: '0', skipped: '2' });
     const skipped = findAll(root, 'testcase').filter((c) => findAll(c, 'skipped').length > 0);
     expect(skipped.map((c) => c.attributes.classname)).toEqual(['other', 'other']);
+  });
+
+  it('fails (exit 1) a folder holding other files but no answer file, saying so, where an empty folder is a usage error', async () => {
+    const folder = join(dir, 'only-checklist');
+    mkdirSync(folder);
+    cpSync(join('checklists', 'county-cyber-2018.yaml'), join(folder, 'checklist.yaml'));
+    const en = await runInProcess(['batch', folder, '--lang', 'en'], EPOCH);
+    expect(en.code).toBe(1);
+    expect(en.stderr).toContain('nothing to score: none of the 1 file found is an answer file (see "Other files")');
+    const zh = await runInProcess(['batch', folder, '--format', 'json'], EPOCH);
+    expect(zh.code).toBe(1);
+    expect(zh.stderr).toContain('没有可评分的答卷：找到的 1 个文件都不是答卷');
+    expect(JSON.parse(zh.stdout).counts).toMatchObject({ files: 0, other: 1 });
+    const empty = join(dir, 'empty-folder');
+    mkdirSync(empty);
+    const none = await runInProcess(['batch', empty, '--lang', 'en'], EPOCH);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('no answer files (*.yaml/*.yml/*.xlsx) found');
   });
 
   it('applies --fail-under and --allow-incomplete', async () => {

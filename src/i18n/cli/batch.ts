@@ -4,7 +4,7 @@ import type { Catalogue } from '../catalog.js';
 /** wangxin batch on the command line. */
 export const BATCH_CLI = {
   'batch.cli.description': { zh: '批量评分：一个文件夹或多个答卷文件，生成汇总（用于 CI）', en: 'batch scoring of a folder or many answer files, with a summary (for CI)' },
-  'batch.cli.arg.paths': { zh: '答卷文件或文件夹（递归查找 *.yaml/*.yml）', en: 'answer files or folders (searched for *.yaml/*.yml)' },
+  'batch.cli.arg.paths': { zh: '答卷文件或文件夹（递归查找 *.yaml/*.yml/*.xlsx）', en: 'answer files or folders (searched for *.yaml/*.yml/*.xlsx)' },
   'batch.cli.opt.format': {
     zh: '汇总格式：md、html（可打印的单页，含图表）、json（含每个单位的报告）、jsonl（每个文件一行，最后一行为汇总）或 xlsx（Excel 工作簿，须 --out）；默认按 --out 的扩展名，否则 md',
     en: 'summary format: md, html (one printable page with charts), json (with every unit report), jsonl (a line per file, then a summary line) or xlsx (an Excel workbook; needs --out); by default from the --out extension, else md',
@@ -15,7 +15,11 @@ export const BATCH_CLI = {
   'batch.cli.opt.allowIncomplete': { zh: '有未作答条目的单位不判为不通过', en: 'do not fail units with unanswered items' },
   'batch.cli.opt.jobs': { zh: '并行线程数（默认：CPU 数）', en: 'parallel threads (default: number of CPUs)' },
   'batch.cli.error.missing': { zh: '找不到：{paths}', en: 'not found: {paths}' },
-  'batch.cli.error.noFiles': { zh: '没有找到任何答卷文件（*.yaml/*.yml）', en: 'no answer files (*.yaml/*.yml) found' },
+  'batch.cli.error.noFiles': { zh: '没有找到任何答卷文件（*.yaml/*.yml/*.xlsx）', en: 'no answer files (*.yaml/*.yml/*.xlsx) found' },
+  'batch.cli.nothingScored': {
+    zh: '没有可评分的答卷：找到的 {other} 个文件都不是答卷（见“其他文件”）',
+    en: 'nothing to score: none of the {other} {other|file|files} found is an answer file (see "Other files")',
+  },
   'batch.cli.error.write': { zh: '无法写入 {file}：{reason}', en: 'cannot write {file}: {reason}' },
   'batch.cli.written': { zh: '已写入 {file}', en: 'Wrote {file}' },
   'batch.cli.result': {

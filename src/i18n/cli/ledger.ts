@@ -7,7 +7,7 @@ export const LEDGER_CLI = {
     zh: '整改台账：汇总各单位答卷中的整改任务，列出未完成和逾期的任务（按单位、按一级指标），并统计本期完成情况',
     en: "the rectification ledger: every unit's rectification tasks, the open and overdue ones by unit and by area, and what was done this period",
   },
-  'ledger.arg.paths': { zh: '答卷文件或文件夹（递归查找 .yaml/.yml）', en: 'answer files or folders (searched for .yaml/.yml)' },
+  'ledger.arg.paths': { zh: '答卷文件或文件夹（递归查找 .yaml/.yml/.xlsx）', en: 'answer files or folders (searched for .yaml/.yml/.xlsx)' },
   'ledger.opt.format': { zh: '输出格式：md（默认）、json 或 xlsx（Excel 工作簿，须配合 --out）', en: 'output format: md (default), json or xlsx (an Excel workbook, with --out)' },
   'ledger.opt.out': { zh: '写入此文件（默认输出到屏幕）', en: 'write to this file (default: print)' },
   'ledger.opt.since': {
@@ -23,6 +23,7 @@ export const LEDGER_CLI = {
   'ledger.error.write': { zh: '无法写入 {file}：{reason}', en: 'cannot write {file}: {reason}' },
   'ledger.written': { zh: '已写入整改台账 {file}', en: 'Ledger written: {file}' },
   'ledger.invalid': { zh: '{count} 个答卷无法读取或有错误，其中的整改任务未计入', en: '{count} answer file(s) unreadable or invalid; their tasks are not counted' },
+  'ledger.superseded': { zh: '{file}：{unit} 的较早提交，以 {kept} 为准，不计入台账', en: '{file}: an earlier submission of {unit}; {kept} counts instead, and this file is left out of the ledger' },
   'ledger.overdueFail': { zh: '有 {count} 项整改任务逾期未完成', en: '{count} rectification task(s) overdue' },
   'ledger.result': {
     zh: '截至 {asOf}：{units} 个单位，整改任务 {tasks} 项；未完成 {open} 项，其中逾期 {overdue} 项；{since} 以来已完成 {doneThisPeriod} 项。',
