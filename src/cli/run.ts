@@ -29,6 +29,7 @@ import { refuseSameFile, isStdout, writeCommandOutput } from './outputs.js';
 import { lockAnswerFile, shownPath as fromCwd, startWalkSession } from './answer-lock.js';
 import { recordEvidence } from '../evidence/evidence.js';
 import { describeOutcome } from './evidence.js';
+import { isWorkbookPath } from '../workbook/layout.js';
 import { builtinIds, looksLikePath } from '../checklist/resolve-checklist.js';
 import { checkFileBytes, checkText } from '../check/check-file.js';
 import { produceDocxReport, produceReport } from '../report/produce.js';
@@ -144,6 +145,11 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
     }
     if (shownPath === '-') {
       errorLine(translate(lang, 'run.answersStdout'));
+      return EXIT.USAGE;
+    }
+    // The walk saves YAML: a workbook (a new one too) would be written over with text, its sheets lost.
+    if (isWorkbookPath(shownPath)) {
+      errorLine(translate(lang, 'run.workbook', { file: makeVisible(shownPath) }));
       return EXIT.USAGE;
     }
     const absolute = resolve(io.cwd, shownPath);

@@ -195,6 +195,21 @@ describe('run: interrupting and resuming', () => {
     expect((await run({ answers: 'dir.yaml' }, [])).code).toBe(2);
   });
 
+  it('refuses an answer workbook, existing or new, before asking anything: it is left as it was, none is made', async () => {
+    const book = join(tmp.dir, 'book.xlsx');
+    writeFileSync(book, 'PK\u0003\u0004 not really a workbook, but bytes that must stay');
+    const before = readFileSync(book);
+    const r = await run({ answers: 'book.xlsx' }, [], 'en');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('book.xlsx is a workbook: run fills in YAML answer files');
+    expect(r.err).toContain('wangxin convert book.xlsx --to yaml');
+    expect(readFileSync(book)).toEqual(before);
+    const fresh = await run({ ...base('new.xlsx') }, []);
+    expect(fresh.code).toBe(2);
+    expect(fresh.err).toContain('new.xlsx 是工作簿');
+    expect(existsSync(join(tmp.dir, 'new.xlsx'))).toBe(false);
+  });
+
   it('refuses to change the unit type of a half-done file unless --change-unit-type', async () => {
     const file = join(tmp.dir, 'a.yaml');
     const answers = blankAnswers(checklist);
