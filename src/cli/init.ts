@@ -51,9 +51,11 @@ export function registerInit(add: AddCommand, ctx: CommandContext, setExit: (cod
     .option('--roster', translate(lang, 'init.opt.roster'))
     .option('--format <format>', translate(lang, 'init.opt.format'))
     .action(async (options: InitOptions) => {
-      // An answer file is YAML or a workbook: --out names one of those, or --format says which to write.
-      if (options.format === undefined && !options.checklistTemplate) formatForOut(options.out, undefined, { ...YAML_EXTENSIONS, '.xlsx': 'xlsx' }, 'yaml');
-      else if (options.checklistTemplate) formatForOut(options.out, undefined, YAML_EXTENSIONS, 'yaml');
+      // --out names YAML or a workbook, or --format says which to write; the two never disagree (a
+      // workbook named .yaml, YAML named .xlsx). Only an answer file can be a workbook: runInit
+      // refuses one for a template or a roster.
+      if (options.format !== undefined && options.format !== 'yaml' && options.format !== 'xlsx') throw new UsageError('init.error.format', { format: makeVisible(options.format) });
+      formatForOut(options.out, options.format as 'yaml' | 'xlsx' | undefined, { ...YAML_EXTENSIONS, '.xlsx': 'xlsx' }, 'yaml');
       setExit(await runInit(options, ctx));
     });
   addExamples(cmd, lang, [
@@ -81,7 +83,7 @@ export async function runInit(options: InitOptions, ctx: CommandContext): Promis
 
   const workbook = options.format === 'xlsx' || (options.format === undefined && outFile !== undefined && /\.xlsx$/i.test(outFile));
   if (options.format !== undefined && options.format !== 'yaml' && options.format !== 'xlsx') throw new UsageError('init.error.format', { format: makeVisible(options.format) });
-  if (workbook && (outFile === undefined || options.checklistTemplate)) throw new UsageError('init.error.workbookOut');
+  if (workbook && (outFile === undefined || options.checklistTemplate || options.roster)) throw new UsageError('init.error.workbookOut');
 
   let text: string | Buffer;
   let done: string;

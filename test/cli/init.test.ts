@@ -152,6 +152,23 @@ describe('wangxin init (blank answer file)', () => {
     expect(existsSync(join(tmp, 'blank.json'))).toBe(false);
   });
 
+  it('--format that contradicts --out, or a workbook roster or template, is a usage error and writes nothing', async () => {
+    const cases: [string[], RegExp][] = [
+      [['--unit-type', 'township', '--out', 'n.xlsx', '--format', 'yaml'], /--format yaml does not match --out n\.xlsx/],
+      [['--unit-type', 'township', '--out', 'n.yaml', '--format', 'xlsx'], /--format xlsx does not match --out n\.yaml/],
+      [['--roster', '--out', 'units.xlsx'], /a checklist template and a roster are YAML only/],
+      [['--roster', '--out', 'units.yaml', '--format', 'xlsx'], /--format xlsx does not match --out units\.yaml/],
+      [['--checklist-template', '--out', 'my.xlsx'], /a checklist template and a roster are YAML only/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await runInProcess(['init', ...args, '--lang', 'en'], {}, tmp);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(STACK);
+      expect(existsSync(join(tmp, args[args.indexOf('--out') + 1])), args.join(' ')).toBe(false);
+    }
+  });
+
   it('a file whose unit name is still the placeholder is an error, in validate and batch', async () => {
     const zh = await runInProcess(['init', '--unit-type', 'township'], {}, tmp);
     const en = await runInProcess(['init', '--unit-type', 'township', '--lang', 'en'], {}, tmp);

@@ -28,7 +28,10 @@ export const INIT_CLI = {
   },
   'init.opt.format': { zh: '答卷格式：yaml（默认）或 xlsx（电子表格答卷，--out 以 .xlsx 结尾时自动选用）', en: 'answer file format: yaml (default) or xlsx (a spreadsheet workbook; chosen when --out ends in .xlsx)' },
   'init.error.format': { zh: '--format 只能是 yaml 或 xlsx，而不是“{format}”', en: '--format takes yaml or xlsx, not "{format}"' },
-  'init.error.workbookOut': { zh: '电子表格答卷须用 --out 指定 .xlsx 文件（不能输出到屏幕，也不能与 --checklist-template 同用）', en: 'a workbook needs --out FILE.xlsx (it cannot be printed, nor combined with --checklist-template)' },
+  'init.error.workbookOut': {
+    zh: '电子表格答卷须用 --out 指定 .xlsx 文件（不能输出到屏幕；检查表模板和应报单位名单只写 YAML，不能与 --checklist-template、--roster 同用）',
+    en: 'a workbook needs --out FILE.xlsx (it cannot be printed; a checklist template and a roster are YAML only, so it cannot be combined with --checklist-template or --roster)',
+  },
   'init.error.templateNeedsBuiltin': {
     zh: '模板只能继承内置检查表；“{ref}”不是内置检查表的编号（内置：{known}）',
     en: 'a template extends a built-in checklist; "{ref}" is not a built-in id (built-in: {known})',
