@@ -308,11 +308,14 @@ function reviewPathOf(path: string | Uint8Array): string | Buffer {
   return Buffer.concat([bytes.subarray(0, Buffer.byteLength(stem, 'latin1')), Buffer.from('.review.yaml')]);
 }
 
-/** The outcomes and tasks of a scored unit's items (pass, partial and fail only: the others never count as met or short). */
-export function roundOf(items: readonly { id: string; status: ItemOutcome; rectify?: Rectify }[]): UnitRound {
+/**
+ * The outcomes and tasks of a scored unit's items (pass, partial and fail only: the others never
+ * count as met or short; bonus items neither, as a bonus not earned is no shortfall).
+ */
+export function roundOf(items: readonly { id: string; status: ItemOutcome; bonus: boolean; rectify?: Rectify }[]): UnitRound {
   const round: UnitRound = { outcomes: [], plans: [] };
   for (const i of items) {
-    if (i.status === 'pass' || i.status === 'partial' || i.status === 'fail') round.outcomes.push([i.id, i.status]);
+    if (!i.bonus && (i.status === 'pass' || i.status === 'partial' || i.status === 'fail')) round.outcomes.push([i.id, i.status]);
     if (i.rectify) round.plans.push([i.id, i.rectify]);
   }
   return round;

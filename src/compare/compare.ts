@@ -186,9 +186,10 @@ export function compareReports(oldReport: Report, newReport: Report, sides: { ol
   const onlyInOld = oldReport.items.filter((i) => !newIds.has(i.id)).map(onlyOf);
   const tasks = new Map<string, Rectify>();
   for (const i of oldReport.items) if (i.rectify) tasks.set(i.id, i.rectify);
+  // A bonus item not earned is no shortfall: never a finding, fixed or repeated.
   const follow = followUp(
-    new Map(oldReport.items.map((i) => [i.id, i.status])),
-    new Map(newReport.items.map((i) => [i.id, i.status])),
+    new Map(oldReport.items.filter((i) => !i.bonus).map((i) => [i.id, i.status])),
+    new Map(newReport.items.filter((i) => !i.bonus).map((i) => [i.id, i.status])),
     tasks,
     itemOrder(newIds, oldItems.keys()),
     new Map([...oldReport.items, ...newReport.items].map((i) => [i.id, i.text])),

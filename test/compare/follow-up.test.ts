@@ -56,19 +56,22 @@ describe('wangxin compare: the follow-up of two rounds', () => {
     expect(f.fixed.map((i: { id: string }) => i.id)).toEqual(['A3.1.1', 'A4.1.2']);
     expect(f.newlyFailing).toEqual([{ id: 'A5.2.4', text: expect.stringContaining('经费'), last: 'pass', now: 'partial' }]);
     expect(f.stillFailing.map((i: { id: string }) => i.id)).toContain('A4.4.3');
-    expect(f.stillFailing).toHaveLength(15);
+    expect(f.stillFailing).toHaveLength(13);
+    // A3.2.5 and A4.1.7 are bonus items answered fail both years: a bonus not earned is no shortfall.
+    expect(f.stillFailing.map((i: { id: string }) => i.id)).not.toContain('A3.2.5');
+    expect(f.stillFailing.map((i: { id: string }) => i.id)).not.toContain('A4.1.7');
     expect(f.taskCounts).toEqual({ total: 4, onTime: 2, late: 1, open: 1 });
     expect(f.tasks.find((t: { item: string }) => t.item === 'A1.2.2')).toMatchObject({ verdict: 'late', daysLate: 20, doneOn: '2025-11-20', fixedNow: false });
   });
 
   it('shows the follow-up in Markdown, repeat findings first, in both languages', async () => {
     const zh = (await runInProcess(['compare', OLD, NEW])).stdout;
-    expect(zh).toContain('已整改 2 项，新出现问题 1 项，仍未整改 15 项（重复发现）。');
+    expect(zh).toContain('已整改 2 项，新出现问题 1 项，仍未整改 13 项（重复发现）。');
     expect(zh.indexOf('### ⚠ 重复发现')).toBeLessThan(zh.indexOf('### 新出现的问题'));
     expect(zh).toContain('上一轮整改任务 4 项：按期完成 2，逾期完成 1，未完成 1。');
     expect(zh).toContain('| A1.2.2 | 对照“五个不”开展自查，形成问题清单 | 王芳（党政办主任） | 2025-10-31 | ⏰ 逾期 20 天完成（2025-11-20） | 仍未符合 |');
     const en = (await runInProcess(['compare', OLD, NEW, '--lang', 'en'])).stdout;
-    expect(en).toContain('2 fixed, 1 newly failing, 15 still failing (repeat findings).');
+    expect(en).toContain('2 fixed, 1 newly failing, 13 still failing (repeat findings).');
     expect(en).toContain("Last round's rectification tasks: 4; 2 closed by the due date, 1 closed late, 1 not closed.");
   });
 });
