@@ -85,7 +85,7 @@ export const COVER_FIELDS = [
   { path: ['assessor', 'role'], key: 'wb.cover.assessorRole' },
   { path: ['assessor', 'contact'], key: 'wb.cover.assessorContact' },
   { path: ['period'], key: 'wb.cover.period' },
-  { path: [], key: 'wb.cover.date' },
+  { path: ['date'], key: 'wb.cover.date' },
 ] as const satisfies readonly { path: readonly string[]; key: Key }[];
 
 const STATUS_KEYS: Record<Status, Key> = { pass: 'wb.status.pass', partial: 'wb.status.partial', fail: 'wb.status.fail', na: 'wb.status.na' };

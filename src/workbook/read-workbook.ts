@@ -125,7 +125,7 @@ function readLoaded(wb: Workbook, file: string): ParsedYaml {
   const cover = wb.getWorksheet(settings.get('coverSheet') ?? '') ?? findSheet(wb, (ws) => COVER_FIELDS.some((f) => findLabel(ws, f.key) !== undefined));
   if (cover) {
     for (const field of COVER_FIELDS) {
-      if (field.path.length === 0 || (field.path[0] === 'unit' && field.path[1] === 'type')) continue;
+      if (field.path[0] === 'unit' && field.path[1] === 'type') continue;
       const label = findLabel(cover, field.key);
       if (!label) continue;
       const at = valueRightOf(cover, label.row, label.col);
@@ -136,6 +136,14 @@ function readLoaded(wb: Workbook, file: string): ParsedYaml {
         if (text !== '' || field.path[1] === 'name') unit[field.path[1]] = text;
       } else if (field.path[0] === 'assessor') {
         if (text !== '') assessor[field.path[1]] = text;
+      } else if (field.path[0] === 'date') {
+        // The day the answers were completed: among a unit's submissions the latest counts, so a
+        // date typed in any of a spreadsheet's ways is read as one, and anything else is located.
+        const raw = at ? plainValue(at.cell.value) : undefined;
+        if (raw === undefined) continue;
+        const day = dayOf(raw);
+        if (day !== undefined) value.date = day;
+        else diagnostics.push(createDiagnostic('WORKBOOK_DATE', file, { text }, { ...spanOf(place), pointer: '/date' }));
       } else if (text !== '') {
         value.period = text;
       }

@@ -83,7 +83,6 @@ export async function writeWorkbook(checklist: Checklist, answers: Answers, lang
   cover.getCell('A2').value = t('wb.cover.checklist', { id: checklist.id, version: checklist.version });
   const typeLabel = checklist.unitTypes.find((u) => u.id === answers.unit.type)?.label;
   const coverValue = (path: readonly string[]): string | undefined => {
-    if (path.length === 0) return undefined;
     if (path[0] === 'unit' && path[1] === 'type') return typeLabel ? pick(typeLabel) : answers.unit.type;
     let v: unknown = answers;
     for (const p of path) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[p] : undefined;

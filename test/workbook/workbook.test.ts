@@ -259,3 +259,42 @@ describe('convert chooses the format from --out', () => {
     expect(bad.stderr).toMatch(/扩展名/);
   });
 });
+
+describe('the cover\'s date', () => {
+  it('is the answer file\'s date, however the spreadsheet typed it; a cell that is no date is located', async () => {
+    const dir = join(tmp, 'cover-date');
+    mkdirSync(dir);
+    const file = join(dir, 'unit.xlsx');
+    expect((await runInProcess(['init', '--unit-type', 'township', '--unit', '某镇', '--out', file])).code).toBe(0);
+    for (const [typed, day] of [['2026年11月30日', '2026-11-30'], [new Date(Date.UTC(2026, 9, 1)), '2026-10-01'], ['2026/7/5', '2026-07-05']] as const) {
+      await editWorkbook(file, (wb) => {
+        wb.getWorksheet('封面')!.getCell('B11').value = typed;
+      });
+      const y = await runInProcess(['convert', file, '--to', 'yaml', '--out', '-'], {}, dir);
+      expect(y.code, y.stderr).toBe(0);
+      expect(y.stdout).toMatch(new RegExp(`^date: ${day}$`, 'm'));
+    }
+    await editWorkbook(file, (wb) => {
+      wb.getWorksheet('封面')!.getCell('B11').value = '上周五';
+    });
+    const v = await runInProcess(['validate', file, '--lang', 'en'], {}, dir);
+    expect(v.code).toBe(1);
+    expect(v.stdout + v.stderr).toMatch(/unit\.xlsx:封面!B11 .*"上周五" is not a valid date.*WORKBOOK_DATE/);
+  });
+
+  it('survives YAML → workbook → YAML, and decides which of a unit\'s submissions a batch counts', async () => {
+    const dir = join(tmp, 'cover-date-batch');
+    mkdirSync(dir);
+    const text = readFileSync(EXAMPLE, 'utf8');
+    writeFileSync(join(dir, 'late.yaml'), text.replace(/^period: (.*)$/m, 'period: $1\ndate: 2026-12-01'));
+    expect((await runInProcess(['convert', join(dir, 'late.yaml'), '--out', join(dir, 'late.xlsx')])).code).toBe(0);
+    const back = await runInProcess(['convert', join(dir, 'late.xlsx'), '--to', 'yaml', '--out', '-']);
+    expect(back.stdout).toMatch(/^date: 2026-12-01$/m);
+    rmSync(join(dir, 'late.yaml'));
+    // The same unit in an older YAML file, last in path order.
+    writeFileSync(join(dir, 'z-early.yaml'), text.replace(/^period: (.*)$/m, 'period: $1\ndate: 2026-10-01'));
+    const r = await runInProcess(['batch', dir, '--format', 'json', '--allow-duplicates']);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.duplicates[0]).toMatchObject({ kept: join(dir, 'late.xlsx'), date: '2026-12-01' });
+  });
+});
