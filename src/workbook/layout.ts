@@ -107,14 +107,18 @@ export function normalizeLabel(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 }
 
-/** Every spelling of each status that is read: the zh and en labels and the answer-file word. */
-export const STATUS_BY_LABEL: ReadonlyMap<string, Status> = new Map(
-  (Object.keys(STATUS_KEYS) as Status[]).flatMap((s) => [
+/**
+ * Every spelling of each status that is read: the zh and en labels, the answer-file word, and
+ * "not applicable" spelt out (what an English speaker types for the drop-down's `n/a`).
+ */
+export const STATUS_BY_LABEL: ReadonlyMap<string, Status> = new Map([
+  ...(Object.keys(STATUS_KEYS) as Status[]).flatMap((s): [string, Status][] => [
     [normalizeLabel(translate('zh', STATUS_KEYS[s])), s],
     [normalizeLabel(translate('en', STATUS_KEYS[s])), s],
     [s, s],
   ]),
-);
+  [normalizeLabel('not applicable'), 'na'],
+]);
 
 /** Every spelling of each rectification status that is read: the zh and en labels and the answer-file word. */
 export const TASK_STATUS_BY_LABEL: ReadonlyMap<string, RectifyStatus> = new Map(

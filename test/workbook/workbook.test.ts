@@ -142,10 +142,27 @@ describe('reading a filled-in workbook', () => {
     expect(text.stdout + text.stderr).toContain(`wrong.xlsx:自查表!${cell}`);
     expect(text.stdout + text.stderr).toContain('“是” 不是 符合/部分符合/不符合/不适用 之一');
     const en = await runInProcess(['validate', file, '--lang', 'en']);
-    expect(en.stdout + en.stderr).toContain('"是" is not one of pass/partial/fail/not applicable');
+    // The English drop-down's own words.
+    expect(en.stdout + en.stderr).toContain('"是" is not one of pass/partial/fail/n/a (符合/部分符合/不符合/不适用)');
     const s = await runInProcess(['score', file]);
     expect(s.code).toBe(1);
     expect(s.stderr).toContain(`自查表!${cell}`);
+  });
+
+  it('reads "not applicable" spelt out as the drop-down\'s n/a', async () => {
+    const file = join(tmp, 'spelt-out.xlsx');
+    await editWorkbook(
+      filled,
+      (wb) => {
+        const ws = wb.getWorksheet('自查表')!;
+        rowOf(ws, 'A1.1.1').getCell(columnOf(ws, '自查结果')).value = 'Not Applicable';
+        rowOf(ws, 'A1.1.1').getCell(columnOf(ws, '情况说明')).value = '本单位不涉及';
+      },
+      file,
+    );
+    const y = await runInProcess(['convert', file, '--to', 'yaml', '--out', '-']);
+    expect(y.code, y.stderr).toBe(0);
+    expect(y.stdout).toMatch(/A1\.1\.1: \{ status: na, note: 本单位不涉及/);
   });
 
   it('says when a spreadsheet turned 3/4 into a date, at the cell, with the fix', async () => {

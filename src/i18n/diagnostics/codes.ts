@@ -312,7 +312,7 @@ export const DIAGNOSTIC_CODES = {
   },
   WORKBOOK_STATUS: {
     zh: '“{text}” 不是 符合/部分符合/不符合/不适用 之一，请从下拉列表中选择',
-    en: '"{text}" is not one of pass/partial/fail/not applicable (符合/部分符合/不符合/不适用); choose from the drop-down list',
+    en: '"{text}" is not one of pass/partial/fail/n/a (符合/部分符合/不符合/不适用); choose from the drop-down list',
   },
   WORKBOOK_TASK_STATUS: {
     zh: '“{text}” 不是 未开始/整改中/已完成 之一，请从下拉列表中选择整改状态',
