@@ -165,8 +165,8 @@ describe('tinyParsePositioned', () => {
   it('reports a flow collection left open, and a tab-indented line, exactly as yaml does', () => {
     const codes = (text: string): unknown => tinyParsePositioned(text, 'x.yaml')?.diagnostics.map((d) => [d.code, d.line, d.column, d.endLine, d.endColumn, d.message.en]);
     const open = 'a: 1\nm:\n  k1: { status: pass\n  k2: { status: fail }\nend: 2\n';
-    expect(codes(open)).toEqual([['YAML_SYNTAX', 4, 3, 4, 4, 'YAML syntax error: Flow map in block collection must be sufficiently indented and end with a }']]);
-    expect(codes('a: [x, y\n')).toEqual([['YAML_SYNTAX', 2, 1, 2, 2, 'YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]']]);
+    expect(codes(open)).toEqual([['YAML_SYNTAX', 4, 3, 4, 4, 'YAML syntax error: a brace { is not closed (the } is missing), or the line after it is not indented enough']]);
+    expect(codes('a: [x, y\n')).toEqual([['YAML_SYNTAX', 2, 1, 2, 2, 'YAML syntax error: a bracket [ is not closed (the ] is missing), or the line after it is not indented enough']]);
     expect(codes('a: 1\n\t  b: { c: 1 }\nd: 2\n')).toEqual([['YAML_TAB_INDENT', 2, 1, 2, 4, 'tabs cannot indent YAML; use spaces']]);
     for (const text of [open, 'a: [x, y\n', 'a: 1\n\t  b: { c: 1 }\nd: 2\n']) expect(difference(text)).toBe('');
     // Where yaml's recovery reports more, the tiny parser leaves the file to it.

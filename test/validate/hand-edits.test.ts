@@ -91,6 +91,8 @@ describe('validate: hints for the commonest hand-editing mistakes', () => {
     expect(found.length).toBeGreaterThan(0);
     for (const f of found) expect(f.zh, f.zh).not.toMatch(/[a-z]{4,}/);
     expect(found[0].zh).toMatch(/引号没有闭合/);
-    expect(found[0].en).toMatch(/Missing closing "quote/);
+    // English in plain words too, not yaml's own ("Missing closing \"quote").
+    expect(found[0].en).toMatch(/a double quote is not closed/);
+    for (const f of found) expect(f.en, f.en).not.toMatch(/Missing closing|flow|scalar|implicit/i);
   });
 });
