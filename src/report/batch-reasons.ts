@@ -91,6 +91,11 @@ export function instructionFor(f: InvalidFile, lang: Lang): string {
   const name = f.file.split(/[\\/]/).pop() ?? f.file;
   const first = f.errors[0];
   const problem = first ? `${where(first, lang)}${first.message[lang]}` : translate(lang, `reason.${f.status === 'unreadable' ? 'unreadable' : 'invalid'}`);
+  // An error in another file than the answers is in the office's own review kept beside them:
+  // the office corrects it, the unit has nothing to resend.
+  if (first && first.file !== f.file) {
+    return translate(lang, 'why.instruction.review', { file: name, review: first.file.split(/[\\/]/).pop() ?? first.file, problem });
+  }
   const key = f.status === 'unreadable' ? 'why.instruction.unreadable' : f.errorCount > 1 ? 'why.instruction.many' : 'why.instruction.one';
   return translate(lang, key, { file: name, count: f.errorCount, problem });
 }

@@ -137,6 +137,11 @@ describe('batch with reviews (examples/loop/2026: both units reviewed)', () => {
     expect(entry.status).toBe('invalid');
     expect(entry.errors[0]).toMatchObject({ file: '2026/department.review.yaml', code: 'REVIEW_REASON_MISSING' });
     expect(doc.counts).toMatchObject({ valid: 1, invalid: 1, reviewed: 1 });
+    // The fault is the office's: its instruction is for the office, not one to forward to the unit.
+    expect(entry.instruction).toMatch(/^问题在本办对“department\.yaml”的核查记录“department\.review\.yaml”中：第 \d+ 行第 \d+ 列：调整（adjusted）须在 reason 中写明理由。请改正核查记录后用 wangxin validate department\.review\.yaml 检查并重新汇总，无须退回单位。$/);
+    expect(entry.instruction).not.toContain('贵单位');
+    const en = await runInProcess(['batch', '2026', '--lang', 'en'], {}, tmp.dir);
+    expect(en.stdout).toContain('The problem is in the office\'s review "department.review.yaml" of "department.yaml"');
   });
 
   it('ledger and validate know a review beside the answers: no task of its own, checked against its answer file', async () => {

@@ -102,6 +102,10 @@ export const BATCH_REPORT = {
     zh: '贵单位报送的自查答卷“{file}”有 {count} 处问题，第一处：{problem}。请逐一改正后用 wangxin validate {file} 检查（会列出全部问题），确认无误后重新报送。',
     en: 'The self-check answer file "{file}" your unit sent has {count} problems; the first: {problem}. Please correct them, check the file with wangxin validate {file} (it lists them all), and send it again.',
   },
+  'why.instruction.review': {
+    zh: '问题在本办对“{file}”的核查记录“{review}”中：{problem}。请改正核查记录后用 wangxin validate {review} 检查并重新汇总，无须退回单位。',
+    en: 'The problem is in the office\'s review "{review}" of "{file}": {problem}. Correct the review, check it with wangxin validate {review} and run the batch again; the unit need not send anything.',
+  },
   'why.instruction.unreadable': {
     zh: '贵单位报送的自查答卷“{file}”无法读取：{problem}。请用文本编辑器以 UTF-8 编码另存（或重新导出）后重新报送。',
     en: 'The self-check answer file "{file}" your unit sent cannot be read: {problem}. Please save it again as UTF-8 text (or export it again) and send it again.',
