@@ -1,5 +1,5 @@
 // Validates and scores one answer file of a batch on its own, returning only a small, cloneable outcome.
-import type { FileOutcome, UnitRound, UnitSummary } from '../model/batch.js';
+import type { FileOutcome, OtherFile, UnitRound, UnitSummary } from '../model/batch.js';
 import { isUtf8 } from 'node:buffer';
 import { parseYaml, withPositions } from '../load/parse-yaml.js';
 import { decodeText, MAX_FILE_BYTES, readFailureDiagnostic, type ReadResult } from '../load/read-text.js';
@@ -83,9 +83,10 @@ export async function processFile(target: BatchFile, options: ProcessOptions): P
   }
   // Errors to locate: the positioned parse.
   const located = quick ? withPositions(quick) : parseYaml(read.text, target.file);
-  // A checklist kept beside the answer files (the one they were filled in from) is not a submission, nor is the office's review of one.
+  // A checklist kept beside the answer files (the one they were filled in from) is not a
+  // submission, nor is the office's review of one, nor its roster of the units due.
   const kind = detectKind(located.value);
-  if (kind === 'checklist' || kind === 'review') return otherOutcome(target.file, located.value as Record<string, unknown>, kind);
+  if (kind === 'checklist' || kind === 'review' || kind === 'roster') return otherOutcome(target.file, located.value as Record<string, unknown>, kind);
   return outcomeOf(target, await checkParsed(located, choice, 'answers'), options);
 }
 
@@ -117,9 +118,12 @@ async function outcomeOf(target: BatchFile, check: FileCheck, options: ProcessOp
   };
 }
 
-/** The outcome of a file that is a checklist or a review by its content: the checklist's id and version where they are strings. */
-function otherOutcome(file: string, value: Record<string, unknown>, kind: 'checklist' | 'review'): FileOutcome {
-  const text = (x: unknown): string | null => (typeof x === 'string' ? x : null);
+/**
+ * The outcome of a file that is a checklist, a review or a roster by its content: the checklist's
+ * id and version where they are strings (a roster names none).
+ */
+function otherOutcome(file: string, value: Record<string, unknown>, kind: OtherFile['kind']): FileOutcome {
+  const text = (x: unknown): string | null => (kind !== 'roster' && typeof x === 'string' ? x : null);
   // A review names the checklist of the answers it reviewed.
   const named = kind === 'review' && value.checklist !== null && typeof value.checklist === 'object' ? (value.checklist as Record<string, unknown>) : value;
   return { file, status: 'other', fast: false, other: { kind, id: text(named.id), version: text(named.version) }, errors: [], errorCount: 0, warnings: [], warningCount: 0 };

@@ -1,25 +1,12 @@
 // The roster of units expected to submit (`batch --roster`): read, checked with located errors, and compared with the submissions.
-import { localized } from '../i18n/translate.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { createDiagnostic } from '../diagnostics/diagnostic.js';
 import { loadYamlFile } from '../load/load-yaml-file.js';
 import { unitKey } from '../model/identity.js';
-import { checkSchema } from '../validate/validate.js';
+import type { Roster } from '../model/roster.js';
+import { validateRoster } from '../validate/roster.js';
 import type { BatchSummary, RosterCheck } from '../model/batch.js';
 
-/** One unit expected to submit. */
-export interface RosterUnit {
-  name: string;
-  type: string;
-  code?: string;
-}
-
-/** A roster file (schemas/roster.schema.json). */
-export interface Roster {
-  schemaVersion: 1;
-  title?: string;
-  units: RosterUnit[];
-}
+export type { Roster, RosterUnit } from '../model/roster.js';
 
 /** A roster read from a file, or the located reasons it could not be used. */
 export interface LoadedRoster {
@@ -30,39 +17,11 @@ export interface LoadedRoster {
   source?: string;
 }
 
-/**
- * Reads and checks a roster: strict YAML, the roster schema, then its rules — a unit listed twice
- * (same name and type, compared as submissions are) is an error, and so is a unit type that none
- * of `unitTypes` names (when they are known), since such a unit could never be found.
- */
+/** Reads and checks a roster (see {@link validateRoster}): strict YAML, its schema, then its rules. */
 export async function loadRoster(file: string, unitTypes?: readonly string[]): Promise<LoadedRoster> {
   const loaded = await loadYamlFile(file);
   if (!loaded.ok) return { diagnostics: [loaded.diagnostic] };
-  const parsed = loaded.parsed;
-  const diagnostics = [...parsed.diagnostics];
-  if (parsed.value === undefined || diagnostics.some((d) => d.severity === 'error')) return { diagnostics, source: parsed.source };
-  const schema = checkSchema('roster', parsed);
-  if (schema.length > 0) return { diagnostics: [...diagnostics, ...schema], source: parsed.source };
-  const roster = parsed.value as Roster;
-  const at = (path: (string | number)[]): { line?: number; column?: number; pointer: string } => {
-    const span = parsed.locate?.(path);
-    return { ...(span ? { line: span.line, column: span.column } : {}), pointer: '/' + path.join('/') };
-  };
-  const seen = new Map<string, number>();
-  roster.units.forEach((u, i) => {
-    const key = unitKey(u.name, u.type);
-    const first = seen.get(key);
-    if (first !== undefined) {
-      diagnostics.push(
-        createDiagnostic('DUPLICATE_ID', file, { what: localized('diag.what.rosterUnit'), id: `${u.name} (${u.type})`, firstLine: at(['units', first]).line ?? '?' }, at(['units', i, 'name'])),
-      );
-    } else seen.set(key, i);
-    if (unitTypes && !unitTypes.includes(u.type)) {
-      diagnostics.push(createDiagnostic('UNKNOWN_UNIT_TYPE', file, { type: u.type, known: unitTypes.join(', ') }, at(['units', i, 'type'])));
-    }
-  });
-  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics, source: parsed.source };
-  return { roster, diagnostics, source: parsed.source };
+  return { ...validateRoster(loaded.parsed, unitTypes), source: loaded.parsed.source };
 }
 
 /**

@@ -10,6 +10,7 @@ import type { Checklist } from '../model/checklist.js';
 import type { Answers } from '../model/answers.js';
 import type { Review } from '../model/review.js';
 import { detectKind, splitSeverity, unknownDocument, validateAnswers, validateAnswersShape, type DocumentKind } from '../validate/validate.js';
+import { validateRoster } from '../validate/roster.js';
 import { RuleContext } from '../validate/rule-context.js';
 import { isWorkbookPath } from '../workbook/layout.js';
 import { withFullWidthHints } from '../validate/hand-edit-hints.js';
@@ -105,6 +106,8 @@ async function checkParsedAs(parsed: ParsedYaml, choice: ChecklistChoice = {}, e
     const result = validateChecklist(parsed);
     return { ...base, kind, checklist: result.value, errors: result.errors, warnings: result.warnings };
   }
+  // Which unit types exist depends on the checklist a batch scores with: only `batch --roster` can check them.
+  if (kind === 'roster') return { ...base, kind, ...splitSeverity(validateRoster(parsed).diagnostics) };
   const shape = validateAnswersShape(parsed);
   const named = shape.value ?? shape.partial;
   if (!named) return { ...base, kind, errors: shape.errors, warnings: shape.warnings };

@@ -97,10 +97,10 @@ export async function runLedger(paths: string[], options: LedgerOptions, ctx: Co
       if (!read.ok) check = unreadableCheck(f.file, read.diagnostic);
       else {
         const quick = parseYaml(read.text, f.file, { positions: false });
-        // As in a batch: a checklist kept among the submissions, or the office's review of a unit
-        // kept beside its answer file, is no answer file and has no tasks of its own.
+        // As in a batch: a checklist or a roster kept among the submissions, or the office's review
+        // of a unit kept beside its answer file, is no answer file and has no tasks of its own.
         const kind = detectKind(quick.value);
-        if (kind === 'review' || kind === 'checklist') continue;
+        if (kind === 'review' || kind === 'checklist' || kind === 'roster') continue;
         check = await checkQuickParse(quick, { ref }, 'answers');
       }
     }

@@ -81,9 +81,12 @@ export interface TaskTally {
   doneThisPeriod: number;
 }
 
-/** A file found among the submissions that is not an answer file: a checklist, or the office's review of a unit (named by its checklist). */
+/**
+ * A file found among the submissions that is not an answer file: a checklist, the office's review
+ * of a unit (named by its checklist), or the office's roster of the units due (naming no checklist).
+ */
 export interface OtherFile {
-  kind: 'checklist' | 'review';
+  kind: 'checklist' | 'review' | 'roster';
   id: string | null;
   version: string | null;
 }

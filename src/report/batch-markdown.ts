@@ -8,7 +8,7 @@ import type { Lang } from '../i18n/lang.js';
 import { formatFixed } from '../score/round.js';
 import { formatDelta } from './view.js';
 import { appendAll } from '../util/append-all.js';
-import { areaFindingCells, countRows, fixed1Memo, hasReviews, itemFindingCells, rankingByType, reviewNotes, scoreCells, scoreHeadings } from './batch-view.js';
+import { areaFindingCells, countRows, fixed1Memo, hasReviews, itemFindingCells, otherFileText, rankingByType, reviewNotes, scoreCells, scoreHeadings } from './batch-view.js';
 import { formatLocalTime } from '../util/local-time.js';
 
 /** What the formatter needs besides the summary. */
@@ -199,12 +199,7 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
     out.push(t('md.other.note'), '');
     appendAll(out, table(
       [t('md.col.file'), t('md.col.kind')],
-      summary.otherFiles.map((o) => [
-        escapeCell(o.file),
-        o.kind === 'review'
-          ? translate(lang, 'review.batch.other.review', { id: escapeCell(o.id ?? '—'), version: escapeCell(o.version ?? '—') })
-          : t('md.other.checklist', { id: escapeCell(o.id ?? '—'), version: escapeCell(o.version ?? '—') }),
-      ]),
+      summary.otherFiles.map((o) => [escapeCell(o.file), otherFileText(o, escapeCell, lang)]),
     )).push('');
   }
   return out;

@@ -1,6 +1,6 @@
 // What the Markdown, HTML and workbook batch summaries show alike: the counts, the findings' cells and the ranking grouped by unit type.
 import { translate, type MessageKey } from '../i18n/translate.js';
-import { overstatement, type AreaFinding, type BatchSummary, type ItemFinding, type RankedUnit, type UnitSummary } from '../model/batch.js';
+import { overstatement, type AreaFinding, type BatchSummary, type ItemFinding, type OtherFile, type RankedUnit, type UnitSummary } from '../model/batch.js';
 import { formatDelta } from './view.js';
 import type { Lang } from '../i18n/lang.js';
 import { formatFixed } from '../score/round.js';
@@ -120,4 +120,12 @@ export function reviewNotes(summary: Pick<BatchSummary, 'counts' | 'policy' | 'r
   const changed = summary.ranking.map((r) => summary.files[r.index]).filter((f) => f.summary?.review?.changed);
   if (changed.length > 0) out.push(`⚠ ${translate(lang, 'review.batch.changed', { files: changed.map((f) => f.file).join(translate(lang, 'why.and')) })}`);
   return out;
+}
+
+/** What an other file is, in words: a checklist or a review with its checklist's id and version (escaped with `esc`), or a roster. */
+export function otherFileText(o: OtherFile, esc: (text: string) => string, lang: Lang): string {
+  const params = { id: esc(o.id ?? '—'), version: esc(o.version ?? '—') };
+  if (o.kind === 'review') return translate(lang, 'review.batch.other.review', params);
+  if (o.kind === 'roster') return translate(lang, 'md.other.roster');
+  return translate(lang, 'md.other.checklist', params);
 }

@@ -4,7 +4,7 @@ import { formatLocation } from '../diagnostics/render.js';
 import type { Lang } from '../i18n/lang.js';
 import { translate, type MessageKey } from '../i18n/translate.js';
 import { explainReasons, instructionFor } from './batch-reasons.js';
-import { countRows, hasReviews, rankingByType, reviewNotes, scoreHeadings, weakestUnitsText } from './batch-view.js';
+import { countRows, hasReviews, otherFileText, rankingByType, reviewNotes, scoreHeadings, weakestUnitsText } from './batch-view.js';
 import { createXlsxBook, type CellValue, type XlsxBook } from './xlsx-book.js';
 
 type Worksheet = import('exceljs').Worksheet;
@@ -391,12 +391,12 @@ function writeDuplicates(w: Writer): void {
   ws.commit();
 }
 
-/** Files among the submissions that are not answer files (checklists): listed, not scored. */
+/** Files among the submissions that are not answer files (checklists, reviews, rosters): listed, not scored. */
 function writeOtherFiles(w: Writer): void {
   const { summary, t, o } = w;
   if (summary.otherFiles.length === 0) return;
   const ws = w.book.sheet(o('xlsx.sheet.other'), [50, 40], [t('md.col.file'), t('md.col.kind')]);
-  for (const x of summary.otherFiles) add(w, ws, [x.file, t('md.other.checklist', { id: x.id ?? '—', version: x.version ?? '—' })]);
+  for (const x of summary.otherFiles) add(w, ws, [x.file, otherFileText(x, (text: string) => text, w.lang)]);
   add(w, ws, []);
   add(w, ws, [t('md.other.note')]);
   ws.commit();

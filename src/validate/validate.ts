@@ -24,9 +24,9 @@ export interface ValidationResult<T> {
 }
 
 /** What a document is, told apart by content. */
-export type DocumentKind = 'checklist' | 'answers' | 'review';
+export type DocumentKind = 'checklist' | 'answers' | 'review' | 'roster';
 
-/** Tells a checklist (`areas`/`unitTypes`) from a review (`reviewer`/`reviewed`) and an answer file (`answers`/`unit`). */
+/** Tells a checklist (`areas`/`unitTypes`) from a review (`reviewer`/`reviewed`), an answer file (`answers`/`unit`) and a roster (`units`). */
 export function detectKind(value: unknown): DocumentKind | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
   // `extends`: a checklist built on another, which may have neither areas nor unitTypes.
@@ -34,6 +34,8 @@ export function detectKind(value: unknown): DocumentKind | undefined {
   // Before answer files: a review names its unit too.
   if ('reviewer' in value || 'reviewed' in value) return 'review';
   if ('answers' in value || 'unit' in value) return 'answers';
+  // The office's list of units due to submit (batch --roster).
+  if ('units' in value) return 'roster';
   return undefined;
 }
 

@@ -1,5 +1,5 @@
 // `wangxin batch --roster` and `wangxin init --roster`: who has not submitted, who is not on the roster, located roster errors.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -108,5 +108,35 @@ describe('wangxin init --roster', () => {
     expect((JSON.parse(enabled.stdout) as { roster: RosterJson }).roster).toMatchObject({ expected: 1, submitted: 1, missing: [] });
     expect((await runInProcess(['init', '--roster', '--unit-type', 'township'], {}, dir)).code).toBe(2);
     expect((await runInProcess(['init', '--roster', '--out', 'units.yaml'], {}, dir)).code).toBe(2);
+  });
+});
+
+describe('a roster kept among the submissions', () => {
+  it('is an other file to batch (even the one given as --roster) and the ledger, and validate checks it as a roster', async () => {
+    const folder = join(dir, 'kept');
+    mkdirSync(folder);
+    cpSync(join(EXAMPLES, 'township.yaml'), join(folder, 'township.yaml'));
+    const roster = join(folder, 'units.yaml');
+    writeFileSync(roster, 'schemaVersion: 1\nunits:\n  - { name: 某某镇党委, type: township }\n');
+    const r = await runInProcess(['batch', folder, '--roster', roster, '--format', 'json', '--junit', join(dir, 'kept.xml')], EPOCH);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(getValidator('batch')(doc)).toBe(true);
+    expect(doc.otherFiles).toEqual([{ file: roster, kind: 'roster', id: null, version: null }]);
+    expect(doc.counts).toMatchObject({ files: 1, valid: 1, invalid: 0, other: 1 });
+    expect(doc.roster.missing).toEqual([]);
+    const skipped = findAll(parseXml(readFileSync(join(dir, 'kept.xml'), 'utf8')), 'skipped').map((s) => s.attributes.message);
+    expect(skipped).toEqual(['应报单位名单，不是答卷：未评分']);
+    const md = await runInProcess(['batch', folder, '--lang', 'en'], EPOCH);
+    expect(md.stdout).toContain(`| ${roster} | a roster of the units due (checked only when given with --roster) |`);
+    expect((await runInProcess(['ledger', folder, '--format', 'json', '--as-of', '2026-11-15'])).code).toBe(0);
+
+    const v = await runInProcess(['validate', roster, '--lang', 'en']);
+    expect(v.code, v.stdout + v.stderr).toBe(0);
+    expect(v.stdout).toContain('valid (roster)');
+    writeFileSync(roster, 'schemaVersion: 1\nunits:\n  - { name: 某某镇党委, type: township }\n  - { name: 某某镇党委, type: township }\n');
+    const twice = await runInProcess(['validate', roster, '--lang', 'en']);
+    expect(twice.code).toBe(1);
+    expect(twice.stdout + twice.stderr).toMatch(/units\.yaml:4:\d+ +error .*used twice.*DUPLICATE_ID/);
   });
 });

@@ -60,6 +60,7 @@ export const CORE_CLI = {
   'validate.kind.checklist': { zh: '检查表', en: 'checklist' },
   'validate.kind.answers': { zh: '答卷', en: 'answer file' },
   'validate.kind.review': { zh: '复核记录', en: 'review' },
+  'validate.kind.roster': { zh: '应报单位名单', en: 'roster' },
   'validate.summary': {
     zh: '共 {files} 个文件：{valid} 个通过，{invalid} 个有错误；{errors} 个错误，{warnings} 个警告',
     en: '{files} file(s): {valid} valid, {invalid} invalid; {errors} error(s), {warnings} warning(s)',
