@@ -8,6 +8,7 @@ import type { Lang } from '../i18n/lang.js';
 import { acquireLock, type HeldLock, type LockOptions, type LockResult } from '../walk/lock.js';
 import { followLinks } from '../fs/write-output.js';
 import { formatLocalTime } from '../util/local-time.js';
+import { describeWriteFailure } from './outputs.js';
 
 /** Whether writing an answer file to `path` needs the lock: a regular file (also through links) or a new path, not a FIFO or device. */
 export function locksAsAnswerFile(path: string): boolean {
@@ -43,7 +44,7 @@ export async function lockAnswerFile(
   try {
     got = acquireLock(target, options.lock);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    const reason = describeWriteFailure(error, lang);
     return { ok: false, message: translate(lang, 'lock.cannotCreate', { lock: makeVisible(`${shown}.lock`), reason }) };
   }
   if (got.ok) return got;

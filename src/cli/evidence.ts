@@ -10,6 +10,7 @@ import { renderDiagnostics, type Paint } from '../diagnostics/render.js';
 import type { CommandContext } from '../io/io.js';
 import { addExamples, example } from './help-examples.js';
 import type { AddCommand } from './command.js';
+import { describeWriteFailure } from './outputs.js';
 import { EXIT } from './exit.js';
 import { printError } from './print-error.js';
 import { checkFileBytes } from '../check/check-file.js';
@@ -78,7 +79,7 @@ export async function runEvidence(file: string, ctx: CommandContext): Promise<nu
           await saveAnswers(absolute, outcome.answers, check.checklist, bytes);
         }
       } catch (error) {
-        const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+        const reason = describeWriteFailure(error, lang);
         printError(ctx, translate(lang, 'evidence.writeFailed', { file: makeVisible(file), reason }));
         return EXIT.USAGE;
       }

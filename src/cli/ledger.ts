@@ -7,6 +7,7 @@ import type { CommandContext } from '../io/io.js';
 import { parseAsOf, parseFormat } from './options.js';
 import type { AddCommand } from './command.js';
 import { UsageError } from './usage-error.js';
+import { printError } from './print-error.js';
 
 /** Options of `ledger` after parsing. */
 export interface LedgerOptions {
@@ -141,7 +142,7 @@ export async function runLedger(paths: string[], options: LedgerOptions, ctx: Co
   } else {
     const reason = await writeCommandOutput(ctx, options.out, content);
     if (reason !== undefined) {
-      io.stderr.write(`wangxin: ${paint.red(translate(lang, 'ledger.error.write', { file: makeVisible(options.out), reason }))}\n`);
+      printError(ctx, translate(lang, 'ledger.error.write', { file: makeVisible(options.out), reason }));
       return 2;
     }
     io.stderr.write(`${paint.green('✓')} ${translate(lang, 'ledger.written', { file: makeVisible(options.out) })}\n`);

@@ -1,6 +1,6 @@
 // How commands name, check and write their outputs: one refusal for an output that is an input or another output, one writer, one failure message.
 import { makeVisible } from '../util/safe-text.js';
-import { translate } from '../i18n/translate.js';
+import { translate, type MessageKey } from '../i18n/translate.js';
 import { isAbsolute, resolve } from 'node:path';
 import { findSameFile, type NamedPath } from '../fs/same-file.js';
 import { FIFO_WAIT_MS, OutputError, type OutputContent, writeOutput } from '../fs/write-output.js';
@@ -62,11 +62,37 @@ export async function writeCommandOutput(
   }
 }
 
-/** Why a write failed, in `lang`: the reason of an {@link OutputError}, else the system's error code. */
+/**
+ * Why a write failed, in `lang`: the reason of an {@link OutputError}, else the system's error in
+ * words with its code (`所在文件夹不存在（ENOENT）`), or the code alone where there are no words for it.
+ */
 export function describeWriteFailure(error: unknown, lang: Lang): string {
   if (error instanceof OutputError) {
-    if (error.reason === 'system') return error.errno ?? 'error';
+    if (error.reason === 'system') return describeErrno(error.errno ?? 'error', lang);
     return translate(lang, `output.reason.${error.reason}`, { seconds: FIFO_WAIT_MS / 1000 });
   }
-  return (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+  const code = (error as NodeJS.ErrnoException).code;
+  return code !== undefined ? describeErrno(code, lang) : error instanceof Error ? error.message : String(error);
+}
+
+/** The system errors a write commonly meets, by code. */
+const ERRNO_WORDS: Readonly<Record<string, MessageKey>> = {
+  ENOENT: 'errno.ENOENT',
+  ENOTDIR: 'errno.ENOTDIR',
+  EISDIR: 'errno.EISDIR',
+  EACCES: 'errno.EACCES',
+  EPERM: 'errno.EPERM',
+  EROFS: 'errno.EROFS',
+  ENOSPC: 'errno.ENOSPC',
+  EDQUOT: 'errno.EDQUOT',
+  ENAMETOOLONG: 'errno.ENAMETOOLONG',
+  EBUSY: 'errno.EBUSY',
+};
+
+/** A system error code in words, the code kept beside them for a search or a support request. */
+function describeErrno(code: string, lang: Lang): string {
+  const key = Object.hasOwn(ERRNO_WORDS, code) ? ERRNO_WORDS[code] : undefined;
+  if (key === undefined) return code;
+  const words = translate(lang, key);
+  return lang === 'zh' ? `${words}（${code}）` : `${words} (${code})`;
 }

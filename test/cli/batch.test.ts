@@ -367,7 +367,13 @@ describe('wangxin batch', () => {
     }
     const unwritable = await runInProcess(['batch', EXAMPLES, '--out', join(dir, 'no', 'such', 'dir', 'x.md'), '--lang', 'en']);
     expect(unwritable.code).toBe(2);
-    expect(unwritable.stderr).toMatch(/cannot write .*x\.md: ENOENT/);
+    // The system's reason in words, its code kept beside them.
+    expect(unwritable.stderr).toMatch(/cannot write .*x\.md: its folder does not exist \(ENOENT\)/);
+    const zh = await runInProcess(['batch', EXAMPLES, '--out', join(dir, 'no', 'such', 'dir', 'x.md')]);
+    expect(zh.stderr).toMatch(/无法写入 .*x\.md：所在文件夹不存在（ENOENT）/);
+    const ledger = await runInProcess(['ledger', EXAMPLES, '--out', join(dir, 'no', 'such', 'dir', 'l.md'), '--lang', 'en']);
+    expect(ledger.code).toBe(2);
+    expect(ledger.stderr).toMatch(/^wangxin: error: cannot write .*l\.md: its folder does not exist \(ENOENT\)$/m);
     const empty = join(dir, 'empty');
     mkdirSync(empty);
     expect((await runInProcess(['batch', empty])).code).toBe(2);
