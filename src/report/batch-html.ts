@@ -230,7 +230,7 @@ export function* batchHtmlLines(summary: BatchSummary, ctx: BatchHtmlContext): G
       ];
     });
     yield* table([th('md.col.rank'), th('md.col.unit'), ...summary.areas.map((a) => h(a.id))], areaRows, [0, ...summary.areas.map((_, i) => i + 2)]);
-    yield `<p class="note">${summary.areas.map((a) => `<b>${h(a.id)}</b> ${h(a.title)}`).join('；')}</p>`;
+    yield `<p class="note">${summary.areas.map((a) => `<b>${h(a.id)}</b> ${h(a.title)}`).join(th('why.and'))}</p>`;
   }
 
   // County-wide findings.

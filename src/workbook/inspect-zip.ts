@@ -61,8 +61,8 @@ export async function unpackZip(bytes: Buffer, file: string): Promise<{ refused:
     zip = await new Promise<ZipFile>((resolve, reject) =>
       yauzl().fromBuffer(bytes, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false, decodeStrings: true }, (error, z) => (error ? reject(error) : resolve(z))),
     );
-  } catch (error) {
-    return refuse(createDiagnostic('WORKBOOK_NOT_ZIP', file, { detail: detailOf(error) }));
+  } catch {
+    return refuse(createDiagnostic('WORKBOOK_NOT_ZIP', file));
   }
   try {
     if (zip.entryCount > MAX_ENTRIES) return refuse(createDiagnostic('WORKBOOK_TOO_MANY_ENTRIES', file, { count: zip.entryCount, limit: MAX_ENTRIES }));
@@ -100,8 +100,8 @@ export async function unpackZip(bytes: Buffer, file: string): Promise<{ refused:
       if (/<!(DOCTYPE|ENTITY)/i.test(beforeRoot(prolog))) return refuse(createDiagnostic('WORKBOOK_DOCTYPE', file, { entry: entry.fileName }));
     }
     return { parts, entries: listed };
-  } catch (error) {
-    return refuse(createDiagnostic('WORKBOOK_NOT_ZIP', file, { detail: detailOf(error) }));
+  } catch {
+    return refuse(createDiagnostic('WORKBOOK_NOT_ZIP', file));
   } finally {
     zip.close();
   }
@@ -152,8 +152,4 @@ function unpack(bytes: Buffer, entry: Entry): { start: number; part: Buffer } {
 function beforeRoot(text: string): string {
   const root = /<[A-Za-z_]/.exec(text);
   return root ? text.slice(0, root.index) : text;
-}
-
-function detailOf(error: unknown): string {
-  return error instanceof Error ? error.message.split('\n')[0] : String(error);
 }

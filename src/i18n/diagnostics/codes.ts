@@ -289,7 +289,11 @@ export const DIAGNOSTIC_CODES = {
     en: 'the verified answer of item {id} is the unit\'s own, which is a confirmation (confirmed)',
   },
   // Answer workbooks (.xlsx).
-  WORKBOOK_NOT_ZIP: { zh: '这不是有效的 .xlsx 工作簿（无法作为 zip 读取：{detail}）', en: 'this is not a valid .xlsx workbook (not readable as a zip: {detail})' },
+  // What the zip library's (English) reason means for the user, rather than the reason itself.
+  WORKBOOK_NOT_ZIP: {
+    zh: '这不是有效的 .xlsx 工作簿：无法作为 zip 读取（文件不完整，或只是改了扩展名）。请在 WPS 或 Excel 中重新“另存为” .xlsx',
+    en: 'this is not a valid .xlsx workbook: it cannot be read as a zip (the file is incomplete, or only its name was changed). Save it again as .xlsx in WPS or Excel',
+  },
   WORKBOOK_MACROS: { zh: '工作簿含有宏（{entry}），拒绝读取。请另存为不含宏的 .xlsx 工作簿', en: 'the workbook contains macros ({entry}); it is refused. Save it as a macro-free .xlsx workbook' },
   WORKBOOK_TOO_MANY_ENTRIES: { zh: '工作簿包含 {count} 个部件，上限为 {limit}', en: 'the workbook has {count} {count|part|parts}; the limit is {limit}' },
   WORKBOOK_TOO_MANY_SHEETS: { zh: '工作簿包含 {count} 个工作表，上限为 {limit}', en: 'the workbook has {count} {count|sheet|sheets}; the limit is {limit}' },
