@@ -50,6 +50,8 @@ describe('batch --format html', () => {
     expect(text).not.toMatch(/<script|<link|<img|<iframe|<object|@import|@font-face|url\(|https?:\/\/(?!www\.w3\.org\/2000\/svg)/i);
     expect([...text.matchAll(/<h2>([^<]*)<\/h2>/g)].map((m) => m[1])).toEqual(HEADINGS[lang]);
     expect(text).toContain('@page { size: A4');
+    // The area legend in the page's own punctuation.
+    expect(text).toMatch(lang === 'zh' ? /<p class="note"><b>A1<\/b> [^<]*；<b>A2<\/b>/ : /<p class="note"><b>A1<\/b> [^<]*; <b>A2<\/b>/);
     // Three charts (grades, units × areas, items), each an inline SVG with a title, a table after it.
     const svgs = [...text.matchAll(/<svg [^>]*role="img"[^>]*><title>[^<]+<\/title>/g)];
     expect(svgs).toHaveLength(3);
