@@ -333,6 +333,12 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
   const line = translate(lang, 'batch.cli.result', { files: c.files, valid: c.valid, invalid: c.invalid, failed: c.failed });
   io.stderr.write((c.failed > 0 ? ctx.paintErr.red(line) : ctx.paintErr.green(line)) + '\n');
   if (c.files === 0) io.stderr.write(ctx.paintErr.red(translate(lang, 'batch.cli.nothingScored', { other: c.other })) + '\n');
+  // A custom checklist kept among the submissions is not used to score them (only --checklist is):
+  // when answer files could not find theirs, say where one is.
+  const kept = summary.otherFiles.filter((o) => o.kind === 'checklist');
+  if (kept.length > 0 && options.checklist === undefined && summary.files.some((f) => f.errors.some((d) => d.code === 'UNKNOWN_CHECKLIST'))) {
+    io.stderr.write(ctx.paintErr.yellow(translate(lang, 'batch.cli.checklistHint', { files: kept.map((o) => makeVisible(o.file)).join(', ') })) + '\n');
+  }
   if (summary.roster && summary.roster.missing.length > 0) {
     const missing = translate(lang, 'batch.cli.missingUnits', { count: summary.roster.missing.length, expected: summary.roster.expected });
     io.stderr.write((options.allowMissing ? ctx.paintErr.yellow(missing) : ctx.paintErr.red(missing)) + '\n');

@@ -451,3 +451,15 @@ describe('batch --format json with --junit', () => {
     expect(readdirSync(folder)).toEqual([]);
   });
 });
+
+describe('wangxin batch and a custom checklist among the files', () => {
+  it('lists it without using it, and says to give it with --checklist when answer files name it', async () => {
+    const files = readdirSync(join('test', 'fixtures', 'batch', 'county')).map((f) => join('test', 'fixtures', 'batch', 'county', f));
+    const r = await runInProcess(['batch', ...files, '--lang', 'en'], EPOCH);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('hint: some answer files name a checklist that is not built in; the checklists found among the files (test/fixtures/batch/county/checklist.yaml) are listed, not used to score: give the one they were filled in from with --checklist');
+    const given = await runInProcess(['batch', ...files, '--checklist', join('test', 'fixtures', 'batch', 'county', 'checklist.yaml')], EPOCH);
+    expect(given.stderr).not.toContain('--checklist 指定');
+    expect(given.stderr).toContain('0 个无效');
+  });
+});

@@ -16,6 +16,10 @@ export const BATCH_CLI = {
   'batch.cli.opt.jobs': { zh: '并行线程数（默认：CPU 数）', en: 'parallel threads (default: number of CPUs)' },
   'batch.cli.error.missing': { zh: '找不到：{paths}', en: 'not found: {paths}' },
   'batch.cli.error.noFiles': { zh: '没有找到任何答卷文件（*.yaml/*.yml/*.xlsx）', en: 'no answer files (*.yaml/*.yml/*.xlsx) found' },
+  'batch.cli.checklistHint': {
+    zh: '提示：有答卷使用的检查表不是内置的；在这些文件中找到的检查表 {files} 只列出、不用于评分。请用 --checklist 指定答卷依据的那一份',
+    en: 'hint: some answer files name a checklist that is not built in; the checklists found among the files ({files}) are listed, not used to score: give the one they were filled in from with --checklist',
+  },
   'batch.cli.nothingScored': {
     zh: '没有可评分的答卷：找到的 {other} 个文件都不是答卷（见“其他文件”）',
     en: 'nothing to score: none of the {other} {other|file|files} found is an answer file (see "Other files")',
