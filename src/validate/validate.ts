@@ -88,7 +88,10 @@ export function validatePlainChecklist(parsed: ParsedYaml, found: readonly Diagn
 /** Only the schema part of answer validation: for when the checklist is not known yet. */
 export function validateAnswersShape(parsed: ParsedYaml): ValidationResult<Answers> {
   const found = [...parsed.diagnostics];
-  if (parsed.value === undefined || found.some((d) => d.severity === 'error')) return splitSeverity(found);
+  // A YAML file with errors has no value. A workbook has one, without the items whose cells could
+  // not be read (their errors are in `found`): the rest is checked too, so that every problem
+  // shows at once rather than one round after another.
+  if (parsed.value === undefined) return splitSeverity(found);
   appendAll(found, checkSchema('answers', parsed));
   const result = splitSeverity(found);
   if (result.errors.length === 0) return { ...result, value: parsed.value as Answers };

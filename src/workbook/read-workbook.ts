@@ -178,6 +178,10 @@ function readLoaded(wb: Workbook, file: string): ParsedYaml {
   });
 
   const answers: Record<string, Record<string, unknown>> = {};
+  // Items with a cell that cannot be read (a status not on the list, a count that is no count): left
+  // out of the value, so that the rest is still checked by the schema and rules and every problem
+  // of the workbook is shown at once, each once.
+  const broken = new Set<string>();
   const cellAt = (rowNumber: number, column: Column): { cell: Cell; place: Place } => ({
     cell: items.getRow(rowNumber).getCell(header.columns[column]!),
     place: { sheet: items.name, row: rowNumber, col: header.columns[column]! },
@@ -190,6 +194,11 @@ function readLoaded(wb: Workbook, file: string): ParsedYaml {
       const { cell, place } = cellAt(rowNumber, 'answer');
       const count = countOf(cell.value);
       if (count === undefined) continue;
+      if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
+        diagnostics.push(createDiagnostic('WORKBOOK_COUNT', file, { text: textOf(cell.value).trim() }, { ...spanOf(place), pointer: `${base}/deductions/${escapePointer(r.deduction!)}` }));
+        broken.add(r.item);
+        continue;
+      }
       const answer = (answers[r.item] ??= {});
       const deductions = (answer.deductions ??= {}) as Record<string, unknown>;
       deductions[r.deduction!] = count;
@@ -205,8 +214,10 @@ function readLoaded(wb: Workbook, file: string): ParsedYaml {
     const raw = plainValue(answerCell.cell.value);
     if (raw !== undefined) {
       const read = kind === 'ratio' ? ratioOf(raw) : statusOf(raw);
-      if (read.diagnostic) diagnostics.push(createDiagnostic(read.diagnostic.code, file, read.diagnostic.params, { ...spanOf(answerCell.place), pointer: `${base}/${kind === 'ratio' ? 'value' : 'status'}` }));
-      else Object.assign(answer, read.answer);
+      if (read.diagnostic) {
+        diagnostics.push(createDiagnostic(read.diagnostic.code, file, read.diagnostic.params, { ...spanOf(answerCell.place), pointer: `${base}/${kind === 'ratio' ? 'value' : 'status'}` }));
+        broken.add(r.item);
+      } else Object.assign(answer, read.answer);
     }
     const note = cellAt(rowNumber, 'note');
     const noteText = textOf(note.cell.value);
@@ -218,8 +229,10 @@ function readLoaded(wb: Workbook, file: string): ParsedYaml {
     if (list.length > 0) answer.evidence = list;
     if (taskColumns.length > 0) {
       const task = readTask((column) => cellAt(rowNumber, column), base, places);
-      if (task.diagnostics.length > 0) diagnostics.push(...task.diagnostics.map((d) => createDiagnostic(d.code, file, d.params, { ...spanOf(d.at), pointer: d.pointer })));
-      else if (task.rectify) answer.rectify = task.rectify;
+      if (task.diagnostics.length > 0) {
+        diagnostics.push(...task.diagnostics.map((d) => createDiagnostic(d.code, file, d.params, { ...spanOf(d.at), pointer: d.pointer })));
+        broken.add(r.item);
+      } else if (task.rectify) answer.rectify = task.rectify;
     }
     if (Object.keys(answer).length > 0) answers[r.item] = { ...answer, ...answers[r.item] };
   }
@@ -227,7 +240,7 @@ function readLoaded(wb: Workbook, file: string): ParsedYaml {
   const ordered: Record<string, unknown> = {};
   for (const r of rows) {
     const a = answers[r.item];
-    if (r.kind !== 'item' || !a) continue;
+    if (r.kind !== 'item' || !a || broken.has(r.item)) continue;
     const out: Record<string, unknown> = {};
     for (const key of ['status', 'value', 'deductions', 'note', 'evidence', 'rectify']) if (a[key] !== undefined) out[key] = a[key];
     ordered[r.item] = out;
@@ -237,7 +250,8 @@ function readLoaded(wb: Workbook, file: string): ParsedYaml {
   return {
     file,
     source: '',
-    value: diagnostics.some((d) => d.severity === 'error') ? undefined : value,
+    // With the unreadable cells' items left out: their diagnostics stand for them.
+    value,
     locate: (segments) => {
       for (let n = segments.length; n >= 0; n--) {
         const at = places.get(joinPointer(segments.slice(0, n)));
@@ -363,17 +377,17 @@ function ratioOf(raw: unknown): Read {
     m = /^(\d+)\/(\d+)$/.exec(text);
     if (m && Number(m[2]) > 0) return { answer: { value: Number(m[1]) / Number(m[2]) } };
     if (/^\d+(\.\d+)?$/.test(text)) return inRange(Number(text));
-    return { answer: { value: raw.trim() } };
   }
-  return { answer: { value: raw } };
+  return { diagnostic: { code: 'WORKBOOK_RATIO_TEXT', params: { text: String(raw).trim() } } };
 }
 
 function inRange(n: number): Read {
   if (n > 1 && n <= 100) return { diagnostic: { code: 'WORKBOOK_RATIO_RANGE', params: { value: n } } };
+  if (n < 0 || n > 100) return { diagnostic: { code: 'WORKBOOK_RATIO_TEXT', params: { text: String(n) } } };
   return { answer: { value: n } };
 }
 
-/** A deduction count: a number, or digits as text; blank is no count; anything else as typed, for the schema to refuse. */
+/** A deduction count: a number, or digits as text; blank is no count; anything else as typed, for the caller to refuse at its cell. */
 function countOf(value: CellValue): unknown {
   const raw = plainValue(value);
   if (raw === undefined) return undefined;

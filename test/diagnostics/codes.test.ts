@@ -133,6 +133,9 @@ const CASES: Case[] = [
   { code: 'WORKBOOK_ROW_DUPLICATE', file: () => join(tmp, 'duplicate.xlsx'), line: 7, column: 1 },
   { code: 'WORKBOOK_RATIO_DATE', file: () => join(tmp, 'date.xlsx'), line: 13, column: 8 },
   { code: 'WORKBOOK_RATIO_RANGE', file: () => join(tmp, 'range.xlsx'), line: 13, column: 8 },
+  { code: 'WORKBOOK_RATIO_TEXT', file: () => join(tmp, 'ratio-text.xlsx'), line: 13, column: 8 },
+  // Row 34 is A3.1.8's first deduction rule.
+  { code: 'WORKBOOK_COUNT', file: () => join(tmp, 'count.xlsx'), line: 34, column: 8 },
   { code: 'WORKBOOK_STATUS', file: () => join(tmp, 'status.xlsx'), line: 6, column: 8 },
   // Row 8 is A1.2.2, a status item answered 部分符合 with a task: its status (column N) and due date (column M).
   { code: 'WORKBOOK_TASK_STATUS', file: () => join(tmp, 'task-status.xlsx'), line: 8, column: 14 },
@@ -171,6 +174,8 @@ async function makeWorkbooks(): Promise<void> {
     cell.numFmt = 'm/d';
   });
   await edit('range.xlsx', (wb) => (wb.getWorksheet('自查表')!.getCell('H13').value = 75));
+  await edit('ratio-text.xlsx', (wb) => (wb.getWorksheet('自查表')!.getCell('H13').value = '大约一半'));
+  await edit('count.xlsx', (wb) => (wb.getWorksheet('自查表')!.getCell('H34').value = 2.5));
   await edit('status.xlsx', (wb) => (wb.getWorksheet('自查表')!.getCell('H6').value = '是'));
   const task = (name: string, status: string, due: ExcelJS.CellValue) =>
     edit(name, (wb) => {

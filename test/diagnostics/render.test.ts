@@ -41,7 +41,7 @@ describe('makeVisible', () => {
 describe('renderDiagnostics', () => {
   it('writes file:line:col, severity, message and code in the chosen language', () => {
     const d = createDiagnostic('NA_WITHOUT_NOTE', 'answers/某镇.yaml', {}, { line: 5, column: 21 });
-    expect(renderDiagnostics([d], { lang: 'en' })).toBe('answers/某镇.yaml:5:21  error  "na" (not applicable) needs a note saying why  NA_WITHOUT_NOTE');
-    expect(renderDiagnostics([d], { lang: 'zh' })).toMatch(/^answers\/某镇\.yaml:5:21 {2}错误 {2}“不适用”必须在 note 中说明理由/);
+    expect(renderDiagnostics([d], { lang: 'en' })).toBe('answers/某镇.yaml:5:21  error  "na" (not applicable) needs a note saying why (note in an answer file, the Note column in a workbook)  NA_WITHOUT_NOTE');
+    expect(renderDiagnostics([d], { lang: 'zh' })).toMatch(/^answers\/某镇\.yaml:5:21 {2}错误 {2}“不适用”必须说明理由（答卷中写在 note，工作簿中写在“情况说明”列）/);
   });
 });

@@ -315,3 +315,32 @@ describe('the cover\'s date', () => {
     expect(doc.duplicates[0]).toMatchObject({ kept: join(dir, 'late.xlsx'), date: '2026-12-01' });
   });
 });
+
+describe('a workbook with several problems', () => {
+  it('shows them all at once, each once and at its cell, in the words of the workbook', async () => {
+    const dir = join(tmp, 'several');
+    mkdirSync(dir);
+    const file = join(dir, 'unit.xlsx');
+    expect((await runInProcess(['init', '--unit-type', 'township', '--unit', '某镇', '--out', file])).code).toBe(0);
+    let na = '';
+    await editWorkbook(file, (wb) => {
+      const ws = wb.getWorksheet('自查表')!;
+      rowOf(ws, 'A1.1.1').getCell(columnOf(ws, '自查结果')).value = '是';
+      const ratio = rowOf(ws, 'A4.1.4').getCell(columnOf(ws, '自查结果'));
+      ratio.value = '大约一半';
+      const count = rowOf(ws, 'A3.1.8 / d1').getCell(columnOf(ws, '自查结果'));
+      count.value = 2.5;
+      const notApplicable = rowOf(ws, 'A1.1.2').getCell(columnOf(ws, '自查结果'));
+      notApplicable.value = '不适用';
+      na = notApplicable.address;
+    });
+    const r = await runInProcess(['validate', file, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const errors = (JSON.parse(r.stdout) as { files: { errors: { code: string; cell?: string }[] }[] }).files[0].errors;
+    expect(errors.map((e) => e.code).sort()).toEqual(['NA_WITHOUT_NOTE', 'WORKBOOK_COUNT', 'WORKBOOK_RATIO_TEXT', 'WORKBOOK_STATUS']);
+    expect(errors.find((e) => e.code === 'NA_WITHOUT_NOTE')!.cell).toContain(na);
+    const text = await runInProcess(['validate', file]);
+    expect(text.stdout + text.stderr).toContain('“大约一半” 不是比例：请填写 0% 到 100% 之间的数');
+    expect(text.stdout + text.stderr).toContain('“2.5” 不是次数：请填写 0 或正整数');
+  });
+});

@@ -171,8 +171,8 @@ export const DIAGNOSTIC_CODES = {
     en: 'the checklist has no item "{id}"',
   },
   UNIT_NAME_PLACEHOLDER: {
-    zh: '单位名称仍是占位文字“{name}”：请在 unit 的 name 中填写单位全称（或用 run --unit 名称）',
-    en: 'the unit name is still the placeholder "{name}": put the full name of the unit in unit.name (or use run --unit NAME)',
+    zh: '单位名称仍是占位文字“{name}”：请填写单位全称（答卷中写在 unit 的 name，工作簿中写在封面“单位名称”右侧，或用 run --unit 名称）',
+    en: 'the unit name is still the placeholder "{name}": put the full name of the unit in unit.name (in a workbook, beside "Unit name" on the cover; or use run --unit NAME)',
   },
   UNIT_TYPE_UNDECLARED: {
     zh: '单位类型“{type}”未在检查表中声明（可选：{known}）',
@@ -202,9 +202,10 @@ export const DIAGNOSTIC_CODES = {
     zh: '条目 {id} 是一票否决项，只能答 pass（符合）或 fail（不符合），不能答 {status}',
     en: 'item {id} is a veto item: answer it pass or fail, not {status}',
   },
+  // The same rule for answer files and workbooks: each is named in its own words.
   NA_WITHOUT_NOTE: {
-    zh: '“不适用”必须在 note 中说明理由',
-    en: '"na" (not applicable) needs a note saying why',
+    zh: '“不适用”必须说明理由（答卷中写在 note，工作簿中写在“情况说明”列）',
+    en: '"na" (not applicable) needs a note saying why (note in an answer file, the Note column in a workbook)',
   },
   // Rectification tasks in answer files (docs/formats.md §3).
   RECTIFY_NOT_NEEDED: {
@@ -325,6 +326,14 @@ export const DIAGNOSTIC_CODES = {
   WORKBOOK_DATE: {
     zh: '“{text}” 不是有效的日期，请写成 年-月-日，如 2026-06-30',
     en: '"{text}" is not a valid date; write it year-month-day, such as 2026-06-30',
+  },
+  WORKBOOK_RATIO_TEXT: {
+    zh: '“{text}” 不是比例：请填写 0% 到 100% 之间的数，如 60%、0.6 或 3/5；本单位不涉及请选“不适用”',
+    en: '"{text}" is not a share: write a number from 0% to 100%, such as 60%, 0.6 or 3/5; choose n/a where the item does not apply',
+  },
+  WORKBOOK_COUNT: {
+    zh: '“{text}” 不是次数：请填写 0 或正整数（0、1、2……），没有发生就填 0',
+    en: '"{text}" is not a count: write 0 or a whole number (0, 1, 2 …); 0 where it did not happen',
   },
   WORKBOOK_RATIO_RANGE: { zh: '比例 {value} 不在 0% 到 100% 之间；如指 {value}%，请写成 {value}%', en: 'the share {value} is not within 0% to 100%; if you mean {value}%, write {value}%' },
 } as const satisfies Catalogue;
