@@ -129,9 +129,12 @@ export function updateAnswersText(base: string, answers: Answers, options: { fil
   const bom = base.startsWith('\uFEFF') ? '\uFEFF' : '';
   const source = base.slice(bom.length);
   const wanted = plainAnswers(answers, options.checklist);
-  const edited = editInPlace(source, wanted, options.checklist);
   // The edit is checked by reading it back: what it gives must be exactly what was asked for.
-  if (edited !== undefined && isDeepStrictEqual(readBack(edited), wanted)) return bom + edited;
+  // Field by field first (a block-style answer keeps its comments), then answer by answer.
+  for (const fields of [true, false]) {
+    const edited = editInPlace(source, wanted, options.checklist, fields);
+    if (edited !== undefined && isDeepStrictEqual(readBack(edited), wanted)) return bom + edited;
+  }
   return serializeAnswers(answers, options);
 }
 
@@ -162,8 +165,12 @@ function readBack(text: string): unknown {
   return record;
 }
 
-/** The splices that turn `source` into a file with the `wanted` fields, or undefined when its shape is unexpected. */
-function editInPlace(source: string, wanted: Record<string, unknown>, checklist?: Checklist): string | undefined {
+/**
+ * The splices that turn `source` into a file with the `wanted` fields, or undefined when its shape
+ * is unexpected. With `fields`, a changed answer written in block style is edited field by field
+ * (its comments and the order of its fields stay); otherwise it is rewritten as one flow line.
+ */
+function editInPlace(source: string, wanted: Record<string, unknown>, checklist?: Checklist, fields = false): string | undefined {
   const doc = parseClean(source);
   if (!doc) return undefined;
   const y = yaml();
@@ -198,12 +205,12 @@ function editInPlace(source: string, wanted: Record<string, unknown>, checklist?
   const mapEnd = map.range![1];
   // Where the answers' own text ends: the closing brace of a flow map, the next top-level key after a block map.
   const regionEnd = flow ? mapEnd : Math.min(...[...pairs.values()].map((p) => p.from).filter((f) => f > answersPair.from), source.length);
-  const have = new Map<string, { from: number; to: number; value: Answer }>();
+  const have = new Map<string, { from: number; to: number; value: Answer; node: YAMLMap }>();
   for (const pair of map.items) {
     if (!y.isScalar(pair.key) || pair.key.value === null || !pair.key.range) return undefined;
     const node = pair.value as Node | null;
     if (!node || !y.isMap(node) || !node.range) return undefined;
-    have.set(String(pair.key.value), { from: pair.key.range[0], to: trimEnd(source, node.range[1]), value: cleanAnswer(node.toJS(doc, { maxAliasCount: 100 }) as Answer) });
+    have.set(String(pair.key.value), { from: pair.key.range[0], to: trimEnd(source, node.range[1]), value: cleanAnswer(node.toJS(doc, { maxAliasCount: 100 }) as Answer), node });
   }
   const wantedAnswers = wanted.answers as Record<string, Answer>;
   if (flow && map.items.length === 0 && !source.slice(map.range![0], mapEnd).includes('\n')) {
@@ -219,7 +226,8 @@ function editInPlace(source: string, wanted: Record<string, unknown>, checklist?
     if (current && isDeepStrictEqual(current.value, answer)) continue;
     const line = renderPair(id, answer, true);
     if (current) {
-      splices.push({ from: current.from, to: current.to, text: line });
+      const byField = fields && current.node.flow !== true ? editFields(source, current.node, answer as Record<string, unknown>, doc, nl) : undefined;
+      splices.push(...(byField ?? [{ from: current.from, to: current.to, text: line }]));
       continue;
     }
     const template = findTemplateLine(source, id, answersPair.from, regionEnd);
@@ -252,6 +260,49 @@ function editInPlace(source: string, wanted: Record<string, unknown>, checklist?
     if (!(id in wantedAnswers)) splices.push(wholeLines(source, current.from, flow ? afterComma(source, current.to) : current.to));
   }
   return applySplices(source, splices);
+}
+
+/**
+ * The splices that turn one block-style answer into `wanted`, field by field: a changed field is
+ * rewritten where it stands (a comment after it on its line stays), a new one is added on a line
+ * of its own after the last, one no longer wanted is removed with its line. Undefined when a field
+ * would take several lines (the caller then rewrites the whole answer).
+ */
+function editFields(source: string, node: YAMLMap, wanted: Record<string, unknown>, doc: Document, nl: string): Splice[] | undefined {
+  const y = yaml();
+  const splices: Splice[] = [];
+  const fields = new Map<string, { from: number; to: number; value: unknown }>();
+  for (const pair of node.items) {
+    if (!y.isScalar(pair.key) || typeof pair.key.value !== 'string' || !pair.key.range) return undefined;
+    const value = pair.value as Node | null;
+    if (!value || !value.range) return undefined;
+    fields.set(pair.key.value, { from: pair.key.range[0], to: trimEnd(source, value.range[1]), value: value.toJS(doc, { maxAliasCount: 100 }) });
+  }
+  const last = [...fields.values()].pop();
+  if (!last) return undefined;
+  const indent = source.slice(lineStart(source, last.from), last.from);
+  if (!/^[ \t]*$/.test(indent)) return undefined;
+  for (const [key, value] of Object.entries(wanted)) {
+    const have = fields.get(key);
+    if (have && isDeepStrictEqual(have.value, value)) continue;
+    const text = renderField(key, value);
+    if (text === undefined) return undefined;
+    if (have) splices.push({ from: have.from, to: have.to, text });
+    else splices.push({ from: lineEnd(source, last.to), to: lineEnd(source, last.to), text: `${indent}${text}${nl}` });
+  }
+  for (const [key, have] of fields) if (!(key in wanted)) splices.push(wholeLines(source, have.from, have.to));
+  return splices;
+}
+
+/** `key: value` on one line, lists and maps in flow style; undefined when it would take more lines. */
+function renderField(key: string, value: unknown): string | undefined {
+  const doc = new (yaml().Document)({ [key]: value });
+  yaml().visit(doc.get(key, true) as Node, {
+    Map: (_key, node) => void (node.flow = true),
+    Seq: (_key, node) => void (node.flow = true),
+  });
+  const text = doc.toString(TO_STRING).replace(/\n$/, '');
+  return text.includes('\n') ? undefined : text;
 }
 
 /** The commented-out answer line of `id` between `from` and `to`: `# <id>: …` alone on its line. */

@@ -154,6 +154,36 @@ describe('updateAnswersText', () => {
     expect(out).toBe(text.replace('  A1.1.2: {status: fail}\n', '  A1.1.2: { status: partial, note: 部分 }\n  A1.2.1: { status: pass }\n'));
   });
 
+  it('edits a changed block-style answer field by field: its comments and field order stay', () => {
+    const text = [
+      'schemaVersion: 1',
+      `checklist: { id: ${checklist.id}, version: ${checklist.version} }`,
+      'unit: { name: 某某镇党委, type: township }',
+      'answers:',
+      '  A1.2.2:',
+      '    # 自查人：王芳',
+      '    status: fail   # 暂不符合',
+      '    note: 问题清单未形成',
+      '    evidence:',
+      '      - 纪要.pdf',
+      '  A1.2.3: { status: pass }',
+      '',
+    ].join('\n');
+    const base = { schemaVersion: 1 as const, checklist: { id: checklist.id, version: checklist.version }, unit: { name: '某某镇党委', type: 'township' } };
+    // The status changes, the note goes, a task comes: each on its own line, the rest as it was.
+    const rectify = { measures: '补齐问题清单', owner: '王芳', due: '2026-12-31', status: 'open' as const };
+    const out = updateAnswersText(text, { ...base, answers: { 'A1.2.2': { status: 'partial', evidence: ['纪要.pdf'], rectify }, 'A1.2.3': { status: 'pass' } } }, { file, checklist });
+    expect(out).toBe(
+      text
+        .replace('    status: fail   # 暂不符合', '    status: partial   # 暂不符合')
+        .replace('    note: 问题清单未形成\n', '')
+        .replace('      - 纪要.pdf\n', '      - 纪要.pdf\n    rectify: { measures: 补齐问题清单, owner: 王芳, due: 2026-12-31, status: open }\n'),
+    );
+    // A note over several lines cannot be one field's line: the answer is then rewritten whole, nothing lost.
+    const long = updateAnswersText(text, { ...base, answers: { 'A1.2.2': { status: 'fail', note: '第一行\n第二行' }, 'A1.2.3': { status: 'pass' } } }, { file, checklist });
+    expect((parse(long) as Answers).answers['A1.2.2']).toEqual({ status: 'fail', note: '第一行\n第二行' });
+  });
+
   it('writes a new file when the old text cannot be edited, so no answer is lost', () => {
     const answers = blank().answers;
     answers.answers['A1.1.1'] = { status: 'pass' };
