@@ -152,6 +152,13 @@ function numberHint(value: unknown): Localized | '' {
   return localized('diag.schema.writeShare', { value, shown });
 }
 
+/** For an answer written bare (`A1.1.1: pass`, `A4.1.4: 0.75`): the same answer in braces, when it is one. */
+function answerHint(value: unknown): Localized | '' {
+  if (typeof value === 'string' && ['pass', 'partial', 'fail', 'na'].includes(value.trim())) return localized('diag.schema.writeAnswer', { answer: `{ status: ${value.trim()} }` });
+  if (typeof value === 'number' && value >= 0 && value <= 1) return localized('diag.schema.writeAnswer', { answer: `{ value: ${value} }` });
+  return '';
+}
+
 /**
  * Converts ajv errors (run with `allErrors`) into diagnostics located in the YAML source.
  * Branch errors of `anyOf`/`oneOf` are folded into one message naming the alternatives.
@@ -240,6 +247,12 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], parsed: Parsed
     } else if (error.keyword === 'type' && error.params.type === 'number') {
       const hint = numberHint(valueAt(parsed.value, segments));
       if (hint) params = { path, detail: localized('diag.schema.withHint', { detail: { zh: zhErrors[index].message, en: enErrors[index].message }, hint }) };
+    } else if (error.keyword === 'type' && error.params.type === 'object' && segments.length === 2 && segments[0] === 'answers') {
+      // `A1.1.1: pass`, the commonest slip of a hand-written answer: say how it is written.
+      const hint = answerHint(valueAt(parsed.value, segments));
+      if (hint) params = { path, detail: localized('diag.schema.withHint', { detail: { zh: zhErrors[index].message, en: enErrors[index].message }, hint }) };
+    } else if (error.keyword === 'format' && error.params.format === 'date') {
+      params = { path, detail: localized('diag.schema.withHint', { detail: { zh: zhErrors[index].message, en: enErrors[index].message }, hint: localized('diag.schema.writeDate') }) };
     } else if (error.keyword === 'anyOf' || error.keyword === 'oneOf') {
       const branches = errors.filter((e) => e.keyword === 'required' && underCombinator(e) === error);
       const names = [...new Set(branches.map((e) => String(e.params.missingProperty)))];

@@ -23,6 +23,16 @@ async function errorsOf(name: string): Promise<Found[]> {
 }
 
 describe('validate: every error of a file in one run', () => {
+  it('an answer written bare and a date without leading zeros: each says how to write it', async () => {
+    const found = await errorsOf('bare-answer-and-date.yaml');
+    expect(found.map((f) => `${f.at} ${f.code}`)).toEqual(['6:11 SCHEMA_TYPE', '7:11 SCHEMA_TYPE', '8:72 SCHEMA_PATTERN']);
+    expect(found[0].zh).toBe('answers.A1.1.1：应当是 object 类型；一个答案写在花括号里：{ status: pass }');
+    expect(found[0].en).toBe('answers.A1.1.1: must be object; an answer goes in braces: { status: pass }');
+    expect(found[1].en).toContain('an answer goes in braces: { value: 0.75 }');
+    expect(found[2].zh).toContain('日期请写成 年-月-日，如 2026-06-30');
+    expect(found[2].en).toContain('write the date year-month-day, such as 2026-06-30');
+  });
+
   it('a wrong status, a value out of range and na without a note: all three, schema and semantic rules together', async () => {
     const found = await errorsOf('three-mistakes.yaml');
     expect(found.map((f) => `${f.at} ${f.code}`)).toEqual(['5:21 SCHEMA_ENUM', '6:20 VALUE_OUT_OF_RANGE', '7:21 NA_WITHOUT_NOTE']);

@@ -49,6 +49,8 @@ export const DIAGNOSTIC_TERMS = {
     zh: '；比例请写作 0 到 1 之间的数：“{value}”请写作 {shown}',
     en: '; write the share as a number from 0 to 1: for "{value}" write {shown}',
   },
+  'diag.schema.writeAnswer': { zh: '；一个答案写在花括号里：{answer}', en: '; an answer goes in braces: {answer}' },
+  'diag.schema.writeDate': { zh: '；日期请写成 年-月-日，如 2026-06-30', en: '; write the date year-month-day, such as 2026-06-30' },
   'diag.schema.emptyOneOf': { zh: '{name} 不能为空，应为以下之一：{allowed}', en: '{name} is empty; it must be one of: {allowed}' },
   'diag.schema.empty': { zh: '{name} 不能为空（{detail}）', en: '{name} is empty (it {detail})' },
   'diag.schema.requiredPath': { zh: '{path} ', en: '{path}: ' },
