@@ -136,6 +136,14 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
     // The checklist named on the command line is checked first: a typo should not cost the officer questions.
     let given: Checklist | undefined;
     if (options.checklist) given = (await loadChecklistOption(options.checklist, ctx)).checklist;
+    // So is --unit-type, for a new file, when its checklist is known now (given, or the only
+    // built-in): a typo should not cost the unit name typed first. An existing file's checklist
+    // decides for it, once it is read.
+    if (options.unitType !== undefined && (options.answers === undefined || !existsSync(resolve(io.cwd, options.answers)))) {
+      const ids = builtinIds();
+      const known = given ?? (ids.length === 1 ? (await loadChecklistOption(ids[0], ctx)).checklist : undefined);
+      if (known) checkUnitType(known, options.unitType, ctx, errorLine);
+    }
 
     let unitName = options.unit?.trim() || undefined;
     let shownPath = options.answers;

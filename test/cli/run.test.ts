@@ -128,6 +128,10 @@ describe('run: starting', () => {
     const c = await run({ ...base(), report: 'r.txt' }, []);
     expect(c.code).toBe(2);
     expect(c.err).toContain('.md/.json/.html');
+    // Without --unit or --answers too: no question about the unit before the type is refused.
+    const d = await run({ unitType: 'village' }, []);
+    expect(d.code).toBe(2);
+    expect(d.err).toContain('village');
   });
 });
 
