@@ -10,6 +10,11 @@ import { checkSchema, splitSeverity } from '../validate/validate.js';
 import { checkText } from '../check/check-file.js';
 import { scoreAnswers } from '../score/score.js';
 import { buildReport } from '../report/json-report.js';
+import { answersChecklistFile } from '../checklist/resolve-checklist.js';
+import { loadChecklist } from '../checklist/load-checklist.js';
+import { listItems } from '../model/checklist.js';
+import { pickText } from '../model/text.js';
+import { gradesOf } from '../score/score.js';
 
 /** A loaded side, or the diagnostics that stop it. */
 export type LoadedSide =
@@ -59,9 +64,36 @@ export async function loadSide(path: string | Buffer, options: { ref?: string; l
     const parsed = parseYaml(read.text, file);
     const found = splitSeverity([...parsed.diagnostics, ...checkSchema('report', parsed)]);
     if (found.errors.length > 0) return { ok: false, unreadable: false, ...found, source: read.text };
-    return { ok: true, kind: 'report', report: json as Report, warnings: found.warnings, source: read.text };
+    return { ok: true, kind: 'report', report: await inLanguage(json as Report, options), warnings: found.warnings, source: read.text };
   }
   return scoreSide(await checkText(read.text, file, { ref: options.ref }, 'answers'), options, read.text);
+}
+
+/**
+ * A report written in another language than the comparison's, with the checklist's words (its
+ * title, the unit type, the grade, the areas' titles, the items' texts) in the comparison's
+ * language, when its checklist can be found (`--checklist`, or the built-in it names in that
+ * version); otherwise as it was written. What the unit wrote is never touched.
+ */
+async function inLanguage(report: Report, options: { ref?: string; lang: Lang }): Promise<Report> {
+  if (report.lang === options.lang) return report;
+  const file = answersChecklistFile(options.ref, report.checklist.id, report.checklist.version);
+  const checklist = file === undefined ? undefined : (await loadChecklist(file)).checklist;
+  if (!checklist || checklist.id !== report.checklist.id || checklist.version !== report.checklist.version) return report;
+  const lang = options.lang;
+  const texts = new Map(listItems(checklist).map(({ item }) => [item.id, pickText(item.text, lang)]));
+  const titles = new Map(checklist.areas.map((a) => [a.id, pickText(a.title, lang)]));
+  const type = checklist.unitTypes.find((u) => u.id === report.unit.type);
+  const grade = gradesOf(checklist)[report.grade.index];
+  return {
+    ...report,
+    lang,
+    checklist: { ...report.checklist, title: pickText(checklist.title, lang) },
+    unit: { ...report.unit, typeLabel: type ? pickText(type.label, lang) : report.unit.typeLabel },
+    grade: { ...report.grade, label: grade ? pickText(grade.label, lang) : report.grade.label },
+    areas: report.areas.map((a) => ({ ...a, title: titles.get(a.id) ?? a.title })),
+    items: report.items.map((i) => ({ ...i, text: texts.get(i.id) ?? i.text })),
+  };
 }
 
 /** The report of a checked answer file, or its errors. */

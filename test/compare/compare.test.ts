@@ -168,3 +168,30 @@ describe('loadSide', () => {
     }
   });
 });
+
+describe('compare: reports written in another language', () => {
+  it('takes the checklist\'s words in the comparison\'s language when the checklist is known, the unit\'s own words as written', async () => {
+    const { runInProcess } = await import('../helpers/run-cli.js');
+    const old = join(tmp, 'r25.json');
+    const now = join(tmp, 'r26.json');
+    expect((await runInProcess(['score', 'examples/loop/2025/township.yaml', '--format', 'json', '--out', old])).code).toBe(0);
+    expect((await runInProcess(['score', 'examples/loop/2026/township.yaml', '--format', 'json', '--out', now])).code).toBe(0);
+    const en = await runInProcess(['compare', old, now, '--lang', 'en', '--format', 'json']);
+    expect(en.code, en.stderr).toBe(0);
+    const doc = JSON.parse(en.stdout);
+    // The 2026 report is scored with the office's review beside it: its verified grade.
+    expect(doc.grade).toMatchObject({ old: { label: 'Pass' }, new: { label: 'Pass' } });
+    expect(doc.areas[0].title).toMatch(/^[\x20-\x7e]+$/);
+    for (const change of [...doc.improved, ...doc.regressed]) expect(change.text, change.id).toMatch(/^[^\u4e00-\u9fff]+$/);
+    const md = (await runInProcess(['compare', old, now, '--lang', 'en'])).stdout;
+    expect(md).toContain('grade Pass → Pass');
+    // The unit's name is its own: as written.
+    expect(md).toContain('某某镇党委');
+    // A report whose checklist cannot be found keeps its words.
+    const custom = JSON.parse(readFileSync(old, 'utf8'));
+    custom.checklist.id = 'someone-elses';
+    writeFileSync(join(tmp, 'custom.json'), JSON.stringify(custom));
+    const kept = JSON.parse((await runInProcess(['compare', join(tmp, 'custom.json'), join(tmp, 'custom.json'), '--lang', 'en', '--format', 'json'])).stdout);
+    expect(kept.grade.old.label).toBe(custom.grade.label);
+  });
+});
