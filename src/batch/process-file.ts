@@ -94,6 +94,10 @@ export async function processFile(target: BatchFile, options: ProcessOptions): P
 async function processWorkbook(target: BatchFile, options: ProcessOptions): Promise<FileOutcome> {
   const path = typeof target.path === 'string' ? target.path : Buffer.from(target.path.buffer, target.path.byteOffset, target.path.byteLength);
   const check = await checkWorkbook(path, target.file, { ref: options.checklist });
+  // A summary or ledger wangxin wrote, saved among the submissions: listed, not a unit's broken workbook.
+  if (check.errors.length === 1 && check.errors[0].code === 'WORKBOOK_OUTPUT') {
+    return { file: target.file, status: 'other', fast: false, other: { kind: 'output', id: null, version: null }, errors: [], errorCount: 0, warnings: [], warningCount: 0 };
+  }
   // Could not be read at all (missing, a FIFO, too large), as for a YAML file; a broken checklist is an invalid file, as there.
   if (check.unreadable && !check.checklistFile) {
     return { file: target.file, status: 'unreadable', fast: false, errors: check.errors.slice(0, 1), errorCount: 1, warnings: [], warningCount: 0 };

@@ -83,10 +83,11 @@ export interface TaskTally {
 
 /**
  * A file found among the submissions that is not an answer file: a checklist, the office's review
- * of a unit (named by its checklist), or the office's roster of the units due (naming no checklist).
+ * of a unit (named by its checklist), the office's roster of the units due, or a workbook wangxin
+ * wrote (a batch summary, a ledger); the last two name no checklist.
  */
 export interface OtherFile {
-  kind: 'checklist' | 'review' | 'roster';
+  kind: 'checklist' | 'review' | 'roster' | 'output';
   id: string | null;
   version: string | null;
 }

@@ -127,5 +127,6 @@ export function otherFileText(o: OtherFile, esc: (text: string) => string, lang:
   const params = { id: esc(o.id ?? '—'), version: esc(o.version ?? '—') };
   if (o.kind === 'review') return translate(lang, 'review.batch.other.review', params);
   if (o.kind === 'roster') return translate(lang, 'md.other.roster');
+  if (o.kind === 'output') return translate(lang, 'md.other.output');
   return translate(lang, 'md.other.checklist', params);
 }

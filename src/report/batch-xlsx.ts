@@ -39,7 +39,7 @@ export async function writeBatchXlsx(summary: BatchSummary, ctx: BatchXlsxContex
   const w: Writer = {
     summary,
     lang,
-    book: createXlsxBook(write, summary.generatedAt),
+    book: createXlsxBook(write, summary.generatedAt, 'batch-summary'),
     t: (key, params) => translate(lang, key, params),
     o: (key, params) => translate(lang, key, params),
   };

@@ -131,8 +131,9 @@ export function* junitLines(summary: BatchSummary, ctx: JunitContext): Generator
   const skippedMessage = escapeXml(translate(lang, 'junit.other'));
   const reviewMessage = escapeXml(translate(lang, 'review.batch.junit.review'));
   const rosterMessage = escapeXml(translate(lang, 'junit.other.roster'));
+  const outputMessage = escapeXml(translate(lang, 'junit.other.output'));
   for (const o of summary.otherFiles) {
-    yield* [`    <testcase classname="other" name="${escapeXml(o.file)}" file="${escapeXml(o.file)}" time="0">`, `      <skipped message="${o.kind === 'review' ? reviewMessage : o.kind === 'roster' ? rosterMessage : skippedMessage}" />`, '    </testcase>'];
+    yield* [`    <testcase classname="other" name="${escapeXml(o.file)}" file="${escapeXml(o.file)}" time="0">`, `      <skipped message="${o.kind === 'review' ? reviewMessage : o.kind === 'roster' ? rosterMessage : o.kind === 'output' ? outputMessage : skippedMessage}" />`, '    </testcase>'];
   }
   const missingMessage = escapeXml(translate(lang, 'junit.missing'));
   for (const u of missing) {

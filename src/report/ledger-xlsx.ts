@@ -12,7 +12,7 @@ const OVERDUE_FONT = { color: { argb: 'FFC00000' }, bold: true };
 export async function writeLedgerXlsx(view: LedgerView, write: (part: Uint8Array) => void): Promise<void> {
   const { ledger, lang } = view;
   const t = (key: MessageKey, params?: Record<string, unknown>): string => translate(lang, key, params);
-  const book = createXlsxBook(write, view.generatedAt);
+  const book = createXlsxBook(write, view.generatedAt, 'ledger');
   const sheet = (name: string, widths: number[], header?: string[]): Worksheet => book.sheet(name, widths, header);
   const addRow = (ws: Worksheet, values: readonly (string | number | undefined)[], overdue = false): void =>
     book.addRow(ws, values, overdue ? { font: OVERDUE_FONT } : undefined);

@@ -2,6 +2,7 @@
 import { officeText } from '../util/safe-text.js';
 import { createRequire } from 'node:module';
 import { Writable } from 'node:stream';
+import { META_SHEET, OFFICE_BOOK_KINDS } from '../workbook/layout.js';
 
 // exceljs (and its zip writer) is required on first use, never imported: `score` of one file and
 // every other command start without it; only the commands that write a workbook pay for loading it.
@@ -71,12 +72,17 @@ export interface XlsxBook {
   commit(): Promise<void>;
 }
 
+/** Which of the office's workbooks a workbook is, as its hidden sheet says. */
+export type OfficeBookKind = typeof OFFICE_BOOK_KINDS[number];
+
 /**
  * Starts a workbook written through `write` with exceljs's streaming writer: each sheet's rows
  * are let go once written. `created` is the output's own time stamp, so that the same input gives
- * the same workbook contents.
+ * the same workbook contents. A very hidden sheet says which of wangxin's outputs it is (`kind`),
+ * so that one saved among the submissions is known for what it is rather than taken for a unit's
+ * broken answer workbook.
  */
-export function createXlsxBook(write: (part: Uint8Array) => void, created: string): XlsxBook {
+export function createXlsxBook(write: (part: Uint8Array) => void, created: string, kind: OfficeBookKind): XlsxBook {
   const excel = requireModule('exceljs') as ExcelJS;
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -117,6 +123,10 @@ export function createXlsxBook(write: (part: Uint8Array) => void, created: strin
       row.commit();
     },
     addHeader: (ws, header) => addHeaderRow(ws, header),
-    commit: () => book.commit(),
+    commit: () => {
+      const meta = book.addWorksheet(META_SHEET, { state: 'veryHidden' });
+      meta.addRow(['kind', kind]).commit();
+      return book.commit();
+    },
   };
 }

@@ -30,6 +30,9 @@ export const OLDEST_WORKBOOK_FORMAT = 1;
 /** The hidden sheet the reader needs (same name in every language). */
 export const META_SHEET = 'wangxin';
 
+/** The `kind` the hidden sheet of wangxin's own output workbooks names (an answer workbook names none). */
+export const OFFICE_BOOK_KINDS = ['batch-summary', 'ledger'] as const;
+
 /** Whether a file name is an answer workbook by its extension (`.xlsx`, `.xlsm` to be refused). */
 export function isWorkbookPath(file: string | Uint8Array): boolean {
   const name = typeof file === 'string' ? file : Buffer.from(file).toString('latin1');

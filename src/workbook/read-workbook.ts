@@ -1,5 +1,5 @@
 // Reads an answer workbook (.xlsx) into the value an answer file parses to, with a locator from JSON pointer to `Sheet!CELL`.
-import { translate } from '../i18n/translate.js';
+import { localized, translate } from '../i18n/translate.js';
 import type { Cell, CellValue, Workbook, Worksheet } from 'exceljs';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
@@ -16,6 +16,7 @@ import {
   COVER_FIELDS,
   DIGEST_SEPARATOR,
   META_SHEET,
+  OFFICE_BOOK_KINDS,
   OLDEST_WORKBOOK_FORMAT,
   READ_COLUMNS,
   STATUS_BY_LABEL,
@@ -100,6 +101,9 @@ function readLoaded(wb: Workbook, file: string): ParsedYaml {
       metaPlace.set(key, { sheet: META_SHEET, row: n, col: 2 });
     }
   });
+  // One of wangxin's own outputs (a batch summary or a ledger saved among the submissions, say).
+  const own = OFFICE_BOOK_KINDS.find((k) => k === settings.get('kind'));
+  if (own) return fail('WORKBOOK_OUTPUT', { kind: localized(own === 'ledger' ? 'wb.kind.ledger' : 'wb.kind.batchSummary') });
   const format = /^\d+$/.test(settings.get('format') ?? '') ? Number(settings.get('format')) : undefined;
   if (format !== undefined && format > WORKBOOK_FORMAT) {
     return fail('WORKBOOK_FORMAT_NEWER', { format, oldest: OLDEST_WORKBOOK_FORMAT, newest: WORKBOOK_FORMAT }, metaPlace.get('format'));

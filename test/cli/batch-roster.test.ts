@@ -140,3 +140,27 @@ describe('a roster kept among the submissions', () => {
     expect(twice.stdout + twice.stderr).toMatch(/units\.yaml:4:\d+ +error .*used twice.*DUPLICATE_ID/);
   });
 });
+
+describe('wangxin\'s own workbooks kept among the submissions', () => {
+  it('are other files to batch and the ledger, and validate says what they are', async () => {
+    const folder = join(dir, 'own');
+    cpSync(EXAMPLES, folder, { recursive: true });
+    const summary = join(folder, '汇总.xlsx');
+    const ledger = join(folder, '台账.xlsx');
+    expect((await runInProcess(['batch', folder, '--out', summary], EPOCH)).code).toBe(0);
+    expect((await runInProcess(['ledger', folder, '--out', ledger], EPOCH)).code).toBe(0);
+    const again = await runInProcess(['batch', folder, '--format', 'json'], EPOCH);
+    expect(again.code, again.stderr).toBe(0);
+    const doc = JSON.parse(again.stdout);
+    expect(getValidator('batch')(doc)).toBe(true);
+    expect(doc.otherFiles).toEqual([
+      { file: ledger, kind: 'output', id: null, version: null },
+      { file: summary, kind: 'output', id: null, version: null },
+    ]);
+    expect(doc.counts).toMatchObject({ files: 5, invalid: 0, other: 2 });
+    expect((await runInProcess(['ledger', folder, '--format', 'json'], EPOCH)).code).toBe(0);
+    const v = await runInProcess(['validate', summary, '--lang', 'en']);
+    expect(v.code).toBe(1);
+    expect(v.stdout + v.stderr).toContain('this is a batch summary workbook wangxin wrote, not an answer workbook');
+  });
+});

@@ -15,6 +15,7 @@ import { readFileSync } from 'node:fs';
 import { builtinFile } from '../../src/checklist/resolve-checklist.js';
 import { loadChecklist } from '../../src/checklist/load-checklist.js';
 import { writeWorkbook } from '../../src/workbook/write-workbook.js';
+import { createXlsxBook } from '../../src/report/xlsx-book.js';
 
 const dir = join(ROOT, 'test/fixtures/diagnostics');
 let tmp = '';
@@ -127,6 +128,7 @@ const CASES: Case[] = [
   { code: 'WORKBOOK_EXTERNAL_LINK', file: () => join(tmp, 'links.xlsx') },
   { code: 'WORKBOOK_UNREADABLE', file: () => join(tmp, 'unreadable.xlsx') },
   { code: 'WORKBOOK_NOT_ANSWERS', file: () => join(tmp, 'not-answers.xlsx') },
+  { code: 'WORKBOOK_OUTPUT', file: () => join(tmp, 'own-summary.xlsx') },
   { code: 'WORKBOOK_META', file: () => join(tmp, 'meta.xlsx'), line: 1, column: 2 },
   { code: 'WORKBOOK_FORMAT_NEWER', file: () => join(tmp, 'newer.xlsx'), line: 1, column: 2 },
   { code: 'WORKBOOK_COLUMN_MISSING', file: () => join(tmp, 'column.xlsx'), line: 3, column: 1 },
@@ -161,6 +163,12 @@ async function makeWorkbooks(): Promise<void> {
   const other = new ExcelJS.Workbook();
   other.addWorksheet('Sheet1').getCell('A1').value = 'x';
   writeFileSync(join(tmp, 'not-answers.xlsx'), Buffer.from(await other.xlsx.writeBuffer()));
+  // A workbook of the office's own (a ledger) as wangxin writes it.
+  const own: Uint8Array[] = [];
+  const book = createXlsxBook((part) => own.push(part), '2026-01-01T00:00:00.000Z', 'ledger');
+  book.sheet('S', [10]).commit();
+  await book.commit();
+  writeFileSync(join(tmp, 'own-summary.xlsx'), Buffer.concat(own));
   await edit('meta.xlsx', (wb) => (wb.getWorksheet('wangxin')!.getCell('B1').value = 'two'));
   await edit('newer.xlsx', (wb) => (wb.getWorksheet('wangxin')!.getCell('B1').value = 99));
   await edit('column.xlsx', (wb) => (wb.getWorksheet('自查表')!.getCell('H3').value = '答案'));

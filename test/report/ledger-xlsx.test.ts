@@ -29,7 +29,10 @@ describe('ledger --format xlsx', () => {
     const r = await runInProcess(['ledger', UNITS, '--as-of', '2026-07-12', '--out', out]);
     expect(r.code).toBe(1); // the invalid fixture
     const book = await openBook(out);
-    expect(book.worksheets.map((s) => s.name)).toEqual(['整改台账', '未完成任务', '按一级指标', '本期已完成', '无法读取或有错误的答卷']);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['整改台账', '未完成任务', '按一级指标', '本期已完成', '无法读取或有错误的答卷', 'wangxin']);
+    // The last, very hidden, says which of wangxin's workbooks this is: one saved among the submissions is then known.
+    expect(book.getWorksheet('wangxin')!.state).toBe('veryHidden');
+    expect(book.getWorksheet('wangxin')!.getRow(1).values).toEqual([undefined, 'kind', 'ledger']);
     expect(rows(book.worksheets[0])).toEqual([
       ['统计日期', '2026-07-12'],
       ['本期起始日期', '2026-01-01'],

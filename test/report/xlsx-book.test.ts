@@ -7,7 +7,7 @@ const ExcelJS = createRequire(import.meta.url)('exceljs') as typeof import('exce
 
 async function write(fill: (book: ReturnType<typeof createXlsxBook>) => void): Promise<import('exceljs').Workbook> {
   const parts: Uint8Array[] = [];
-  const book = createXlsxBook((part) => parts.push(part), '2026-01-01T00:00:00.000Z');
+  const book = createXlsxBook((part) => parts.push(part), '2026-01-01T00:00:00.000Z', 'ledger');
   fill(book);
   await book.commit();
   const read = new ExcelJS.Workbook();

@@ -71,13 +71,15 @@ export const BATCH_REPORT = {
   'md.count.other': { zh: '其他文件（未评分）', en: 'Other files, not scored' },
   'md.other': { zh: '其他文件（未评分）', en: 'Other files, not scored' },
   'md.other.note': {
-    zh: '这些文件按内容不是答卷（检查表、复核记录、应报单位名单），不评分，也不算不通过。',
-    en: 'By their content these files are not answer files (checklists, reviews, rosters): they are not scored and do not fail the batch.',
+    zh: '这些文件按内容不是答卷（检查表、复核记录、应报单位名单、wangxin 生成的工作簿），不评分，也不算不通过。',
+    en: 'By their content these files are not answer files (checklists, reviews, rosters, workbooks wangxin wrote): they are not scored and do not fail the batch.',
   },
   'md.col.kind': { zh: '内容', en: 'Content' },
   'md.other.checklist': { zh: '检查表 {id}（版本 {version}）', en: 'checklist {id} (version {version})' },
   'md.other.roster': { zh: '应报单位名单（用 --roster 指定才会核对）', en: 'a roster of the units due (checked only when given with --roster)' },
   'junit.other': { zh: '检查表，不是答卷：未评分', en: 'a checklist, not an answer file: not scored' },
+  'md.other.output': { zh: 'wangxin 生成的汇总或台账工作簿', en: 'a summary or ledger workbook wangxin wrote' },
+  'junit.other.output': { zh: 'wangxin 生成的工作簿，不是答卷：未评分', en: 'a workbook wangxin wrote, not an answer file: not scored' },
   'junit.other.roster': { zh: '应报单位名单，不是答卷：未评分', en: 'a roster, not an answer file: not scored' },
 
   'reason.unreadable': { zh: '文件无法读取或解码', en: 'the file cannot be read or decoded' },

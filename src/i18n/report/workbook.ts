@@ -15,6 +15,8 @@ export const WORKBOOK_REPORT = {
   'wb.cover.assessorContact': { zh: '联系方式', en: 'Contact' },
   'wb.cover.period': { zh: '自查期间', en: 'Period' },
   'wb.cover.date': { zh: '填报日期', en: 'Date' },
+  'wb.kind.batchSummary': { zh: '批量评分汇总工作簿', en: 'batch summary workbook' },
+  'wb.kind.ledger': { zh: '整改台账工作簿', en: 'rectification ledger workbook' },
   'wb.cover.checklist': { zh: '检查表：{id} {version}', en: 'Checklist: {id} {version}' },
   'wb.cover.fill': { zh: '请填写黄色单元格。', en: 'Fill in the yellow cells.' },
   'wb.head.id': { zh: '编号', en: 'ID' },
