@@ -96,7 +96,7 @@ async function processWorkbook(target: BatchFile, options: ProcessOptions): Prom
   const check = await checkWorkbook(path, target.file, { ref: options.checklist });
   // A summary or ledger wangxin wrote, saved among the submissions: listed, not a unit's broken workbook.
   if (check.errors.length === 1 && check.errors[0].code === 'WORKBOOK_OUTPUT') {
-    return { file: target.file, status: 'other', fast: false, other: { kind: 'output', id: null, version: null }, errors: [], errorCount: 0, warnings: [], warningCount: 0 };
+    return otherOutcome(target.file, {}, 'output');
   }
   // Could not be read at all (missing, a FIFO, too large), as for a YAML file; a broken checklist is an invalid file, as there.
   if (check.unreadable && !check.checklistFile) {
@@ -123,8 +123,8 @@ async function outcomeOf(target: BatchFile, check: FileCheck, options: ProcessOp
 }
 
 /**
- * The outcome of a file that is a checklist, a review or a roster by its content: the checklist's
- * id and version where they are strings (a roster names none).
+ * The outcome of a file that is a checklist, a review, a roster or one of wangxin's workbooks by
+ * its content: the checklist's id and version where they are strings (a roster names none).
  */
 function otherOutcome(file: string, value: Record<string, unknown>, kind: OtherFile['kind']): FileOutcome {
   const text = (x: unknown): string | null => (kind !== 'roster' && typeof x === 'string' ? x : null);
