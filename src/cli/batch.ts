@@ -151,7 +151,7 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
     if (!roster) return 2;
   }
 
-  const { refuseSameFile, writeCommandOutput, isStdout } = await import('./outputs.js');
+  const { findMissingFolder, refuseSameFile, writeCommandOutput, isStdout } = await import('./outputs.js');
   const writeOut = async (file: string, content: OutputContent): Promise<void> => {
     const reason = await writeCommandOutput(ctx, file, content);
     if (reason !== undefined) throw new UsageError('batch.cli.error.write', { file: makeVisible(file), reason });
@@ -175,6 +175,9 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
     ...(options.roster !== undefined ? [options.roster] : []),
     ...(baseline?.inputs ?? []),
   ]);
+  // Nor is a batch scored (and its summary printed) for an output it cannot write.
+  const missing = findMissingFolder(ctx, outputs);
+  if (missing) throw new UsageError('batch.cli.error.write', { file: makeVisible(missing.file), reason: missing.reason });
   const policy = {
     failUnder: options.failUnder,
     allowIncomplete: options.allowIncomplete,

@@ -1,7 +1,8 @@
 // How commands name, check and write their outputs: one refusal for an output that is an input or another output, one writer, one failure message.
 import { makeVisible } from '../util/safe-text.js';
 import { translate, type MessageKey } from '../i18n/translate.js';
-import { isAbsolute, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { findSameFile, type NamedPath } from '../fs/same-file.js';
 import { FIFO_WAIT_MS, OutputError, type OutputContent, writeOutput } from '../fs/write-output.js';
 import type { Lang } from '../i18n/lang.js';
@@ -22,6 +23,24 @@ export function isStdout(file: string | undefined): boolean {
 /** An output or input path made absolute against the command's working folder (`-` stays `-`). */
 export function absoluteFrom(cwd: string, file: string): string {
   return file === '-' || isAbsolute(file) ? file : resolve(cwd, file);
+}
+
+/**
+ * The first output whose folder is missing (or is no folder), with why in words: a long command
+ * checks this before its work, rather than do it all and then fail to write. Undefined when every
+ * output's folder is there (the write may still fail, and says so then).
+ */
+export function findMissingFolder(ctx: CommandContext, outputs: readonly CommandOutput[]): { file: string; reason: string } | undefined {
+  for (const o of outputs) {
+    if (isStdout(o.file)) continue;
+    try {
+      const stats = statSync(dirname(absoluteFrom(ctx.io.cwd, o.file)));
+      if (!stats.isDirectory()) return { file: o.file, reason: describeWriteFailure(Object.assign(new Error('not a folder'), { code: 'ENOTDIR' }), ctx.lang) };
+    } catch (error) {
+      return { file: o.file, reason: describeWriteFailure(error, ctx.lang) };
+    }
+  }
+  return undefined;
 }
 
 /**

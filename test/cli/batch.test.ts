@@ -369,6 +369,15 @@ describe('wangxin batch', () => {
     expect(unwritable.code).toBe(2);
     // The system's reason in words, its code kept beside them.
     expect(unwritable.stderr).toMatch(/cannot write .*x\.md: its folder does not exist \(ENOENT\)/);
+    // Before the batch is scored: nothing printed, not even the summary that had somewhere to go.
+    const junit = await runInProcess(['batch', EXAMPLES, '--junit', join(dir, 'no', 'such', 'dir', 'j.xml'), '--lang', 'en']);
+    expect(junit.code).toBe(2);
+    expect(junit.stdout).toBe('');
+    expect(junit.stderr).toMatch(/cannot write .*j\.xml: its folder does not exist \(ENOENT\)/);
+    writeFileSync(join(dir, 'a-file'), '');
+    const notFolder = await runInProcess(['batch', EXAMPLES, '--out', join(dir, 'a-file', 'x.md'), '--lang', 'en']);
+    expect(notFolder.code).toBe(2);
+    expect(notFolder.stderr).toMatch(/cannot write .*x\.md: a part of the path is not a folder \(ENOTDIR\)/);
     const zh = await runInProcess(['batch', EXAMPLES, '--out', join(dir, 'no', 'such', 'dir', 'x.md')]);
     expect(zh.stderr).toMatch(/无法写入 .*x\.md：所在文件夹不存在（ENOENT）/);
     const ledger = await runInProcess(['ledger', EXAMPLES, '--out', join(dir, 'no', 'such', 'dir', 'l.md'), '--lang', 'en']);
