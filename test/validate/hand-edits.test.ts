@@ -23,6 +23,14 @@ async function errorsOf(name: string): Promise<Found[]> {
 }
 
 describe('validate: every error of a file in one run', () => {
+  it('a field indented one space too far: the message at the line before says the next line may be the cause', async () => {
+    const found = await errorsOf('indented-too-far.yaml');
+    // Line 7 (the comment is line 1): the line before the one indented too far.
+    expect(found[0].at).toBe('7:13');
+    expect(found[0].zh).toContain('或下一行比这一行缩进得多');
+    expect(found[0].en).toContain('or the next line is indented further than this one');
+  });
+
   it('an answer written bare and a date without leading zeros: each says how to write it', async () => {
     const found = await errorsOf('bare-answer-and-date.yaml');
     expect(found.map((f) => `${f.at} ${f.code}`)).toEqual(['6:11 SCHEMA_TYPE', '7:11 SCHEMA_TYPE', '8:72 SCHEMA_PATTERN']);

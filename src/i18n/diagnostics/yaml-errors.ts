@@ -46,7 +46,11 @@ const BY_MESSAGE: [RegExp, Localized][] = [
   [/^All mapping items must start at the same column/, { zh: '同一层的各项要从同一列开始（缩进对齐）', en: 'the entries of one level must start in the same column (line up their indentation)' }],
   [
     /^Nested mappings are not allowed in compact mappings/,
-    { zh: '同一行里不能再写一个“键: 值”（常见原因：值里有“: ”，请给值加引号）', en: 'a second "key: value" cannot follow on the same line (usually a value containing ": ": put the value in quotes)' },
+    {
+      // yaml reads a next line indented further as more of this value: the fault may be that line's indentation.
+      zh: '同一行里不能再写一个“键: 值”（常见原因：值里有“: ”，请给值加引号；或下一行比这一行缩进得多）',
+      en: 'a second "key: value" cannot follow on the same line (usually a value containing ": ": put the value in quotes; or the next line is indented further than this one)',
+    },
   ],
   [/^Tabs are not allowed as indentation/, { zh: '不能用 Tab 缩进，请改用空格', en: 'indent with spaces, not tabs' }],
   [/^Unexpected end of/, { zh: '文件意外结束（常见原因：括号或引号没有闭合）', en: 'the file ends too soon (usually an unclosed bracket or quote)' }],
