@@ -28,7 +28,7 @@ describe('validate: every error of a file in one run', () => {
     // Line 7 (the comment is line 1): the line before the one indented too far.
     expect(found[0].at).toBe('7:13');
     expect(found[0].zh).toContain('或下一行比这一行缩进得多');
-    expect(found[0].en).toContain('or the next line is indented further than this one');
+    expect(found[0].en).toContain('or the next line indented too far');
   });
 
   it('an answer written bare and a date without leading zeros: each says how to write it', async () => {

@@ -1,7 +1,7 @@
 // YAML syntax errors in the user's language: yaml's error codes (and its MISSING_CHAR messages) in plain words, with the usual cause; yaml's own English only where neither is known.
 import type { Localized } from '../lang.js';
 
-/** yaml's error codes in plain words. */
+/** yaml's error codes in plain words (each under 120 characters: a diagnostic's texts are cut there). */
 const BY_CODE: Record<string, Localized> = {
   ALIAS_PROPS: { zh: '别名（*引用）不能带锚点或标签', en: 'an alias (*reference) cannot have an anchor or a tag' },
   BAD_ALIAS: { zh: '别名（*引用）写法无效', en: 'this alias (*reference) is not written correctly' },
@@ -14,7 +14,7 @@ const BY_CODE: Record<string, Localized> = {
   BLOCK_AS_IMPLICIT_KEY: { zh: '多行内容不能用作键（常见原因：缺少冒号或缩进不对）', en: 'several lines cannot be a key (usually a missing colon or wrong indentation)' },
   BLOCK_IN_FLOW: {
     zh: '花括号 { } 或方括号 [ ] 里面不能换成缩进格式（常见原因：两项之间缺少逗号，或用了全角标点）',
-    en: 'inside braces { } or brackets [ ], lines cannot switch to indented form (usually a missing comma between two entries, or full-width punctuation)',
+    en: 'inside { } or [ ], lines cannot switch to indented form (usually a missing comma, or full-width punctuation)',
   },
   DUPLICATE_KEY: { zh: '键重复', en: 'this key is written twice' },
   IMPOSSIBLE: { zh: '无法解析此处内容', en: 'this cannot be read' },
@@ -49,7 +49,7 @@ const BY_MESSAGE: [RegExp, Localized][] = [
     {
       // yaml reads a next line indented further as more of this value: the fault may be that line's indentation.
       zh: '同一行里不能再写一个“键: 值”（常见原因：值里有“: ”，请给值加引号；或下一行比这一行缩进得多）',
-      en: 'a second "key: value" cannot follow on the same line (usually a value containing ": ": put the value in quotes; or the next line is indented further than this one)',
+      en: 'a second "key: value" on one line (quote a value holding ": "), or the next line indented too far',
     },
   ],
   [/^Tabs are not allowed as indentation/, { zh: '不能用 Tab 缩进，请改用空格', en: 'indent with spaces, not tabs' }],
