@@ -92,7 +92,9 @@ export function validateAnswersShape(parsed: ParsedYaml): ValidationResult<Answe
   // not be read (their errors are in `found`): the rest is checked too, so that every problem
   // shows at once rather than one round after another.
   if (parsed.value === undefined) return splitSeverity(found);
-  appendAll(found, checkSchema('answers', parsed));
+  // A place the reader has already reported (a workbook's cell, in its own words) is not reported again by the schema.
+  const reported = new Set(found.map((d) => d.pointer).filter((p) => p !== undefined));
+  appendAll(found, checkSchema('answers', parsed).filter((d) => d.pointer === undefined || !reported.has(d.pointer)));
   const result = splitSeverity(found);
   if (result.errors.length === 0) return { ...result, value: parsed.value as Answers };
   const partial = withoutSchemaErrors(parsed.value, result.errors);

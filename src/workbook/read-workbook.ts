@@ -154,6 +154,9 @@ function readLoaded(wb: Workbook, file: string): ParsedYaml {
     }
   }
   value.unit = unit;
+  // In the cover's words, not the schema's ("unit.name must NOT be shorter than 1 character").
+  const namePlace = places.get('/unit/name');
+  if (namePlace && isBlankText(String(unit.name))) diagnostics.push(createDiagnostic('WORKBOOK_UNIT_NAME', file, {}, { ...spanOf(namePlace), pointer: '/unit/name' }));
   if (Object.keys(assessor).length > 0) value.assessor = assessor;
 
   // The items sheet: columns by header, rows by the id column.

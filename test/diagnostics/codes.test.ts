@@ -129,6 +129,8 @@ const CASES: Case[] = [
   { code: 'WORKBOOK_UNREADABLE', file: () => join(tmp, 'unreadable.xlsx') },
   { code: 'WORKBOOK_NOT_ANSWERS', file: () => join(tmp, 'not-answers.xlsx') },
   { code: 'WORKBOOK_OUTPUT', file: () => join(tmp, 'own-summary.xlsx') },
+  // The cover's unit name, B4.
+  { code: 'WORKBOOK_UNIT_NAME', file: () => join(tmp, 'blank-name.xlsx'), line: 4, column: 2 },
   { code: 'WORKBOOK_META', file: () => join(tmp, 'meta.xlsx'), line: 1, column: 2 },
   { code: 'WORKBOOK_FORMAT_NEWER', file: () => join(tmp, 'newer.xlsx'), line: 1, column: 2 },
   { code: 'WORKBOOK_COLUMN_MISSING', file: () => join(tmp, 'column.xlsx'), line: 3, column: 1 },
@@ -182,6 +184,7 @@ async function makeWorkbooks(): Promise<void> {
     cell.numFmt = 'm/d';
   });
   await edit('range.xlsx', (wb) => (wb.getWorksheet('自查表')!.getCell('H13').value = 75));
+  await edit('blank-name.xlsx', (wb) => (wb.getWorksheet('封面')!.getCell('B4').value = null));
   await edit('ratio-text.xlsx', (wb) => (wb.getWorksheet('自查表')!.getCell('H13').value = '大约一半'));
   await edit('count.xlsx', (wb) => (wb.getWorksheet('自查表')!.getCell('H34').value = 2.5));
   await edit('status.xlsx', (wb) => (wb.getWorksheet('自查表')!.getCell('H6').value = '是'));

@@ -327,6 +327,7 @@ export const DIAGNOSTIC_CODES = {
     zh: '“{text}” 不是有效的日期，请写成 年-月-日，如 2026-06-30',
     en: '"{text}" is not a valid date; write it year-month-day, such as 2026-06-30',
   },
+  WORKBOOK_UNIT_NAME: { zh: '封面上的单位名称是空的：请在“单位名称”右侧填写单位全称', en: 'the unit name on the cover is blank: write the full name of the unit beside "Unit name"' },
   WORKBOOK_OUTPUT: { zh: '这是 wangxin 生成的{kind}，不是答卷', en: 'this is a {kind} wangxin wrote, not an answer workbook' },
   WORKBOOK_RATIO_TEXT: {
     zh: '“{text}” 不是比例：请填写 0% 到 100% 之间的数，如 60%、0.6 或 3/5；本单位不涉及请选“不适用”',
