@@ -56,6 +56,9 @@ const BY_MESSAGE: [RegExp, Localized][] = [
   [/^Unexpected end of/, { zh: '文件意外结束（常见原因：括号或引号没有闭合）', en: 'the file ends too soon (usually an unclosed bracket or quote)' }],
 ];
 
+/** Every plain-words text above, for the test that holds them under the length a diagnostic's text is cut at. */
+export const YAML_ERROR_TEXTS: readonly Localized[] = [...Object.values(BY_CODE), ...BY_MESSAGE.map(([, text]) => text)];
+
 /**
  * A YAML syntax error in both languages, in plain words found by yaml's message or code; where
  * neither is known, yaml's own English (its first line, without the position, which the
