@@ -11,7 +11,7 @@ import { roundHalfAway } from '../score/round.js';
 import type { Lang } from '../i18n/lang.js';
 import type { Report } from '../model/report.js';
 import { getValidator } from '../validate/ajv-factory.js';
-import { checkParsed, checkWorkbook, type FileCheck } from '../check/check-file.js';
+import { checkParsed, checkWorkbook, isOfficeWorkbook, type FileCheck } from '../check/check-file.js';
 import { isWorkbookPath } from '../workbook/layout.js';
 import { detectKind, validateAnswers } from '../validate/validate.js';
 import { answersChecklistFile } from '../checklist/resolve-checklist.js';
@@ -86,7 +86,7 @@ export async function processFile(target: BatchFile, options: ProcessOptions): P
   // A checklist kept beside the answer files (the one they were filled in from) is not a
   // submission, nor is the office's review of one, nor its roster of the units due.
   const kind = detectKind(located.value);
-  if (kind === 'checklist' || kind === 'review' || kind === 'roster') return otherOutcome(target.file, located.value as Record<string, unknown>, kind);
+  if (kind !== undefined && kind !== 'answers') return otherOutcome(target.file, located.value as Record<string, unknown>, kind);
   return outcomeOf(target, await checkParsed(located, choice, 'answers'), options);
 }
 
@@ -95,9 +95,7 @@ async function processWorkbook(target: BatchFile, options: ProcessOptions): Prom
   const path = typeof target.path === 'string' ? target.path : Buffer.from(target.path.buffer, target.path.byteOffset, target.path.byteLength);
   const check = await checkWorkbook(path, target.file, { ref: options.checklist });
   // A summary or ledger wangxin wrote, saved among the submissions: listed, not a unit's broken workbook.
-  if (check.errors.length === 1 && check.errors[0].code === 'WORKBOOK_OUTPUT') {
-    return otherOutcome(target.file, {}, 'output');
-  }
+  if (isOfficeWorkbook(check)) return otherOutcome(target.file, {}, 'output');
   // Could not be read at all (missing, a FIFO, too large), as for a YAML file; a broken checklist is an invalid file, as there.
   if (check.unreadable && !check.checklistFile) {
     return { file: target.file, status: 'unreadable', fast: false, errors: check.errors.slice(0, 1), errorCount: 1, warnings: [], warningCount: 0 };

@@ -149,6 +149,11 @@ function unknownChecklist(parsed: ParsedYaml, id: string): Diagnostic {
   return ctx.diagnostics[0];
 }
 
+/** Whether a checked workbook is one of wangxin's own outputs (a batch summary, a ledger) rather than an answer workbook. */
+export function isOfficeWorkbook(check: FileCheck): boolean {
+  return check.errors.length === 1 && check.errors[0].code === 'WORKBOOK_OUTPUT';
+}
+
 /**
  * Checks an answer workbook (.xlsx): read into the value an answer file parses to, with every
  * diagnostic located at its cell, then the same checks as any answer file. `path` is read,

@@ -51,11 +51,6 @@ export function registerInit(add: AddCommand, ctx: CommandContext, setExit: (cod
     .option('--roster', translate(lang, 'init.opt.roster'))
     .option('--format <format>', translate(lang, 'init.opt.format'))
     .action(async (options: InitOptions) => {
-      // --out names YAML or a workbook, or --format says which to write; the two never disagree (a
-      // workbook named .yaml, YAML named .xlsx). Only an answer file can be a workbook: runInit
-      // refuses one for a template or a roster.
-      if (options.format !== undefined && options.format !== 'yaml' && options.format !== 'xlsx') throw new UsageError('init.error.format', { format: makeVisible(options.format) });
-      formatForOut(options.out, options.format as 'yaml' | 'xlsx' | undefined, { ...YAML_EXTENSIONS, '.xlsx': 'xlsx' }, 'yaml');
       setExit(await runInit(options, ctx));
     });
   addExamples(cmd, lang, [
@@ -73,6 +68,10 @@ export function registerInit(add: AddCommand, ctx: CommandContext, setExit: (cod
  */
 export async function runInit(options: InitOptions, ctx: CommandContext): Promise<number> {
   const { io, lang } = ctx;
+  // --out names YAML or a workbook, or --format says which to write; the two never disagree (a
+  // workbook named .yaml, YAML named .xlsx). Only an answer file can be a workbook.
+  if (options.format !== undefined && options.format !== 'yaml' && options.format !== 'xlsx') throw new UsageError('init.error.format', { format: makeVisible(options.format) });
+  const workbook = formatForOut(options.out, options.format, { ...YAML_EXTENSIONS, '.xlsx': 'xlsx' }, 'yaml') === 'xlsx';
   const outFile = options.out === undefined || isStdout(options.out) ? undefined : isAbsolute(options.out) ? options.out : resolve(io.cwd, options.out);
   // Only a file would be replaced: a FIFO or a device is written through without --force.
   if (outFile !== undefined && !options.force && isRegularFile(outFile)) throw new UsageError('init.error.exists', { file: makeVisible(options.out!) });
@@ -81,8 +80,6 @@ export async function runInit(options: InitOptions, ctx: CommandContext): Promis
     await refuseSameFile(ctx, [{ option: '--out', file: options.out! }], inputs);
   }
 
-  const workbook = options.format === 'xlsx' || (options.format === undefined && outFile !== undefined && /\.xlsx$/i.test(outFile));
-  if (options.format !== undefined && options.format !== 'yaml' && options.format !== 'xlsx') throw new UsageError('init.error.format', { format: makeVisible(options.format) });
   if (workbook && (outFile === undefined || options.checklistTemplate || options.roster)) throw new UsageError('init.error.workbookOut');
 
   let text: string | Buffer;

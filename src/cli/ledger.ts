@@ -58,7 +58,7 @@ export function registerLedger(add: AddCommand, ctx: CommandContext, setExit: (c
 export async function runLedger(paths: string[], options: LedgerOptions, ctx: CommandContext): Promise<number> {
   const { discoverFiles } = await import('../batch/discover.js');
   const { readText } = await import('../load/read-text.js');
-  const { checkQuickParse, checkWorkbook, unreadableCheck } = await import('../check/check-file.js');
+  const { checkQuickParse, checkWorkbook, isOfficeWorkbook, unreadableCheck } = await import('../check/check-file.js');
   const { parseYaml } = await import('../load/parse-yaml.js');
   const { detectKind } = await import('../validate/validate.js');
   const { isWorkbookPath } = await import('../workbook/layout.js');
@@ -95,7 +95,7 @@ export async function runLedger(paths: string[], options: LedgerOptions, ctx: Co
     if (isWorkbookPath(f.file)) {
       check = await checkWorkbook(f.path, f.file, { ref });
       // A summary or ledger wangxin wrote, saved among the answers: no unit's tasks in it.
-      if (check.errors.length === 1 && check.errors[0].code === 'WORKBOOK_OUTPUT') continue;
+      if (isOfficeWorkbook(check)) continue;
     }
     else {
       const read = await readText(f.path);
@@ -105,7 +105,7 @@ export async function runLedger(paths: string[], options: LedgerOptions, ctx: Co
         // As in a batch: a checklist or a roster kept among the submissions, or the office's review
         // of a unit kept beside its answer file, is no answer file and has no tasks of its own.
         const kind = detectKind(quick.value);
-        if (kind === 'review' || kind === 'checklist' || kind === 'roster') continue;
+        if (kind !== undefined && kind !== 'answers') continue;
         check = await checkQuickParse(quick, { ref }, 'answers');
       }
     }
@@ -125,10 +125,17 @@ export async function runLedger(paths: string[], options: LedgerOptions, ctx: Co
   const copies = new Map<string, typeof units>();
   for (const u of units) {
     const key = unitKey(u.answers.unit.name, u.answers.unit.type);
-    copies.set(key, [...(copies.get(key) ?? []), u]);
+    const list = copies.get(key);
+    if (list) list.push(u);
+    else copies.set(key, [u]);
+  }
+  const keptOf = new Map<(typeof units)[number], (typeof units)[number]>();
+  for (const list of copies.values()) {
+    const kept = latestCopy(list, (c) => c.answers.date);
+    for (const u of list) keptOf.set(u, kept);
   }
   const counted = units.filter((u) => {
-    const kept = latestCopy(copies.get(unitKey(u.answers.unit.name, u.answers.unit.type))!, (c) => c.answers.date);
+    const kept = keptOf.get(u)!;
     if (kept !== u) io.stderr.write(paint.yellow(translate(lang, 'ledger.superseded', { file: makeVisible(u.file), unit: makeVisible(u.answers.unit.name), kept: makeVisible(kept.file) })) + '\n');
     return kept === u;
   });

@@ -35,7 +35,7 @@ export function findMissingFolder(ctx: CommandContext, outputs: readonly Command
     if (isStdout(o.file)) continue;
     try {
       const stats = statSync(dirname(absoluteFrom(ctx.io.cwd, o.file)));
-      if (!stats.isDirectory()) return { file: o.file, reason: describeWriteFailure(Object.assign(new Error('not a folder'), { code: 'ENOTDIR' }), ctx.lang) };
+      if (!stats.isDirectory()) return { file: o.file, reason: describeErrno('ENOTDIR', ctx.lang) };
     } catch (error) {
       return { file: o.file, reason: describeWriteFailure(error, ctx.lang) };
     }

@@ -1,7 +1,7 @@
 // The batch result as JUnit XML: one test case per submitted file, failing exactly when the file fails the batch.
 import { INVISIBLE_CLASS } from '../util/safe-text.js';
 import { translate } from '../i18n/translate.js';
-import type { BatchSummary, FileVerdict } from '../model/batch.js';
+import type { BatchSummary, FileVerdict, OtherFile } from '../model/batch.js';
 import { formatLocation } from '../diagnostics/render.js';
 import type { Lang } from '../i18n/lang.js';
 import { formatFixed } from '../score/round.js';
@@ -128,12 +128,14 @@ export function* junitLines(summary: BatchSummary, ctx: JunitContext): Generator
     if (s) details.push(translate(lang, 'junit.ok', { unit: s.unit.name, score: formatFixed(s.score, 2), grade: s.grade.label }));
     yield* [open, `      <failure message="${escapeXml(messages.join('; '))}" type="${escapeXml(type)}">${escapeText(details.join('\n'))}</failure>`, '    </testcase>'];
   }
-  const skippedMessage = escapeXml(translate(lang, 'junit.other'));
-  const reviewMessage = escapeXml(translate(lang, 'review.batch.junit.review'));
-  const rosterMessage = escapeXml(translate(lang, 'junit.other.roster'));
-  const outputMessage = escapeXml(translate(lang, 'junit.other.output'));
+  const otherMessage: Record<OtherFile['kind'], string> = {
+    checklist: escapeXml(translate(lang, 'junit.other')),
+    review: escapeXml(translate(lang, 'review.batch.junit.review')),
+    roster: escapeXml(translate(lang, 'junit.other.roster')),
+    output: escapeXml(translate(lang, 'junit.other.output')),
+  };
   for (const o of summary.otherFiles) {
-    yield* [`    <testcase classname="other" name="${escapeXml(o.file)}" file="${escapeXml(o.file)}" time="0">`, `      <skipped message="${o.kind === 'review' ? reviewMessage : o.kind === 'roster' ? rosterMessage : o.kind === 'output' ? outputMessage : skippedMessage}" />`, '    </testcase>'];
+    yield* [`    <testcase classname="other" name="${escapeXml(o.file)}" file="${escapeXml(o.file)}" time="0">`, `      <skipped message="${otherMessage[o.kind]}" />`, '    </testcase>'];
   }
   const missingMessage = escapeXml(translate(lang, 'junit.missing'));
   for (const u of missing) {
