@@ -77,6 +77,8 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
         const format = formatForOut(raw.out, given, { '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html', '.json': 'json', '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.xlsx': 'xlsx' }, 'md');
         // A workbook is binary: it goes to a file, never to standard output (a terminal or a pipe alike).
         if (format === 'xlsx' && (raw.out === undefined || raw.out === '-')) throw new UsageError('binary.needsFile', { format: 'xlsx', option: '--out' });
+        // Without --out the summary goes to standard output: the JUnit cannot go there too.
+        if (raw.junit === '-' && raw.out === undefined) throw new UsageError('batch.cli.error.junitStdout', {});
         const options: BatchOptions = {
           checklist: raw.checklist,
           format,

@@ -447,6 +447,18 @@ describe('batch --format json with --junit', () => {
     expect(readFileSync(junit, 'utf8').replace(/time="[0-9.]+"/g, 'time=""')).toBe(xml.replace(/time="[0-9.]+"/g, 'time=""'));
   });
 
+  it('--junit - without --out is a usage error (exit 2): the summary would go to standard output too, the two mixed', async () => {
+    for (const format of ['json', 'md']) {
+      const r = await runInProcess(['batch', EXAMPLES, '--format', format, '--junit', '-', '--lang', 'en'], EPOCH);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain('--junit - and the summary would both go to standard output');
+    }
+    // With the summary in a file, the JUnit may have standard output.
+    const ok = await runInProcess(['batch', EXAMPLES, '--junit', '-', '--out', join(dir, 'junit-stdout.md'), '--allow-incomplete'], EPOCH);
+    expect(ok.stdout).toMatch(/^<\?xml/);
+  });
+
   it('a folder named as --junit is a clear usage error (exit 2, no stack trace), the summary written all the same', () => {
     const folder = join(dir, 'junit-folder');
     mkdirSync(folder, { recursive: true });

@@ -24,6 +24,10 @@ export const BATCH_CLI = {
     zh: '没有可评分的答卷：找到的 {other} 个文件都不是答卷（见“其他文件”）',
     en: 'nothing to score: none of the {other} {other|file|files} found is an answer file (see "Other files")',
   },
+  'batch.cli.error.junitStdout': {
+    zh: '--junit - 与汇总都会写到标准输出，两者会混在一起：请用 --out 文件 写汇总，或把 --junit 写到文件',
+    en: '--junit - and the summary would both go to standard output, mixed together: write the summary with --out FILE, or the JUnit to a file',
+  },
   'batch.cli.error.write': { zh: '无法写入 {file}：{reason}', en: 'cannot write {file}: {reason}' },
   'batch.cli.written': { zh: '已写入 {file}', en: 'Wrote {file}' },
   'batch.cli.result': {
