@@ -47,6 +47,9 @@ export async function runConvert(file: string, options: ConvertOptions, ctx: Com
   const { isRegularFile } = await import('./init.js');
   // The format: --to, else what --out's name says, else the other one of the input's.
   const named = options.out === undefined || isStdout(options.out) ? undefined : isWorkbookPath(options.out) ? 'xlsx' : /\.ya?ml$/i.test(options.out) ? 'yaml' : undefined;
+  // An extension that is neither (t.csv) says nothing of the format: the workbook would be written under it unasked.
+  const ext = options.out === undefined || isStdout(options.out) ? '' : extname(basename(options.out));
+  if (named === undefined && ext !== '' && options.to === undefined) throw new UsageError('convert.error.outExtension', { file: makeVisible(options.out!), ext: makeVisible(ext) });
   const to = options.to ?? named ?? (isWorkbookPath(file) ? 'yaml' : 'xlsx');
   if (to !== 'yaml' && to !== 'xlsx') throw new UsageError('convert.error.to', { to: makeVisible(to) });
   // YAML in a file named .xlsx (or a workbook named .yaml) would be read as the wrong format.

@@ -4,7 +4,7 @@ import { translate } from '../i18n/translate.js';
 import { resolve } from 'node:path';
 import { addExamples, example } from './help-examples.js';
 import type { CommandContext } from '../io/io.js';
-import { parseAsOf, parseFormat } from './options.js';
+import { formatForOut, parseAsOf, parseFormat } from './options.js';
 import type { AddCommand } from './command.js';
 import { UsageError } from './usage-error.js';
 import { printError } from './print-error.js';
@@ -36,10 +36,11 @@ export function registerLedger(add: AddCommand, ctx: CommandContext, setExit: (c
     .action(async (paths: string[], raw: { checklist?: string; asOf?: string; since?: string; format?: string; out?: string; failOverdue?: boolean }) => {
       const asOf = parseAsOf(raw.asOf, ctx.io.env);
       const since = raw.since === undefined ? undefined : parseAsOf(raw.since, ctx.io.env, '--since');
-      const format = raw.format === undefined ? undefined : parseFormat(raw.format, ['md', 'json', 'xlsx'] as const);
+      const given = raw.format === undefined ? undefined : parseFormat(raw.format, ['md', 'json', 'xlsx'] as const);
+      // The format follows --out's extension where it names one; --format must agree with it.
+      const format = formatForOut(raw.out, given, { '.md': 'md', '.markdown': 'md', '.json': 'json', '.xlsx': 'xlsx' }, 'md');
       // A workbook is binary: it goes to a file, never to standard output (a terminal or a pipe alike).
-      const xlsx = format === 'xlsx' || (format === undefined && raw.out !== undefined && /\.xlsx$/i.test(raw.out));
-      if (xlsx && (raw.out === undefined || raw.out === '-')) throw new UsageError('binary.needsFile', { format: 'xlsx', option: '--out' });
+      if (format === 'xlsx' && (raw.out === undefined || raw.out === '-')) throw new UsageError('binary.needsFile', { format: 'xlsx', option: '--out' });
       setExit(await runLedger(paths, { checklist: raw.checklist, format, out: raw.out, asOf, since, failOverdue: raw.failOverdue === true }, ctx));
     });
   addExamples(cmd, lang, [
@@ -144,7 +145,7 @@ export async function runLedger(paths: string[], options: LedgerOptions, ctx: Co
   const epoch = Number(io.env.SOURCE_DATE_EPOCH);
   const generatedAt = options.generatedAt ?? (io.env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date()).toISOString();
   const view = { ledger, problems, generatedAt, toolVersion: readToolVersion(), lang };
-  const format = options.format ?? (options.out && /\.json$/i.test(options.out) ? 'json' : options.out && /\.xlsx$/i.test(options.out) ? 'xlsx' : 'md');
+  const format = options.format ?? 'md';
   const { writeLedgerXlsx } = format === 'xlsx' ? await import('../report/ledger-xlsx.js') : ({} as typeof import('../report/ledger-xlsx.js'));
   const content = format === 'xlsx' ? (write: (part: Uint8Array) => void) => writeLedgerXlsx(view, write) : format === 'json' ? formatLedgerJson(view) : formatLedgerMarkdown(view);
   if (options.out === undefined || isStdout(options.out)) {

@@ -1,5 +1,5 @@
 // `wangxin ledger`: open and overdue tasks across units on fixtures with known counts, grouped by unit and area, and its exit codes.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -82,6 +82,24 @@ describe('wangxin ledger', () => {
     expect(JSON.parse(readFileSync(out, 'utf8')).counts.open).toBe(2);
     const same = await runInProcess(['ledger', `${UNITS}/a-township.yaml`, '--out', `${UNITS}/a-township.yaml`]);
     expect(same.code).toBe(2);
+  });
+
+  it('refuses an --out whose extension it cannot write, or that --format contradicts, before writing anything', async () => {
+    const cases: [string[], string][] = [
+      [['--out', join(tmp, 'l.html')], 'cannot write a ".html" file; it writes .md, .markdown, .json, .xlsx'],
+      [['--format', 'json', '--out', join(tmp, 'l.md')], '--format json'],
+      [['--format', 'md', '--out', join(tmp, 'l.xlsx')], '--format md'],
+    ];
+    for (const [args, message] of cases) {
+      const r = await runInProcess(['ledger', UNITS, '--as-of', '2026-07-12', ...args, '--lang', 'en']);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain(message);
+      expect(existsSync(args[args.length - 1])).toBe(false);
+    }
+    // The extension decides when --format is not given; a name without one is Markdown.
+    const md = join(tmp, 'ledger-noext');
+    expect((await runInProcess(['ledger', UNITS, '--as-of', '2026-07-12', '--out', md])).code).toBe(1);
+    expect(readFileSync(md, 'utf8')).toMatch(/^# 整改台账/);
   });
 
   it('refuses bad usage with exit 2 and a message in the user language', async () => {

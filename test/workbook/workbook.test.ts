@@ -1,6 +1,6 @@
 // Answer workbooks as a unit and the office use them: init --format xlsx, filled in by a spreadsheet program, read by validate, score, batch, compare and convert.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -274,6 +274,17 @@ describe('convert chooses the format from --out', () => {
     const bad = await runInProcess(['convert', xlsx, '--to', 'yaml', '--out', join(tmp, 'wrong.xlsx')]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/扩展名/);
+  });
+
+  it('refuses an --out whose extension is neither format unless --to says which (a workbook named t.csv)', async () => {
+    const csv = join(tmp, 't.csv');
+    const r = await runInProcess(['convert', EXAMPLE, '--out', csv, '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('cannot write a ".csv" file; it writes .yaml, .yml, .xlsx (or say which with --to)');
+    expect(existsSync(csv)).toBe(false);
+    const said = await runInProcess(['convert', EXAMPLE, '--to', 'yaml', '--out', join(tmp, 't.txt')]);
+    expect(said.code, said.stderr).toBe(0);
+    expect(readFileSync(join(tmp, 't.txt'), 'utf8')).toMatch(/^schemaVersion: 1$/m);
   });
 });
 

@@ -9,6 +9,10 @@ export const CONVERT_CLI = {
   'convert.opt.out': { zh: '写入此文件（默认与原文件同名、换扩展名）；文件已存在时拒绝覆盖', en: 'write to this file (default: the same name with the other extension); an existing file is not overwritten' },
   'convert.opt.force': { zh: '允许覆盖 --out 指定的已有文件', en: 'allow overwriting an existing --out file' },
   'convert.error.to': { zh: '--to 只能是 yaml 或 xlsx，而不是“{to}”', en: '--to takes yaml or xlsx, not "{to}"' },
+  'convert.error.outExtension': {
+    zh: '--out {file} 的扩展名“{ext}”无法写出，可用：.yaml、.yml、.xlsx（或用 --to 指定）',
+    en: '--out {file}: cannot write a "{ext}" file; it writes .yaml, .yml, .xlsx (or say which with --to)',
+  },
   'convert.error.mismatch': { zh: '--out {file} 的扩展名与 --to {to} 不符', en: 'the extension of --out {file} does not match --to {to}' },
   'convert.error.exists': { zh: '{file} 已存在；如需覆盖请加 --force', en: '{file} exists already; add --force to overwrite it' },
   'convert.error.workbookOut': { zh: '工作簿不能输出到屏幕，请用 --out 指定 .xlsx 文件', en: 'a workbook cannot be printed; name a .xlsx file with --out' },
