@@ -153,7 +153,7 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
     if (!roster) return 2;
   }
 
-  const { findMissingFolder, refuseSameFile, writeCommandOutput, isStdout } = await import('./outputs.js');
+  const { findMissingFolder, findOwnWorkbooks, refuseSameFile, writeCommandOutput, isStdout } = await import('./outputs.js');
   const writeOut = async (file: string, content: OutputContent): Promise<void> => {
     const reason = await writeCommandOutput(ctx, file, content);
     if (reason !== undefined) throw new UsageError('batch.cli.error.write', { file: makeVisible(file), reason });
@@ -171,6 +171,9 @@ async function scoreBatch(paths: string[], options: BatchOptions, jobs: number, 
     ...(options.out !== undefined ? [{ option: '--out', file: options.out }] : []),
     ...(options.junit !== undefined ? [{ option: '--junit', file: options.junit }] : []),
   ];
+  // The summary workbook an earlier run wrote into a folder it scores is replaced, not refused, nor read.
+  const own = await findOwnWorkbooks(ctx, outputs, found.files.map((f) => ({ path: f.path, shown: f.file, real: true })));
+  if (own.size > 0) found.files = found.files.filter((f) => !own.has(f.file));
   await refuseSameFile(ctx, outputs, [
     ...found.files.map((f) => ({ path: f.path, shown: f.file, real: true })),
     ...(checklistFile ? [checklistFile] : []),

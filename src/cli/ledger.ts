@@ -84,7 +84,10 @@ export async function runLedger(paths: string[], options: LedgerOptions, ctx: Co
     ref = resolve(io.cwd, file);
   }
   const outputs = options.out !== undefined ? [{ option: '--out', file: options.out }] : [];
-  const { isStdout, refuseSameFile, writeCommandOutput } = await import('./outputs.js');
+  const { findOwnWorkbooks, isStdout, refuseSameFile, writeCommandOutput } = await import('./outputs.js');
+  // The ledger workbook an earlier run wrote into a folder it reads is replaced, not refused, nor read.
+  const own = await findOwnWorkbooks(ctx, outputs, found.files.map((f) => ({ path: f.path, shown: f.file })));
+  if (own.size > 0) found.files = found.files.filter((f) => !own.has(f.file));
   await refuseSameFile(ctx, outputs, [...found.files.map((f) => ({ path: f.path, shown: f.file })), ...(ref ? [ref] : [])]);
 
   const units = [];

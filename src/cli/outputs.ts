@@ -8,6 +8,7 @@ import { FIFO_WAIT_MS, OutputError, type OutputContent, writeOutput } from '../f
 import type { Lang } from '../i18n/lang.js';
 import type { CommandContext } from '../io/io.js';
 import { UsageError } from './usage-error.js';
+import { isWorkbookPath } from '../workbook/layout.js';
 
 /** An output as the command line gave it: the option that names it and the path as typed (`-` for standard output). */
 export interface CommandOutput {
@@ -60,6 +61,24 @@ export async function refuseSameFile(ctx: CommandContext, outputs: readonly Comm
       : { output: makeVisible(found.output.shown), option: optionOf(found.output), other: makeVisible(found.other.shown), otherOption: optionOf(found.other) };
   const key = found.kind === 'input' ? 'output.sameAsInput' : 'output.sameAsOutput';
   throw new UsageError(key, params);
+}
+
+/**
+ * The files among a command's found `inputs` that one of its outputs names and that are one of
+ * wangxin's own workbooks (a batch summary, a ledger), by their shown names. Such a file is no
+ * submission: a summary written into the folder it summarises is replaced when the command is run
+ * again, rather than refused as an input, and is left out of the files the command reads.
+ */
+export async function findOwnWorkbooks(ctx: CommandContext, outputs: readonly CommandOutput[], inputs: readonly NamedPath[]): Promise<Set<string>> {
+  const own = new Set<string>();
+  for (const o of outputs) {
+    if (isStdout(o.file) || !isWorkbookPath(o.file)) continue;
+    const found = await findSameFile([{ path: absoluteFrom(ctx.io.cwd, o.file), shown: o.file }], inputs);
+    if (found?.kind !== 'input' || !isWorkbookPath(found.input.shown)) continue;
+    const { checkWorkbook, isOfficeWorkbook } = await import('../check/check-file.js');
+    if (isOfficeWorkbook(await checkWorkbook(found.input.path, found.input.shown))) own.add(found.input.shown);
+  }
+  return own;
 }
 
 /**

@@ -163,4 +163,30 @@ describe('wangxin\'s own workbooks kept among the submissions', () => {
     expect(v.code).toBe(1);
     expect(v.stdout + v.stderr).toContain('this is a batch summary workbook wangxin wrote, not an answer workbook');
   });
+
+  it('are replaced when the same command is run again with --out in the folder, and not read as files of it', async () => {
+    const folder = join(dir, 'again');
+    cpSync(EXAMPLES, folder, { recursive: true });
+    const summary = join(folder, 'summary.xlsx');
+    const ledger = join(folder, 'ledger.xlsx');
+    for (let round = 0; round < 2; round++) {
+      const b = await runInProcess(['batch', folder, '--out', summary], EPOCH);
+      expect(b.code, b.stderr).toBe(0);
+      const l = await runInProcess(['ledger', folder, '--out', ledger], EPOCH);
+      expect(l.code, l.stderr).toBe(0);
+    }
+    // The summary of the second run lists the ledger as another file, not the summary it replaced.
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(summary);
+    const cells = wb.worksheets.flatMap((ws) => ws.getSheetValues().flat().map(String));
+    expect(cells.some((c) => c.endsWith('ledger.xlsx'))).toBe(true);
+    expect(cells.some((c) => c.endsWith('summary.xlsx'))).toBe(false);
+    // An answer workbook named as --out is still an input, never replaced.
+    const answers = join(folder, 'unit.xlsx');
+    expect((await runInProcess(['convert', join(EXAMPLES, 'township.yaml'), '--out', answers])).code).toBe(0);
+    const refused = await runInProcess(['batch', folder, '--out', answers, '--lang', 'en'], EPOCH);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('writing it would overwrite that file');
+  });
 });
