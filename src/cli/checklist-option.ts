@@ -23,8 +23,8 @@ export interface ChecklistOption {
  * the command with exit 2 ({@link ExitError}).
  */
 export async function loadChecklistOption(ref: string, ctx: CommandContext): Promise<ChecklistOption> {
-  const file = looksLikePath(ref) ? resolve(ctx.io.cwd, ref) : builtinFile(ref);
-  if (!file) throw new UsageError('cli.error.unknownChecklist', { ref: makeVisible(ref), known: builtinIds().join(', ') || '—' });
+  refuseUnknownChecklist(ref);
+  const file = looksLikePath(ref) ? resolve(ctx.io.cwd, ref) : builtinFile(ref)!;
   const loaded = await loadChecklist(file);
   if (loaded.checklist) return { checklist: loaded.checklist, file };
   printError(ctx, translate(ctx.lang, 'cli.error.checklistBroken', { file: makeVisible(ref) }));
@@ -32,4 +32,14 @@ export async function loadChecklistOption(ref: string, ctx: CommandContext): Pro
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
   ctx.io.stderr.write(renderDiagnostics(errors, { lang: ctx.lang, paint: ctx.paintErr, sources }) + '\n');
   throw new ExitError(EXIT.USAGE);
+}
+
+/**
+ * Refuses (a {@link UsageError}, exit 2) a `--checklist` that is neither a path nor a built-in id,
+ * before any file is read: a mistyped option is the command line's mistake, not a finding against
+ * the answer files it would otherwise be reported on.
+ */
+export function refuseUnknownChecklist(ref: string | undefined): void {
+  if (ref === undefined || looksLikePath(ref) || builtinFile(ref) !== undefined) return;
+  throw new UsageError('cli.error.unknownChecklist', { ref: makeVisible(ref), known: builtinIds().join(', ') || '—' });
 }

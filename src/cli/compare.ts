@@ -14,6 +14,7 @@ import { getCompareFormatter } from '../compare/markdown.js';
 import { renderDiagnostics, quoteText } from '../diagnostics/render.js';
 import { looksLikePath } from '../checklist/resolve-checklist.js';
 import { isStdout, refuseSameFile, writeCommandOutput } from './outputs.js';
+import { refuseUnknownChecklist } from './checklist-option.js';
 
 /** Options of `compare` after parsing. */
 export interface CompareOptions {
@@ -33,6 +34,7 @@ export function registerCompare(add: AddCommand, ctx: CommandContext, setExit: (
     .option('--format <format>', translate(lang, 'compare.opt.format'))
     .option('--out <file>', translate(lang, 'compare.opt.out'))
     .action(async (oldFile: string, newFile: string, options: { checklist?: string; format?: string; out?: string }) => {
+      refuseUnknownChecklist(options.checklist);
       const given = options.format === undefined ? undefined : parseFormat(options.format, ['md', 'json'] as const);
       const format = formatForOut(options.out, given, { '.md': 'md', '.markdown': 'md', '.json': 'json' }, 'md');
       setExit(await runCompare(oldFile, newFile, { checklist: options.checklist, format, out: options.out }, ctx));

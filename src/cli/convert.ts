@@ -6,6 +6,7 @@ import { addExamples, example } from './help-examples.js';
 import type { CommandContext } from '../io/io.js';
 import type { AddCommand } from './command.js';
 import { UsageError } from './usage-error.js';
+import { refuseUnknownChecklist } from './checklist-option.js';
 
 /** Options of `convert` as commander gives them. */
 export interface ConvertOptions {
@@ -26,7 +27,10 @@ export function registerConvert(add: AddCommand, ctx: CommandContext, setExit: (
     .option('--out <file>', translate(lang, 'convert.opt.out'))
     .option('--checklist <idOrPath>', translate(lang, 'cli.opt.checklist'))
     .option('--force', translate(lang, 'convert.opt.force'))
-    .action(async (file: string, options: ConvertOptions) => setExit(await runConvert(file, options, ctx)));
+    .action(async (file: string, options: ConvertOptions) => {
+      refuseUnknownChecklist(options.checklist);
+      setExit(await runConvert(file, options, ctx));
+    });
   addExamples(cmd, lang, [
     example('wangxin convert examples/workbooks/某某镇党委.xlsx --to yaml --out 某某镇党委.yaml', 'convert.example.toYaml'),
     example('wangxin convert examples/answers/township.yaml --to xlsx --out 某某镇党委.xlsx', 'convert.example.toXlsx'),

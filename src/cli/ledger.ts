@@ -8,6 +8,7 @@ import { formatForOut, parseAsOf, parseFormat } from './options.js';
 import type { AddCommand } from './command.js';
 import { UsageError } from './usage-error.js';
 import { printError } from './print-error.js';
+import { refuseUnknownChecklist } from './checklist-option.js';
 
 /** Options of `ledger` after parsing. */
 export interface LedgerOptions {
@@ -63,7 +64,7 @@ export async function runLedger(paths: string[], options: LedgerOptions, ctx: Co
   const { parseYaml } = await import('../load/parse-yaml.js');
   const { detectKind } = await import('../validate/validate.js');
   const { isWorkbookPath } = await import('../workbook/layout.js');
-  const { builtinIds, checklistFileFor } = await import('../checklist/resolve-checklist.js');
+  const { checklistFileFor } = await import('../checklist/resolve-checklist.js');
   const { scoreAnswers } = await import('../score/score.js');
   const { buildLedger, startOfYear } = await import('../report/ledger.js');
   const { formatLedgerJson, formatLedgerMarkdown } = await import('../report/ledger-format.js');
@@ -79,9 +80,8 @@ export async function runLedger(paths: string[], options: LedgerOptions, ctx: Co
   if (found.files.length === 0 && found.findings.length === 0) throw new UsageError('batch.cli.error.noFiles');
   let ref: string | undefined;
   if (options.checklist !== undefined) {
-    const file = checklistFileFor(options.checklist);
-    if (file === undefined) throw new UsageError('cli.error.unknownChecklist', { ref: makeVisible(options.checklist), known: builtinIds().join(', ') || '—' });
-    ref = resolve(io.cwd, file);
+    refuseUnknownChecklist(options.checklist);
+    ref = resolve(io.cwd, checklistFileFor(options.checklist)!);
   }
   const outputs = options.out !== undefined ? [{ option: '--out', file: options.out }] : [];
   const { findOwnWorkbooks, isStdout, refuseSameFile, writeCommandOutput } = await import('./outputs.js');

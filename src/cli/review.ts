@@ -29,6 +29,7 @@ import { formatFixed } from '../score/round.js';
 import { pickText } from '../model/text.js';
 import { defaultAsOf } from '../util/dates.js';
 import { looksLikePath } from '../checklist/resolve-checklist.js';
+import { refuseUnknownChecklist } from './checklist-option.js';
 
 /** Options of `review` as commander gives them. */
 export interface ReviewOptions {
@@ -54,7 +55,10 @@ export function registerReview(add: AddCommand, ctx: CommandContext, setExit: (c
     .option('--out <file>', translate(lang, 'review.cli.opt.out'))
     .option('--only <filters>', translate(lang, 'review.cli.opt.only'))
     .option('--checklist <idOrPath>', translate(lang, 'cli.opt.checklist'))
-    .action(async (answers: string, options: ReviewOptions) => setExit(await runReview(answers, options, ctx)));
+    .action(async (answers: string, options: ReviewOptions) => {
+      refuseUnknownChecklist(options.checklist);
+      setExit(await runReview(answers, options, ctx));
+    });
   addExamples(cmd, lang, [
     example('wangxin review examples/loop/2026/township.yaml --reviewer 赵强', 'review.cli.example.review'),
     example('wangxin review examples/loop/2026/township.yaml --reviewer 赵强 --only fail,partial,evidence-missing', 'review.cli.example.only'),

@@ -15,6 +15,7 @@ import { formatForFile } from '../report/formatters.js';
 import { roundHalfAway, formatFixed } from '../score/round.js';
 import { pickText } from '../model/text.js';
 import { readTextStream } from '../load/read-text.js';
+import { refuseUnknownChecklist } from './checklist-option.js';
 
 /** Options of `score` after parsing. */
 export interface ScoreOptions {
@@ -43,6 +44,7 @@ export function registerScore(add: AddCommand, ctx: CommandContext, setExit: (co
     .option('--as-of <date>', translate(lang, 'cli.opt.asOf'))
     .option('--review <file>', translate(lang, 'review.cli.opt.review'))
     .action(async (answers: string, options: { checklist?: string; format?: string; out?: string; failUnder?: string; asOf?: string; review?: string }) => {
+      refuseUnknownChecklist(options.checklist);
       const given = options.format === undefined ? undefined : parseFormat(options.format, ['md', 'json', 'html', 'docx'] as const);
       const format = formatForOut(options.out, given, { '.md': 'md', '.markdown': 'md', '.json': 'json', '.html': 'html', '.htm': 'html', '.docx': 'docx' }, 'md');
       const failUnder = options.failUnder === undefined ? undefined : parseFailUnder(options.failUnder);

@@ -8,6 +8,7 @@ import { parseFormat } from './options.js';
 import { addExamples, example } from './help-examples.js';
 import { EXIT } from './exit.js';
 import { checkFiles } from '../check/check-files.js';
+import { refuseUnknownChecklist } from './checklist-option.js';
 
 /** Registers `validate`. */
 export function registerValidate(add: AddCommand, ctx: CommandContext, setExit: (code: number) => void): void {
@@ -18,6 +19,7 @@ export function registerValidate(add: AddCommand, ctx: CommandContext, setExit: 
     .option('--checklist <idOrPath>', translate(lang, 'cli.opt.checklist'))
     .option('--format <format>', translate(lang, 'validate.opt.format'), 'text')
     .action(async (files: string[], options: { checklist?: string; format: string }) => {
+      refuseUnknownChecklist(options.checklist);
       const format = parseFormat(options.format, ['text', 'json'] as const);
       setExit(await runValidate(files, { checklist: options.checklist, format }, ctx));
     });

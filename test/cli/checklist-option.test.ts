@@ -48,6 +48,23 @@ describe('a checklist given on the command line', () => {
     ]);
   });
 
+  it('unknown to a command that reads answer files: a usage error (exit 2), not a finding against a good file', async () => {
+    const readers = [
+      ['validate', 'answers/a.yaml'],
+      ['score', 'answers/a.yaml'],
+      ['compare', 'answers/a.yaml', 'answers/a.yaml'],
+      ['convert', 'answers/a.yaml', '--out', 'a.xlsx'],
+      ['review', 'answers/a.yaml', '--reviewer', '赵强'],
+      ['ledger', 'answers'],
+    ];
+    for (const args of readers) {
+      const r = await cli([...args, '--checklist', 'no-such-list', '--lang', 'en']);
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr, args.join(' ')).toBe('wangxin: error: no checklist "no-such-list" (built-in: county-cyber-2018)\n');
+    }
+  });
+
   it('broken: the same heading from every command, then its located errors, exit 2', async () => {
     for (const args of COMMANDS('broken.yaml')) {
       if (args.includes('--checklist-template')) continue;

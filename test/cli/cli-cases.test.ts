@@ -32,7 +32,7 @@ export const CLI_CASES: CliCase[] = [
   { name: 'alias bomb is refused quickly', args: ['validate', `${FIX}/yaml-alias-bomb.yaml`], code: 1, stdout: /YAML_ALIAS_LIMIT/ },
   { name: 'deep nesting is refused', args: ['validate', `${FIX}/yaml-too-deep.yaml`], code: 1, stdout: /YAML_TOO_DEEP/ },
   { name: 'answers checked against a checklist given on the command line', args: ['validate', '--checklist', 'checklists/county-cyber-2018.yaml', EXAMPLES[1]], code: 0 },
-  { name: 'unknown --checklist id', args: ['validate', '--checklist', 'no-such-list', EXAMPLES[1]], code: 1, stdout: /UNKNOWN_CHECKLIST/ },
+  { name: 'unknown --checklist id: a usage error', args: ['validate', '--checklist', 'no-such-list', EXAMPLES[1]], code: 2, stderr: /找不到检查表“no-such-list”/ },
   { name: 'bad --format is a usage error', args: ['validate', '--format', 'xml', EXAMPLES[0]], code: 2, stderr: /--format/ },
   { name: 'bad --lang is a usage error', args: ['validate', '--lang', 'fr', EXAMPLES[0]], code: 2, stderr: /--lang/ },
   { name: 'validate without files is a usage error', args: ['validate'], code: 2, stderr: /用法错误/ },

@@ -32,7 +32,7 @@ const CASES: Case[] = [
   { name: 'vetoed without --fail-under is still a report', args: ['score', `${FIX}/vetoed.yaml`], code: 0, stdout: /\[!CAUTION\]/ },
   { name: 'a warning is shown and the report still produced', args: ['score', `${FIX}/not-applying.yaml`], code: 0, stderr: /not-applying\.yaml:7:3 .*警告/, stdout: /已忽略：A3\.1\.4/ },
   { name: 'invalid answer file: exit 1 with a code frame', args: ['score', `${FIX}/invalid-status.yaml`], code: 1, stderr: /invalid-status\.yaml:6:[0-9]+[\s\S]*> 6 \|.*status: done[\s\S]*\^+[\s\S]*未生成报告/ },
-  { name: 'unknown --checklist: exit 1', args: ['score', '--checklist', 'no-such-list', TOWNSHIP], code: 1, stderr: /UNKNOWN_CHECKLIST/ },
+  { name: 'unknown --checklist: a usage error, exit 2', args: ['score', '--checklist', 'no-such-list', TOWNSHIP], code: 2, stderr: /找不到检查表“no-such-list”/ },
   { name: 'missing file: exit 2', args: ['score', 'nope/missing.yaml'], code: 2, stderr: /missing\.yaml .*FILE_NOT_FOUND/ },
   { name: 'a folder: exit 2', args: ['score', 'examples'], code: 2, stderr: /FILE_IS_DIRECTORY/ },
   { name: 'bad --format: exit 2', args: ['score', '--format', 'pdf', TOWNSHIP], code: 2, stderr: /--format 只能是 md\|json\|html/ },
