@@ -141,7 +141,7 @@ export async function discoverFiles(args: readonly string[], cwd: string, option
     try {
       target = asSysPath(await realpath(link, { encoding: 'buffer' }));
     } catch (error) {
-      if (pattern.test(name) || (error as NodeJS.ErrnoException).code === 'ELOOP') findings.push(unreadable(shown, error));
+      if (pattern.test(name) || (error as NodeJS.ErrnoException).code === 'ELOOP') findings.push(unreadable(shown, error, true));
       return;
     }
     let info;
@@ -287,13 +287,12 @@ export function isInside(path: SysPath, root: SysPath): boolean {
   return p.length > r.length + 1 && p[r.length] === 0x2f && p.subarray(0, r.length).equals(r);
 }
 
-function unreadable(file: string, error: unknown): Diagnostic {
+/** A file or link the search cannot read; `link`: met as a symbolic link, so a missing target is a dangling link. */
+function unreadable(file: string, error: unknown, link = false): Diagnostic {
   const code = (error as NodeJS.ErrnoException).code;
-  const reason =
-    code === 'ELOOP'
-      ? localized('diag.reason.linkLoop')
-      : code === 'EACCES' || code === 'EPERM'
-        ? localized('diag.reason.permission')
-        : code ?? String(error);
+  let reason: string | ReturnType<typeof localized> = code ?? String(error);
+  if (code === 'ELOOP') reason = localized('diag.reason.linkLoop');
+  else if (code === 'ENOENT' && link) reason = localized('diag.reason.danglingLink');
+  else if (code === 'EACCES' || code === 'EPERM') reason = localized('diag.reason.permission');
   return createDiagnostic('FILE_UNREADABLE', file, { reason });
 }

@@ -5,6 +5,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Lang } from '../i18n/lang.js';
 import { formatFixed } from '../score/round.js';
 import { excerpt } from '../util/excerpt.js';
+import { fileArgument } from '../util/shell-quote.js';
+import { basename } from 'node:path';
 
 /** What the reasons need besides the file's verdict. */
 export interface ReasonContext {
@@ -82,20 +84,32 @@ export interface InvalidFile {
   errorCount: number;
 }
 
+/** Read failures that come from how the office keeps a file, not from what the unit sent. */
+const OFFICE_SIDE: ReadonlySet<string> = new Set(['FILE_NOT_FOUND', 'FILE_IS_DIRECTORY', 'FILE_NOT_REGULAR', 'FILE_UNREADABLE']);
+
 /**
  * What the office can forward as is to the unit whose file is invalid or unreadable, in plain
  * words: which file, how many problems, the first one and where, and what to do next. The file is
- * named by its base name: the unit does not know the office's folders.
+ * named by its base name: the unit does not know the office's folders. A file the office's copy
+ * cannot be read from gets an instruction for the office instead.
  */
+
 export function instructionFor(f: InvalidFile, lang: Lang): string {
-  const name = f.file.split(/[\\/]/).pop() ?? f.file;
+  const name = basename(f.file);
+  // The command as the unit would type it: quoted where the name needs it, never taken for an option.
+  const command = fileArgument(name);
   const first = f.errors[0];
   const problem = first ? `${where(first, lang)}${first.message[lang]}` : translate(lang, `reason.${f.status === 'unreadable' ? 'unreadable' : 'invalid'}`);
   // An error in another file than the answers is in the office's own review kept beside them:
   // the office corrects it, the unit has nothing to resend.
   if (first && first.file !== f.file) {
-    return translate(lang, 'why.instruction.review', { file: name, review: first.file.split(/[\\/]/).pop() ?? first.file, problem });
+    const review = basename(first.file);
+    return translate(lang, 'why.instruction.review', { file: name, review, reviewCommand: fileArgument(review), problem });
   }
+  // A file the office's own copy cannot be read from (a dangling link, no permission, a FIFO): nothing for the unit to do.
+  if (f.status === 'unreadable' && first && OFFICE_SIDE.has(first.code)) return translate(lang, 'why.instruction.office', { file: name, problem });
+  // Answers to a checklist the batch was not given (the office left out --checklist): for the office too.
+  if (first?.code === 'UNKNOWN_CHECKLIST') return translate(lang, 'why.instruction.checklist', { file: name, problem });
   const key = f.status === 'unreadable' ? 'why.instruction.unreadable' : f.errorCount > 1 ? 'why.instruction.many' : 'why.instruction.one';
-  return translate(lang, key, { file: name, count: f.errorCount, problem });
+  return translate(lang, key, { file: name, command, count: f.errorCount, problem });
 }

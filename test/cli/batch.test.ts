@@ -1,5 +1,5 @@
 // `wangxin batch` end to end: summary numbers, ranking, JSON schema, JUnit, exit codes, --jobs 1 vs 2.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -267,6 +267,31 @@ describe('wangxin batch', () => {
     // 'No major cybersecurity incident occurred during the year (veto)' (63 characters) cut to 59 and an ellipsis.
     expect(md.stdout).toContain('| **fail** | vetoed by A3.3.5 (No major cybersecurity incident occurred during the year (v…) |');
     expect(md.stdout).toContain('The self-check answer file "invalid.yaml" your unit sent has 1 problem: line 30, column 3: the checklist has no item "A9.9.9". Please correct it');
+  });
+
+  it('names the file in an instruction by its own name, and gives a validate command that runs as printed', async () => {
+    const folder = join(dir, 'odd-names');
+    mkdirSync(folder, { recursive: true });
+    const bad = readFileSync(join(EXAMPLES, 'township.yaml'), 'utf8').replace('A1.1.1: { status: pass', 'A1.1.1: { status: maybe');
+    for (const name of ['town\\ship 2026.yaml', '-rf.yaml']) writeFileSync(join(folder, name), bad.replace('某某镇党委', name));
+    const r = await runInProcess(['batch', folder, '--format', 'json', '--lang', 'en'], EPOCH);
+    const instructions = (JSON.parse(r.stdout) as { files: { instruction: string }[] }).files.map((f) => f.instruction);
+    expect(instructions).toHaveLength(2);
+    expect(instructions.find((i) => i.includes('"-rf.yaml"'))).toContain('check it with wangxin validate ./-rf.yaml, and send');
+    expect(instructions.find((i) => i.includes('"town\\ship 2026.yaml"'))).toContain(`check it with wangxin validate 'town\\ship 2026.yaml', and send`);
+  });
+
+  it('gives the office, not the unit, the instruction for a file its own copy cannot be read from or a checklist it was not given', async () => {
+    const folder = join(dir, 'office-side');
+    mkdirSync(folder, { recursive: true });
+    symlinkSync('nowhere.yaml', join(folder, 'broken.yaml'));
+    writeFileSync(join(folder, 'custom.yaml'), readFileSync(join(EXAMPLES, 'township.yaml'), 'utf8').replace('id: county-cyber-2018', 'id: city-cyber-2026'));
+    const r = await runInProcess(['batch', folder, '--format', 'json', '--lang', 'en'], EPOCH);
+    const byName = new Map((JSON.parse(r.stdout) as { files: { file: string; instruction: string }[] }).files.map((f) => [f.file.split('/').pop(), f.instruction]));
+    expect(byName.get('broken.yaml')).toBe(
+      '"broken.yaml" cannot be read here: cannot read the file: a symbolic link to a file that does not exist. This is a matter of how the office keeps the file (a link, its permissions or its type), not an error in the unit\'s answers: check the office\'s copy and run the batch again.',
+    );
+    expect(byName.get('custom.yaml')).toMatch(/^"custom\.yaml": line \d+, column \d+: no checklist "city-cyber-2026".*run the batch again with --checklist and that checklist's file; the unit need not send anything\.$/);
   });
 
   it('exits 0 when every unit passes', async () => {

@@ -7,7 +7,6 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandContext, Io } from '../../src/io/io.js';
 import { main } from '../../src/cli/main.js';
 import { runRun, type RunOptions } from '../../src/cli/run.js';
-import { shellQuote } from '../../src/cli/invocation.js';
 import { formatLocalTime } from '../../src/util/local-time.js';
 import { NO_PAINT } from '../../src/diagnostics/render.js';
 import type { Lang } from '../../src/i18n/lang.js';
@@ -359,9 +358,3 @@ describe('run: a checklist given as a path', () => {
   });
 });
 
-describe('shellQuote', () => {
-  it('leaves plain and Chinese paths alone and quotes the rest', () => {
-    expect(shellQuote('answers/某某镇党委.yaml')).toBe('answers/某某镇党委.yaml');
-    expect(shellQuote("my file's.yaml")).toBe(`'my file'\\''s.yaml'`);
-  });
-});

@@ -23,6 +23,7 @@ export const DIAGNOSTIC_TERMS = {
   'diag.special.blockDevice': { zh: '块设备', en: 'a block device' },
   'diag.special.socket': { zh: '套接字', en: 'a socket' },
   'diag.reason.permission': { zh: '没有读取权限', en: 'permission denied' },
+  'diag.reason.danglingLink': { zh: '符号链接指向的文件不存在', en: 'a symbolic link to a file that does not exist' },
   'diag.reason.linkLoop': { zh: '符号链接循环', en: 'symbolic link loop' },
   'diag.reason.linkLoopParent': { zh: '符号链接循环（指回上级文件夹）', en: 'symbolic link loop (points back to a parent folder)' },
   // Hand-edit slips in YAML (YAML_SYNTAX details and hints).

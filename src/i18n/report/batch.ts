@@ -99,16 +99,24 @@ export const BATCH_REPORT = {
   'why.unanswered.one': { zh: '1 项未作答', en: '1 item unanswered' },
   'why.at': { zh: '第 {line} 行第 {column} 列：', en: 'line {line}, column {column}: ' },
   'why.instruction.one': {
-    zh: '贵单位报送的自查答卷“{file}”有 1 处问题，{problem}。请改正后用 wangxin validate {file} 检查，确认无误后重新报送。',
-    en: 'The self-check answer file "{file}" your unit sent has 1 problem: {problem}. Please correct it, check it with wangxin validate {file}, and send it again.',
+    zh: '贵单位报送的自查答卷“{file}”有 1 处问题，{problem}。请改正后用 wangxin validate {command} 检查，确认无误后重新报送。',
+    en: 'The self-check answer file "{file}" your unit sent has 1 problem: {problem}. Please correct it, check it with wangxin validate {command}, and send it again.',
   },
   'why.instruction.many': {
-    zh: '贵单位报送的自查答卷“{file}”有 {count} 处问题，第一处：{problem}。请逐一改正后用 wangxin validate {file} 检查（会列出全部问题），确认无误后重新报送。',
-    en: 'The self-check answer file "{file}" your unit sent has {count} problems; the first: {problem}. Please correct them, check the file with wangxin validate {file} (it lists them all), and send it again.',
+    zh: '贵单位报送的自查答卷“{file}”有 {count} 处问题，第一处：{problem}。请逐一改正后用 wangxin validate {command} 检查（会列出全部问题），确认无误后重新报送。',
+    en: 'The self-check answer file "{file}" your unit sent has {count} problems; the first: {problem}. Please correct them, check the file with wangxin validate {command} (it lists them all), and send it again.',
   },
   'why.instruction.review': {
-    zh: '问题在本办对“{file}”的核查记录“{review}”中：{problem}。请改正核查记录后用 wangxin validate {review} 检查并重新汇总，无须退回单位。',
-    en: 'The problem is in the office\'s review "{review}" of "{file}": {problem}. Correct the review, check it with wangxin validate {review} and run the batch again; the unit need not send anything.',
+    zh: '问题在本办对“{file}”的核查记录“{review}”中：{problem}。请改正核查记录后用 wangxin validate {reviewCommand} 检查并重新汇总，无须退回单位。',
+    en: 'The problem is in the office\'s review "{review}" of "{file}": {problem}. Correct the review, check it with wangxin validate {reviewCommand} and run the batch again; the unit need not send anything.',
+  },
+  'why.instruction.checklist': {
+    zh: '“{file}”：{problem}。答卷依据的检查表不是内置的：请用 --checklist 指定这份检查表的文件后重新汇总，无须退回单位。',
+    en: '"{file}": {problem}. The answers were filled in from a checklist that is not built in: run the batch again with --checklist and that checklist\'s file; the unit need not send anything.',
+  },
+  'why.instruction.office': {
+    zh: '“{file}”在本办这里无法读取：{problem}。这是本办存放文件的问题（链接、权限或文件类型），不是单位的答卷有错：请检查本办保存的文件后重新汇总。',
+    en: '"{file}" cannot be read here: {problem}. This is a matter of how the office keeps the file (a link, its permissions or its type), not an error in the unit\'s answers: check the office\'s copy and run the batch again.',
   },
   'why.instruction.unreadable': {
     zh: '贵单位报送的自查答卷“{file}”无法读取：{problem}。请用文本编辑器以 UTF-8 编码另存（或重新导出）后重新报送。',
