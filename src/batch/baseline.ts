@@ -202,7 +202,7 @@ export function applyBaseline(summary: BatchSummary, baseline: LoadedBaseline): 
       if (f.stillFailing.length > 0) follow.repeatUnits++;
       for (const k of ['total', 'onTime', 'late', 'open'] as const) follow.tasks[k] += f.taskCounts[k];
     }
-    changes.push({ name: s.unit.name, type: s.unit.type, typeLabel: s.unit.typeLabel, file: f.file, score: s.score, baselineScore: r.baseline.score, delta: r.baseline.delta });
+    changes.push({ name: s.unit.name, type: s.unit.type, typeLabel: s.unit.typeLabel, file: f.file, score: s.score, ...(s.shownScore !== undefined ? { shownScore: s.shownScore } : {}), baselineScore: r.baseline.score, delta: r.baseline.delta });
   }
   const missingUnits = [...baseline.units]
     .filter(([key]) => !present.has(key))

@@ -381,6 +381,7 @@ export function summarizeResult(result: ScoreResult, checklist: Checklist, lang:
       ...(result.unit.code !== undefined ? { code: result.unit.code } : {}),
     },
     score: r2(result.score),
+    shownScore: roundHalfAway(result.score, 1),
     baseScore: r2(result.baseScore),
     bonusScore: r2(result.bonusScore),
     grade: { index: result.grade.index, label: pickText(result.grade.label, lang), min: result.grade.min },

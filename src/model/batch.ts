@@ -11,6 +11,12 @@ export interface UnitSummary {
   checklist: { id: string; version: string };
   unit: Report['unit'];
   score: number;
+  /**
+   * The score rounded once to one decimal from the exact value, as the summaries show it (`score`
+   * is rounded to two: shown to one from there, 59.949 would be 60.0 where the unit's own report
+   * says 59.9); absent where only the rounded score is known (a summary of a JSON report).
+   */
+  shownScore?: number;
   baseScore: number;
   bonusScore: number;
   grade: Report['grade'];
@@ -167,6 +173,8 @@ export interface BaselineChange {
   typeLabel: string;
   file: string;
   score: number;
+  /** The score as the summaries show it (see {@link UnitSummary.shownScore}). */
+  shownScore?: number;
   baselineScore: number;
   delta: number;
 }

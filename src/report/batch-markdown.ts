@@ -324,7 +324,7 @@ function formatBaselineSection(b: NonNullable<BatchSummary['baseline']>, lang: L
     }
     appendAll(out, table(
       [t('md.col.unit'), t('md.col.type'), t('md.col.baselineScore'), t('md.col.score'), t('md.col.change')],
-      list.map((c) => [escapeCell(c.name), escapeCell(c.typeLabel || c.type), formatFixed(c.baselineScore, 1), formatFixed(c.score, 1), formatDelta(c.delta)]),
+      list.map((c) => [escapeCell(c.name), escapeCell(c.typeLabel || c.type), formatFixed(c.baselineScore, 1), formatFixed(c.shownScore ?? c.score, 1), formatDelta(c.delta)]),
       ['l', 'l', 'r', 'r', 'r'],
     )).push('');
   };

@@ -62,7 +62,7 @@ export function explainReason(f: FileVerdict, reason: FailReason, ctx: ReasonCon
     case 'duplicate':
       return translate(lang, 'reason.duplicate', { kept: f.supersededBy ?? '' });
     case 'overstated':
-      return translate(lang, 'review.why.overstated', { self: formatFixed(s!.review!.selfScore, 1), verified: formatFixed(s!.score, 1), difference: formatFixed(overstatement(s!) ?? 0, 1), max: ctx.maxOverstatement ?? 0 });
+      return translate(lang, 'review.why.overstated', { self: formatFixed(s!.review!.selfScore, 1), verified: formatFixed(s!.shownScore ?? s!.score, 1), difference: formatFixed(overstatement(s!) ?? 0, 1), max: ctx.maxOverstatement ?? 0 });
   }
 }
 

@@ -104,9 +104,10 @@ export function scoreHeadings(summary: Pick<BatchSummary, 'counts'>, lang: Lang)
  * file changed since its review), `—` for a unit not reviewed.
  */
 export function scoreCells(s: UnitSummary, withReviews: boolean, fixed1: (x: number) => string = (x) => formatFixed(x, 1)): string[] {
-  if (!withReviews) return [fixed1(s.score)];
-  if (!s.review) return [fixed1(s.score), '—', '—'];
-  return [fixed1(s.score), fixed1(s.review.selfScore), formatDelta(overstatement(s)!) + (s.review.changed ? ' ⚠' : '')];
+  const shown = fixed1(s.shownScore ?? s.score);
+  if (!withReviews) return [shown];
+  if (!s.review) return [shown, '—', '—'];
+  return [shown, fixed1(s.review.selfScore), formatDelta(overstatement(s)!) + (s.review.changed ? ' ⚠' : '')];
 }
 
 /**

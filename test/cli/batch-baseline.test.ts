@@ -32,7 +32,7 @@ describe('wangxin batch --baseline', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('| Rank | Rank in type | Unit | Type | Score | Change | Grade |');
     expect(r.stdout).toMatch(/\| 某某镇党委 \| Township party committee \| 88\.8 \| \+41\.4 ↑ \| Good \|/);
-    expect(r.stdout).toMatch(/\| 县教育体育局 \| [^|]+ \| 50\.9 \| −11\.9 ↓ \| Fail \|/);
+    expect(r.stdout).toMatch(/\| 县教育体育局 \| [^|]+ \| 50\.8 \| −11\.9 ↓ \| Fail \|/);
     expect(r.stdout).toMatch(/\| 某某网络科技有限公司 \| [^|]+ \| 88\.1 \| 0\.0 \| Good \|/);
     expect(r.stdout).toMatch(/\| 中共某某县委网络安全和信息化委员会办公室 \| [^|]+ \| 103\.9 \| new \|/);
     expect(r.stdout).toContain('## Compared with the baseline');

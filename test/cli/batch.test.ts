@@ -294,6 +294,24 @@ describe('wangxin batch', () => {
     expect(byName.get('custom.yaml')).toMatch(/^"custom\.yaml": line \d+, column \d+: no checklist "city-cyber-2026".*run the batch again with --checklist and that checklist's file; the unit need not send anything\.$/);
   });
 
+  it('shows a unit\'s score rounded once from the exact value, as its own report does (59.949 is 59.9, not 60.0)', async () => {
+    const folder = join(dir, 'rounding');
+    mkdirSync(folder, { recursive: true });
+    const checklist = join(dir, 'rounding-checklist.yaml');
+    writeFileSync(checklist, 'schemaVersion: 1\nid: round-test\nversion: 1.0.0\ntitle: 舍入测试\nunitTypes:\n  - { id: township, label: 乡镇 }\nareas:\n  - id: A1\n    title: 一、测试\n    items:\n      - { id: A1.1, text: 比例条目, points: 10, kind: ratio }\n');
+    writeFileSync(join(folder, 'a.yaml'), 'schemaVersion: 1\nchecklist: { id: round-test, version: 1.0.0 }\nunit: { name: 甲镇, type: township }\nanswers:\n  A1.1: { value: 0.59949 }\n');
+    const own = await runInProcess(['score', join(folder, 'a.yaml'), '--checklist', checklist], EPOCH);
+    expect(own.stdout).toContain('**总分 59.9 分');
+    for (const format of ['md', 'html']) {
+      const r = await runInProcess(['batch', folder, '--checklist', checklist, '--fail-under', '60', '--format', format], EPOCH);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(/甲镇(\s*\|\s*|<\/td><td[^>]*>)乡镇(\s*\|\s*|<\/td><td[^>]*>)59\.9\b/);
+    }
+    // The JSON keeps two decimals, as every report does.
+    const json = await runInProcess(['batch', folder, '--checklist', checklist, '--format', 'json'], EPOCH);
+    expect(JSON.parse(json.stdout).ranking[0].score).toBe(59.95);
+  });
+
   it('exits 0 when every unit passes', async () => {
     const r = await runInProcess(['batch', EXAMPLES, '--fail-under', '60'], EPOCH);
     expect(r.code).toBe(0);
