@@ -11,7 +11,7 @@ import { NO_PAINT, type Paint } from '../diagnostics/render.js';
 import { makeVisible } from '../util/safe-text.js';
 import { translate } from '../i18n/translate.js';
 import { formatEvidence, parseCount, parseEvidence, parseRatio } from './parse-input.js';
-import { PromptEscaped, type Prompter, type SelectChoice } from './prompter.js';
+import { PromptEscaped, PromptInterrupted, type Prompter, type SelectChoice } from './prompter.js';
 
 /** What the walk needs. `answers` is updated in place and saved after every answer. */
 export interface WalkOptions {
@@ -291,7 +291,18 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
     }
     // A shortfall: offer to record its rectification task (a plan on any other answer is not allowed).
     if (tone === 'problem') {
-      const plan = await askRectify(previous?.rectify);
+      let plan: Rectify | undefined;
+      try {
+        plan = await askRectify(previous?.rectify);
+      } catch (error) {
+        // Ctrl-C in the optional task: the answer is complete without it, and is saved as it stands
+        // (with the task it had before, if any) before the walk stops.
+        if (!(error instanceof PromptInterrupted)) throw error;
+        if (previous?.rectify) answer.rectify = previous.rectify;
+        answers.answers[item.id] = answer;
+        await options.save(answers, item.id);
+        throw error;
+      }
       if (plan) answer.rectify = plan;
     }
     return answer;

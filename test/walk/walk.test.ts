@@ -292,6 +292,18 @@ describe('walk: navigation', () => {
     expect(saves).toHaveLength(1);
     expect(saves[0].answers).toEqual({ 'A1.1.1': { status: 'pass' } });
   });
+
+  it('Ctrl-C in the optional rectification task saves the answer given before it, then rejects', async () => {
+    const answers = blankAnswers(checklist);
+    const saves: Answers[] = [];
+    // fail, a note, evidence, then Ctrl-C at "record the task now?".
+    const prompter = createScriptedPrompter([{ select: 'fail' }, { input: '全年未开展专题学习' }, { input: '学习计划.pdf' }, { interrupt: true }]);
+    await expect(
+      walk({ prompter, checklist, answers, lang: 'zh', save: async (a) => void saves.push(structuredClone(a)) }),
+    ).rejects.toBeInstanceOf(PromptInterrupted);
+    expect(saves).toHaveLength(1);
+    expect(saves[0].answers).toEqual({ 'A1.1.1': { status: 'fail', note: '全年未开展专题学习', evidence: ['学习计划.pdf'] } });
+  });
 });
 
 describe('walk: resume', () => {
