@@ -5,7 +5,7 @@ import { closeSync, createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { openInputSync, pathOfDescriptor } from '../fs/read-input.js';
-import { evidencePath, type Answers, type Evidence } from '../model/answers.js';
+import { evidencePath, type Answer, type Answers, type Evidence } from '../model/answers.js';
 
 /**
  * Evidence files larger than this are not hashed (a finding, `tooLarge`). Evidence may be scans
@@ -186,29 +186,42 @@ function bytes(text: string): Buffer {
 export async function recordEvidence(answersFile: string | Uint8Array, answers: Answers, hasher = createEvidenceHasher()): Promise<RecordOutcome> {
   const out: RecordOutcome = { answers: structuredClone(answers), recorded: 0, unchanged: 0, updated: [], urls: 0, findings: [] };
   for (const [item, answer] of Object.entries(out.answers.answers)) {
-    if (!answer.evidence) continue;
-    const next: Evidence[] = [];
-    for (const entry of answer.evidence) {
-      const path = evidencePath(entry);
-      if (isUrl(path)) {
-        out.urls++;
-        next.push(entry);
-        continue;
+    for (const { list, task, set } of evidenceLists(answer)) {
+      const next: Evidence[] = [];
+      for (const entry of list) {
+        const path = evidencePath(entry);
+        if (isUrl(path)) {
+          out.urls++;
+          next.push(entry);
+          continue;
+        }
+        const got = await digestOf(answersFile, path, hasher);
+        if (!got.ok) {
+          out.findings.push({ item, path, problem: got.problem, ...task });
+          next.push(entry);
+          continue;
+        }
+        if (typeof entry === 'string') out.recorded++;
+        else if (entry.sha256 === got.sha256) out.unchanged++;
+        else out.updated.push({ item, path });
+        next.push({ path, sha256: got.sha256 });
       }
-      const got = await digestOf(answersFile, path, hasher);
-      if (!got.ok) {
-        out.findings.push({ item, path, problem: got.problem });
-        next.push(entry);
-        continue;
-      }
-      if (typeof entry === 'string') out.recorded++;
-      else if (entry.sha256 === got.sha256) out.unchanged++;
-      else out.updated.push({ item, path });
-      next.push({ path, sha256: got.sha256 });
+      set(next);
     }
-    answer.evidence = next;
   }
   return out;
+}
+
+/**
+ * The evidence lists of an answer: its own, and its rectification task's (the proof a task is
+ * done), each with a way to replace it; `task` marks the findings of the second.
+ */
+function evidenceLists(answer: Answer): { list: readonly Evidence[]; task: { task?: true }; set(next: Evidence[]): void }[] {
+  const lists: ReturnType<typeof evidenceLists> = [];
+  if (answer.evidence) lists.push({ list: answer.evidence, task: {}, set: (next) => (answer.evidence = next) });
+  const rectify = answer.rectify;
+  if (rectify?.evidence) lists.push({ list: rectify.evidence, task: { task: true }, set: (next) => (rectify.evidence = next) });
+  return lists;
 }
 
 /** The digest of one piece of local evidence, or the problem that stops it (outside files are never opened). */
@@ -232,19 +245,21 @@ async function digestOf(
 export async function verifyEvidence(answersFile: string | Uint8Array, answers: Answers, hasher = createEvidenceHasher()): Promise<EvidenceFinding[]> {
   const findings: EvidenceFinding[] = [];
   for (const [item, answer] of Object.entries(answers.answers)) {
-    for (const entry of answer.evidence ?? []) {
-      const path = evidencePath(entry);
-      if (isUrl(path)) continue;
-      if (typeof entry === 'string') {
-        // No digest to compare: only whether it is there, inside, and a file.
-        const where = await resolveEvidence(answersFile, path);
-        if (!where.inside) findings.push({ item, path, problem: 'outside' });
-        else if (where.kind !== 'file') findings.push({ item, path, problem: where.kind });
-        continue;
+    for (const { list, task } of evidenceLists(answer)) {
+      for (const entry of list) {
+        const path = evidencePath(entry);
+        if (isUrl(path)) continue;
+        if (typeof entry === 'string') {
+          // No digest to compare: only whether it is there, inside, and a file.
+          const where = await resolveEvidence(answersFile, path);
+          if (!where.inside) findings.push({ item, path, problem: 'outside', ...task });
+          else if (where.kind !== 'file') findings.push({ item, path, problem: where.kind, ...task });
+          continue;
+        }
+        const got = await digestOf(answersFile, path, hasher);
+        if (!got.ok) findings.push({ item, path, problem: got.problem, ...task });
+        else if (got.sha256 !== entry.sha256) findings.push({ item, path, problem: 'changed', recorded: entry.sha256, actual: got.sha256, ...task });
       }
-      const got = await digestOf(answersFile, path, hasher);
-      if (!got.ok) findings.push({ item, path, problem: got.problem });
-      else if (got.sha256 !== entry.sha256) findings.push({ item, path, problem: 'changed', recorded: entry.sha256, actual: got.sha256 });
     }
   }
   return findings;

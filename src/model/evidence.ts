@@ -15,6 +15,8 @@ export interface EvidenceFinding {
   /** The path as written in the answer file. */
   path: string;
   problem: EvidenceProblem;
+  /** The evidence is the item's rectification task's (that it is done), not the answer's own. */
+  task?: true;
   /** For `changed`: the digest recorded and the one found now. */
   recorded?: string;
   actual?: string;

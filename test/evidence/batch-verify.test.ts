@@ -62,6 +62,25 @@ describe('batch --verify-evidence', () => {
     expect(r.stderr).toContain('evidence changed since recorded (digest mismatch): A1.1.1 a.pdf');
   });
 
+  it('records and checks a done rectification task\'s evidence as it does an answer\'s', async () => {
+    const dir = join(root, 'tasks', 'town');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'proof.pdf'), 'fixed');
+    const file = join(dir, 'answers.yaml');
+    const task = (evidence: string): string => `  A1.2.2: { status: partial, note: x, rectify: { measures: 修订问题清单, owner: 王芳, due: 2026-06-30, status: done, doneOn: 2026-06-20, evidence: ${evidence} } }\n`;
+    writeFileSync(file, EXAMPLE_HEAD('测试镇') + task('[proof.pdf]'));
+    const recorded = await runInProcess(['evidence', file]);
+    expect(recorded.code, recorded.stderr).toBe(0);
+    expect(readFileSync(file, 'utf8')).toMatch(/rectify:.*evidence:.*path: proof\.pdf, sha256: [0-9a-f]{64}/s);
+    writeFileSync(join(dir, 'proof.pdf'), 'edited afterwards');
+    const batch = async (): Promise<BatchJson> => JSON.parse((await runInProcess(['batch', '--verify-evidence', '--allow-incomplete', '--format', 'json', dir])).stdout) as BatchJson;
+    const json = await batch();
+    expect(getValidator('batch')(json)).toBe(true);
+    expect(json.files[0].evidence).toMatchObject([{ item: 'A1.2.2', path: 'proof.pdf', problem: 'changed', task: true }]);
+    writeFileSync(file, EXAMPLE_HEAD('测试镇') + task('[不存在.pdf, ../../../secret.txt]'));
+    expect((await batch()).files[0].evidence?.map((e) => e.problem)).toEqual(['missing', 'outside']);
+  });
+
   it('without the flag, evidence is not looked at (the same folder passes)', async () => {
     const r = await runInProcess(['batch', '--allow-incomplete', '--format', 'json', join(root, 'in')]);
     expect(r.code).toBe(0);
