@@ -168,6 +168,17 @@ describe('batch --format xlsx', () => {
     book.eachSheet((s) => s.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula))));
   });
 
+  it('lists no bonus item among the open items: a bonus not won loses nothing', async () => {
+    const out = join(dir, 'bonus-open.xlsx');
+    expect(runBinary(['batch', 'examples/answers', '--out', out, '--lang', 'en'], EPOCH).code).toBe(0);
+    const sheet = (await openBook(out)).getWorksheet('Open items')!;
+    const texts: string[] = [];
+    sheet.eachRow((row, n) => void (n > 1 && texts.push(String(row.getCell(5).value))));
+    expect(texts.length).toBeGreaterThan(10);
+    // The built-in checklist marks its bonus items' texts with ★.
+    expect(texts.filter((t) => t.startsWith('★'))).toEqual([]);
+  });
+
   it('refuses a workbook on standard output or without --out (exit 2), and writes nothing', async () => {
     const none = await runInProcess(['batch', MIXED, '--format', 'xlsx']);
     expect(none.code).toBe(2);
