@@ -341,9 +341,11 @@ function writeFindings(w: Writer): void {
   ws.commit();
 }
 
-/** Invalid files: a row per kept diagnostic, and on each file's first row what to tell the unit. */
+/** Invalid files, when there are any: a row per kept diagnostic, and on each file's first row what to tell the unit. */
 function writeInvalid(w: Writer): void {
   const { summary, t, o, lang } = w;
+  // No sheet when every file is valid, as the Markdown has no section then.
+  if (summary.files.every((f) => f.status === 'valid')) return;
   const header = [t('md.col.file'), o('xlsx.col.status'), o('xlsx.col.errors'), o('xlsx.col.location'), o('xlsx.col.code'), o('xlsx.col.message'), t('md.col.instruction')];
   const ws = w.book.sheet(o('xlsx.sheet.invalid'), [40, 12, 8, 44, 22, 70, 70], header);
   let rows = 0;

@@ -148,7 +148,7 @@ describe('batch --format xlsx', () => {
     });
     expect(missingCell?.type).toBe(ExcelJS.ValueType.String);
     expect(missingCell?.numFmt).toBe('@');
-    expect(book.worksheets.map((s) => s.name)).toEqual(['Overview', 'Who has submitted', 'Ranking', 'Ranking by type', 'Units x areas', 'Distribution', 'County by area', 'County by item', 'Invalid files', 'Open items', 'wangxin']);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Overview', 'Who has submitted', 'Ranking', 'Ranking by type', 'Units x areas', 'Distribution', 'County by area', 'County by item', 'Open items', 'wangxin']);
     const sheet = book.getWorksheet('Open items')!;
     let noteCell: import('exceljs').Cell | undefined;
     let unitCell: import('exceljs').Cell | undefined;
@@ -239,7 +239,7 @@ describe('batch --format xlsx has every section of the Markdown summary', () => 
     // 戊镇 is on the roster and has not submitted: a finding.
     expect(r.code).toBe(1);
     const book = await openBook(out);
-    expect(book.worksheets.map((s) => s.name)).toEqual(['概况', '报送情况', '排名', '类型内排名', '单位×领域', '分布', '全县·领域', '全县·条目', '无效文件', '重复提交', '其他文件', '待整改条目', 'wangxin']);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['概况', '报送情况', '排名', '类型内排名', '单位×领域', '分布', '全县·领域', '全县·条目', '重复提交', '其他文件', '待整改条目', 'wangxin']);
 
     const overview = pairs(book.getWorksheet('概况')!);
     expect(overview.get('未答完的单位')).toBe('判为不通过');
@@ -320,7 +320,7 @@ describe('batch --format xlsx has every section of the Markdown summary', () => 
     // 丙局 is vetoed and 丁局 incomplete: still exit 1, the missing unit and the duplicate aside.
     expect(r.code).toBe(1);
     const book = await openBook(out);
-    expect(book.worksheets.map((s) => s.name)).toEqual(['Overview', 'Who has submitted', 'Ranking', 'Ranking by type', 'Units x areas', 'Distribution', 'County by area', 'County by item', 'Invalid files', 'Submitted twice', 'Other files', 'Open items', 'wangxin']);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Overview', 'Who has submitted', 'Ranking', 'Ranking by type', 'Units x areas', 'Distribution', 'County by area', 'County by item', 'Submitted twice', 'Other files', 'Open items', 'wangxin']);
     expect(pairs(book.getWorksheet('Overview')!).get('Units missing')).toBe(1);
     const missing = section(book.getWorksheet('Who has submitted')!, 'Units that have not submitted (1)');
     expect(missing[0][0]).toMatch(/--allow-missing/);
