@@ -4,7 +4,7 @@ import { translate } from '../i18n/translate.js';
 import { resolve } from 'node:path';
 import { addExamples, example } from './help-examples.js';
 import type { CommandContext } from '../io/io.js';
-import { formatForOut, parseAsOf, parseFormat } from './options.js';
+import { formatForOut, parseAsOf, parseFormat, readGeneratedAt } from './options.js';
 import type { AddCommand } from './command.js';
 import { UsageError } from './usage-error.js';
 import { printError } from './print-error.js';
@@ -145,8 +145,7 @@ export async function runLedger(paths: string[], options: LedgerOptions, ctx: Co
   });
 
   const ledger = buildLedger(counted, { asOf: options.asOf, since, lang });
-  const epoch = Number(io.env.SOURCE_DATE_EPOCH);
-  const generatedAt = options.generatedAt ?? (io.env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date()).toISOString();
+  const generatedAt = options.generatedAt ?? readGeneratedAt(io.env);
   const view = { ledger, problems, generatedAt, toolVersion: readToolVersion(), lang };
   const format = options.format ?? 'md';
   const { writeLedgerXlsx } = format === 'xlsx' ? await import('../report/ledger-xlsx.js') : ({} as typeof import('../report/ledger-xlsx.js'));

@@ -11,6 +11,8 @@ import { parseLang } from './options.js';
 import { registerCommands } from './registry.js';
 import { saveCodeCaches } from '../fs/require-cached.js';
 import { printError } from './print-error.js';
+import { makeVisible } from '../util/safe-text.js';
+import { readSourceDateEpoch } from '../util/dates.js';
 
 /** Commander's help headings, by its English wording. */
 const HEADINGS: Record<string, MessageKey> = {
@@ -65,6 +67,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return EXIT.USAGE;
   };
   if (badLang !== undefined) return fail(translate(lang, 'cli.error.badLang'));
+  // Every report's time stamp and default day come from it: a value that names no time stops every command alike.
+  if (readSourceDateEpoch(io.env) === null) return fail(translate(lang, 'cli.error.sourceDateEpoch', { value: makeVisible(io.env.SOURCE_DATE_EPOCH ?? '') }));
 
   let exitCode: number = EXIT.OK;
   const setExit = (code: number): void => {

@@ -2,7 +2,7 @@
 import { makeVisible } from '../util/safe-text.js';
 import { isLang, type Lang } from '../i18n/lang.js';
 import { UsageError } from './usage-error.js';
-import { defaultAsOf, isDay } from '../util/dates.js';
+import { defaultAsOf, isDay, readSourceDateEpoch } from '../util/dates.js';
 
 /**
  * The day rectification tasks are judged on: `--as-of` when given (a real `YYYY-MM-DD` date, else a
@@ -67,8 +67,7 @@ export function parseLang(value: string): Lang | undefined {
  * reproducible output) when it is set to a number, else now.
  */
 export function readGeneratedAt(env: NodeJS.ProcessEnv): string {
-  const epoch = Number(env.SOURCE_DATE_EPOCH);
-  return (Number.isFinite(epoch) && env.SOURCE_DATE_EPOCH ? new Date(epoch * 1000) : new Date()).toISOString();
+  return (readSourceDateEpoch(env) ?? new Date()).toISOString();
 }
 
 /** The extensions of an output that is an answer file or a checklist (YAML). */

@@ -7,12 +7,16 @@ export type Lang = 'zh' | 'en';
 export type Localized = Record<Lang, string>;
 
 /**
- * The language to speak when `--lang` is not given: `LC_ALL`, then `LC_MESSAGES`, then `LANG`;
- * English only when one of them asks for it, Chinese otherwise (the tool's first audience).
+ * The language to speak when `--lang` is not given: the first of `LC_ALL`, `LC_MESSAGES` and
+ * `LANG` that names a language; English when it is English, Chinese otherwise (the tool's first
+ * audience). `C` and `POSIX` name none (CI images set `LC_ALL=C` for sorting): the next one decides.
  */
 export function detectLang(env: NodeJS.ProcessEnv): Lang {
-  const value = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return /^en/i.test(value) ? 'en' : 'zh';
+  for (const value of [env.LC_ALL, env.LC_MESSAGES, env.LANG]) {
+    if (!value || /^(C|POSIX)([._@]|$)/i.test(value)) continue;
+    return /^en/i.test(value) ? 'en' : 'zh';
+  }
+  return 'zh';
 }
 
 /** Whether a string is a supported language code. */

@@ -37,7 +37,19 @@ function localDay(date: Date): string {
  * in local time.
  */
 export function defaultAsOf(env: NodeJS.ProcessEnv, now: Date = new Date()): string {
-  const epoch = Number(env.SOURCE_DATE_EPOCH);
-  if (env.SOURCE_DATE_EPOCH && Number.isFinite(epoch)) return new Date(epoch * 1000).toISOString().slice(0, 10);
-  return localDay(now);
+  const epoch = readSourceDateEpoch(env);
+  return epoch ? epoch.toISOString().slice(0, 10) : localDay(now);
+}
+
+/**
+ * The moment `SOURCE_DATE_EPOCH` names: whole seconds since 1970 (as reproducible builds set it);
+ * undefined when it is unset or empty, null when it is set to anything else (a word, a fraction, a
+ * time beyond what a date can hold). The command line refuses the null case before any command runs.
+ */
+export function readSourceDateEpoch(env: NodeJS.ProcessEnv): Date | null | undefined {
+  const text = env.SOURCE_DATE_EPOCH?.trim();
+  if (text === undefined || text === '') return undefined;
+  if (!/^\d{1,15}$/.test(text)) return null;
+  const date = new Date(Number(text) * 1000);
+  return Number.isNaN(date.getTime()) ? null : date;
 }

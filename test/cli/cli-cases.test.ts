@@ -32,6 +32,8 @@ export const CLI_CASES: CliCase[] = [
   { name: 'alias bomb is refused quickly', args: ['validate', `${FIX}/yaml-alias-bomb.yaml`], code: 1, stdout: /YAML_ALIAS_LIMIT/ },
   { name: 'deep nesting is refused', args: ['validate', `${FIX}/yaml-too-deep.yaml`], code: 1, stdout: /YAML_TOO_DEEP/ },
   { name: 'answers checked against a checklist given on the command line', args: ['validate', '--checklist', 'checklists/county-cyber-2018.yaml', EXAMPLES[1]], code: 0 },
+  { name: 'SOURCE_DATE_EPOCH that names no time: a usage error', args: ['score', EXAMPLES[1]], env: { SOURCE_DATE_EPOCH: '99999999999999' }, code: 2, stderr: /SOURCE_DATE_EPOCH 须为自 1970 年起的整秒数（如 1767225600），而不是“99999999999999”/ },
+  { name: 'SOURCE_DATE_EPOCH that is a word: a usage error', args: ['batch', 'examples/answers'], env: { SOURCE_DATE_EPOCH: 'abc' }, code: 2, stderr: /SOURCE_DATE_EPOCH/ },
   { name: 'unknown --checklist id: a usage error', args: ['validate', '--checklist', 'no-such-list', EXAMPLES[1]], code: 2, stderr: /找不到检查表“no-such-list”/ },
   { name: 'bad --format is a usage error', args: ['validate', '--format', 'xml', EXAMPLES[0]], code: 2, stderr: /--format/ },
   { name: 'bad --lang is a usage error', args: ['validate', '--lang', 'fr', EXAMPLES[0]], code: 2, stderr: /--lang/ },

@@ -1,7 +1,7 @@
-// Filling message templates: the split templates fill exactly as the placeholder pattern defines.
+// Choosing the language and filling message templates: the split templates fill exactly as the placeholder pattern defines.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fill } from '../../src/i18n/lang.js';
+import { detectLang, fill } from '../../src/i18n/lang.js';
 
 /** fill by its definition: every placeholder matched and replaced in one pass over the template. */
 function fillByPattern(template: string, params: Record<string, unknown>): string {
@@ -32,5 +32,17 @@ describe('fill', () => {
     expect(fill('没有占位符')).toBe('没有占位符');
     expect(fill('')).toBe('');
     expect(fill('{missing} 与 {n}', { n: 2 })).toBe('{missing} 与 2');
+  });
+});
+
+describe('detectLang', () => {
+  it('takes the first of LC_ALL, LC_MESSAGES and LANG that names a language; C and POSIX name none', () => {
+    expect(detectLang({ LC_ALL: 'C', LANG: 'en_US.UTF-8' })).toBe('en');
+    expect(detectLang({ LC_MESSAGES: 'POSIX', LANG: 'en_GB.UTF-8' })).toBe('en');
+    expect(detectLang({ LC_ALL: 'C.UTF-8', LANG: 'zh_CN.UTF-8' })).toBe('zh');
+    expect(detectLang({ LC_ALL: 'zh_CN.UTF-8', LANG: 'en_US.UTF-8' })).toBe('zh');
+    expect(detectLang({ LC_ALL: 'C' })).toBe('zh');
+    expect(detectLang({})).toBe('zh');
+    expect(detectLang({ LANG: 'en' })).toBe('en');
   });
 });

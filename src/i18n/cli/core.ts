@@ -28,6 +28,10 @@ export const CORE_CLI = {
   'cli.error.badJobs': { zh: '--jobs 须为 1 到 256 之间的整数，收到“{value}”', en: '--jobs must be a whole number from 1 to 256, got "{value}"' },
   'cli.error.unknownChecklist': { zh: '找不到检查表“{ref}”（内置：{known}）', en: 'no checklist "{ref}" (built-in: {known})' },
   'cli.error.checklistBroken': { zh: '检查表 {file} 有错误，无法使用：', en: 'the checklist {file} has errors and cannot be used:' },
+  'cli.error.sourceDateEpoch': {
+    zh: '环境变量 SOURCE_DATE_EPOCH 须为自 1970 年起的整秒数（如 1767225600），而不是“{value}”',
+    en: 'the SOURCE_DATE_EPOCH environment variable must be whole seconds since 1970 (such as 1767225600), not "{value}"',
+  },
   'cli.error.badLang': { zh: '--lang 只能是 zh 或 en', en: '--lang must be zh or en' },
   'cli.error.badFormat': { zh: '--format 只能是 {allowed}', en: '--format must be one of {allowed}' },
   'cli.opt.asOf': {
