@@ -26,8 +26,11 @@ const ILLEGAL_XML = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\ud800-\udbff\udc00-\udff
  */
 const XML_SPECIAL = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${INVISIBLE_CLASS}\\ud800-\\udfff\\ufffe\\uffff&<>"']`);
 
-/** DEL, C1 controls and the invisible characters (bidi, zero-width): legal XML, shown as `\u{…}`. */
-const XML_SHOWN = new RegExp(`[\\u007f-\\u009f${INVISIBLE_CLASS}]`, 'g');
+/**
+ * C0 controls but tab and line breaks (illegal in XML 1.0), DEL, C1 controls and the invisible
+ * characters (bidi, zero-width): shown as `\u{…}`, as every other output shows them.
+ */
+const XML_SHOWN = new RegExp(`[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f${INVISIBLE_CLASS}]`, 'g');
 
 /** Escapes text for an XML attribute value or text node (also escapes `>`, so `]]>` never appears). */
 export function escapeXml(text: string): string {
@@ -35,8 +38,8 @@ export function escapeXml(text: string): string {
   // escapes tens of thousands of them).
   if (!XML_SPECIAL.test(text)) return text;
   return text
-    // DEL, C1 controls and bidi overrides are legal XML but can hide or reorder text in a CI
-    // viewer ("Trojan Source"): shown as \u{…}, like the Markdown and HTML reports do.
+    // Controls cannot be written (C0) or can hide or reorder text in a CI viewer (DEL, C1, bidi
+    // overrides: "Trojan Source"): shown as \u{…}, like the Markdown and HTML reports do.
     .replace(XML_SHOWN, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`)
     .replace(ILLEGAL_XML, '')
     // One pass for the entities: `&` is escaped together with the others, never twice.
@@ -100,9 +103,11 @@ export function* junitLines(summary: BatchSummary, ctx: JunitContext): Generator
   // `--roster`: each unit that has not submitted is a test case too, failing unless --allow-missing.
   const missing = summary.roster?.missing ?? [];
   const allowMissing = summary.policy.allowMissing === true;
-  const tests = summary.files.length + summary.otherFiles.length + missing.length;
+  // Other files and no answer file at all: the batch fails (nothing to score), and so does a test case.
+  const nothing = summary.files.length === 0 && summary.otherFiles.length > 0 ? 1 : 0;
+  const tests = summary.files.length + summary.otherFiles.length + missing.length + nothing;
   const skipped = summary.otherFiles.length + summary.files.filter((f) => f.supersededBy !== undefined && !f.failed).length + (allowMissing ? missing.length : 0);
-  const failures = summary.counts.failed + (allowMissing ? 0 : missing.length);
+  const failures = summary.counts.failed + (allowMissing ? 0 : missing.length) + nothing;
   yield '<?xml version="1.0" encoding="UTF-8"?>';
   yield `<testsuites name="${suite}" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}" time="${time}">`;
   yield `  <testsuite name="${suite}" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}" time="${time}" timestamp="${escapeXml(summary.generatedAt)}">`;
@@ -136,6 +141,10 @@ export function* junitLines(summary: BatchSummary, ctx: JunitContext): Generator
   };
   for (const o of summary.otherFiles) {
     yield* [`    <testcase classname="other" name="${escapeXml(o.file)}" file="${escapeXml(o.file)}" time="0">`, `      <skipped message="${otherMessage[o.kind]}" />`, '    </testcase>'];
+  }
+  if (nothing) {
+    const message = escapeXml(translate(lang, 'batch.cli.nothingScored', { other: summary.otherFiles.length }));
+    yield* [`    <testcase classname="batch" name="${message}" time="0">`, `      <failure message="${message}" type="nothingScored" />`, '    </testcase>'];
   }
   const missingMessage = escapeXml(translate(lang, 'junit.missing'));
   for (const u of missing) {

@@ -174,16 +174,18 @@ describe('summarizeBatch', () => {
     expect(findAll(root, 'failure')).toHaveLength(6);
   });
 
-  it('escapes XML: specials, characters illegal in XML 1.0, lone surrogates, and never emits ]]>', () => {
+  it('escapes XML: specials, controls shown as \\u{…}, other characters illegal in XML 1.0 and lone surrogates removed, never ]]>', () => {
     const nasty = 'a&b<c>"d\'e]]>\u0001\u000b\ud800x\ufffe😀';
     const escaped = escapeXml(nasty);
     expect(escaped).not.toContain(']]>');
-    expect(escaped).toBe('a&amp;b&lt;c&gt;&quot;d&apos;e]]&gt;x😀');
+    expect(escaped).toBe('a&amp;b&lt;c&gt;&quot;d&apos;e]]&gt;\\u{1}\\u{b}x😀');
+    // An escape sequence of a terminal is shown, as the Markdown shows it, not silently cut.
+    expect(escapeXml('Esc\u001b[31mRed\u0007')).toBe('Esc\\u{1b}[31mRed\\u{7}');
     const s = summarizeBatch([valid(`x/${nasty}.yaml`, unit(nasty, 10))], [], { failUnder: 60, allowIncomplete: false }, { generatedAt: 'x', lang: 'zh' });
     const xml = formatJunit(s, { lang: 'zh' });
     expect(xml).not.toContain(']]>');
     const root = parseXml(xml);
-    expect(findAll(root, 'testcase')[0].attributes.name).toContain('a&b<c>"d\'e]]>x😀');
+    expect(findAll(root, 'testcase')[0].attributes.name).toContain('a&b<c>"d\'e]]>\\u{1}\\u{b}x😀');
   });
 });
 

@@ -207,6 +207,12 @@ describe('wangxin batch', () => {
     expect(zh.code).toBe(1);
     expect(zh.stderr).toContain('没有可评分的答卷：找到的 1 个文件都不是答卷');
     expect(JSON.parse(zh.stdout).counts).toMatchObject({ files: 0, other: 1 });
+    // The JUnit fails too, so a CI dashboard agrees with the exit code.
+    const junit = join(dir, 'only-checklist.xml');
+    await runInProcess(['batch', folder, '--junit', junit, '--out', join(dir, 'only-checklist.md'), '--lang', 'en'], EPOCH);
+    const suite = parseXml(readFileSync(junit, 'utf8'));
+    expect(suite.attributes).toMatchObject({ tests: '2', failures: '1', skipped: '1' });
+    expect(findAll(suite, 'failure')[0].attributes.message).toBe('nothing to score: none of the 1 file found is an answer file (see "Other files")');
     const empty = join(dir, 'empty-folder');
     mkdirSync(empty);
     const none = await runInProcess(['batch', empty, '--lang', 'en'], EPOCH);
