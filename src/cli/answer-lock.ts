@@ -40,6 +40,10 @@ export async function lockAnswerFile(
   } catch {
     /* a loop or an unwritable folder: the lock (or the write after it) says so */
   }
+  // A file made read-only (no one may write it: a submission the office froze) is never rewritten:
+  // the rename every save is made by would replace it regardless of its permissions.
+  const mode = existingMode(target);
+  if (mode !== undefined && (mode & 0o222) === 0) return { ok: false, message: translate(lang, 'lock.readOnly', { file: makeVisible(shown) }) };
   let got: LockResult;
   try {
     got = acquireLock(target, options.lock);
@@ -101,4 +105,14 @@ export function startWalkSession(): WalkSession {
       for (const s of signals) process.removeListener(s, onSignal);
     },
   };
+}
+
+/** The permission bits of an existing regular file; undefined when there is none. */
+function existingMode(path: string): number | undefined {
+  try {
+    const info = statSync(path);
+    return info.isFile() ? info.mode : undefined;
+  } catch {
+    return undefined;
+  }
 }

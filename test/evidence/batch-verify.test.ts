@@ -1,5 +1,5 @@
 // `batch --verify-evidence` with real submission folders: missing, changed and escaping evidence fail their unit, in every output.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -79,6 +79,21 @@ describe('batch --verify-evidence', () => {
     expect(json.files[0].evidence).toMatchObject([{ item: 'A1.2.2', path: 'proof.pdf', problem: 'changed', task: true }]);
     writeFileSync(file, EXAMPLE_HEAD('测试镇') + task('[不存在.pdf, ../../../secret.txt]'));
     expect((await batch()).files[0].evidence?.map((e) => e.problem)).toEqual(['missing', 'outside']);
+  });
+
+  it('evidence never rewrites an answer file made read-only (exit 2, the file as it was)', async () => {
+    const dir = join(root, 'frozen');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'a.pdf'), 'A');
+    const file = join(dir, 'answers.yaml');
+    writeFileSync(file, EXAMPLE_HEAD('冻结镇') + '  A1.1.1: { status: pass, evidence: [a.pdf] }\n');
+    chmodSync(file, 0o444);
+    const before = readFileSync(file, 'utf8');
+    const r = await runInProcess(['evidence', file, '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is read-only (no one may write it) and is not rewritten');
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    expect(statSync(file).mode & 0o777).toBe(0o444);
   });
 
   it('without the flag, evidence is not looked at (the same folder passes)', async () => {

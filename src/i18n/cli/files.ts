@@ -31,6 +31,10 @@ export const FILES_CLI = {
   'errno.EDQUOT': { zh: '超出磁盘配额', en: 'the disk quota is used up' },
   'errno.ENAMETOOLONG': { zh: '文件名太长', en: 'the file name is too long' },
   'errno.EBUSY': { zh: '文件正被占用', en: 'the file is busy' },
+  'lock.readOnly': {
+    zh: '{file} 是只读文件（没有任何人可写），不予改写；确需修改时请先恢复写权限（如 chmod u+w）',
+    en: '{file} is read-only (no one may write it) and is not rewritten; to change it, give it write permission first (chmod u+w, say)',
+  },
   'lock.notAFile': {
     zh: '{lock} 不是锁文件（它是文件夹或其他特殊文件）。请确认无人在编辑 {file} 后删除它，再重试',
     en: '{lock} is not a lock file (it is a folder or another special file). Make sure nobody is editing {file}, remove it and try again',
