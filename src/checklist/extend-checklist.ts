@@ -317,7 +317,8 @@ class Merge {
   }
 
   private duplicate(what: keyof typeof WHAT, id: string, path: Path): void {
-    this.ctx.report('EXTEND_DUPLICATE_ID', path, { what: WHAT[what], id, base: this.baseId });
+    const hint = localized(what === 'unitType' ? 'diag.hint.unitTypeFixed' : 'diag.hint.override');
+    this.ctx.report('EXTEND_DUPLICATE_ID', path, { what: WHAT[what], id, base: this.baseId, hint });
   }
 
   private drop(id: string, index: number): void {
@@ -365,7 +366,7 @@ class Merge {
       const list = add[key];
       if (!list) continue;
       if (key !== takes) {
-        this.ctx.report('EXTEND_APPEND_MISMATCH', ['append', id, key], { id, what, allowed: takes ?? '—' }, { onKey: true });
+        this.ctx.report('EXTEND_APPEND_MISMATCH', ['append', id, key], { id, what, allowed: localized(takes ? `diag.append.${takes}` : 'diag.append.none') }, { onKey: true });
         continue;
       }
       list.forEach((entry, i) => {

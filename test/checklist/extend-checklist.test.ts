@@ -250,6 +250,10 @@ describe('errors are located in the extension file', () => {
       `${HEAD}extends: county-cyber-2018\nunitTypes:\n  - { id: township, label: 乡镇 }\nareas:\n  - id: A1\n    title: 又一个\n    items:\n      - { id: A1.1.1, text: 重复, points: 1 }\n`,
     );
     expect(await codesOf(file)).toEqual(['EXTEND_DUPLICATE_ID@7:11', 'EXTEND_DUPLICATE_ID@9:9']);
+    // override can change an area, not a unit type: the advice differs.
+    const [unitType, area] = (await checkFile(file)).errors.map((d) => d.message.en);
+    expect(unitType).toBe('unit type id "township" is already used by the base checklist "county-cyber-2018" (a unit type of the base checklist cannot be redefined or relabelled; give a new unit type an id of its own)');
+    expect(area).toMatch(/\(use override to change it\)$/);
   });
 
   it('override of an unknown id, and of a field an item does not have', async () => {
@@ -268,6 +272,10 @@ describe('errors are located in the extension file', () => {
       `${HEAD}extends: county-cyber-2018\nappend:\n  A1.1.1:\n    items: [{ id: X1, text: 一, points: 1 }]\n  A1.1:\n    sections: [{ id: X2, title: 二, items: [{ id: X3, text: 三, points: 1 }] }]\n`,
     );
     expect(await codesOf(file)).toEqual(['EXTEND_APPEND_MISMATCH@8:5', 'EXTEND_APPEND_MISMATCH@10:5']);
+    expect((await checkFile(file)).errors.map((d) => d.message.zh)).toEqual([
+      '“A1.1.1”是条目，条目下不能追加；请追加到它所在的二级指标或一级指标',
+      '“A1.1”是二级指标，只能在其下追加 items',
+    ]);
   });
 
   it('drop of an unknown id and of one inside a dropped area', async () => {

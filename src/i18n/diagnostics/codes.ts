@@ -145,12 +145,12 @@ export const DIAGNOSTIC_CODES = {
     en: 'the field "{field}" of {what} "{id}" cannot be overridden (allowed: {allowed})',
   },
   EXTEND_DUPLICATE_ID: {
-    zh: '{what}编号“{id}”已在基础检查表“{base}”中使用（要修改它请用 override）',
-    en: '{what} id "{id}" is already used by the base checklist "{base}" (use override to change it)',
+    zh: '{what}编号“{id}”已在基础检查表“{base}”中使用（{hint}）',
+    en: '{what} id "{id}" is already used by the base checklist "{base}" ({hint})',
   },
   EXTEND_APPEND_MISMATCH: {
-    zh: '“{id}”是{what}，只能追加 {allowed}',
-    en: '"{id}" is {what}; only {allowed} can be appended to it',
+    zh: '“{id}”是{what}，{allowed}',
+    en: '"{id}" is {what}; {allowed}',
   },
   // Answer files against their checklist (docs/formats.md §3).
   // {hint} names the option that gives the checklist: --checklist, or --from for migrate.

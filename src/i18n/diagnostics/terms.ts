@@ -13,6 +13,14 @@ export const DIAGNOSTIC_TERMS = {
   'diag.what.deduction': { zh: '扣分规则', en: 'deduction' },
   'diag.what.rosterUnit': { zh: '名单中的单位', en: 'roster unit' },
   // What an `append` targets (EXTEND_APPEND_MISMATCH).
+  'diag.hint.override': { zh: '要修改它请用 override', en: 'use override to change it' },
+  'diag.hint.unitTypeFixed': {
+    zh: '基础检查表的单位类型不能重新定义或改名；新的单位类型请另取编号',
+    en: 'a unit type of the base checklist cannot be redefined or relabelled; give a new unit type an id of its own',
+  },
+  'diag.append.items': { zh: '只能在其下追加 items', en: 'only items can be appended to it' },
+  'diag.append.sections': { zh: '只能在其下追加 sections', en: 'only sections can be appended to it' },
+  'diag.append.none': { zh: '条目下不能追加；请追加到它所在的二级指标或一级指标', en: 'nothing can be appended to an item: append to its section or area' },
   'diag.target.item': { zh: '条目', en: 'an item' },
   'diag.target.section': { zh: '二级指标', en: 'a section' },
   'diag.target.areaWithSections': { zh: '分二级指标的一级指标', en: 'an area divided into sections' },
