@@ -112,15 +112,19 @@ export async function runInit(options: InitOptions, ctx: CommandContext): Promis
     }
     const name = options.unit?.trim() || translate(lang, 'init.placeholderUnit');
     const shown = options.out ?? '';
+    // A checklist given as a file is named in the commands printed and written for the unit: without it they find none.
+    const custom = options.checklist !== undefined && looksLikePath(options.checklist) ? options.checklist : undefined;
+    const withChecklist = custom === undefined ? [] : ['--checklist', custom];
+    const commands = { validate: makeVisible(commandLine(io.env, ['validate', shown, ...withChecklist])), score: makeVisible(commandLine(io.env, ['score', shown, ...withChecklist])) };
     if (workbook) {
       const { writeWorkbook } = await import('../workbook/write-workbook.js');
       const blank = await writeWorkbook(checklist, { schemaVersion: 1, checklist: { id: checklist.id, version: checklist.version }, unit: { name, type }, answers: {} }, lang);
       text = blank.bytes;
-      done = translate(lang, 'init.written', { file: makeVisible(shown), count: blank.count, validate: makeVisible(commandLine(io.env, ['validate', shown])), score: makeVisible(commandLine(io.env, ['score', shown])) });
+      done = translate(lang, 'init.written', { file: makeVisible(shown), count: blank.count, ...commands });
     } else {
-      const blank = renderBlankAnswers(checklist, { name, type }, lang, outFile ?? join(io.cwd, 'answers.yaml'));
+      const blank = renderBlankAnswers(checklist, { name, type }, lang, outFile ?? join(io.cwd, 'answers.yaml'), { checklistFile: custom, named: Boolean(options.unit?.trim()) });
       text = blank.text;
-      done = translate(lang, 'init.written', { file: makeVisible(shown), count: blank.count, validate: makeVisible(commandLine(io.env, ['validate', shown])), score: makeVisible(commandLine(io.env, ['score', shown])) });
+      done = translate(lang, 'init.written', { file: makeVisible(shown), count: blank.count, ...commands });
     }
   }
 

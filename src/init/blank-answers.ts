@@ -36,7 +36,7 @@ export function answerTemplate(item: Item): string {
  * answer — the trailing comma keeps the mapping valid whichever lines are filled in. A block
  * mapping could not do this: with every entry commented out, `answers:` would be null.
  */
-export function renderBlankAnswers(checklist: Checklist, unit: BlankUnit, lang: Lang, file: string): { text: string; count: number } {
+export function renderBlankAnswers(checklist: Checklist, unit: BlankUnit, lang: Lang, file: string, options: { checklistFile?: string; named?: boolean } = {}): { text: string; count: number } {
   const answers: Answers = { schemaVersion: 1, checklist: { id: checklist.id, version: checklist.version }, unit: { ...unit }, answers: {} };
   const serialized = serializeAnswers(answers, { file, checklist });
   const lines = serialized.split('\n');
@@ -51,7 +51,8 @@ export function renderBlankAnswers(checklist: Checklist, unit: BlankUnit, lang: 
   const head = [
     t('init.file.title', { unit: commentText(unit.name), type: pick(typeLabel) }),
     t('init.file.checklist', { title: pick(checklist.title), id: checklist.id, version: checklist.version, count: placed.length }),
-    t('init.file.unitName'),
+    // Only while the name is still the placeholder.
+    ...(options.named ? [] : [t('init.file.unitName')]),
     '',
     t('init.file.how'),
     t('init.file.status'),
@@ -61,7 +62,8 @@ export function renderBlankAnswers(checklist: Checklist, unit: BlankUnit, lang: 
     // One example line for the whole file rather than a commented plan under every item: most
     // items pass, and a plan belongs only to those that do not.
     t('init.file.rectify'),
-    t('init.file.check'),
+    // A checklist that is not built in is named in every command, or they cannot find it.
+    options.checklistFile === undefined ? t('init.file.check') : t('init.file.checkWith', { checklist: commentText(options.checklistFile) }),
   ].map((l) => (l === '' ? '#' : `# ${l}`));
 
   const out: string[] = [schemaLine, ...head, ...body, 'answers: {'];

@@ -242,3 +242,24 @@ describe('wangxin init --checklist-template', () => {
     expect(existsSync(join(tmp, 'taken.yaml')) && readFileSync(join(tmp, 'taken.yaml'), 'utf8')).toBe('x: 1\n');
   });
 });
+
+describe('wangxin init --checklist FILE', () => {
+  it('names the checklist file in the commands it prints and writes into the answer file, which run as printed', async () => {
+    const dir = mkdtempSync(join(tmp, 'custom-'));
+    const checklist = join(dir, 'city.yaml');
+    writeFileSync(checklist, 'schemaVersion: 1\nid: city-test\nversion: 1.0.0\ntitle: 市级测试\nunitTypes:\n  - { id: township, label: 乡镇 }\nareas:\n  - id: A1\n    title: 一、测试\n    items:\n      - { id: A1.1, text: 条目, points: 10 }\n');
+    const r = await runInProcess(['init', '--checklist', 'city.yaml', '--unit', '甲镇', '--unit-type', 'township', '--out', 'a.yaml'], {}, dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout + r.stderr).toContain('wangxin validate a.yaml --checklist city.yaml');
+    const text = readFileSync(join(dir, 'a.yaml'), 'utf8');
+    expect(text).toContain('# 检查：wangxin validate 本文件 --checklist city.yaml；评分：wangxin score 本文件 --checklist city.yaml');
+    // The unit was named: no request to fill in its name.
+    expect(text).not.toContain('请把 unit 中的 name 改为单位全称');
+    const v = await runInProcess(['validate', 'a.yaml', '--checklist', 'city.yaml'], {}, dir);
+    expect(v.code, v.stdout + v.stderr).toBe(0);
+    // A built-in checklist needs no --checklist, and a placeholder name is still pointed out.
+    const b = await runInProcess(['init', '--unit-type', 'township', '--out', 'b.yaml'], {}, dir);
+    expect(b.stdout + b.stderr).not.toContain('--checklist');
+    expect(readFileSync(join(dir, 'b.yaml'), 'utf8')).toContain('请把 unit 中的 name 改为单位全称');
+  });
+});

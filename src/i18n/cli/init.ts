@@ -109,6 +109,10 @@ export const INIT_CLI = {
     zh: '检查：wangxin validate 本文件；评分：wangxin score 本文件。也可以用 wangxin run --answers 本文件 继续交互填写。',
     en: 'Check: wangxin validate THIS_FILE; score: wangxin score THIS_FILE. wangxin run --answers THIS_FILE continues interactively.',
   },
+  'init.file.checkWith': {
+    zh: '检查：wangxin validate 本文件 --checklist {checklist}；评分：wangxin score 本文件 --checklist {checklist}。也可以用 wangxin run --answers 本文件 --checklist {checklist} 继续交互填写。',
+    en: 'Check: wangxin validate THIS_FILE --checklist {checklist}; score: wangxin score THIS_FILE --checklist {checklist}. wangxin run --answers THIS_FILE --checklist {checklist} continues interactively.',
+  },
   'init.file.unitName': { zh: '请把 unit 中的 name 改为单位全称。', en: 'Put the full name of the unit in unit.name.' },
   'init.file.points': { zh: '{points} 分', en: '{points} {points|pt|pts}' },
   'init.file.kind.status': { zh: '符合情况', en: 'status' },
