@@ -304,7 +304,7 @@ function formatFollowUpSection(summary: BatchSummary, lang: Lang): string[] {
     if (!u) continue;
     const s = summary.files[r.index].summary!;
     const tasks = u.tasks.total === 0 ? '—' : t('batch.followUp.tasks', { ...u.tasks });
-    rows.push([escapeCell(s.unit.name), String(u.fixed.length), String(u.newlyFailing.length), u.stillFailing.length === 0 ? '0' : `⚠ ${u.stillFailing.length}：${u.stillFailing.map(escapeCell).join(', ')}`, tasks]);
+    rows.push([escapeCell(s.unit.name), String(u.fixed.length), String(u.newlyFailing.length), u.stillFailing.length === 0 ? '0' : t('batch.followUp.repeatList', { count: u.stillFailing.length, items: u.stillFailing.map(escapeCell).join(', ') }), tasks]);
   }
   if (rows.length === 0) out.push(t('compare.md.none'), '');
   else appendAll(out, table([t('batch.followUp.col.unit'), t('batch.followUp.col.fixed'), t('batch.followUp.col.new'), t('batch.followUp.col.repeat'), t('batch.followUp.col.tasks')], rows, ['l', 'r', 'r', 'l', 'l'])).push('');

@@ -54,6 +54,7 @@ describe('batch --baseline: the follow-up', () => {
     expect(md).toMatch(/\| 某某镇党委 \| 2 \| 3 \| ⚠ 13：A1\.2\.2, [^|]*A4\.4\.3 \| 4 项：按期 2，逾期 1，未完成 1 \|/);
     const en = (await runInProcess(['batch', NOW, '--baseline', LAST, '--lang', 'en'])).stdout;
     expect(en).toContain("the baseline's 5 rectification tasks: 2 closed by the due date, 1 late, 2 not closed.");
+    expect(en).toMatch(/\| ⚠ 13: A1\.2\.2, /);
   });
 
   it('leaves the follow-up out without --baseline', async () => {

@@ -55,8 +55,8 @@ export const CORE_CLI = {
     en: '--fail-under must be a decimal number from 0 to 100 (such as 60 or 87.5), not "{value}"',
   },
   'validate.description': {
-    zh: '校验检查表、答卷和复核记录（按内容自动区分），报告 文件:行:列 的问题',
-    en: 'validate checklists, answer files and reviews (told apart by content), with file:line:col diagnostics',
+    zh: '校验检查表、答卷、复核记录和应报单位名单（按内容自动区分），报告 文件:行:列 的问题',
+    en: 'validate checklists, answer files, reviews and rosters (told apart by content), with file:line:col diagnostics',
   },
   'validate.arg.files': { zh: '要校验的 YAML 文件', en: 'YAML files to validate' },
   'validate.opt.format': { zh: '输出格式：text 或 json', en: 'output format: text or json' },

@@ -4,8 +4,8 @@ import type { Catalogue } from '../catalog.js';
 /** wangxin schema. */
 export const SCHEMA_CLI = {
   'schema.description': {
-    zh: '输出 JSON Schema（检查表、答卷、报告、批量汇总），供编辑器提示和校验使用',
-    en: 'print or write the JSON Schemas (checklist, answers, report, batch) for editor completion and checks',
+    zh: '输出 JSON Schema（检查表、答卷、报告、批量汇总、应报单位名单、复核记录），供编辑器提示和校验使用',
+    en: 'print or write the JSON Schemas (checklist, answers, report, batch, roster, review) for editor completion and checks',
   },
   'schema.arg.name': { zh: 'Schema 名称：{names}', en: 'schema name: {names}' },
   'schema.opt.out': {

@@ -4,8 +4,8 @@ import type { Catalogue } from '../catalog.js';
 /** wangxin score on the command line. */
 export const SCORE_CLI = {
   'score.description': {
-    zh: '为一个单位的答卷评分并生成报告（Markdown、JSON 或 HTML；默认输出到屏幕）',
-    en: "score one unit's answer file and produce its report (Markdown, JSON or HTML; to stdout by default)",
+    zh: '为一个单位的答卷评分并生成报告（Markdown、JSON、HTML 或 Word 自查报告；默认输出到屏幕）',
+    en: "score one unit's answer file and produce its report (Markdown, JSON, HTML or a Word document; to stdout by default)",
   },
   'score.arg.answers': { zh: '答卷文件（YAML）', en: 'the answer file (YAML)' },
   'score.opt.format': {

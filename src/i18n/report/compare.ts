@@ -75,6 +75,7 @@ export const COMPARE_REPORT = {
   'batch.followUp.col.fixed': { zh: '已整改', en: 'Fixed' },
   'batch.followUp.col.new': { zh: '新问题', en: 'Newly failing' },
   'batch.followUp.col.repeat': { zh: '重复发现', en: 'Repeat findings' },
+  'batch.followUp.repeatList': { zh: '⚠ {count}：{items}', en: '⚠ {count}: {items}' },
   'batch.followUp.col.tasks': { zh: '上一轮整改任务', en: "Last round's tasks" },
   'compare.md.points': { zh: '{earned}/{max} 分', en: '{earned}/{max} pts' },
 } as const satisfies Catalogue;
