@@ -271,9 +271,9 @@ function reviewSummary(reviewed: ReviewedScore, source: ReviewSource, lang: Lang
  * The review beside a unit's answer file (`<answers>.review.yaml`), read and checked against it:
  * undefined when there is none; `problem`, an invalid outcome naming the review's errors, when it
  * cannot be used. Only a regular file is read: a symbolic link (which could lead out of the
- * submissions' folder) is not followed.
+ * submissions' folder) is not followed. The ledger reads it too, to count the tasks a batch counts.
  */
-function findReview(target: BatchFile, check: FileCheck): { source?: ReviewSource; warnings: Diagnostic[]; problem?: FileOutcome } | undefined {
+export function findReview(target: BatchFile, check: FileCheck): { source?: ReviewSource; warnings: Diagnostic[]; problem?: FileOutcome } | undefined {
   // A folder search saw whether the review is there: most units have none, and a look per file cost a system call and a thrown error.
   if (target.reviewListed === false) return undefined;
   const path = reviewPathOf(target.path);

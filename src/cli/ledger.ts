@@ -66,6 +66,8 @@ export async function runLedger(paths: string[], options: LedgerOptions, ctx: Co
   const { isWorkbookPath } = await import('../workbook/layout.js');
   const { checklistFileFor } = await import('../checklist/resolve-checklist.js');
   const { scoreAnswers } = await import('../score/score.js');
+  const { scoreReviewed } = await import('../score/review.js');
+  const { findReview } = await import('../batch/process-file.js');
   const { buildLedger, startOfYear } = await import('../report/ledger.js');
   const { formatLedgerJson, formatLedgerMarkdown } = await import('../report/ledger-format.js');
   const { renderDiagnostics } = await import('../diagnostics/render.js');
@@ -117,6 +119,19 @@ export async function runLedger(paths: string[], options: LedgerOptions, ctx: Co
       const first = check.errors[0];
       problems.push({ file: f.file, codes: [...new Set(check.errors.map((d) => d.code))], message: first ? first.message[lang] : '' });
       shown.push(...check.errors);
+      continue;
+    }
+    // The office's review beside the answer file decides, as in a batch: an item it verified as met has no open task.
+    const found = findReview(f, check);
+    if (found?.problem) {
+      const errors = found.problem.errors;
+      problems.push({ file: f.file, codes: [...new Set(errors.map((d) => d.code))], message: errors[0]?.message[lang] ?? '' });
+      shown.push(...errors);
+      continue;
+    }
+    if (found?.source) {
+      const reviewed = scoreReviewed(check.checklist, check.answers, found.source.review);
+      units.push({ file: f.file, checklist: check.checklist, answers: reviewed.verifiedAnswers, result: reviewed.verified });
       continue;
     }
     units.push({ file: f.file, checklist: check.checklist, answers: check.answers, result: scoreAnswers(check.checklist, check.answers) });

@@ -102,6 +102,24 @@ describe('wangxin ledger', () => {
     expect(readFileSync(md, 'utf8')).toMatch(/^# 整改台账/);
   });
 
+  it('counts the tasks a batch counts when the office reviewed the unit: an item verified as met has no open task', async () => {
+    const dir = join(tmp, 'reviewed');
+    mkdirSync(dir);
+    for (const ext of ['yaml', 'review.yaml']) writeFileSync(join(dir, `township.${ext}`), readFileSync(`examples/loop/2026/township.${ext}`, 'utf8'));
+    const reviewFile = join(dir, 'township.review.yaml');
+    writeFileSync(reviewFile, readFileSync(reviewFile, 'utf8').replace('  A1.2.2: { verdict: confirmed }', '  A1.2.2: { verdict: adjusted, status: pass, reason: 现场查看已修订问题清单 }'));
+    const ledger = JSON.parse((await runInProcess(['ledger', dir, '--as-of', '2026-11-15', '--format', 'json'])).stdout);
+    const batch = JSON.parse((await runInProcess(['batch', dir, '--as-of', '2026-11-15', '--format', 'json'])).stdout);
+    expect(ledger.counts).toEqual({ units: 1, tasks: 4, open: 3, overdue: 2, doneThisPeriod: 1 });
+    expect(batch.rectification).toMatchObject(ledger.counts);
+    expect(ledger.open.map((t: { item: string }) => t.item)).not.toContain('A1.2.2');
+    // A review that does not fit the answers is a problem of the file, as in a batch.
+    writeFileSync(reviewFile, 'schemaVersion: 1\nkind: review\n');
+    const broken = await runInProcess(['ledger', dir, '--as-of', '2026-11-15', '--format', 'json']);
+    expect(broken.code).toBe(1);
+    expect(JSON.parse(broken.stdout).counts.units).toBe(0);
+  });
+
   it('refuses bad usage with exit 2 and a message in the user language', async () => {
     expect((await runInProcess(['ledger', UNITS, '--as-of', '2026-13-01'])).stderr).toContain('--as-of 须为真实存在的日期');
     const since = await runInProcess(['ledger', UNITS, '--as-of', '2026-07-12', '--since', '2026-08-01', '--lang', 'en']);
