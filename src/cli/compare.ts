@@ -15,6 +15,7 @@ import { renderDiagnostics, quoteText } from '../diagnostics/render.js';
 import { looksLikePath } from '../checklist/resolve-checklist.js';
 import { isStdout, refuseSameFile, writeCommandOutput } from './outputs.js';
 import { refuseUnknownChecklist } from './checklist-option.js';
+import type { FileCheck } from '../check/check-file.js';
 
 /** Options of `compare` after parsing. */
 export interface CompareOptions {
@@ -61,7 +62,9 @@ export async function runCompare(oldFile: string, newFile: string, options: Comp
   const sides = [];
   let code: number = EXIT.OK;
   for (const file of [oldFile, newFile]) {
-    const side = await loadSide(at(file), { ref, lang });
+    // The office's review beside an answer file decides, as in a batch's follow-up (`--baseline`).
+    const findReview = file === '-' ? undefined : async (check: FileCheck) => (await import('./review-source.js')).findReviewSource(ctx, file, check);
+    const side = await loadSide(at(file), { ref, lang, findReview });
     const sources = side.source !== undefined ? new Map([[at(file), side.source]]) : undefined;
     if (!side.ok) {
       io.stderr.write(renderDiagnostics([...side.errors, ...side.warnings], { lang, paint, sources }) + '\n');

@@ -7,9 +7,9 @@ import type { Report } from '../model/report.js';
 import type { Lang } from '../i18n/lang.js';
 import { parseYaml } from '../load/parse-yaml.js';
 import { checkSchema, splitSeverity } from '../validate/validate.js';
-import { checkText } from '../check/check-file.js';
-import { scoreAnswers } from '../score/score.js';
-import { buildReport } from '../report/json-report.js';
+import { checkText, type FileCheck } from '../check/check-file.js';
+import { scoreAndBuild } from '../report/produce.js';
+import type { ReviewSource } from '../report/review-report.js';
 import { answersChecklistFile } from '../checklist/resolve-checklist.js';
 import { loadChecklist } from '../checklist/load-checklist.js';
 import { listItems } from '../model/checklist.js';
@@ -41,13 +41,21 @@ function tryJson(text: string): unknown {
   }
 }
 
+/** How a side is loaded: `findReview` gives the office's review of a valid answer file, when it has one. */
+export interface SideOptions {
+  ref?: string;
+  lang: Lang;
+  generatedAt?: string;
+  findReview?: (check: FileCheck) => Promise<ReviewSource | undefined>;
+}
+
 /**
  * Loads `path` (already absolute or relative to the process; bytes for a name that is not UTF-8) with readText's size and encoding
  * checks. A JSON report is checked against `schemas/report.schema.json`, with positions; anything
- * else is validated as an answer file against its checklist (`ref` when given) and scored, the
- * report's texts in `lang`.
+ * else is validated as an answer file against its checklist (`ref` when given) and scored — on its
+ * verified answers when the office has reviewed it, as a batch scores it —, the report's texts in `lang`.
  */
-export async function loadSide(path: string | Buffer, options: { ref?: string; lang: Lang; generatedAt?: string }): Promise<LoadedSide> {
+export async function loadSide(path: string | Buffer, options: SideOptions): Promise<LoadedSide> {
   const file = showPath(path);
   if (isWorkbookPath(file)) {
     // An answer workbook: read to its cells, then checked and scored like an answer file.
@@ -97,11 +105,11 @@ async function inLanguage(report: Report, options: { ref?: string; lang: Lang })
 }
 
 /** The report of a checked answer file, or its errors. */
-async function scoreSide(check: import('../check/check-file.js').FileCheck, options: { lang: Lang; generatedAt?: string }, source: string): Promise<LoadedSide> {
+async function scoreSide(check: FileCheck, options: SideOptions, source: string): Promise<LoadedSide> {
   if (check.errors.length > 0 || !check.checklist || !check.answers) {
     return { ok: false, unreadable: false, errors: check.errors, warnings: check.warnings, source };
   }
-  const result = scoreAnswers(check.checklist, check.answers);
-  const report = buildReport(result, check.checklist, check.answers, { lang: options.lang, generatedAt: options.generatedAt ?? new Date(0).toISOString() });
+  const review = options.findReview ? await options.findReview(check) : undefined;
+  const { report } = scoreAndBuild(check.checklist, check.answers, { lang: options.lang, generatedAt: options.generatedAt ?? new Date(0).toISOString(), review });
   return { ok: true, kind: 'answers', report, warnings: check.warnings, source };
 }
