@@ -7,7 +7,7 @@ import type { Lang } from '../i18n/lang.js';
 import { formatFixed } from '../score/round.js';
 import { excerpt } from '../util/excerpt.js';
 import { explainReasons, instructionFor } from './batch-reasons.js';
-import { areaFindingCells, countRows, fixed1Memo, hasReviews, itemFindingCells, rankingByType, reviewNotes, scoreCells, scoreHeadings, scoreText as score } from './batch-view.js';
+import { areaFindingCells, baselineChangeCells, changeCell, countRows, evidenceRows, fixed1Memo, followUpRows, hasReviews, itemFindingCells, otherFileText, rankingByType, reviewNotes, scoreCells, scoreHeadings, scoreText as score } from './batch-view.js';
 import { FONT_STACK } from './html-report.js';
 
 /** What the formatter needs besides the summary. */
@@ -198,9 +198,11 @@ export function* batchHtmlLines(summary: BatchSummary, ctx: BatchHtmlContext): G
   // Counts.
   yield `<h2>${th('md.counts')}</h2>`;
   yield* table([th('md.counts'), th('md.col.count')], countRows(summary, lang).map(([k, v]) => [h(k), String(v)]), [1], 'narrow');
+  // The line names a command in backticks, as Markdown code.
+  if (summary.rectification) yield `<p>${th('ledger.batchLine', { ...summary.rectification }).replace(/`([^`<]+)`/g, '<code>$1</code>')}</p>`;
 
   // Grades.
-  yield `<h2>${th('md.byGrade')}</h2>`;
+  yield* [`<h2>${th('md.distribution')}</h2>`, `<h3>${th('md.byGrade')}</h3>`];
   yield `<figure>${gradeChart(summary, lang)}<figcaption>${th('html.chart.grades')}</figcaption></figure>`;
   yield* table([th('md.col.grade'), th('md.col.count')], summary.byGrade.map((g) => [h(g.label), String(g.count)]), [1], 'narrow');
   yield `<h3>${th('md.byType')}</h3>`;
@@ -233,6 +235,9 @@ export function* batchHtmlLines(summary: BatchSummary, ctx: BatchHtmlContext): G
     yield `<p class="note">${summary.areas.map((a) => `<b>${h(a.id)}</b> ${h(a.title)}`).join(th('why.and'))}</p>`;
   }
 
+  // --baseline: the biggest changes, the units missing now, and the follow-up item by item.
+  if (summary.baseline) yield* baselineHtml(summary, lang);
+
   // County-wide findings.
   yield* [`<h2>${th('md.findings')}</h2>`, `<h3>${th('md.findings.areas')}</h3>`, `<p class="note">${th('md.findings.areas.note')}</p>`];
   yield* table(
@@ -264,8 +269,10 @@ export function* batchHtmlLines(summary: BatchSummary, ctx: BatchHtmlContext): G
     const passed = th('md.passed');
     const heads = scoreHeadings(summary, lang).map(h);
     const scoreColumns = heads.map((_, i) => 4 + i);
+    // With --baseline, the change since it, as in the Markdown.
+    const change = summary.baseline ? [th('md.col.change')] : [];
     yield* table(
-      [th('md.col.rank'), th('md.col.typeRank'), th('md.col.unit'), th('md.col.type'), ...heads, th('md.col.grade'), th('md.col.result'), th('md.col.why')],
+      [th('md.col.rank'), th('md.col.typeRank'), th('md.col.unit'), th('md.col.type'), ...heads, ...change, th('md.col.grade'), th('md.col.result'), th('md.col.why')],
       summary.ranking.map((r) => {
         const f = summary.files[r.index];
         const s = f.summary!;
@@ -275,14 +282,16 @@ export function* batchHtmlLines(summary: BatchSummary, ctx: BatchHtmlContext): G
           h(s.unit.name),
           h(s.unit.typeLabel || s.unit.type),
           ...scoreCells(s, reviews, fixed1).map(h),
+          ...(summary.baseline ? [h(changeCell(r.baseline, lang))] : []),
           h(s.grade.label),
           f.failed ? failed : `<span class="pass">${passed}</span>`,
           explainReasons(f, reasons).map(h).join('<br>'),
         ];
       }),
-      [0, 1, ...scoreColumns],
+      [0, 1, ...scoreColumns, ...(summary.baseline ? [4 + heads.length] : [])],
     );
     if (reviews) for (const line of reviewNotes(summary, lang)) yield `<p class="note">${h(line)}</p>`;
+    if (summary.baseline) yield `<p class="note">${th('md.change.note', { dir: summary.baseline.dir })}</p>`;
     yield* [`<h3>${th('md.typeRanking')}</h3>`, `<p class="note">${th('md.typeRanking.note')}</p>`];
     for (const group of rankingByType(summary)) {
       const rows = group.ranked.map((r) => {
@@ -328,7 +337,37 @@ export function* batchHtmlLines(summary: BatchSummary, ctx: BatchHtmlContext): G
       summary.duplicates.map((d) => [h(d.name), h(d.typeLabel), h(d.kept) + (d.date ? ` (${h(d.date)})` : ''), d.superseded.map((x) => h(x.file) + (x.date ? ` (${h(x.date)})` : '')).join('<br>')]),
     );
   }
+  const evidence = evidenceRows(summary, (x) => x, lang);
+  if (evidence.length > 0) {
+    yield `<h2>${th('verify.heading')} (${evidence.length})</h2>`;
+    yield* table([th('md.col.file'), th('verify.col.item'), th('verify.col.path'), th('verify.col.problem')], evidence.map(([file, ...rest]) => [`<span class="file">${h(file)}</span>`, ...rest.map(h)]));
+  }
+  if (summary.otherFiles.length > 0) {
+    yield* [`<h2>${th('md.other')} (${summary.otherFiles.length})</h2>`, `<p class="note">${th('md.other.note')}</p>`];
+    yield* table([th('md.col.file'), th('md.col.kind')], summary.otherFiles.map((o) => [`<span class="file">${h(o.file)}</span>`, otherFileText(o, h, lang)]));
+  }
   yield* [`<footer>${th('html.footer', { version: ctx.toolVersion ?? '' })}</footer>`, '</body>', '</html>', ''];
+}
+
+/** `--baseline`: the counts, the biggest improvements and declines, the units missing now, and the follow-up per unit. */
+function* baselineHtml(summary: BatchSummary, lang: Lang): Generator<string> {
+  const b = summary.baseline!;
+  const th = (key: MessageKey, params?: Record<string, unknown>): string => h(translate(lang, key, params));
+  yield* [`<h2>${th('md.baseline')}</h2>`, `<p>${th('md.baseline.counts', { dir: b.dir, matched: b.matched, newUnits: b.newUnits, missing: b.missingUnits.length })}</p>`];
+  const changeHead = [th('md.col.unit'), th('md.col.type'), th('md.col.baselineScore'), th('md.col.score'), th('md.col.change')];
+  for (const [title, list] of [[th('md.baseline.improved'), b.improvements], [th('md.baseline.declined'), b.declines]] as const) {
+    yield `<h3>${title}</h3>`;
+    if (list.length === 0) yield `<p>${th('md.none')}</p>`;
+    else yield* table(changeHead, list.map((c) => baselineChangeCells(c, h)), [2, 3, 4]);
+  }
+  yield `<h3>${th('md.baseline.missing')} (${b.missingUnits.length})</h3>`;
+  if (b.missingUnits.length === 0) yield `<p>${th('md.none')}</p>`;
+  else yield* table([th('md.col.unit'), th('md.col.type'), th('md.col.baselineFile')], b.missingUnits.map((u) => [h(u.name), h(u.typeLabel || u.type), `<span class="file">${h(u.file)}</span>`]));
+  const f = b.followUp;
+  yield* [`<h2>${th('compare.md.followUp')}</h2>`, `<p>${th('batch.followUp.summary', { ...f, ...f.tasks, total: f.tasks.total })}</p>`];
+  const rows = followUpRows(summary, (x) => x, lang);
+  if (rows.length === 0) yield `<p>${th('compare.md.none')}</p>`;
+  else yield* table([th('batch.followUp.col.unit'), th('batch.followUp.col.fixed'), th('batch.followUp.col.new'), th('batch.followUp.col.repeat'), th('batch.followUp.col.tasks')], rows.map((cells) => cells.map(h)), [1, 2]);
 }
 
 /** The HTML summary as lines (see {@link batchHtmlLines}, which gives them one at a time). */

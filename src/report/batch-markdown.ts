@@ -1,14 +1,13 @@
 // The batch summary as Markdown: overview, ranking, units × areas, distributions, invalid files, duplicates.
 import { INVISIBLE_CLASS, UNSAFE } from '../util/safe-text.js';
 import { translate, type MessageKey } from '../i18n/translate.js';
-import { itemTextLookup, weakestArea, type BatchSummary, type FileVerdict, type UnitBaseline } from '../model/batch.js';
+import { itemTextLookup, weakestArea, type BatchSummary, type FileVerdict } from '../model/batch.js';
 import { explainReasons, instructionFor } from './batch-reasons.js';
 import { formatLocation } from '../diagnostics/render.js';
 import type { Lang } from '../i18n/lang.js';
 import { formatFixed } from '../score/round.js';
-import { formatDelta } from './view.js';
 import { appendAll } from '../util/append-all.js';
-import { areaFindingCells, countRows, fixed1Memo, hasReviews, itemFindingCells, otherFileText, rankingByType, reviewNotes, scoreCells, scoreHeadings } from './batch-view.js';
+import { areaFindingCells, baselineChangeCells, changeCell, countRows, evidenceRows, fixed1Memo, followUpRows, hasReviews, itemFindingCells, otherFileText, rankingByType, reviewNotes, scoreCells, scoreHeadings } from './batch-view.js';
 import { formatLocalTime } from '../util/local-time.js';
 
 /** What the formatter needs besides the summary. */
@@ -177,13 +176,10 @@ export function formatBatchMarkdownLines(summary: BatchSummary, ctx: BatchFormat
     )).push('');
   }
   // `--verify-evidence`: one row per piece of evidence that is missing, changed or outside.
-  const evidence = summary.files.flatMap((f) => (f.evidence ?? []).map((e) => ({ f, e })));
+  const evidence = evidenceRows(summary, escapeCell, lang);
   if (evidence.length > 0) {
     out.push(`## ${translate(lang, 'verify.heading')} (${evidence.length})`, '');
-    appendAll(out, table(
-      [t('md.col.file'), translate(lang, 'verify.col.item'), translate(lang, 'verify.col.path'), translate(lang, 'verify.col.problem')],
-      evidence.map(({ f, e }) => [escapeCell(f.file), escapeCell(e.item), escapeCell(e.path), translate(lang, `verify.${e.problem}`)]),
-    )).push('');
+    appendAll(out, table([t('md.col.file'), translate(lang, 'verify.col.item'), translate(lang, 'verify.col.path'), translate(lang, 'verify.col.problem')], evidence)).push('');
   }
   if (summary.duplicates.length > 0) {
     out.push(`## ${t('md.duplicates')} (${summary.duplicates.length})`, '');
@@ -282,13 +278,6 @@ function firstProblems(f: FileVerdict, lang: Lang): string {
   return shown.join('<br>');
 }
 
-/** The ranking's change cell: `+3.2 ↑`, `−1.5`, `0.0`, or "new" for a unit without a baseline. */
-function changeCell(baseline: UnitBaseline | undefined, lang: Lang): string {
-  if (!baseline) return translate(lang, 'md.change.new');
-  const arrow = baseline.gradeChange === 'up' ? ' ↑' : baseline.gradeChange === 'down' ? ' ↓' : '';
-  return formatDelta(baseline.delta) + arrow;
-}
-
 /**
  * `--baseline`: item by item per unit — fixed, newly failing, repeat findings (⚠, by id) — and
  * whether the baseline's rectification tasks were closed by their due dates.
@@ -298,14 +287,7 @@ function formatFollowUpSection(summary: BatchSummary, lang: Lang): string[] {
   const t = (key: MessageKey, params?: Record<string, unknown>): string => translate(lang, key, params);
   const out: string[] = [`## ${t('compare.md.followUp')}`, ''];
   out.push(t('batch.followUp.summary', { ...f, ...f.tasks, total: f.tasks.total }), '');
-  const rows: string[][] = [];
-  for (const r of summary.ranking) {
-    const u = r.baseline?.followUp;
-    if (!u) continue;
-    const s = summary.files[r.index].summary!;
-    const tasks = u.tasks.total === 0 ? '—' : t('batch.followUp.tasks', { ...u.tasks });
-    rows.push([escapeCell(s.unit.name), String(u.fixed.length), String(u.newlyFailing.length), u.stillFailing.length === 0 ? '0' : t('batch.followUp.repeatList', { count: u.stillFailing.length, items: u.stillFailing.map(escapeCell).join(', ') }), tasks]);
-  }
+  const rows = followUpRows(summary, escapeCell, lang);
   if (rows.length === 0) out.push(t('compare.md.none'), '');
   else appendAll(out, table([t('batch.followUp.col.unit'), t('batch.followUp.col.fixed'), t('batch.followUp.col.new'), t('batch.followUp.col.repeat'), t('batch.followUp.col.tasks')], rows, ['l', 'r', 'r', 'l', 'l'])).push('');
   return out;
@@ -324,7 +306,7 @@ function formatBaselineSection(b: NonNullable<BatchSummary['baseline']>, lang: L
     }
     appendAll(out, table(
       [t('md.col.unit'), t('md.col.type'), t('md.col.baselineScore'), t('md.col.score'), t('md.col.change')],
-      list.map((c) => [escapeCell(c.name), escapeCell(c.typeLabel || c.type), formatFixed(c.baselineScore, 1), formatFixed(c.shownScore ?? c.score, 1), formatDelta(c.delta)]),
+      list.map((c) => baselineChangeCells(c, escapeCell)),
       ['l', 'l', 'r', 'r', 'r'],
     )).push('');
   };

@@ -1,6 +1,6 @@
 // What the Markdown, HTML and workbook batch summaries show alike: the counts, the findings' cells and the ranking grouped by unit type.
 import { translate, type MessageKey } from '../i18n/translate.js';
-import { overstatement, type AreaFinding, type BatchSummary, type ItemFinding, type OtherFile, type RankedUnit, type UnitSummary } from '../model/batch.js';
+import { overstatement, type AreaFinding, type BaselineChange, type BatchSummary, type ItemFinding, type OtherFile, type RankedUnit, type UnitBaseline, type UnitSummary } from '../model/batch.js';
 import { formatDelta } from './view.js';
 import type { Lang } from '../i18n/lang.js';
 import { formatFixed } from '../score/round.js';
@@ -130,4 +130,38 @@ export function otherFileText(o: OtherFile, esc: (text: string) => string, lang:
   if (o.kind === 'roster') return translate(lang, 'md.other.roster');
   if (o.kind === 'output') return translate(lang, 'md.other.output');
   return translate(lang, 'md.other.checklist', params);
+}
+
+/** The ranking's change cell with `--baseline`: `+3.2 ↑`, `−1.5`, `0.0`, or "new" for a unit without a baseline. */
+export function changeCell(baseline: UnitBaseline | undefined, lang: Lang): string {
+  if (!baseline) return translate(lang, 'md.change.new');
+  const arrow = baseline.gradeChange === 'up' ? ' ↑' : baseline.gradeChange === 'down' ? ' ↓' : '';
+  return formatDelta(baseline.delta) + arrow;
+}
+
+/** A row of the baseline's biggest improvements or declines: unit, type, baseline score, score, change. */
+export function baselineChangeCells(c: BaselineChange, esc: (text: string) => string): string[] {
+  return [esc(c.name), esc(c.typeLabel || c.type), formatFixed(c.baselineScore, 1), formatFixed(c.shownScore ?? c.score, 1), formatDelta(c.delta)];
+}
+
+/**
+ * `--baseline`: a unit's follow-up row — unit, fixed, newly failing, repeat findings (⚠, by id),
+ * the baseline's tasks — for each ranked unit that has one.
+ */
+export function followUpRows(summary: Pick<BatchSummary, 'ranking' | 'files'>, esc: (text: string) => string, lang: Lang): string[][] {
+  const rows: string[][] = [];
+  for (const r of summary.ranking) {
+    const u = r.baseline?.followUp;
+    if (!u) continue;
+    const s = summary.files[r.index].summary!;
+    const tasks = u.tasks.total === 0 ? '—' : translate(lang, 'batch.followUp.tasks', { ...u.tasks });
+    const repeat = u.stillFailing.length === 0 ? '0' : translate(lang, 'batch.followUp.repeatList', { count: u.stillFailing.length, items: u.stillFailing.map(esc).join(', ') });
+    rows.push([esc(s.unit.name), String(u.fixed.length), String(u.newlyFailing.length), repeat, tasks]);
+  }
+  return rows;
+}
+
+/** `--verify-evidence`: a row per piece of evidence missing, changed or outside — file, item, path, problem. */
+export function evidenceRows(summary: Pick<BatchSummary, 'files'>, esc: (text: string) => string, lang: Lang): string[][] {
+  return summary.files.flatMap((f) => (f.evidence ?? []).map((e) => [esc(f.file), esc(e.item), esc(e.path), translate(lang, `verify.${e.problem}`)]));
 }

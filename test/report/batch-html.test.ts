@@ -37,8 +37,8 @@ async function html(lang: 'zh' | 'en'): Promise<{ text: string; file: string; co
 }
 
 const HEADINGS = {
-  zh: ['概况', '按等次', '各单位分领域得分', '全县情况', '排名', '报送情况', '无效文件 (1)', '重复提交 (1)'],
-  en: ['Overview', 'By grade', 'Area scores by unit', 'County-wide findings', 'Ranking', 'Who has submitted', 'Invalid files (1)', 'Submitted more than once (1)'],
+  zh: ['概况', '分布', '各单位分领域得分', '全县情况', '排名', '报送情况', '无效文件 (1)', '重复提交 (1)', '其他文件（未评分） (1)'],
+  en: ['Overview', 'Distribution', 'Area scores by unit', 'County-wide findings', 'Ranking', 'Who has submitted', 'Invalid files (1)', 'Submitted more than once (1)', 'Other files, not scored (1)'],
 };
 
 describe('batch --format html', () => {
@@ -94,5 +94,31 @@ describe('batch --format html', () => {
     expect(heatColour(100).fill).toBe('hsl(130,70%,38%)');
     expect(heatColour(70).text).toBe('#1f2328');
     expect(heatColour(20).text).toBe('#ffffff');
+  });
+});
+
+describe('the HTML summary has every section of the Markdown one', () => {
+  it('baseline, follow-up, rectification tasks, evidence problems and other files too, in both languages', async () => {
+    const folder = join(dir, 'sections');
+    cpSync('examples/loop/2026', folder, { recursive: true });
+    cpSync('checklists/county-cyber-2018.yaml', join(folder, 'checklist.yaml'));
+    // A unit whose evidence is not there, for --verify-evidence.
+    cpSync('examples/answers/township.yaml', join(folder, 'other-town.yaml'));
+    writeFileSync(join(folder, 'other-town.yaml'), readFileSync(join(folder, 'other-town.yaml'), 'utf8').replace('某某镇党委', '另一镇党委'));
+    for (const lang of ['zh', 'en']) {
+      const args = ['batch', folder, '--baseline', 'examples/loop/2025', '--verify-evidence', '--as-of', '2026-11-15', '--lang', lang];
+      const md = (await runInProcess(args, EPOCH)).stdout;
+      const html = (await runInProcess([...args, '--format', 'html'], EPOCH)).stdout;
+      const unescape = (s: string): string => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+      const mdHeadings = [...md.matchAll(/^##+ (.+)$/gm)].map((m) => m[1].replace(/\\(.)/g, '$1'));
+      const htmlHeadings = new Set([...html.matchAll(/<h[23][^>]*>([^<]*)<\/h[23]>/g)].map((m) => unescape(m[1])));
+      const missing = mdHeadings.filter((x) => !htmlHeadings.has(x));
+      expect(missing, lang).toEqual([]);
+      expect(mdHeadings.length).toBeGreaterThan(10);
+      // The rectification line under the counts, and the change column.
+      const line = md.split('\n').find((l) => /整改任务|rectification task/i.test(l) && /ledger/.test(l))!;
+      expect(unescape(html.replace(/<\/?code>/g, ''))).toContain(line.replace(/\*\*/g, '').replace(/`/g, ''));
+      expect(html).toMatch(lang === 'zh' ? /<th[^>]*>变化<\/th>/ : /<th[^>]*>Change<\/th>/);
+    }
   });
 });
