@@ -14,7 +14,7 @@ import { refuseSameFile } from './outputs.js';
 import { lockAnswerFile, startWalkSession } from './answer-lock.js';
 import { PromptInterrupted, type Prompter } from '../walk/prompter.js';
 import type { LockOptions } from '../walk/lock.js';
-import { reviewItems, reviewWalk } from '../walk/review-walk.js';
+import { indexEvidenceProblems, reviewItems, reviewWalk } from '../walk/review-walk.js';
 import { saveReview } from '../walk/review-file.js';
 import { checkFileBytes } from '../check/check-file.js';
 import { checkReviewFile } from '../check/check-review.js';
@@ -102,6 +102,9 @@ export async function runReview(answersFile: string, options: ReviewOptions, ctx
   }
   const { answers, checklist } = check;
   const sha256 = sha256Hex(bytes);
+  // The unit's evidence checked as `batch --verify-evidence` checks it: ✘ and why beside each piece with a problem.
+  const { verifyEvidence } = await import('../evidence/evidence.js');
+  const evidenceProblems = indexEvidenceProblems(await verifyEvidence(at(answersFile), answers));
   await refuseSameFile(ctx, [{ option: '--out', file: reviewShown }], [at(answersFile), ...(check.checklistFile ? [check.checklistFile] : [])]);
 
   const session = startWalkSession();
@@ -116,7 +119,7 @@ export async function runReview(answersFile: string, options: ReviewOptions, ctx
     if (lang !== detectLang(io.env)) parts.push('--lang', lang);
     return commandLine(io.env, parts);
   };
-  const progress = (): { done: number; total: number } => ({ done: review ? reviewItems(checklist, answers, only, dirname(at(answersFile))).filter((p) => review!.items[p.item.id]).length : 0, total });
+  const progress = (): { done: number; total: number } => ({ done: review ? reviewItems(checklist, answers, only, evidenceProblems).filter((p) => review!.items[p.item.id]).length : 0, total });
 
   try {
     const got = await lockAnswerFile(reviewPath, reviewShown, lang, { lock: deps.lock, held: (params) => translate(lang, 'review.cli.locked', params), cwd: io.cwd });
@@ -167,7 +170,7 @@ export async function runReview(answersFile: string, options: ReviewOptions, ctx
       };
       notices.push(paint.green(translate(lang, 'review.cli.created', { file: makeVisible(reviewShown) })));
     }
-    total = reviewItems(checklist, answers, only, dirname(at(answersFile))).length;
+    total = reviewItems(checklist, answers, only, evidenceProblems).length;
 
     /** Saves the review, never over a change this command did not read. */
     const save = async (current: Review): Promise<void> => {
@@ -198,7 +201,7 @@ export async function runReview(answersFile: string, options: ReviewOptions, ctx
       lang,
       paint,
       only,
-      evidenceBase: dirname(at(answersFile)),
+      evidenceProblems,
       fromStart: stale,
       notices,
       save: async (r) => save(r),

@@ -1,6 +1,5 @@
 // The office's review walk: one screen per answered item with the unit's answer, note and evidence; confirm it or set the verified answer with a reason.
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import type { EvidenceFinding, EvidenceProblem } from '../model/evidence.js';
 import { evidencePath, STATUSES, type Answer, type Answers, type Status } from '../model/answers.js';
 import { applyingItems, kindOf, type Area, type Checklist, type PlacedItem } from '../model/checklist.js';
 import { sameAsAnswer, type Review, type ReviewEntry, type ReviewFilter } from '../model/review.js';
@@ -27,8 +26,11 @@ export interface ReviewWalkOptions {
   paint?: Paint;
   /** `--only`: walk only the items matching one of these (all answered items without). */
   only?: readonly ReviewFilter[];
-  /** The answer file's folder, which evidence paths are relative to. */
-  evidenceBase?: string;
+  /**
+   * What is wrong with the unit's own evidence, by item and path (missing, outside its folder,
+   * changed since recorded, …), as `batch --verify-evidence` finds it; a path not in it is fine.
+   */
+  evidenceProblems?: EvidenceProblems;
   /** Start at the first item (every item asked again: the answers changed since the review), not the first without a verdict. */
   fromStart?: boolean;
   /** Lines shown at the top of the first screen. */
@@ -43,19 +45,29 @@ export interface ReviewWalkResult {
   total: number;
 }
 
-/** Whether a piece of evidence is a local file that is not there (URLs are not checked). */
-function evidenceMissing(path: string, base: string | undefined): boolean {
-  if (base === undefined || /^[a-z][a-z0-9+.-]*:\/\//i.test(path)) return false;
-  return !existsSync(resolve(base, path));
+/** The problems of the unit's own evidence, by item id and path. */
+export type EvidenceProblems = ReadonlyMap<string, ReadonlyMap<string, EvidenceProblem>>;
+
+/** The problems `verifyEvidence` found, as the walk looks them up (a rectification task's evidence is not shown in it). */
+export function indexEvidenceProblems(findings: readonly EvidenceFinding[]): EvidenceProblems {
+  const index = new Map<string, Map<string, EvidenceProblem>>();
+  for (const f of findings) {
+    if (f.task) continue;
+    let paths = index.get(f.item);
+    if (!paths) index.set(f.item, (paths = new Map()));
+    paths.set(f.path, f.problem);
+  }
+  return index;
 }
 
 /**
  * The items the review walks: the applying items the unit answered, in checklist order, narrowed
  * by `only` to those that match one of its filters — `fail` and `partial` by the scored outcome
  * (a ratio below 1 or a deduction is partial, nothing earned is fail), `veto` the veto items,
- * `evidence-missing` those with no evidence given or a local evidence file that is not there.
+ * `evidence-missing` those with no evidence given or a piece of evidence with a problem (not
+ * there, outside the unit's folder, changed since its digest was recorded, …).
  */
-export function reviewItems(checklist: Checklist, answers: Answers, only: readonly ReviewFilter[] = [], evidenceBase?: string): PlacedItem[] {
+export function reviewItems(checklist: Checklist, answers: Answers, only: readonly ReviewFilter[] = [], problems?: EvidenceProblems): PlacedItem[] {
   const credit = partialCreditOf(checklist);
   return applyingItems(checklist, answers.unit.type).filter(({ item }) => {
     const answer = answers.answers[item.id];
@@ -71,7 +83,7 @@ export function reviewItems(checklist: Checklist, answers: Answers, only: readon
         case 'veto':
           return item.veto === true;
         case 'evidence-missing':
-          return evidence.length === 0 || evidence.some((e) => evidenceMissing(evidencePath(e), evidenceBase));
+          return evidence.length === 0 || evidence.some((e) => problems?.get(item.id)?.has(evidencePath(e)) === true);
       }
     });
   });
@@ -84,7 +96,7 @@ type Choice = '@confirm' | '@adjust' | Nav;
 export async function reviewWalk(options: ReviewWalkOptions): Promise<ReviewWalkResult> {
   const { prompter, checklist, answers, review, lang } = options;
   const paint = options.paint ?? NO_PAINT;
-  const items = reviewItems(checklist, answers, options.only, options.evidenceBase);
+  const items = reviewItems(checklist, answers, options.only, options.evidenceProblems);
   const parts = checklist.areas.filter((a) => items.some((p) => p.area === a));
   const done = (): number => items.filter((p) => review.items[p.item.id] !== undefined).length;
   const result = (outcome: ReviewWalkResult['outcome']): ReviewWalkResult => ({ outcome, reviewed: done(), total: items.length });
@@ -198,7 +210,7 @@ export function renderReviewScreen(
   index: number,
   items: readonly PlacedItem[],
   parts: readonly Area[],
-  options: Pick<ReviewWalkOptions, 'checklist' | 'answers' | 'review' | 'lang' | 'evidenceBase'>,
+  options: Pick<ReviewWalkOptions, 'checklist' | 'answers' | 'review' | 'lang' | 'evidenceProblems'>,
   paint: Paint = NO_PAINT,
 ): string {
   const { checklist, answers, review, lang } = options;
@@ -233,8 +245,8 @@ export function renderReviewScreen(
     lines.push(translate(lang, 'review.walk.given'));
     for (const e of evidence) {
       const path = evidencePath(e);
-      const missing = evidenceMissing(path, options.evidenceBase);
-      lines.push(`  ${missing ? paint.red('✘') : paint.green('✔')} ${makeVisible(path)}${missing ? paint.red(` ${translate(lang, 'review.walk.missing')}`) : ''}`);
+      const problem = options.evidenceProblems?.get(item.id)?.get(path);
+      lines.push(`  ${problem ? paint.red('✘') : paint.green('✔')} ${makeVisible(path)}${problem ? paint.red(` ${translate(lang, `verify.${problem}`)}`) : ''}`);
     }
   }
   if (own.rectify) lines.push(translate(lang, 'review.walk.rectify', { measures: makeVisible(own.rectify.measures), owner: makeVisible(own.rectify.owner), due: own.rectify.due }));

@@ -1,5 +1,5 @@
 // `wangxin review` in-process with a scripted Prompter: no terminal, usage errors, --only, confirm and adjust, quit and resume, Ctrl-C, the lock, a changed answer file.
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -156,13 +156,24 @@ describe('review: the walk', () => {
     const ids = walked(r.prompter.screens);
     expect(ids[0]).toBe('A1.1.2');
     expect(ids).not.toContain('A1.1.1');
-    expect(r.prompter.screens[0]).toMatch(/✘ 2026-04-党委会议纪要\.pdf （答卷所在文件夹中没有此文件）/);
+    expect(r.prompter.screens[0]).toMatch(/✘ 2026-04-党委会议纪要\.pdf 佐证材料缺失/);
     expect(r.out).toContain('已中断，复核已保存');
     expect(r.out).toContain('--out office/复核.yaml');
     const saved = readReview('office/复核.yaml');
     expect(saved.reviewed.file).toBe('../township.yaml');
     expect(saved.items['A1.3.2']).toEqual({ verdict: 'adjusted', value: 0.75, reason: '抽查3项未能网上办理' });
     expect(existsSync(join(tmp.dir, 'office/复核.yaml.lock'))).toBe(false);
+  });
+
+  it('marks evidence as batch --verify-evidence judges it: outside the folder or changed since recorded is ✘, and --only evidence-missing walks it', async () => {
+    writeFileSync(join(tmp.dir, '2026-03-中心组学习记录.pdf'), 'pdf');
+    writeFileSync(join(tmp.dir, '..', 'outside-secret.txt'), 'not the unit\'s');
+    // A1.1.1 names a file outside the unit's folder, which exists.
+    writeFileSync(answers, readFileSync(answers, 'utf8').replace(/(\n  A1\.1\.1: \{[^\n]*?)evidence: \[[^\]]*\]/, '$1evidence: [../outside-secret.txt]'));
+    const r = await review({ reviewer: '赵强', only: 'evidence-missing' }, [{ select: '@quit' }]);
+    expect(walked(r.prompter.screens)[0]).toBe('A1.1.1');
+    expect(r.prompter.screens[0]).toContain('✘ ../outside-secret.txt 佐证材料不在提交文件夹内');
+    rmSync(join(tmp.dir, '..', 'outside-secret.txt'));
   });
 
   it('adjusts a deduct item to nothing deducted, and a veto item only to pass or fail', async () => {

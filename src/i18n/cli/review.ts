@@ -10,7 +10,6 @@ export const REVIEW_CLI = {
   'review.walk.note': { zh: '情况说明：{note}', en: 'Note: {note}' },
   'review.walk.given': { zh: '单位提供的佐证材料：', en: 'Evidence the unit gave:' },
   'review.walk.noEvidence': { zh: '单位提供的佐证材料：无', en: 'Evidence the unit gave: none' },
-  'review.walk.missing': { zh: '（答卷所在文件夹中没有此文件）', en: "(not in the answer file's folder)" },
   'review.walk.rectify': { zh: '整改计划：{measures}（责任人：{owner}；期限：{due}）', en: 'Rectification: {measures} (owner: {owner}; due {due})' },
   'review.walk.previous.confirmed': { zh: '已复核：确认', en: 'Reviewed: confirmed' },
   'review.walk.previous.adjusted': { zh: '已复核：调整为 {answer}；理由：{reason}', en: 'Reviewed: adjusted to {answer}; reason: {reason}' },
