@@ -105,6 +105,8 @@ export async function reviewWalk(options: ReviewWalkOptions): Promise<ReviewWalk
     prompter.screen(notices.length > 0 ? `${notices.join('\n')}\n\n${text}` : text);
     notices = [];
   };
+  // The items looked at in this walk: after the answers changed, an earlier verdict is not looked at until its item is shown again.
+  const seen = new Set<string>();
   let index = options.fromStart ? 0 : items.findIndex((p) => review.items[p.item.id] === undefined);
   if (index === -1) index = items.length;
   if (!options.fromStart && done() > 0 && index < items.length) notices.push(paint.green(translate(lang, 'review.walk.resume', { done: done(), total: items.length, id: items[index].item.id })));
@@ -126,6 +128,7 @@ export async function reviewWalk(options: ReviewWalkOptions): Promise<ReviewWalk
     const placed = items[index];
     show(renderReviewScreen(placed, index, items, parts, options, paint));
     const step = await askItem(placed, index);
+    if (step === 'reviewed' || step === '@skip') seen.add(placed.item.id);
     if (step === 'reviewed') {
       const more = await options.save(review, placed.item.id);
       if (more) notices.push(...more);
@@ -133,8 +136,10 @@ export async function reviewWalk(options: ReviewWalkOptions): Promise<ReviewWalk
     } else if (step === '@back') index = Math.max(0, index - 1);
     else if (step === '@skip') index++;
     else if (step === '@finish') {
-      const open = items.length - done();
-      if (open === 0 || (await prompter.confirm({ message: translate(lang, 'review.walk.finish.confirm', { count: open }), default: false }))) return result('finished');
+      // After a change of the answers, an item not looked at again counts as open though it has a verdict.
+      const open = options.fromStart ? items.filter((p) => !seen.has(p.item.id)).length : items.length - done();
+      const message = translate(lang, options.fromStart ? 'review.walk.finish.confirmStale' : 'review.walk.finish.confirm', { count: open });
+      if (open === 0 || (await prompter.confirm({ message, default: false }))) return result('finished');
     } else return result('quit');
   }
 

@@ -215,6 +215,10 @@ describe('review: the walk', () => {
     const scored = await runInProcess(['score', answers], {}, tmp.dir);
     expect(scored.stderr).toContain('REVIEW_ANSWERS_CHANGED');
     expect(scored.stdout).toContain('答卷在复核之后已被修改');
+    // Finishing at the first item asks first: none of the three has been looked at since the change.
+    const hasty = await review({ only: 'veto' }, [{ select: '@finish' }, { confirm: false }, { select: '@quit' }]);
+    expect(hasty.prompter.asked.some((q) => /还有 3 项未重新看过/.test(String(q.message)))).toBe(true);
+    expect(readReview().reviewed.sha256).toBe(before);
     const finished = await review({ only: 'veto' }, [{ select: '@confirm' }, { select: '@confirm' }, { select: '@confirm' }, { select: '@finish' }]);
     expect(finished.code).toBe(0);
     expect(readReview().reviewed.sha256).toBe(sha256Hex(readFileSync(answers)));

@@ -27,6 +27,10 @@ export const REVIEW_CLI = {
   'review.walk.nav.finish': { zh: '✔ 完成复核', en: '✔ Finish the review' },
   'review.walk.nav.skip': { zh: '→ 跳过（暂不复核）', en: '→ Skip (not reviewed yet)' },
   'review.walk.nav.skipKeep': { zh: '→ 下一项（保留原结论）', en: '→ Next (keep the verdict)' },
+  'review.walk.finish.confirmStale': {
+    zh: '答卷在上次复核后改过，还有 {count} 项未重新看过（沿用上次的复核结论，可能已与答卷不符），确定完成复核吗？',
+    en: 'The answers changed since the last review and {count} item(s) have not been looked at again (their earlier verdicts stand, and may no longer fit the answers). Finish anyway?',
+  },
   'review.walk.finish.confirm': { zh: '还有 {count} 项未复核（按单位自评计），确定完成复核吗？', en: '{count} item(s) not reviewed (they count as the unit answered them). Finish anyway?' },
   // The review command.
   'review.cli.description': {
