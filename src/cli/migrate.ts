@@ -14,7 +14,7 @@ import { readText } from '../load/read-text.js';
 import { parseYaml } from '../load/parse-yaml.js';
 import { validateAnswers, validateAnswersShape } from '../validate/validate.js';
 import { renderDiagnostics, quoteText } from '../diagnostics/render.js';
-import { migrateAnswers } from '../migrate/migrate.js';
+import { droppedAnswerLines, migrateAnswers } from '../migrate/migrate.js';
 import { renderMigrationReport } from '../migrate/report.js';
 import { serializeAnswers } from '../walk/answer-file.js';
 import { looksLikePath, builtinRefFor, builtinIds } from '../checklist/resolve-checklist.js';
@@ -144,12 +144,17 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
     printError(ctx, lock.message);
     return EXIT.USAGE;
   }
+  // What could not be carried over stays in a YAML answer file, as comments (a workbook has no place for it).
+  const workbookOut = !toStdout && /\.xlsx$/i.test(out);
+  const heading = translate(lang, 'migrate.file.dropped', { from: `${migration.from.id}@${migration.from.version}`, to: `${migration.to.id}@${migration.to.version}` });
+  const droppedLines = workbookOut ? [] : droppedAnswerLines(migration, answers, heading);
+  const droppedComment = droppedLines.length > 0 ? droppedLines.join('\n') + '\n' : '';
   // `--out -`: the migrated answers on standard output, the report on standard error.
   let reason: string | undefined;
   try {
-    const content = !toStdout && /\.xlsx$/i.test(out)
+    const content = workbookOut
       ? (await (await import('../workbook/write-workbook.js')).writeWorkbook(target, migration.answers, lang)).bytes
-      : serializeAnswers(migration.answers, { file: toStdout ? absolute : out, checklist: target });
+      : serializeAnswers(migration.answers, { file: toStdout ? absolute : out, checklist: target }) + droppedComment;
     reason = await writeCommandOutput(ctx, shownOut, content, { makeFolder: true });
   } finally {
     if (lock?.ok) lock.lock.release();
@@ -161,7 +166,7 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
   // The command to go on with, as it works when typed: a checklist that is not built in is named.
   const { commandLine } = await import('./invocation.js');
   const next = toStdout ? undefined : commandLine(io.env, ['run', '--answers', shownOut, ...(looksLikePath(options.to) ? ['--checklist', options.to] : [])]);
-  (toStdout ? io.stderr : io.stdout).write(renderMigrationReport(migration, { lang, original: file, written: shownOut, target, old, foundVersion, next }));
+  (toStdout ? io.stderr : io.stdout).write(renderMigrationReport(migration, { lang, original: file, written: shownOut, target, old, foundVersion, next, droppedKept: droppedLines.length > 0 }));
   return EXIT.OK;
 }
 

@@ -2,6 +2,7 @@
 import type { Answer, Answers } from '../model/answers.js';
 import { appliesTo, applyingItems, kindOf, listItems, type Checklist, type Item } from '../model/checklist.js';
 import { pickText } from '../model/text.js';
+import { escapeJsonText } from '../util/safe-text.js';
 
 /** Why an answer was not carried over. */
 export type DropReason = 'removed' | 'notApplying' | 'kind' | 'deductions';
@@ -157,4 +158,15 @@ export function migrateAnswers(answers: Answers, target: Checklist, old?: Checkl
     dropped,
     unanswered,
   };
+}
+
+/**
+ * The answers a migration could not carry over, as comment lines for the end of the new answer
+ * file: each as it was (status, note, evidence, rectification task), one flow line per item, so
+ * that nothing the unit wrote is lost with the answer. Empty when none was dropped.
+ */
+export function droppedAnswerLines(m: Migration, original: Answers, heading: string): string[] {
+  if (m.dropped.length === 0) return [];
+  // JSON is YAML flow: one line per answer, line breaks escaped, bidi and control characters too.
+  return ['', `# ${heading}`, ...m.dropped.map((d) => `#   ${d.id}: ${escapeJsonText(JSON.stringify(original.answers[d.id]))}`)];
 }

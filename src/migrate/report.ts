@@ -18,6 +18,8 @@ export interface MigrationReportContext {
   foundVersion?: string;
   /** The command that goes on answering the written file (none when it went to standard output). */
   next?: string;
+  /** The dropped answers were kept as comments in the new file. */
+  droppedKept?: boolean;
 }
 
 /** The report as lines of text, ending with a newline. */
@@ -61,6 +63,7 @@ export function renderMigrationReport(m: Migration, ctx: MigrationReportContext)
     );
   }
   out.push(...list(t('migrate.md.dropped', { count: m.dropped.length }), m.dropped.map((d) => line(d.id, t(`migrate.reason.${d.reason}`)))));
+  if (ctx.droppedKept && m.dropped.length > 0) out.push(t('migrate.md.droppedKept'));
   if (m.unanswered.length === 0) out.push(t('migrate.md.complete'));
   else out.push(ctx.next ? t('migrate.md.unanswered', { count: m.unanswered.length, command: makeVisible(ctx.next) }) : t('migrate.md.unansweredCount', { count: m.unanswered.length }));
   out.push(t('migrate.md.written', { file: makeVisible(ctx.written), original: makeVisible(ctx.original) }));

@@ -8,6 +8,7 @@ import { runRun } from '../../src/cli/run.js';
 import type { CommandContext, Io } from '../../src/io/io.js';
 import { NO_PAINT } from '../../src/diagnostics/render.js';
 import { createScriptedPrompter } from '../../src/walk/scripted-prompter.js';
+import { parseYaml } from '../../src/load/parse-yaml.js';
 
 /** A command context in `cwd` with captured output and a terminal. */
 function capture(cwd: string): { ctx: CommandContext; err: () => string } {
@@ -81,7 +82,9 @@ describe('wangxin migrate', () => {
     const text = readFileSync(out, 'utf8');
     expect(text).toMatch(/^# yaml-language-server: \$schema=.*answers\.schema\.json\n/);
     expect(text).toMatch(/^checklist: \{ id: xx-county-2026, version: 1\.1\.0 \}$/m);
-    expect(text).not.toMatch(/A2\.3\.3/);
+    // The removed item's answer is no answer any more: only a comment at the end keeps it.
+    expect(text).not.toMatch(/^ +A2\.3\.3:/m);
+    expect(text).toMatch(/\n# {3}A2\.3\.3: \{"status":/);
     expect(text).toMatch(/^ {2}A4\.1\.4: \{ value: 0\.8, note: /m);
     expect(readFileSync(original, 'utf8')).toBe(originalText);
     const v = runBinary(['validate', out, '--checklist', CUSTOM]);
@@ -165,6 +168,18 @@ describe('wangxin migrate', () => {
     expect(r.stdout).toMatch(/- A4\.1\.5 .*原答案中的扣分项在新检查表中已不存在/);
     expect(r.stdout).toMatch(/- A1\.1\.1 .*作答方式有变化；答案已丢弃/);
     expect(runBinary(['validate', join(tmp, 'next-answers.yaml'), '--checklist', next]).code).toBe(0);
+    // Nothing the unit wrote is lost with a dropped answer: each is kept, as it was, as a comment at the end.
+    expect(r.stdout).toContain('原答案连同说明、佐证和整改任务，以注释原样保留在新文件末尾');
+    const written = readFileSync(join(tmp, 'next-answers.yaml'), 'utf8');
+    const comments = written.slice(written.indexOf('# 迁移到 county-cyber-2018-next@2.0.0 时未能带过的原答案'));
+    const originals = (parseYaml(readFileSync(original, 'utf8'), original).value as { answers: Record<string, unknown> }).answers;
+    for (const id of ['A1.1.1', 'A4.1.5']) {
+      const line = comments.split('\n').find((l) => l.startsWith(`#   ${id}: `))!;
+      expect(JSON.parse(line.slice(`#   ${id}: `.length))).toEqual(originals[id]);
+    }
+    // They are comments: the file parses to the migrated answers only.
+    const parsed = parseYaml(written, 'next-answers.yaml').value as { answers: Record<string, unknown> };
+    expect(parsed.answers['A1.1.1']).toBeUndefined();
   });
 
   it('exit 1 for an invalid answer file, 2 for unknown checklists, unreadable files, a unit type the target lacks', async () => {

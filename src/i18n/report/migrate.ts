@@ -24,6 +24,11 @@ export const MIGRATE_REPORT = {
   'migrate.md.changedKept': { zh: '答案已保留', en: 'answer kept' },
   'migrate.md.changedDropped': { zh: '答案已丢弃', en: 'answer dropped' },
   'migrate.md.dropped': { zh: '丢弃的答案（{count}）：', en: 'Answers dropped ({count}):' },
+  'migrate.md.droppedKept': { zh: '  （原答案连同说明、佐证和整改任务，以注释原样保留在新文件末尾）', en: '  (each as it was, with its note, evidence and task, is kept as a comment at the end of the new file)' },
+  'migrate.file.dropped': {
+    zh: '迁移到 {to} 时未能带过的原答案（{from}），原样保留供重新作答时参考（注释，不参与评分）：',
+    en: 'Answers to {from} that could not be carried over to {to}, kept as they were for re-answering (comments, not scored):',
+  },
   'migrate.md.none': { zh: '  无', en: '  none' },
   'migrate.md.unanswered': {
     zh: '迁移后共有 {count} 个条目未作答：运行 {command} 继续填写。',
