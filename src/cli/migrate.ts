@@ -165,8 +165,10 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
   }
   // The command to go on with, as it works when typed: a checklist that is not built in is named.
   const { commandLine } = await import('./invocation.js');
-  const next = toStdout ? undefined : commandLine(io.env, ['run', '--answers', shownOut, ...(looksLikePath(options.to) ? ['--checklist', options.to] : [])]);
-  (toStdout ? io.stderr : io.stdout).write(renderMigrationReport(migration, { lang, original: file, written: shownOut, target, old, foundVersion, next, droppedKept: droppedLines.length > 0 }));
+  const named = looksLikePath(options.to) ? ['--checklist', options.to] : [];
+  // A workbook is filled in a spreadsheet program (run fills in YAML only), then checked.
+  const next = toStdout ? undefined : workbookOut ? commandLine(io.env, ['validate', shownOut, ...named]) : commandLine(io.env, ['run', '--answers', shownOut, ...named]);
+  (toStdout ? io.stderr : io.stdout).write(renderMigrationReport(migration, { lang, original: file, written: shownOut, target, old, foundVersion, next, droppedKept: droppedLines.length > 0, workbook: workbookOut }));
   return EXIT.OK;
 }
 

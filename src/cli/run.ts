@@ -157,7 +157,9 @@ export async function runRun(options: RunOptions, ctx: CommandContext, deps: Run
     }
     // The walk saves YAML: a workbook (a new one too) would be written over with text, its sheets lost.
     if (isWorkbookPath(shownPath)) {
-      errorLine(translate(lang, 'run.workbook', { file: makeVisible(shownPath) }));
+      // The conversion as it works when typed: a checklist that is not built in is named.
+      const convert = commandLine(io.env, ['convert', shownPath, '--to', 'yaml', ...(options.checklist !== undefined ? ['--checklist', options.checklist] : [])]);
+      errorLine(translate(lang, 'run.workbook', { file: makeVisible(shownPath), command: makeVisible(convert) }));
       return EXIT.USAGE;
     }
     const absolute = resolve(io.cwd, shownPath);

@@ -20,6 +20,8 @@ export interface MigrationReportContext {
   next?: string;
   /** The dropped answers were kept as comments in the new file. */
   droppedKept?: boolean;
+  /** The new file is a workbook: `next` checks it once filled in a spreadsheet program. */
+  workbook?: boolean;
 }
 
 /** The report as lines of text, ending with a newline. */
@@ -65,7 +67,9 @@ export function renderMigrationReport(m: Migration, ctx: MigrationReportContext)
   out.push(...list(t('migrate.md.dropped', { count: m.dropped.length }), m.dropped.map((d) => line(d.id, t(`migrate.reason.${d.reason}`)))));
   if (ctx.droppedKept && m.dropped.length > 0) out.push(t('migrate.md.droppedKept'));
   if (m.unanswered.length === 0) out.push(t('migrate.md.complete'));
-  else out.push(ctx.next ? t('migrate.md.unanswered', { count: m.unanswered.length, command: makeVisible(ctx.next) }) : t('migrate.md.unansweredCount', { count: m.unanswered.length }));
+  else if (!ctx.next) out.push(t('migrate.md.unansweredCount', { count: m.unanswered.length }));
+  else if (ctx.workbook) out.push(t('migrate.md.unansweredWorkbook', { count: m.unanswered.length, file: makeVisible(ctx.written), command: makeVisible(ctx.next) }));
+  else out.push(t('migrate.md.unanswered', { count: m.unanswered.length, command: makeVisible(ctx.next) }));
   out.push(t('migrate.md.written', { file: makeVisible(ctx.written), original: makeVisible(ctx.original) }));
   return out.join('\n') + '\n';
 }

@@ -182,6 +182,18 @@ describe('wangxin migrate', () => {
     expect(parsed.answers['A1.1.1']).toBeUndefined();
   });
 
+  it('a workbook migrates to a workbook, and the next step is the spreadsheet program, then a validate that runs as printed', async () => {
+    const book = join(tmp, 'unit.xlsx');
+    expect((await runInProcess(['convert', original, '--out', book])).code).toBe(0);
+    const r = await runInProcess(['migrate', 'unit.xlsx', '--to', CUSTOM], {}, tmp);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toContain('run --answers');
+    const command = /用 (wangxin validate [^ ]+ --checklist [^ ]+) 检查/.exec(r.stdout)?.[1];
+    expect(command, r.stdout).toBeDefined();
+    const v = await runInProcess(command!.split(' ').slice(1), {}, tmp);
+    expect(v.code, v.stdout + v.stderr).toBe(0);
+  });
+
   it('exit 1 for an invalid answer file, 2 for unknown checklists, unreadable files, a unit type the target lacks', async () => {
     const bad = join(tmp, 'bad.yaml');
     writeFileSync(bad, originalText.replace(/^ {2}A1\.1\.1: .*$/m, '  A1.1.1: { status: maybe }'));

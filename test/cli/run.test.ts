@@ -211,6 +211,9 @@ describe('run: interrupting and resuming', () => {
     expect(fresh.code).toBe(2);
     expect(fresh.err).toContain('new.xlsx 是工作簿');
     expect(existsSync(join(tmp.dir, 'new.xlsx'))).toBe(false);
+    // The conversion offered names the checklist given, or it would find none for a custom one.
+    const named = await run({ answers: 'book.xlsx', checklist: 'county-cyber-2018@1.0.0' }, [], 'en');
+    expect(named.err).toContain('wangxin convert book.xlsx --to yaml --checklist county-cyber-2018@1.0.0');
   });
 
   it('refuses to change the unit type of a half-done file unless --change-unit-type', async () => {

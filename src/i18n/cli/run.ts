@@ -70,8 +70,8 @@ export const RUN_CLI = {
     en: 'The answer file {file} was changed by another program: it was read again, keeping your answer to {item}',
   },
   'run.workbook': {
-    zh: '{file} 是工作簿：run 只填写 YAML 答卷，保存时会把它改写成 YAML。请在电子表格软件（WPS、Excel）中填写它，或先转换：wangxin convert {file} --to yaml',
-    en: '{file} is a workbook: run fills in YAML answer files and would write it over as YAML. Fill it in a spreadsheet program (WPS, Excel), or convert it first: wangxin convert {file} --to yaml',
+    zh: '{file} 是工作簿：run 只填写 YAML 答卷，保存时会把它改写成 YAML。请在电子表格软件（WPS、Excel）中填写它，或先转换：{command}',
+    en: '{file} is a workbook: run fills in YAML answer files and would write it over as YAML. Fill it in a spreadsheet program (WPS, Excel), or convert it first: {command}',
   },
   'run.answersStdout': {
     zh: '答卷必须是文件：--answers 不能是 -（标准输出）',

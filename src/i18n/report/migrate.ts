@@ -30,6 +30,10 @@ export const MIGRATE_REPORT = {
     en: 'Answers to {from} that could not be carried over to {to}, kept as they were for re-answering (comments, not scored):',
   },
   'migrate.md.none': { zh: '  无', en: '  none' },
+  'migrate.md.unansweredWorkbook': {
+    zh: '迁移后共有 {count} 个条目未作答：请在电子表格软件（WPS、Excel）中打开 {file} 填写，填好后用 {command} 检查。',
+    en: '{count} {count|item is|items are} unanswered after the migration: fill them in {file} in a spreadsheet program (WPS, Excel), then check it with {command}.',
+  },
   'migrate.md.unanswered': {
     zh: '迁移后共有 {count} 个条目未作答：运行 {command} 继续填写。',
     en: '{count} {count|item is|items are} unanswered after the migration: run {command} to continue.',
