@@ -5,7 +5,7 @@ import type { ScoreResult } from '../model/score-result.js';
 import { pickText } from '../model/text.js';
 import type { Lang } from '../i18n/lang.js';
 import { dayNumber } from '../util/dates.js';
-import { overdueDays } from '../score/rectify.js';
+import { isDoneBy, overdueDays } from '../score/rectify.js';
 export { startOfYear } from '../score/rectify.js';
 import { roundHalfAway } from '../score/round.js';
 
@@ -108,7 +108,7 @@ export function buildLedger(units: readonly LedgerUnit[], options: { asOf: strin
         ...(plan.doneOn !== undefined ? { doneOn: plan.doneOn } : {}),
         overdueDays: overdueDays(plan, asOf),
       };
-      if (plan.status !== 'done') open.push(task);
+      if (!isDoneBy(plan, asOf)) open.push(task);
       else {
         const day = plan.doneOn === undefined ? undefined : dayNumber(plan.doneOn);
         if (day !== undefined && day >= from && day <= to) done.push(task);

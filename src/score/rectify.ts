@@ -4,9 +4,17 @@ import type { RectifyCounts, ReportRectify } from '../model/report.js';
 import type { TaskTally } from '../model/batch.js';
 import { dayNumber, daysBetween } from '../util/dates.js';
 
-/** Days `plan` is overdue on `asOf` (0 when done or not yet due). */
+/**
+ * Whether `plan` was done by the day `asOf`: marked done, and not on a later day. A ledger looked at
+ * as of a day before the task was done shows it as it stood then, open and perhaps overdue.
+ */
+export function isDoneBy(plan: Rectify, asOf: string): boolean {
+  return plan.status === 'done' && (plan.doneOn === undefined || plan.doneOn <= asOf);
+}
+
+/** Days `plan` is overdue on `asOf` (0 when done by then or not yet due). */
 export function overdueDays(plan: Rectify, asOf: string): number {
-  if (plan.status === 'done') return 0;
+  if (isDoneBy(plan, asOf)) return 0;
   return Math.max(0, daysBetween(plan.due, asOf));
 }
 
@@ -35,7 +43,7 @@ export function countRectify(plans: Iterable<Rectify | undefined>, asOf: string)
     if (!plan) continue;
     counts.tasks++;
     if (plan.status === 'open') counts.open++;
-    else if (plan.status === 'in-progress') counts.inProgress++;
+    else if (plan.status === 'in-progress' || !isDoneBy(plan, asOf)) counts.inProgress++;
     else counts.done++;
     if (overdueDays(plan, asOf) > 0) counts.overdue++;
   }
@@ -49,7 +57,7 @@ export function tallyTasks(plans: Iterable<Rectify>, asOf: string, since: string
   const tally: TaskTally = { tasks: 0, open: 0, overdue: 0, doneThisPeriod: 0 };
   for (const plan of plans) {
     tally.tasks++;
-    if (plan.status !== 'done') {
+    if (!isDoneBy(plan, asOf)) {
       tally.open++;
       if (overdueDays(plan, asOf) > 0) tally.overdue++;
     } else {

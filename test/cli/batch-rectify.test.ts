@@ -22,7 +22,8 @@ describe('batch with rectification tasks', () => {
   it('puts the counts in the JSON Lines summary line and under the Markdown counts', async () => {
     const lines = (await runInProcess(['batch', UNITS, '--format', 'jsonl', '--as-of', '2026-03-31', '--since', '2025-12-01'])).stdout.trim().split('\n');
     const last = JSON.parse(lines[lines.length - 1]);
-    expect(last.rectification).toEqual({ asOf: '2026-03-31', since: '2025-12-01', units: 2, tasks: 5, open: 3, overdue: 0, doneThisPeriod: 1 });
+    // The task done on 2026-05-20 was still open on 2026-03-31.
+    expect(last.rectification).toEqual({ asOf: '2026-03-31', since: '2025-12-01', units: 2, tasks: 5, open: 4, overdue: 0, doneThisPeriod: 1 });
     const md = (await runInProcess(['batch', UNITS, '--as-of', '2026-07-12'])).stdout;
     expect(md).toContain('整改任务（截至 2026-07-12）：2 个单位共 5 项；未完成 3 项，其中逾期 2 项；2026-01-01 以来已完成 1 项。');
     expect(md.indexOf('整改任务（截至')).toBeLessThan(md.indexOf('## 排名'));

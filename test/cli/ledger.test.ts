@@ -44,7 +44,8 @@ describe('wangxin ledger', () => {
   it('counts differently on another day and period: nothing overdue early on, the 2025 task done in a period from 2025', async () => {
     const files = [`${UNITS}/a-township.yaml`, `${UNITS}/b-department.yaml`, `${UNITS}/d-no-tasks.yaml`];
     const early = JSON.parse((await runInProcess(['ledger', ...files, '--as-of', '2026-03-31', '--format', 'json'])).stdout);
-    expect(early.counts).toEqual({ units: 3, tasks: 5, open: 3, overdue: 0, doneThisPeriod: 0 });
+    // The task done on 2026-05-20 was still open on 2026-03-31.
+    expect(early.counts).toEqual({ units: 3, tasks: 5, open: 4, overdue: 0, doneThisPeriod: 0 });
     const wide = await runInProcess(['ledger', ...files, '--as-of', '2026-07-12', '--since', '2025-12-01', '--format', 'json']);
     expect(wide.code).toBe(0);
     expect(JSON.parse(wide.stdout).counts.doneThisPeriod).toBe(2);
@@ -118,6 +119,20 @@ describe('wangxin ledger', () => {
     const broken = await runInProcess(['ledger', dir, '--as-of', '2026-11-15', '--format', 'json']);
     expect(broken.code).toBe(1);
     expect(JSON.parse(broken.stdout).counts.units).toBe(0);
+  });
+
+  it('shows a task as it stood on --as-of: done later, it was open then, and overdue after its due date', async () => {
+    const dir = join(tmp, 'as-of');
+    mkdirSync(dir);
+    const file = join(dir, 't.yaml');
+    writeFileSync(file, 'schemaVersion: 1\nchecklist: { id: county-cyber-2018, version: 1.1.0 }\nunit: { name: 测试镇党委, type: township }\nanswers:\n  A1.2.2: { status: partial, note: x, rectify: { measures: 修订问题清单, owner: 王芳, due: 2026-06-30, status: done, doneOn: 2026-07-10, evidence: [清单.pdf] } }\n');
+    const before = await runInProcess(['ledger', file, '--as-of', '2026-07-05', '--fail-overdue', '--format', 'json']);
+    expect(before.code).toBe(1);
+    expect(JSON.parse(before.stdout).counts).toEqual({ units: 1, tasks: 1, open: 1, overdue: 1, doneThisPeriod: 0 });
+    expect(JSON.parse(before.stdout).open[0]).toMatchObject({ item: 'A1.2.2', overdueDays: 5 });
+    const after = await runInProcess(['ledger', file, '--as-of', '2026-07-10', '--fail-overdue', '--format', 'json']);
+    expect(after.code).toBe(0);
+    expect(JSON.parse(after.stdout).counts).toEqual({ units: 1, tasks: 1, open: 0, overdue: 0, doneThisPeriod: 1 });
   });
 
   it('refuses bad usage with exit 2 and a message in the user language', async () => {
