@@ -1,6 +1,6 @@
 // Turns ajv errors into located diagnostics, with messages localised through ajv-i18n.
 import type { Localized } from '../i18n/lang.js';
-import { localized, translate } from '../i18n/translate.js';
+import { localized, translate, type MessageKey } from '../i18n/translate.js';
 import { createRequire } from 'node:module';
 import type { ErrorObject } from 'ajv';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -118,6 +118,15 @@ function statusForLabel(text: string): Status | undefined {
   }
   return statusLabels.get(text.trim().toLowerCase());
 }
+
+/** The schemas' patterns, in words (the catalogue keys): ids, versions, digests, language codes. */
+const PATTERN_WORDS: Readonly<Record<string, MessageKey>> = {
+  '^[a-z0-9]+(-[a-z0-9]+)*$': 'diag.pattern.slug',
+  '^[A-Za-z0-9][A-Za-z0-9._-]*$': 'diag.pattern.id',
+  '^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-((0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*)(\\.(0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*))*))?(\\+([0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*))?$': 'diag.pattern.version',
+  '^[0-9a-f]{64}$': 'diag.pattern.sha256',
+  '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$': 'diag.pattern.lang',
+};
 
 /** The value at a path of the parsed document (undefined when there is none). */
 function valueAt(root: unknown, segments: readonly string[]): unknown {
@@ -251,6 +260,11 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], parsed: Parsed
       // `A1.1.1: pass`, the commonest slip of a hand-written answer: say how it is written.
       const hint = answerHint(valueAt(parsed.value, segments));
       if (hint) params = { path, detail: localized('diag.schema.withHint', { detail: { zh: zhErrors[index].message, en: enErrors[index].message }, hint }) };
+    } else if (error.keyword === 'pattern' && PATTERN_WORDS[String(error.params.pattern)] !== undefined) {
+      // A regular expression says nothing to a county's staff: what the value must look like, in words.
+      const value = valueAt(parsed.value, segments);
+      const wide = typeof value === 'string' ? [...new Set(value.match(/[\u3000-\u303f\uff00-\uffef]/g) ?? [])].join('') : '';
+      params = { path, detail: localized('diag.schema.patternWords', { what: localized(PATTERN_WORDS[String(error.params.pattern)]), hint: wide ? localized('diag.schema.fullWidth', { chars: wide }) : '' }) };
     } else if (error.keyword === 'format' && error.params.format === 'date') {
       params = { path, detail: localized('diag.schema.withHint', { detail: { zh: zhErrors[index].message, en: enErrors[index].message }, hint: localized('diag.schema.writeDate') }) };
     } else if (error.keyword === 'anyOf' || error.keyword === 'oneOf') {

@@ -74,6 +74,15 @@ describe('validate: hints for the commonest hand-editing mistakes', () => {
     expect(found[0].en).toMatch(/line 5, column 19 has a full-width colon "："; write an ASCII colon ":" followed by a space/);
   });
 
+  it('an id, a version or a digest in the wrong form: what it must look like in words, not a regular expression', async () => {
+    const found = await errorsOf('pattern-words.yaml');
+    expect(found.map((f) => `${f.at} ${f.code}`)).toEqual(['2:18 SCHEMA_PATTERN', '2:41 SCHEMA_PATTERN', '5:61 SCHEMA_PATTERN']);
+    expect(found[0].zh).toContain('应为小写字母和数字，可用短横线连接（如 city-small）');
+    expect(found[1].en).toContain('it must be a version such as 1.0.0 (major.minor.patch)');
+    expect(found[2].zh).toContain('应为64 位小写十六进制数字（SHA-256 摘要）');
+    for (const f of found) expect(f.zh + f.en).not.toMatch(/\^|\$"/);
+  });
+
   it('a full-width comma: said so, and where', async () => {
     const found = await errorsOf('fullwidth-comma.yaml');
     expect(found).toHaveLength(1);

@@ -66,6 +66,13 @@ export const DIAGNOSTIC_TERMS = {
   'diag.schema.badName': { zh: '名称“{name}”不符合要求', en: 'the name "{name}" is not allowed' },
   'diag.schema.oneOfValues': { zh: '应为以下之一：{allowed}{hint}', en: 'must be one of: {allowed}{hint}' },
   'diag.schema.withHint': { zh: '{detail}{hint}', en: '{detail}{hint}' },
+  'diag.schema.patternWords': { zh: '应为{what}{hint}', en: 'it must be {what}{hint}' },
+  'diag.pattern.slug': { zh: '小写字母和数字，可用短横线连接（如 city-small）', en: 'lower-case letters and digits, joined by dashes (such as city-small)' },
+  'diag.pattern.id': { zh: '字母或数字开头，只含字母、数字和 . _ -（如 A1.2.3）', en: 'a letter or digit, then letters, digits and . _ - only (such as A1.2.3)' },
+  'diag.pattern.version': { zh: '版本号，如 1.0.0（主版本.次版本.修订号）', en: 'a version such as 1.0.0 (major.minor.patch)' },
+  'diag.pattern.sha256': { zh: '64 位小写十六进制数字（SHA-256 摘要）', en: '64 lower-case hexadecimal digits (a SHA-256 digest)' },
+  'diag.pattern.lang': { zh: '语言代码，如 zh、en', en: 'a language code such as zh or en' },
+  'diag.schema.fullWidth': { zh: '；其中“{chars}”是全角字符，请改用半角', en: '; "{chars}" is full-width: use the half-width form' },
   'diag.schema.exactlyOne': { zh: '必须有且只有以下之一：{list}', en: 'must have exactly one of: {list}' },
   'diag.schema.atLeastOne': { zh: '至少需要以下之一：{list}', en: 'needs at least one of: {list}' },
   // Answers against their checklist (ANSWER_KIND_MISMATCH, RECTIFY_NOT_NEEDED, UNKNOWN_CHECKLIST).
