@@ -2,9 +2,10 @@
 import { translate, type MessageKey } from '../i18n/translate.js';
 import type { Cell, Worksheet } from 'exceljs';
 import { RECTIFY_STATUSES, type Answer, type Answers, type Evidence, type Rectify } from '../model/answers.js';
-import { applyingItems, kindOf, type Checklist, type Item } from '../model/checklist.js';
+import { applyingItems, DEFAULT_BONUS, kindOf, listItems, type Checklist, type Item } from '../model/checklist.js';
 import { pickText, type Text } from '../model/text.js';
 import type { Lang } from '../i18n/lang.js';
+import { gradesOf } from '../score/score.js';
 import {
   COLUMN_KEYS,
   COLUMNS,
@@ -101,10 +102,19 @@ export async function writeWorkbook(checklist: Checklist, answers: Answers, lang
 
   // The instructions.
   help.columns = [{ width: 110 }];
-  const lines: (MessageKey)[] = ['wb.help.title', 'wb.help.1', 'wb.help.status', 'wb.help.ratio', 'wb.help.deduct', 'wb.help.na', 'wb.help.evidence', 'wb.help.rectify', 'wb.help.score', 'wb.help.send', 'wb.help.protect'];
-  lines.forEach((key, i) => {
+  // The checklist's own lowest grade and bonus rules, not the built-in one's words.
+  const grades = gradesOf(checklist);
+  const bonus = { cap: checklist.scoring?.bonus?.cap ?? DEFAULT_BONUS.cap, minBase: checklist.scoring?.bonus?.minBase ?? DEFAULT_BONUS.minBase };
+  const hasBonus = listItems(checklist).some((p) => p.item.bonus === true);
+  const lines: [MessageKey, Record<string, unknown>?][] = [
+    ['wb.help.title'], ['wb.help.1'], ['wb.help.status'], ['wb.help.ratio'], ['wb.help.deduct'], ['wb.help.na'], ['wb.help.evidence'], ['wb.help.rectify'],
+    ['wb.help.score', { lowest: pickText(grades[grades.length - 1].label, lang) }],
+    ...(hasBonus ? [['wb.help.bonus', bonus] as [MessageKey, Record<string, unknown>]] : []),
+    ['wb.help.send'], ['wb.help.protect'],
+  ];
+  lines.forEach(([key, params], i) => {
     const cell = help.getCell(i + 1, 1);
-    cell.value = t(key);
+    cell.value = t(key, params);
     cell.alignment = { wrapText: true, vertical: 'top' };
     if (i === 0) cell.font = { bold: true, size: 14 };
   });
@@ -160,7 +170,7 @@ export async function writeWorkbook(checklist: Checklist, answers: Answers, lang
     setText(r.getCell(col('guidance')), item.guidance ? pick(item.guidance) : undefined);
     setText(r.getCell(col('expected')), item.evidence?.map((e) => pick(e)).join('\n'));
     r.getCell(col('points')).value = item.points;
-    setText(r.getCell(col('kind')), t(`wb.kind.${kind}`) + (item.veto ? t('wb.kind.veto') : ''));
+    setText(r.getCell(col('kind')), t(`wb.kind.${kind}`) + (item.veto ? t('wb.kind.veto') : '') + (item.bonus ? t('wb.kind.bonus') : ''));
     const cell = r.getCell(col('answer'));
     answerCell(cell);
     fillAnswer(cell, item, answer, lang);

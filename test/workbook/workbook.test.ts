@@ -355,3 +355,27 @@ describe('a workbook with several problems', () => {
     expect(text.stdout + text.stderr).toContain('“2.5” 不是次数：请填写 0 或正整数');
   });
 });
+
+describe('a custom checklist\'s workbook', () => {
+  it('marks bonus items in the kind column, and its instructions give the checklist\'s own lowest grade and bonus rules', async () => {
+    const dir = join(tmp, 'custom-bonus');
+    mkdirSync(dir);
+    const checklist = join(dir, 'city.yaml');
+    writeFileSync(
+      checklist,
+      'schemaVersion: 1\nid: city-bonus\nversion: 1.0.0\ntitle: 市级测试\nunitTypes:\n  - { id: township, label: 乡镇 }\nscoring:\n  grades: [ { label: 优, min: 90 }, { label: 良, min: 75 }, { label: 差, min: 0 } ]\n  bonus: { cap: 5, minBase: 70 }\nareas:\n  - id: A1\n    title: 一、基础\n    items:\n      - { id: A1.1, text: 基础条目, points: 10 }\n      - { id: A1.2, text: 典型案例, points: 3, bonus: true }\n',
+    );
+    const file = join(dir, 'a.xlsx');
+    const r = await runInProcess(['init', '--checklist', checklist, '--unit', '甲镇', '--unit-type', 'township', '--out', file]);
+    expect(r.code, r.stderr).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const kinds: string[] = [];
+    wb.getWorksheet('自查表')!.eachRow((row) => void (row.getCell(1).value === 'A1.2' && kinds.push(String(row.getCell(7).value))));
+    expect(kinds).toEqual(['符合情况（加分项）']);
+    const help: string[] = [];
+    wb.getWorksheet('填写说明')!.eachRow((row) => void help.push(String(row.getCell(1).value)));
+    expect(help.join('\n')).toContain('否决项不符合则为最低等级“差”');
+    expect(help.join('\n')).toContain('合计最多 5 分，且基础分达到 70 分才计入总分');
+  });
+});
