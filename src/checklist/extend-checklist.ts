@@ -282,15 +282,24 @@ class Merge {
    */
   mapPath(path: readonly (string | number)[]): Path {
     let node: unknown = this.merged;
+    // The deepest node on the way that an override changed: a rule broken by the change (a veto
+    // item made a ratio, a weight given to an area with bonus items) is reported at that override,
+    // though the field it names came from the base.
+    let changed: Path | undefined;
     for (let k = 0; k < path.length; k++) {
       if (node === null || typeof node !== 'object') break;
-      const set = this.fields.get(node)?.get(String(path[k]));
+      const fields = this.fields.get(node);
+      const set = fields?.get(String(path[k]));
       if (set) return [...set, ...path.slice(k + 1)];
+      for (const at of fields?.values() ?? []) {
+        changed = at.slice(0, -1);
+        break;
+      }
       node = (node as Record<string | number, unknown>)[path[k]];
       const origin = node !== null && typeof node === 'object' ? this.origins.get(node) : undefined;
       if (origin) return [...origin, ...path.slice(k + 1)];
     }
-    return ['extends'];
+    return changed ?? ['extends'];
   }
 
   /** Finds an id among the areas, sections and items of the working copy. */

@@ -261,6 +261,12 @@ describe('errors are located in the extension file', () => {
     expect(await codesOf(file)).toEqual(['EXTEND_UNKNOWN_ID@7:3', 'EXTEND_OVERRIDE_FIELD@8:13']);
   });
 
+  it('a rule an override breaks is reported at that override, though the field it names came from the base', async () => {
+    const file = write('override-breaks.yaml', `${HEAD}extends: county-cyber-2018\noverride:\n  A1.1.1: { points: 2 }\n  A1.1.3: { kind: ratio }\n  A4: { weight: 20 }\n`);
+    // A1.1.3 is a veto item made a ratio; A4 holds bonus items and is given a weight.
+    expect(await codesOf(file)).toEqual(['VETO_NOT_STATUS@8:3', 'BONUS_IN_WEIGHTED_AREA@9:3']);
+  });
+
   it('override of the id itself is refused by the schema', async () => {
     const file = write('override-id.yaml', `${HEAD}extends: county-cyber-2018\noverride:\n  A1.1.1: { id: A1.1.9 }\n`);
     expect(await codesOf(file)).toEqual(['SCHEMA_UNKNOWN_PROPERTY@7:13']);
