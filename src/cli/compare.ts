@@ -43,7 +43,7 @@ export function registerCompare(add: AddCommand, ctx: CommandContext, setExit: (
   addExamples(cmd, lang, [
     example('wangxin compare examples/loop/2025/township.yaml examples/loop/2026/township.yaml', 'compare.example.answers'),
     example('wangxin compare examples/loop/2025/department.yaml examples/loop/2026/department.yaml --format json', 'compare.example.json'),
-    example('wangxin compare examples/loop/2025/township.yaml examples/loop/2026/township.yaml --out 对比.md', 'compare.example.reports'),
+    example({ zh: 'wangxin compare examples/loop/2025/township.yaml examples/loop/2026/township.yaml --out 对比.md', en: 'wangxin compare examples/loop/2025/township.yaml examples/loop/2026/township.yaml --out comparison.md' }, 'compare.example.reports'),
   ]);
 }
 

@@ -48,7 +48,7 @@ export function registerLedger(add: AddCommand, ctx: CommandContext, setExit: (c
     example('wangxin ledger examples/answers/', 'ledger.example.basic'),
     example('wangxin ledger examples/answers/ --as-of 2026-12-31 --fail-overdue', 'ledger.example.ci'),
     example('wangxin ledger examples/answers/ --format json --out ledger.json', 'ledger.example.json'),
-    example('wangxin ledger examples/answers/ --out 整改台账.xlsx', 'ledger.example.xlsx'),
+    example({ zh: 'wangxin ledger examples/answers/ --out 整改台账.xlsx', en: 'wangxin ledger examples/answers/ --out ledger.xlsx' }, 'ledger.example.xlsx'),
   ]);
 }
 

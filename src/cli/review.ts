@@ -60,8 +60,8 @@ export function registerReview(add: AddCommand, ctx: CommandContext, setExit: (c
       setExit(await runReview(answers, options, ctx));
     });
   addExamples(cmd, lang, [
-    example('wangxin review examples/loop/2026/township.yaml --reviewer 赵强', 'review.cli.example.review'),
-    example('wangxin review examples/loop/2026/township.yaml --reviewer 赵强 --only fail,partial,evidence-missing', 'review.cli.example.only'),
+    example({ zh: 'wangxin review examples/loop/2026/township.yaml --reviewer 赵强', en: 'wangxin review examples/loop/2026/township.yaml --reviewer ZhaoQiang' }, 'review.cli.example.review'),
+    example({ zh: 'wangxin review examples/loop/2026/township.yaml --reviewer 赵强 --only fail,partial,evidence-missing', en: 'wangxin review examples/loop/2026/township.yaml --reviewer ZhaoQiang --only fail,partial,evidence-missing' }, 'review.cli.example.only'),
   ]);
 }
 

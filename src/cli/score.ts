@@ -55,7 +55,7 @@ export function registerScore(add: AddCommand, ctx: CommandContext, setExit: (co
     example('wangxin score examples/answers/township.yaml', 'score.example.basic'),
     example('wangxin score examples/answers/township.yaml --out r.html', 'score.example.html'),
     example('wangxin score examples/answers/township.yaml --format json --fail-under 80', 'score.example.ci'),
-    example('wangxin score examples/answers/township.yaml --out 自查报告.docx', 'docx.example'),
+    example({ zh: 'wangxin score examples/answers/township.yaml --out 自查报告.docx', en: 'wangxin score examples/answers/township.yaml --out report.docx' }, 'docx.example'),
     example('wangxin score examples/loop/2026/township.yaml --review examples/loop/2026/township.review.yaml', 'review.cli.example.scoreReview'),
   ]);
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { ROOT, runBinary, runInProcess } from '../helpers/run-cli.js';
 import { SCHEMA_NAMES, builtFromCurrentSchema, createAjv } from '../../src/validate/ajv-factory.js';
-import { addExamples, formatExamples } from '../../src/cli/help-examples.js';
+import { addExamples, example, formatExamples } from '../../src/cli/help-examples.js';
 import { Command } from 'commander';
 import { detectKind } from '../../src/validate/validate.js';
 import { parseYaml } from '../../src/load/parse-yaml.js';
@@ -108,11 +108,13 @@ describe('help examples', () => {
 
   it('formatExamples aligns the comments, counting Chinese characters as two columns', () => {
     const text = formatExamples('zh', [
-      { command: 'wangxin a', zh: '甲', en: 'a' },
-      { command: 'wangxin 答卷.yaml', zh: '乙', en: 'b' },
+      example('wangxin a', 'cli.help.examples'),
+      { command: { zh: 'wangxin 答卷.yaml', en: 'wangxin answers.yaml' }, zh: '乙', en: 'b' },
     ]);
     const lines = text.split('\n').filter((l) => l.includes('#'));
-    expect(lines).toEqual(['  wangxin a          # 甲', '  wangxin 答卷.yaml  # 乙']);
+    expect(lines).toEqual(['  wangxin a          # 示例：', '  wangxin 答卷.yaml  # 乙']);
+    // The English help shows the example's English command.
+    expect(formatExamples('en', [{ command: { zh: 'wangxin 答卷.yaml', en: 'wangxin answers.yaml' }, zh: '乙', en: 'b' }])).toContain('wangxin answers.yaml  # b');
     expect(text.startsWith('\n示例：\n')).toBe(true);
   });
 
@@ -121,7 +123,7 @@ describe('help examples', () => {
     const cmd = new Command('x').configureOutput({ writeOut: (s) => out.push(s) });
     addExamples(cmd, 'en', []);
     expect(cmd.helpInformation()).not.toMatch(/Examples/);
-    addExamples(cmd, 'en', [{ command: 'wangxin x', zh: '试', en: 'try' }]);
+    addExamples(cmd, 'en', [{ command: { zh: 'wangxin x', en: 'wangxin x' }, zh: '试', en: 'try' }]);
     cmd.outputHelp();
     expect(out.join('')).toMatch(/Examples:\n {2}wangxin x {2}# try\n/);
   });
