@@ -1,6 +1,6 @@
 // Resolves a checklist that `extends` another (drop / override / append / new areas) into an ordinary checklist.
 import { localized } from '../i18n/translate.js';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
@@ -130,9 +130,13 @@ class MappedRuleContext extends RuleContext {
   }
 }
 
-/** How a base reference is shown in messages: as written for ids, relative to the working folder for paths. */
+/**
+ * How a checklist file in an `extends` chain is shown in messages: relative to the working folder
+ * when it lies inside it, else as its absolute path (`../../tmp/a.yaml` says less than `/tmp/a.yaml`).
+ */
 function shown(file: string): string {
-  return relative(process.cwd(), file) || file;
+  const inside = relative(process.cwd(), file);
+  return inside === '' || inside.startsWith('..') || isAbsolute(inside) ? file : inside;
 }
 
 /** Loads and validates the base checklist; reports on `extends` when it cannot be used. */
