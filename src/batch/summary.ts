@@ -1,9 +1,8 @@
 // Builds the batch summary from the per-file outcomes: verdicts, ranking, area table, distributions, duplicates.
 import { findingOutcome, judgeFile, type BatchPolicy, type BatchSummary, type FailReason, type FileOutcome, type FileVerdict, type RankedUnit, type SummaryItem } from '../model/batch.js';
 import type { Lang } from '../i18n/lang.js';
-import { listItems, type Checklist } from '../model/checklist.js';
+import { gradesOf, listItems, type Checklist } from '../model/checklist.js';
 import { pickText } from '../model/text.js';
-import { gradesOf } from '../score/score.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { comparePaths } from '../util/compare-paths.js';
 import { latestCopy, unitKey } from '../model/identity.js';

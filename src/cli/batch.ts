@@ -1,6 +1,6 @@
 // `wangxin batch DIR|FILE...`: scores every answer file, writes a summary (and JUnit), fails CI when a unit fails.
 import { makeVisible } from '../util/safe-text.js';
-import { translate } from '../i18n/translate.js';
+import { localized, translate } from '../i18n/translate.js';
 import { resolve } from 'node:path';
 import type { CommandContext } from '../io/io.js';
 import type { AddCommand } from './command.js';
@@ -104,7 +104,7 @@ export function registerBatch(add: AddCommand, ctx: CommandContext, setExit: (co
     example('wangxin batch examples/answers/ --fail-under 60 --out summary.md --junit junit.xml', 'batch.cli.example.ci'),
     example('wangxin batch examples/answers/township.yaml examples/answers/department.yaml --format json', 'batch.cli.example.json'),
     example('wangxin batch examples/answers/ --format jsonl --out units.jsonl', 'batch.cli.example.jsonl'),
-    example({ zh: 'wangxin batch examples/answers/ --out 汇总.xlsx', en: 'wangxin batch examples/answers/ --out summary.xlsx' }, 'batch.cli.example.xlsx'),
+    example(localized('example.command.batchXlsx'), 'batch.cli.example.xlsx'),
     example('wangxin batch examples/loop/2026/ --baseline examples/loop/2025/', 'batch.cli.example.baseline'),
     example('wangxin batch examples/loop/2026 --max-overstatement 10', 'review.cli.example.batchReview'),
   ]);

@@ -1,6 +1,6 @@
 // `wangxin compare OLD NEW`: the change between two answer files or JSON reports of one unit, as Markdown or JSON.
 import { makeVisible } from '../util/safe-text.js';
-import { translate } from '../i18n/translate.js';
+import { localized, translate } from '../i18n/translate.js';
 import { isAbsolute, resolve } from 'node:path';
 import { addExamples, example } from './help-examples.js';
 import type { CommandContext } from '../io/io.js';
@@ -43,7 +43,7 @@ export function registerCompare(add: AddCommand, ctx: CommandContext, setExit: (
   addExamples(cmd, lang, [
     example('wangxin compare examples/loop/2025/township.yaml examples/loop/2026/township.yaml', 'compare.example.answers'),
     example('wangxin compare examples/loop/2025/department.yaml examples/loop/2026/department.yaml --format json', 'compare.example.json'),
-    example({ zh: 'wangxin compare examples/loop/2025/township.yaml examples/loop/2026/township.yaml --out 对比.md', en: 'wangxin compare examples/loop/2025/township.yaml examples/loop/2026/township.yaml --out comparison.md' }, 'compare.example.reports'),
+    example(localized('example.command.compareOut'), 'compare.example.reports'),
   ]);
 }
 

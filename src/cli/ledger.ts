@@ -1,6 +1,6 @@
 // `wangxin ledger DIR|FILE...`: the rectification ledger across units, as Markdown or JSON, failing CI on overdue tasks when asked.
 import { makeVisible } from '../util/safe-text.js';
-import { translate } from '../i18n/translate.js';
+import { localized, translate } from '../i18n/translate.js';
 import { resolve } from 'node:path';
 import { addExamples, example } from './help-examples.js';
 import type { CommandContext } from '../io/io.js';
@@ -48,7 +48,7 @@ export function registerLedger(add: AddCommand, ctx: CommandContext, setExit: (c
     example('wangxin ledger examples/answers/', 'ledger.example.basic'),
     example('wangxin ledger examples/answers/ --as-of 2026-12-31 --fail-overdue', 'ledger.example.ci'),
     example('wangxin ledger examples/answers/ --format json --out ledger.json', 'ledger.example.json'),
-    example({ zh: 'wangxin ledger examples/answers/ --out 整改台账.xlsx', en: 'wangxin ledger examples/answers/ --out ledger.xlsx' }, 'ledger.example.xlsx'),
+    example(localized('example.command.ledgerXlsx'), 'ledger.example.xlsx'),
   ]);
 }
 

@@ -1,7 +1,7 @@
 // `wangxin review ANSWERS`: the office's interactive review of a unit's answer file, saved after every verdict to its own review file.
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { translate } from '../i18n/translate.js';
+import { localized, translate } from '../i18n/translate.js';
 import { detectLang } from '../i18n/lang.js';
 import type { CommandContext } from '../io/io.js';
 import type { AddCommand } from './command.js';
@@ -60,8 +60,8 @@ export function registerReview(add: AddCommand, ctx: CommandContext, setExit: (c
       setExit(await runReview(answers, options, ctx));
     });
   addExamples(cmd, lang, [
-    example({ zh: 'wangxin review examples/loop/2026/township.yaml --reviewer 赵强', en: 'wangxin review examples/loop/2026/township.yaml --reviewer ZhaoQiang' }, 'review.cli.example.review'),
-    example({ zh: 'wangxin review examples/loop/2026/township.yaml --reviewer 赵强 --only fail,partial,evidence-missing', en: 'wangxin review examples/loop/2026/township.yaml --reviewer ZhaoQiang --only fail,partial,evidence-missing' }, 'review.cli.example.only'),
+    example(localized('example.command.review'), 'review.cli.example.review'),
+    example(localized('example.command.reviewOnly'), 'review.cli.example.only'),
   ]);
 }
 

@@ -1,6 +1,6 @@
 // `wangxin score ANSWERS`: validates one answer file, scores it and writes its report (Markdown, JSON or HTML).
 import { makeVisible } from '../util/safe-text.js';
-import { translate } from '../i18n/translate.js';
+import { localized, translate } from '../i18n/translate.js';
 import { isAbsolute, resolve } from 'node:path';
 import type { CommandContext } from '../io/io.js';
 import { formatForOut, parseAsOf, parseFailUnder, parseFormat } from './options.js';
@@ -55,7 +55,7 @@ export function registerScore(add: AddCommand, ctx: CommandContext, setExit: (co
     example('wangxin score examples/answers/township.yaml', 'score.example.basic'),
     example('wangxin score examples/answers/township.yaml --out r.html', 'score.example.html'),
     example('wangxin score examples/answers/township.yaml --format json --fail-under 80', 'score.example.ci'),
-    example({ zh: 'wangxin score examples/answers/township.yaml --out 自查报告.docx', en: 'wangxin score examples/answers/township.yaml --out report.docx' }, 'docx.example'),
+    example(localized('example.command.scoreDocx'), 'docx.example'),
     example('wangxin score examples/loop/2026/township.yaml --review examples/loop/2026/township.review.yaml', 'review.cli.example.scoreReview'),
   ]);
 }

@@ -12,9 +12,8 @@ import { scoreAndBuild } from '../report/produce.js';
 import type { ReviewSource } from '../report/review-report.js';
 import { answersChecklistFile } from '../checklist/resolve-checklist.js';
 import { loadChecklist } from '../checklist/load-checklist.js';
-import { listItems } from '../model/checklist.js';
+import { gradesOf, listItems } from '../model/checklist.js';
 import { pickText } from '../model/text.js';
-import { gradesOf } from '../score/score.js';
 
 /** A loaded side, or the diagnostics that stop it. */
 export type LoadedSide =

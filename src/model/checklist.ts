@@ -131,3 +131,9 @@ export function appliesTo(item: Item, unitType: string): boolean {
 export function applyingItems(checklist: Checklist, unitType: string): PlacedItem[] {
   return listItems(checklist).filter((p) => appliesTo(p.item, unitType));
 }
+
+/** The grades a checklist uses (its own, or the defaults). */
+export function gradesOf(checklist: Checklist): Grade[] {
+  const grades = checklist.scoring?.grades;
+  return grades && grades.length > 0 ? grades : DEFAULT_GRADES;
+}

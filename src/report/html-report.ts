@@ -4,7 +4,7 @@ import { translate } from '../i18n/translate.js';
 import type { Report } from '../model/report.js';
 import { adjustedHeadings, reviewView } from './review-view.js';
 import { MAX_GAINS } from './markdown-report.js';
-import { gradesOf } from '../score/score.js';
+import { gradesOf } from '../model/checklist.js';
 import { mentionsVeto } from '../model/text.js';
 import {
   one,

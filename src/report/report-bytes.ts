@@ -1,14 +1,14 @@
 // The JSON report of one unit as UTF-8 bytes, written straight from the score: what batch sends and writes for every unit.
 import { escapeJsonText, quoteJsonText } from '../util/safe-text.js';
 import type { Answers, Evidence } from '../model/answers.js';
-import { DEFAULT_BONUS, kindOf, listItems, type Checklist } from '../model/checklist.js';
+import { DEFAULT_BONUS, gradesOf, kindOf, listItems, type Checklist } from '../model/checklist.js';
 import type { ItemScore, ScoreResult } from '../model/score-result.js';
 import type { ReportReview } from '../model/report.js';
 import { pickText } from '../model/text.js';
 import { type Lang } from '../i18n/lang.js';
 import { rankGains } from '../score/gains.js';
 import { formatRounded } from '../score/round.js';
-import { gradesOf, partialCreditOf, SCORE_EPSILON } from '../score/score.js';
+import { partialCreditOf, SCORE_EPSILON } from '../score/score.js';
 import { asOfDay, type BuildReportOptions } from './json-report.js';
 import { countRectify, reportRectify } from '../score/rectify.js';
 import { readToolVersion } from './tool-version.js';

@@ -1,12 +1,11 @@
 // What the Markdown and HTML reporters share: grouping, labels, number formats and the computation shown.
 import { translate } from '../i18n/translate.js';
-import { listItems, type Checklist } from '../model/checklist.js';
+import { gradesOf, listItems, type Checklist } from '../model/checklist.js';
 import type { Report, ReportArea, ReportItem, ReportRectify } from '../model/report.js';
 import type { ItemOutcome } from '../model/score-result.js';
 import { pickText } from '../model/text.js';
 import { type Lang } from '../i18n/lang.js';
 import { formatFixed, roundHalfAway } from '../score/round.js';
-import { gradesOf } from '../score/score.js';
 import { exactValue } from './exact.js';
 
 /** What a Markdown or HTML formatter needs besides the report: the language and the checklist (guidance, evidence, section titles). */

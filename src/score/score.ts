@@ -3,13 +3,12 @@ import type { Answer, Answers } from '../model/answers.js';
 import {
   DEFAULT_BONUS,
   appliesTo,
-  DEFAULT_GRADES,
+  gradesOf,
   DEFAULT_PARTIAL_CREDIT,
   kindOf,
   listItems,
   type Area,
   type Checklist,
-  type Grade,
   type Item,
   type ItemKind,
   type Section,
@@ -23,12 +22,6 @@ import { appendAll } from '../util/append-all.js';
  * whose score is 80 on paper must not be graded below 80 because of binary arithmetic.
  */
 export const SCORE_EPSILON = 1e-9;
-
-/** The grades a checklist uses (its own, or the defaults). */
-export function gradesOf(checklist: Checklist): Grade[] {
-  const grades = checklist.scoring?.grades;
-  return grades && grades.length > 0 ? grades : DEFAULT_GRADES;
-}
 
 /** The credit of a `partial` answer (0..1). */
 export function partialCreditOf(checklist: Checklist): number {

@@ -2,10 +2,9 @@
 import { translate, type MessageKey } from '../i18n/translate.js';
 import type { Cell, Worksheet } from 'exceljs';
 import { RECTIFY_STATUSES, type Answer, type Answers, type Evidence, type Rectify } from '../model/answers.js';
-import { applyingItems, DEFAULT_BONUS, kindOf, listItems, type Checklist, type Item } from '../model/checklist.js';
+import { applyingItems, DEFAULT_BONUS, gradesOf, kindOf, listItems, type Checklist, type Item } from '../model/checklist.js';
 import { pickText, type Text } from '../model/text.js';
 import type { Lang } from '../i18n/lang.js';
-import { gradesOf } from '../score/score.js';
 import {
   COLUMN_KEYS,
   COLUMNS,
