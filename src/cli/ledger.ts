@@ -9,6 +9,8 @@ import type { AddCommand } from './command.js';
 import { UsageError } from './usage-error.js';
 import { printError } from './print-error.js';
 import { refuseUnknownChecklist } from './checklist-option.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { LedgerProblem } from '../report/ledger-format.js';
 
 /** Options of `ledger` after parsing. */
 export interface LedgerOptions {
@@ -93,8 +95,13 @@ export async function runLedger(paths: string[], options: LedgerOptions, ctx: Co
   await refuseSameFile(ctx, outputs, [...found.files.map((f) => ({ path: f.path, shown: f.file })), ...(ref ? [ref] : [])]);
 
   const units = [];
-  const problems = [];
+  const problems: LedgerProblem[] = [];
   const shown = [...found.findings];
+  /** A file whose tasks cannot be counted: listed in the ledger, its diagnostics shown. */
+  const listProblem = (file: string, errors: readonly Diagnostic[]): void => {
+    problems.push({ file, codes: [...new Set(errors.map((d) => d.code))], message: errors[0]?.message[lang] ?? '' });
+    shown.push(...errors);
+  };
   for (const f of found.files) {
     // Answer workbooks are read like YAML answer files, as everywhere else.
     let check;
@@ -116,21 +123,17 @@ export async function runLedger(paths: string[], options: LedgerOptions, ctx: Co
       }
     }
     if (check.errors.length > 0 || !check.answers || !check.checklist) {
-      const first = check.errors[0];
-      problems.push({ file: f.file, codes: [...new Set(check.errors.map((d) => d.code))], message: first ? first.message[lang] : '' });
-      shown.push(...check.errors);
+      listProblem(f.file, check.errors);
       continue;
     }
     // The office's review beside the answer file decides, as in a batch: an item it verified as met has no open task.
-    const found = findReview(f, check);
-    if (found?.problem) {
-      const errors = found.problem.errors;
-      problems.push({ file: f.file, codes: [...new Set(errors.map((d) => d.code))], message: errors[0]?.message[lang] ?? '' });
-      shown.push(...errors);
+    const beside = findReview(f, check);
+    if (beside?.problem) {
+      listProblem(f.file, beside.problem.errors);
       continue;
     }
-    if (found?.source) {
-      const reviewed = scoreReviewed(check.checklist, check.answers, found.source.review);
+    if (beside?.source) {
+      const reviewed = scoreReviewed(check.checklist, check.answers, beside.source.review);
       units.push({ file: f.file, checklist: check.checklist, answers: reviewed.verifiedAnswers, result: reviewed.verified });
       continue;
     }

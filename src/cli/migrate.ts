@@ -145,7 +145,7 @@ export async function runMigrate(file: string, options: MigrateOptions, ctx: Com
     return EXIT.USAGE;
   }
   // What could not be carried over stays in a YAML answer file, as comments (a workbook has no place for it).
-  const workbookOut = !toStdout && /\.xlsx$/i.test(out);
+  const workbookOut = !toStdout && isWorkbookPath(out);
   const heading = translate(lang, 'migrate.file.dropped', { from: `${migration.from.id}@${migration.from.version}`, to: `${migration.to.id}@${migration.to.version}` });
   const droppedLines = workbookOut ? [] : droppedAnswerLines(migration, answers, heading);
   const droppedComment = droppedLines.length > 0 ? droppedLines.join('\n') + '\n' : '';

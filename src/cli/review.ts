@@ -102,10 +102,11 @@ export async function runReview(answersFile: string, options: ReviewOptions, ctx
   }
   const { answers, checklist } = check;
   const sha256 = sha256Hex(bytes);
-  // The unit's evidence checked as `batch --verify-evidence` checks it: ✘ and why beside each piece with a problem.
+  await refuseSameFile(ctx, [{ option: '--out', file: reviewShown }], [at(answersFile), ...(check.checklistFile ? [check.checklistFile] : [])]);
+  // The unit's evidence checked as `batch --verify-evidence` checks it (after the usage checks: it may
+  // read large files): ✘ and why beside each piece with a problem.
   const { verifyEvidence } = await import('../evidence/evidence.js');
   const evidenceProblems = indexEvidenceProblems(await verifyEvidence(at(answersFile), answers));
-  await refuseSameFile(ctx, [{ option: '--out', file: reviewShown }], [at(answersFile), ...(check.checklistFile ? [check.checklistFile] : [])]);
 
   const session = startWalkSession();
   const reviewPath = at(reviewShown);
